@@ -1,0 +1,442 @@
+"""Members of the network: the countries they work in, the organisations themselves and their service points.
+
+Public output never reads a location's raw address or coordinates: it goes through ``Location.public_address``
+and ``Location.public_point`` (see DESIGN.md, "the public projection").
+"""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.querysets import LocationQuerySet, OrganisationQuerySet
+from members.validators import validate_phone, validate_time_zone, validate_time_zones, validate_web_url
+
+PUBLIC = _("Public: shown on the directory.")
+PRIVATE = _("Private: never shown on the public directory.")
+
+
+def _latitude_field(**kwargs):
+    return models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)], **kwargs)
+
+
+def _longitude_field(**kwargs):
+    return models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)], **kwargs)
+
+
+def _coordinate_constraints(prefix: str, *, nullable: bool):
+    in_range = Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180)
+    if nullable:
+        in_range |= Q(latitude__isnull=True, longitude__isnull=True)
+    return [models.CheckConstraint(condition=in_range, name=f"{prefix}_coordinates_valid")]
+
+
+@dataclass(frozen=True)
+class Point:
+    latitude: float
+    longitude: float
+
+
+class Country(models.Model):
+    class Region(models.TextChoices):
+        AMERICAS = "americas", _("Americas")
+        ASIA_PACIFIC = "asia_pacific", _("Asia-Pacific")
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2 code in capitals, for example CO for Colombia."),
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=PUBLIC)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    time_zones = models.JSONField(
+        _("time zones"),
+        default=list,
+        validators=[validate_time_zones],
+        help_text=_('IANA time zone names, the main one first, for example ["America/Bogota"].'),
+    )
+    latitude = _latitude_field(help_text=_("Centre point of the country, used to centre searches."))
+    longitude = _longitude_field()
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=20,
+        validators=[validate_phone],
+        help_text=_("Public: the national emergency number (police, ambulance), for example 911."),
+    )
+    emergency_note = models.TextField(
+        _("note for survivors"),
+        blank=True,
+        help_text=_("Public: a short note shown with the emergency numbers, in plain words."),
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"),
+            *_coordinate_constraints("country", nullable=False),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    @property
+    def main_time_zone(self) -> str:
+        return self.time_zones[0] if self.time_zones else "UTC"
+
+
+class Helpline(models.Model):
+    """A national GBV or women's helpline, shown with the country's emergency information."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="helplines", verbose_name=_("country"))
+    name = models.CharField(_("name"), max_length=150, help_text=PUBLIC)
+    phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone], help_text=PUBLIC)
+    hours = models.CharField(
+        _("hours"), max_length=150, blank=True, help_text=_("Public: when it answers, for example Mon–Fri 8:00–20:00.")
+    )
+    open_24_7 = models.BooleanField(_("open 24 hours, 7 days"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["country", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["country", "phone"], name="helpline_unique_phone_per_country")]
+
+    def __str__(self):
+        return f"{self.name} ({self.phone})"
+
+
+class City(models.Model):
+    """A place in the directory. Its centre stands in for confidential and city-only locations."""
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="cities", verbose_name=_("country"))
+    name = models.CharField(_("name"), max_length=100, help_text=PUBLIC)
+    administrative_area = models.CharField(
+        _("administrative area"), max_length=100, blank=True, help_text=_("Public: state, department or province.")
+    )
+    latitude = _latitude_field(help_text=_("Centre of the city."))
+    longitude = _longitude_field()
+    time_zone = models.CharField(_("time zone"), max_length=64, validators=[validate_time_zone])
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["country__code", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "name", "administrative_area"], name="city_unique_name_per_area"
+            ),
+            *_coordinate_constraints("city", nullable=False),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.country.code}"
+
+    @property
+    def point(self) -> Point:
+        return Point(self.latitude, self.longitude)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("Non-governmental organisation")
+        COMMUNITY = "community", _("Community-based organisation")
+        UN_AGENCY = "un_agency", _("UN agency")
+        GOVERNMENT = "government", _("Government service")
+        FAITH_BASED = "faith_based", _("Faith-based organisation")
+        INDIVIDUAL = "individual", _("Individual practitioner")
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        UNDER_REVIEW = "under_review", _("Under review")
+        APPROVED = "approved", _("Approved")
+        SUSPENDED = "suspended", _("Suspended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("name"), max_length=200, help_text=PUBLIC)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True, help_text=PUBLIC)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, help_text=_("Public: part of the page address."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True, help_text=PUBLIC)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_url], help_text=PUBLIC)
+    public_email = models.EmailField(_("public e-mail"), blank=True, help_text=PUBLIC)
+    public_phone = models.CharField(
+        _("public phone"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC
+    )
+    countries = models.ManyToManyField(
+        Country, related_name="organisations", verbose_name=_("countries it works in"), help_text=PUBLIC
+    )
+
+    status = models.CharField(
+        _("membership status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.APPLIED,
+        db_index=True,
+        help_text=_("Only approved members are shown publicly. Change it with the actions, which keep a record."),
+    )
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True, help_text=_("Date of first approval."))
+    last_verified_on = models.DateField(
+        _("last verified on"), null=True, blank=True, help_text=_("Public: when staff last confirmed the listing.")
+    )
+
+    contact_name = models.CharField(_("contact person"), max_length=150, help_text=PRIVATE)
+    contact_email = models.EmailField(_("contact e-mail"), help_text=PRIVATE)
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=20, blank=True, validators=[validate_phone], help_text=PRIVATE
+    )
+    contact_language = models.CharField(
+        _("contact's language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="es",
+        help_text=_("Private: the language of the e-mails the network sends to the contact person."),
+    )
+
+    is_demo = models.BooleanField(
+        _("demo record"), default=False, help_text=_("Fictional data loaded by load_demo, not a real member.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(website="") | Q(website__startswith="http://") | Q(website__startswith="https://"),
+                name="organisation_website_http",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(joined_on__isnull=False),
+                name="organisation_approved_has_joined_on",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["applied", "under_review", "approved", "suspended", "withdrawn", "rejected"]),
+                name="organisation_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "last_verified_on"], name="org_status_verified")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+
+class MembershipStatusChange(models.Model):
+    """One line of an organisation's membership history: who changed the status, when and why."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("organisation")
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=Organisation.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Organisation.Status.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+        help_text=_("Empty when the applicant made the change (applying, withdrawing) or a system task did."),
+    )
+    reason = models.TextField(_("reason"), blank=True, help_text=PRIVATE)
+
+    class Meta:
+        verbose_name = _("membership status change")
+        verbose_name_plural = _("membership status changes")
+        ordering = ["organisation", "changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(from_status=models.F("to_status")), name="status_change_changes"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+
+class Location(models.Model):
+    """A service point of an organisation."""
+
+    class AddressVisibility(models.TextChoices):
+        PUBLIC = "public", _("Public: full address and map point")
+        CITY = "city", _("City only")
+        CONFIDENTIAL = "confidential", _("Confidential: no address, contact by phone only")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="locations", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200, help_text=PUBLIC)
+    street_address = models.CharField(
+        _("street address"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown only when the address visibility is public."),
+    )
+    postal_code = models.CharField(
+        _("postal code"), max_length=20, blank=True, help_text=_("Shown only when the address visibility is public.")
+    )
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="locations", verbose_name=_("city"))
+    latitude = _latitude_field(null=True, blank=True, help_text=_("Shown only when the address visibility is public."))
+    longitude = _longitude_field(null=True, blank=True)
+    address_visibility = models.CharField(
+        _("address visibility"),
+        max_length=20,
+        choices=AddressVisibility.choices,
+        default=AddressVisibility.PUBLIC,
+        help_text=_(
+            "Confidential: the address and map point never leave the server; people contact the service by phone."
+        ),
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC)
+    open_24_7 = models.BooleanField(_("open 24 hours, 7 days"), default=False, help_text=PUBLIC)
+    hours_note = models.CharField(
+        _("note on opening hours"), max_length=200, blank=True, help_text=_("Public: for example 'closed on holidays'.")
+    )
+    accessibility_notes = models.TextField(_("accessibility"), blank=True, help_text=PUBLIC)
+
+    objects = LocationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        ordering = ["organisation", "name"]
+        constraints = [
+            *_coordinate_constraints("location", nullable=True),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="location_point_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(address_visibility__in=["public", "city", "confidential"]),
+                name="location_address_visibility_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.city.name}"
+
+    def clean(self):
+        super().clean()
+        if self.address_visibility == self.AddressVisibility.PUBLIC and not self.street_address:
+            raise ValidationError({"street_address": _("A location with a public address needs its street address.")})
+
+    @property
+    def country(self) -> Country:
+        return self.city.country
+
+    @property
+    def time_zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.city.time_zone)
+
+    @property
+    def is_confidential(self) -> bool:
+        return self.address_visibility == self.AddressVisibility.CONFIDENTIAL
+
+    # The public projection. Templates, serializers and exporters read these, never the raw fields.
+    @property
+    def public_address(self) -> dict:
+        """The parts of the address that may be shown: all of them, the city alone, or nothing."""
+        if self.address_visibility == self.AddressVisibility.PUBLIC:
+            return {
+                "street_address": self.street_address,
+                "postal_code": self.postal_code,
+                "city": self.city.name,
+                "administrative_area": self.city.administrative_area,
+                "country": self.city.country.name,
+                "country_code": self.city.country.code,
+            }
+        if self.address_visibility == self.AddressVisibility.CITY:
+            return {
+                "city": self.city.name,
+                "administrative_area": self.city.administrative_area,
+                "country": self.city.country.name,
+                "country_code": self.city.country.code,
+            }
+        return {}
+
+    @property
+    def public_point(self) -> Point | None:
+        """The map point that may be shown: the real one for public locations only."""
+        if self.address_visibility == self.AddressVisibility.PUBLIC and self.latitude is not None:
+            return Point(self.latitude, self.longitude)
+        return None
+
+    @property
+    def search_point(self) -> Point:
+        """The point distances are computed from: the city's centre unless the address is public."""
+        return self.public_point or self.city.point
+
+    def is_open_at(self, moment: datetime.datetime) -> bool:
+        """Whether the location is open at ``moment`` (aware), read in the location's own time zone."""
+        if self.open_24_7:
+            return True
+        local = moment.astimezone(self.time_zone)
+        return any(hours.covers(local) for hours in self.opening_hours.all())
+
+
+class OpeningHours(models.Model):
+    """One opening range on one weekday. A range whose closing time is earlier than its opening passes midnight;
+    a weekday with no range is a closed day."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("location")
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"), help_text=_("Earlier than the opening time: closes the next day."))
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["location", "weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(condition=Q(weekday__gte=0, weekday__lte=6), name="opening_hours_weekday"),
+            models.CheckConstraint(condition=~Q(opens=models.F("closes")), name="opening_hours_not_empty"),
+            models.UniqueConstraint(fields=["location", "weekday", "opens"], name="opening_hours_unique_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def passes_midnight(self) -> bool:
+        return self.closes < self.opens
+
+    def covers(self, local: datetime.datetime) -> bool:
+        """Whether this range covers the local (naive or aware, in the location's zone) moment."""
+        now = local.time()
+        weekday = local.weekday()
+        if not self.passes_midnight:
+            return weekday == self.weekday and self.opens <= now < self.closes
+        if weekday == self.weekday and now >= self.opens:
+            return True
+        return weekday == (self.weekday + 1) % 7 and now < self.closes

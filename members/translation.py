@@ -1,0 +1,30 @@
+"""Content fields translated with django-modeltranslation (Indonesian fields end in ``_ind``)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from members.models import City, Country, Helpline, Location, Organisation
+
+
+@register(Country)
+class CountryTranslationOptions(TranslationOptions):
+    fields = ("name", "emergency_note")
+
+
+@register(Helpline)
+class HelplineTranslationOptions(TranslationOptions):
+    fields = ("name", "hours")
+
+
+@register(City)
+class CityTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ("name", "acronym", "description")
+
+
+@register(Location)
+class LocationTranslationOptions(TranslationOptions):
+    fields = ("name", "hours_note", "accessibility_notes")

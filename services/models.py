@@ -1,0 +1,189 @@
+"""What members offer: a small taxonomy of service categories, and the services themselves."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from members.models import PUBLIC, Location, Organisation
+from members.validators import validate_phone
+from services.querysets import ServiceQuerySet
+
+
+class ServiceCategory(models.Model):
+    """Two levels: main categories (no parent) and their subcategories."""
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("main category"),
+        help_text=_("Empty for a main category."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120, help_text=PUBLIC)
+    description = models.TextField(_("description"), blank=True, help_text=PUBLIC)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("service category")
+        verbose_name_plural = _("service categories")
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="category_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError({"parent": _("Choose a main category: the taxonomy has two levels only.")})
+        if self.parent_id and self.pk and self.children.exists():
+            raise ValidationError({"parent": _("A category with subcategories must stay a main category.")})
+
+
+class Population(models.Model):
+    """A group of people a service is for: women, LGBTIQ+ people, refugees and migrants..."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120, help_text=PUBLIC)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("population served")
+        verbose_name_plural = _("populations served")
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Language(models.Model):
+    """A language a service is given in, by ISO 639 code (639-1 where one exists, else 639-3)."""
+
+    code = models.CharField(
+        _("ISO 639 code"),
+        max_length=3,
+        unique=True,
+        help_text=_(
+            "Two letters (ISO 639-1) where they exist, such as es or ht; otherwise three (ISO 639-3), such as guc."
+        ),
+    )
+    name = models.CharField(_("name"), max_length=80, help_text=PUBLIC)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["code"]
+        constraints = [models.CheckConstraint(condition=Q(code__regex=r"^[a-z]{2,3}$"), name="language_code_iso639")]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Service(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+
+    class Cost(models.TextChoices):
+        FREE = "free", _("Free")
+        LOW_COST = "low_cost", _("Low cost")
+        PAID = "paid", _("Paid")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="services", verbose_name=_("organisation")
+    )
+    categories = models.ManyToManyField(
+        ServiceCategory, related_name="services", verbose_name=_("categories"), help_text=PUBLIC
+    )
+    name = models.CharField(_("name"), max_length=200, help_text=PUBLIC)
+    description = models.TextField(_("description"), blank=True, help_text=PUBLIC)
+    eligibility = models.TextField(_("who can use it"), blank=True, help_text=PUBLIC)
+    how_to_access = models.TextField(_("how to access"), blank=True, help_text=PUBLIC)
+    locations = models.ManyToManyField(
+        Location,
+        related_name="services",
+        blank=True,
+        verbose_name=_("locations"),
+        help_text=_("Where the service is given in person. Empty for phone or online services."),
+    )
+
+    in_person = models.BooleanField(_("in person"), default=True)
+    by_phone = models.BooleanField(_("by phone"), default=False)
+    online = models.BooleanField(_("online or messaging"), default=False)
+    outreach = models.BooleanField(_("outreach (mobile team)"), default=False)
+
+    populations = models.ManyToManyField(
+        Population, related_name="services", blank=True, verbose_name=_("populations served"), help_text=PUBLIC
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)], help_text=PUBLIC
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)], help_text=PUBLIC
+    )
+    languages = models.ManyToManyField(
+        Language, related_name="services", blank=True, verbose_name=_("languages spoken"), help_text=PUBLIC
+    )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    referral_required = models.BooleanField(
+        _("referral needed"), default=False, help_text=_("Public: unticked means people can walk in or call directly.")
+    )
+    phone = models.CharField(
+        _("phone or hotline"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC
+    )
+    open_24_7 = models.BooleanField(
+        _("available 24 hours, 7 days"),
+        default=False,
+        help_text=_("Public: for example a hotline that always answers."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        db_index=True,
+        help_text=_("Paused services are hidden from the public directory."),
+    )
+    last_verified_on = models.DateField(_("last verified on"), null=True, blank=True, help_text=PUBLIC)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(age_min__isnull=True) | Q(age_max__isnull=True) | Q(age_min__lte=models.F("age_max")),
+                name="service_age_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=(Q(age_min__isnull=True) | Q(age_min__lte=120))
+                & (Q(age_max__isnull=True) | Q(age_max__lte=120)),
+                name="service_age_range_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(in_person=True) | Q(by_phone=True) | Q(online=True) | Q(outreach=True),
+                name="service_has_delivery_mode",
+            ),
+            models.CheckConstraint(condition=Q(status__in=["active", "paused"]), name="service_status_valid"),
+            models.CheckConstraint(condition=Q(cost__in=["free", "low_cost", "paid"]), name="service_cost_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.organisation.name}"
+
+    @property
+    def delivery_modes(self) -> list[str]:
+        """The names of the ways the service is given, for display."""
+        fields = ("in_person", "by_phone", "online", "outreach")
+        return [str(self._meta.get_field(field).verbose_name) for field in fields if getattr(self, field)]

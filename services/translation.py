@@ -1,0 +1,25 @@
+"""Content fields translated with django-modeltranslation (Indonesian fields end in ``_ind``)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from services.models import Language, Population, Service, ServiceCategory
+
+
+@register(ServiceCategory)
+class ServiceCategoryTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Population)
+class PopulationTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Language)
+class LanguageTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Service)
+class ServiceTranslationOptions(TranslationOptions):
+    fields = ("name", "description", "eligibility", "how_to_access")
