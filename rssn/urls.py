@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from rssn import views
 
@@ -10,5 +10,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("", views.home, name="home"),
+    path("", include("members.urls")),
+    path("", include("services.urls")),
 )

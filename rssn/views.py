@@ -1,4 +1,4 @@
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import translation
 
 
@@ -6,8 +6,4 @@ def language_redirect(request):
     """``/`` sends the visitor to her browser's language (Spanish when it names none we have). No cookie."""
     language = translation.get_language_from_request(request, check_path=False)
     with translation.override(language):
-        return redirect("home")
-
-
-def home(request):
-    return render(request, "home.html")
+        return redirect("services:home")
