@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from members import views
 
 app_name = "members"
 
-urlpatterns = []
+urlpatterns = [
+    path("join/", views.join, name="join"),
+    path("report/", views.report_listing, name="report-listing"),
+]
