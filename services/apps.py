@@ -6,3 +6,8 @@ class ServicesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "services"
     verbose_name = _("Services")
+
+    def ready(self):
+        from services import signals
+
+        signals.connect()

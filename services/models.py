@@ -187,3 +187,56 @@ class Service(models.Model):
         """The names of the ways the service is given, for display."""
         fields = ("in_person", "by_phone", "online", "outreach")
         return [str(self._meta.get_field(field).verbose_name) for field in fields if getattr(self, field)]
+
+
+class ServiceSearchDocument(models.Model):
+    """The denormalised text search reads, one row per service, kept current by ``services.signals``.
+
+    Every text field holds normalised words (``services.search.normalise``) separated by single spaces, with a
+    space before the first and after the last, so "a word starts with w" is ``LIKE '% w%'`` on any database.
+    ``text`` is everything (names, places and descriptions); the text index is on it. ``names`` and ``places``
+    are only read to rank the rows the index found.
+    """
+
+    service = models.OneToOneField(
+        Service, on_delete=models.CASCADE, primary_key=True, related_name="search_document", verbose_name=_("service")
+    )
+    is_public = models.BooleanField(_("public"), default=False, db_index=True)
+    names = models.TextField(_("names"), blank=True)
+    places = models.TextField(_("places"), blank=True)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return str(self.service_id)
+
+
+class ServicePoint(models.Model):
+    """Where a service may be found on a map, for "near": one row per service and location.
+
+    The point is the location's *search* point (the city's centre unless the address is public), so a
+    confidential location's real point is never read by a search.
+    """
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="points", verbose_name=_("service"))
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+", verbose_name=_("location"))
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    country_code = models.CharField(_("country"), max_length=2)
+    is_public = models.BooleanField(_("public"), default=False)
+
+    class Meta:
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+        constraints = [models.UniqueConstraint(fields=["service", "location"], name="service_point_unique")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="service_point_lat_lon"),
+            models.Index(fields=["is_public", "latitude", "longitude"], name="service_point_public_lat_lon"),
+            models.Index(fields=["country_code", "service"], name="service_point_country"),
+        ]
+
+    def __str__(self):
+        return f"{self.service_id} @ {self.latitude:.3f}, {self.longitude:.3f}"

@@ -1,9 +1,133 @@
-"""Reads: every public view, serializer and exporter starts from ``Service.objects.public()``."""
+"""Reads: every public view, serializer and exporter starts from ``Service.objects.public()``.
 
+Every method here is chainable and safe with any input. Text search and distances live in ``services.search``
+(imported inside the methods: ``services.models`` imports this module).
+"""
+
+import datetime
+import math
+import zoneinfo
+
+from django.core.cache import cache
 from django.db import models
+from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, Subquery
+
+LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
+LOCATION_TIME_ZONES_CACHE_SECONDS = 300
+MAX_RADIUS_KM = 20_000
+
+
+def _country_code(country) -> str:
+    return str(getattr(country, "code", country) or "").strip().upper()
+
+
+def location_time_zones() -> list[str]:
+    """The time zones of the cities that have locations: a short list, cached (signals forget it on changes)."""
+    zones = cache.get(LOCATION_TIME_ZONES_CACHE_KEY)
+    if zones is None:
+        from members.models import City
+
+        zones = sorted(set(City.objects.filter(locations__isnull=False).order_by().values_list("time_zone", flat=True)))
+        cache.set(LOCATION_TIME_ZONES_CACHE_KEY, zones, LOCATION_TIME_ZONES_CACHE_SECONDS)
+    return zones
 
 
 class ServiceQuerySet(models.QuerySet):
     def public(self):
         """Active services of approved members."""
         return self.filter(status="active", organisation__status="approved")
+
+    def search(self, text: str):
+        """Services matching every word of ``text`` in any language; annotates ``search_rank`` (higher is better:
+        a word in a name, acronym or category counts 4, in a city or country 2, in a description 1). Does not
+        order. Blank text keeps every service, with ``search_rank`` 0."""
+        from services.search import filter_by_text
+
+        return filter_by_text(self, text)
+
+    def near(self, latitude: float, longitude: float, km: float):
+        """Services with a location whose search point (the city's centre unless the address is public) is within
+        ``km``; annotates ``distance_km`` to the nearest one. Does not order."""
+        from services.models import ServicePoint
+        from services.search import bounding_box, distance_km
+
+        try:
+            latitude, longitude, km = float(latitude), float(longitude), float(km)
+        except (TypeError, ValueError):
+            return self.none()
+        if not all(map(math.isfinite, (latitude, longitude, km))) or abs(latitude) > 90 or abs(longitude) > 180:
+            return self.none()
+        km = min(max(km, 0.0), MAX_RADIUS_KM)
+        # Distances are computed only for the points inside the bounding box, which an index finds.
+        in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
+        nearest = (
+            in_box.filter(service_id=OuterRef("pk"))
+            .annotate(distance=distance_km(latitude, longitude))
+            .order_by("distance")
+            .values("distance")[:1]
+        )
+        return (
+            self.filter(pk__in=in_box.values("service_id"))
+            .annotate(distance_km=Subquery(nearest, output_field=FloatField()))
+            .filter(distance_km__lte=km)
+        )
+
+    def remote(self, country):
+        """Services given by phone or online by organisations working in ``country`` (a Country or ISO code)."""
+        from members.models import Organisation
+
+        works_there = Organisation.countries.through.objects.filter(
+            organisation_id=OuterRef("organisation_id"), country__code=_country_code(country)
+        )
+        return self.filter(Q(by_phone=True) | Q(online=True)).filter(Exists(works_there))
+
+    def in_country(self, country):
+        """Services with a location in ``country``, or, having no location, of an organisation working there."""
+        from members.models import Organisation
+        from services.models import ServicePoint
+
+        code = _country_code(country)
+        located_there = ServicePoint.objects.filter(service_id=OuterRef("pk"), country_code=code)
+        located = ServicePoint.objects.filter(service_id=OuterRef("pk"))
+        works_there = Organisation.countries.through.objects.filter(
+            organisation_id=OuterRef("organisation_id"), country__code=code
+        )
+        return self.filter(Exists(located_there) | (~Exists(located) & Exists(works_there)))
+
+    def open_at(self, moment: datetime.datetime):
+        """Services open at the aware ``moment``: always open, or a location open then in its own time zone
+        (opening ranges that pass midnight included)."""
+        from members.models import Location, OpeningHours
+
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)
+        covers = Q(pk__in=[])
+        for zone_name in location_time_zones():
+            try:
+                local = moment.astimezone(zoneinfo.ZoneInfo(zone_name))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+            now = local.time().replace(microsecond=0, tzinfo=None)
+            weekday = local.weekday()
+            same_day = Q(weekday=weekday, opens__lte=now) & (Q(closes__gt=now) | Q(closes__lt=F("opens")))
+            from_yesterday = Q(weekday=(weekday - 1) % 7, closes__lt=F("opens"), closes__gt=now)
+            covers |= Q(location__city__time_zone=zone_name) & (same_day | from_yesterday)
+        open_hours = OpeningHours.objects.filter(covers, location__services=OuterRef("pk"))
+        always_open_location = Location.objects.filter(services=OuterRef("pk"), open_24_7=True)
+        return self.filter(Q(open_24_7=True) | Exists(always_open_location) | Exists(open_hours))
+
+    def with_listing_data(self):
+        """Everything a results or detail page shows, in a fixed number of queries whatever the page size."""
+        from members.models import Location
+        from services.models import ServiceCategory
+
+        return self.select_related("organisation").prefetch_related(
+            "organisation__countries",
+            Prefetch("categories", queryset=ServiceCategory.objects.select_related("parent")),
+            "languages",
+            "populations",
+            Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("city__country").prefetch_related("opening_hours"),
+            ),
+        )
