@@ -1,5 +1,117 @@
-from django.shortcuts import render
+"""The public directory's pages. Each starts from a ``public()`` queryset, so nothing else can be shown."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from members.models import Country, Helpline, Organisation
+from services.filters import ServiceFilter, cities_with_services, main_categories
+from services.models import Service
+from services.templatetags.directory import parse_list
+
+RESULTS_PER_PAGE = 20
+REMOTE_RESULTS = 20
+# A visitor's language often says where she is; used only to pick the emergency numbers shown first.
+LANGUAGE_COUNTRY = {"pt": "BR", "id": "ID"}
+
+
+def _countries():
+    return Country.objects.prefetch_related(Prefetch("helplines", queryset=Helpline.objects.order_by("order", "pk")))
+
+
+def chosen_country(request) -> Country | None:
+    """``?country=``, else the region of the browser's language (es-CO → Colombia), else the language's country."""
+    codes = [str(request.GET.get("country", ""))[:2].upper()]
+    for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:200].split(","):
+        tag = part.split(";")[0].strip()
+        if "-" in tag:
+            codes.append(tag.rsplit("-", 1)[-1][:2].upper())
+    codes.append(LANGUAGE_COUNTRY.get(request.LANGUAGE_CODE, ""))
+    codes = [code for code in codes if len(code) == 2 and code.isalpha()]
+    if not codes:
+        return None
+    found = {country.code: country for country in _countries().filter(code__in=codes)}
+    return next((found[code] for code in codes if code in found), None)
 
 
 def home(request):
-    return render(request, "home.html")
+    return render(
+        request,
+        "services/home.html",
+        {
+            "country": chosen_country(request),
+            "countries": Country.objects.all(),
+            "categories": main_categories(),
+            "cities": cities_with_services(),
+        },
+    )
+
+
+def search(request):
+    filterset = ServiceFilter(request.GET, request=request)
+    results = filterset.qs
+    page = Paginator(results.with_listing_data(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    remote = []
+    if filterset.place is not None and page.number == 1:
+        remote = list(filterset.remote_queryset(results).with_listing_data()[:REMOTE_RESULTS])
+    return render(
+        request,
+        "services/service_search.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "place": filterset.place,
+            "remote": remote,
+            "now": timezone.now(),
+            "asked_near_me": "near_me" in request.GET and filterset.place is None,
+            "country": filterset.place.country if filterset.place else filterset.form.cleaned_data.get("country"),
+        },
+    )
+
+
+def service_detail(request, pk):
+    service = get_object_or_404(Service.objects.public().with_listing_data(), pk=pk)
+    return render(request, "services/service_detail.html", {"service": service, "now": timezone.now()})
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation.objects.public().prefetch_related("countries"), slug=slug)
+    services = Service.objects.public().filter(organisation=organisation).with_listing_data().order_by("name", "pk")
+    return render(
+        request,
+        "services/organisation_detail.html",
+        {"organisation": organisation, "services": services, "now": timezone.now()},
+    )
+
+
+def country_detail(request, code):
+    country = get_object_or_404(_countries(), code=code.upper()[:2])
+    services = Service.objects.public().in_country(country).with_listing_data().order_by("name", "pk")
+    page = Paginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "services/country_detail.html",
+        {"country": country, "page": page, "now": timezone.now()},
+    )
+
+
+def referral_list(request):
+    """The caseworker's printable list. It lives in the address (``?s=1,2,3``), never in a cookie or database."""
+    ids = parse_list(request.GET.get("s"))
+    found = {service.pk: service for service in Service.objects.public().filter(pk__in=ids).with_listing_data()}
+    services = [found[pk] for pk in ids if pk in found]
+    return render(
+        request,
+        "services/referral_list.html",
+        {
+            "services": services,
+            "missing": len(ids) - len(services),
+            "share_url": request.build_absolute_uri(),
+            "now": timezone.now(),
+        },
+    )
+
+
+def safety(request):
+    return render(request, "services/safety.html", {"countries": _countries()})

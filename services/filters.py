@@ -1,0 +1,400 @@
+"""The directory's search parameters, shared by the HTML pages and the API.
+
+Every parameter is optional and forgiving: a value that cannot be used (an unknown id, text in a number, a
+latitude of 500, a huge string) is left out of the search and explained in ``ServiceFilter.notes``; the rest of
+the search still runs. Nothing here reads a location's raw address or point.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from members.models import City, Country
+from services.models import Language, Population, Service, ServiceCategory
+
+MAX_TEXT_LENGTH = 200
+RADIUS_DEFAULT_KM = 25
+RADIUS_MIN_KM = 5
+RADIUS_MAX_KM = 200
+# About 1 km: a place given by the browser is never used more precisely than this.
+COORDINATE_DECIMALS = 2
+# Parameters that describe the place searched near; removed together.
+PLACE_PARAMETERS = ("near", "lat", "lon", "radius", "near_me")
+
+
+class Sort(models.TextChoices):
+    RELEVANCE = "relevance", _("Relevance")
+    DISTANCE = "distance", _("Distance")
+    NAME = "name", _("Name")
+
+
+class DeliveryMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    BY_PHONE = "by_phone", _("By phone")
+    ONLINE = "online", _("Online or messaging")
+    OUTREACH = "outreach", _("Outreach (mobile team)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where to search near: a city of the directory or the browser's rounded location."""
+
+    latitude: float
+    longitude: float
+    radius_km: int
+    city: City | None
+    country: Country | None
+
+
+def cities_with_services():
+    """Cities where a public service has a location: the places a person can choose to search near."""
+    public_services = Service.objects.public().values("pk")
+    return City.objects.filter(locations__services__in=public_services).select_related("country").distinct().order_by()
+
+
+def main_categories():
+    return ServiceCategory.objects.filter(parent__isnull=True)
+
+
+class TruncatedCharField(forms.CharField):
+    """Keeps the first ``MAX_TEXT_LENGTH`` characters of a long text instead of refusing it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        self.truncated = len(value) > MAX_TEXT_LENGTH
+        return value[:MAX_TEXT_LENGTH]
+
+
+class RoundedCoordinateField(forms.FloatField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return None if value is None else round(value, COORDINATE_DECIMALS)
+
+
+class CoordinateFilter(django_filters.NumberFilter):
+    field_class = RoundedCoordinateField
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class TextFilter(django_filters.CharFilter):
+    field_class = TruncatedCharField
+
+
+class CheckboxFilter(django_filters.Filter):
+    """A ticked checkbox ("on", "1", "true") turns the filter on; anything else leaves it off."""
+
+    field_class = forms.BooleanField
+
+
+class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Keeps the known values of a multiple choice and remembers the unknown ones, instead of refusing all."""
+
+    def clean(self, value):
+        values = [str(item)[:80] for item in (value or []) if str(item).strip()][:20]
+        known = list(self.queryset.filter(**{f"{self.to_field_name or 'pk'}__in": values}))
+        known_keys = {str(getattr(item, self.to_field_name or "pk")) for item in known}
+        self.unknown = [item for item in values if item not in known_keys]
+        return known
+
+
+class LenientModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = LenientModelMultipleChoiceField
+
+
+class ServiceFilter(django_filters.FilterSet):
+    q = TextFilter(label=_("What help do you need?"), method="filter_text")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        empty_label=_("All countries"),
+        method="filter_country",
+    )
+    city = django_filters.ModelChoiceFilter(
+        label=_("City"), queryset=cities_with_services(), empty_label=_("All cities"), method="filter_city"
+    )
+    category = LenientModelMultipleChoiceFilter(
+        label=_("Type of help"),
+        queryset=ServiceCategory.objects.select_related("parent"),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_categories",
+    )
+    population = django_filters.ModelChoiceFilter(
+        label=_("For"),
+        queryset=Population.objects.all(),
+        to_field_name="code",
+        empty_label=_("Everyone"),
+        method="filter_population",
+    )
+    language = django_filters.ModelChoiceFilter(
+        label=_("Language spoken"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        empty_label=_("Any language"),
+        method="filter_language",
+    )
+    mode = django_filters.ChoiceFilter(
+        label=_("How it is given"), choices=DeliveryMode.choices, empty_label=_("Any way"), method="filter_mode"
+    )
+    free = CheckboxFilter(label=_("Free only"), method="filter_free")
+    open_now = CheckboxFilter(label=_("Open now"), method="filter_open_now")
+    open_24_7 = CheckboxFilter(label=_("Open 24 hours, 7 days"), method="filter_open_24_7")
+    # The place is applied in ``filter_queryset`` because its parts work together.
+    near = django_filters.ModelChoiceFilter(
+        label=_("Near"), queryset=cities_with_services(), empty_label=_("Anywhere"), method="keep"
+    )
+    lat = CoordinateFilter(
+        label=_("Latitude"),
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        widget=forms.HiddenInput,
+        method="keep",
+    )
+    lon = CoordinateFilter(
+        label=_("Longitude"),
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        widget=forms.HiddenInput,
+        method="keep",
+    )
+    radius = WholeNumberFilter(
+        label=_("Within (km)"),
+        min_value=RADIUS_MIN_KM,
+        max_value=RADIUS_MAX_KM,
+        method="keep",
+    )
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=Sort.choices, empty_label=None, method="keep")
+
+    class Meta:
+        model = Service
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = Service.objects.public()
+        super().__init__(data if data is not None else QueryDict(), queryset, **kwargs)
+
+    # Filters -----------------------------------------------------------------------------------------------------
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.in_country(value)
+
+    def filter_city(self, queryset, name, value):
+        return queryset.filter(pk__in=Service.objects.filter(locations__city=value).values("pk"))
+
+    def filter_categories(self, queryset, name, value):
+        if not value:
+            return queryset
+        matching = Service.objects.filter(Q(categories__in=value) | Q(categories__parent__in=value))
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    def filter_population(self, queryset, name, value):
+        return queryset.filter(pk__in=Service.objects.filter(populations=value).values("pk"))
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(pk__in=Service.objects.filter(languages=value).values("pk"))
+
+    def filter_mode(self, queryset, name, value):
+        return queryset.filter(**{value: True}) if value in DeliveryMode.values else queryset
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(cost=Service.Cost.FREE) if value else queryset
+
+    def filter_open_now(self, queryset, name, value):
+        return queryset.open_at(timezone.now()) if value else queryset
+
+    def filter_open_24_7(self, queryset, name, value):
+        if not value:
+            return queryset
+        always_open = Service.objects.filter(Q(open_24_7=True) | Q(locations__open_24_7=True))
+        return queryset.filter(pk__in=always_open.values("pk"))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        place = self.place
+        if place is not None:
+            queryset = queryset.near(place.latitude, place.longitude, place.radius_km)
+        return queryset.order_by(*self.ordering)
+
+    # What was asked ----------------------------------------------------------------------------------------------
+
+    @property
+    def form(self):
+        form = super().form
+        form.label_suffix = ""
+        return form
+
+    def _cleaned(self, name):
+        self.is_valid()
+        return self.form.cleaned_data.get(name)
+
+    @property
+    def text(self) -> str:
+        return (self._cleaned("q") or "").strip()
+
+    @property
+    def radius_km(self) -> int:
+        return self._cleaned("radius") or RADIUS_DEFAULT_KM
+
+    @property
+    def place(self) -> Place | None:
+        if hasattr(self, "_place"):
+            return self._place
+        self._place = None
+        city = self._cleaned("near")
+        latitude, longitude = self._cleaned("lat"), self._cleaned("lon")
+        if latitude is not None and longitude is not None:
+            nearest = nearest_city(latitude, longitude)
+            self._place = Place(latitude, longitude, self.radius_km, None, nearest.country if nearest else None)
+        elif city is not None:
+            self._place = Place(city.latitude, city.longitude, self.radius_km, city, city.country)
+        return self._place
+
+    @property
+    def sort_order(self) -> str:
+        asked = self._cleaned("sort")
+        if asked == Sort.DISTANCE and self.place is None:
+            asked = ""
+        if asked:
+            return asked
+        if self.place is not None:
+            return Sort.DISTANCE
+        return Sort.RELEVANCE if self.text else Sort.NAME
+
+    @property
+    def ordering(self) -> list[str]:
+        searched = bool(self.text)
+        near = self.place is not None
+        if self.sort_order == Sort.DISTANCE:
+            return ["distance_km", *(["-search_rank"] if searched else []), "name", "pk"]
+        if self.sort_order == Sort.RELEVANCE and searched:
+            return ["-search_rank", *(["distance_km"] if near else []), "name", "pk"]
+        return ["name", "pk"]
+
+    def remote_queryset(self, main_queryset):
+        """Phone and online services covering the place's country that are not already among the results."""
+        place = self.place
+        if place is None or place.country is None:
+            return Service.objects.none()
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in PLACE_PARAMETERS and name != "sort":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.remote(place.country).exclude(pk__in=main_queryset.values("pk")).order_by("name", "pk")
+
+    # Explanations ------------------------------------------------------------------------------------------------
+
+    @property
+    def notes(self) -> list[str]:
+        """Why some parameters were not used, in plain words."""
+        self.is_valid()
+        notes = []
+        errors = self.form.errors
+        data = self.data
+
+        def shown(name):
+            return (data.get(name) or "")[:40]
+
+        if getattr(self.form.fields["q"], "truncated", False):
+            notes.append(
+                gettext("Your search was very long, so we used only its first %(count)s characters.")
+                % {"count": MAX_TEXT_LENGTH}
+            )
+        if "country" in errors:
+            notes.append(
+                gettext("We could not find the country “%(value)s”, so we searched every country.")
+                % {"value": shown("country")}
+            )
+        if "city" in errors:
+            notes.append(gettext("We could not find that city, so we searched every city."))
+        for slug in getattr(self.form.fields["category"], "unknown", []):
+            notes.append(
+                gettext("We could not find the type of help “%(value)s”, so we left it out.") % {"value": slug[:40]}
+            )
+        if "population" in errors:
+            notes.append(gettext("We could not find that group of people, so we searched services for everyone."))
+        if "language" in errors:
+            notes.append(
+                gettext("We could not find the language “%(value)s”, so we searched every language.")
+                % {"value": shown("language")}
+            )
+        if "mode" in errors:
+            notes.append(gettext("We could not use that way of giving help, so we searched every way."))
+        if "near" in errors or "lat" in errors or "lon" in errors or _only_one_coordinate(self.form.cleaned_data):
+            notes.append(gettext("We could not use that place, so we did not search near a place."))
+        if "radius" in errors:
+            notes.append(
+                gettext("We could not use the radius “%(value)s”; showing %(default)s km.")
+                % {"value": shown("radius"), "default": RADIUS_DEFAULT_KM}
+            )
+        if "sort" in errors:
+            notes.append(gettext("We could not use that order, so we used the usual one."))
+        elif self._cleaned("sort") == Sort.DISTANCE and self.place is None:
+            notes.append(gettext("Sorting by distance needs a place: choose a city or use your location."))
+        return notes
+
+    @property
+    def active_filters(self) -> list[dict]:
+        """Each filter in use, with the query string that removes it (``label``, ``value``, ``query``)."""
+        self.is_valid()
+        cleaned = self.form.cleaned_data
+        active = []
+
+        def add(label, value, remove, only=None):
+            query = self.data.copy()
+            for name in remove:
+                if only is None:
+                    query.pop(name, None)
+                else:
+                    query.setlist(name, [item for item in query.getlist(name) if item != only])
+            query.pop("page", None)
+            active.append({"label": label, "value": value, "query": query.urlencode()})
+
+        if self.text:
+            add(_("Search"), self.text, ["q"])
+        for name in ("country", "city", "population", "language"):
+            if cleaned.get(name):
+                add(self.filters[name].label, cleaned[name].name, [name])
+        for category in cleaned.get("category") or []:
+            add(self.filters["category"].label, category.name, ["category"], only=category.slug)
+        if cleaned.get("mode"):
+            add(self.filters["mode"].label, DeliveryMode(cleaned["mode"]).label, ["mode"])
+        for name in ("free", "open_now", "open_24_7"):
+            if cleaned.get(name):
+                add(self.filters[name].label, "", [name])
+        place = self.place
+        if place is not None:
+            if place.city is not None:
+                value = gettext("%(place)s, within %(km)s km") % {"place": place.city.name, "km": place.radius_km}
+            else:
+                value = gettext("Your location, within %(km)s km") % {"km": place.radius_km}
+            add(_("Near"), value, PLACE_PARAMETERS)
+        return active
+
+
+def _only_one_coordinate(cleaned) -> bool:
+    return (cleaned.get("lat") is None) != (cleaned.get("lon") is None)
+
+
+def nearest_city(latitude: float, longitude: float) -> City | None:
+    """The directory's city closest to a point (flat approximation, good enough to pick a country)."""
+    squared = (F("latitude") - latitude) * (F("latitude") - latitude) + (F("longitude") - longitude) * (
+        F("longitude") - longitude
+    )
+    return City.objects.select_related("country").annotate(squared=squared).order_by("squared", "pk").first()
