@@ -440,3 +440,110 @@ class OpeningHours(models.Model):
         if weekday == self.weekday and now >= self.opens:
             return True
         return weekday == (self.weekday + 1) % 7 and now < self.closes
+
+
+class Application(Organisation):
+    """Organisations seen as applications: the admin's queue of applications awaiting review."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("application awaiting review")
+        verbose_name_plural = _("applications awaiting review")
+        permissions = [("decide_membership", _("Can decide membership (approve, reject, suspend...)"))]
+
+
+class CoordinatorAssignment(models.Model):
+    """A coordinator's country: she reviews and decides the applications of organisations working there."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coordinator_assignments",
+        verbose_name=_("coordinator"),
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="coordinator_assignments", verbose_name=_("country")
+    )
+
+    class Meta:
+        verbose_name = _("coordinator assignment")
+        verbose_name_plural = _("coordinator assignments")
+        ordering = ["country", "user"]
+        constraints = [models.UniqueConstraint(fields=["user", "country"], name="coordinator_assignment_unique")]
+
+    def __str__(self):
+        return f"{self.user} — {self.country}"
+
+
+class CorrectionRequest(models.Model):
+    """Someone told the network a listing is wrong: staff resolve or dismiss it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    class Source(models.TextChoices):
+        PUBLIC = "public", _("Public report form")
+        VERIFICATION = "verification", _("Verification by the member")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="correction_requests", verbose_name=_("organisation")
+    )
+    service = models.ForeignKey(
+        "services.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="correction_requests",
+        verbose_name=_("service"),
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    reporter_email = models.EmailField(_("reporter's e-mail"), blank=True, help_text=PRIVATE)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.PUBLIC)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    note = models.TextField(_("staff note"), blank=True, help_text=PRIVATE)
+
+    class Meta:
+        verbose_name = _("correction request")
+        verbose_name_plural = _("correction requests")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["open", "resolved", "dismissed"]), name="correction_status"),
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(handled_at__isnull=False), name="correction_handled_has_time"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.message[:60]}"
+
+
+class SubmissionThrottle(models.Model):
+    """How many public forms one client sent in one time window. Shared by every app process through the
+    database. The client is a keyed hash of its IP address: the address itself is never stored."""
+
+    scope = models.CharField(_("form"), max_length=30)
+    client_hash = models.CharField(_("client hash"), max_length=64)
+    window_start = models.DateTimeField(_("window start"))
+    count = models.PositiveIntegerField(_("submissions"), default=0)
+
+    class Meta:
+        verbose_name = _("submission throttle")
+        verbose_name_plural = _("submission throttles")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "client_hash", "window_start"], name="throttle_unique_window")
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.client_hash[:8]} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -1,5 +1,6 @@
 """Content fields translated with django-modeltranslation (Indonesian fields end in ``_ind``)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from members.models import City, Country, Helpline, Location, Organisation
@@ -28,3 +29,9 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(Location)
 class LocationTranslationOptions(TranslationOptions):
     fields = ("name", "hours_note", "accessibility_notes")
+
+
+# History comes after modeltranslation's registration above, so the historical models copy the translated fields
+# (name_es, name_en...) and saving a translated model records them.
+simple_history.register(Organisation)
+simple_history.register(Location)

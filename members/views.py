@@ -1,10 +1,219 @@
-from django.http import HttpResponse
+"""Public pages of onboarding: join the network, report wrong information, confirm a listing by its signed link.
+
+They are the only anonymous pages with a form, hence the only ones that may set the CSRF cookie. No session.
+"""
+
+import datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from members import services
+from members.forms import (
+    ListingCorrectionForm,
+    LocationFormSet,
+    OrganisationApplicationForm,
+    ReportListingForm,
+    ServiceFormSet,
+    submission_limit,
+    validate_locations_in_countries,
+)
+from members.models import CorrectionRequest, Organisation
+
+THROTTLE_WINDOW = datetime.timedelta(hours=1)
 
 
-# Placeholders until the onboarding work lands: the names are fixed so public pages can link to them.
+def client_ip(request) -> str:
+    """The client's address. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, read it from X-Forwarded-For."""
+    hops = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _throttled(request, scope: str) -> bool:
+    return not services.submission_allowed(
+        scope=scope, ip_address=client_ip(request), limit=submission_limit(scope), window=THROTTLE_WINDOW
+    )
+
+
+def _too_many() -> str:
+    return _("Too many forms were sent from your connection. Please try again in an hour.")
+
+
+@require_http_methods(["GET", "POST"])
 def join(request):
-    return HttpResponse(status=503)
+    if request.method == "POST":
+        organisation_form = OrganisationApplicationForm(request.POST)
+        organisation_valid = organisation_form.is_valid()
+        countries = list(organisation_form.cleaned_data.get("countries") or [])
+        locations = LocationFormSet(request.POST, prefix="locations")
+        service_forms = ServiceFormSet(request.POST, prefix="services", form_kwargs={"countries": countries})
+        if locations.is_valid():
+            validate_locations_in_countries(organisation_form, locations)
+        if organisation_valid and locations.is_valid() and service_forms.is_valid():
+            if _throttled(request, "join"):
+                organisation_form.add_error(None, _too_many())
+            else:
+                try:
+                    _apply(organisation_form.cleaned_data, locations, service_forms)
+                except ValidationError as error:
+                    organisation_form.add_error(None, error)
+                else:
+                    return redirect("members:join-done")
+    else:
+        organisation_form = OrganisationApplicationForm()
+        locations = LocationFormSet(prefix="locations")
+        service_forms = ServiceFormSet(prefix="services")
+    return render(
+        request,
+        "members/organisation_join.html",
+        {"form": organisation_form, "locations": locations, "services": service_forms},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
+def _apply(data: dict, locations, service_forms) -> Organisation:
+    filled = [form.cleaned_data for form in locations.forms if form.cleaned_data]
+    offered = [form.cleaned_data for form in service_forms.forms if form.cleaned_data]
+    return services.membership_apply(
+        name=data["name"],
+        acronym=data["acronym"],
+        kind=data["kind"],
+        description=data["description"],
+        website=data["website"],
+        public_email=data["public_email"],
+        public_phone=data["public_phone"],
+        countries=list(data["countries"]),
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        contact_phone=data["contact_phone"],
+        language=translation.get_language(),
+        locations=[
+            services.LocationInput(
+                name=item["name"],
+                address_visibility=item["address_visibility"],
+                city=item["city"],
+                new_city_name=item["new_city_name"],
+                new_city_country=item["new_city_country"],
+                street_address=item["street_address"],
+                postal_code=item["postal_code"],
+                phone=item["phone"],
+            )
+            for item in filled
+        ],
+        services=[
+            services.ServiceInput(
+                name=item["name"],
+                description=item["description"],
+                categories=list(item["categories"]),
+                in_person=item["in_person"],
+                by_phone=item["by_phone"],
+                online=item["online"],
+                outreach=item["outreach"],
+                phone=item["phone"],
+            )
+            for item in offered
+        ],
+    )
+
+
+def join_done(request):
+    return render(request, "members/organisation_join_done.html")
+
+
+def _reported_listing(request):
+    """The public listing the report is about, from ``?service=<pk>`` or ``?organisation=<pk>``."""
+    Service = apps.get_model("services", "Service")
+    try:
+        if request.GET.get("service"):
+            service = Service.objects.public().select_related("organisation").get(pk=int(request.GET["service"]))
+            return service.organisation, service
+        if request.GET.get("organisation"):
+            return Organisation.objects.public().get(pk=int(request.GET["organisation"])), None
+    except (ValueError, Service.DoesNotExist, Organisation.DoesNotExist) as error:
+        raise Http404(_("This listing does not exist.")) from error
+    raise Http404(_("Say which listing is wrong."))
+
+
+@require_http_methods(["GET", "POST"])
 def report_listing(request):
-    return HttpResponse(status=503)
+    organisation, service = _reported_listing(request)
+    if request.method == "POST":
+        form = ReportListingForm(request.POST)
+        if form.is_valid():
+            if _throttled(request, "report"):
+                form.add_error(None, _too_many())
+            else:
+                services.correction_request_create(
+                    organisation=organisation,
+                    service=service,
+                    message=form.cleaned_data["message"],
+                    reporter_email=form.cleaned_data["reporter_email"],
+                )
+                return redirect("members:report-listing-done")
+    else:
+        form = ReportListingForm()
+    return render(
+        request,
+        "members/correctionrequest_form.html",
+        {"form": form, "organisation": organisation, "service": service},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def report_listing_done(request):
+    return render(request, "members/correctionrequest_done.html")
+
+
+@require_http_methods(["GET", "POST"])
+def verify_listing(request, token: str):
+    """The page a verification reminder links to: the member's contact confirms or corrects her listing."""
+    try:
+        organisation = services.organisation_from_verification_token(token)
+    except signing.SignatureExpired:
+        return render(request, "members/organisation_verify_invalid.html", {"expired": True}, status=410)
+    except signing.BadSignature:
+        return render(request, "members/organisation_verify_invalid.html", {"expired": False}, status=404)
+    if organisation.status not in (Organisation.Status.APPROVED, Organisation.Status.SUSPENDED):
+        return render(request, "members/organisation_verify_invalid.html", {"expired": False}, status=404)
+
+    correction_form = ListingCorrectionForm()
+    done = None
+    if request.method == "POST":
+        if request.POST.get("action") == "confirm":
+            services.listing_mark_verified(organisation=organisation, by=None)
+            done = "confirmed"
+        else:
+            correction_form = ListingCorrectionForm(request.POST)
+            if correction_form.is_valid():
+                with transaction.atomic():
+                    services.correction_request_create(
+                        organisation=organisation,
+                        message=correction_form.cleaned_data["message"],
+                        reporter_email=organisation.contact_email,
+                        source=CorrectionRequest.Source.VERIFICATION,
+                    )
+                done = "corrected"
+    return render(
+        request,
+        "members/organisation_verify.html",
+        {
+            "organisation": organisation,
+            "locations": organisation.locations.select_related("city__country"),
+            "listed_services": organisation.services.filter(status="active"),
+            "correction_form": correction_form,
+            "done": done,
+        },
+        status=400 if request.method == "POST" and done is None else 200,
+    )

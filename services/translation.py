@@ -1,5 +1,6 @@
 """Content fields translated with django-modeltranslation (Indonesian fields end in ``_ind``)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from services.models import Language, Population, Service, ServiceCategory
@@ -23,3 +24,7 @@ class LanguageTranslationOptions(TranslationOptions):
 @register(Service)
 class ServiceTranslationOptions(TranslationOptions):
     fields = ("name", "description", "eligibility", "how_to_access")
+
+
+# History after modeltranslation's registration above (see members/translation.py).
+simple_history.register(Service)

@@ -1,0 +1,292 @@
+"""Public forms: joining the network, reporting wrong information, confirming a listing.
+
+They work without JavaScript: the join form is an organisation form and two fixed-size formsets (service points,
+services). Every field has a size limit; there are no file uploads.
+"""
+
+import time
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from members.models import City, Country, Location, Organisation
+from members.validators import normalise_phone, validate_web_url
+
+STARTED_SALT = "members.form-started"
+STARTED_MAX_AGE = 24 * 60 * 60  # a form left open for a day is sent again with a fresh token
+
+
+def form_started_token() -> str:
+    return signing.dumps(time.time(), salt=STARTED_SALT)
+
+
+class AbuseProtectedForm(forms.Form):
+    """A honeypot field people never see and a signed "form shown at" time: no session, no cookie."""
+
+    min_fill_seconds = 3
+
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = form_started_token()
+        if self.is_bound:
+            # A missing, altered or day-old token is replaced, so the next "send" works; the input is kept.
+            try:
+                signing.loads(self.data.get(self.add_prefix("started"), ""), salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
+            except signing.BadSignature:
+                self.data = self.data.copy()
+                self.data[self.add_prefix("started")] = self.fields["started"].initial
+
+    def clean_homepage(self):
+        if self.cleaned_data["homepage"]:
+            raise ValidationError(_("This form could not be sent. Leave the last field empty."), code="honeypot")
+        return ""
+
+    def clean_started(self):
+        try:
+            started = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
+        except signing.BadSignature as error:
+            raise ValidationError(
+                _("This form has expired. Check your answers and send it again."), code="expired"
+            ) from error
+        if time.time() - float(started) < self.min_fill_seconds:
+            raise ValidationError(
+                _("This form was sent too quickly. Check your answers and send it again."), code="too_fast"
+            )
+        return started
+
+    @property
+    def abuse_errors(self):
+        return [*self.errors.get("homepage", []), *self.errors.get("started", [])]
+
+
+def _phone(value: str, countries) -> str:
+    """E.164; a number without + is read in the first of ``countries``."""
+    if not value:
+        return ""
+    region = countries[0].code if countries else None
+    return normalise_phone(value, region)
+
+
+class OrganisationApplicationForm(AbuseProtectedForm):
+    min_fill_seconds = 5
+
+    name = forms.CharField(label=_("Name of the organisation or practitioner"), max_length=200)
+    acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Organisation.Kind.choices)
+    description = forms.CharField(
+        label=_("What you do"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Public: a few sentences for survivors and the people who refer them."),
+    )
+    website = forms.URLField(
+        label=_("Website"),
+        max_length=200,
+        required=False,
+        validators=[validate_web_url],
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address starting with http:// or https://.")},
+    )
+    public_email = forms.EmailField(label=_("Public e-mail"), max_length=254, required=False)
+    public_phone = forms.CharField(
+        label=_("Public phone"),
+        max_length=30,
+        required=False,
+        help_text=_("With its country code, for example +57 601 555 0100."),
+    )
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries you work in"),
+        queryset=Country.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one country.")},
+    )
+    contact_name = forms.CharField(
+        label=_("Contact person"), max_length=150, help_text=_("Private: only the network's staff see it.")
+    )
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail"), max_length=254, help_text=_("Private: we write to you at this address.")
+    )
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=30, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree to the network's terms: the information marked public is shown on the directory, and the network "
+            "may contact me about this application."
+        ),
+        error_messages={"required": _("Tick the box to agree to the network's terms.")},
+    )
+
+    field_order = [
+        "name",
+        "acronym",
+        "kind",
+        "description",
+        "website",
+        "public_email",
+        "public_phone",
+        "countries",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "consent",
+        "homepage",
+        "started",
+    ]
+
+    def clean(self):
+        cleaned = super().clean()
+        countries = list(cleaned.get("countries") or [])
+        for name in ("public_phone", "contact_phone"):
+            if cleaned.get(name):
+                try:
+                    cleaned[name] = _phone(cleaned[name], countries)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class LocationApplicationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the service point"), max_length=200)
+    city = forms.ModelChoiceField(
+        label=_("City"), queryset=City.objects.select_related("country"), required=False, empty_label="—"
+    )
+    new_city_name = forms.CharField(
+        label=_("Or, if your city is not in the list, its name"), max_length=100, required=False
+    )
+    new_city_country = forms.ModelChoiceField(
+        label=_("Country of that city"), queryset=Country.objects.all(), required=False, empty_label="—"
+    )
+    address_visibility = forms.ChoiceField(
+        label=_("Who may see the address"),
+        choices=Location.AddressVisibility.choices,
+        initial=Location.AddressVisibility.PUBLIC,
+        widget=forms.RadioSelect,
+    )
+    street_address = forms.CharField(label=_("Street address"), max_length=255, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        grouped: dict[str, list] = {}
+        for city in City.objects.select_related("country").order_by("country__name", "name"):
+            grouped.setdefault(city.country.name, []).append((city.pk, city.name))
+        self.fields["city"].choices = [("", "—"), *grouped.items()]
+
+    def clean(self):
+        cleaned = super().clean()
+        city, new_city = cleaned.get("city"), (cleaned.get("new_city_name") or "").strip()
+        cleaned["new_city_name"] = new_city
+        if city and new_city:
+            self.add_error("new_city_name", _("Choose a city from the list or type a new one, not both."))
+        elif not city and not new_city and "city" not in self.errors:
+            self.add_error("city", _("Choose the city of this service point, or type its name below."))
+        elif new_city and not cleaned.get("new_city_country"):
+            self.add_error("new_city_country", _("Choose the country of the new city."))
+        if cleaned.get("address_visibility") == Location.AddressVisibility.PUBLIC and not cleaned.get("street_address"):
+            self.add_error("street_address", _("A location with a public address needs its street address."))
+        country = city.country if city else cleaned.get("new_city_country")
+        if cleaned.get("phone"):
+            try:
+                cleaned["phone"] = _phone(cleaned["phone"], [country] if country else [])
+            except ValidationError as error:
+                self.add_error("phone", error)
+        cleaned["country"] = country
+        return cleaned
+
+
+class ServiceApplicationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the service"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    categories = forms.ModelMultipleChoiceField(
+        label=_("Categories"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one category.")},
+    )
+    in_person = forms.BooleanField(label=_("In person, at the service points above"), required=False, initial=True)
+    by_phone = forms.BooleanField(label=_("By phone"), required=False)
+    online = forms.BooleanField(label=_("Online or messaging"), required=False)
+    outreach = forms.BooleanField(label=_("Outreach (mobile team)"), required=False)
+    phone = forms.CharField(label=_("Phone or hotline"), max_length=30, required=False)
+
+    def __init__(self, *args, countries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.countries = list(countries)
+        ServiceCategory = apps.get_model("services", "ServiceCategory")
+        self.fields["categories"].queryset = ServiceCategory.objects.select_related("parent")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(mode) for mode in ("in_person", "by_phone", "online", "outreach")):
+            self.add_error("in_person", _("Say how the service is given: in person, by phone, online or by outreach."))
+        if cleaned.get("phone"):
+            try:
+                cleaned["phone"] = _phone(cleaned["phone"], self.countries)
+            except ValidationError as error:
+                self.add_error("phone", error)
+        return cleaned
+
+
+# A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
+LocationFormSet = formset_factory(
+    LocationApplicationForm, extra=1, min_num=1, max_num=10, validate_min=True, validate_max=True
+)
+ServiceFormSet = formset_factory(
+    ServiceApplicationForm, extra=2, min_num=1, max_num=10, validate_min=True, validate_max=True
+)
+
+
+def validate_locations_in_countries(organisation_form, location_formset) -> None:
+    """Each service point must be in one of the countries the applicant chose."""
+    countries = set(organisation_form.cleaned_data.get("countries") or [])
+    if not countries:
+        return
+    for form in location_formset.forms:
+        country = getattr(form, "cleaned_data", {}).get("country")
+        if country and country not in countries:
+            field = "city" if form.cleaned_data.get("city") else "new_city_country"
+            form.add_error(field, _("This service point is in a country you did not choose above."))
+
+
+class ReportListingForm(AbuseProtectedForm):
+    message = forms.CharField(
+        label=_("What is wrong?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("For example: the phone number no longer works, or the service moved."),
+    )
+    reporter_email = forms.EmailField(
+        label=_("Your e-mail (optional)"),
+        max_length=254,
+        required=False,
+        help_text=_("Only if you want us to be able to ask you something. Staff see it, no one else."),
+    )
+    field_order = ["message", "reporter_email", "homepage", "started"]
+
+
+class ListingCorrectionForm(forms.Form):
+    """From the verification page: the member's own contact says what changed."""
+
+    message = forms.CharField(
+        label=_("What should change in your listing?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+def submission_limit(scope: str) -> int:
+    return getattr(settings, "SUBMISSION_LIMITS", {}).get(scope, {"join": 5, "report": 10}.get(scope, 10))

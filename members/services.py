@@ -1,0 +1,531 @@
+"""Writes: every change of membership status, verification and correction request goes through a function here.
+
+Each function is keyword-only, checks permission, runs in a transaction that locks the organisation row
+(``select_for_update``) and re-reads the status under the lock, so two coordinators deciding at the same moment
+cannot both succeed. It records who, when and why (``MembershipStatusChange`` and the simple-history row) and
+e-mails the applicant in her language once the transaction is committed.
+"""
+
+import datetime
+import hashlib
+import hmac
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from members import roles
+from members.models import (
+    City,
+    CorrectionRequest,
+    Country,
+    Location,
+    MembershipStatusChange,
+    Organisation,
+    SubmissionThrottle,
+)
+
+logger = logging.getLogger(__name__)
+
+Status = Organisation.Status
+
+# The transition table: which statuses each decision may start from, and where it leads.
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "approve": (frozenset({Status.APPLIED, Status.UNDER_REVIEW}), Status.APPROVED),
+    "reject": (frozenset({Status.APPLIED, Status.UNDER_REVIEW}), Status.REJECTED),
+    "request_changes": (frozenset({Status.APPLIED}), Status.UNDER_REVIEW),
+    "suspend": (frozenset({Status.APPROVED}), Status.SUSPENDED),
+    "reinstate": (frozenset({Status.SUSPENDED}), Status.APPROVED),
+    "withdraw": (frozenset({Status.APPLIED, Status.UNDER_REVIEW, Status.APPROVED, Status.SUSPENDED}), Status.WITHDRAWN),
+}
+ACTION_NAMES = {
+    "approve": _("approve"),
+    "reject": _("reject"),
+    "request_changes": _("ask for changes to"),
+    "suspend": _("suspend"),
+    "reinstate": _("reinstate"),
+    "withdraw": _("withdraw"),
+}
+
+VERIFICATION_SALT = "members.verification-link"
+STALE_AFTER = datetime.timedelta(days=183)
+
+
+class IllegalTransition(ValidationError):
+    """The organisation's status does not allow this decision (approve a withdrawn organisation, say)."""
+
+
+def allowed_actions(status: str) -> list[str]:
+    return [action for action, (sources, _target) in TRANSITIONS.items() if status in sources]
+
+
+# E-mail -----------------------------------------------------------------------------------------------------------
+
+
+def send_templated_email(*, template: str, to: Sequence[str], language: str, subject: str, context: dict) -> None:
+    """Send ``templates/members/email/<template>.txt`` + ``.html`` in ``language``. ``subject`` is a lazy string,
+    translated in that language too. A failing mail server is logged, never undoes the change already made."""
+    recipients = [address for address in to if address]
+    if not recipients:
+        return
+    with translation.override(language):
+        context = {**context, "LANGUAGE_CODE": language}
+        message = EmailMultiAlternatives(
+            subject=str(subject),
+            body=render_to_string(f"members/email/{template}.txt", context),
+            to=recipients,
+        )
+        message.attach_alternative(render_to_string(f"members/email/{template}.html", context), "text/html")
+        message.extra_headers["Content-Language"] = language
+    try:
+        message.send()
+    except Exception:  # noqa: BLE001 - the decision is committed; staff can resend by hand.
+        logger.exception("Could not send the %s e-mail to %s", template, recipients)
+
+
+def _absolute(path: str) -> str:
+    return getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/") + path
+
+
+def _queue_url() -> str:
+    try:
+        return _absolute(reverse("admin:members_application_changelist"))
+    except NoReverseMatch:  # the admin is not installed
+        return ""
+
+
+def _coordinator_emails(countries: Iterable[Country]) -> list[str]:
+    """The coordinators of these countries; the administrators when no one coordinates them."""
+    User = get_user_model()
+    users = User.objects.filter(
+        is_active=True, coordinator_assignments__country__in=list(countries), groups__name=roles.COORDINATORS
+    )
+    emails = sorted({user.email for user in users if user.email})
+    if not emails:
+        admins = User.objects.filter(is_active=True).filter(groups__name=roles.ADMINISTRATORS)
+        emails = sorted({user.email for user in admins if user.email})
+    return emails
+
+
+# Applying ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LocationInput:
+    """A service point as the applicant typed it. ``city`` is chosen from the directory, or ``new_city_name``
+    (in ``new_city_country``) is typed when her city is not listed yet."""
+
+    name: str
+    address_visibility: str
+    city: City | None = None
+    new_city_name: str = ""
+    new_city_country: Country | None = None
+    street_address: str = ""
+    postal_code: str = ""
+    phone: str = ""
+
+
+@dataclass
+class ServiceInput:
+    name: str
+    categories: list = field(default_factory=list)
+    description: str = ""
+    in_person: bool = True
+    by_phone: bool = False
+    online: bool = False
+    outreach: bool = False
+    phone: str = ""
+
+
+def _set_translated(instance, field_name: str, value: str, language: str) -> None:
+    """Write ``value`` in the applicant's language; the other languages fall back to it until translated."""
+    setattr(instance, build_localized_fieldname(field_name, language.replace("-", "_")), value)
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "member"
+    slug, number = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _city_for(location: LocationInput) -> City:
+    if location.city is not None:
+        return location.city
+    # A city new to the directory starts at its country's centre: the coordinator corrects it before approving.
+    country = location.new_city_country
+    city = City.objects.filter(country=country, name__iexact=location.new_city_name).first()
+    if city is None:
+        city = City(
+            country=country, latitude=country.latitude, longitude=country.longitude, time_zone=country.main_time_zone
+        )
+        for code, _name in settings.LANGUAGES:
+            _set_translated(city, "name", location.new_city_name, code)
+        city.name = location.new_city_name
+        city.full_clean()
+        city.save()
+    return city
+
+
+def membership_apply(
+    *,
+    name: str,
+    kind: str,
+    countries: Sequence[Country],
+    contact_name: str,
+    contact_email: str,
+    locations: Sequence[LocationInput],
+    services: Sequence[ServiceInput],
+    language: str,
+    acronym: str = "",
+    description: str = "",
+    website: str = "",
+    public_email: str = "",
+    public_phone: str = "",
+    contact_phone: str = "",
+) -> Organisation:
+    """Create an application: the organisation (status applied, invisible to the public), its service points and
+    services, the first line of its history. E-mails the applicant and the coordinators of its countries."""
+    if not countries:
+        raise ValidationError(_("Choose at least one country."))
+    if not locations:
+        raise ValidationError(_("Give at least one service point."))
+    if not services:
+        raise ValidationError(_("Describe at least one service."))
+    Service = apps.get_model("services", "Service")
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+    with transaction.atomic():
+        organisation = Organisation(
+            kind=kind,
+            website=website,
+            public_email=public_email,
+            public_phone=public_phone,
+            contact_name=contact_name,
+            contact_email=contact_email,
+            contact_phone=contact_phone,
+            contact_language=language,
+            status=Status.APPLIED,
+            status_changed_at=timezone.now(),
+            slug=_unique_slug(name),
+        )
+        for field_name, value in (("name", name), ("acronym", acronym), ("description", description)):
+            _set_translated(organisation, field_name, value, language)
+        organisation.full_clean(exclude=["countries"])
+        organisation.save()
+        organisation.countries.set(countries)
+
+        saved_locations = []
+        for given in locations:
+            location = Location(
+                organisation=organisation,
+                city=_city_for(given),
+                street_address=given.street_address,
+                postal_code=given.postal_code,
+                address_visibility=given.address_visibility,
+                phone=given.phone,
+            )
+            _set_translated(location, "name", given.name, language)
+            location.full_clean()
+            location.save()
+            saved_locations.append(location)
+
+        for given in services:
+            service = Service(
+                organisation=organisation,
+                in_person=given.in_person,
+                by_phone=given.by_phone,
+                online=given.online,
+                outreach=given.outreach,
+                phone=given.phone,
+                status=Service.Status.ACTIVE,
+            )
+            _set_translated(service, "name", given.name, language)
+            _set_translated(service, "description", given.description, language)
+            service.full_clean()
+            service.save()
+            service.categories.set(given.categories)
+            if given.in_person:
+                service.locations.set(saved_locations)
+
+        MembershipStatusChange.objects.create(
+            organisation=organisation, from_status="", to_status=Status.APPLIED, reason=gettext("Applied online.")
+        )
+
+    context = {"organisation": organisation, "locations": saved_locations}
+    send_templated_email(
+        template="application_received",
+        to=[organisation.contact_email],
+        language=language,
+        subject=_("We received your application to the Regional Safe Spaces Network"),
+        context=context,
+    )
+    send_templated_email(
+        template="application_notification",
+        to=_coordinator_emails(countries),
+        language=settings.LANGUAGE_CODE,
+        subject=_("New membership application to review"),
+        context={
+            **context,
+            "countries": list(countries),
+            "queue_url": _queue_url(),
+        },
+    )
+    return organisation
+
+
+# Deciding ---------------------------------------------------------------------------------------------------------
+
+
+DECISION_EMAILS = {
+    "approve": ("membership_approved", _("Welcome to the Regional Safe Spaces Network")),
+    "reject": ("membership_rejected", _("Your application to the Regional Safe Spaces Network")),
+    "request_changes": ("membership_changes_requested", _("Your application: changes needed")),
+    "suspend": ("membership_suspended", _("Your membership is suspended")),
+    "reinstate": ("membership_reinstated", _("Your membership is active again")),
+    "withdraw": ("membership_withdrawn", _("Your membership is withdrawn")),
+}
+
+
+def _decide(*, action: str, organisation: Organisation, by, reason: str = "", reason_required: bool = False):
+    reason = (reason or "").strip()
+    if reason_required and not reason:
+        raise ValidationError(_("Give a reason: it is sent to the applicant."), code="reason_required")
+    if not roles.can_decide_membership(by, organisation):
+        raise PermissionDenied(
+            _("You may not decide the membership of %(organisation)s.") % {"organisation": organisation}
+        )
+    sources, target = TRANSITIONS[action]
+    today = timezone.localdate()
+
+    with transaction.atomic():
+        # Re-read the status under the row lock: a decision made a moment ago by someone else is seen here.
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if locked.status not in sources:
+            raise IllegalTransition(
+                _("Cannot %(action)s %(organisation)s: its membership is %(status)s.")
+                % {
+                    "action": ACTION_NAMES[action],
+                    "organisation": locked,
+                    "status": locked.get_status_display().lower(),
+                },
+                code="illegal_transition",
+            )
+        previous = locked.status
+        locked.status = target
+        locked.status_changed_at = timezone.now()
+        if target == Status.APPROVED:
+            locked.joined_on = locked.joined_on or today
+            if action == "approve":
+                locked.last_verified_on = today
+        locked._history_user = by
+        locked._change_reason = reason[:100] or str(ACTION_NAMES[action])
+        locked.save(update_fields=["status", "status_changed_at", "joined_on", "last_verified_on", "updated_at"])
+        MembershipStatusChange.objects.create(
+            organisation=locked, from_status=previous, to_status=target, changed_by=by, reason=reason
+        )
+
+    for name in ("status", "status_changed_at", "joined_on", "last_verified_on"):
+        setattr(organisation, name, getattr(locked, name))
+    template, subject = DECISION_EMAILS[action]
+    send_templated_email(
+        template=template,
+        to=[locked.contact_email],
+        language=locked.contact_language,
+        subject=subject,
+        context={"organisation": locked, "reason": reason},
+    )
+    return locked
+
+
+def membership_approve(*, organisation: Organisation, by, note: str = "") -> Organisation:
+    """Approve an application: the organisation and its active services become public."""
+    return _decide(action="approve", organisation=organisation, by=by, reason=note)
+
+
+def membership_reject(*, organisation: Organisation, by, reason: str) -> Organisation:
+    return _decide(action="reject", organisation=organisation, by=by, reason=reason, reason_required=True)
+
+
+def membership_request_changes(*, organisation: Organisation, by, message: str) -> Organisation:
+    return _decide(action="request_changes", organisation=organisation, by=by, reason=message, reason_required=True)
+
+
+def membership_suspend(*, organisation: Organisation, by, reason: str) -> Organisation:
+    return _decide(action="suspend", organisation=organisation, by=by, reason=reason, reason_required=True)
+
+
+def membership_reinstate(*, organisation: Organisation, by, note: str = "") -> Organisation:
+    return _decide(action="reinstate", organisation=organisation, by=by, reason=note)
+
+
+def membership_withdraw(*, organisation: Organisation, by, reason: str = "") -> Organisation:
+    return _decide(action="withdraw", organisation=organisation, by=by, reason=reason)
+
+
+# Keeping listings true --------------------------------------------------------------------------------------------
+
+
+def listing_mark_verified(*, organisation: Organisation, by=None, on: datetime.date | None = None) -> Organisation:
+    """Record that the listing is correct today: the organisation and its services. ``by`` is the staff member;
+    ``None`` when the member's contact confirmed it herself through the signed link."""
+    if by is not None and not (by.has_perm("members.change_organisation") and roles.in_scope(by, organisation)):
+        raise PermissionDenied(
+            _("You may not verify the listing of %(organisation)s.") % {"organisation": organisation}
+        )
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        locked.last_verified_on = on
+        locked._history_user = by
+        locked._change_reason = gettext("Marked verified")
+        locked.save(update_fields=["last_verified_on", "updated_at"])
+        for service in locked.services.all():
+            service.last_verified_on = on
+            service._history_user = by
+            service._change_reason = gettext("Marked verified")
+            service.save(update_fields=["last_verified_on", "updated_at"])
+    organisation.last_verified_on = on
+    return locked
+
+
+def stale_listings(*, today: datetime.date | None = None):
+    """Approved listings not verified in the last six months."""
+    today = today or timezone.localdate()
+    return Organisation.objects.public().stale(before=today - STALE_AFTER)
+
+
+def verification_token(organisation: Organisation) -> str:
+    return signing.dumps({"organisation": organisation.pk}, salt=VERIFICATION_SALT, compress=True)
+
+
+def organisation_from_verification_token(token: str) -> Organisation:
+    """The organisation a verification link is for. Raises ``signing.SignatureExpired`` when the link is older than
+    ``VERIFICATION_LINK_MAX_AGE_DAYS`` (default 30), ``signing.BadSignature`` when it was altered."""
+    max_age = datetime.timedelta(days=getattr(settings, "VERIFICATION_LINK_MAX_AGE_DAYS", 30))
+    data = signing.loads(token, salt=VERIFICATION_SALT, max_age=max_age)
+    try:
+        return Organisation.objects.get(pk=data["organisation"])
+    except (Organisation.DoesNotExist, KeyError, TypeError) as error:
+        raise signing.BadSignature("unknown organisation") from error
+
+
+def verification_reminder_send(*, organisation: Organisation) -> None:
+    """E-mail the private contact a signed link to confirm or correct the listing."""
+    with translation.override(organisation.contact_language):
+        url = _absolute(reverse("members:verify", kwargs={"token": verification_token(organisation)}))
+    send_templated_email(
+        template="verification_reminder",
+        to=[organisation.contact_email],
+        language=organisation.contact_language,
+        subject=_("Is your listing in the RSSN directory still correct?"),
+        context={
+            "organisation": organisation,
+            "url": url,
+            "max_age_days": getattr(settings, "VERIFICATION_LINK_MAX_AGE_DAYS", 30),
+        },
+    )
+
+
+def correction_request_create(
+    *,
+    message: str,
+    organisation: Organisation | None = None,
+    service=None,
+    reporter_email: str = "",
+    source: str = CorrectionRequest.Source.PUBLIC,
+) -> CorrectionRequest:
+    if service is not None:
+        organisation = service.organisation
+    if organisation is None:
+        raise ValidationError(_("Say which listing is wrong."))
+    correction = CorrectionRequest(
+        organisation=organisation,
+        service=service,
+        message=message.strip(),
+        reporter_email=reporter_email,
+        source=source,
+    )
+    correction.full_clean()
+    correction.save()
+    return correction
+
+
+def _handle_correction(*, correction: CorrectionRequest, by, status: str, note: str) -> CorrectionRequest:
+    if not (by.has_perm("members.change_correctionrequest") and roles.in_scope(by, correction.organisation)):
+        raise PermissionDenied(_("You may not handle this correction request."))
+    with transaction.atomic():
+        locked = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
+        if locked.status != CorrectionRequest.Status.OPEN:
+            raise IllegalTransition(
+                _("This correction request was already %(status)s.") % {"status": locked.get_status_display().lower()},
+                code="illegal_transition",
+            )
+        locked.status = status
+        locked.handled_by = by
+        locked.handled_at = timezone.now()
+        locked.note = note
+        locked.save(update_fields=["status", "handled_by", "handled_at", "note"])
+    correction.status, correction.handled_by, correction.handled_at = locked.status, by, locked.handled_at
+    return locked
+
+
+def correction_request_resolve(*, correction: CorrectionRequest, by, note: str = "") -> CorrectionRequest:
+    """The listing was corrected (or found right)."""
+    return _handle_correction(correction=correction, by=by, status=CorrectionRequest.Status.RESOLVED, note=note)
+
+
+def correction_request_dismiss(*, correction: CorrectionRequest, by, note: str = "") -> CorrectionRequest:
+    """The report was not useful (spam, or about something the directory does not list)."""
+    return _handle_correction(correction=correction, by=by, status=CorrectionRequest.Status.DISMISSED, note=note)
+
+
+# Abuse protection -------------------------------------------------------------------------------------------------
+
+
+def client_fingerprint(ip_address: str) -> str:
+    """A keyed hash of the client's address: enough to count submissions, useless to find the person."""
+    return hmac.new(settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256).hexdigest()
+
+
+def submission_allowed(*, scope: str, ip_address: str, limit: int, window: datetime.timedelta) -> bool:
+    """Count one submission of form ``scope`` from this client; False once it sent more than ``limit`` in the
+    current window. The counter lives in the database, so every app process sees the same count."""
+    now = timezone.now()
+    seconds = int(window.total_seconds())
+    window_start = datetime.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=datetime.UTC)
+    client_hash = client_fingerprint(ip_address)
+    with transaction.atomic():
+        updated = SubmissionThrottle.objects.filter(
+            scope=scope, client_hash=client_hash, window_start=window_start
+        ).update(count=F("count") + 1)
+        if not updated:
+            try:
+                with transaction.atomic():
+                    SubmissionThrottle.objects.create(
+                        scope=scope, client_hash=client_hash, window_start=window_start, count=1
+                    )
+            except IntegrityError:  # another process created it a moment ago
+                SubmissionThrottle.objects.filter(
+                    scope=scope, client_hash=client_hash, window_start=window_start
+                ).update(count=F("count") + 1)
+        count = SubmissionThrottle.objects.get(scope=scope, client_hash=client_hash, window_start=window_start).count
+    # Old windows are of no use: forget them.
+    SubmissionThrottle.objects.filter(window_start__lt=now - max(window, datetime.timedelta(days=1))).delete()
+    return count <= limit
