@@ -1,0 +1,297 @@
+"""The public directory's reads: near a place, phone and online services of a country, open now, listing data."""
+
+import datetime
+import math
+
+import pytest
+
+from members.models import City
+from services.models import Service, ServicePoint
+from services.querysets import location_time_zones
+from tests.factories import (
+    CityFactory,
+    CountryFactory,
+    LanguageFactory,
+    LocationFactory,
+    OpeningHoursFactory,
+    OrganisationFactory,
+    PopulationFactory,
+    ServiceCategoryFactory,
+    ServiceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+UTC = datetime.UTC
+
+
+def haversine_km(a, b):
+    (lat1, lon1), (lat2, lon2) = a, b
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def service_at(latitude, longitude, city=None, **location_kwargs):
+    location = LocationFactory(latitude=latitude, longitude=longitude, city=city or CityFactory(), **location_kwargs)
+    return ServiceFactory(organisation=location.organisation, locations=[location])
+
+
+def near(latitude, longitude, km):
+    return Service.objects.public().near(latitude, longitude, km)
+
+
+# --- Near -------------------------------------------------------------------------------------------------------------
+
+BOGOTA_CENTRE = (4.711, -74.0721)
+
+
+def test_near_keeps_services_within_the_radius_with_their_distance():
+    close = service_at(4.75, -74.05)  # about 5 km
+    middle = service_at(5.5, -74.0)  # about 88 km
+    far = service_at(6.24, -75.58)  # Medellín, about 240 km
+    results = {service.pk: service.distance_km for service in near(*BOGOTA_CENTRE, 100)}
+    assert set(results) == {close.pk, middle.pk}
+    assert results[close.pk] == pytest.approx(haversine_km(BOGOTA_CENTRE, (4.75, -74.05)), rel=1e-6)
+    assert results[middle.pk] == pytest.approx(haversine_km(BOGOTA_CENTRE, (5.5, -74.0)), rel=1e-6)
+    assert far.pk not in {service.pk for service in near(*BOGOTA_CENTRE, 200)}
+    assert far.pk in {service.pk for service in near(*BOGOTA_CENTRE, 250)}
+    assert set(near(*BOGOTA_CENTRE, 4).values_list("pk", flat=True)) == set()
+    assert set(near(*BOGOTA_CENTRE, 10).values_list("pk", flat=True)) == {close.pk}
+
+
+def test_near_orders_nearest_first_when_asked():
+    far, close, middle = service_at(5.5, -74.0), service_at(4.72, -74.07), service_at(5.0, -74.0)
+    ordered = list(near(*BOGOTA_CENTRE, 200).order_by("distance_km").values_list("pk", flat=True))
+    assert ordered == [close.pk, middle.pk, far.pk]
+
+
+def test_near_uses_the_nearest_location_of_a_service_once():
+    city = CityFactory()
+    organisation = OrganisationFactory()
+    nearer = LocationFactory(organisation=organisation, city=city, latitude=4.72, longitude=-74.07)
+    further = LocationFactory(organisation=organisation, city=city, latitude=5.2, longitude=-74.0)
+    service = ServiceFactory(organisation=organisation, locations=[further, nearer])
+    results = list(near(*BOGOTA_CENTRE, 100))
+    assert [s.pk for s in results] == [service.pk]
+    assert results[0].distance_km == pytest.approx(haversine_km(BOGOTA_CENTRE, (4.72, -74.07)), rel=1e-6)
+
+
+def test_a_confidential_location_is_measured_from_its_city_centre():
+    """Its real point, planted 100 km away from the centre, is never used, so searching from several points
+    cannot locate it."""
+    secret = (5.6, -73.6)
+    service = service_at(*secret, confidential=True, street_address="Calle secreta 1")
+    assert not ServicePoint.objects.filter(latitude=secret[0]).exists()
+    assert list(near(*secret, 20)) == []
+    origin = (4.8, -74.2)
+    [result] = near(*origin, 50)
+    assert result.pk == service.pk
+    assert result.distance_km == pytest.approx(haversine_km(origin, BOGOTA_CENTRE), rel=1e-6)
+    assert result.distance_km != pytest.approx(haversine_km(origin, secret), rel=1e-3)
+
+
+def test_a_city_only_location_is_measured_from_its_city_centre():
+    service = service_at(4.9, -74.3, city_only=True)
+    [result] = near(*BOGOTA_CENTRE, 1)
+    assert result.pk == service.pk
+    assert result.distance_km == pytest.approx(0, abs=1e-6)
+
+
+def test_moving_a_location_or_making_it_confidential_moves_its_search_point():
+    service = service_at(5.5, -74.0)
+    location = service.locations.get()
+    assert list(near(*BOGOTA_CENTRE, 10)) == []
+    location.address_visibility = location.AddressVisibility.CONFIDENTIAL
+    location.save()
+    assert [s.pk for s in near(*BOGOTA_CENTRE, 10)] == [service.pk]
+    location.address_visibility = location.AddressVisibility.PUBLIC
+    location.latitude, location.longitude = 4.7, -74.07
+    location.save()
+    assert [s.pk for s in near(*BOGOTA_CENTRE, 10)] == [service.pk]
+
+
+def test_near_across_the_antimeridian():
+    fiji = CountryFactory(code="FJ", name_en="Fiji", time_zones=["Pacific/Fiji"], latitude=-17.7, longitude=178.0)
+    east = CityFactory(country=fiji, name_en="East", name_es="Este", administrative_area="", latitude=-17.0, longitude=179.9, time_zone="Pacific/Fiji")
+    west = CityFactory(country=fiji, name_en="West", name_es="Oeste", administrative_area="", latitude=-17.0, longitude=-179.9, time_zone="Pacific/Fiji")
+    a = service_at(-17.0, 179.9, city=east)
+    b = service_at(-17.0, -179.9, city=west)
+    assert {s.pk for s in near(-17.0, 179.95, 50)} == {a.pk, b.pk}
+    assert {s.pk for s in near(-17.0, -179.95, 50)} == {a.pk, b.pk}
+
+
+def test_near_without_locations_or_with_odd_numbers():
+    ServiceFactory(in_person=False, by_phone=True)
+    service_at(4.72, -74.07)
+    assert list(near(*BOGOTA_CENTRE, 0)) == []
+    assert list(near(float("nan"), 0, 10)) == []
+    assert list(near(95, 0, 10)) == []
+    assert len(near(*BOGOTA_CENTRE, 10**9)) == 1  # capped at the Earth's size
+    assert len(near(89.99, 0, 200)) == 0
+
+
+def test_near_never_returns_non_public_services():
+    service_at(4.72, -74.07, organisation=OrganisationFactory(pending=True))
+    assert list(near(*BOGOTA_CENTRE, 50)) == []
+
+
+def test_near_combines_with_search():
+    legal = service_at(4.72, -74.07)
+    ServiceFactory(name_es="Refugio", description_es="", categories=[], locations=[legal.locations.get()])
+    results = near(*BOGOTA_CENTRE, 50).search("legal aid")
+    assert [s.pk for s in results] == [legal.pk]
+    assert results[0].search_rank > 0 and results[0].distance_km > 0
+
+
+# --- Remote and country -------------------------------------------------------------------------------------------
+
+
+def test_remote_lists_phone_and_online_services_of_organisations_working_in_the_country():
+    colombia = CountryFactory()
+    peru = CountryFactory(code="PE", name_en="Peru", time_zones=["America/Lima"])
+    hotline = ServiceFactory(in_person=False, by_phone=True)
+    chat = ServiceFactory(in_person=False, online=True)
+    ServiceFactory()  # in person only
+    ServiceFactory(in_person=False, by_phone=True, organisation=OrganisationFactory(countries=[peru]))
+    assert set(Service.objects.public().remote(colombia).values_list("pk", flat=True)) == {hotline.pk, chat.pk}
+    assert set(Service.objects.public().remote("co").values_list("pk", flat=True)) == {hotline.pk, chat.pk}
+    assert set(Service.objects.public().remote("XX")) == set()
+
+
+def test_in_country_uses_locations_or_else_the_organisation_countries():
+    colombia = CountryFactory()
+    peru = CountryFactory(code="PE", name_en="Peru", time_zones=["America/Lima"], latitude=-12, longitude=-77)
+    lima = CityFactory(country=peru, name_en="Lima", latitude=-12.05, longitude=-77.04, time_zone="America/Lima")
+    in_bogota = service_at(4.6, -74.07)
+    in_lima = service_at(-12.05, -77.04, city=lima)  # its organisation works in Colombia (the factory default)
+    remote = ServiceFactory(in_person=False, by_phone=True)
+    assert set(Service.objects.in_country(colombia).values_list("pk", flat=True)) == {in_bogota.pk, remote.pk}
+    assert set(Service.objects.in_country("PE").values_list("pk", flat=True)) == {in_lima.pk}
+
+
+# --- Open at ------------------------------------------------------------------------------------------------------
+
+MONDAY = datetime.date(2026, 11, 30)
+
+
+def at_utc(day, hour, minute=0):
+    return datetime.datetime.combine(MONDAY + datetime.timedelta(days=day), datetime.time(hour, minute), tzinfo=UTC)
+
+
+@pytest.fixture
+def jakarta():
+    indonesia = CountryFactory(code="ID", name_en="Indonesia", time_zones=["Asia/Jakarta"], latitude=-2, longitude=118)
+    return CityFactory(country=indonesia, name_en="Jakarta", latitude=-6.2, longitude=106.8, time_zone="Asia/Jakarta")
+
+
+def open_ids(moment):
+    return set(Service.objects.public().open_at(moment).values_list("pk", flat=True))
+
+
+def test_open_at_reads_each_location_in_its_own_time_zone(jakarta):
+    bogota_service = service_at(4.6, -74.07)
+    OpeningHoursFactory(location=bogota_service.locations.get(), weekday=0, opens="09:00", closes="17:00")
+    jakarta_service = service_at(-6.2, 106.8, city=jakarta)
+    OpeningHoursFactory(location=jakarta_service.locations.get(), weekday=0, opens="09:00", closes="17:00")
+    # Monday 03:00 UTC: 10:00 in Jakarta, Sunday 22:00 in Bogotá.
+    assert open_ids(at_utc(0, 3)) == {jakarta_service.pk}
+    # Monday 15:00 UTC: 10:00 in Bogotá, 22:00 in Jakarta.
+    assert open_ids(at_utc(0, 15)) == {bogota_service.pk}
+    # Closing time is exclusive, opening time inclusive.
+    assert open_ids(at_utc(0, 14)) == {bogota_service.pk}
+    assert open_ids(at_utc(0, 22)) == set()
+    # The same moment in another time zone's notation gives the same answer.
+    assert open_ids(at_utc(0, 15).astimezone(datetime.timezone(datetime.timedelta(hours=7)))) == {bogota_service.pk}
+
+
+def test_open_at_ranges_passing_midnight(jakarta):
+    night = service_at(-6.2, 106.8, city=jakarta)
+    OpeningHoursFactory(location=night.locations.get(), weekday=0, opens="20:00", closes="02:00")
+    assert open_ids(at_utc(0, 12, 59)) == set()  # Monday 19:59 in Jakarta
+    assert open_ids(at_utc(0, 13)) == {night.pk}  # Monday 20:00
+    assert open_ids(at_utc(0, 18, 30)) == {night.pk}  # Tuesday 01:30, from Monday's range
+    assert open_ids(at_utc(0, 19)) == set()  # Tuesday 02:00
+    assert open_ids(at_utc(1, 13)) == set()  # Tuesday 20:00: no range on Tuesday
+
+
+def test_open_at_sunday_range_passing_midnight_into_monday():
+    late = service_at(4.6, -74.07)
+    OpeningHoursFactory(location=late.locations.get(), weekday=6, opens="22:00", closes="06:00")
+    assert open_ids(at_utc(0, 10)) == {late.pk}  # Monday 05:00 in Bogotá
+    assert open_ids(at_utc(0, 11)) == set()  # Monday 06:00
+
+
+def test_open_at_always_open_services_and_locations():
+    hotline = ServiceFactory(in_person=False, by_phone=True, open_24_7=True)
+    shelter = service_at(4.6, -74.07, open_24_7=True)
+    service_at(4.6, -74.07)  # no hours: closed
+    assert open_ids(at_utc(2, 3)) == {hotline.pk, shelter.pk}
+
+
+def test_open_at_sees_a_time_zone_added_after_the_list_was_cached(jakarta):
+    service_at(4.6, -74.07)
+    assert location_time_zones() == ["America/Bogota"]
+    night = service_at(-6.2, 106.8, city=jakarta)
+    OpeningHoursFactory(location=night.locations.get(), weekday=0, opens="09:00", closes="17:00")
+    assert open_ids(at_utc(0, 3)) == {night.pk}
+    assert City.objects.count() == 2
+
+
+def test_open_at_never_returns_non_public_services():
+    service = service_at(4.6, -74.07, open_24_7=True)
+    service.status = Service.Status.PAUSED
+    service.save()
+    assert open_ids(at_utc(0, 15)) == set()
+
+
+# --- Listing data -------------------------------------------------------------------------------------------------
+
+
+def make_listing(n):
+    parent = ServiceCategoryFactory(slug="protection", name_en="Protection")
+    category = ServiceCategoryFactory(slug=f"legal-{n}", name_en=f"Legal {n}", parent=parent)
+    location = LocationFactory()
+    OpeningHoursFactory(location=location)
+    service = ServiceFactory(organisation=location.organisation, locations=[location], categories=[category])
+    service.languages.add(LanguageFactory())
+    service.populations.add(PopulationFactory())
+
+
+def read_everything(services):
+    for service in services:
+        str(service.organisation)
+        [str(country) for country in service.organisation.countries.all()]
+        [str(category) for category in service.categories.all()]
+        [str(language) for language in service.languages.all()]
+        [str(population) for population in service.populations.all()]
+        for location in service.locations.all():
+            location.public_address  # noqa: B018
+            location.search_point  # noqa: B018
+            [str(hours) for hours in location.opening_hours.all()]
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_with_listing_data_costs_a_fixed_number_of_queries(count, django_assert_max_num_queries):
+    for n in range(count):
+        make_listing(n)
+    with django_assert_max_num_queries(7):
+        read_everything(Service.objects.public().with_listing_data().order_by("pk")[:20])
+
+
+def test_with_listing_data_combines_with_search_and_near(django_assert_max_num_queries):
+    for n in range(5):
+        make_listing(n)
+    with django_assert_max_num_queries(7):
+        results = (
+            Service.objects.public()
+            .search("legal")
+            .near(4.6, -74.07, 50)
+            .with_listing_data()
+            .order_by("-search_rank", "distance_km", "pk")[:20]
+        )
+        read_everything(results)
+        assert len(results) == 5
