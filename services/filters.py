@@ -11,14 +11,17 @@ import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country
 from services.models import Language, Population, Service, ServiceCategory
+from services.translated import language_order
 
 MAX_TEXT_LENGTH = 200
 RADIUS_DEFAULT_KM = 25
@@ -87,6 +90,24 @@ class WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class CodeChoiceField(forms.ModelChoiceField):
+    """A choice by ISO code, whatever its case (``co`` finds Colombia; ``ES`` finds Spanish)."""
+
+    def __init__(self, *args, upper=False, **kwargs):
+        self.upper = upper
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip()[:10]
+            value = value.upper() if self.upper else value.lower()
+        return super().to_python(value)
+
+
+class CodeChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = CodeChoiceField
+
+
 class TextFilter(django_filters.CharFilter):
     field_class = TruncatedCharField
 
@@ -114,10 +135,11 @@ class LenientModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter)
 
 class ServiceFilter(django_filters.FilterSet):
     q = TextFilter(label=_("What help do you need?"), method="filter_text")
-    country = django_filters.ModelChoiceFilter(
+    country = CodeChoiceFilter(
         label=_("Country"),
         queryset=Country.objects.all(),
         to_field_name="code",
+        upper=True,
         empty_label=_("All countries"),
         method="filter_country",
     )
@@ -138,7 +160,7 @@ class ServiceFilter(django_filters.FilterSet):
         empty_label=_("Everyone"),
         method="filter_population",
     )
-    language = django_filters.ModelChoiceFilter(
+    language = CodeChoiceFilter(
         label=_("Language spoken"),
         queryset=Language.objects.all(),
         to_field_name="code",
@@ -278,14 +300,15 @@ class ServiceFilter(django_filters.FilterSet):
         return Sort.RELEVANCE if self.text else Sort.NAME
 
     @property
-    def ordering(self) -> list[str]:
+    def ordering(self) -> list:
         searched = bool(self.text)
         near = self.place is not None
+        name = display_name_ordering()
         if self.sort_order == Sort.DISTANCE:
-            return ["distance_km", *(["-search_rank"] if searched else []), "name", "pk"]
+            return ["distance_km", *(["-search_rank"] if searched else []), name, "pk"]
         if self.sort_order == Sort.RELEVANCE and searched:
-            return ["-search_rank", *(["distance_km"] if near else []), "name", "pk"]
-        return ["name", "pk"]
+            return ["-search_rank", *(["distance_km"] if near else []), name, "pk"]
+        return [name, "pk"]
 
     def remote_queryset(self, main_queryset):
         """Phone and online services covering the place's country that are not already among the results."""
@@ -296,7 +319,8 @@ class ServiceFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name not in PLACE_PARAMETERS and name != "sort":
                 queryset = self.filters[name].filter(queryset, value)
-        return queryset.remote(place.country).exclude(pk__in=main_queryset.values("pk")).order_by("name", "pk")
+        remote = queryset.remote(place.country).exclude(pk__in=main_queryset.values("pk"))
+        return remote.order_by(display_name_ordering(), "pk")
 
     # Explanations ------------------------------------------------------------------------------------------------
 
@@ -386,6 +410,15 @@ class ServiceFilter(django_filters.FilterSet):
                 value = gettext("Your location, within %(km)s km") % {"km": place.radius_km}
             add(_("Near"), value, PLACE_PARAMETERS)
         return active
+
+
+def display_name_ordering():
+    """Order by the name as pages show it: the active language's, else the first of its fallbacks that exists."""
+    names = [
+        NullIf(build_localized_fieldname("name", code), Value(""))
+        for code in language_order((get_language() or "es").split("-")[0])
+    ]
+    return Lower(Coalesce(*names, Value(""))).asc()
 
 
 def _only_one_coordinate(cleaned) -> bool:

@@ -1,0 +1,210 @@
+"""The directory's filters: each narrows the results, they combine, and a value that cannot be used is explained
+and left out while the rest of the search still works."""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone, translation
+
+from members.models import Organisation
+from services.filters import ServiceFilter
+from services.models import Service
+from services.translated import best_translation
+from tests.factories import (
+    CityFactory,
+    CountryFactory,
+    LanguageFactory,
+    LocationFactory,
+    PopulationFactory,
+    ServiceFactory,
+)
+from tests.services import directory_data as data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def found(query: str) -> list[int]:
+    return list(ServiceFilter(QueryDict(query)).qs.values_list("pk", flat=True))
+
+
+def notes(query: str) -> list[str]:
+    return ServiceFilter(QueryDict(query)).notes
+
+
+@pytest.fixture
+def listings():
+    return {
+        "public": data.public_listing(),
+        "confidential": data.confidential_listing(),
+        "city_only": data.city_only_listing(),
+        "hotline": data.hotline(),
+    }
+
+
+def test_no_parameters_lists_every_public_service_by_name(listings):
+    ServiceFactory(organisation__status=Organisation.Status.SUSPENDED)
+    ServiceFactory(status=Service.Status.PAUSED)
+    names = [best_translation(Service.objects.get(pk=pk), "name").value.lower() for pk in found("")]
+    assert names == sorted(names)
+    assert names[0] == "advice line"  # English first, then its fallbacks: "Apoyo psicosocial" is only in Spanish
+    assert set(found("")) == {listing.pk for listing in listings.values()}
+
+
+def test_text_uses_the_search_engine(listings):
+    # Both words in the name rank above one in the name and one in the description.
+    assert found("q=orientacion+gratuita") == [listings["public"].pk, listings["hotline"].pk]
+    assert found("q=refugio") == [listings["confidential"].pk]
+
+
+def test_country_by_iso_code_in_any_case(listings):
+    peru = CountryFactory(code="PE", name_en="Peru", latitude=-12.0, longitude=-77.0)
+    lima = CityFactory(country=peru, name_en="Lima", latitude=-12.04, longitude=-77.04, time_zone="America/Lima")
+    in_lima = ServiceFactory(locations=[LocationFactory(city=lima, latitude=-12.05, longitude=-77.03)])
+    assert found("country=PE") == [in_lima.pk]
+    assert found("country=pe") == [in_lima.pk]
+    assert in_lima.pk not in found("country=CO")
+
+
+def test_city(listings):
+    medellin = data.medellin()
+    assert found(f"city={medellin.pk}") == [listings["city_only"].pk]
+
+
+def test_a_main_category_also_finds_its_subcategories(listings):
+    family = ServiceFactory(name_es="Derecho de familia", categories=[data.family_law()])
+    assert set(found("category=legal-aid")) == {
+        listings["public"].pk,
+        listings["city_only"].pk,
+        listings["hotline"].pk,
+        family.pk,
+    }
+    assert found("category=family-law") == [family.pk]
+    assert set(found("category=family-law&category=shelter")) == {family.pk, listings["confidential"].pk}
+
+
+def test_population_language_and_delivery_mode(listings):
+    assert found("population=women") == [listings["public"].pk]
+    assert found("language=es") == [listings["public"].pk]
+    assert found("language=ES") == [listings["public"].pk]
+    other = ServiceFactory(name_es="Atención en wayuunaiki")
+    other.languages.add(LanguageFactory(code="guc", name_en="Wayuunaiki"))
+    other.populations.add(PopulationFactory(code="indigenous", name_en="Indigenous peoples"))
+    assert found("language=guc") == [other.pk]
+    assert found("mode=by_phone") == [listings["hotline"].pk]
+
+
+def test_free_only(listings):
+    paid = ServiceFactory(cost=Service.Cost.PAID)
+    assert paid.pk not in found("free=on")
+    assert paid.pk in found("")
+
+
+def test_open_now_uses_the_locations_own_time_zone(listings):
+    # Monday 10:00 in Bogotá is 15:00 UTC; the public listing opens Monday to Friday 9–17 in Bogotá.
+    monday_morning_in_bogota = datetime.datetime(2026, 11, 30, 15, 0, tzinfo=datetime.UTC)
+    sunday = datetime.datetime(2026, 11, 29, 15, 0, tzinfo=datetime.UTC)
+    location = listings["public"].locations.get()
+    assert location.is_open_at(monday_morning_in_bogota)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: monday_morning_in_bogota)
+        assert listings["public"].pk in found("open_now=on")
+        patch.setattr(timezone, "now", lambda: sunday)
+        open_sunday = found("open_now=on")
+    assert listings["public"].pk not in open_sunday
+    assert listings["confidential"].pk in open_sunday  # open 24/7
+    assert listings["city_only"].pk not in open_sunday  # no hours given
+
+
+def test_open_24_7_counts_the_service_or_one_of_its_locations(listings):
+    location_always_open = LocationFactory(open_24_7=True)
+    at_location = ServiceFactory(locations=[location_always_open])
+    assert set(found("open_24_7=1")) == {listings["confidential"].pk, listings["hotline"].pk, at_location.pk}
+
+
+def test_near_a_city_orders_by_distance_within_the_radius(listings):
+    bogota = data.bogota()
+    assert found(f"near={bogota.pk}") == [listings["confidential"].pk, listings["public"].pk]
+    # Medellín is about 240 km from Bogotá.
+    assert listings["city_only"].pk not in found(f"near={bogota.pk}&radius=200")
+    medellin = data.medellin()
+    assert found(f"near={medellin.pk}&radius=5") == [listings["city_only"].pk]
+
+
+def test_near_me_is_rounded_to_about_a_kilometre(listings):
+    filterset = ServiceFilter(QueryDict("lat=4.711234&lon=-74.072199"))
+    assert (filterset.place.latitude, filterset.place.longitude) == (4.71, -74.07)
+    assert filterset.place.country.code == "CO"
+    assert filterset.sort_order == "distance"
+    assert set(filterset.qs.values_list("pk", flat=True)) == {listings["confidential"].pk, listings["public"].pk}
+
+
+def test_remote_section_lists_phone_and_online_services_covering_the_country(listings):
+    filterset = ServiceFilter(QueryDict(f"near={data.bogota().pk}"))
+    assert list(filterset.remote_queryset(filterset.qs)) == [listings["hotline"]]
+
+
+def test_sort_by_name_with_a_place(listings):
+    filterset = ServiceFilter(QueryDict(f"near={data.bogota().pk}&sort=name"))
+    assert [service.name_en for service in filterset.qs] == ["Free legal advice", "Safe house"]
+
+
+def test_relevance_puts_name_matches_first(listings):
+    described = ServiceFactory(name_es="Atención integral", description_es="Incluye casa de acogida temporal.")
+    ranked = found("q=acogida")
+    assert ranked.index(listings["confidential"].pk) < ranked.index(described.pk)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_note"),
+    [
+        ("radius=abc", "We could not use the radius “abc”; showing 25 km."),
+        ("radius=9999", "We could not use the radius “9999”; showing 25 km."),
+        ("country=ZZ", "We could not find the country “ZZ”, so we searched every country."),
+        ("city=999999", "We could not find that city, so we searched every city."),
+        ("city=abc", "We could not find that city, so we searched every city."),
+        ("category=no-such-thing", "We could not find the type of help “no-such-thing”, so we left it out."),
+        ("language=xx", "We could not find the language “xx”, so we searched every language."),
+        ("population=nobody", "We could not find that group of people, so we searched services for everyone."),
+        ("mode=teleport", "We could not use that way of giving help, so we searched every way."),
+        ("lat=500&lon=10", "We could not use that place, so we did not search near a place."),
+        ("lat=abc&lon=def", "We could not use that place, so we did not search near a place."),
+        ("lat=4.6", "We could not use that place, so we did not search near a place."),
+        ("near=99999999999999999999", "We could not use that place, so we did not search near a place."),
+        ("sort=random", "We could not use that order, so we used the usual one."),
+        ("sort=distance", "Sorting by distance needs a place: choose a city or use your location."),
+        ("q=" + "legal+" * 2_000, "Your search was very long, so we used only its first 200 characters."),
+    ],
+)
+def test_unusable_values_are_explained_and_left_out(listings, query, expected_note):
+    assert expected_note in notes(query)
+    assert len(found(query + "&category=legal-aid")) >= 1
+
+
+def test_the_rest_of_the_search_still_works_around_a_bad_value(listings):
+    assert found("category=legal-aid&category=nonsense&radius=abc&mode=by_phone") == [listings["hotline"].pk]
+
+
+def test_active_filters_each_have_a_removal_query(listings):
+    bogota = data.bogota()
+    filterset = ServiceFilter(
+        QueryDict(f"q=orientacion&category=legal-aid&category=shelter&free=on&near={bogota.pk}&radius=50&page=2&s=1,2")
+    )
+    removals = {
+        (str(active["label"]), active["value"]): QueryDict(active["query"]) for active in filterset.active_filters
+    }
+    without_search = removals[("Search", "orientacion")]
+    assert "q" not in without_search and without_search.getlist("category") == ["legal-aid", "shelter"]
+    without_shelter = removals[("Type of help", "Shelter")]
+    assert without_shelter.getlist("category") == ["legal-aid"]
+    without_place = removals[("Near", "Bogotá, within 50 km")]
+    assert "near" not in without_place and "radius" not in without_place and without_place["q"] == "orientacion"
+    assert all("page" not in query for query in removals.values())
+    assert all(query["s"] == "1,2" for query in removals.values())
+    assert ("Free only", "") in removals
