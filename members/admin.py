@@ -1,0 +1,317 @@
+"""The staff side of the members: countries and their helplines, cities, organisations and their locations.
+
+Translated fields show as one tab per language (modeltranslation's tabbed admin; jQuery UI is served from
+``static/vendor/``, never from a CDN). The membership status is never edited by hand on an existing organisation:
+it changes through the named functions in ``members/services.py``, which record who, when and why.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
+
+from members.admin_filters import MissingTranslationFilter, translated_field_names
+from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
+
+
+def in_every_language(*fields: str) -> tuple[str, ...]:
+    """Search lookups for translated fields: ``name`` becomes ``name_es``, ``name_pt``, ``name_en``, ``name_ind``."""
+    return tuple(build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES)
+
+
+def _require_one_language(form_class, model):
+    """The form class, with a check that every required translated field is written in at least one language."""
+    required = [field for field in translated_field_names(model) if not model._meta.get_field(field).blank]
+    if not required:
+        return form_class
+
+    def clean(form):
+        cleaned_data = super(checked, form).clean()
+        for field in required:
+            localized = [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
+            present = [name for name in localized if name in form.fields]
+            if present and not any(cleaned_data.get(name) for name in present):
+                form.add_error(
+                    present[0],
+                    _("Write the %(field)s in at least one language.")
+                    % {"field": model._meta.get_field(field).verbose_name},
+                )
+        return cleaned_data
+
+    checked = type(form_class.__name__, (form_class,), {"clean": clean, "__module__": __name__})
+    return checked
+
+
+class AnyLanguage:
+    """Members write in their own language: a required text (a name) is needed in one language, any one.
+
+    modeltranslation would make the default language's field (English) required, so a listing written only in
+    Spanish or Indonesian could not be saved; the fallback languages show it to every reader anyway.
+    """
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        if getattr(db_field, "translated_field", None) is not None:
+            field.required = False
+
+    def get_form(self, request, obj=None, **kwargs):
+        return _require_one_language(super().get_form(request, obj, **kwargs), self.model)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = _require_one_language(formset.form, self.model)
+        return formset
+
+
+class TranslatedAdmin(AnyLanguage, TabbedTranslationAdmin):
+    """A model page with one tab per language for its translated fields."""
+
+
+class TranslatedTabularInline(AnyLanguage, TranslationTabularInline):
+    pass
+
+
+# Countries and cities ------------------------------------------------------------------------------------------------
+
+
+class HelplineInline(TranslatedTabularInline):
+    model = Helpline
+    extra = 0
+    fields = ("name", "phone", "hours", "open_24_7", "order")
+
+
+@admin.register(Country)
+class CountryAdmin(TranslatedAdmin):
+    list_display = ("name", "code", "region", "emergency_number")
+    list_filter = ("region",)
+    search_fields = ("code", *in_every_language("name"))
+    inlines = (HelplineInline,)
+    fieldsets = (
+        (None, {"fields": ("code", "name", "region", "time_zones", "latitude", "longitude")}),
+        (
+            _("Emergency information"),
+            {
+                "description": _("Public: shown to survivors on every page about this country, with its helplines."),
+                "fields": ("emergency_number", "emergency_note"),
+            },
+        ),
+    )
+
+
+@admin.register(City)
+class CityAdmin(TranslatedAdmin):
+    list_display = ("name", "administrative_area", "country", "time_zone")
+    list_filter = ("country",)
+    list_select_related = ("country",)
+    search_fields = ("administrative_area", "country__code", *in_every_language("name"))
+
+
+# Organisations -------------------------------------------------------------------------------------------------------
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        # On an existing organisation the status is read-only, so it is not in the form: read it from the record.
+        status = cleaned_data.get("status", self.instance.status)
+        if status == Organisation.Status.APPROVED and not cleaned_data.get("joined_on"):
+            self.add_error("joined_on", _("An approved member needs the date it joined the network."))
+        return cleaned_data
+
+
+class LocationInline(TranslatedTabularInline):
+    model = Location
+    extra = 0
+    show_change_link = True
+    fields = ("name", "city", "address_visibility", "street_address", "phone")
+    autocomplete_fields = ("city",)
+    verbose_name_plural = _("locations (open one to edit its address, map point and opening hours)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("city__country")
+
+
+class MembershipStatusChangeInline(admin.TabularInline):
+    """The membership history: read-only, written only by the functions that change a status."""
+
+    model = MembershipStatusChange
+    extra = 0
+    can_delete = False
+    fields = ("changed_at", "from_status", "to_status", "changed_by", "reason")
+    readonly_fields = fields
+    ordering = ("-changed_at", "-pk")
+    verbose_name_plural = _("membership history (who changed the status, when and why)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslatedAdmin):
+    form = OrganisationAdminForm
+    list_display = ("name", "acronym", "kind", "status", "country_list", "last_verified_on")
+    list_filter = (
+        "status",
+        "countries",
+        "kind",
+        "services__categories",
+        MissingTranslationFilter,
+        "is_demo",
+    )
+    search_fields = ("contact_email", *in_every_language("name", "acronym"))
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("countries",)
+    # services/admin.py adds the services inline after the locations (members does not import services).
+    inlines = [LocationInline, MembershipStatusChangeInline]
+    fieldsets = (
+        (
+            _("Public information"),
+            {
+                "description": _("Everything in this section is shown on the public directory once it is approved."),
+                "fields": (
+                    "name",
+                    "acronym",
+                    "slug",
+                    "kind",
+                    "description",
+                    "countries",
+                    "website",
+                    "public_email",
+                    "public_phone",
+                ),
+            },
+        ),
+        (
+            _("Membership"),
+            {
+                "description": _(
+                    "Only approved members are shown publicly. The status of an existing member changes through "
+                    "the actions on the list of organisations, which record who changed it, when and why."
+                ),
+                "fields": ("status", "status_changed_at", "joined_on", "last_verified_on", "is_demo"),
+            },
+        ),
+        (
+            _("Private contact"),
+            {
+                "description": _(
+                    "The contact person is never shown publicly: the network uses these details only to reach "
+                    "the member."
+                ),
+                "fields": ("contact_name", "contact_email", "contact_phone", "contact_language"),
+            },
+        ),
+        (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
+    )
+
+    # Admin actions: the membership decisions (approve, reject, suspend...) are actions that call the functions
+    # in members/services.py, so that every change is recorded in the membership history. Add them here.
+    actions = []
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["status_changed_at", "created_at", "updated_at"]
+        if obj is not None:
+            # The status of an existing organisation changes only through the actions above.
+            readonly.insert(0, "status")
+        return readonly
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description=_("countries"))
+    def country_list(self, organisation):
+        return ", ".join(country.code for country in organisation.countries.all())
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # The first line of the history: the status staff gave the organisation when they entered it.
+            MembershipStatusChange.objects.create(
+                organisation=obj,
+                from_status="",
+                to_status=obj.status,
+                changed_at=obj.status_changed_at,
+                changed_by=request.user,
+                reason=_("Entered in the admin."),
+            )
+
+
+@admin.register(MembershipStatusChange)
+class MembershipStatusChangeAdmin(admin.ModelAdmin):
+    """The whole network's membership history, for reading only."""
+
+    list_display = ("organisation", "from_status", "to_status", "changed_at", "changed_by")
+    list_filter = ("to_status", "from_status")
+    list_select_related = ("organisation", "changed_by")
+    search_fields = ("reason", *in_every_language("organisation__name"))
+    date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Locations -----------------------------------------------------------------------------------------------------------
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+    fields = ("weekday", "opens", "closes")
+    verbose_name_plural = _("opening hours (a day without a line is a closed day)")
+
+
+@admin.register(Location)
+class LocationAdmin(TranslatedAdmin):
+    list_display = ("name", "organisation", "city", "address_visibility", "phone")
+    list_filter = ("address_visibility", "city__country", "organisation__status", MissingTranslationFilter)
+    list_select_related = ("organisation", "city__country")
+    search_fields = (
+        "street_address",
+        "postal_code",
+        "phone",
+        *in_every_language("name", "organisation__name", "city__name"),
+    )
+    autocomplete_fields = ("organisation", "city")
+    inlines = (OpeningHoursInline,)
+    fieldsets = (
+        (None, {"fields": ("organisation", "name", "phone")}),
+        (
+            _("Address"),
+            {
+                "description": _(
+                    "Address visibility decides what the public directory shows. Public: the street address and map "
+                    "point. City only: the city, nothing more. Confidential: no address and no map point ever leave "
+                    "the server; survivors contact the service by phone, and searches near a place use the city's "
+                    "centre. Choose confidential for shelters and any place whose address could put someone at risk."
+                ),
+                "fields": (
+                    "address_visibility",
+                    "street_address",
+                    "postal_code",
+                    "city",
+                    ("latitude", "longitude"),
+                ),
+            },
+        ),
+        (
+            _("Opening and access"),
+            {"fields": ("open_24_7", "hours_note", "accessibility_notes")},
+        ),
+    )

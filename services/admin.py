@@ -1,0 +1,193 @@
+"""The staff side of the services: the category taxonomy, populations, languages and the services themselves."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline, in_every_language
+from members.admin_filters import MissingTranslationFilter
+from members.models import Country
+from services.models import Language, Population, Service, ServiceCategory
+
+DELIVERY_MODES = ("in_person", "by_phone", "online", "outreach")
+
+
+class ServiceFormChecks(forms.ModelForm):
+    """Clear messages for the rules the database enforces anyway, shared by the service page and its inline."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if all(field in cleaned_data for field in DELIVERY_MODES) and not any(
+            cleaned_data[field] for field in DELIVERY_MODES
+        ):
+            raise forms.ValidationError(
+                _("Tick at least one way the service is given: in person, by phone, online or outreach."),
+                code="no_delivery_mode",
+            )
+        age_min, age_max = cleaned_data.get("age_min"), cleaned_data.get("age_max")
+        if age_min is not None and age_max is not None and age_min > age_max:
+            self.add_error("age_max", _("The maximum age must not be below the minimum age."))
+        return cleaned_data
+
+
+class ServiceAdminForm(ServiceFormChecks):
+    def clean(self):
+        cleaned_data = super().clean()
+        organisation = cleaned_data.get("organisation")
+        locations = cleaned_data.get("locations")
+        if organisation is not None and locations:
+            foreign = [location for location in locations if location.organisation_id != organisation.pk]
+            if foreign:
+                self.add_error(
+                    "locations",
+                    forms.ValidationError(
+                        _(
+                            "Choose locations of %(organisation)s only. These belong to another organisation: "
+                            "%(locations)s."
+                        ),
+                        code="location_of_other_organisation",
+                        params={
+                            "organisation": organisation.name,
+                            "locations": ", ".join(location.name for location in foreign),
+                        },
+                    ),
+                )
+        return cleaned_data
+
+
+# Filters ---------------------------------------------------------------------------------------------------------
+
+
+class ServiceCountryFilter(admin.SimpleListFilter):
+    """A service is in a country when its organisation works there or one of its locations is there."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        return [(country.code, country.name) for country in Country.objects.order_by("code")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(
+                Q(organisation__countries__code=self.value()) | Q(locations__city__country__code=self.value())
+            ).distinct()
+        return queryset
+
+
+class DeliveryModeFilter(admin.SimpleListFilter):
+    title = _("delivery mode")
+    parameter_name = "delivery"
+
+    def lookups(self, request, model_admin):
+        return [(field, Service._meta.get_field(field).verbose_name) for field in DELIVERY_MODES]
+
+    def queryset(self, request, queryset):
+        if self.value() in DELIVERY_MODES:
+            return queryset.filter(**{self.value(): True})
+        return queryset
+
+
+# Taxonomies --------------------------------------------------------------------------------------------------------
+
+
+@admin.register(ServiceCategory)
+class ServiceCategoryAdmin(TranslatedAdmin):
+    list_display = ("name", "parent", "slug", "order")
+    list_filter = (("parent", admin.RelatedOnlyFieldListFilter), MissingTranslationFilter)
+    list_select_related = ("parent",)
+    search_fields = ("slug", *in_every_language("name"))
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("parent", "name", "slug", "description", "order")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            # Two levels only: a parent is a main category.
+            kwargs["queryset"] = ServiceCategory.objects.filter(parent__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Population)
+class PopulationAdmin(TranslatedAdmin):
+    list_display = ("name", "code", "order")
+    list_filter = (MissingTranslationFilter,)
+    search_fields = ("code", *in_every_language("name"))
+
+
+@admin.register(Language)
+class LanguageAdmin(TranslatedAdmin):
+    list_display = ("name", "code")
+    list_filter = (MissingTranslationFilter,)
+    search_fields = ("code", *in_every_language("name"))
+
+
+# Services ----------------------------------------------------------------------------------------------------------
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslatedAdmin):
+    form = ServiceAdminForm
+    list_display = ("name", "organisation", "status", "cost", "delivery", "last_verified_on")
+    list_filter = (
+        "status",
+        "categories",
+        ServiceCountryFilter,
+        "cost",
+        DeliveryModeFilter,
+        "referral_required",
+        MissingTranslationFilter,
+    )
+    list_select_related = ("organisation",)
+    search_fields = (*in_every_language("name", "organisation__name"), "organisation__acronym")
+    autocomplete_fields = ("organisation", "locations")
+    filter_horizontal = ("categories", "populations", "languages")
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (
+            None,
+            {
+                "description": _("Everything on this page is public once the organisation is approved."),
+                "fields": ("organisation", "name", "status", "categories", "description"),
+            },
+        ),
+        (
+            _("How people reach it"),
+            {
+                "fields": (
+                    ("in_person", "by_phone", "online", "outreach"),
+                    "locations",
+                    "phone",
+                    "open_24_7",
+                    "how_to_access",
+                    "referral_required",
+                    "cost",
+                ),
+            },
+        ),
+        (
+            _("Who it is for"),
+            {"fields": ("eligibility", "populations", ("age_min", "age_max"), "languages")},
+        ),
+        (_("Record"), {"fields": ("last_verified_on", "created_at", "updated_at")}),
+    )
+
+    @admin.display(description=_("delivery"))
+    def delivery(self, service):
+        return ", ".join(service.delivery_modes)
+
+
+class ServiceInline(TranslatedTabularInline):
+    """The organisation page lists its services; open one for everything else."""
+
+    model = Service
+    form = ServiceFormChecks
+    extra = 0
+    show_change_link = True
+    fields = ("name", "status", "categories", "in_person", "by_phone", "online", "outreach", "cost")
+    autocomplete_fields = ("categories",)
+
+
+# The organisation page shows its services after its locations. members/admin.py cannot import services (services
+# depends on members, never the reverse), so the inline joins the organisation page from here.
+OrganisationAdmin.inlines = [*OrganisationAdmin.inlines[:1], ServiceInline, *OrganisationAdmin.inlines[1:]]
