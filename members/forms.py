@@ -46,6 +46,7 @@ class AbuseProtectedForm(forms.Form):
             try:
                 signing.loads(self.data.get(self.add_prefix("started"), ""), salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
             except signing.BadSignature:
+                self.started_was_invalid = True
                 self.data = self.data.copy()
                 self.data[self.add_prefix("started")] = self.fields["started"].initial
 
@@ -54,7 +55,11 @@ class AbuseProtectedForm(forms.Form):
             raise ValidationError(_("This form could not be sent. Leave the last field empty."), code="honeypot")
         return ""
 
+    started_was_invalid = False
+
     def clean_started(self):
+        if self.started_was_invalid:
+            raise ValidationError(_("This form has expired. Check your answers and send it again."), code="expired")
         try:
             started = signing.loads(self.cleaned_data["started"], salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
         except signing.BadSignature as error:

@@ -25,7 +25,12 @@ def colombia(db):
 @pytest.fixture
 def ecuador(db):
     return CountryFactory(
-        code="EC", name_en="Ecuador", name_es="Ecuador", time_zones=["America/Guayaquil"], latitude=-1.8, longitude=-78.2
+        code="EC",
+        name_en="Ecuador",
+        name_es="Ecuador",
+        time_zones=["America/Guayaquil"],
+        latitude=-1.8,
+        longitude=-78.2,
     )
 
 

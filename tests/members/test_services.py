@@ -196,7 +196,10 @@ def test_two_coordinators_deciding_at_the_same_moment_on_postgresql(colombia, co
         first = threading.Thread(
             name="first",
             target=run,
-            args=("first", lambda organisation: services.membership_approve(organisation=organisation, by=coordinator_co)),
+            args=(
+                "first",
+                lambda organisation: services.membership_approve(organisation=organisation, by=coordinator_co),
+            ),
         )
         second = threading.Thread(
             name="second",

@@ -1,0 +1,273 @@
+"""The public "Join the network" form, through HTTP."""
+
+import pytest
+from django.core import mail, signing
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import override
+
+from members.forms import STARTED_SALT
+from members.models import City, Location, MembershipStatusChange, Organisation, SubmissionThrottle
+from services.models import Service
+from tests.members.conftest import started_seconds_ago
+
+
+def join_url(language="en"):
+    with override(language):
+        return reverse("members:join")
+
+
+def test_the_form_renders_in_every_language_without_javascript(client, join_data):
+    for language in ("es", "pt", "en", "id"):
+        response = client.get(join_url(language))
+        assert response.status_code == 200
+        content = response.content.decode()
+        assert 'name="locations-1-name"' in content  # a second service point, no "add another" script needed
+        assert 'name="services-2-name"' in content
+        assert 'type="file"' not in content
+        assert 'name="homepage"' in content
+
+
+def test_every_field_has_a_size_limit(client, join_data):
+    content = client.get(join_url()).content.decode()
+    import re
+
+    for tag in re.findall(r"<input [^>]*type=\"(?:text|email|url)\"[^>]*>|<textarea[^>]*>", content):
+        assert "maxlength=" in tag, tag
+
+
+def test_applying_creates_an_invisible_application(client, join_data, bogota, legal_aid):
+    response = client.post(join_url("es"), join_data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("members:join-done")
+
+    organisation = Organisation.objects.get()
+    assert organisation.status == Organisation.Status.APPLIED
+    assert organisation.name_es == "Casa Refugio Ejemplo"
+    assert organisation.slug == "casa-refugio-ejemplo"
+    assert organisation.public_phone == "+576015550100"  # read in Colombia, stored E.164
+    assert organisation.contact_phone == "+573005550101"
+    assert organisation.contact_language == "es"
+    assert list(organisation.countries.values_list("code", flat=True)) == ["CO"]
+    location = Location.objects.get(organisation=organisation)
+    assert location.city == bogota
+    assert location.address_visibility == Location.AddressVisibility.CONFIDENTIAL
+    assert location.phone == "+576015550102"
+    service = Service.objects.get(organisation=organisation)
+    assert service.status == Service.Status.ACTIVE
+    assert list(service.categories.all()) == [legal_aid]
+    assert list(service.locations.all()) == [location]
+    assert MembershipStatusChange.objects.get(organisation=organisation).to_status == Organisation.Status.APPLIED
+
+    assert not Organisation.objects.public().exists()
+    assert not Service.objects.public().exists()
+    assert organisation.history.count() == 1
+
+
+def test_confirmation_page(client, db):
+    response = client.get(reverse("members:join-done"))
+    assert response.status_code == 200
+    assert "we received your application" in response.content.decode()
+
+
+def test_applicant_and_coordinators_get_e_mail(client, join_data, coordinator_co, coordinator_ec):
+    client.post(join_url("pt"), join_data)
+
+    applicant = [m for m in mail.outbox if m.to == ["marta@casa.example.org"]]
+    assert len(applicant) == 1
+    assert applicant[0].extra_headers["Content-Language"] == "pt"
+    assert "Casa Refugio Ejemplo" in applicant[0].body
+    assert Organisation.objects.get().contact_language == "pt"
+
+    notified = [m for m in mail.outbox if m is not applicant[0]]
+    assert [m.to for m in notified] == [[coordinator_co.email]]  # Ecuador's coordinator is not told
+    assert "Casa Refugio Ejemplo" in notified[0].body
+    assert "Calle Secreta" not in notified[0].body  # a confidential address stays out of e-mail
+
+
+def test_two_applications_with_the_same_name_get_different_slugs(client, join_data):
+    client.post(join_url(), join_data)
+    client.post(join_url(), {**join_data, "started": started_seconds_ago(60)})
+    assert sorted(Organisation.objects.values_list("slug", flat=True)) == [
+        "casa-refugio-ejemplo",
+        "casa-refugio-ejemplo-2",
+    ]
+
+
+def test_a_city_not_in_the_directory_can_be_typed(client, join_data, colombia):
+    data = {
+        **join_data,
+        "locations-0-city": "",
+        "locations-0-new_city_name": "Leticia",
+        "locations-0-new_city_country": str(colombia.pk),
+    }
+    assert client.post(join_url(), data).status_code == 302
+    city = City.objects.get(name_en="Leticia")
+    assert city.country == colombia
+    assert (city.latitude, city.longitude) == (colombia.latitude, colombia.longitude)
+    assert Location.objects.get().city == city
+
+
+def test_a_second_service_point_and_service_are_saved_when_filled(client, join_data, quito, ecuador, legal_aid):
+    data = {
+        **join_data,
+        "countries": [join_data["countries"][0], str(ecuador.pk)],
+        "locations-1-name": "Sede Quito",
+        "locations-1-city": str(quito.pk),
+        "locations-1-address_visibility": "city",
+        "locations-1-phone": "02 555 0100",
+        "services-1-name": "Línea de apoyo",
+        "services-1-categories": [str(legal_aid.pk)],
+        "services-1-in_person": "",
+        "services-1-by_phone": "on",
+    }
+    assert client.post(join_url(), data).status_code == 302
+    assert Location.objects.get(city=quito).phone == "+59325550100"
+    assert Service.objects.count() == 2
+    assert not Service.objects.get(name_en="Línea de apoyo").locations.exists()
+
+
+LONG = "x" * 2001
+
+BAD_INPUT = [
+    ("name", "", "This field is required."),
+    ("name", "x" * 201, "Ensure this value has at most 200 characters (it has 201)."),
+    ("acronym", "x" * 31, "Ensure this value has at most 30 characters (it has 31)."),
+    ("kind", "spaceship", "Select a valid choice. spaceship is not one of the available choices."),
+    ("description", LONG, "Ensure this value has at most 2000 characters (it has 2001)."),
+    ("website", "ftp://files.example.org", "Enter a web address starting with http:// or https://."),
+    ("website", "javascript:alert(1)", "Enter a web address starting with http:// or https://."),
+    ("public_email", "not-an-address", "Enter a valid email address."),
+    ("public_phone", "12", "This phone number has too few or too many digits."),
+    ("public_phone", "call us", "Enter a phone number with its country code, for example +52 55 5555 0100."),
+    ("countries", [], "Choose at least one country."),
+    ("countries", ["999999"], "Select a valid choice. 999999 is not one of the available choices."),
+    ("contact_name", "", "This field is required."),
+    ("contact_email", "marta@", "Enter a valid email address."),
+    ("contact_phone", "+1", "Enter a phone number with its country code, for example +52 55 5555 0100."),
+    ("consent", "", "Tick the box to agree to the network's terms."),
+    ("locations-0-name", "", "This field is required."),
+    ("locations-0-city", "", "Choose the city of this service point, or type its name below."),
+    ("locations-0-address_visibility", "everyone", "Select a valid choice. everyone is not one of the available"),
+    ("locations-0-postal_code", "x" * 21, "Ensure this value has at most 20 characters (it has 21)."),
+    ("locations-0-street_address", "x" * 256, "Ensure this value has at most 255 characters (it has 256)."),
+    ("locations-0-phone", "555", "This phone number has too few or too many digits."),
+    ("services-0-name", "", "This field is required."),
+    ("services-0-description", LONG, "Ensure this value has at most 2000 characters (it has 2001)."),
+    ("services-0-categories", [], "Choose at least one category."),
+    ("services-0-in_person", "", "Say how the service is given: in person, by phone, online or by outreach."),
+    ("services-0-phone", "0", "Enter a phone number with its country code"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), BAD_INPUT, ids=[f"{f}={str(v)[:12]}" for f, v, _m in BAD_INPUT])
+def test_bad_input_shows_its_message_and_keeps_everything_typed(client, join_data, field, value, message):
+    data = {**join_data, field: value}
+    if field == "locations-0-name":
+        data["locations-0-street_address"] = "Calle 1"  # the form was started, so it is validated
+    response = client.post(join_url(), data)
+
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert escape(message) in content
+    assert "The application was not sent." in content
+    for kept in (
+        "Casa Refugio Ejemplo",
+        "marta@casa.example.org",
+        "Acompañamiento psicosocial",
+        "Orientación jurídica",
+    ):
+        if kept not in str(value) and data.get(_field_of(kept)) == join_data.get(_field_of(kept)):
+            assert escape(kept) in content, kept
+    assert not Organisation.objects.exists()
+
+
+def _field_of(text: str) -> str:
+    return {
+        "Casa Refugio Ejemplo": "name",
+        "marta@casa.example.org": "contact_email",
+        "Acompañamiento psicosocial": "description",
+        "Orientación jurídica": "services-0-name",
+    }[text]
+
+
+def test_error_messages_are_translated(client, join_data):
+    """The form speaks the visitor's language: the Spanish page shows Django's Spanish "required" message."""
+    response = client.post(join_url("es"), {**join_data, "contact_name": ""})
+    assert escape("Este campo es obligatorio.") in response.content.decode()
+
+
+def test_a_public_address_needs_its_street(client, join_data):
+    data = {**join_data, "locations-0-address_visibility": "public", "locations-0-street_address": ""}
+    response = client.post(join_url(), data)
+    assert "A location with a public address needs its street address." in response.content.decode()
+
+
+def test_city_from_the_list_and_a_typed_one_are_not_both_accepted(client, join_data, colombia):
+    data = {**join_data, "locations-0-new_city_name": "Leticia", "locations-0-new_city_country": str(colombia.pk)}
+    response = client.post(join_url(), data)
+    assert "Choose a city from the list or type a new one, not both." in response.content.decode()
+
+
+def test_a_typed_city_needs_its_country(client, join_data):
+    data = {**join_data, "locations-0-city": "", "locations-0-new_city_name": "Leticia"}
+    response = client.post(join_url(), data)
+    assert "Choose the country of the new city." in response.content.decode()
+
+
+def test_a_service_point_must_be_in_a_chosen_country(client, join_data, quito):
+    response = client.post(join_url(), {**join_data, "locations-0-city": str(quito.pk)})
+    assert response.status_code == 400
+    assert "This service point is in a country you did not choose above." in response.content.decode()
+
+
+def test_the_honeypot_stops_robots(client, join_data):
+    response = client.post(join_url(), {**join_data, "homepage": "https://spam.example.com"})
+    assert response.status_code == 400
+    assert "This form could not be sent." in response.content.decode()
+    assert not Organisation.objects.exists()
+
+
+def test_a_form_sent_too_quickly_is_refused_and_can_be_sent_again(client, join_data):
+    response = client.post(join_url(), {**join_data, "started": started_seconds_ago(1)})
+    assert response.status_code == 400
+    assert "This form was sent too quickly." in response.content.decode()
+    assert "Casa Refugio Ejemplo" in response.content.decode()
+    assert not Organisation.objects.exists()
+
+
+def test_an_altered_start_time_is_refused_and_replaced(client, join_data):
+    forged = signing.dumps(0, salt="another-salt")
+    response = client.post(join_url(), {**join_data, "started": forged})
+    assert response.status_code == 400
+    assert "This form has expired." in response.content.decode()
+    fresh = response.context["form"].data["started"]
+    assert fresh != forged
+    assert signing.loads(fresh, salt=STARTED_SALT)
+
+
+def test_the_submission_limit_holds_across_processes(client, join_data, settings):
+    """The count is in the database: a second app process (here: a fresh client) sees the first one's count."""
+    settings.SUBMISSION_LIMITS = {"join": 2}
+    from django.test import Client
+
+    for _number in range(2):
+        assert Client().post(join_url(), {**join_data, "started": started_seconds_ago(60)}).status_code == 302
+    response = Client().post(join_url(), {**join_data, "started": started_seconds_ago(60)})
+    assert response.status_code == 400
+    assert "Too many forms were sent from your connection." in response.content.decode()
+    assert Organisation.objects.count() == 2
+    assert SubmissionThrottle.objects.get().count == 3
+
+
+def test_another_client_is_not_limited(client, join_data, settings):
+    settings.SUBMISSION_LIMITS = {"join": 1}
+    client.post(join_url(), join_data, REMOTE_ADDR="203.0.113.1")
+    response = client.post(join_url(), {**join_data, "started": started_seconds_ago(60)}, REMOTE_ADDR="203.0.113.2")
+    assert response.status_code == 302
+
+
+def test_invalid_forms_do_not_count_against_the_limit(client, join_data, settings):
+    settings.SUBMISSION_LIMITS = {"join": 1}
+    client.post(join_url(), {**join_data, "name": ""})
+    assert client.post(join_url(), join_data).status_code == 302
