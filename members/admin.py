@@ -11,7 +11,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
+from simple_history.admin import SimpleHistoryAdmin
 
+from members import admin_decisions
+from members.admin_decisions import CountryScopedAdmin, VerificationFilter
 from members.admin_filters import MissingTranslationFilter, translated_field_names
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
 
@@ -158,7 +161,7 @@ class MembershipStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatedAdmin):
+class OrganisationAdmin(CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     form = OrganisationAdminForm
     list_display = ("name", "acronym", "kind", "status", "country_list", "last_verified_on")
     list_filter = (
@@ -166,6 +169,7 @@ class OrganisationAdmin(TranslatedAdmin):
         "countries",
         "kind",
         "services__categories",
+        VerificationFilter,
         MissingTranslationFilter,
         "is_demo",
     )
@@ -215,9 +219,16 @@ class OrganisationAdmin(TranslatedAdmin):
         (_("Record"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
 
-    # Admin actions: the membership decisions (approve, reject, suspend...) are actions that call the functions
-    # in members/services.py, so that every change is recorded in the membership history. Add them here.
-    actions = []
+    # The membership decisions call the functions in members/services.py, which record every change.
+    actions = [
+        admin_decisions.approve,
+        admin_decisions.reject,
+        admin_decisions.request_changes,
+        admin_decisions.suspend,
+        admin_decisions.reinstate,
+        admin_decisions.withdraw,
+        admin_decisions.mark_verified,
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["status_changed_at", "created_at", "updated_at"]
@@ -278,7 +289,8 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(TranslatedAdmin):
+class LocationAdmin(CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+    organisation_path = "organisation"
     list_display = ("name", "organisation", "city", "address_visibility", "phone")
     list_filter = ("address_visibility", "city__country", "organisation__status", MissingTranslationFilter)
     list_select_related = ("organisation", "city__country")

@@ -4,8 +4,10 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline, in_every_language
+from members.admin_decisions import CountryScopedAdmin
 from members.admin_filters import MissingTranslationFilter
 from members.models import Country
 from services.models import Language, Population, Service, ServiceCategory
@@ -126,7 +128,8 @@ class LanguageAdmin(TranslatedAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslatedAdmin):
+class ServiceAdmin(CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+    organisation_path = "organisation"
     form = ServiceAdminForm
     list_display = ("name", "organisation", "status", "cost", "delivery", "last_verified_on")
     list_filter = (
