@@ -25,7 +25,14 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
-from members.models import Country, Location, MembershipStatusChange, OpeningHours, Organisation
+from members.models import (
+    CoordinatorAssignment,
+    Country,
+    Location,
+    MembershipStatusChange,
+    OpeningHours,
+    Organisation,
+)
 from members.reference import FIELD_SUFFIX, find_city
 
 SEED = 2026
@@ -925,9 +932,17 @@ class DemoAccount:
     label: str
     superuser: bool = False
     groups: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO codes a coordinator coordinates
 
 
-DEMO_ACCOUNTS = [DemoAccount(username="demo-admin", label="Demo admin", superuser=True)]
+DEMO_ACCOUNTS = [
+    DemoAccount(username="demo-admin", label="Demo admin", superuser=True),
+    DemoAccount(username="demo-administrator", label="Demo administrator", groups=("Administrators",)),
+    DemoAccount(
+        username="demo-coordinator-co", label="Demo coordinator (Colombia)", groups=("Coordinators",), countries=("CO",)
+    ),
+    DemoAccount(username="demo-editor", label="Demo editor", groups=("Editors",)),
+]
 LOGIN_URL = "http://127.0.0.1:8000/es/admin/"
 
 
@@ -951,6 +966,8 @@ def ensure_demo_account(account: DemoAccount) -> str:
     )
     if account.groups:
         user.groups.set(Group.objects.filter(name__in=account.groups))
+    for country in Country.objects.filter(code__in=account.countries):
+        CoordinatorAssignment.objects.create(user=user, country=country)
     return f"{account.label}: user {account.username}, password {password} — log in at {LOGIN_URL}"
 
 
