@@ -1,0 +1,297 @@
+"""The public directory's pages as a visitor sees them: what each shows, in every language, within a bounded
+number of queries and a light page weight."""
+
+import gzip
+import re
+
+import pytest
+from django.conf import settings
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import Country
+from tests.factories import ServiceFactory
+from tests.services import directory_data as data
+
+pytestmark = pytest.mark.django_db
+
+STATIC = settings.BASE_DIR / "static"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def listings():
+    return {
+        "public": data.public_listing(),
+        "confidential": data.confidential_listing(),
+        "city_only": data.city_only_listing(),
+        "hotline": data.hotline(),
+    }
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def page_urls(listings):
+    public = listings["public"]
+    return [
+        reverse("services:home"),
+        reverse("services:search") + f"?q=legal&near={data.bogota().pk}",
+        reverse("services:service-detail", args=[public.pk]),
+        reverse("services:organisation-detail", args=[public.organisation.slug]),
+        reverse("services:country-detail", args=["CO"]),
+        reverse("services:referral-list") + f"?s={public.pk}",
+        reverse("services:safety"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_every_public_page_renders_in_every_language(client, listings, language):
+    with translation.override(language):
+        urls = page_urls(listings)
+    for url in urls:
+        assert url.startswith(f"/{language}/")
+        html = get(client, url)
+        assert f'<html lang="{language}">' in html, url
+
+
+def test_home_has_the_search_box_country_choice_near_me_and_category_tiles(client, listings):
+    data.shelter()
+    html = get(client, reverse("services:home"))
+    assert '<label for="id_q">What help do you need?</label>' in html
+    assert '<select name="country" id="id_country">' in html
+    assert 'name="near_me"' in html and "data-near-me" in html
+    assert f'<option value="{data.bogota().pk}">Bogotá (Colombia)</option>' in html  # works without JavaScript
+    assert 'href="/en/search/?category=legal-aid"' in html
+    assert 'href="/en/search/?category=shelter"' in html
+
+
+def test_home_shows_the_chosen_countrys_emergency_numbers_as_phone_links(client, listings):
+    html = get(client, reverse("services:home") + "?country=co")
+    assert 'href="tel:123"' in html
+    assert 'href="tel:+5716015555"' in html  # the national helpline
+    assert "Call 123 from any phone, it is free." in html
+
+
+def test_home_picks_the_country_from_the_browsers_language_region(client, listings):
+    assert 'href="tel:123"' in get(client, reverse("services:home"), HTTP_ACCEPT_LANGUAGE="es-CO,es;q=0.9")
+    assert 'href="tel:123"' not in get(client, reverse("services:home"), HTTP_ACCEPT_LANGUAGE="de")
+
+
+def test_results_show_every_field_of_a_listing(client, listings):
+    public = listings["public"]
+    html = get(client, reverse("services:search") + f"?near={data.bogota().pk}")
+    article = html.split(f'id="service-{public.pk}"')[1].split("</article>")[0]
+    assert f'href="/en/services/{public.pk}/"' in article and "Free legal advice" in article
+    assert public.organisation.name_es in article
+    assert "Legal aid" in article
+    assert "Bogotá" in article
+    assert "Distance: 12 km" in article
+    assert 'href="tel:+5716010002"' in article
+    assert "Free" in article
+    assert "Spanish" in article  # language spoken
+    assert "in person" in article
+    assert "Sept. 14, 2026" in article  # last verified
+    assert re.search(r"badge-(open|closed)", article)
+    assert f"s={public.pk}" in article  # add to list
+    assert "2 services found" in html
+
+
+def test_results_near_a_place_list_phone_and_online_services_in_their_own_section(client, listings):
+    html = get(client, reverse("services:search") + f"?near={data.bogota().pk}")
+    main, remote = html.split("Phone and online services covering Colombia")
+    assert f'id="service-{listings["hotline"].pk}"' in remote
+    assert f'id="service-{listings["hotline"].pk}"' not in main
+
+
+def test_open_24_7_badge(client, listings):
+    html = get(client, reverse("services:search") + "?q=acogida")
+    assert "Open 24/7" in html
+
+
+def test_results_paginate_and_sort(client, listings):
+    for number in range(25):
+        ServiceFactory(name_es=f"Servicio adicional {number:02d}")
+    html = get(client, reverse("services:search") + "?sort=name")
+    assert "29 services found" in html
+    assert "Page 1 of 2" in html
+    assert 'href="?sort=name&amp;page=2"' in html
+    assert '<option value="name" selected>' in html
+    second = get(client, reverse("services:search") + "?sort=name&page=2")
+    assert second.count('class="result"') == 9
+    assert "Page 1 of 2" in get(client, reverse("services:search") + "?page=abc")
+
+
+def test_near_me_without_javascript_offers_the_choice_of_a_city(client, listings):
+    html = get(client, reverse("services:search") + "?near_me=1")
+    assert "Choose a city under “Place”" in html
+    assert f'<option value="{data.bogota().pk}">Bogotá, CO</option>' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "explanation"),
+    [
+        ("radius=abc&near=1", "We could not use the radius “abc”; showing 25 km."),
+        ("radius=9999", "We could not use the radius “9999”; showing 25 km."),
+        ("lat=500&lon=20", "We could not use that place"),
+        ("city=abc", "We could not find that city"),
+        ("category=999", "We could not find the type of help “999”"),
+        ("country=<script>", "We could not find the country “&lt;script&gt;”"),
+        ("q=" + "x" * 10_000, "Your search was very long"),
+        ("page=99999&sort=%00", "We could not use that order"),
+    ],
+)
+def test_invalid_parameters_are_explained_not_an_error(client, listings, query, explanation):
+    html = get(client, reverse("services:search") + "?" + query)
+    assert explanation in html
+    assert "<script>" not in html
+
+
+def test_each_active_filter_has_a_remove_link(client, listings):
+    html = get(client, reverse("services:search") + "?q=casa&free=on&category=shelter")
+    assert 'href="?free=on&amp;category=shelter">Remove Search</a>' in html
+    assert 'href="?q=casa&amp;category=shelter">Remove Free only</a>' in html
+    assert 'href="?q=casa&amp;free=on">Remove Type of help</a>' in html
+
+
+def test_service_page(client, listings):
+    public = listings["public"]
+    html = get(client, reverse("services:service-detail", args=[public.pk]))
+    assert "<h1>Free legal advice</h1>" in html
+    assert "Opening hours (local time, America/Bogota)" in html
+    assert "Monday" in html and "9 a.m.–5 p.m." in html
+    assert "Calle Pública 10 # 5-20" in html
+    assert "Open in a map" in html
+    assert f'href="/en/report/?service={public.pk}">Report wrong information</a>' in html
+    assert 'href="/en/join/"' in html
+    assert "Sept. 14, 2026" in html
+
+
+def test_organisation_page(client, listings):
+    public = listings["public"]
+    html = get(client, reverse("services:organisation-detail", args=[public.organisation.slug]))
+    assert public.organisation.name_es in html
+    assert f'id="service-{public.pk}"' in html
+    assert f'href="/en/report/?organisation={public.organisation.pk}"' in html
+
+
+def test_country_page_has_its_services_and_emergency_information(client, listings):
+    html = get(client, reverse("services:country-detail", args=["co"]))
+    assert "<h1>Colombia</h1>" in html
+    assert 'href="tel:123"' in html and 'href="tel:+5716015555"' in html
+    for service in listings.values():
+        assert f'id="service-{service.pk}"' in html
+    assert client.get(reverse("services:country-detail", args=["ZZ"])).status_code == 404
+
+
+def test_referral_list_lives_in_the_address_and_prints_full_contacts(client, listings):
+    public, confidential = listings["public"], listings["confidential"]
+    url = reverse("services:referral-list") + f"?s={confidential.pk},{public.pk},999999,abc"
+    html = get(client, url)
+    assert html.index(f'id="service-{confidential.pk}"') < html.index(f'id="service-{public.pk}"')
+    assert "1 service in this list is no longer in the directory." in html
+    assert f'value="http://testserver{url.replace(",", "%2C")}"' in html or f'value="http://testserver{url}"' in html
+    assert "Calle Pública 10 # 5-20" in html and 'href="tel:+5716010001"' in html  # full public contact details
+    assert "The address is confidential" in html
+
+
+def test_add_to_list_keeps_the_search_and_the_list(client, listings):
+    public, hotline = listings["public"], listings["hotline"]
+    html = get(client, reverse("services:search") + f"?q=orientacion&s={hotline.pk}")
+    assert f'href="?q=orientacion&amp;s={hotline.pk}%2C{public.pk}#service-{public.pk}"' in html
+    assert f'href="/en/list/?s={hotline.pk}"' in html
+    assert f'<input type="hidden" name="s" value="{hotline.pk}">' in html
+    assert f'href="/en/services/{public.pk}/?s={hotline.pk}"' in html
+
+
+def test_print_stylesheet_hides_controls():
+    css = (STATIC / "css" / "site.css").read_text()
+    print_rules = css.split("@media print")[1]
+    assert ".quick-exit" in print_rules and "nav" in print_rules and "display: none" in print_rules
+
+
+def test_safety_page(client, listings):
+    html = get(client, reverse("services:safety"))
+    assert "it does not erase your browsing history" in html
+    assert "Private browsing" in html and "Clearing your history" in html
+    assert "Shared or monitored phones and computers" in html
+    assert 'href="tel:123"' in html
+
+
+def test_language_switcher_keeps_the_page_and_its_query(client, listings):
+    with translation.override("es"):
+        url = reverse("services:search") + "?q=legal&country=CO"
+    html = get(client, url)
+    for language in ("pt", "en", "id"):
+        assert f'<a href="/{language}/search/?q=legal&amp;country=CO" hreflang="{language}"' in html
+        assert (
+            f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}/search/?q=legal&amp;country=CO">'
+            in html
+        )
+    assert 'aria-current="true">español</a>' in html
+
+
+def test_content_in_another_language_is_marked_with_lang_and_a_note(client, listings):
+    only_spanish = ServiceFactory(name_es="Acompañamiento psicosocial", description_es="Solo en español.")
+    html = get(client, reverse("services:service-detail", args=[only_spanish.pk]))
+    assert '<h1 lang="es">Acompañamiento psicosocial</h1><span class="shown-in">Shown in Spanish</span>' in html
+    assert '<div class="text" lang="es"><p>Solo en español.</p></div>' in html
+    with translation.override("es"):
+        spanish = get(client, reverse("services:service-detail", args=[only_spanish.pk]))
+    assert "<h1>Acompañamiento psicosocial</h1>" in spanish
+    assert 'class="shown-in"' not in spanish.split("<h1>")[1].split("</h1>")[0]
+
+
+def test_404_page_keeps_the_quick_exit_and_the_layout(client, listings):
+    response = client.get(reverse("services:service-detail", args=[999999]))
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Page not found" in html and 'id="quick-exit"' in html
+
+
+def test_500_page_needs_no_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        html = loader.get_template("500.html").render()
+    assert 'id="quick-exit"' in html and settings.QUICK_EXIT_URL in html
+
+
+def _results(count):
+    bogota = data.bogota()
+    language = data.public_listing().languages.get()
+    for number in range(count - 1):
+        service = ServiceFactory(
+            name_es=f"Servicio {number}", locations=[data.LocationFactory(city=bogota)], by_phone=bool(number % 2)
+        )
+        service.languages.add(language)
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_results_page_makes_a_bounded_number_of_queries(client, django_assert_max_num_queries, count):
+    _results(count)
+    data.hotline()
+    url = reverse("services:search") + f"?q=juridica&near={data.bogota().pk}&category=legal-aid&open_24_7=&sort=name"
+    with django_assert_max_num_queries(30):
+        html = get(client, url)
+    assert html.count('class="result"') == min(count, 20) + 1  # a page of results and the hotline
+
+
+def test_home_and_results_weigh_less_than_60_kb_compressed(client):
+    _results(25)
+    assets = sum(len(gzip.compress((STATIC / path).read_bytes())) for path in ("css/site.css", "js/site.js"))
+    for url in (reverse("services:home"), reverse("services:search") + f"?near={data.bogota().pk}"):
+        html = client.get(url).content
+        assert len(gzip.compress(html)) + assets < 60 * 1024, url
+
+
+def test_country_names_are_the_directorys(client, listings):
+    Country.objects.filter(code="CO").update(name_en="Colombia")
+    assert "Colombia" in get(client, reverse("services:home"))
