@@ -59,6 +59,7 @@ def test_a_coordinator_decides_only_in_her_countries(colombia, ecuador, coordina
 @pytest.mark.django_db
 def test_demo_accounts_one_per_role_passwords_printed_only_when_created():
     CountryFactory(code="CO")
+    get_user_model().objects.filter(username__startswith="demo-").delete()
     first = "\n".join(ensure_demo_accounts())
     for username in ("demo-administrator", "demo-coordinator-co", "demo-editor"):
         assert f"user {username}, password " in first
