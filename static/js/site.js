@@ -140,11 +140,23 @@
     });
   });
 
-  /* Copy the referral list's link with one tap. */
+  /* The referral list's link: selected on focus, copied with one tap where the browser allows it. */
   var share = document.getElementById("share-link");
   if (share) {
     share.addEventListener("focus", function () {
       share.select();
     });
   }
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+      });
+    });
+  });
 })();
