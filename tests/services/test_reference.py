@@ -1,0 +1,137 @@
+"""``load_reference``: the production reference data (countries, cities, taxonomy, populations, languages)."""
+
+import io
+import math
+import zoneinfo
+
+import pytest
+from babel import Locale
+from django.core.management import call_command
+
+from members.models import City, Country, Helpline
+from members.reference import COUNTRIES
+from services.models import Language, Population, ServiceCategory
+from services.reference import LANGUAGE_CODES
+
+SUFFIXES = ("es", "pt", "en", "ind")
+NETWORK = {"US", "MX", "GT", "SV", "HN", "CR", "VE", "CO", "EC", "PE", "BR", "CL", "DO", "TT"}
+ASIA = {"ID", "PH", "MY", "TH", "BD"}
+
+
+@pytest.fixture
+def reference(db):
+    out = io.StringIO()
+    call_command("load_reference", stdout=out)
+    return out.getvalue()
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_countries_with_names_from_babel_in_the_four_languages(reference):
+    assert set(Country.objects.values_list("code", flat=True)) == NETWORK | ASIA
+    assert set(Country.objects.filter(region="asia_pacific").values_list("code", flat=True)) == ASIA
+    brazil = Country.objects.get(code="BR")
+    assert (brazil.name_es, brazil.name_pt, brazil.name_en, brazil.name_ind) == (
+        "Brasil",
+        "Brasil",
+        "Brazil",
+        "Brasil",
+    )
+    assert Country.objects.get(code="US").name_ind == Locale("id").territories["US"]
+    for country in Country.objects.all():
+        for suffix in SUFFIXES:
+            assert getattr(country, f"name_{suffix}") and getattr(country, f"emergency_note_{suffix}")
+        assert country.emergency_number in country.emergency_note_es
+        country.full_clean()
+
+
+def test_real_emergency_numbers_and_helplines(reference):
+    numbers = dict(Country.objects.values_list("code", "emergency_number"))
+    assert numbers["CO"] == "123" and numbers["BR"] == "190" and numbers["MX"] == "911" and numbers["ID"] == "112"
+    helplines = {(helpline.country.code, helpline.phone) for helpline in Helpline.objects.select_related("country")}
+    assert {("CO", "155"), ("PE", "100"), ("BR", "180"), ("CL", "1455"), ("ID", "129")} <= helplines
+    for helpline in Helpline.objects.all():
+        helpline.full_clean()
+        assert helpline.open_24_7 and all(getattr(helpline, f"hours_{suffix}") for suffix in SUFFIXES)
+
+
+def test_cities_are_real_places_in_their_country(reference):
+    assert City.objects.count() >= 90
+    for country in Country.objects.all():
+        cities = list(country.cities.all())
+        assert len(cities) >= 3, country.code
+        for city in cities:
+            city.full_clean()
+            assert city.time_zone in country.time_zones, (city, city.time_zone)
+            assert _km(city.latitude, city.longitude, country.latitude, country.longitude) < 3200, city
+    for country in Country.objects.all():
+        for time_zone in country.time_zones:
+            zoneinfo.ZoneInfo(time_zone)
+
+
+def test_taxonomy_has_two_levels_in_the_four_languages(reference):
+    mains = ServiceCategory.objects.filter(parent__isnull=True)
+    assert 10 <= mains.count() <= 14
+    for main in mains:
+        assert 1 <= main.children.count() <= 4, main.slug
+        assert not ServiceCategory.objects.filter(parent__in=main.children.all()).exists()
+    expected = {
+        "safe-shelter",
+        "psychosocial-support",
+        "medical-care",
+        "legal-aid",
+        "case-management",
+        "helpline",
+        "child-protection",
+        "cash-basic-needs",
+        "livelihoods",
+        "information-orientation",
+        "sexual-reproductive-health",
+    }
+    assert expected <= set(mains.values_list("slug", flat=True))
+    assert ServiceCategory.objects.get(slug="clinical-management-of-rape").parent.slug == "medical-care"
+    for category in ServiceCategory.objects.all():
+        category.full_clean()
+        for suffix in SUFFIXES:
+            assert getattr(category, f"name_{suffix}") and getattr(category, f"description_{suffix}"), category.slug
+
+
+def test_populations_and_languages(reference):
+    assert Population.objects.count() >= 10
+    assert {"women", "lgbtiq", "refugees-migrants", "indigenous-peoples"} <= set(
+        Population.objects.values_list("code", flat=True)
+    )
+    codes = set(Language.objects.values_list("code", flat=True))
+    assert {"es", "pt", "en", "id", "ht", "qu", "guc", "tl", "rhg", "my", "bn", "ay", "gn"} <= codes
+    quechua = Language.objects.get(code="qu")
+    assert quechua.name_es == Locale("es").languages["qu"]
+    assert Language.objects.get(code="ht").name_en == "Haitian Creole"
+    assert Language.objects.get(code="guc").name_es.startswith("wayuu")  # CLDR has no Spanish name: ours
+    for item in [*Population.objects.all(), *Language.objects.all()]:
+        item.full_clean()
+        assert all(getattr(item, f"name_{suffix}") for suffix in SUFFIXES), item
+
+
+def test_loading_again_restores_edits_and_adds_nothing(reference):
+    counts = [model.objects.count() for model in (Country, Helpline, City, ServiceCategory, Population, Language)]
+    ServiceCategory.objects.filter(slug="legal-aid").update(name_es="Cambiado")
+    Country.objects.filter(code="CO").update(emergency_number="999")
+    call_command("load_reference", stdout=io.StringIO())
+    assert [model.objects.count() for model in (Country, Helpline, City, ServiceCategory, Population, Language)] == (
+        counts
+    )
+    assert ServiceCategory.objects.get(slug="legal-aid").name_es == "Asesoría jurídica"
+    assert Country.objects.get(code="CO").emergency_number == "123"
+    assert "19 countries" in reference
+
+
+def test_every_spec_has_cities_and_language_codes_are_iso_639():
+    from members.reference import CITIES
+
+    assert {spec.code for spec in COUNTRIES} == set(CITIES)
+    assert all(2 <= len(code) <= 3 and code.isalpha() and code.islower() for code in LANGUAGE_CODES)
