@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from members.models import City, Country
+from members.models import City, Country, Location
 from services.models import Language, Population, Service, ServiceCategory
 from services.translated import language_order
 
@@ -60,7 +60,11 @@ class Place:
 def cities_with_services():
     """Cities where a public service has a location: the places a person can choose to search near."""
     public_services = Service.objects.public().values("pk")
-    return City.objects.filter(locations__services__in=public_services).select_related("country").distinct().order_by()
+    return (
+        City.objects.filter(pk__in=Location.objects.filter(services__in=public_services).values("city"))
+        .select_related("country")
+        .order_by("country__name", "name")
+    )
 
 
 def main_categories():

@@ -113,6 +113,19 @@ def open_state(service, moment=None):
 
 
 @register.simple_tag
+def public_places(service):
+    """The distinct cities a result may name, and whether one of its addresses is confidential."""
+    cities, confidential = [], False
+    for location in service.locations.all():
+        city = location.public_address.get("city")
+        if city is None:
+            confidential = True
+        elif city not in cities:
+            cities.append(city)
+    return {"cities": cities, "confidential": confidential}
+
+
+@register.simple_tag
 def contact_phone(service):
     """The number to call: the service's own, else its first location's, else the organisation's."""
     if service.phone:
