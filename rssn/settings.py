@@ -162,6 +162,18 @@ QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.google.com/search?q=weat
 
 LOGIN_URL = "admin:login"
 
+# Onboarding. Links in e-mails (verification reminders, the review queue) start with SITE_URL.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Behind reverse proxies (a load balancer), the public forms' per-client limit reads the client's address from
+# X-Forwarded-For, this many hops from the right; 0 reads the direct peer's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# How many public forms one client may send per hour, and how long a verification link stays valid.
+SUBMISSION_LIMITS = {
+    "join": env_int("JOIN_SUBMISSIONS_PER_HOUR", 5),
+    "report": env_int("REPORT_SUBMISSIONS_PER_HOUR", 10),
+}
+VERIFICATION_LINK_MAX_AGE_DAYS = env_int("VERIFICATION_LINK_MAX_AGE_DAYS", 30)
+
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

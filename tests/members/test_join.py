@@ -272,3 +272,13 @@ def test_invalid_forms_do_not_count_against_the_limit(client, join_data, setting
     settings.SUBMISSION_LIMITS = {"join": 1}
     client.post(join_url(), {**join_data, "name": ""})
     assert client.post(join_url(), join_data).status_code == 302
+
+
+def test_behind_a_proxy_the_limit_counts_the_forwarded_client(client, join_data, settings):
+    settings.SUBMISSION_LIMITS = {"join": 1}
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    assert client.post(join_url(), join_data, HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy).status_code == 302
+    again = {**join_data, "started": started_seconds_ago(60)}
+    assert client.post(join_url(), again, HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy).status_code == 302
+    assert client.post(join_url(), again, HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy).status_code == 400

@@ -3,6 +3,7 @@
 import datetime
 import time
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail, signing
@@ -52,10 +53,12 @@ def test_dry_run_sends_nothing(stale):
     assert mail.outbox == []
 
 
-def test_the_link_in_the_e_mail_opens_the_listing(client, stale):
+def test_the_link_in_the_e_mail_opens_the_listing(client, stale, settings):
+    settings.SITE_URL = "https://directory.example.org"
     services.verification_reminder_send(organisation=stale)
     link = next(word for word in mail.outbox[0].body.split() if "/verify/" in word)
-    response = client.get(link.replace("http://localhost:8000", ""))
+    assert link.startswith("https://directory.example.org/id/verify/")
+    response = client.get(urlsplit(link).path)
     assert response.status_code == 200
     content = response.content.decode()
     assert "Fundación Olvidada" in content
