@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from members.models import Country, Helpline, Organisation
-from services.filters import ServiceFilter, cities_with_services, main_categories
+from services.filters import ServiceFilter, Sort, cities_with_services, main_categories
 from services.models import Service
 from services.templatetags.directory import parse_list
 
@@ -65,6 +65,9 @@ def search(request):
             "remote": remote,
             "now": timezone.now(),
             "asked_near_me": "near_me" in request.GET and filterset.place is None,
+            "categories": main_categories(),
+            "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
+            "sort_choices": Sort.choices,
             "country": filterset.place.country if filterset.place else filterset.form.cleaned_data.get("country"),
         },
     )

@@ -125,7 +125,9 @@ def test_results_paginate_and_sort(client, listings):
     assert "29 services found" in html
     assert "Page 1 of 2" in html
     assert 'href="?sort=name&amp;page=2"' in html
-    assert '<option value="name" selected>' in html
+    assert '<a href="?sort=name" aria-current="true">Name</a>' in html
+    assert '<a href="?sort=relevance">Relevance</a>' in html
+    assert ">Distance</a>" not in html  # no place given
     second = get(client, reverse("services:search") + "?sort=name&page=2")
     assert second.count('class="result"') == 9
     assert "Page 1 of 2" in get(client, reverse("services:search") + "?page=abc")
