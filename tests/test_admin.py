@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from members.models import MembershipStatusChange, Organisation
+from members.models import Location, MembershipStatusChange, Organisation
 from services.models import Service
 from tests.factories import (
     CityFactory,
@@ -126,7 +126,10 @@ def test_changelist_add_and_change_pages_render(staff_client, directory, model, 
     if obj is None:
         assert model._meta.label not in CORE_MODELS, f"the directory fixture has no {model._meta.label}"
         return
-    assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
+    # A page may hand over to another admin page (the applications queue opens the organisation's page).
+    change = staff_client.get(admin_url(model, "change", obj.pk), follow=True)
+    assert change.status_code == 200
+    assert all(url.startswith(reverse("admin:index")) for url, _status in change.redirect_chain)
 
 
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=MODEL_IDS)
@@ -230,6 +233,47 @@ def test_approved_organisation_without_joining_date_is_a_form_error_not_a_crash(
     assert response.status_code == 200
     assert "joined_on" in response.context["adminform"].form.errors
     assert not Organisation.objects.filter(slug="red-de-ejemplo").exists()
+
+
+def test_a_name_in_any_one_language_is_enough_but_one_is_needed(staff_client):
+    country = CountryFactory()
+    data = form_data(staff_client.get(admin_url(Organisation, "add")).content.decode())
+    data.update(
+        slug="rumah-contoh",
+        kind=Organisation.Kind.NGO,
+        countries=[country.pk],
+        status=Organisation.Status.APPLIED,
+        contact_name="Sari Contoh",
+        contact_email="sari@example.org",
+    )
+    with translation.override("en"):
+        nameless = staff_client.post(admin_url(Organisation, "add"), data)
+    assert nameless.status_code == 200
+    assert nameless.context["adminform"].form.errors == {"name_es": ["Write the name in at least one language."]}
+
+    data["name_ind"] = "Rumah Contoh"  # Indonesian only: no English name needed.
+    response = staff_client.post(admin_url(Organisation, "add"), data)
+    assert response.status_code == 302, error_list(response)
+    with translation.override("en"):
+        assert Organisation.objects.get(slug="rumah-contoh").name == "Rumah Contoh"
+
+
+def test_location_page_explains_confidential_addresses_and_lists_opening_hours(staff_client, directory):
+    with translation.override("en"):
+        page = staff_client.get(admin_url(Location, "change", directory["location"].pk)).content.decode()
+    assert "Confidential: no address and no map point ever leave the server" in page
+    assert 'name="opening_hours-TOTAL_FORMS"' in page
+    assert 'name="opening_hours-0-weekday"' in page
+
+
+def test_status_history_cannot_be_written_or_deleted_in_the_admin(staff_client, directory):
+    line = MembershipStatusChange.objects.get(organisation=directory["organisation"])
+    assert staff_client.get(admin_url(MembershipStatusChange, "add")).status_code == 403
+    assert staff_client.post(admin_url(MembershipStatusChange, "delete", line.pk)).status_code == 403
+    response = staff_client.post(admin_url(MembershipStatusChange, "change", line.pk), {"reason": "Rewritten."})
+    assert response.status_code == 403
+    line.refresh_from_db()
+    assert line.reason == "Referencias verificadas con la red local."
 
 
 # Service page ------------------------------------------------------------------------------------------------------
