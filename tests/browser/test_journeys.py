@@ -1,0 +1,169 @@
+"""What a person does on the directory, in a real browser, in two languages each."""
+
+import re
+
+import pytest
+from django.utils import translation
+from playwright.sync_api import expect
+
+from tests.browser.conftest import NEUTRAL_TITLE, NEUTRAL_URL
+
+pytestmark = pytest.mark.browser
+
+TWO_LANGUAGES = pytest.mark.parametrize("language", ["en", "es"])
+
+
+def name_in(language: str, *objects) -> list[str]:
+    """The names the pages show in ``language`` (with the content fallbacks)."""
+    with translation.override(language):
+        return [str(obj.name) for obj in objects]
+
+
+def result_titles(page):
+    return page.locator("article.result h3 a").all_inner_texts()
+
+
+def search_for(page, language: str, text: str):
+    page.goto(f"/{language}/")
+    page.locator("form[role=search] #id_q").fill(text)
+    page.locator("form[role=search] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/search/\?"))
+
+
+@TWO_LANGUAGES
+@pytest.mark.parametrize("text", ["orientación jurídica", "orientacion juridica", "ORIENTACION"])
+def test_search_by_text_with_and_without_accents(page, directory, language, text):
+    search_for(page, language, text)
+
+    titles = result_titles(page)
+    assert len(titles) == 1
+    assert titles == name_in(language, directory.legal_service)
+    expect(page.locator("#id_q")).to_have_value(text)
+
+
+@TWO_LANGUAGES
+def test_filter_then_remove_the_filter(page, directory, language):
+    page.goto(f"/{language}/search/")
+    assert len(result_titles(page)) == 3
+
+    page.locator("details.filter-panel > summary").click()
+    page.locator("input[name=category][value=shelter]").check()
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"category=shelter"))
+    assert result_titles(page) == name_in(language, directory.shelter_service)
+    remove = page.locator(".active-filters a")
+    expect(remove).to_have_count(1)
+
+    remove.click()
+    page.wait_for_url(re.compile(r"/search/\?(?!.*category)"))
+    assert len(result_titles(page)) == 3
+    expect(page.locator(".active-filters")).to_have_count(0)
+
+
+@TWO_LANGUAGES
+def test_near_me_with_the_browser_location_lists_the_nearest_first(page, context, directory, language):
+    context.grant_permissions(["geolocation"])
+    context.set_geolocation({"latitude": 4.6012, "longitude": -74.0801})
+    page.goto(f"/{language}/")
+
+    page.locator("[data-near-me]").click()
+    page.wait_for_url(re.compile(r"lat=4\.60&lon=-74\.08"))
+
+    # Rounded to about 1 km before it leaves the browser; Medellín is beyond the radius.
+    assert result_titles(page) == name_in(language, directory.legal_service, directory.shelter_service)
+    distances = page.locator("article.result").all_inner_texts()
+    assert "km" in distances[0]
+
+
+@TWO_LANGUAGES
+def test_open_a_service_and_call_it(page, directory, language):
+    search_for(page, language, "orientacion")
+    page.locator("article.result h3 a").first.click()
+    page.wait_for_url(re.compile(rf"/{language}/services/{directory.legal_service.pk}/"))
+
+    expect(page.locator("h1")).to_have_text(name_in(language, directory.legal_service)[0])
+    call = page.locator("a.phone[href^='tel:']").first
+    expect(call).to_be_visible()
+    assert call.get_attribute("href") == "tel:+5716010002"
+
+
+@TWO_LANGUAGES
+def test_referral_list_printed_and_shared(page, new_context, directory, language):
+    page.goto(f"/{language}/search/")
+    page.locator(f"[data-list-add='{directory.legal_service.pk}']").click()
+    page.locator(f"[data-list-add='{directory.shelter_service.pk}']").click()
+    expect(page.locator(f"[data-list-remove='{directory.shelter_service.pk}']")).to_be_visible()
+    page.locator(".list-link a").click()
+    page.wait_for_url(re.compile(rf"/{language}/list/\?s="))
+
+    names = name_in(language, directory.legal_service, directory.shelter_service)
+    expect(page.locator("article.referral h2")).to_have_text(names)
+    share_url = page.locator("#share-link").input_value()
+    expect(page.locator("[data-print]")).to_be_visible()
+
+    page.emulate_media(media="print")
+    expect(page.locator("article.referral h2")).to_have_text(names)
+    expect(page.locator("a.phone").first).to_be_visible()
+    for hidden in ["#quick-exit", ".site-header nav", ".share", "article.referral .no-print"]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    fresh = new_context().new_page()
+    fresh.goto(share_url)
+    expect(fresh.locator("article.referral h2")).to_have_text(names)
+
+
+def visit_two_directory_pages(page, language, directory):
+    page.goto(f"/{language}/")
+    page.goto(f"/{language}/search/?q=orientacion")
+    page.goto(f"/{language}/services/{directory.legal_service.pk}/")
+    expect(page.locator("h1")).to_be_visible()
+
+
+def assert_left_for_good(page):
+    page.wait_for_url(NEUTRAL_URL)
+    expect(page).to_have_title(NEUTRAL_TITLE)
+    # Back: the directory's earlier pages leave again at once; the browser stays on the neutral site.
+    page.go_back()
+    page.wait_for_url(NEUTRAL_URL)
+    expect(page).to_have_title(NEUTRAL_TITLE)
+
+
+@TWO_LANGUAGES
+def test_quick_exit_button(page, directory, language):
+    visit_two_directory_pages(page, language, directory)
+    page.locator("#quick-exit").click()
+    assert_left_for_good(page)
+
+
+@TWO_LANGUAGES
+def test_quick_exit_by_pressing_shift_three_times(page, directory, language):
+    visit_two_directory_pages(page, language, directory)
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    assert_left_for_good(page)
+
+
+@TWO_LANGUAGES
+def test_typing_capital_letters_does_not_exit(page, directory, language):
+    page.goto(f"/{language}/search/")
+    field = page.locator("#id_q")
+    field.click()
+    for _ in range(3):
+        page.keyboard.press("Shift+KeyA")
+    page.keyboard.press("Shift+KeyB")
+    expect(field).to_have_value("AAAB")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{language}/search/")
+    assert page.evaluate("window.sessionStorage.getItem('rssn-left')") is None
+
+
+@pytest.mark.parametrize(("language", "other"), [("en", "es"), ("es", "pt")])
+def test_switching_language_on_results_keeps_the_query(page, directory, language, other):
+    search_for(page, language, "orientación")
+    page.locator("nav.languages").get_by_role("link").and_(page.locator(f"[hreflang={other}]")).click()
+
+    page.wait_for_url(re.compile(rf"/{other}/search/\?"))
+    expect(page.locator("html")).to_have_attribute("lang", other)
+    expect(page.locator("#id_q")).to_have_value("orientación")
+    assert len(result_titles(page)) == 1
