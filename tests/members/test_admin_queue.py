@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from members.models import MembershipStatusChange, Organisation
 from services.models import Service
-from tests.factories import OrganisationFactory, ServiceFactory
+from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 
 QUEUE = "/en/admin/members/application/"
 ORGANISATIONS = "/en/admin/members/organisation/"
@@ -180,6 +180,12 @@ def test_history_is_recorded_and_shown_in_the_admin(colombia, administrator):
     assert page.status_code == 200
     assert "Nombre corregido" in page.content.decode()
     assert staff.get(f"/en/admin/services/service/{service.pk}/history/").status_code == 200
+    location = LocationFactory(organisation=organisation)
+    location.name_es = "Sede corregida"
+    location.save()
+    page = staff.get(f"/en/admin/members/location/{location.pk}/history/")
+    assert page.status_code == 200
+    assert location.history.count() == 2
 
 
 def test_mark_verified_and_the_stale_filter(colombia, coordinator_co):

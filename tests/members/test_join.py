@@ -282,3 +282,20 @@ def test_behind_a_proxy_the_limit_counts_the_forwarded_client(client, join_data,
     again = {**join_data, "started": started_seconds_ago(60)}
     assert client.post(join_url(), again, HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy).status_code == 302
     assert client.post(join_url(), again, HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy).status_code == 400
+
+
+def test_an_application_in_indonesian_is_stored_and_answered_in_indonesian(client, join_data):
+    assert client.post(join_url("id"), join_data).status_code == 302
+    organisation = Organisation.objects.get()
+    assert organisation.contact_language == "id"
+    assert organisation.name_ind == "Casa Refugio Ejemplo"
+    assert Service.objects.get().name_ind == "Orientación jurídica"
+    assert mail.outbox[0].extra_headers["Content-Language"] == "id"
+
+
+def test_the_form_sets_no_cookie_but_the_csrf_token_and_the_thanks_page_none(client, join_data):
+    assert set(client.get(join_url()).cookies) == {"csrftoken"}
+    response = client.post(join_url(), join_data)
+    assert "sessionid" not in response.cookies
+    fresh = type(client)()
+    assert not fresh.get(reverse("members:join-done")).cookies
