@@ -38,6 +38,13 @@ def _coordinate_constraints(prefix: str, *, nullable: bool):
     return [models.CheckConstraint(condition=in_range, name=f"{prefix}_coordinates_valid")]
 
 
+HSDS_ID_HELP = _("The record's id in Open Referral HSDS exchange files: set by the HSDS import, kept on export.")
+
+
+def _hsds_id_field():
+    return models.UUIDField(_("HSDS id"), null=True, blank=True, unique=True, editable=False, help_text=HSDS_ID_HELP)
+
+
 @dataclass(frozen=True)
 class Point:
     latitude: float
@@ -208,6 +215,7 @@ class Organisation(models.Model):
     is_demo = models.BooleanField(
         _("demo record"), default=False, help_text=_("Fictional data loaded by load_demo, not a real member.")
     )
+    hsds_id = _hsds_id_field()
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -312,6 +320,7 @@ class Location(models.Model):
         _("note on opening hours"), max_length=200, blank=True, help_text=_("Public: for example 'closed on holidays'.")
     )
     accessibility_notes = models.TextField(_("accessibility"), blank=True, help_text=PUBLIC)
+    hsds_id = _hsds_id_field()
 
     objects = LocationQuerySet.as_manager()
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from members.models import PUBLIC, Location, Organisation
+from members.models import PUBLIC, Location, Organisation, _hsds_id_field
 from members.validators import validate_phone
 from services.querysets import ServiceQuerySet
 
@@ -152,6 +152,7 @@ class Service(models.Model):
         help_text=_("Paused services are hidden from the public directory."),
     )
     last_verified_on = models.DateField(_("last verified on"), null=True, blank=True, help_text=PUBLIC)
+    hsds_id = _hsds_id_field()
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -1,0 +1,271 @@
+"""The public directory as HSDS 3.0 records: a list of organizations, each with its locations and services.
+
+Everything starts from the public querysets (approved organisations, active services) and reads a location's
+address and point only through ``Location.public_address`` and ``Location.public_point``: a confidential location
+leaves with its name and phone but no address and no coordinates, a city-only one with its city alone. The private
+contact person is never read. HSDS has no translated fields, so one export is in one language, each text taken in
+that language or its fallbacks (``services.translated.best_translation``).
+"""
+
+from django.db.models import Prefetch
+from django.utils import translation
+
+from members.models import Location, Organisation
+from services.hsds import mapping
+from services.hsds.mapping import child_id, record_id, taxonomy_id, term_id
+from services.models import Service
+from services.translated import best_translation
+
+
+def _compact(record: dict) -> dict:
+    """Leave out empty optional values: HSDS readers treat a missing field and an empty one alike."""
+    return {key: value for key, value in record.items() if value not in ("", None, [])}
+
+
+class Exporter:
+    def __init__(self, *, language: str = "en"):
+        self.language = language
+
+    def text(self, instance, field: str) -> str:
+        return best_translation(instance, field, self.language).value
+
+    # Taxonomies ------------------------------------------------------------------------------------------------
+
+    def taxonomy(self, taxonomy: str) -> dict:
+        return {
+            "id": taxonomy_id(taxonomy),
+            "name": taxonomy,
+            "description": mapping.TAXONOMY_DESCRIPTIONS[taxonomy],
+        }
+
+    def term(self, taxonomy: str, code: str, name: str, description: str = "", parent_code: str = "") -> dict:
+        return _compact(
+            {
+                "id": term_id(taxonomy, code),
+                "code": code,
+                "name": name,
+                "description": description or name,
+                "parent_id": term_id(taxonomy, parent_code) if parent_code else None,
+                "taxonomy": taxonomy,
+                "taxonomy_id": taxonomy_id(taxonomy),
+                "taxonomy_detail": self.taxonomy(taxonomy),
+                "language": self.language,
+            }
+        )
+
+    def attribute(self, *, link_id: str, link_entity: str, term: dict) -> dict:
+        return {
+            "id": child_id(link_id, "attribute", term["taxonomy"], term["code"]),
+            "link_id": link_id,
+            "link_type": term["taxonomy"],
+            "link_entity": link_entity,
+            "taxonomy_term_id": term["id"],
+            "taxonomy_term": term,
+        }
+
+    def category_term(self, category) -> dict:
+        return self.term(
+            mapping.CATEGORIES,
+            category.slug,
+            self.text(category, "name"),
+            self.text(category, "description"),
+            parent_code=category.parent.slug if category.parent_id else "",
+        )
+
+    # Records ---------------------------------------------------------------------------------------------------
+
+    def phone(self, parent_id: str, number: str, **links) -> list[dict]:
+        if not number:
+            return []
+        return [{"id": child_id(parent_id, "phone"), **links, "number": number, "type": "voice"}]
+
+    def always_open(self, parent_id: str, **links) -> dict:
+        return {
+            "id": child_id(parent_id, "always-open"),
+            **links,
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": mapping.ALL_DAYS,
+            "opens_at": mapping.ALWAYS_OPENS,
+            "closes_at": mapping.ALWAYS_CLOSES,
+            "description": mapping.ALWAYS_OPEN_DESCRIPTION,
+        }
+
+    def location(self, location: Location, organisation_id: str) -> dict:
+        location_id = record_id(location)
+        address = location.public_address
+        point = location.public_point
+        addresses = []
+        if address:
+            addresses.append(
+                {
+                    "id": child_id(location_id, "address"),
+                    "location_id": location_id,
+                    "address_1": address.get("street_address", ""),
+                    "city": address["city"],
+                    "state_province": address.get("administrative_area", ""),
+                    "postal_code": address.get("postal_code", ""),
+                    "country": address["country_code"],
+                    "address_type": "physical",
+                }
+            )
+        schedules = []
+        if location.open_24_7:
+            schedules.append(self.always_open(location_id, location_id=location_id))
+        for hours in location.opening_hours.all():
+            schedules.append(
+                {
+                    "id": child_id(location_id, "schedule", hours.weekday, f"{hours.opens:%H:%M}"),
+                    "location_id": location_id,
+                    "freq": "WEEKLY",
+                    "wkst": "MO",
+                    "byday": mapping.WEEKDAYS[hours.weekday],
+                    "opens_at": f"{hours.opens:%H:%M}",
+                    "closes_at": f"{hours.closes:%H:%M}",
+                }
+            )
+        hours_note = self.text(location, "hours_note")
+        if hours_note:
+            schedules.append(
+                {"id": child_id(location_id, "hours-note"), "location_id": location_id, "notes": hours_note}
+            )
+        accessibility = self.text(location, "accessibility_notes")
+        return _compact(
+            {
+                "id": location_id,
+                "location_type": "physical",
+                "organization_id": organisation_id,
+                "name": self.text(location, "name"),
+                "latitude": point.latitude if point else None,
+                "longitude": point.longitude if point else None,
+                "addresses": addresses,
+                "phones": self.phone(location_id, location.phone, location_id=location_id),
+                "schedules": schedules,
+                "accessibility": [
+                    {
+                        "id": child_id(location_id, "accessibility"),
+                        "location_id": location_id,
+                        "description": accessibility,
+                    }
+                ]
+                if accessibility
+                else [],
+            }
+        )
+
+    def service(self, service: Service, organisation_id: str, location_ids: dict[int, str]) -> dict:
+        service_id = record_id(service)
+        attributes = [
+            self.attribute(link_id=service_id, link_entity="service", term=self.category_term(category))
+            for category in sorted(service.categories.all(), key=lambda category: category.slug)
+        ]
+        for population in sorted(service.populations.all(), key=lambda population: population.code):
+            term = self.term(mapping.POPULATIONS, population.code, self.text(population, "name"))
+            attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
+        for field in mapping.DELIVERY_MODE_FIELDS:
+            if getattr(service, field):
+                term = self.term(mapping.DELIVERY_MODES, field, str(Service._meta.get_field(field).verbose_name))
+                attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
+        if service.referral_required:
+            name = str(Service._meta.get_field("referral_required").verbose_name)
+            term = self.term(mapping.SERVICE_FEATURES, mapping.REFERRAL_REQUIRED, name)
+            attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
+        at_locations = [
+            {
+                "id": child_id(service_id, "at", location_ids[location.pk]),
+                "service_id": service_id,
+                "location_id": location_ids[location.pk],
+            }
+            for location in sorted(service.locations.all(), key=lambda location: location.pk)
+            if location.pk in location_ids
+        ]
+        cost = {
+            "id": child_id(service_id, "cost"),
+            "service_id": service_id,
+            "option": service.cost,
+            "amount_description": str(service.get_cost_display()),
+        }
+        if service.cost == Service.Cost.FREE:
+            cost["amount"] = 0
+        return _compact(
+            {
+                "id": service_id,
+                "organization_id": organisation_id,
+                "name": self.text(service, "name"),
+                "description": self.text(service, "description"),
+                "status": "active",
+                "application_process": self.text(service, "how_to_access"),
+                "eligibility_description": self.text(service, "eligibility"),
+                "minimum_age": service.age_min,
+                "maximum_age": service.age_max,
+                "assured_date": service.last_verified_on.isoformat() if service.last_verified_on else None,
+                "last_modified": service.updated_at.isoformat(),
+                "phones": self.phone(service_id, service.phone, service_id=service_id),
+                "schedules": [self.always_open(service_id, service_id=service_id)] if service.open_24_7 else [],
+                "service_at_locations": at_locations,
+                "languages": [
+                    {
+                        "id": child_id(service_id, "language", language.code),
+                        "service_id": service_id,
+                        "name": self.text(language, "name"),
+                        "code": language.code,
+                    }
+                    for language in sorted(service.languages.all(), key=lambda language: language.code)
+                ],
+                "cost_options": [cost],
+                "attributes": attributes,
+            }
+        )
+
+    def organisation(self, organisation: Organisation, services) -> dict:
+        organisation_id = record_id(organisation)
+        locations = list(organisation.locations.all())
+        location_ids = {location.pk: record_id(location) for location in locations}
+        kind = self.term(mapping.ORGANISATION_KINDS, organisation.kind, str(organisation.get_kind_display()))
+        attributes = [self.attribute(link_id=organisation_id, link_entity="organization", term=kind)]
+        for country in sorted(organisation.countries.all(), key=lambda country: country.code):
+            term = self.term(mapping.COUNTRIES, country.code, self.text(country, "name"))
+            attributes.append(self.attribute(link_id=organisation_id, link_entity="organization", term=term))
+        return _compact(
+            {
+                "id": organisation_id,
+                "name": self.text(organisation, "name"),
+                "alternate_name": self.text(organisation, "acronym"),
+                "description": self.text(organisation, "description"),
+                "email": organisation.public_email,
+                "website": organisation.website,
+                "phones": self.phone(organisation_id, organisation.public_phone, organization_id=organisation_id),
+                "locations": [self.location(location, organisation_id) for location in locations],
+                "services": [self.service(service, organisation_id, location_ids) for service in services],
+                "attributes": attributes,
+            }
+        ) | {"description": self.text(organisation, "description")}
+
+    def organizations(self) -> list[dict]:
+        """Every approved organisation with its public services, in a stable order."""
+        with translation.override(self.language):
+            services_by_organisation: dict[int, list[Service]] = {}
+            services = Service.objects.public().with_listing_data().order_by("organisation_id", "pk")
+            for service in services:
+                services_by_organisation.setdefault(service.organisation_id, []).append(service)
+            organisations = (
+                Organisation.objects.public()
+                .prefetch_related(
+                    "countries",
+                    Prefetch(
+                        "locations",
+                        queryset=Location.objects.select_related("city__country")
+                        .prefetch_related("opening_hours")
+                        .order_by("pk"),
+                    ),
+                )
+                .order_by("pk")
+            )
+            return [
+                self.organisation(organisation, services_by_organisation.get(organisation.pk, []))
+                for organisation in organisations
+            ]
+
+
+def export_organizations(*, language: str = "en") -> list[dict]:
+    return Exporter(language=language).organizations()

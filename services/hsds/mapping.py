@@ -1,0 +1,64 @@
+"""How our models and HSDS 3.0 meet: stable ids, the taxonomies we publish, weekdays, costs.
+
+Used by both the export and the import, so one change here changes both directions.
+"""
+
+import uuid
+
+# Fixed for ever: changing it would change every exported id and break updates by id in other systems.
+NAMESPACE = uuid.UUID("6f1c7f4e-2d0a-5b8e-9a57-52535341d001")
+
+HSDS_VERSION = "3.0"
+
+# Our taxonomies, published as HSDS taxonomies and linked through attributes. ``code`` is what import matches.
+CATEGORIES = "rssn-categories"
+POPULATIONS = "rssn-populations"
+DELIVERY_MODES = "rssn-delivery-modes"
+ORGANISATION_KINDS = "rssn-organisation-kinds"
+SERVICE_FEATURES = "rssn-service-features"
+COUNTRIES = "ISO 3166-1 alpha-2"
+
+TAXONOMY_DESCRIPTIONS = {
+    CATEGORIES: "The RSSN Directory's types of help (main categories and their subcategories).",
+    POPULATIONS: "The groups of people an RSSN Directory service is for.",
+    DELIVERY_MODES: "How an RSSN Directory service is given: in person, by phone, online, outreach.",
+    ORGANISATION_KINDS: "The kind of organisation of an RSSN Directory member.",
+    SERVICE_FEATURES: "Further facts about an RSSN Directory service.",
+    COUNTRIES: "The countries an organisation works in, by ISO 3166-1 alpha-2 code.",
+}
+DELIVERY_MODE_FIELDS = ("in_person", "by_phone", "online", "outreach")
+REFERRAL_REQUIRED = "referral-required"
+
+# iCal weekday codes, Monday first like ``OpeningHours.weekday``.
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+ALL_DAYS = ",".join(WEEKDAYS)
+ALWAYS_OPENS, ALWAYS_CLOSES = "00:00", "23:59"
+ALWAYS_OPEN_DESCRIPTION = "Open 24 hours, 7 days"
+
+# ``Service.cost`` as an HSDS cost option's ``option`` (import also reads a zero amount as free).
+COST_OPTIONS = ("free", "low_cost", "paid")
+
+
+def stable_id(kind: str, key) -> str:
+    """The HSDS id of one of our records: the same on every export, different for every kind and key."""
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def record_id(instance) -> str:
+    """The id an organisation, location or service keeps in HSDS: the one it was imported with, if any."""
+    if getattr(instance, "hsds_id", None):
+        return str(instance.hsds_id)
+    return stable_id(instance._meta.label_lower, instance.pk)
+
+
+def child_id(parent_id: str, *parts) -> str:
+    """The id of a record that lives inside another (a phone, a schedule, an address), derived from its parent's."""
+    return stable_id(parent_id, ":".join(str(part) for part in parts))
+
+
+def taxonomy_id(taxonomy: str) -> str:
+    return stable_id("taxonomy", taxonomy)
+
+
+def term_id(taxonomy: str, code: str) -> str:
+    return stable_id(f"taxonomy-term:{taxonomy}", code)
