@@ -523,7 +523,7 @@ class Planner:
         kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
         local_city = city_names(country, city)[language]
         name = self.organisation_name(kind, language, local_city)
-        slug = self.unique_slug(f"{name.removesuffix(' (demo)')} {country}")
+        slug = self.unique_slug(f"{name} {country}")  # "fundacion-amanecer-demo-co"
         languages = LANGS if rng.random() < FULLY_TRANSLATED_SHARE else (language, SECOND_LANGUAGE[language])
         if kind == "individual":
             focus = (
@@ -760,8 +760,11 @@ def _write_organisation(plan: OrganisationPlan, today: datetime.date, countries:
     step_dates = [start + datetime.timedelta(days=STEP_DAYS * index) for index in range(len(steps))]
     joined_on = step_dates[steps.index("approved")] if "approved" in steps else None
     public = plan.status in ("approved", "suspended")
+    # Keyed on the slug of a demo record: a real member that took the same slug is never overwritten (its unique
+    # slug makes the load fail instead).
     organisation, _ = Organisation.objects.update_or_create(
         slug=plan.slug,
+        is_demo=True,
         defaults={
             "kind": plan.kind,
             **_fields("name", dict.fromkeys(LANGS, plan.name)),
