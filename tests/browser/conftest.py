@@ -60,10 +60,23 @@ def browser_context_args(browser_context_args, live_server):
 
 
 @pytest.fixture(autouse=True)
-def _browser_settings(settings, django_db_serialized_rollback):
-    """The live server's settings for these tests; serialized rollback brings back the roles' groups that the
-    migrations created, after each test's flush."""
+def _browser_settings(settings):
     settings.QUICK_EXIT_URL = NEUTRAL_URL
+
+
+@pytest.fixture
+def role_groups(transactional_db):
+    """The staff roles' groups, made again by their migration's own function: the live server's tests empty the
+    database after each test, so what migrations wrote is gone. (Serialized rollback cannot bring it back here:
+    Playwright's greenlet sees another connection object than the one the test database was serialized on.)"""
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    migration = import_module("members.migrations.0003_role_groups")
+    state = MigrationLoader(connection).project_state(("members", "0003_role_groups"))
+    migration.create_groups(state.apps, None)
 
 
 class RequestLog:
@@ -184,6 +197,10 @@ class Directory:
     @property
     def services(self):
         return [self.legal_service, self.shelter_service, self.far_service]
+
+    @property
+    def organisations(self):
+        return [service.organisation for service in self.services]
 
 
 @pytest.fixture
