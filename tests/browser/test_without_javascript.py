@@ -1,0 +1,70 @@
+"""The whole site with JavaScript turned off: every journey still works with plain links and forms."""
+
+import re
+
+import pytest
+from django.utils import translation
+from playwright.sync_api import expect
+
+from members.forms import OrganisationApplicationForm
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context(java_script_enabled=False).new_page()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_search_filter_service_list_and_join_without_javascript(page, directory, language, monkeypatch):
+    with translation.override(language):
+        legal, shelter = str(directory.legal_service.name), str(directory.shelter_service.name)
+    page.goto(f"/{language}/")
+    assert page.evaluate("1 + 1") == 2  # Playwright's own evaluation still works; the page's scripts do not.
+    page.locator("form[role=search] #id_q").fill("psicologica")
+    page.locator("form[role=search] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/search/\?"))
+    expect(page.locator("article.result h3 a")).to_have_text([shelter])
+
+    # A filter in the folded panel: <details> opens without scripts.
+    page.locator("#id_q").fill("")
+    page.locator("details.filter-panel > summary").click()
+    page.locator("input[name=category][value=legal-aid]").check()
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"category=legal-aid"))
+    expect(page.locator("article.result")).to_have_count(2)
+
+    # Near a chosen city instead of the browser's location.
+    page.goto(f"/{language}/")
+    page.locator("[data-near-me]").click()
+    page.wait_for_url(re.compile(r"near_me=1"))
+    expect(page.locator("main .notes[role=status]").last).to_be_visible()
+
+    page.goto(f"/{language}/search/")
+    page.locator(f"[data-list-add='{directory.legal_service.pk}']").click()
+    page.wait_for_url(re.compile(rf"s={directory.legal_service.pk}"))
+    page.locator(f"#service-{directory.legal_service.pk} h3 a").click()
+    expect(page.locator("h1")).to_have_text(legal)
+    expect(page.locator("a.phone[href^='tel:']").first).to_be_visible()
+    expect(page.locator(f"[data-list-remove='{directory.legal_service.pk}']")).to_be_visible()
+
+    page.goto(f"/{language}/list/?s={directory.legal_service.pk},{directory.shelter_service.pk}")
+    expect(page.locator("article.referral h2")).to_have_text([legal, shelter])
+    expect(page.locator("#share-link")).to_be_visible()
+    expect(page.locator("[data-print]")).to_be_hidden()  # the print button needs JavaScript; the browser's menu prints
+    page.locator(f"#service-{directory.legal_service.pk} .no-print a").click()
+    expect(page.locator("article.referral h2")).to_have_text([shelter])
+
+    monkeypatch.setattr(OrganisationApplicationForm, "min_fill_seconds", 0)
+    page.goto(f"/{language}/join/")
+    page.locator("form[method=post] button[type=submit]").click()
+    expect(page.locator(".errors[role=alert]")).to_be_visible()
+    expect(page.locator("#id_name")).to_have_attribute("aria-invalid", "true")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_quick_exit_is_a_plain_link_without_javascript(page, directory, language):
+    page.goto(f"/{language}/search/")
+    page.locator("#quick-exit").click()
+    page.wait_for_url("http://neutral.test/")
