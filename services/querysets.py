@@ -10,7 +10,7 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, FloatField, OuterRef, Prefetch, Q, Subquery
 
 LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
 LOCATION_TIME_ZONES_CACHE_SECONDS = 300
@@ -66,20 +66,17 @@ class ServiceQuerySet(models.QuerySet):
             .order_by("distance")
             .values("distance")[:1]
         )
-        return (
-            self.filter(pk__in=in_box.values("service_id"))
-            .annotate(distance_km=Subquery(nearest, output_field=FloatField()))
-            .filter(distance_km__lte=km)
+        within = in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km)
+        return self.filter(pk__in=within.values("service_id")).annotate(
+            distance_km=Subquery(nearest, output_field=FloatField())
         )
 
     def remote(self, country):
         """Services given by phone or online by organisations working in ``country`` (a Country or ISO code)."""
         from members.models import Organisation
 
-        works_there = Organisation.countries.through.objects.filter(
-            organisation_id=OuterRef("organisation_id"), country__code=_country_code(country)
-        )
-        return self.filter(Q(by_phone=True) | Q(online=True)).filter(Exists(works_there))
+        works_there = Organisation.countries.through.objects.filter(country__code=_country_code(country))
+        return self.filter(Q(by_phone=True) | Q(online=True), organisation_id__in=works_there.values("organisation_id"))
 
     def in_country(self, country):
         """Services with a location in ``country``, or, having no location, of an organisation working there."""
@@ -87,12 +84,11 @@ class ServiceQuerySet(models.QuerySet):
         from services.models import ServicePoint
 
         code = _country_code(country)
-        located_there = ServicePoint.objects.filter(service_id=OuterRef("pk"), country_code=code)
-        located = ServicePoint.objects.filter(service_id=OuterRef("pk"))
-        works_there = Organisation.countries.through.objects.filter(
-            organisation_id=OuterRef("organisation_id"), country__code=code
-        )
-        return self.filter(Exists(located_there) | (~Exists(located) & Exists(works_there)))
+        # IN (...) rather than EXISTS: the database builds each set once instead of probing it per service.
+        located_there = ServicePoint.objects.filter(country_code=code).values("service_id")
+        located = ServicePoint.objects.values("service_id")
+        works_there = Organisation.countries.through.objects.filter(country__code=code).values("organisation_id")
+        return self.filter(Q(pk__in=located_there) | (~Q(pk__in=located) & Q(organisation_id__in=works_there)))
 
     def open_at(self, moment: datetime.datetime):
         """Services open at the aware ``moment``: always open, or a location open then in its own time zone
@@ -112,9 +108,11 @@ class ServiceQuerySet(models.QuerySet):
             same_day = Q(weekday=weekday, opens__lte=now) & (Q(closes__gt=now) | Q(closes__lt=F("opens")))
             from_yesterday = Q(weekday=(weekday - 1) % 7, closes__lt=F("opens"), closes__gt=now)
             covers |= Q(location__city__time_zone=zone_name) & (same_day | from_yesterday)
-        open_hours = OpeningHours.objects.filter(covers, location__services=OuterRef("pk"))
-        always_open_location = Location.objects.filter(services=OuterRef("pk"), open_24_7=True)
-        return self.filter(Q(open_24_7=True) | Exists(always_open_location) | Exists(open_hours))
+        open_locations = Location.objects.filter(
+            Q(open_24_7=True) | Q(pk__in=OpeningHours.objects.filter(covers).values("location_id"))
+        )
+        service_links = self.model.locations.through.objects.filter(location__in=open_locations)
+        return self.filter(Q(open_24_7=True) | Q(pk__in=service_links.values("service_id")))
 
     def with_listing_data(self):
         """Everything a results or detail page shows, in a fixed number of queries whatever the page size."""

@@ -116,8 +116,24 @@ def test_moving_a_location_or_making_it_confidential_moves_its_search_point():
 
 def test_near_across_the_antimeridian():
     fiji = CountryFactory(code="FJ", name_en="Fiji", time_zones=["Pacific/Fiji"], latitude=-17.7, longitude=178.0)
-    east = CityFactory(country=fiji, name_en="East", name_es="Este", administrative_area="", latitude=-17.0, longitude=179.9, time_zone="Pacific/Fiji")
-    west = CityFactory(country=fiji, name_en="West", name_es="Oeste", administrative_area="", latitude=-17.0, longitude=-179.9, time_zone="Pacific/Fiji")
+    east = CityFactory(
+        country=fiji,
+        name_en="East",
+        name_es="Este",
+        administrative_area="",
+        latitude=-17.0,
+        longitude=179.9,
+        time_zone="Pacific/Fiji",
+    )
+    west = CityFactory(
+        country=fiji,
+        name_en="West",
+        name_es="Oeste",
+        administrative_area="",
+        latitude=-17.0,
+        longitude=-179.9,
+        time_zone="Pacific/Fiji",
+    )
     a = service_at(-17.0, 179.9, city=east)
     b = service_at(-17.0, -179.9, city=west)
     assert {s.pk for s in near(-17.0, 179.95, 50)} == {a.pk, b.pk}
