@@ -38,6 +38,7 @@ from members.reference import FIELD_SUFFIX, find_city
 SEED = 2026
 LANGS = ("es", "pt", "en", "id")
 SECOND_LANGUAGE = {"es": "en", "pt": "es", "en": "es", "id": "en"}
+ASIA_COUNTRIES = {"ID", "PH", "MY", "TH", "BD"}
 FULLY_TRANSLATED_SHARE = 0.6
 
 # country → (organisations, written language, cities used (first ones get more), languages services speak)
@@ -124,8 +125,8 @@ NAME_PATTERNS = {
 }
 FIRST_NAMES = {
     "es": ["Ana", "Lucía", "Carmen", "Rosa", "Daniela", "Valentina"],
-    "pt": ["Maria", "Luana", "Joana", "Beatriz"],
-    "en": ["Jane", "Maya", "Grace", "Amara"],
+    "pt": ["Maria", "Luana", "Joana", "Beatriz", "Helena"],
+    "en": ["Jane", "Maya", "Grace", "Amara", "Rosa", "Nadia"],
     "id": ["Siti", "Dewi", "Ratna", "Ayu"],
 }
 CONTACT_NAMES = {"es": "Ana Ejemplo", "pt": "Maria Exemplo", "en": "Jane Example", "id": "Siti Contoh"}
@@ -472,6 +473,7 @@ class Planner:
         self.population_names = self._population_names()
         self.phone_serial = dict.fromkeys(COUNTRY_PLAN, 100)
         self.slugs: set[str] = set()
+        self.names: set[str] = set()
         self.used_words: dict[str, set[str]] = {}
 
     @staticmethod
@@ -513,8 +515,15 @@ class Planner:
         words = [word for word in NAME_WORDS[language] if word not in used] or NAME_WORDS[language]
         word = self.rng.choice(words)
         used.add(word)
-        first = self.rng.choice(FIRST_NAMES[language])
-        return pattern.format(word=word, city=city, first=first) + " (demo)"
+        used_first = self.used_words.setdefault(f"first-{language}", set())
+        first = self.rng.choice([n for n in FIRST_NAMES[language] if n not in used_first] or FIRST_NAMES[language])
+        if "{first}" in pattern:
+            used_first.add(first)
+        name = pattern.format(word=word, city=city, first=first)
+        if name in self.names:  # the words ran out: tell namesakes apart by their city
+            name = f"{name} – {city}"
+        self.names.add(name)
+        return f"{name} (demo)"
 
     def organisation(self, country: str, language: str, city: str, cities: list[str]) -> OrganisationPlan:
         from members.reference import city_names
@@ -524,7 +533,9 @@ class Planner:
         local_city = city_names(country, city)[language]
         name = self.organisation_name(kind, language, local_city)
         slug = self.unique_slug(f"{name} {country}")  # "fundacion-amanecer-demo-co"
-        languages = LANGS if rng.random() < FULLY_TRANSLATED_SHARE else (language, SECOND_LANGUAGE[language])
+        # English listings in Asia are translated into Indonesian (close to Malay), in the Americas into Spanish.
+        second = "id" if language == "en" and country in ASIA_COUNTRIES else SECOND_LANGUAGE[language]
+        languages = LANGS if rng.random() < FULLY_TRANSLATED_SHARE else (language, second)
         if kind == "individual":
             focus = (
                 ["legal-aid"]
