@@ -168,7 +168,7 @@ def test_a_stale_read_cannot_decide_twice(application, coordinator_co, administr
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks across connections (PostgreSQL)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_coordinators_deciding_at_the_same_moment_on_postgresql(colombia, coordinator_co, administrator):
     """The first decision holds the row lock; the second, on another connection, waits for it, then sees the
     approved status and is refused. Without ``select_for_update`` the second would not wait and would succeed."""
