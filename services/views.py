@@ -4,16 +4,28 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from members.models import Country, Helpline, Organisation
 from services.filters import ServiceFilter, Sort, cities_with_services, main_categories
 from services.models import Service
+from services.search import count_up_to
 from services.templatetags.directory import parse_list
 
 RESULTS_PER_PAGE = 20
+# Broad searches spend their time counting: beyond this many, pages say "at least 1,000".
+COUNT_LIMIT = 1000
 REMOTE_RESULTS = 20
 # A visitor's language often says where she is; used only to pick the emergency numbers shown first.
 LANGUAGE_COUNTRY = {"pt": "BR", "id": "ID"}
+
+
+class CappedPaginator(Paginator):
+    """Counts no further than ``COUNT_LIMIT`` results, so a very broad search stays fast."""
+
+    @cached_property
+    def count(self):
+        return count_up_to(self.object_list, COUNT_LIMIT)
 
 
 def _countries():
@@ -51,7 +63,7 @@ def home(request):
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
     results = filterset.qs
-    page = Paginator(results.with_listing_data(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(results.with_listing_data(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     remote = []
     if filterset.place is not None and page.number == 1:
         remote = list(filterset.remote_queryset(results).with_listing_data()[:REMOTE_RESULTS])
@@ -68,6 +80,7 @@ def search(request):
             "categories": main_categories(),
             "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
             "sort_choices": Sort.choices,
+            "count_capped": page.paginator.count >= COUNT_LIMIT,
             "country": filterset.place.country if filterset.place else filterset.form.cleaned_data.get("country"),
         },
     )

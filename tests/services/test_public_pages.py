@@ -133,6 +133,13 @@ def test_results_paginate_and_sort(client, listings):
     assert "Page 1 of 2" in get(client, reverse("services:search") + "?page=abc")
 
 
+def test_a_very_broad_search_counts_no_further_than_the_limit(client, listings, monkeypatch):
+    monkeypatch.setattr("services.views.COUNT_LIMIT", 3)
+    html = get(client, reverse("services:search"))
+    assert "At least 3 services found" in html
+    assert html.count('class="result"') == 3
+
+
 def test_near_me_without_javascript_offers_the_choice_of_a_city(client, listings):
     html = get(client, reverse("services:search") + "?near_me=1")
     assert "Choose a city under “Place”" in html
