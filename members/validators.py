@@ -1,5 +1,6 @@
 """Validators shared by the models and the forms."""
 
+import functools
 import zoneinfo
 
 import phonenumbers
@@ -38,8 +39,14 @@ def validate_phone(value: str) -> None:
         )
 
 
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    """The IANA names this machine knows; reading them walks the tz database, so once per process."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError(_("%(value)s is not a known time zone."), params={"value": value}, code="bad_tz")
 
 

@@ -350,3 +350,11 @@ def test_no_banner_without_demo_data(demo_db, client):
     response = client.get("/es/")
     assert response.status_code == 200
     assert 'class="demo-banner"' not in response.content.decode()
+
+
+def test_load_demo_refuses_a_production_site(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo")
