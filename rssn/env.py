@@ -44,3 +44,24 @@ def env_list(name: str, default: list[str], *, required: bool = False) -> list[s
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_cache(name: str, default: str) -> dict:
+    """A cache as a URL: ``redis://host:6379/0`` (or ``rediss://``), ``db://table_name``, ``locmem://``,
+    ``dummy://``. Several app servers must share one: redis or the database."""
+    from urllib.parse import urlsplit
+
+    url = env_str(name, default)
+    scheme = urlsplit(url).scheme
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme in {"db", "database"}:
+        table = url.split("://", 1)[1].strip("/") or "rssn_cache"
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rssn"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"{name} must start with redis://, rediss://, db://, locmem:// or dummy://, not {url!r}."
+    )

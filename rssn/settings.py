@@ -9,9 +9,10 @@ documented once, in the README's "Configuration" section. Development needs none
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from rssn.env import env_bool, env_int, env_list, env_str
+from rssn.env import env_bool, env_cache, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -24,6 +25,8 @@ SECRET_KEY = env_str(
     required=PRODUCTION,
 )
 DEBUG = env_bool("DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production: its error pages show settings and requests.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"], required=PRODUCTION)
 
 DATABASES = {
@@ -46,7 +49,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin site asks staff for a one-time code (rssn.admin_site).
+    "rssn.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +58,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "members",
     "services",
@@ -61,16 +70,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "rssn.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "rssn.middleware.StaffSessionMiddleware",
+    "rssn.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change in the admin, for the listings' history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rssn.urls"
@@ -143,12 +159,8 @@ STORAGES = {
     },
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "rssn",
-    }
-}
+# One cache shared by every app server (redis or the database) in production; see the README's Deployment.
+CACHES = {"default": env_cache("CACHE_URL", "locmem://")}
 
 # E-mail: printed on the console in development; SMTP from the environment in production.
 EMAIL_BACKEND = env_str(
@@ -180,6 +192,97 @@ SUBMISSION_LIMITS = {
 }
 VERIFICATION_LINK_MAX_AGE_DAYS = env_int("VERIFICATION_LINK_MAX_AGE_DAYS", 30)
 
+# Security. `check --deploy` passes in production with these defaults.
+# HTTPS only: behind a TLS-terminating proxy, SECURE_PROXY_SSL_HEADER names the header that says the request came
+# over HTTPS (e.g. X-Forwarded-Proto); the proxy must set it itself, overwriting what a client sent.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+if not SECURE_HSTS_PRELOAD:
+    # Leaving the browsers' preload list out is the operator's choice, not an oversight.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# "same-origin", not "no-referrer": other sites never learn where a visitor came from, and the browser still sends
+# the Origin header that Django's CSRF check needs (with "no-referrer" it sends "Origin: null" and every form fails).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Cookies exist only for staff (session) and on pages with a form (CSRF). In production they are `__Host-`
+# cookies: secure, for the whole site ("/"), bound to this host (no Domain).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
 if PRODUCTION:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
+SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+# Staff sessions end with the browser and after STAFF_SESSION_IDLE_MINUTES without a request (a signed-in
+# session is saved on each request by rssn.middleware.StaffSessionMiddleware; anonymous visitors have none).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
+
+# Content-Security-Policy: everything from the site itself, nothing inline, never framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Staff logins: locked out for AXES_COOLOFF_TIME after AXES_FAILURE_LIMIT failures from one client for one user
+# name; the client's address is read as the public forms read it (TRUSTED_PROXY_COUNT hops behind proxies).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, so a locked-out login never reaches the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 60) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "members.views.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of each successful login's address
+# Two-factor login for the admin: a TOTP code from a registered device after the password.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", PRODUCTION)
+OTP_TOTP_ISSUER = "RSSN Directory"
+
+# Logs: no query strings (search terms, places), no coordinates, IP addresses cut to their network (rssn.logging).
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "rssn.logging.RedactingFilter"}},
+    "formatters": {
+        "plain": {
+            "()": "rssn.logging.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Filters on the loggers too: records are scrubbed before any handler sees them, wherever it is attached.
+        # Django's own handlers (the admin e-mail with the whole request) are replaced by the console.
+        "django": {"handlers": [], "level": LOG_LEVEL, "filters": ["redact"]},
+        "django.request": {"level": LOG_LEVEL, "filters": ["redact"]},
+        "django.security": {"level": LOG_LEVEL, "filters": ["redact"]},
+        "django.server": {"handlers": [], "level": LOG_LEVEL, "filters": ["redact"]},
+        "axes": {"level": "WARNING", "filters": ["redact"]},
+        "members": {"level": LOG_LEVEL, "filters": ["redact"]},
+        "services": {"level": LOG_LEVEL, "filters": ["redact"]},
+    },
+}

@@ -10,7 +10,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
-    "SECRET_KEY": "a-long-random-secret-for-the-test-only-0123456789",
+    "SECRET_KEY": "a-long-random-secret-for-the-test-only-0123456789-abcdefghijklmnop",
     "ALLOWED_HOSTS": "directory.example.org",
     "DATABASE_URL": "postgres://rssn@db.example.org:5432/rssn",
 }
