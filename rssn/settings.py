@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "import_export",
     "csp",
     "axes",
     "django_otp",
@@ -286,3 +290,37 @@ LOGGING = {
         "services": {"level": LOG_LEVEL, "filters": ["redact"]},
     },
 }
+
+# The public JSON API (/api/v1/, services.api): read-only, anonymous, no session or CSRF cookie, JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "services.api.pagination.Pagination",
+    "PAGE_SIZE": 20,
+}
+# The API's OpenAPI schema and its docs page; Swagger UI is served from our own static files (sidecar).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "RSSN Directory API",
+    "DESCRIPTION": (
+        "Read-only public data of the Regional Safe Spaces Network directory: services, organisations, categories "
+        "and countries. Confidential locations never carry an address or coordinates. Choose the content language "
+        "with ?lang= (es, pt, en, id) or Accept-Language."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Spreadsheet import and export in the admin (django-import-export): CSV and Excel files.
+IMPORT_EXPORT_FORMATS = [
+    "import_export.formats.base_formats.CSV",
+    "import_export.formats.base_formats.XLSX",
+]

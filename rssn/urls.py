@@ -6,6 +6,8 @@ from rssn import views
 
 urlpatterns = [
     path("", views.language_redirect, name="root"),
+    # The JSON API has no language prefix: ?lang= or Accept-Language choose the content language.
+    path("api/v1/", include("services.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

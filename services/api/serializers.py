@@ -1,0 +1,183 @@
+"""What the API shows. Locations are read only through ``public_address`` and ``public_point`` (DESIGN.md's one
+gate): no serializer here names a location's raw street, postal code or coordinates, nor a private contact."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from members.models import Country, Helpline, Location, OpeningHours, Organisation
+from services.models import Service, ServiceCategory
+
+
+class PublicAddressSerializer(serializers.Serializer):
+    """The parts of an address that may be shown: all of them for a public location, the city alone for a
+    city-only one. A confidential location has no address at all (``null``)."""
+
+    street_address = serializers.CharField(required=False)
+    postal_code = serializers.CharField(required=False)
+    city = serializers.CharField()
+    administrative_area = serializers.CharField()
+    country = serializers.CharField()
+    country_code = serializers.CharField()
+
+
+class PointSerializer(serializers.Serializer):
+    latitude = serializers.FloatField()
+    longitude = serializers.FloatField()
+
+
+@extend_schema_field({"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "example": "09:00"})
+class LocalTimeField(serializers.TimeField):
+    """A time of day in the location's own time zone (HH:MM): it has no UTC offset."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class OpeningHoursSerializer(serializers.ModelSerializer):
+    opens = LocalTimeField(read_only=True)
+    closes = LocalTimeField(read_only=True, help_text="Earlier than opens: closes the next day.")
+
+    class Meta:
+        model = OpeningHours
+        fields = ["weekday", "opens", "closes"]
+
+
+class LocationSerializer(serializers.ModelSerializer):
+    address = serializers.SerializerMethodField(help_text="Null for a confidential location.")
+    point = serializers.SerializerMethodField(help_text="Only for locations with a public address.")
+    opening_hours = OpeningHoursSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Location
+        fields = [
+            "id",
+            "name",
+            "address_visibility",
+            "address",
+            "point",
+            "phone",
+            "open_24_7",
+            "hours_note",
+            "accessibility_notes",
+            "opening_hours",
+        ]
+
+    @extend_schema_field(PublicAddressSerializer(allow_null=True))
+    def get_address(self, location):
+        return location.public_address or None
+
+    @extend_schema_field(PointSerializer(allow_null=True))
+    def get_point(self, location):
+        point = location.public_point
+        return {"latitude": point.latitude, "longitude": point.longitude} if point else None
+
+
+class OrganisationSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "acronym", "kind", "website", "public_email", "public_phone"]
+
+
+class ServiceSerializer(serializers.ModelSerializer):
+    organisation = OrganisationSummarySerializer(read_only=True)
+    categories = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    populations = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    languages = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    locations = serializers.SerializerMethodField()
+    distance_km = serializers.SerializerMethodField(
+        help_text="Whole kilometres to the nearest location when searching near a place (0: less than 1 km); "
+        "a confidential location counts from its city's centre."
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "id",
+            "name",
+            "description",
+            "eligibility",
+            "how_to_access",
+            "organisation",
+            "categories",
+            "in_person",
+            "by_phone",
+            "online",
+            "outreach",
+            "populations",
+            "age_min",
+            "age_max",
+            "languages",
+            "cost",
+            "referral_required",
+            "phone",
+            "open_24_7",
+            "last_verified_on",
+            "locations",
+            "distance_km",
+        ]
+
+    @extend_schema_field(LocationSerializer(many=True))
+    def get_locations(self, service):
+        # Only the organisation's own locations, whatever was linked by mistake.
+        locations = [
+            location for location in service.locations.all() if location.organisation_id == service.organisation_id
+        ]
+        return LocationSerializer(locations, many=True, context=self.context).data
+
+    @extend_schema_field({"type": "integer", "nullable": True, "minimum": 0})
+    def get_distance_km(self, service) -> int | None:
+        distance = getattr(service, "distance_km", None)
+        return None if distance is None else round(distance) if distance >= 1 else 0
+
+
+class ServiceSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Service
+        fields = ["id", "name"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    countries = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    services = serializers.SerializerMethodField(help_text="Its services on the public directory.")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "description",
+            "website",
+            "public_email",
+            "public_phone",
+            "countries",
+            "last_verified_on",
+            "services",
+        ]
+
+    @extend_schema_field(ServiceSummarySerializer(many=True))
+    def get_services(self, organisation):
+        return ServiceSummarySerializer(organisation.public_services, many=True).data
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(read_only=True, allow_null=True, slug_field="slug")
+
+    class Meta:
+        model = ServiceCategory
+        fields = ["slug", "name", "description", "parent", "order"]
+
+
+class HelplineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Helpline
+        fields = ["name", "phone", "hours", "open_24_7"]
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    helplines = HelplineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Country
+        fields = ["code", "name", "region", "emergency_number", "emergency_note", "helplines"]

@@ -1,0 +1,140 @@
+"""Read-only endpoints. Each starts from a public queryset; services use the public directory's own FilterSet, so
+search, filters and "near" mean the same here as on the pages."""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import translation
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularSwaggerSplitView
+from rest_framework import viewsets
+
+from members.models import Country, Helpline, Organisation
+from services.api import schema, serializers
+from services.api.pagination import ServicePagination
+from services.filters import ServiceFilter
+from services.models import Service, ServiceCategory
+
+assert schema  # registers the OpenAPI description of the search parameters
+
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "lang",
+    OpenApiTypes.STR,
+    enum=[code for code, _name in settings.LANGUAGES],
+    description="The language of the content (a text missing in it falls back to another); else Accept-Language.",
+)
+
+
+class ContentLanguageMixin:
+    """``?lang=es`` picks the content language; without it, LocaleMiddleware has read Accept-Language."""
+
+    def initial(self, request, *args, **kwargs):
+        language = str(request.query_params.get("lang", ""))[:5].lower()
+        if language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        super().initial(request, *args, **kwargs)
+
+
+NOT_FOUND = OpenApiResponse(OpenApiTypes.OBJECT, description="Not public, unknown, or a page past the last.")
+
+
+def _documented(tag: str, serializer):
+    return extend_schema_view(
+        list=extend_schema(
+            tags=[tag],
+            parameters=[LANGUAGE_PARAMETER],
+            responses={200: serializer(many=True), 404: NOT_FOUND},
+        ),
+        retrieve=extend_schema(
+            tags=[tag], parameters=[LANGUAGE_PARAMETER], responses={200: serializer, 404: NOT_FOUND}
+        ),
+    )
+
+
+class ServiceFilterBackend(DjangoFilterBackend):
+    """The public directory's FilterSet, as forgiving as on the pages: a value that cannot be used is left out and
+    explained in the response's ``notes`` instead of failing the request. Parameters: ``services.api.schema``."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        view.paginator.notes = filterset.notes
+        return filterset.qs
+
+
+@_documented("services", serializers.ServiceSerializer)
+class ServiceViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Active services of approved members, with their organisation and public locations.
+
+    The list takes the public directory's search parameters: ``q`` (words), ``country``, ``city``, ``category``
+    (repeatable), ``population``, ``language``, ``mode``, ``free``, ``open_now``, ``open_24_7``, and a place to
+    search near: ``near`` (a city id) or ``lat`` and ``lon``, with ``radius`` in km; ``sort``.
+    """
+
+    serializer_class = serializers.ServiceSerializer
+    pagination_class = ServicePagination
+    filter_backends = [ServiceFilterBackend]
+    filterset_class = ServiceFilter
+
+    def get_queryset(self):
+        return Service.objects.public().with_listing_data()
+
+    def filter_queryset(self, queryset):
+        if self.action == "retrieve":
+            return queryset  # the search parameters choose among services, not within one
+        return super().filter_queryset(queryset)
+
+
+@_documented("organisations", serializers.OrganisationSerializer)
+class OrganisationViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Approved members of the network."""
+
+    serializer_class = serializers.OrganisationSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            Organisation.objects.public()
+            .prefetch_related(
+                "countries",
+                Prefetch("services", queryset=Service.objects.public().order_by("pk"), to_attr="public_services"),
+            )
+            .order_by("name", "pk")
+        )
+
+
+@_documented("categories", serializers.CategorySerializer)
+class CategoryViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Types of help: main categories (no parent) and their subcategories."""
+
+    serializer_class = serializers.CategorySerializer
+    lookup_field = "slug"
+    queryset = ServiceCategory.objects.select_related("parent").order_by("order", "slug")
+
+
+@_documented("countries", serializers.CountrySerializer)
+class CountryViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Countries with their emergency number and helplines."""
+
+    serializer_class = serializers.CountrySerializer
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2}"
+
+    def get_queryset(self):
+        return Country.objects.prefetch_related(
+            Prefetch("helplines", queryset=Helpline.objects.order_by("order", "pk"))
+        ).order_by("code")
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI from our own static files, its settings script from our own URL: nothing inline, no other host."""
+
+    template_name = "services/api_docs.html"
+    template_name_js = "services/api_docs.js"
