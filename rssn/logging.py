@@ -68,6 +68,27 @@ def request_context(request) -> str:
     )
 
 
+def _typed_values(request) -> list[str]:
+    """What the visitor typed into this request (query and form values), longest first: an exception message
+    may repeat it."""
+    values = set()
+    for data in (getattr(request, "GET", None), getattr(request, "_post", None)):
+        if data is None:
+            continue
+        try:
+            for _key, items in data.lists():
+                values.update(str(item).strip() for item in items)
+        except Exception:  # noqa: BLE001, S112 - a malformed body must not stop a log line
+            continue
+    return sorted((value for value in values if len(value) >= 3), key=len, reverse=True)
+
+
+def _without(text: str, values: list[str]) -> str:
+    for value in values:
+        text = text.replace(value, "[redacted]")
+    return text
+
+
 class RedactingFilter(logging.Filter):
     """Rewrites each record it sees so that no handler after it can write what ``scrub`` removes."""
 
@@ -80,12 +101,13 @@ class RedactingFilter(logging.Filter):
         request = getattr(record, "request", None)
         if request is not None and record.levelno >= logging.ERROR and hasattr(request, "META"):
             message = f"{message} [{request_context(request)}]"
-        record.msg = scrub(message)
+        typed = _typed_values(request)
+        record.msg = scrub(_without(message, typed))
         record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = self._formatter.formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = scrub(record.exc_text)
+            record.exc_text = scrub(_without(record.exc_text, typed))
         # Handlers that read the request itself (the admin e-mail handler) would print its query string.
         record.request = None
         record._rssn_scrubbed = True
