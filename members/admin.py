@@ -17,6 +17,7 @@ from members import admin_decisions
 from members.admin_decisions import CountryScopedAdmin, VerificationFilter
 from members.admin_filters import MissingTranslationFilter, translated_field_names
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
+from members.resources import LocationResource, OrganisationResource, SpreadsheetAdmin
 
 
 def in_every_language(*fields: str) -> tuple[str, ...]:
@@ -161,8 +162,10 @@ class MembershipStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+class OrganisationAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     form = OrganisationAdminForm
+    # Spreadsheets: new organisations arrive as applications (members/resources.py).
+    resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "status", "country_list", "last_verified_on")
     list_filter = (
         "status",
@@ -289,8 +292,9 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+class LocationAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     organisation_path = "organisation"
+    resource_classes = [LocationResource]
     list_display = ("name", "organisation", "city", "address_visibility", "phone")
     list_filter = ("address_visibility", "city__country", "organisation__status", MissingTranslationFilter)
     list_select_related = ("organisation", "city__country")

@@ -58,7 +58,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
-    "rest_framework",
+    # djangorestframework serves the API without being an installed app: installed, its translations would replace
+    # Django's own form messages ("Este campo es requerido." for "Este campo es obligatorio.").
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "import_export",
@@ -319,8 +320,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
-# Spreadsheet import and export in the admin (django-import-export): CSV and Excel files.
-IMPORT_EXPORT_FORMATS = [
-    "import_export.formats.base_formats.CSV",
-    "import_export.formats.base_formats.XLSX",
-]
+# Spreadsheet import and export in the admin (django-import-export; CSV and Excel, see members.resources).
+IMPORT_EXPORT_USE_TRANSACTIONS = True  # the preview is a rolled-back import: nothing is saved before confirming
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -10,7 +10,9 @@ from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularI
 from members.admin_decisions import CountryScopedAdmin
 from members.admin_filters import MissingTranslationFilter
 from members.models import Country
+from members.resources import SpreadsheetAdmin
 from services.models import Language, Population, Service, ServiceCategory
+from services.resources import ServiceResource
 
 DELIVERY_MODES = ("in_person", "by_phone", "online", "outreach")
 
@@ -128,8 +130,9 @@ class LanguageAdmin(TranslatedAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+class ServiceAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     organisation_path = "organisation"
+    resource_classes = [ServiceResource]
     form = ServiceAdminForm
     list_display = ("name", "organisation", "status", "cost", "delivery", "last_verified_on")
     list_filter = (

@@ -1,0 +1,204 @@
+"""Spreadsheets in the admin: templates to download, a preview that shows every error before saving, imports that
+respect the membership rules, and exports."""
+
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from members.models import Location, MembershipStatusChange, Organisation
+from services.models import Service
+from tests.factories import (
+    CityFactory,
+    CountryFactory,
+    LocationFactory,
+    OrganisationFactory,
+    ServiceCategoryFactory,
+    UserFactory,
+)
+
+CSV, XLSX = "0", "1"  # the positions of the formats in IMPORT_EXPORT_FORMATS
+ORGANISATION_HEADER = "slug,name_es,kind,countries,status,contact_name,contact_email,public_email"
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="boss", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor(db):
+    """Staff who may add and change organisations but not decide membership."""
+    user = UserFactory(username="editor", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="members",
+            codename__in=["add_organisation", "change_organisation", "view_organisation"],
+        )
+    )
+    return user
+
+
+@pytest.fixture
+def colombia(db):
+    return CountryFactory()
+
+
+def upload(client, model_path, content: str, *, name="rows.csv", file_format=CSV):
+    """The import's first step: the preview (a dry run). Returns the response."""
+    return client.post(
+        f"/en/admin/{model_path}/import/",
+        {"import_file": SimpleUploadedFile(name, content.encode()), "format": file_format},
+    )
+
+
+def confirm(client, model_path, preview):
+    form = preview.context["confirm_form"]
+    return client.post(f"/en/admin/{model_path}/process_import/", form.initial, follow=True)
+
+
+def test_templates_download_as_csv_and_excel(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/en/admin/members/organisation/import-template/", {"format": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="organisation-template.csv"'
+    header = response.content.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[:3] == ["slug", "name_es", "name_pt"]
+    assert {"countries", "kind", "contact_email", "description_ind"} <= set(header)
+    response = client.get("/en/admin/services/service/import-template/", {"format": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    assert {"organisation", "categories", "locations", "languages", "in_person"} <= set(header)
+    assert sheet.max_row == 1
+    changelist = client.get("/en/admin/members/location/")
+    assert b"/en/admin/members/location/import-template/?format=xlsx" in changelist.content
+
+
+def test_preview_shows_every_error_and_saves_nothing(client, admin_user, colombia):
+    client.force_login(admin_user)
+    rows = "\n".join(
+        [
+            ORGANISATION_HEADER,
+            "casa-uno,Casa Uno,ngo,ZZ,,Ana Ejemplo,ana@example.org,",
+            "casa-dos,Casa Dos,not-a-kind,CO,,Bea Ejemplo,not-an-email,",
+            "casa-tres,Casa Tres,ngo,CO,,Carla Ejemplo,carla@example.org,",
+        ]
+    )
+    response = upload(client, "members/organisation", rows)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    result = response.context["result"]
+    errors = {row.number: row.error_dict for row in result.invalid_rows}
+    assert set(errors) == {1, 2}
+    assert "Unknown: ZZ." in str(errors[1]["countries"])
+    assert "kind" in errors[2] and "contact_email" in errors[2]
+    html = response.content.decode()
+    assert "Unknown: ZZ." in html and "not-a-kind" in html
+    assert not Organisation.objects.exists()
+
+
+def test_import_creates_applications_with_their_history(client, editor, colombia):
+    client.force_login(editor)
+    rows = f"{ORGANISATION_HEADER}\n,Casa Nueva,ngo,co,approved,Ana Ejemplo,ana@example.org,info@example.org\n"
+    preview = upload(client, "members/organisation", rows)
+    assert "confirm_form" in preview.context, preview.context["result"].invalid_rows
+    assert not Organisation.objects.exists()
+    confirm(client, "members/organisation", preview)
+    organisation = Organisation.objects.get()
+    # An editor may not decide membership: the row's "approved" is not taken.
+    assert organisation.status == "applied" and organisation.slug == "casa-nueva"
+    assert list(organisation.countries.values_list("code", flat=True)) == ["CO"]
+    change = MembershipStatusChange.objects.get(organisation=organisation)
+    assert (change.from_status, change.to_status, change.changed_by) == ("", "applied", editor)
+    assert not Service.objects.public().exists()
+
+
+def test_someone_who_decides_membership_may_import_approved_members(client, admin_user, colombia):
+    client.force_login(admin_user)
+    rows = f"{ORGANISATION_HEADER}\ncasa-aprobada,Casa Aprobada,ngo,CO,approved,Ana Ejemplo,ana@example.org,\n"
+    confirm(client, "members/organisation", upload(client, "members/organisation", rows))
+    organisation = Organisation.objects.get(slug="casa-aprobada")
+    assert organisation.status == "approved" and organisation.joined_on is not None
+    assert list(organisation.status_changes.values_list("from_status", "to_status")) == [
+        ("", "applied"),
+        ("applied", "approved"),
+    ]
+
+
+def test_an_existing_organisations_status_does_not_change_by_spreadsheet(client, admin_user, colombia):
+    organisation = OrganisationFactory(slug="casa-vieja", pending=True)
+    client.force_login(admin_user)
+    rows = f"{ORGANISATION_HEADER}\ncasa-vieja,Casa Renombrada,ngo,CO,approved,Ana Ejemplo,ana@example.org,\n"
+    confirm(client, "members/organisation", upload(client, "members/organisation", rows))
+    organisation.refresh_from_db()
+    assert organisation.name_es == "Casa Renombrada" and organisation.status == "applied"
+
+
+def test_locations_and_services_import_with_readable_codes(client, admin_user, colombia):
+    client.force_login(admin_user)
+    organisation = OrganisationFactory(slug="casa", countries=[colombia])
+    CityFactory(country=colombia)
+    ServiceCategoryFactory()
+    location_rows = (
+        "organisation,name_es,address_visibility,street_address,city,phone\n"
+        'casa,Sede Norte,public,Calle 100 # 10-10,"Bogotá, co",+5716010003\n'
+        "casa,Sede Sur,public,Calle 1,Atlantis,\n"
+    )
+    preview = upload(client, "members/location", location_rows)
+    [invalid] = preview.context["result"].invalid_rows
+    assert "No city “Atlantis”" in str(invalid.error_dict) or "Write the city" in str(invalid.error_dict)
+    confirm_ready = upload(client, "members/location", location_rows.rsplit("casa,Sede Sur", 1)[0])
+    confirm(client, "members/location", confirm_ready)
+    location = Location.objects.get(organisation=organisation)
+    assert location.city.name == "Bogotá" and location.phone == "+5716010003"
+
+    service_rows = (
+        "organisation,name_es,categories,locations,in_person,by_phone,online,outreach,cost\n"
+        f"casa,Asesoría,legal-aid,{location.pk},1,0,0,0,free\n"
+        "casa,Sin modo,legal-aid,,0,0,0,0,free\n"
+        "casa,Categoría rara,no-such-category,,1,0,0,0,free\n"
+    )
+    preview = upload(client, "services/service", service_rows)
+    errors = {row.number: str(row.error_dict) for row in preview.context["result"].invalid_rows}
+    assert set(errors) == {2, 3}
+    assert "service_has_delivery_mode" in errors[2] or "delivery" in errors[2].lower()
+    assert "Unknown: no-such-category." in errors[3]
+    assert not Service.objects.exists()
+    confirm(
+        client,
+        "services/service",
+        upload(client, "services/service", service_rows.splitlines()[0] + "\n" + service_rows.splitlines()[1]),
+    )
+    service = Service.objects.get()
+    assert list(service.locations.all()) == [location]
+    assert list(service.categories.values_list("slug", flat=True)) == ["legal-aid"]
+
+
+def test_excel_import(client, admin_user, colombia):
+    client.force_login(admin_user)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(ORGANISATION_HEADER.split(","))
+    sheet.append(["casa-excel", "Casa Excel", "community", "CO", "", "Ana Ejemplo", "ana@example.org", ""])
+    content = io.BytesIO()
+    workbook.save(content)
+    preview = client.post(
+        "/en/admin/members/organisation/import/",
+        {"import_file": SimpleUploadedFile("rows.xlsx", content.getvalue()), "format": XLSX},
+    )
+    confirm(client, "members/organisation", preview)
+    assert Organisation.objects.get().kind == "community"
+
+
+def test_export_lists_the_records(client, admin_user):
+    client.force_login(admin_user)
+    location = LocationFactory(name_es="Sede Exportada")
+    response = client.post("/en/admin/members/location/export/", {"format": CSV, "resource": "0"})
+    if response.status_code != 200 or "Sede Exportada" not in response.content.decode("utf-8-sig"):
+        # django-import-export 4 asks which fields to export: tick them all.
+        fields = {f"locationresource_{name}": "on" for name in ("id", "organisation", "name_es", "city")}
+        response = client.post("/en/admin/members/location/export/", {"format": CSV, "resource": "0", **fields})
+    text = response.content.decode("utf-8-sig")
+    assert "Sede Exportada" in text and location.organisation.slug in text
