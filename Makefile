@@ -6,19 +6,22 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser lint install install-test install-browser messages compile-messages clean
+.PHONY: run serve test test-browser lint bandit lock install install-test install-browser messages compile-messages clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Dependencies come pinned from the lock files (`make lock` regenerates them from pyproject.toml); the project
+# itself is installed without resolving anything again.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.lock
 	touch $@
 
 $(VENV)/.installed-browser: pyproject.toml $(VENV)/.installed-test
@@ -37,11 +40,31 @@ run: install compile-messages
 	$(MANAGE) load_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# As in production: DJANGO_ENV=production unless set, the configured database (DATABASE_URL), static files
+# collected for whitenoise's compressed manifest storage, then gunicorn (GUNICORN_WORKERS, default 2;
+# GUNICORN_BIND, default 127.0.0.1:8000). See the README's Deployment section.
+serve: install compile-messages
+	export DJANGO_ENV=$${DJANGO_ENV:-production} && \
+	$(MANAGE) collectstatic --no-input --verbosity 0 && \
+	$(MANAGE) migrate --no-input && \
+	$(MANAGE) createcachetable && \
+	exec $(BIN)/gunicorn --config python:rssn.gunicorn rssn.wsgi
+
+# Pin every dependency, with the versions the package index has today.
+LOCK := $(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-trusted-host --no-emit-find-links --strip-extras
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(LOCK) --output-file requirements.lock pyproject.toml
+	$(LOCK) --extra test --output-file requirements-test.lock pyproject.toml
+
+bandit: install-test
+	$(BIN)/bandit --configfile pyproject.toml --recursive --quiet .
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test compile-messages lint
+test: install-test compile-messages lint bandit
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 
@@ -55,4 +78,4 @@ messages: install
 	$(MANAGE) makemessages --all --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*'
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis test-artifacts
