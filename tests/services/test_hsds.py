@@ -418,3 +418,14 @@ def test_import_creates_cities_with_the_addresses_coordinates(db):
         (0, datetime.time(8), datetime.time(12, 30)),
         (2, datetime.time(8), datetime.time(12, 30)),
     ]
+
+
+def test_round_trip_through_the_tabular_package(directory, tmp_path):
+    UserFactory(username="boss", is_superuser=True, is_staff=True)
+    before = export_organizations(language="en")
+    call_command("export_hsds", str(tmp_path / "package"), "--format", "csv")
+    Service.objects.all().delete()
+    Organisation.objects.all().delete()
+    City.objects.all().delete()
+    call_command("import_hsds", str(tmp_path / "package" / "datapackage.json"), "--approve", "--by", "boss")
+    assert _normalised(export_organizations(language="en")) == _normalised(before)
