@@ -29,12 +29,14 @@ LANGUAGE_PARAMETER = OpenApiParameter(
 class ContentLanguageMixin:
     """``?lang=es`` picks the content language; without it, LocaleMiddleware has read Accept-Language."""
 
-    def initial(self, request, *args, **kwargs):
-        language = str(request.query_params.get("lang", ""))[:5].lower()
-        if language in dict(settings.LANGUAGES):
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
-        super().initial(request, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        language = str(request.GET.get("lang", ""))[:5].lower()
+        if language not in dict(settings.LANGUAGES):
+            return super().dispatch(request, *args, **kwargs)
+        with translation.override(language):
+            response = super().dispatch(request, *args, **kwargs)
+        response["Content-Language"] = language
+        return response
 
 
 NOT_FOUND = OpenApiResponse(OpenApiTypes.OBJECT, description="Not public, unknown, or a page past the last.")

@@ -151,7 +151,8 @@ def test_pagination(client, world):
 
 def test_content_language_from_lang_or_accept_language(client, world):
     url = f"/api/v1/services/{world['public'].pk}/"
-    assert get(client, url, lang="es").json()["name"] == "Orientación jurídica gratuita"
+    spanish = get(client, url, lang="es")
+    assert spanish.json()["name"] == "Orientación jurídica gratuita" and spanish["Content-Language"] == "es"
     assert get(client, url, lang="en").json()["name"] == "Free legal advice"
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()["name"] == "Free legal advice"
     # Written only in Spanish: every language falls back to it.
