@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 
 def found(text, queryset=None):
-    return set((queryset or Service.objects.public()).search(text).values_list("pk", flat=True))
+    queryset = Service.objects.public() if queryset is None else queryset
+    return set(queryset.search(text).values_list("pk", flat=True))
 
 
 @pytest.fixture
