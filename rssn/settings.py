@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     # djangorestframework serves the API without being an installed app: installed, its translations would replace
     # Django's own form messages ("Este campo es requerido." for "Este campo es obligatorio.").
