@@ -130,3 +130,13 @@ def join_data(colombia, bogota, legal_aid):
         "services-1-in_person": "on",
         "services-2-in_person": "on",
     }
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code run outside a request (reverse(), the service functions) speaks English, the source language, so the
+    assertions read the messages as written; a request's own language still comes from its URL."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

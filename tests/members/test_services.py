@@ -72,7 +72,8 @@ def test_reject_and_request_changes_need_a_reason(application, coordinator_co, d
     keyword = "reason" if decide is services.membership_reject else "message"
     with pytest.raises(ValidationError) as error:
         decide(organisation=application, by=coordinator_co, **{keyword: "  "})
-    assert "reason" in str(error.value).lower()
+    assert error.value.code == "reason_required"
+    assert "Give a reason" in error.value.messages[0]
     application.refresh_from_db()
     assert application.status == Status.APPLIED
 
