@@ -13,4 +13,11 @@ urlpatterns = [
     path("countries/<str:code>/", views.country_detail, name="country-detail"),
     path("list/", views.referral_list, name="referral-list"),
     path("safety/", views.safety, name="safety"),
+    path("about/", views.InformationPage.as_view(template_name="services/about.html"), name="about"),
+    path("help/", views.InformationPage.as_view(template_name="services/help.html"), name="help"),
+    path(
+        "what-to-expect/",
+        views.InformationPage.as_view(template_name="services/what_to_expect.html"),
+        name="what-to-expect",
+    ),
 ]

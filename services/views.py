@@ -1,13 +1,15 @@
 """The public directory's pages. Each starts from a ``public()`` queryset, so nothing else can be shown."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.views.generic import TemplateView
 
-from members.models import Country, Helpline, Organisation
-from services.filters import ServiceFilter, Sort, cities_with_services, main_categories
+from members.models import Country, Organisation
+from services import cache as directory_cache
+from services.filters import ServiceFilter, Sort
 from services.models import Service
 from services.search import count_up_to
 from services.templatetags.directory import parse_list
@@ -28,10 +30,6 @@ class CappedPaginator(Paginator):
         return count_up_to(self.object_list, COUNT_LIMIT)
 
 
-def _countries():
-    return Country.objects.prefetch_related(Prefetch("helplines", queryset=Helpline.objects.order_by("order", "pk")))
-
-
 def chosen_country(request) -> Country | None:
     """``?country=``, else the region of the browser's language (es-CO → Colombia), else the language's country."""
     codes = [str(request.GET.get("country", ""))[:2].upper()]
@@ -43,7 +41,7 @@ def chosen_country(request) -> Country | None:
     codes = [code for code in codes if len(code) == 2 and code.isalpha()]
     if not codes:
         return None
-    found = {country.code: country for country in _countries().filter(code__in=codes)}
+    found = {country.code: country for country in directory_cache.countries() if country.code in codes}
     return next((found[code] for code in codes if code in found), None)
 
 
@@ -53,9 +51,9 @@ def home(request):
         "services/home.html",
         {
             "country": chosen_country(request),
-            "countries": Country.objects.all(),
-            "categories": main_categories(),
-            "cities": cities_with_services(),
+            "countries": directory_cache.countries(),
+            "categories": directory_cache.main_categories(),
+            "cities": directory_cache.cities_with_services(),
         },
     )
 
@@ -77,7 +75,7 @@ def search(request):
             "remote": remote,
             "now": timezone.now(),
             "asked_near_me": "near_me" in request.GET and filterset.place is None,
-            "categories": main_categories(),
+            "categories": directory_cache.main_categories(),
             "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
             "sort_choices": Sort.choices,
             "count_capped": page.paginator.count >= COUNT_LIMIT,
@@ -102,7 +100,9 @@ def organisation_detail(request, slug):
 
 
 def country_detail(request, code):
-    country = get_object_or_404(_countries(), code=code.upper()[:2])
+    country = directory_cache.country(code[:2])
+    if country is None:
+        raise Http404
     services = Service.objects.public().in_country(country).with_listing_data().order_by("name", "pk")
     page = Paginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
@@ -129,5 +129,9 @@ def referral_list(request):
     )
 
 
+class InformationPage(TemplateView):
+    """A static page about the network or the directory, in the interface language."""
+
+
 def safety(request):
-    return render(request, "services/safety.html", {"countries": _countries()})
+    return render(request, "services/safety.html", {"countries": directory_cache.countries()})
