@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser lint bandit lock install install-test install-browser messages compile-messages clean
+.PHONY: run serve test test-browser bench lint bandit lock install install-test install-browser messages compile-messages clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -72,6 +72,11 @@ test: install-test compile-messages lint bandit
 # screenshots land in test-artifacts/screenshots/.
 test-browser: install-browser compile-messages
 	$(BIN)/pytest -m browser tests/browser
+
+# The benchmark (docs/performance.md): a fixed mix of requests through the whole stack, on its own database
+# (bench.sqlite3, or rssn_bench when DATABASE_URL is PostgreSQL), generated with 10,000 organisations if missing.
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # Update the .po catalogues from the code and templates (needs GNU gettext's xgettext).
 messages: install

@@ -8,6 +8,7 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
-        from services import signals
+        from services import cache, signals
 
         signals.connect()
+        cache.connect()

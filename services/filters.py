@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location
+from services import cache as directory_cache
 from services.models import Language, Population, Service, ServiceCategory
 from services.translated import language_order
 
@@ -94,7 +95,62 @@ class WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class CodeChoiceField(forms.ModelChoiceField):
+class CachedChoiceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for instance in self.field.cached():
+            yield self.choice(instance)
+
+    def __len__(self):
+        return len(self.field.cached()) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.cached())
+
+
+class CachedChoicesMixin:
+    """A model choice field whose choices come from ``cached`` (a function returning cached instances, see
+    ``services.cache``) instead of a query, both to render and to check a value: the search form has six of them,
+    one query each otherwise. Without ``cached`` it behaves as the plain field."""
+
+    def __init__(self, *args, cached=None, **kwargs):
+        self.cached = cached
+        super().__init__(*args, **kwargs)
+
+    def _get_choices(self):
+        if self.cached is None:
+            return super()._get_choices()
+        return CachedChoiceIterator(self)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+    def cached_instance(self, value):
+        key = self.to_field_name or "pk"
+        return next((item for item in self.cached() if str(getattr(item, key)) == str(value)), None)
+
+    def to_python(self, value):
+        if self.cached is None or value in self.empty_values:
+            return super().to_python(value)
+        if isinstance(value, self.queryset.model):
+            value = getattr(value, self.to_field_name or "pk")
+        instance = self.cached_instance(value)
+        if instance is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return instance
+
+
+class CachedModelChoiceField(CachedChoicesMixin, forms.ModelChoiceField):
+    pass
+
+
+class CachedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = CachedModelChoiceField
+
+
+class CodeChoiceField(CachedChoicesMixin, forms.ModelChoiceField):
     """A choice by ISO code, whatever its case (``co`` finds Colombia; ``ES`` finds Spanish)."""
 
     def __init__(self, *args, upper=False, **kwargs):
@@ -122,12 +178,16 @@ class CheckboxFilter(django_filters.Filter):
     field_class = forms.BooleanField
 
 
-class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class LenientModelMultipleChoiceField(CachedChoicesMixin, forms.ModelMultipleChoiceField):
     """Keeps the known values of a multiple choice and remembers the unknown ones, instead of refusing all."""
 
     def clean(self, value):
         values = [str(item)[:80] for item in (value or []) if str(item).strip()][:20]
-        known = list(self.queryset.filter(**{f"{self.to_field_name or 'pk'}__in": values}))
+        if self.cached is not None:
+            key = self.to_field_name or "pk"
+            known = [item for item in self.cached() if str(getattr(item, key)) in values]
+        else:
+            known = list(self.queryset.filter(**{f"{self.to_field_name or 'pk'}__in": values}))
         known_keys = {str(getattr(item, self.to_field_name or "pk")) for item in known}
         self.unknown = [item for item in values if item not in known_keys]
         return known
@@ -146,9 +206,14 @@ class ServiceFilter(django_filters.FilterSet):
         upper=True,
         empty_label=_("All countries"),
         method="filter_country",
+        cached=directory_cache.countries,
     )
-    city = django_filters.ModelChoiceFilter(
-        label=_("City"), queryset=cities_with_services(), empty_label=_("All cities"), method="filter_city"
+    city = CachedModelChoiceFilter(
+        label=_("City"),
+        queryset=cities_with_services(),
+        empty_label=_("All cities"),
+        method="filter_city",
+        cached=directory_cache.cities_with_services,
     )
     category = LenientModelMultipleChoiceFilter(
         label=_("Type of help"),
@@ -156,13 +221,15 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
         method="filter_categories",
+        cached=directory_cache.categories,
     )
-    population = django_filters.ModelChoiceFilter(
+    population = CachedModelChoiceFilter(
         label=_("For"),
         queryset=Population.objects.all(),
         to_field_name="code",
         empty_label=_("Everyone"),
         method="filter_population",
+        cached=directory_cache.populations,
     )
     language = CodeChoiceFilter(
         label=_("Language spoken"),
@@ -170,6 +237,7 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="code",
         empty_label=_("Any language"),
         method="filter_language",
+        cached=directory_cache.languages,
     )
     mode = django_filters.ChoiceFilter(
         label=_("How it is given"), choices=DeliveryMode.choices, empty_label=_("Any way"), method="filter_mode"
@@ -178,8 +246,12 @@ class ServiceFilter(django_filters.FilterSet):
     open_now = CheckboxFilter(label=_("Open now"), method="filter_open_now")
     open_24_7 = CheckboxFilter(label=_("Open 24 hours, 7 days"), method="filter_open_24_7")
     # The place is applied in ``filter_queryset`` because its parts work together.
-    near = django_filters.ModelChoiceFilter(
-        label=_("Near"), queryset=cities_with_services(), empty_label=_("Anywhere"), method="keep"
+    near = CachedModelChoiceFilter(
+        label=_("Near"),
+        queryset=cities_with_services(),
+        empty_label=_("Anywhere"),
+        method="keep",
+        cached=directory_cache.cities_with_services,
     )
     lat = CoordinateFilter(
         label=_("Latitude"),

@@ -32,7 +32,75 @@ def location_time_zones() -> list[str]:
     return zones
 
 
+def attach_reference_data(services: list) -> None:
+    """Fill each service's categories, languages and populations and its organisation's countries from the cached
+    reference rows (``services.cache``), reading only the link rows, the four link tables in one UNION query: a
+    results page shows them for every service, and four prefetch queries per list were a third of its queries."""
+    from members.models import Organisation
+    from services import cache as directory_cache
+
+    services = [service for service in services if isinstance(service, models.Model)]
+    if not services:
+        return
+    model = type(services[0])
+    links = [
+        ("categories", model.categories, "servicecategory_id", directory_cache.categories),
+        ("languages", model.languages, "language_id", directory_cache.languages),
+        ("populations", model.populations, "population_id", directory_cache.populations),
+    ]
+    organisations = {service.organisation_id: service.organisation for service in services}
+    service_ids = [service.pk for service in services]
+    parts = [
+        descriptor.through.objects.filter(service_id__in=service_ids)
+        .annotate(kind=models.Value(index, output_field=models.IntegerField()))
+        .values_list("kind", "service_id", column)
+        for index, (_name, descriptor, column, _cached) in enumerate(links)
+    ]
+    parts.append(
+        Organisation.countries.through.objects.filter(organisation_id__in=list(organisations))
+        .annotate(kind=models.Value(3, output_field=models.IntegerField()))
+        .values_list("kind", "organisation_id", "country_id")
+    )
+    found = {index: {} for index in range(4)}
+    for index, owner, target in parts[0].using(services[0]._state.db).union(*parts[1:], all=True).order_by():
+        found[index].setdefault(owner, []).append(target)
+    for index, (name, _descriptor, _column, cached) in enumerate(links):
+        by_pk = {item.pk: item for item in cached()}
+        ordered = {item.pk: position for position, item in enumerate(cached())}
+        for service in services:
+            targets = sorted(found[index].get(service.pk, []), key=lambda pk: ordered.get(pk, 0))
+            _prefill(service, name, [by_pk[pk] for pk in targets if pk in by_pk])
+    countries = {country.pk: country for country in directory_cache.countries()}
+    for organisation in organisations.values():
+        targets = found[3].get(organisation.pk, [])
+        _prefill(organisation, "countries", [countries[pk] for pk in targets if pk in countries])
+
+
+def _prefill(instance, name: str, objects: list) -> None:
+    """What ``prefetch_related`` leaves behind: ``instance.<name>.all()`` answers from ``objects``, no query."""
+    manager = getattr(instance, name)
+    queryset = manager.get_queryset()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[manager.prefetch_cache_name] = queryset
+
+
 class ServiceQuerySet(models.QuerySet):
+    _reference_data = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._reference_data = self._reference_data
+        return clone
+
+    def _fetch_all(self):
+        attach = self._reference_data and self._result_cache is None
+        super()._fetch_all()
+        if attach:
+            attach_reference_data(self._result_cache)
+
     def public(self):
         """Active services of approved members."""
         return self.filter(status="active", organisation__status="approved")
@@ -117,15 +185,13 @@ class ServiceQuerySet(models.QuerySet):
     def with_listing_data(self):
         """Everything a results or detail page shows, in a fixed number of queries whatever the page size."""
         from members.models import Location
-        from services.models import ServiceCategory
 
-        return self.select_related("organisation").prefetch_related(
-            "organisation__countries",
-            Prefetch("categories", queryset=ServiceCategory.objects.select_related("parent")),
-            "languages",
-            "populations",
+        queryset = self.select_related("organisation").prefetch_related(
             Prefetch(
                 "locations",
                 queryset=Location.objects.select_related("city__country").prefetch_related("opening_hours"),
             ),
         )
+        # Categories, languages, populations and the organisation's countries: see attach_reference_data.
+        queryset._reference_data = True
+        return queryset

@@ -288,7 +288,8 @@ def test_results_page_makes_a_bounded_number_of_queries(client, django_assert_ma
     _results(count)
     data.hotline()
     url = reverse("services:search") + f"?q=juridica&near={data.bogota().pk}&category=legal-aid&open_24_7=&sort=name"
-    with django_assert_max_num_queries(30):
+    get(client, url)  # fills the cache of reference data (categories, countries, cities...), the same for everyone
+    with django_assert_max_num_queries(12):
         html = get(client, url)
     assert html.count('class="result"') == min(count, 20) + 1  # a page of results and the hotline
 

@@ -290,18 +290,26 @@ def read_everything(services):
             [str(hours) for hours in location.opening_hours.all()]
 
 
+def warm_reference_cache():
+    """Categories, languages, populations and countries come from ``services.cache`` once it is filled."""
+    read_everything(Service.objects.public().with_listing_data()[:1])
+
+
 @pytest.mark.parametrize("count", [1, 20])
 def test_with_listing_data_costs_a_fixed_number_of_queries(count, django_assert_max_num_queries):
     for n in range(count):
         make_listing(n)
-    with django_assert_max_num_queries(7):
+    warm_reference_cache()
+    # The services, their locations, the locations' opening hours, and the four link tables in one query.
+    with django_assert_max_num_queries(4):
         read_everything(Service.objects.public().with_listing_data().order_by("pk")[:20])
 
 
 def test_with_listing_data_combines_with_search_and_near(django_assert_max_num_queries):
     for n in range(5):
         make_listing(n)
-    with django_assert_max_num_queries(7):
+    warm_reference_cache()
+    with django_assert_max_num_queries(4):
         results = (
             Service.objects.public()
             .search("legal")

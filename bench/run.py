@@ -1,0 +1,250 @@
+"""The directory's benchmark (``make bench``): a fixed, realistic mix of requests through the whole Django stack.
+
+Each request goes through Django's test client, so through every middleware, URL resolution, the view, the
+templates and the database, in this process (no network, no server). After a warm-up the request types are run
+in rounds (one of each per round, so a busy moment on the machine hits every type alike), and for each type the
+script prints p50 and p95 in milliseconds, the database queries per request, and the ratio to the floor: a view
+that does nothing behind the same stack (``/es/bench-floor/``, present only in ``bench.settings``).
+
+Its own database, filled by ``generate_directory`` when it is missing:
+- SQLite by default: ``bench.sqlite3`` (``bench-<N>.sqlite3`` for another size) in the project folder;
+- PostgreSQL when ``DATABASE_URL`` is a PostgreSQL URL: the same server, database ``rssn_bench`` (``rssn_bench_<N>``),
+  created if needed;
+- or exactly ``BENCH_DATABASE_URL`` when set.
+
+    make bench                                   # SQLite, 10,000 organisations
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make bench
+    .venv/bin/python bench/run.py --organisations 100000 --rounds 200
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+P95_TARGET_MS = 60
+QUERY_TARGET = 12
+DEFAULT_ORGANISATIONS = 10_000
+SEED = 1
+
+
+def bench_database_url(organisations: int) -> str:
+    explicit = os.environ.get("BENCH_DATABASE_URL")
+    if explicit:
+        return explicit
+    suffix = "" if organisations == DEFAULT_ORGANISATIONS else f"_{organisations}"
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://", "pgsql://")):
+        parts = urlsplit(url)
+        return urlunsplit(parts._replace(path=f"/rssn_bench{suffix}"))
+    name = "bench.sqlite3" if not suffix else f"bench-{organisations}.sqlite3"
+    return f"sqlite:///{ROOT / name}"
+
+
+def ensure_postgresql_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--organisations", type=int, default=DEFAULT_ORGANISATIONS)
+    parser.add_argument("--rounds", type=int, default=100, help="Measured requests of each type.")
+    parser.add_argument("--warmup", type=int, default=10, help="Unmeasured requests of each type first.")
+    parser.add_argument("--only", default="", help="Comma-separated request names to run (default: all).")
+    return parser.parse_args()
+
+
+def setup(organisations: int) -> str:
+    url = bench_database_url(organisations)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    # Measured as in production: no debug pages or query log, and the query count comes from a wrapper.
+    os.environ.setdefault("DEBUG", "false")
+    if url.startswith(("postgres://", "postgresql://")):
+        ensure_postgresql_database(url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from members.models import Organisation
+    from services.synthetic import SLUG_PREFIX
+
+    present = Organisation.objects.filter(slug__startswith=f"{SLUG_PREFIX}-{SEED}-").count()
+    if present == 0:
+        print(f"Generating {organisations} organisations into {redacted(url)} (once)...", flush=True)
+        call_command("generate_directory", organisations=organisations, seed=SEED)
+    elif present != organisations:
+        sys.exit(f"{redacted(url)} holds {present} synthetic organisations, not {organisations}: delete it first.")
+    return url
+
+
+def redacted(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@"))
+    return urlunsplit(parts)
+
+
+def request_mix() -> list[tuple[str, list[str]]]:
+    """(name, URLs): the URLs of a type are used in turn. Places and listings are picked from the data."""
+    from django.db.models import Count
+
+    from members.models import City
+    from services.models import Service
+
+    bogota = City.objects.get(country__code="CO", name_en="Bogotá")
+    mexico = City.objects.get(country__code="MX", name_en="Mexico City")
+    jakarta = City.objects.get(country__code="ID", name_en="Jakarta")
+    busiest = City.objects.annotate(n=Count("locations")).order_by("-n").first()
+    service_ids = list(Service.objects.public().order_by("pk").values_list("pk", flat=True)[:5000:500])
+    return [
+        ("floor", ["/es/bench-floor/"]),
+        ("home", ["/es/", "/en/"]),
+        ("text es", ["/es/search/?q=apoyo+psicosocial", "/es/search/?q=abogada", "/es/search/?q=refugio"]),
+        ("text pt", ["/pt/search/?q=assistência+jurídica", "/pt/search/?q=abrigo", "/pt/search/?q=saúde"]),
+        ("text en", ["/en/search/?q=legal+aid", "/en/search/?q=counselling", "/en/search/?q=shelter"]),
+        ("text id", ["/id/search/?q=rumah+aman", "/id/search/?q=konseling", "/id/search/?q=hukum"]),
+        (
+            "text + filters",
+            [
+                "/es/search/?q=apoyo&country=CO&category=psychosocial-support&free=on",
+                "/en/search/?q=legal&country=MX&language=es&population=refugees-migrants",
+                "/pt/search/?q=saude&country=BR&mode=in_person",
+            ],
+        ),
+        (
+            "near city",
+            [
+                f"/es/search/?near={bogota.pk}&radius=25",
+                f"/es/search/?near={mexico.pk}&radius=50",
+                f"/id/search/?near={jakarta.pk}&radius=25",
+                f"/en/search/?near={busiest.pk}&radius=200",
+            ],
+        ),
+        (
+            "near + text + filters",
+            [
+                f"/es/search/?near={bogota.pk}&radius=50&q=legal&population=refugees-migrants",
+                f"/es/search/?near={mexico.pk}&radius=25&q=apoyo&category=psychosocial-support&free=on",
+                f"/id/search/?near={jakarta.pk}&radius=100&q=konseling&mode=in_person",
+            ],
+        ),
+        ("open now", ["/es/search/?open_now=on", "/en/search/?open_now=on&country=US"]),
+        ("service page", [f"/es/services/{pk}/" for pk in service_ids]),
+        ("country page", ["/es/countries/CO/", "/pt/countries/BR/", "/id/countries/ID/"]),
+        ("API search", ["/api/v1/services/?q=legal&country=CO", f"/api/v1/services/?near={bogota.pk}&radius=25"]),
+    ]
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def run(mix, rounds: int, warmup: int) -> dict[str, dict]:
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    for name, urls in mix:
+        for index in range(warmup):
+            response = client.get(urls[index % len(urls)])
+            if response.status_code != 200:
+                sys.exit(f"{name}: {urls[index % len(urls)]} answered {response.status_code}")
+    timings = {name: [] for name, _urls in mix}
+    queries = {name: [] for name, _urls in mix}
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        for round_number in range(rounds):
+            for name, urls in mix:
+                url = urls[round_number % len(urls)]
+                counter.count = 0
+                started = time.perf_counter()
+                response = client.get(url)
+                elapsed = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    sys.exit(f"{name}: {url} answered {response.status_code}")
+                timings[name].append(elapsed)
+                queries[name].append(counter.count)
+    return {
+        name: {
+            "p50": statistics.median(timings[name]),
+            "p95": percentile(timings[name], 0.95),
+            "queries": max(queries[name]),
+        }
+        for name, _urls in mix
+    }
+
+
+def describe_database() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sqlite_version()")
+            return f"SQLite {cursor.fetchone()[0]}"
+        cursor.execute("SHOW server_version")
+        return f"PostgreSQL {cursor.fetchone()[0]}"
+
+
+def main():
+    arguments = parse_arguments()
+    url = setup(arguments.organisations)
+    from services.models import Service
+
+    mix = request_mix()
+    if arguments.only:
+        wanted = {"floor", *(name.strip() for name in arguments.only.split(","))}
+        mix = [(name, urls) for name, urls in mix if name in wanted]
+    services = Service.objects.count()
+    print(
+        f"{describe_database()} at {redacted(url)}: {arguments.organisations} organisations, {services} services; "
+        f"{arguments.warmup} warm-up and {arguments.rounds} measured requests per type, nproc {os.cpu_count()}, "
+        f"load average {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    results = run(mix, arguments.rounds, arguments.warmup)
+    floor = results["floor"]
+    print(f"{'request':24} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'p50/floor':>10} {'p95/floor':>10}  target")
+    failed = []
+    for name, result in results.items():
+        ok = result["p95"] < P95_TARGET_MS and result["queries"] <= QUERY_TARGET
+        if not ok:
+            failed.append(name)
+        print(
+            f"{name:24} {result['p50']:8.1f} {result['p95']:8.1f} {result['queries']:8d} "
+            f"{result['p50'] / floor['p50']:10.1f} {result['p95'] / floor['p95']:10.1f}  {'ok' if ok else 'MISSED'}"
+        )
+    print(
+        f"Targets: p95 under {P95_TARGET_MS} ms and at most {QUERY_TARGET} queries per request"
+        + (f"; missed by: {', '.join(failed)}." if failed else ": all met.")
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Reads that are the same for every visitor, cached, and forgotten as soon as something they show is edited.
+
+Only reference data is cached here — countries with their helplines, the categories, populations and languages,
+and the cities that have a public service — never a page or anything that depends on who asks. Cached values
+are model instances carrying every language's fields, so one entry serves all four languages. ``connect()`` (called
+by ``ServicesConfig.ready``) deletes the entries when a row they are built from is saved or deleted; bulk loads
+that send no signals call ``invalidate_directory_cache()`` themselves. Entries also expire after ``TIMEOUT``, in
+case a change bypassed both (a raw SQL edit).
+"""
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+TIMEOUT = 15 * 60
+COUNTRIES_KEY = "directory:countries"
+CATEGORIES_KEY = "directory:categories"
+POPULATIONS_KEY = "directory:populations"
+LANGUAGES_KEY = "directory:languages"
+CITIES_KEY = "directory:cities-with-services"
+REFERENCE_KEYS = [COUNTRIES_KEY, CATEGORIES_KEY, POPULATIONS_KEY, LANGUAGES_KEY, CITIES_KEY]
+
+
+def _cached(key: str, read):
+    value = cache.get(key)
+    if value is None:
+        value = list(read())
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def countries() -> list:
+    """Every country with its helplines (in order), by name."""
+    from members.models import Country, Helpline
+
+    return _cached(
+        COUNTRIES_KEY,
+        lambda: Country.objects.prefetch_related(
+            Prefetch("helplines", queryset=Helpline.objects.order_by("order", "pk"))
+        ),
+    )
+
+
+def country(code: str):
+    code = str(code or "").strip().upper()
+    return next((item for item in countries() if item.code == code), None)
+
+
+def categories() -> list:
+    """Every category, main and sub, each with its parent loaded, in the taxonomy's order."""
+    from services.models import ServiceCategory
+
+    return _cached(CATEGORIES_KEY, lambda: ServiceCategory.objects.select_related("parent"))
+
+
+def main_categories() -> list:
+    return [category for category in categories() if category.parent_id is None]
+
+
+def populations() -> list:
+    from services.models import Population
+
+    return _cached(POPULATIONS_KEY, lambda: Population.objects.all())
+
+
+def languages() -> list:
+    from services.models import Language
+
+    return _cached(LANGUAGES_KEY, lambda: Language.objects.all())
+
+
+def cities_with_services() -> list:
+    """The cities a person can search near (``services.filters.cities_with_services``), with their country."""
+    from services.filters import cities_with_services as read
+
+    return _cached(CITIES_KEY, read)
+
+
+def invalidate_directory_cache(**kwargs) -> None:
+    cache.delete_many(REFERENCE_KEYS)
+
+
+def forget_cities(**kwargs) -> None:
+    cache.delete(CITIES_KEY)
+
+
+def connect() -> None:
+    from members.models import City, Country, Helpline, Location, Organisation
+    from services.models import Language, Population, Service, ServiceCategory
+
+    for model in (Country, Helpline, City, ServiceCategory, Population, Language):
+        uid = f"directory-cache:{model._meta.label_lower}"
+        post_save.connect(invalidate_directory_cache, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(invalidate_directory_cache, sender=model, dispatch_uid=f"{uid}:delete")
+    # Which cities have a public service changes with services, their organisation's status and their places.
+    for model in (Service, Organisation, Location):
+        uid = f"directory-cache:{model._meta.label_lower}"
+        post_save.connect(forget_cities, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(forget_cities, sender=model, dispatch_uid=f"{uid}:delete")
+    m2m_changed.connect(forget_cities, sender=Service.locations.through, dispatch_uid="directory-cache:locations")

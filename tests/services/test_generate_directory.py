@@ -1,0 +1,104 @@
+"""generate_directory: a synthetic directory for benchmarks, in bulk, deterministic, searchable."""
+
+import datetime
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from members.models import Location, MembershipStatusChange, OpeningHours, Organisation
+from services.models import Service, ServicePoint, ServiceSearchDocument
+from services.synthetic import generate_directory
+
+TODAY = datetime.date(2026, 11, 28)
+
+
+def snapshot():
+    return {
+        "organisations": list(Organisation.objects.order_by("slug").values_list("slug", "name_en", "kind", "status")),
+        "locations": list(
+            Location.objects.order_by("organisation__slug", "name_en", "pk").values_list(
+                "organisation__slug", "name_en", "city__name_en", "address_visibility", "latitude"
+            )
+        ),
+        "services": list(
+            Service.objects.order_by("organisation__slug", "pk").values_list(
+                "organisation__slug", "name_es", "description_pt", "how_to_access_ind", "status"
+            )
+        ),
+    }
+
+
+@pytest.mark.django_db
+def test_counts_ratios_and_marks():
+    counts = generate_directory(organisations=200, seed=3, today=TODAY)
+
+    organisations = Organisation.objects.all()
+    assert counts["organisations"] == organisations.count() == 200
+    assert counts["services"] == Service.objects.count()
+    assert counts["locations"] == Location.objects.count()
+    assert 1.3 <= counts["locations"] / 200 <= 1.7
+    assert 4.3 <= counts["services"] / 200 <= 5.7
+    confidential = Location.objects.filter(address_visibility=Location.AddressVisibility.CONFIDENTIAL).count()
+    assert 0.08 <= confidential / counts["locations"] <= 0.16
+    assert OpeningHours.objects.exists()
+    # Every record is marked: demo flag, "synthetic" names, fictional contacts.
+    assert not organisations.filter(is_demo=False).exists()
+    synthetic = re.compile(r"\((synthetic|sintético|sintetis)\)$")
+    assert all(synthetic.search(name) for name in organisations.values_list("name_en", flat=True))
+    assert all(synthetic.search(name) for name in Service.objects.exclude(name_es="").values_list("name_es", flat=True))
+    assert all(email.endswith("@example.org") for email in organisations.values_list("public_email", flat=True))
+    # Spread over the network's countries and cities, in the four languages.
+    assert organisations.values("countries").distinct().count() >= 10
+    assert Location.objects.values("city").distinct().count() >= 30
+    for field in ("name_es", "name_pt", "name_en", "name_ind"):
+        assert Service.objects.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True}).exists()
+    # Most organisations are public members, and each has its membership history and a history row.
+    assert organisations.filter(status="approved").count() > 150
+    assert MembershipStatusChange.objects.values("organisation").distinct().count() == 200
+    assert Organisation.history.count() == 200
+    assert Service.history.count() == counts["services"]
+
+
+@pytest.mark.django_db
+def test_the_same_seed_gives_the_same_directory(django_db_blocker):
+    generate_directory(organisations=30, seed=5, today=TODAY)
+    first = snapshot()
+    Organisation.objects.all().delete()
+    generate_directory(organisations=30, seed=6, today=TODAY)
+    other = snapshot()
+    Organisation.objects.all().delete()
+    generate_directory(organisations=30, seed=5, today=TODAY)
+    # Slugs carry the seed; the rest of the content must match exactly for the same seed.
+    assert snapshot() == first
+    assert [row[1:] for row in other["organisations"]] != [row[1:] for row in first["organisations"]]
+
+
+@pytest.mark.django_db
+def test_generated_services_are_indexed_and_findable():
+    generate_directory(organisations=40, seed=8, today=TODAY)
+
+    services = Service.objects.all()
+    assert ServiceSearchDocument.objects.count() == services.count()
+    assert ServicePoint.objects.exists()
+    confidential = Location.objects.filter(address_visibility="confidential").first()
+    if confidential is not None:  # the search point of a confidential location is its city's centre
+        for point in ServicePoint.objects.filter(location=confidential):
+            assert (point.latitude, point.longitude) == (confidential.city.latitude, confidential.city.longitude)
+    service = Service.objects.public().exclude(name_en="").order_by("pk").first()
+    word = service.name_en.split()[0]
+    assert service in Service.objects.public().search(word)
+    organisation_word = re.sub(r"\W", " ", service.organisation.name_en).split()[-2]  # the number in its name
+    assert list(Service.objects.public().search(organisation_word).values_list("organisation", flat=True))
+
+
+@pytest.mark.django_db
+def test_command_refuses_a_seed_already_loaded_and_production(settings):
+    call_command("generate_directory", organisations=5, seed=2, verbosity=0)
+    assert Organisation.objects.count() == 5
+    with pytest.raises(CommandError, match="already"):
+        call_command("generate_directory", organisations=5, seed=2, verbosity=0)
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("generate_directory", organisations=5, seed=9, verbosity=0)
+    assert Organisation.objects.count() == 5
