@@ -2,30 +2,53 @@
 
 Only reference data is cached here — countries with their helplines, the categories, populations and languages,
 and the cities that have a public service — never a page or anything that depends on who asks. Cached values
-are model instances carrying every language's fields, so one entry serves all four languages. ``connect()`` (called
-by ``ServicesConfig.ready``) deletes the entries when a row they are built from is saved or deleted; bulk loads
-that send no signals call ``invalidate_directory_cache()`` themselves. Entries also expire after ``TIMEOUT``, in
-case a change bypassed both (a raw SQL edit).
+are model instances carrying every language's fields, so one entry serves all four languages. ``connect()``
+(called by ``ServicesConfig.ready``) forgets them all (a new version) when a row they are built from is saved or
+deleted; bulk loads that send no signals call ``invalidate_directory_cache()`` themselves. Entries also expire
+after ``TIMEOUT``, in case a change bypassed both (a raw SQL edit).
 """
+
+import uuid
 
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-TIMEOUT = 15 * 60
+TIMEOUT = 15 * 60  # also the longest a change made without signals (raw SQL) stays unseen
 COUNTRIES_KEY = "directory:countries"
 CATEGORIES_KEY = "directory:categories"
 POPULATIONS_KEY = "directory:populations"
 LANGUAGES_KEY = "directory:languages"
 CITIES_KEY = "directory:cities-with-services"
-REFERENCE_KEYS = [COUNTRIES_KEY, CATEGORIES_KEY, POPULATIONS_KEY, LANGUAGES_KEY, CITIES_KEY]
+
+
+# Unpickling the cached instances from the shared cache cost more than the rest of a home page, so each process
+# also keeps them in memory, tagged with the version they were read at. The version lives in the shared cache: an
+# edit in one process (a new version) makes every process read again.
+VERSION_KEY = "directory:reference-version"
+_in_process: dict[str, tuple[str, list]] = {}
+
+
+def version() -> str:
+    """The version of the cached reference data: it changes whenever one of its rows is edited."""
+    token = cache.get(VERSION_KEY)
+    if token is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, TIMEOUT)
+        token = cache.get(VERSION_KEY) or ""
+    return token
 
 
 def _cached(key: str, read):
-    value = cache.get(key)
+    current = version()
+    held = _in_process.get(key)
+    if held is not None and held[0] == current:
+        return held[1]
+    versioned_key = f"{key}:{current}"
+    value = cache.get(versioned_key)
     if value is None:
         value = list(read())
-        cache.set(key, value, TIMEOUT)
+        cache.set(versioned_key, value, TIMEOUT)
+    _in_process[key] = (current, value)
     return value
 
 
@@ -77,11 +100,11 @@ def cities_with_services() -> list:
 
 
 def invalidate_directory_cache(**kwargs) -> None:
-    cache.delete_many(REFERENCE_KEYS)
+    """Forget every cached read, in every process (a new version)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, TIMEOUT)
 
 
-def forget_cities(**kwargs) -> None:
-    cache.delete(CITIES_KEY)
+forget_cities = invalidate_directory_cache
 
 
 def connect() -> None:

@@ -13,8 +13,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -70,6 +73,46 @@ def cities_with_services():
 
 def main_categories():
     return ServiceCategory.objects.filter(parent__isnull=True)
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python, with the markup of Django's template: the search form's place choices are 128
+    cities twice, and rendering each option through a template was most of a results page's time."""
+
+    rendered: dict = {}  # per process: the choices are reference data, so the version of services.cache is in the key
+
+    def render(self, name, value, attrs=None, renderer=None):
+        key = (
+            directory_cache.version(),
+            get_language(),
+            name,
+            str(value),
+            tuple(sorted((attrs or {}).items())),
+            tuple(sorted(self.attrs.items())),
+        )
+        html = self.rendered.get(key)
+        if html is None:
+            if len(self.rendered) > 5000:
+                self.rendered.clear()
+            html = self.rendered[key] = self._render(name, value, attrs)
+        return html
+
+    def _render(self, name, value, attrs):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            parts += [
+                format_html(
+                    '<option value="{}"{}>{}</option>', option["value"], flatatt(option["attrs"]), option["label"]
+                )
+                for option in options
+            ]
+            if group_name:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("\n".join(parts))  # noqa: S308 - every part is built by format_html
 
 
 class TruncatedCharField(forms.CharField):
@@ -206,6 +249,7 @@ class ServiceFilter(django_filters.FilterSet):
         upper=True,
         empty_label=_("All countries"),
         method="filter_country",
+        widget=QuickSelect,
         cached=directory_cache.countries,
     )
     city = CachedModelChoiceFilter(
@@ -213,6 +257,7 @@ class ServiceFilter(django_filters.FilterSet):
         queryset=cities_with_services(),
         empty_label=_("All cities"),
         method="filter_city",
+        widget=QuickSelect,
         cached=directory_cache.cities_with_services,
     )
     category = LenientModelMultipleChoiceFilter(
@@ -229,6 +274,7 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="code",
         empty_label=_("Everyone"),
         method="filter_population",
+        widget=QuickSelect,
         cached=directory_cache.populations,
     )
     language = CodeChoiceFilter(
@@ -237,10 +283,15 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="code",
         empty_label=_("Any language"),
         method="filter_language",
+        widget=QuickSelect,
         cached=directory_cache.languages,
     )
     mode = django_filters.ChoiceFilter(
-        label=_("How it is given"), choices=DeliveryMode.choices, empty_label=_("Any way"), method="filter_mode"
+        label=_("How it is given"),
+        choices=DeliveryMode.choices,
+        empty_label=_("Any way"),
+        method="filter_mode",
+        widget=QuickSelect,
     )
     free = CheckboxFilter(label=_("Free only"), method="filter_free")
     open_now = CheckboxFilter(label=_("Open now"), method="filter_open_now")
@@ -251,6 +302,7 @@ class ServiceFilter(django_filters.FilterSet):
         queryset=cities_with_services(),
         empty_label=_("Anywhere"),
         method="keep",
+        widget=QuickSelect,
         cached=directory_cache.cities_with_services,
     )
     lat = CoordinateFilter(

@@ -1,6 +1,5 @@
 """The public directory's pages. Each starts from a ``public()`` queryset, so nothing else can be shown."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from members.models import Country, Organisation
 from services import cache as directory_cache
 from services.filters import ServiceFilter, Sort
 from services.models import Service
+from services.paginators import NarrowPaginator
 from services.search import count_up_to
 from services.templatetags.directory import parse_list
 
@@ -22,7 +22,7 @@ REMOTE_RESULTS = 20
 LANGUAGE_COUNTRY = {"pt": "BR", "id": "ID"}
 
 
-class CappedPaginator(Paginator):
+class CappedPaginator(NarrowPaginator):
     """Counts no further than ``COUNT_LIMIT`` results, so a very broad search stays fast."""
 
     @cached_property
@@ -64,7 +64,7 @@ def search(request):
     page = CappedPaginator(results.with_listing_data(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     remote = []
     if filterset.place is not None and page.number == 1:
-        remote = list(filterset.remote_queryset(results).with_listing_data()[:REMOTE_RESULTS])
+        remote = filterset.remote_queryset(results).with_listing_data().narrow_slice(0, REMOTE_RESULTS)
     return render(
         request,
         "services/service_search.html",
@@ -104,7 +104,7 @@ def country_detail(request, code):
     if country is None:
         raise Http404
     services = Service.objects.public().in_country(country).with_listing_data().order_by("name", "pk")
-    page = Paginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = NarrowPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "services/country_detail.html",

@@ -1,5 +1,7 @@
 from rest_framework.pagination import PageNumberPagination
 
+from services.paginators import NarrowPaginator
+
 
 class Pagination(PageNumberPagination):
     page_size = 20
@@ -11,6 +13,7 @@ class ServicePagination(Pagination):
     """Pages of services, with the search's notes: which parameters could not be used, in plain words."""
 
     notes: list[str] = []
+    django_paginator_class = NarrowPaginator
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
