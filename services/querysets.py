@@ -187,17 +187,21 @@ class ServiceQuerySet(models.QuerySet):
 
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=datetime.UTC)
-        covers = Q(pk__in=[])
+        # Zones whose local weekday and time are the same share one condition (fewer branches for every row).
+        zones_at = {}
         for zone_name in location_time_zones():
             try:
                 local = moment.astimezone(zoneinfo.ZoneInfo(zone_name))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 continue
-            now = local.time().replace(microsecond=0, tzinfo=None)
-            weekday = local.weekday()
+            zones_at.setdefault((local.weekday(), local.time().replace(microsecond=0, tzinfo=None)), []).append(
+                zone_name
+            )
+        covers = Q(pk__in=[])
+        for (weekday, now), zone_names in zones_at.items():
             same_day = Q(weekday=weekday, opens__lte=now) & (Q(closes__gt=now) | Q(closes__lt=F("opens")))
             from_yesterday = Q(weekday=(weekday - 1) % 7, closes__lt=F("opens"), closes__gt=now)
-            covers |= Q(location__city__time_zone=zone_name) & (same_day | from_yesterday)
+            covers |= Q(location__city__time_zone__in=zone_names) & (same_day | from_yesterday)
         open_locations = Location.objects.filter(
             Q(open_24_7=True) | Q(pk__in=OpeningHours.objects.filter(covers).values("location_id"))
         )
