@@ -18,7 +18,15 @@ class _Directory(Sitemap):
 
 class PagesSitemap(_Directory):
     def items(self):
-        return ["services:home", "services:search", "services:safety", "members:join"]
+        return [
+            "services:home",
+            "services:search",
+            "services:safety",
+            "services:about",
+            "services:help",
+            "services:what-to-expect",
+            "members:join",
+        ]
 
     def location(self, item):
         return reverse(item)

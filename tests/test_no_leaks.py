@@ -127,7 +127,8 @@ def search_queries(planted) -> list[str]:
 def public_urls(planted, language: str) -> list[str]:
     ids = [planted[key].pk for key in ("public", "confidential", "paused", "pending_service")]
     with translation.override(language):
-        urls = [reverse("services:home"), reverse("services:home") + "?country=CO", reverse("services:safety")]
+        urls = [reverse("services:home"), reverse("services:home") + "?country=CO"]
+        urls += [reverse(f"services:{name}") for name in ("safety", "about", "help", "what-to-expect")]
         urls += [reverse("services:search") + "?" + query for query in search_queries(planted)]
         for key in ("public", "confidential", "paused", "pending_service"):
             urls.append(reverse("services:service-detail", args=[planted[key].pk]))

@@ -28,6 +28,7 @@ def test_sitemap_lists_public_pages_in_every_language_and_nothing_hidden(client,
         assert f"http://testserver/{language}/organisations/{public.organisation.slug}/" in text
         assert f"http://testserver/{language}/countries/CO/" in text
         assert f"http://testserver/{language}/safety/" in text
+        assert f"http://testserver/{language}/about/" in text
         assert f'hreflang="{language}"' in text
     for hidden in [f"/services/{paused.pk}/", f"/services/{hidden_service.pk}/", pending.slug, suspended.slug]:
         assert hidden not in text
