@@ -113,7 +113,7 @@ class QuickSelect(forms.Select):
                 parts.append("</optgroup>")
         parts.append("</select>")
         # Every part is built by format_html (or is a literal closing tag), so the joined text is safe.
-        return mark_safe("\n".join(parts))  # noqa: S308  # nosec B308
+        return mark_safe("\n".join(parts))  # noqa: S308  # nosec B308 B703
 
 
 class TruncatedCharField(forms.CharField):
