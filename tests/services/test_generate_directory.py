@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from members.models import Location, MembershipStatusChange, OpeningHours, Organisation
 from services.models import Service, ServicePoint, ServiceSearchDocument
-from services.synthetic import generate_directory
+from services.synthetic import HISTORY_REASON, generate_directory
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -56,8 +56,11 @@ def test_counts_ratios_and_marks():
     # Most organisations are public members, and each has its membership history and a history row.
     assert organisations.filter(status="approved").count() > 150
     assert MembershipStatusChange.objects.values("organisation").distinct().count() == 200
-    assert Organisation.history.count() == 200
-    assert Service.history.count() == counts["services"]
+    generated = {"history_change_reason": HISTORY_REASON, "history_type": "+"}
+    assert Organisation.history.filter(slug__startswith="synthetic-3-", **generated).count() == 200
+    assert (
+        Service.history.filter(organisation__slug__startswith="synthetic-3-", **generated).count() == counts["services"]
+    )
 
 
 @pytest.mark.django_db
