@@ -18,7 +18,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -520,7 +520,7 @@ class ServiceFilter(django_filters.FilterSet):
             active.append({"label": label, "value": value, "query": query.urlencode()})
 
         if self.text:
-            add(_("Search"), self.text, ["q"])
+            add(pgettext_lazy("search terms, on a filter chip", "Search terms"), self.text, ["q"])
         for name in ("country", "city", "population", "language"):
             if cleaned.get(name):
                 add(self.filters[name].label, cleaned[name].name, [name])

@@ -199,7 +199,7 @@ def test_active_filters_each_have_a_removal_query(listings):
     removals = {
         (str(active["label"]), active["value"]): QueryDict(active["query"]) for active in filterset.active_filters
     }
-    without_search = removals[("Search", "orientacion")]
+    without_search = removals[("Search terms", "orientacion")]
     assert "q" not in without_search and without_search.getlist("category") == ["legal-aid", "shelter"]
     without_shelter = removals[("Type of help", "Shelter")]
     assert without_shelter.getlist("category") == ["legal-aid"]
