@@ -58,10 +58,28 @@ def page_urls(listings):
 def test_every_public_page_renders_in_every_language(client, listings, language):
     with translation.override(language):
         urls = page_urls(listings)
+        known = [translation.gettext("Services directory"), translation.gettext("Quick exit")]
+        urls += [reverse("members:join"), reverse("members:report-listing") + f"?service={listings['public'].pk}"]
+    if language != "en":
+        assert known != ["Services directory", "Quick exit"], f"no {language} catalogue"
     for url in urls:
         assert url.startswith(f"/{language}/")
         html = get(client, url)
         assert f'<html lang="{language}">' in html, url
+        for text in known:
+            assert text in html, (url, text)
+
+
+# The words a person would type for legal aid in each interface language.
+LEGAL_AID_WORDS = {"es": "asesoria juridica", "pt": "assistencia juridica", "en": "legal aid", "id": "bantuan hukum"}
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_search_works_in_each_language(client, listings, language):
+    with translation.override(language):
+        url = reverse("services:search")
+    html = get(client, url + "?q=" + LEGAL_AID_WORDS[language].replace(" ", "+"))
+    assert f"/{language}/services/{listings['public'].pk}/" in html
 
 
 def test_home_has_the_search_box_country_choice_near_me_and_category_tiles(client, listings):
