@@ -185,7 +185,7 @@ def test_invalid_parameters_are_explained_not_an_error(client, listings, query, 
 
 def test_each_active_filter_has_a_remove_link(client, listings):
     html = get(client, reverse("services:search") + "?q=casa&free=on&category=shelter")
-    assert 'href="?free=on&amp;category=shelter">Remove Search: casa</a>' in html
+    assert 'href="?free=on&amp;category=shelter">Remove Search terms: casa</a>' in html
     assert 'href="?q=casa&amp;category=shelter">Remove Free only</a>' in html
     assert 'href="?q=casa&amp;free=on">Remove Type of help: Shelter</a>' in html
 
