@@ -37,7 +37,7 @@ compile-messages: install
 
 run: install compile-messages
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # As in production: DJANGO_ENV=production unless set, the configured database (DATABASE_URL), static files

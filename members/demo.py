@@ -18,6 +18,7 @@ import secrets
 from dataclasses import dataclass, field
 
 import phonenumbers
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
@@ -957,7 +958,6 @@ DEMO_ACCOUNTS = [
     ),
     DemoAccount(username="demo-editor", label="Demo editor", groups=("Editors",)),
 ]
-LOGIN_URL = "http://127.0.0.1:8000/es/admin/"
 
 
 def ensure_demo_account(account: DemoAccount) -> str:
@@ -982,7 +982,7 @@ def ensure_demo_account(account: DemoAccount) -> str:
         user.groups.set(Group.objects.filter(name__in=account.groups))
     for country in Country.objects.filter(code__in=account.countries):
         CoordinatorAssignment.objects.create(user=user, country=country)
-    return f"{account.label}: user {account.username}, password {password} — log in at {LOGIN_URL}"
+    return f"{account.label}: user {account.username}, password {password} — log in at {settings.SITE_URL}/es/admin/"
 
 
 def ensure_demo_accounts() -> list[str]:

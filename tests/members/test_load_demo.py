@@ -358,3 +358,15 @@ def test_load_demo_refuses_a_production_site(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="production"):
         call_command("load_demo")
+
+
+@pytest.mark.django_db
+def test_new_demo_accounts_are_announced_with_the_sites_own_address(settings):
+    import dataclasses
+
+    from members.demo import DEMO_ACCOUNTS, ensure_demo_account
+
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    account = dataclasses.replace(DEMO_ACCOUNTS[0], username="demo-announcement-check")
+    line = ensure_demo_account(account)
+    assert line.endswith("log in at http://127.0.0.1:8123/es/admin/")
