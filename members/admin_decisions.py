@@ -282,7 +282,12 @@ class CorrectionRequestAdmin(CountryScopedAdmin, admin.ModelAdmin):
     list_display = ("created_at", "organisation", "service", "short_message", "source", "status", "handled_by")
     list_filter = (OpenFirstStatusFilter, "source", "organisation__countries")
     list_select_related = ("organisation", "service", "handled_by")
-    search_fields = ("message", "reporter_email", "organisation__name_es", "organisation__name_en")
+    search_fields = (
+        "message",
+        "reporter_email",
+        *(f"organisation__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
+        *(f"service__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
+    )
     ordering = ("created_at", "pk")
     actions = [resolve_corrections, dismiss_corrections]
     fields = (
@@ -297,17 +302,8 @@ class CorrectionRequestAdmin(CountryScopedAdmin, admin.ModelAdmin):
         "handled_at",
         "note",
     )
-    readonly_fields = (
-        "organisation",
-        "service",
-        "message",
-        "reporter_email",
-        "source",
-        "created_at",
-        "status",
-        "handled_by",
-        "handled_at",
-    )
+    # Only the staff note is written here; the status changes through the resolve and dismiss actions.
+    readonly_fields = tuple(field for field in fields if field != "note")
 
     def has_add_permission(self, request):
         return False

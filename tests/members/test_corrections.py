@@ -137,3 +137,13 @@ def test_another_countrys_coordinator_does_not_see_the_request(client, service, 
 def test_the_organisation_must_be_public_at_report_time(client, service):
     Organisation.objects.filter(pk=service.organisation.pk).update(status=Organisation.Status.SUSPENDED)
     assert report(client, report_url(service=service.pk)).status_code == 404
+
+
+def test_staff_find_a_request_by_the_listings_name_in_any_language(client, colombia, coordinator_co):
+    organisation = OrganisationFactory(countries=[colombia], name_es="", name_ind="Yayasan Pelangi Contoh")
+    listing = ServiceFactory(organisation=organisation, name_es="", name_pt="Apoio jurídico exemplar")
+    report(client, report_url(service=listing.pk), message="Wrong hours.")
+    staff = _queue_client(coordinator_co)
+    assert "Wrong hours." in staff.get(QUEUE, {"q": "Pelangi"}).content.decode()
+    assert "Wrong hours." in staff.get(QUEUE, {"q": "exemplar"}).content.decode()
+    assert "Wrong hours." not in staff.get(QUEUE, {"q": "nowhere"}).content.decode()
