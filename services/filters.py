@@ -11,8 +11,7 @@ import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import F
 from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils import timezone
@@ -20,12 +19,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location
 from services import cache as directory_cache
-from services.models import Language, Population, Service, ServiceCategory
-from services.translated import language_order
+from services.models import Language, Population, Service, ServiceCategory, ServiceSearchDocument
+from services.search import sort_name_field
 
 MAX_TEXT_LENGTH = 200
 RADIUS_DEFAULT_KM = 25
@@ -334,6 +332,17 @@ class ServiceFilter(django_filters.FilterSet):
         if queryset is None:
             queryset = Service.objects.public()
         super().__init__(data if data is not None else QueryDict(), queryset, **kwargs)
+        # The filters run on the public search documents; ``queryset`` (the services to show) is read only for the
+        # page's rows (``ServiceQuerySet.from_index``).
+        self.index = ServiceSearchDocument.objects.public()
+
+    @property
+    def qs(self):
+        """The services found, in order: ``queryset`` chosen and ordered by the search over the documents."""
+        if not hasattr(self, "_qs"):
+            self.is_valid()  # validate first: a value that cannot be used is left out
+            self._qs = self.queryset.from_index(self.filter_queryset(self.index))
+        return self._qs
 
     # Filters -----------------------------------------------------------------------------------------------------
 
@@ -347,34 +356,28 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset.in_country(value)
 
     def filter_city(self, queryset, name, value):
-        return queryset.filter(pk__in=Service.objects.filter(locations__city=value).values("pk"))
+        return queryset.in_city(value)
 
     def filter_categories(self, queryset, name, value):
-        if not value:
-            return queryset
-        matching = Service.objects.filter(Q(categories__in=value) | Q(categories__parent__in=value))
-        return queryset.filter(pk__in=matching.values("pk"))
+        return queryset.in_categories(value) if value else queryset
 
     def filter_population(self, queryset, name, value):
-        return queryset.filter(pk__in=Service.objects.filter(populations=value).values("pk"))
+        return queryset.for_population(value)
 
     def filter_language(self, queryset, name, value):
-        return queryset.filter(pk__in=Service.objects.filter(languages=value).values("pk"))
+        return queryset.speaking(value)
 
     def filter_mode(self, queryset, name, value):
-        return queryset.filter(**{value: True}) if value in DeliveryMode.values else queryset
+        return queryset.given(value) if value in DeliveryMode.values else queryset
 
     def filter_free(self, queryset, name, value):
-        return queryset.filter(cost=Service.Cost.FREE) if value else queryset
+        return queryset.free() if value else queryset
 
     def filter_open_now(self, queryset, name, value):
         return queryset.open_at(timezone.now()) if value else queryset
 
     def filter_open_24_7(self, queryset, name, value):
-        if not value:
-            return queryset
-        always_open = Service.objects.filter(Q(open_24_7=True) | Q(locations__open_24_7=True))
-        return queryset.filter(pk__in=always_open.values("pk"))
+        return queryset.open_all_hours() if value else queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -444,12 +447,13 @@ class ServiceFilter(django_filters.FilterSet):
         place = self.place
         if place is None or place.country is None:
             return Service.objects.none()
-        queryset = self.queryset.all()
+        index = self.index
         for name, value in self.form.cleaned_data.items():
             if name not in PLACE_PARAMETERS and name != "sort":
-                queryset = self.filters[name].filter(queryset, value)
-        remote = queryset.remote(place.country).exclude(pk__in=main_queryset.values("pk"))
-        return remote.order_by(display_name_ordering(), "pk")
+                index = self.filters[name].filter(index, value)
+        found = main_queryset._index if main_queryset._index is not None else main_queryset
+        remote = index.remote(place.country).exclude(pk__in=found.values("pk"))
+        return self.queryset.from_index(remote.order_by(display_name_ordering(), "pk"))
 
     # Explanations ------------------------------------------------------------------------------------------------
 
@@ -541,13 +545,10 @@ class ServiceFilter(django_filters.FilterSet):
         return active
 
 
-def display_name_ordering():
-    """Order by the name as pages show it: the active language's, else the first of its fallbacks that exists."""
-    names = [
-        NullIf(build_localized_fieldname("name", code), Value(""))
-        for code in language_order((get_language() or "es").split("-")[0])
-    ]
-    return Lower(Coalesce(*names, Value(""))).asc()
+def display_name_ordering() -> str:
+    """The search documents' field that orders by the name as pages show it: the active language's, else the first
+    of its fallbacks that exists (lower-cased)."""
+    return sort_name_field((get_language() or "es").split("-")[0])
 
 
 def _only_one_coordinate(cleaned) -> bool:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import PUBLIC, Location, Organisation, _hsds_id_field
 from members.validators import validate_phone
-from services.querysets import ServiceQuerySet
+from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
 
 class ServiceCategory(models.Model):
@@ -191,12 +191,16 @@ class Service(models.Model):
 
 
 class ServiceSearchDocument(models.Model):
-    """The denormalised text search reads, one row per service, kept current by ``services.signals``.
+    """The denormalised row search reads, one per service, kept current by ``services.signals``.
+
+    A results page's ids are found, filtered, ranked and sorted in this table alone (``SearchDocumentQuerySet``), so
+    a broad search never reads the wide service and organisation rows; only the page's twenty are read afterwards.
 
     Every text field holds normalised words (``services.search.normalise``) separated by single spaces, with a
     space before the first and after the last, so "a word starts with w" is ``LIKE '% w%'`` on any database.
     ``text`` is everything (names, places and descriptions); the text index is on it. ``names`` and ``places``
-    are only read to rank the rows the index found.
+    are only read to rank the rows the index found. ``sort_name_<language>`` is the name a page in that language
+    shows (``services.translated.language_order``), lower-cased. The countries are in ``ServiceCountry``.
     """
 
     service = models.OneToOneField(
@@ -206,10 +210,29 @@ class ServiceSearchDocument(models.Model):
     names = models.TextField(_("names"), blank=True)
     places = models.TextField(_("places"), blank=True)
     text = models.TextField(_("text"), blank=True)
+    sort_name_es = models.CharField(_("name"), max_length=200, blank=True)
+    sort_name_pt = models.CharField(_("name"), max_length=200, blank=True)
+    sort_name_en = models.CharField(_("name"), max_length=200, blank=True)
+    sort_name_ind = models.CharField(_("name"), max_length=200, blank=True)
+    cost = models.CharField(_("cost"), max_length=10, blank=True)
+    in_person = models.BooleanField(_("in person"), default=False)
+    by_phone = models.BooleanField(_("by phone"), default=False)
+    online = models.BooleanField(_("online or messaging"), default=False)
+    outreach = models.BooleanField(_("outreach (mobile team)"), default=False)
+    always_open = models.BooleanField(_("available 24 hours, 7 days"), default=False)
+
+    objects = SearchDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
+        # Partial: SQLite writes ``is_public = true`` as a bare column, which an index can't start with.
+        indexes = [
+            models.Index(
+                fields=[f"sort_name_{suffix}", "service"], condition=Q(is_public=True), name=f"search_sort_{suffix}"
+            )
+            for suffix in ("es", "pt", "en", "ind")
+        ]
 
     def __str__(self):
         return str(self.service_id)
@@ -241,3 +264,48 @@ class ServicePoint(models.Model):
 
     def __str__(self):
         return f"{self.service_id} @ {self.latitude:.3f}, {self.longitude:.3f}"
+
+
+class ServiceCountry(models.Model):
+    """The countries a search filters services by, one row per service and country: where the service is given
+    (its locations' countries, or its organisation's when it has no location), and, with ``of_organisation``,
+    where its organisation works (for the phone and online services covering a country)."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+", verbose_name=_("service"))
+    country_code = models.CharField(_("country"), max_length=2)
+    of_organisation = models.BooleanField(_("organisation"), default=False)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country_code", "of_organisation", "service"], name="service_country_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["service"], name="service_country_service")]
+
+    def __str__(self):
+        return f"{self.service_id} in {self.country_code}"
+
+
+class OpeningSpan(models.Model):
+    """When a location is open, for "open now": one row per opening range, in seconds of the week in the location's
+    own time zone (Monday 00:00 is 0). A range that passes midnight ends the next day; one that passes Sunday
+    midnight is split in two. Ranges last less than a day, so a moment's search is a short range of an index."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+", verbose_name=_("location"))
+    time_zone = models.CharField(_("time zone"), max_length=64)
+    start = models.PositiveIntegerField(_("opens"))
+    end = models.PositiveIntegerField(_("closes"))
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        indexes = [
+            models.Index(fields=["time_zone", "start", "end", "location"], name="opening_span_zone_start"),
+            models.Index(fields=["location"], name="opening_span_location"),
+        ]
+
+    def __str__(self):
+        return f"{self.location_id}: {self.start}–{self.end} ({self.time_zone})"

@@ -10,7 +10,7 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import F, FloatField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import FloatField, OuterRef, Prefetch, Q, Subquery
 
 LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
 LOCATION_TIME_ZONES_CACHE_SECONDS = 300
@@ -88,55 +88,28 @@ def _prefill(instance, name: str, objects: list) -> None:
     instance._prefetched_objects_cache[name] = queryset  # a forward many-to-many's cache name is the field's name
 
 
-class ServiceQuerySet(models.QuerySet):
-    _reference_data = False
+class DirectoryQuerySet(models.QuerySet):
+    """The search conditions, shared by services and their search documents (``ServiceSearchDocument``, whose
+    primary key is the service's): ``document`` is the path from a row to its search document.
 
-    def _clone(self):
-        clone = super()._clone()
-        clone._reference_data = self._reference_data
-        return clone
+    On services, the conditions read the document through a join; on documents, the table itself, which is what the
+    public search does (``ServiceFilter``): a broad search then never reads the wide service rows."""
 
-    def _fetch_all(self):
-        attach = self._reference_data and self._result_cache is None
-        super()._fetch_all()
-        if attach:
-            attach_reference_data(self._result_cache)
+    document = ""
 
-    def narrow_slice(self, start: int, stop: int) -> list:
-        """``list(self[start:stop])`` in two steps: the ids of the slice in order first (a narrow sort over every
-        match: sorting whole rows, with descriptions in four languages, was most of a broad search's time), then the
-        full rows of those ids alone, with the same related data; ``search_rank`` and ``distance_km`` are copied."""
-        kept = [name for name in ("search_rank", "distance_km") if name in self.query.annotations]
-        rows = list(self.values_list("pk", *kept)[start:stop])
-        if not rows:
-            return []
-        full = self.model._default_manager.db_manager(self.db).filter(pk__in=[row[0] for row in rows])
-        full.query.select_related = self.query.select_related
-        full._prefetch_related_lookups = self._prefetch_related_lookups
-        full._reference_data = self._reference_data
-        by_pk = {service.pk: service for service in full}
-        page = []
-        for pk, *values in rows:
-            service = by_pk[pk]
-            for name, value in zip(kept, values, strict=True):
-                setattr(service, name, value)
-            page.append(service)
-        return page
-
-    def public(self):
-        """Active services of approved members."""
-        return self.filter(status="active", organisation__status="approved")
+    def _on_document(self, **conditions) -> Q:
+        return Q(**{f"{self.document}{name}": value for name, value in conditions.items()})
 
     def search(self, text: str):
-        """Services matching every word of ``text`` in any language; annotates ``search_rank`` (higher is better:
-        a word in a name, acronym or category counts 4, in a city or country 2, in a description 1). Does not
-        order. Blank text keeps every service, with ``search_rank`` 0."""
+        """Rows matching every word of ``text`` in any language; annotates ``search_rank`` (higher is better: a word
+        in a name, acronym or category counts 4, in a city or country 2, in a description 1). Does not order. Blank
+        text keeps every row, with ``search_rank`` 0."""
         from services.search import filter_by_text
 
-        return filter_by_text(self, text)
+        return filter_by_text(self, text, document=self.document)
 
     def near(self, latitude: float, longitude: float, km: float):
-        """Services with a location whose search point (the city's centre unless the address is public) is within
+        """Rows with a location whose search point (the city's centre unless the address is public) is within
         ``km``; annotates ``distance_km`` to the nearest one. Does not order."""
         from services.models import ServicePoint
         from services.search import bounding_box, distance_km
@@ -163,27 +136,64 @@ class ServiceQuerySet(models.QuerySet):
 
     def remote(self, country):
         """Services given by phone or online by organisations working in ``country`` (a Country or ISO code)."""
-        from members.models import Organisation
+        from services.models import ServiceCountry
 
-        works_there = Organisation.countries.through.objects.filter(country__code=_country_code(country))
-        return self.filter(Q(by_phone=True) | Q(online=True), organisation_id__in=works_there.values("organisation_id"))
+        works_there = ServiceCountry.objects.filter(country_code=_country_code(country), of_organisation=True)
+        return self.filter(
+            self._on_document(by_phone=True) | self._on_document(online=True),
+            pk__in=works_there.values("service_id"),
+        )
 
     def in_country(self, country):
         """Services with a location in ``country``, or, having no location, of an organisation working there."""
-        from members.models import Organisation
-        from services.models import ServicePoint
+        from services.models import ServiceCountry
 
-        code = _country_code(country)
-        # IN (...) rather than EXISTS: the database builds each set once instead of probing it per service.
-        located_there = ServicePoint.objects.filter(country_code=code).values("service_id")
-        located = ServicePoint.objects.values("service_id")
-        works_there = Organisation.countries.through.objects.filter(country__code=code).values("organisation_id")
-        return self.filter(Q(pk__in=located_there) | (~Q(pk__in=located) & Q(organisation_id__in=works_there)))
+        given_there = ServiceCountry.objects.filter(country_code=_country_code(country), of_organisation=False)
+        return self.filter(pk__in=given_there.values("service_id"))
+
+    def in_city(self, city):
+        """Services with a location in ``city``."""
+        from services.models import Service
+
+        return self.filter(pk__in=Service.locations.through.objects.filter(location__city=city).values("service_id"))
+
+    def in_categories(self, categories):
+        """Services in any of ``categories`` or of their subcategories."""
+        from services import cache as directory_cache
+        from services.models import Service
+
+        chosen = {getattr(category, "pk", category) for category in categories}
+        chosen |= {category.pk for category in directory_cache.categories() if category.parent_id in chosen}
+        links = Service.categories.through.objects.filter(servicecategory_id__in=sorted(chosen))
+        return self.filter(pk__in=links.values("service_id"))
+
+    def for_population(self, population):
+        from services.models import Service
+
+        links = Service.populations.through.objects.filter(population=population)
+        return self.filter(pk__in=links.values("service_id"))
+
+    def speaking(self, language):
+        from services.models import Service
+
+        return self.filter(pk__in=Service.languages.through.objects.filter(language=language).values("service_id"))
+
+    def given(self, mode: str):
+        """Services given in this way: ``in_person``, ``by_phone``, ``online`` or ``outreach``."""
+        return self.filter(self._on_document(**{mode: True}))
+
+    def free(self):
+        return self.filter(self._on_document(cost="free"))
+
+    def open_all_hours(self):
+        """Services always available: 24 hours, 7 days, or at a location that is."""
+        return self.filter(self._on_document(always_open=True))
 
     def open_at(self, moment: datetime.datetime):
         """Services open at the aware ``moment``: always open, or a location open then in its own time zone
         (opening ranges that pass midnight included)."""
-        from members.models import Location, OpeningHours
+        from services.models import OpeningSpan, Service
+        from services.search import SECONDS_PER_DAY
 
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=datetime.UTC)
@@ -194,19 +204,94 @@ class ServiceQuerySet(models.QuerySet):
                 local = moment.astimezone(zoneinfo.ZoneInfo(zone_name))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 continue
-            zones_at.setdefault((local.weekday(), local.time().replace(microsecond=0, tzinfo=None)), []).append(
-                zone_name
-            )
+            second = local.weekday() * SECONDS_PER_DAY + local.hour * 3600 + local.minute * 60 + local.second
+            zones_at.setdefault(second, []).append(zone_name)
+        # Spans last less than a day, so each zone's search is a range of a day in the (zone, start) index.
         covers = Q(pk__in=[])
-        for (weekday, now), zone_names in zones_at.items():
-            same_day = Q(weekday=weekday, opens__lte=now) & (Q(closes__gt=now) | Q(closes__lt=F("opens")))
-            from_yesterday = Q(weekday=(weekday - 1) % 7, closes__lt=F("opens"), closes__gt=now)
-            covers |= Q(location__city__time_zone__in=zone_names) & (same_day | from_yesterday)
-        open_locations = Location.objects.filter(
-            Q(open_24_7=True) | Q(pk__in=OpeningHours.objects.filter(covers).values("location_id"))
+        for second, zone_names in zones_at.items():
+            covers |= Q(time_zone__in=zone_names, start__lte=second, start__gt=second - SECONDS_PER_DAY, end__gt=second)
+        open_links = Service.locations.through.objects.filter(
+            location_id__in=OpeningSpan.objects.filter(covers).values("location_id")
         )
-        service_links = self.model.locations.through.objects.filter(location__in=open_locations)
-        return self.filter(Q(open_24_7=True) | Q(pk__in=service_links.values("service_id")))
+        return self.filter(self._on_document(always_open=True) | Q(pk__in=open_links.values("service_id")))
+
+
+class SearchDocumentQuerySet(DirectoryQuerySet):
+    """Search documents: where the public search finds, filters, ranks and sorts (``ServiceFilter``)."""
+
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class ServiceQuerySet(DirectoryQuerySet):
+    document = "search_document__"
+    _reference_data = False
+    # Set by from_index: the search documents that choose and order these services, and the services before.
+    _index = None
+    _listing = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._reference_data = self._reference_data
+        clone._index, clone._listing = self._index, self._listing
+        return clone
+
+    def _fetch_all(self):
+        attach = self._reference_data and self._result_cache is None
+        super()._fetch_all()
+        if attach:
+            attach_reference_data(self._result_cache)
+
+    def from_index(self, index):
+        """These services, chosen and ordered by a search over their documents (a ``SearchDocumentQuerySet``,
+        filtered, annotated and ordered). Iterating gives the same rows in the same order, with ``search_rank`` and
+        ``distance_km``; pages and counts (``narrow_slice``, ``count_up_to``) read the documents alone."""
+        kept = [name for name in ("search_rank", "distance_km") if name in index.query.annotations]
+        queryset = self.filter(pk__in=index.values("pk")).annotate(
+            **{
+                name: Subquery(index.filter(pk=OuterRef("pk")).values(name)[:1], output_field=FloatField())
+                for name in kept
+            }
+        )
+        ordering = []
+        for term in index.query.order_by:
+            name = term.lstrip("-")
+            if name.startswith("sort_name_"):
+                term = term.replace(name, f"{self.document}{name}")
+            ordering.append(term)
+        queryset = queryset.order_by(*ordering)
+        queryset._index, queryset._listing = index, self
+        return queryset
+
+    def narrow_slice(self, start: int, stop: int) -> list:
+        """``list(self[start:stop])`` in two steps: the ids of the slice in order first (a narrow sort over every
+        match: sorting whole rows, with descriptions in four languages, was most of a broad search's time), then the
+        full rows of those ids alone, with the same related data; ``search_rank`` and ``distance_km`` are copied.
+        After ``from_index`` the ids come from the search documents alone."""
+        source = self._index if self._index is not None else self
+        kept = [name for name in ("search_rank", "distance_km") if name in source.query.annotations]
+        rows = list(source.values_list("pk", *kept)[start:stop])
+        if not rows:
+            return []
+        listing = self._listing if self._listing is not None else self.model._default_manager.db_manager(self.db)
+        full = listing.filter(pk__in=[row[0] for row in rows]).order_by()
+        full.query.select_related = self.query.select_related
+        full._prefetch_related_lookups = self._prefetch_related_lookups
+        full._reference_data = self._reference_data
+        by_pk = {service.pk: service for service in full}
+        page = []
+        for pk, *values in rows:
+            service = by_pk.get(pk)
+            if service is None:  # a document not yet brought up to date: the listing's own rule wins
+                continue
+            for name, value in zip(kept, values, strict=True):
+                setattr(service, name, value)
+            page.append(service)
+        return page
+
+    def public(self):
+        """Active services of approved members."""
+        return self.filter(status="active", organisation__status="approved")
 
     def with_listing_data(self):
         """Everything a results or detail page shows, in a fixed number of queries whatever the page size."""

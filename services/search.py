@@ -19,6 +19,7 @@ acronym, category), 2 if it starts a word of a place (city, area, country), 1 ot
 """
 
 import contextlib
+import datetime
 import math
 import re
 import threading
@@ -27,15 +28,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import connections, transaction
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.base import ModelState
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
-from members.models import City, Country, Location, Organisation
-from services.models import Service, ServiceCategory, ServicePoint, ServiceSearchDocument
+from members.models import City, Country, Location, OpeningHours, Organisation
+from services.models import (
+    OpeningSpan,
+    Service,
+    ServiceCategory,
+    ServiceCountry,
+    ServicePoint,
+    ServiceSearchDocument,
+)
 
 MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 10
@@ -45,10 +53,10 @@ MIN_WORD_LENGTH = 2
 EARTH_RADIUS_KM = 6371.0088
 INDEX_BATCH_SIZE = 500
 # Created by migration 0003_search_index; rebuild_index drops it during the bulk insert and builds it again.
-POSTGRESQL_TEXT_INDEX = "services_search_text_trgm"
+POSTGRESQL_TEXT_INDEX = "services_search_text_words"
 POSTGRESQL_CREATE_TEXT_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_TEXT_INDEX} ON services_servicesearchdocument "
-    "USING gin (text gin_trgm_ops)"
+    "USING gin (array_to_tsvector(string_to_array(btrim(text), ' ')))"
 )
 
 # Letters that Unicode does not decompose into a base letter plus accent, folded by hand so that people who
@@ -118,6 +126,27 @@ ORGANISATION_NAMES, ORGANISATION_BODY = _localized("name", "acronym"), _localize
 PLACE_NAMES, CATEGORY_NAMES = _localized("name"), _localized("name")
 
 
+SERVICE_FACTS = ["cost", "in_person", "by_phone", "online", "outreach", "open_24_7"]
+SORT_NAME_LENGTH = ServiceSearchDocument._meta.get_field("sort_name_en").max_length
+
+
+def sort_name_field(language: str) -> str:
+    """The search document's field that orders services by name on a page in ``language``."""
+    return build_localized_fieldname("sort_name", language if language in AVAILABLE_LANGUAGES else "en")
+
+
+def _sort_names(service: dict) -> dict[str, str]:
+    """For each page language, the service's name that page shows (the language's own, else its fallbacks'),
+    lower-cased, for ordering by name."""
+    from services.translated import language_order
+
+    names = {}
+    for language in AVAILABLE_LANGUAGES:
+        in_order = (service[build_localized_fieldname("name", code)] for code in language_order(language))
+        names[sort_name_field(language)] = next((name for name in in_order if name), "").lower()[:SORT_NAME_LENGTH]
+    return names
+
+
 def _values(row: dict, fields: list[str]) -> list[str]:
     return [row[field] or "" for field in fields]
 
@@ -125,7 +154,9 @@ def _values(row: dict, fields: list[str]) -> list[str]:
 # --- Building and keeping the index -------------------------------------------------------------------------------
 
 
-def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[ServiceSearchDocument], list[ServicePoint]]:
+def build_index_rows(
+    service_ids, *, using: str = "default"
+) -> tuple[list[ServiceSearchDocument], list[ServicePoint], list[ServiceCountry]]:
     """The search documents and points of these services, read with a fixed number of plain queries (model
     instances with every translated field cost ten times more when 50,000 services are rebuilt)."""
     db = using
@@ -134,7 +165,7 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
         Service.objects.using(db)
         .filter(pk__in=ids)
         .order_by()
-        .values("pk", "organisation_id", "status", *SERVICE_NAMES, *SERVICE_BODY)
+        .values("pk", "organisation_id", "status", *SERVICE_NAMES, *SERVICE_BODY, *SERVICE_FACTS)
     )
     organisation_ids = {service["organisation_id"] for service in services}
     organisations = {
@@ -166,7 +197,7 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
         for row in Location.objects.using(db)
         .filter(pk__in=location_links.values("location_id"))
         .order_by()
-        .values("pk", "city_id", "latitude", "longitude", "address_visibility")
+        .values("pk", "city_id", "latitude", "longitude", "address_visibility", "open_24_7")
     }
     cities = {
         row["pk"]: row
@@ -182,7 +213,7 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
         for row in ServiceCategory.objects.using(db).order_by().values("pk", "parent_id", *CATEGORY_NAMES)
     }
 
-    documents, points = [], []
+    documents, points, service_countries = [], [], []
     for service in services:
         organisation = organisations[service["organisation_id"]]
         names = [*_values(service, SERVICE_NAMES), *_values(organisation, ORGANISATION_NAMES)]
@@ -202,6 +233,13 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
         is_public = (
             service["status"] == Service.Status.ACTIVE and organisation["status"] == Organisation.Status.APPROVED
         )
+        service_locations_rows = [locations[location_id] for location_id in service_locations[service["pk"]]]
+        organisation_codes = [countries[pk]["code"] for pk in organisation_countries[organisation["pk"]]]
+        located_codes = {countries[cities[row["city_id"]]["country_id"]]["code"] for row in service_locations_rows}
+        for code in sorted(located_codes if service_locations_rows else set(organisation_codes)):
+            service_countries.append(ServiceCountry(service_id=service["pk"], country_code=code))
+        for code in sorted(set(organisation_codes)):
+            service_countries.append(ServiceCountry(service_id=service["pk"], country_code=code, of_organisation=True))
         documents.append(
             ServiceSearchDocument(
                 service_id=service["pk"],
@@ -209,6 +247,13 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
                 names=_document_field(names),
                 places=_document_field(places),
                 text=_document_field([*names, *places, *body]),
+                **_sort_names(service),
+                cost=service["cost"],
+                in_person=service["in_person"],
+                by_phone=service["by_phone"],
+                online=service["online"],
+                outreach=service["outreach"],
+                always_open=service["open_24_7"] or any(row["open_24_7"] for row in service_locations_rows),
             )
         )
         for location_id in service_locations[service["pk"]]:
@@ -223,7 +268,7 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
                     is_public=is_public,
                 )
             )
-    return documents, points
+    return documents, points, service_countries
 
 
 def _search_point(location: dict, city: dict) -> dict:
@@ -280,7 +325,10 @@ def index_services(service_ids: Iterable[int]) -> None:
 
 
 def _index_batch(ids: list[int]) -> None:
-    documents, points = build_index_rows(ids)
+    documents, points, service_countries = build_index_rows(ids)
+    index_opening_spans(
+        Service.locations.through.objects.filter(service_id__in=ids).values_list("location_id", flat=True)
+    )
     current = {
         row[0]: row[1:]
         for row in ServiceSearchDocument.objects.filter(pk__in=ids).values_list(
@@ -297,6 +345,42 @@ def _index_batch(ids: list[int]) -> None:
         ServiceSearchDocument.objects.bulk_create(changed)
         ServicePoint.objects.filter(service_id__in=ids).delete()
         ServicePoint.objects.bulk_create(points)
+        ServiceCountry.objects.filter(service_id__in=ids).delete()
+        ServiceCountry.objects.bulk_create(service_countries)
+
+
+SECONDS_PER_DAY = 86_400
+SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY
+
+
+def _seconds(moment: datetime.time) -> int:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def opening_span_bounds(weekday: int, opens: datetime.time, closes: datetime.time) -> list[tuple[int, int]]:
+    """An opening range as [start, end) seconds of the week: one range, or two when it passes Sunday midnight."""
+    start = weekday * SECONDS_PER_DAY + _seconds(opens)
+    end = weekday * SECONDS_PER_DAY + _seconds(closes) + (SECONDS_PER_DAY if closes < opens else 0)
+    if end <= SECONDS_PER_WEEK:
+        return [(start, end)]
+    return [(start, SECONDS_PER_WEEK), (0, end - SECONDS_PER_WEEK)]
+
+
+def index_opening_spans(location_ids, *, using: str = "default") -> None:
+    """Bring the opening spans (``OpeningSpan``, for "open now") of these locations up to date."""
+    ids = sorted(set(location_ids))
+    for start in range(0, len(ids), INDEX_BATCH_SIZE):
+        batch = ids[start : start + INDEX_BATCH_SIZE]
+        hours = OpeningHours.objects.using(using).filter(location_id__in=batch).order_by()
+        spans = [
+            OpeningSpan(location_id=location_id, time_zone=time_zone, start=span_start, end=span_end)
+            for location_id, time_zone, weekday, opens, closes in hours.values_list(
+                "location_id", "location__city__time_zone", "weekday", "opens", "closes"
+            )
+            for span_start, span_end in opening_span_bounds(weekday, opens, closes)
+        ]
+        OpeningSpan.objects.using(using).filter(location_id__in=batch).delete()
+        OpeningSpan.objects.using(using).bulk_create(spans, batch_size=500)
 
 
 def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
@@ -304,15 +388,18 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
     vendor = connections[using].vendor
     with transaction.atomic(using=using):
         ServicePoint.objects.using(using).all().delete()
+        ServiceCountry.objects.using(using).all().delete()
         ServiceSearchDocument.objects.using(using).all().delete()
         if vendor == "postgresql":  # one index build at the end is far faster than 50,000 index updates
             with connections[using].cursor() as cursor:
                 cursor.execute(f"DROP INDEX IF EXISTS {POSTGRESQL_TEXT_INDEX}")
         ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), batch_size):
-            documents, points = build_index_rows(ids[start : start + batch_size], using=using)
+            documents, points, service_countries = build_index_rows(ids[start : start + batch_size], using=using)
+            ServiceCountry.objects.using(using).bulk_create(service_countries, batch_size=500)
             ServiceSearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
             ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
+        index_opening_spans(Location.objects.using(using).values_list("pk", flat=True), using=using)
         if vendor == "postgresql":
             with connections[using].cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending FK checks
@@ -343,7 +430,10 @@ def bulk_indexing(*, using: str = "default"):
 
 def index_new_services(service_ids, *, using: str = "default") -> None:
     """Index services that have no search document yet (just bulk-created): plain inserts, no comparison."""
-    documents, points = build_index_rows(service_ids, using=using)
+    documents, points, service_countries = build_index_rows(service_ids, using=using)
+    ServiceCountry.objects.using(using).bulk_create(service_countries, batch_size=500)
+    links = Service.locations.through.objects.using(using).filter(service_id__in=list(service_ids))
+    index_opening_spans(links.values_list("location_id", flat=True), using=using)
     ServiceSearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
     ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
 
@@ -362,8 +452,33 @@ def analyse(*, using: str = "default") -> None:
 # --- Reading the index ----------------------------------------------------------------------------------------------
 
 
-def filter_by_text(queryset, text: str):
-    """``queryset`` narrowed to services matching every word of ``text``, annotated with ``search_rank``."""
+def _text_query(words: list[str]) -> str:
+    """PostgreSQL's query for documents with a word starting with each of ``words``: ``'apoyo':* & 'legal':*``.
+    Words are letters and digits only (``normalise``), so quoting them is all the escaping needed."""
+    return " & ".join(f"'{word}':*" for word in words)
+
+
+class DocumentWords(Func):
+    """A document's words as a PostgreSQL ``tsvector``, exactly as stored (no parser, no stemming): the expression
+    the full-text index ``services_search_text_words`` is built on, so the planner finds the index for it."""
+
+    template = "array_to_tsvector(string_to_array(btrim(%(expressions)s), ' '))"
+    output_field = TextField()
+
+
+class Matches(Func):
+    """``document words @@ query``: true when the document has a word starting with each query word. The index
+    answers it exactly (no recheck of the long text, unlike a trigram index)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def filter_by_text(queryset, text: str, *, document: str = ""):
+    """``queryset`` narrowed to rows matching every word of ``text``, annotated with ``search_rank``. ``document``
+    is the path from a row to its search document (empty on search documents, ``search_document__`` on
+    services); both have the service's id as primary key."""
     words = query_words(text)
     if not words:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
@@ -373,13 +488,13 @@ def filter_by_text(queryset, text: str):
             pk__in=RawSQL("SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s", (match,))
         )
     else:
-        for word in words:
-            queryset = queryset.filter(search_document__text__contains=f" {word}")
+        query = Func(Value(_text_query(words)), template="%(expressions)s::tsquery")
+        queryset = queryset.filter(Matches(DocumentWords(F(f"{document}text")), query))
     rank = sum(
         (
             Case(
-                When(search_document__names__contains=f" {word}", then=Value(4)),
-                When(search_document__places__contains=f" {word}", then=Value(2)),
+                When(**{f"{document}names__contains": f" {word}"}, then=Value(4)),
+                When(**{f"{document}places__contains": f" {word}"}, then=Value(2)),
                 default=Value(1),
                 output_field=IntegerField(),
             )
@@ -393,7 +508,11 @@ def filter_by_text(queryset, text: str):
 def count_up_to(queryset, limit: int = 1000) -> int:
     """How many rows ``queryset`` has, counting no further than ``limit`` (broad searches spend their time
     counting): show "more than 1000" when it returns ``limit``."""
-    # Only the ids: the rank and distance annotations would otherwise be computed for every row counted.
+    # Only the ids: the rank and distance annotations would otherwise be computed for every row counted. Results of
+    # a search (``ServiceQuerySet.from_index``) are counted in the search documents alone.
+    index = getattr(queryset, "_index", None)
+    if index is not None:
+        queryset = index
     return queryset.order_by().values("pk")[:limit].count()
 
 

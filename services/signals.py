@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from members.models import City, Country, Location, Organisation
+from members.models import City, Country, Location, OpeningHours, Organisation
 from services.models import Service, ServiceCategory
 from services.querysets import LOCATION_TIME_ZONES_CACHE_KEY
 from services.search import index_services
@@ -31,12 +31,14 @@ def services_affected_by(instance) -> list[int]:
         return _ids(Service.objects.filter(locations__city=instance))
     if isinstance(instance, Country):
         return _ids(Service.objects.filter(Q(locations__city__country=instance) | Q(organisation__countries=instance)))
+    if isinstance(instance, OpeningHours):  # "open now" reads them (services.models.OpeningSpan)
+        return _ids(Service.objects.filter(locations=instance.location_id))
     if isinstance(instance, ServiceCategory):
         return _ids(Service.objects.filter(Q(categories=instance) | Q(categories__parent=instance)))
     return []
 
 
-WATCHED = (Service, Organisation, Location, City, Country, ServiceCategory)
+WATCHED = (Service, Organisation, Location, OpeningHours, City, Country, ServiceCategory)
 
 
 def on_save(sender, instance, raw=False, **kwargs):

@@ -8,8 +8,8 @@ from django.views.generic import TemplateView
 
 from members.models import Country, Organisation
 from services import cache as directory_cache
-from services.filters import ServiceFilter, Sort
-from services.models import Service
+from services.filters import ServiceFilter, Sort, display_name_ordering
+from services.models import Service, ServiceSearchDocument
 from services.paginators import NarrowPaginator
 from services.search import count_up_to
 from services.templatetags.directory import parse_list
@@ -103,7 +103,8 @@ def country_detail(request, code):
     country = directory_cache.country(code[:2])
     if country is None:
         raise Http404
-    services = Service.objects.public().in_country(country).with_listing_data().order_by("name", "pk")
+    index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
+    services = Service.objects.public().from_index(index).with_listing_data()
     page = NarrowPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -1,0 +1,115 @@
+"""The search index's denormalised rows (documents, countries, opening spans) follow every edit, and the public
+search reads them for ids only: what it shows still passes ``Service.objects.public()``."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from services.filters import ServiceFilter
+from services.models import OpeningSpan, Service, ServiceCountry, ServiceSearchDocument
+from services.search import opening_span_bounds
+from tests.factories import (
+    CityFactory,
+    CountryFactory,
+    LocationFactory,
+    OpeningHoursFactory,
+    OrganisationFactory,
+    ServiceFactory,
+)
+from tests.services.test_querysets import at_utc, open_ids, service_at
+
+pytestmark = pytest.mark.django_db
+
+
+def found(**parameters):
+    return [service.pk for service in ServiceFilter(parameters).qs.narrow_slice(0, 50)]
+
+
+def test_opening_span_bounds_in_seconds_of_the_week():
+    nine, five = datetime.time(9), datetime.time(17)
+    assert opening_span_bounds(0, nine, five) == [(9 * 3600, 17 * 3600)]
+    # Passing midnight ends the next day; passing Sunday midnight wraps to Monday.
+    assert opening_span_bounds(2, datetime.time(22), datetime.time(6)) == [
+        (2 * 86400 + 22 * 3600, 3 * 86400 + 6 * 3600)
+    ]
+    assert opening_span_bounds(6, datetime.time(22), datetime.time(6)) == [
+        (6 * 86400 + 22 * 3600, 7 * 86400),
+        (0, 6 * 3600),
+    ]
+
+
+def test_open_now_follows_edited_and_deleted_hours():
+    service = service_at(4.6, -74.07)
+    hours = OpeningHoursFactory(location=service.locations.get(), weekday=0, opens="09:00", closes="17:00")
+    assert open_ids(at_utc(0, 15)) == {service.pk}  # Monday 10:00 in Bogotá
+    hours.opens = datetime.time(11)
+    hours.save()
+    assert open_ids(at_utc(0, 15)) == set()
+    assert open_ids(at_utc(0, 17)) == {service.pk}
+    hours.delete()
+    assert open_ids(at_utc(0, 17)) == set()
+    assert not OpeningSpan.objects.exists()
+
+
+def test_open_now_follows_a_city_moving_to_another_time_zone():
+    service = service_at(4.6, -74.07)
+    OpeningHoursFactory(location=service.locations.get(), weekday=0, opens="09:00", closes="17:00")
+    assert open_ids(at_utc(0, 3)) == set()  # Sunday 22:00 in Bogotá
+    city = service.locations.get().city
+    city.time_zone = "Asia/Jakarta"
+    city.save()
+    assert open_ids(at_utc(0, 3)) == {service.pk}  # Monday 10:00 in Jakarta
+
+
+def test_countries_are_where_the_service_is_given_or_its_organisation_works():
+    colombia, ecuador = CountryFactory(code="CO"), CountryFactory(code="EC")
+    organisation = OrganisationFactory(countries=[colombia, ecuador])
+    in_quito = LocationFactory(organisation=organisation, city=CityFactory(country=ecuador))
+    located = ServiceFactory(organisation=organisation, locations=[in_quito])
+    hotline = ServiceFactory(organisation=organisation, locations=[], in_person=False, by_phone=True)
+    given = set(ServiceCountry.objects.filter(of_organisation=False).values_list("service_id", "country_code"))
+    assert given == {(located.pk, "EC"), (hotline.pk, "CO"), (hotline.pk, "EC")}
+    in_quito.city = CityFactory(country=colombia)
+    in_quito.save()
+    assert set(
+        ServiceCountry.objects.filter(service=located, of_organisation=False).values_list("country_code", flat=True)
+    ) == {"CO"}
+    assert found(country="EC") == [hotline.pk]
+
+
+def test_a_stale_document_never_shows_a_service_that_is_no_longer_public():
+    shown = ServiceFactory(name_es="Refugio visible")
+    hidden = ServiceFactory(name_es="Refugio pausado")
+    # A change that bypassed the signals: the document still says public.
+    Service.objects.filter(pk=hidden.pk).update(status=Service.Status.PAUSED)
+    assert ServiceSearchDocument.objects.get(pk=hidden.pk).is_public
+    assert found(q="refugio") == [shown.pk]
+
+
+def test_sort_by_name_uses_the_name_the_page_shows():
+    ServiceFactory(name_es="Zeta", name_en="Alpha")
+    ServiceFactory(name_es="Beta", name_en="")
+    from django.utils import translation
+
+    with translation.override("es"):
+        assert [s.name_es for s in ServiceFilter({"sort": "name"}).qs.narrow_slice(0, 5)] == ["Beta", "Zeta"]
+    with translation.override("en"):
+        # English shows "Alpha" for the first and falls back to Spanish "Beta" for the second.
+        assert [s.name_es for s in ServiceFilter({"sort": "name"}).qs.narrow_slice(0, 5)] == ["Zeta", "Beta"]
+
+
+def test_a_page_of_results_finds_its_ids_in_the_search_documents_alone():
+    for number in range(3):
+        ServiceFactory(name_es=f"Refugio {number}")
+    with CaptureQueriesContext(connection) as queries:
+        found(q="refugio", free="on", mode="in_person")
+    id_queries = [
+        query["sql"]
+        for query in queries
+        if "LIMIT" in query["sql"] and "services_servicesearchdocument" in query["sql"]
+    ]
+    assert id_queries
+    for sql in id_queries:
+        assert '"services_service"' not in sql.split(" WHERE ")[0]  # not joined: the wide rows are not read
