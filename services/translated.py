@@ -5,9 +5,12 @@ in the language the site's fallback order prefers, and say which language that i
 ``lang`` and a small "shown in Spanish" note.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -50,11 +53,29 @@ def language_order(language: str) -> list[str]:
     return list(dict.fromkeys(order))
 
 
+@functools.cache
+def _localized_fields(field: str, language: str) -> tuple[tuple[str, str], ...]:
+    """``(language, attribute)`` pairs to read ``field`` from, best first. Worked out once per field and language:
+    a results page asks for some hundred translated values."""
+    return tuple((code, build_localized_fieldname(field, code)) for code in language_order(language))
+
+
+@receiver(setting_changed)
+def _forget_localized_fields(*, setting, **kwargs):
+    if setting in {"LANGUAGES", "MODELTRANSLATION_FALLBACK_LANGUAGES"}:
+        _localized_fields.cache_clear()
+
+
+def page_language() -> str:
+    """The active interface language without its region (``es`` for ``es-co``)."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def best_translation(instance, field: str, language: str | None = None) -> Translated:
     """The value of ``instance.<field>`` in the best available language, and that language's code."""
-    page_language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    for code in language_order(page_language):
-        value = getattr(instance, build_localized_fieldname(field, code), None)
+    language = language.split("-")[0] if language else page_language()
+    for code, attribute in _localized_fields(field, language):
+        value = getattr(instance, attribute, None)
         if value:
-            return Translated(str(value), code, page_language)
-    return Translated("", page_language, page_language)
+            return Translated(str(value), code, language)
+    return Translated("", language, language)
