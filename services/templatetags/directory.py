@@ -1,15 +1,20 @@
-"""Template helpers for the public directory: content languages, language links, distances, phones, the list."""
+"""Template helpers for the public directory: content languages, language links, distances, phones, the list, and
+the facts of each listed service (``ResultCard``)."""
 
+import datetime
+import functools
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import phonenumbers
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
-from services.translated import best_translation
+from services.translated import Translated, best_translation, page_language
 
 register = template.Library()
 
@@ -79,10 +84,17 @@ def tel_href(phone):
 
 @register.filter
 def phone_display(phone):
+    shown = _international_format(str(phone))
+    return phone if shown is None else shown
+
+
+@functools.lru_cache(maxsize=4096)
+def _international_format(phone: str) -> str | None:
+    """Parsing a number costs more than the rest of its result; the same numbers come back on every page."""
     try:
-        parsed = phonenumbers.parse(str(phone), None)
+        parsed = phonenumbers.parse(phone, None)
     except phonenumbers.NumberParseException:
-        return phone
+        return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
@@ -95,28 +107,42 @@ def map_url(point):
     return f"https://www.openstreetmap.org/?{query}#map=17/{point.latitude:.5f}/{point.longitude:.5f}"
 
 
+def related(instance, name: str) -> list:
+    """``instance.<name>.all()`` as a list, read from what ``prefetch_related`` left without creating the related
+    manager, which costs more than reading the list: results pages ask for a few hundred of them."""
+    cache = getattr(instance, "_prefetched_objects_cache", {})
+    if name in cache:
+        return list(cache[name])
+    return list(getattr(instance, name).all())
+
+
 @register.simple_tag
 def open_state(service, moment=None):
     """``"24_7"``, ``"open"``, ``"closed"``, or ``""`` when the listing says nothing about its hours.
 
-    Read in each location's own time zone (``Location.is_open_at``).
+    Read in each location's own time zone (as ``Location.is_open_at``).
     """
     if service.open_24_7:
         return "24_7"
-    locations = list(service.locations.all())
+    locations = related(service, "locations")
     if any(location.open_24_7 for location in locations):
         return "24_7"
-    if not any(location.opening_hours.all() for location in locations):
+    hours = [(location, related(location, "opening_hours")) for location in locations]
+    if not any(ranges for _location, ranges in hours):
         return ""
     moment = moment or timezone.now()
-    return "open" if any(location.is_open_at(moment) for location in locations) else "closed"
+    for location, ranges in hours:
+        local = moment.astimezone(location.time_zone)
+        if any(opening.covers(local) for opening in ranges):
+            return "open"
+    return "closed"
 
 
 @register.simple_tag
 def public_places(service):
     """The distinct cities a result may name, and whether one of its addresses is confidential."""
     cities, confidential = [], False
-    for location in service.locations.all():
+    for location in related(service, "locations"):
         city = location.public_address.get("city")
         if city is None:
             confidential = True
@@ -130,7 +156,7 @@ def contact_phone(service):
     """The number to call: the service's own, else its first location's, else the organisation's."""
     if service.phone:
         return service.phone
-    for location in service.locations.all():
+    for location in related(service, "locations"):
         if location.phone:
             return location.phone
     return service.organisation.public_phone
@@ -194,3 +220,136 @@ def list_only_query(context):
     """``?s=…`` alone, for links to other pages that keep the referral list."""
     ids = referral_ids(context)
     return f"?{urlencode({'s': _list_value(ids)})}" if ids else ""
+
+
+@register.inclusion_tag("includes/list_button.html", takes_context=True)
+def list_button(context, service):
+    """The list button of one service: "Add to list", or "In your list" and "Remove from list"."""
+    in_list = service.pk in referral_ids(context)
+    return {
+        "pk": service.pk,
+        "in_list": in_list,
+        "list_url": list_query_removing(context, service.pk) if in_list else list_query_adding(context, service.pk),
+    }
+
+
+# Results: what each listed service shows, worked out in Python. A results page lists twenty services or more,
+# each with a dozen facts; asked for in the template fact by fact (a tag per translated name, an include per part,
+# the referral list parsed again for every link), they cost more than the search itself.
+
+
+@dataclass
+class ResultCard:
+    """The facts ``includes/service_result.html`` prints for one service; its places come from
+    ``Location.public_address`` alone."""
+
+    pk: int
+    url: str
+    name: Translated
+    organisation_url: str
+    organisation_name: Translated
+    categories: list[Translated]
+    has_locations: bool
+    cities: list[str]
+    confidential: bool
+    distance: str
+    by_phone_or_online: bool
+    phone: str
+    phone_href: str
+    cost: str
+    languages: str
+    delivery_modes: str
+    open_state: str
+    last_verified_on: datetime.date | None
+    in_list: bool
+    list_url: str
+
+
+class ResultCards:
+    """Makes the cards of one page. What depends on the request alone (the page language, the referral list, the
+    query string its links keep) is read once, and what repeats from card to card (category and language names,
+    costs, the ways a service is given) is worked out once."""
+
+    def __init__(self, request, now: datetime.datetime | None = None):
+        self.language = page_language()
+        self.now = now or timezone.now()
+        self.list_ids = parse_list(request.GET.get("s"))
+        self.list_only_query = f"?{urlencode({'s': _list_value(self.list_ids)})}" if self.list_ids else ""
+        # The add and remove links keep the query and its page with another ``s`` (as ``list_query_adding``): it is
+        # set in place for each card, so it keeps its position or comes last, as in a fresh copy of the query.
+        self.query = request.GET.copy()
+        page = request.GET.get("page")
+        if page in (None, ""):
+            self.query.pop("page", None)
+        else:
+            self.query["page"] = page
+        self._category_names = {}
+        self._language_names = {}
+        self._costs = {}
+        self._delivery_modes = {}
+
+    def card(self, service) -> ResultCard:
+        organisation = service.organisation
+        places = public_places(service)
+        phone = contact_phone(service)
+        in_list = service.pk in self.list_ids
+        return ResultCard(
+            pk=service.pk,
+            url=reverse("services:service-detail", args=[service.pk]) + self.list_only_query,
+            name=best_translation(service, "name", self.language),
+            organisation_url=reverse("services:organisation-detail", args=[organisation.slug]) + self.list_only_query,
+            organisation_name=best_translation(organisation, "name", self.language),
+            categories=[self._category_name(category) for category in related(service, "categories")],
+            has_locations=bool(related(service, "locations")),
+            cities=places["cities"],
+            confidential=places["confidential"],
+            distance=distance(getattr(service, "distance_km", None)),
+            by_phone_or_online=service.by_phone or service.online,
+            phone=phone_display(phone) if phone else "",
+            phone_href=tel_href(phone) if phone else "",
+            cost=self._cost(service),
+            languages=", ".join(self._language_name(language) for language in related(service, "languages")),
+            delivery_modes=self._delivery_mode_names(service),
+            open_state=open_state(service, self.now),
+            last_verified_on=service.last_verified_on or organisation.last_verified_on,
+            in_list=in_list,
+            list_url=self._list_url(service.pk, in_list),
+        )
+
+    def _category_name(self, category) -> Translated:
+        if category.pk not in self._category_names:
+            self._category_names[category.pk] = best_translation(category, "name", self.language)
+        return self._category_names[category.pk]
+
+    def _language_name(self, language) -> str:
+        if language.pk not in self._language_names:
+            self._language_names[language.pk] = str(language.name)
+        return self._language_names[language.pk]
+
+    def _cost(self, service) -> str:
+        if service.cost not in self._costs:
+            self._costs[service.cost] = service.get_cost_display()
+        return self._costs[service.cost]
+
+    def _delivery_mode_names(self, service) -> str:
+        modes = (service.in_person, service.by_phone, service.online, service.outreach)
+        if modes not in self._delivery_modes:
+            self._delivery_modes[modes] = ", ".join(service.delivery_modes)
+        return self._delivery_modes[modes]
+
+    def _list_url(self, pk: int, in_list: bool) -> str:
+        ids = [item for item in self.list_ids if item != pk] if in_list else [*self.list_ids, pk][-MAX_LIST_LENGTH:]
+        if not ids:
+            query = self.query.copy()
+            query.pop("s", None)
+            encoded = query.urlencode()
+            return f"?{encoded}" if encoded else "?"
+        self.query["s"] = _list_value(ids)
+        return f"?{self.query.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def result_cards(context, services) -> list[ResultCard]:
+    """``{% result_cards page as results %}``: a ``ResultCard`` for each service, for ``service_result.html``."""
+    cards = ResultCards(context["request"], context.get("now"))
+    return [cards.card(service) for service in services]

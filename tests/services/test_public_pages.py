@@ -240,6 +240,13 @@ def test_add_to_list_keeps_the_search_and_the_list(client, listings):
     assert f'href="/en/services/{public.pk}/?s={hotline.pk}"' in html
 
 
+def test_remove_from_list_keeps_the_search_and_the_rest_of_the_list(client, listings):
+    public, hotline = listings["public"], listings["hotline"]
+    html = get(client, reverse("services:search") + f"?s={public.pk}&q=orientacion&page=1")
+    assert f'href="?q=orientacion&amp;page=1#service-{public.pk}" data-list-remove="{public.pk}"' in html
+    assert f'href="?s={public.pk}%2C{hotline.pk}&amp;q=orientacion&amp;page=1#service-{hotline.pk}"' in html
+
+
 def test_print_stylesheet_hides_controls():
     css = (STATIC / "css" / "site.css").read_text()
     print_rules = css.split("@media print")[1]
