@@ -72,6 +72,15 @@ class LocationSerializer(serializers.ModelSerializer):
         return {"latitude": point.latitude, "longitude": point.longitude} if point else None
 
 
+class OwnLocationsSerializer(serializers.ListSerializer):
+    """A service's locations, only those of its own organisation, whatever was linked by mistake. A list field
+    rather than a method that builds a ``LocationSerializer`` per service: building one (its fields, and its opening
+    hours' serializer and fields) cost more than serializing the locations."""
+
+    def get_attribute(self, service):
+        return [location for location in service.locations.all() if location.organisation_id == service.organisation_id]
+
+
 class OrganisationSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Organisation
@@ -83,7 +92,7 @@ class ServiceSerializer(serializers.ModelSerializer):
     categories = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
     populations = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
     languages = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
-    locations = serializers.SerializerMethodField()
+    locations = OwnLocationsSerializer(child=LocationSerializer(), read_only=True)
     distance_km = serializers.SerializerMethodField(
         help_text="Whole kilometres to the nearest location when searching near a place (0: less than 1 km); "
         "a confidential location counts from its city's centre."
@@ -115,14 +124,6 @@ class ServiceSerializer(serializers.ModelSerializer):
             "locations",
             "distance_km",
         ]
-
-    @extend_schema_field(LocationSerializer(many=True))
-    def get_locations(self, service):
-        # Only the organisation's own locations, whatever was linked by mistake.
-        locations = [
-            location for location in service.locations.all() if location.organisation_id == service.organisation_id
-        ]
-        return LocationSerializer(locations, many=True, context=self.context).data
 
     @extend_schema_field({"type": "integer", "nullable": True, "minimum": 0})
     def get_distance_km(self, service) -> int | None:

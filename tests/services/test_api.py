@@ -5,7 +5,7 @@ import json
 import pytest
 
 from services.models import Service
-from tests.factories import OrganisationFactory, ServiceFactory
+from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 from tests.services import directory_data as data
 
 
@@ -105,6 +105,15 @@ def test_confidential_location_has_no_address_and_city_only_its_city(client, wor
         "country": "Colombia",
         "country_code": "CO",
     }
+
+
+def test_a_service_shows_only_its_own_organisations_locations(client, world):
+    public = world["public"]
+    public.locations.add(LocationFactory(name_es="Sede de otra organización"))  # linked by mistake
+    for url in ("/api/v1/services/", f"/api/v1/services/{public.pk}/"):
+        assert "Sede de otra organización" not in get(client, url).content.decode(), url
+    [location] = get(client, f"/api/v1/services/{public.pk}/").json()["locations"]
+    assert location["address"]["street_address"] == "Calle Pública 10 # 5-20"
 
 
 def test_non_public_records_answer_404(client, world):
