@@ -25,6 +25,7 @@ from django.core.cache import cache
 from django.db import connection, reset_queries, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
+from modeltranslation.translator import NotRegistered, translator
 
 from members import demo
 from members.models import City, Country, Location, MembershipStatusChange, OpeningHours, Organisation
@@ -498,7 +499,8 @@ class _Writer:
         """Insert ``instances`` (their primary keys set) and one "created" history row for each
         (django-simple-history's format), converting each value once for both tables."""
         columns = tuple(field.attname for field in model._meta.concrete_fields)
-        rows = self.converted(model, columns, [itemgetter(*columns)(instance.__dict__) for instance in instances])
+        translated = _translated_columns(model, columns)
+        rows = self.converted(model, columns, [_values(instance, columns, translated) for instance in instances])
         self.insert(model, columns, rows, converted=True)
         history = model.history.model
         extra = {
@@ -523,6 +525,27 @@ class _Writer:
             ],
         )[0]
         self.insert(history, columns + extra_columns, [row + tail for row in rows], converted=True)
+
+
+def _translated_columns(model, columns: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(position in ``columns``, name) of the untranslated columns of the model's translated fields."""
+    try:
+        fields = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return []
+    return [(columns.index(name), name) for name in sorted(fields) if name in columns]
+
+
+def _values(instance, columns: tuple[str, ...], translated: list[tuple[int, str]]) -> tuple:
+    """The values ``bulk_create`` would save: the instance's, except that the untranslated column of a translated
+    field (``name`` beside ``name_es``...) gets what modeltranslation reads for it in the active language."""
+    values = itemgetter(*columns)(instance.__dict__)
+    if not translated:
+        return values
+    values = list(values)
+    for position, name in translated:
+        values[position] = getattr(instance, name)
+    return tuple(values)
 
 
 REASONS = {step: reason.replace("Demo:", "Synthetic:") for step, reason in demo.REASONS.items()}

@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import translation
 
 from members.models import Location, MembershipStatusChange, OpeningHours, Organisation
 from services.models import Service, ServicePoint, ServiceSearchDocument
@@ -75,6 +77,27 @@ def test_the_same_seed_gives_the_same_directory(django_db_blocker):
     # Slugs carry the seed; the rest of the content must match exactly for the same seed.
     assert snapshot() == first
     assert [row[1:] for row in other["organisations"]] != [row[1:] for row in first["organisations"]]
+
+
+@pytest.mark.django_db
+def test_untranslated_columns_hold_what_modeltranslation_reads():
+    # Rows are written without bulk_create; the plain columns (``name`` beside ``name_es``...) must still get what
+    # saving a model stores there: the value modeltranslation reads in the active language, with its fallbacks.
+    with translation.override("pt"):
+        generate_directory(organisations=20, seed=4, today=TODAY)
+        for model, fields in (
+            (Organisation, ("name", "description")),
+            (Location, ("name", "accessibility_notes")),
+            (Service, ("name", "description", "eligibility", "how_to_access")),
+        ):
+            table = connection.ops.quote_name(model._meta.db_table)
+            columns = ", ".join(connection.ops.quote_name(field) for field in fields)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT id, {columns} FROM {table}")  # noqa: S608 - names from the model
+                stored = {row[0]: row[1:] for row in cursor.fetchall()}
+            expected = {item.pk: tuple(getattr(item, field) for field in fields) for item in model.objects.all()}
+            assert stored == expected
+            assert any(values[0] for values in stored.values())
 
 
 @pytest.mark.django_db
