@@ -200,7 +200,10 @@ class ServiceSearchDocument(models.Model):
     space before the first and after the last, so "a word starts with w" is ``LIKE '% w%'`` on any database.
     ``text`` is everything (names, places and descriptions); the text index is on it. ``names`` and ``places``
     are only read to rank the rows the index found. ``sort_name_<language>`` is the name a page in that language
-    shows (``services.translated.language_order``), lower-cased. The countries are in ``ServiceCountry``.
+    shows (``services.translated.language_order``), lower-cased. ``facets`` holds the words the filters ask for
+    (``services.search.facet``: country, city, category, population, language, way of giving help, cost, always
+    open, and the countries a phone or online service reaches); the text index covers both, so one index scan
+    answers a search with its filters.
     """
 
     service = models.OneToOneField(
@@ -210,15 +213,11 @@ class ServiceSearchDocument(models.Model):
     names = models.TextField(_("names"), blank=True)
     places = models.TextField(_("places"), blank=True)
     text = models.TextField(_("text"), blank=True)
+    facets = models.TextField(_("filters"), blank=True)
     sort_name_es = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_pt = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_en = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_ind = models.CharField(_("name"), max_length=200, blank=True)
-    cost = models.CharField(_("cost"), max_length=10, blank=True)
-    in_person = models.BooleanField(_("in person"), default=False)
-    by_phone = models.BooleanField(_("by phone"), default=False)
-    online = models.BooleanField(_("online or messaging"), default=False)
-    outreach = models.BooleanField(_("outreach (mobile team)"), default=False)
     always_open = models.BooleanField(_("available 24 hours, 7 days"), default=False)
 
     objects = SearchDocumentQuerySet.as_manager()
@@ -264,29 +263,6 @@ class ServicePoint(models.Model):
 
     def __str__(self):
         return f"{self.service_id} @ {self.latitude:.3f}, {self.longitude:.3f}"
-
-
-class ServiceCountry(models.Model):
-    """The countries a search filters services by, one row per service and country: where the service is given
-    (its locations' countries, or its organisation's when it has no location), and, with ``of_organisation``,
-    where its organisation works (for the phone and online services covering a country)."""
-
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+", verbose_name=_("service"))
-    country_code = models.CharField(_("country"), max_length=2)
-    of_organisation = models.BooleanField(_("organisation"), default=False)
-
-    class Meta:
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["country_code", "of_organisation", "service"], name="service_country_unique"
-            )
-        ]
-        indexes = [models.Index(fields=["service"], name="service_country_service")]
-
-    def __str__(self):
-        return f"{self.service_id} in {self.country_code}"
 
 
 class OpeningSpan(models.Model):

@@ -134,60 +134,62 @@ class DirectoryQuerySet(models.QuerySet):
             distance_km=Subquery(nearest, output_field=FloatField())
         )
 
+    def with_facets(self, *alternatives: str):
+        """Rows with at least one of these facet words (``services.search.facet``), found by the text index."""
+        from services.search import filter_by_facets
+
+        return filter_by_facets(self, alternatives, document=self.document)
+
     def remote(self, country):
         """Services given by phone or online by organisations working in ``country`` (a Country or ISO code)."""
-        from services.models import ServiceCountry
+        from services.search import facet
 
-        works_there = ServiceCountry.objects.filter(country_code=_country_code(country), of_organisation=True)
-        return self.filter(
-            self._on_document(by_phone=True) | self._on_document(online=True),
-            pk__in=works_there.values("service_id"),
-        )
+        return self.with_facets(facet("reaches", _country_code(country)))
 
     def in_country(self, country):
         """Services with a location in ``country``, or, having no location, of an organisation working there."""
-        from services.models import ServiceCountry
+        from services.search import facet
 
-        given_there = ServiceCountry.objects.filter(country_code=_country_code(country), of_organisation=False)
-        return self.filter(pk__in=given_there.values("service_id"))
+        return self.with_facets(facet("country", _country_code(country)))
 
     def in_city(self, city):
         """Services with a location in ``city``."""
-        from services.models import Service
+        from services.search import facet
 
-        return self.filter(pk__in=Service.locations.through.objects.filter(location__city=city).values("service_id"))
+        return self.with_facets(facet("city", getattr(city, "pk", city)))
 
     def in_categories(self, categories):
-        """Services in any of ``categories`` or of their subcategories."""
-        from services import cache as directory_cache
-        from services.models import Service
+        """Services in any of ``categories`` (a main category includes its subcategories)."""
+        from services.search import facet
 
-        chosen = {getattr(category, "pk", category) for category in categories}
-        chosen |= {category.pk for category in directory_cache.categories() if category.parent_id in chosen}
-        links = Service.categories.through.objects.filter(servicecategory_id__in=sorted(chosen))
-        return self.filter(pk__in=links.values("service_id"))
+        return self.with_facets(*(facet("category", getattr(category, "pk", category)) for category in categories))
 
     def for_population(self, population):
-        from services.models import Service
+        from services.search import facet
 
-        links = Service.populations.through.objects.filter(population=population)
-        return self.filter(pk__in=links.values("service_id"))
+        return self.with_facets(facet("population", getattr(population, "pk", population)))
 
     def speaking(self, language):
-        from services.models import Service
+        from services.search import facet
 
-        return self.filter(pk__in=Service.languages.through.objects.filter(language=language).values("service_id"))
+        return self.with_facets(facet("language", getattr(language, "pk", language)))
 
     def given(self, mode: str):
         """Services given in this way: ``in_person``, ``by_phone``, ``online`` or ``outreach``."""
-        return self.filter(self._on_document(**{mode: True}))
+        from services.search import facet
+
+        return self.with_facets(facet("mode", mode))
 
     def free(self):
-        return self.filter(self._on_document(cost="free"))
+        from services.search import facet
+
+        return self.with_facets(facet("cost", "free"))
 
     def open_all_hours(self):
         """Services always available: 24 hours, 7 days, or at a location that is."""
-        return self.filter(self._on_document(always_open=True))
+        from services.search import facet
+
+        return self.with_facets(facet("always"))
 
     def open_at(self, moment: datetime.datetime):
         """Services open at the aware ``moment``: always open, or a location open then in its own time zone

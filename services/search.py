@@ -40,7 +40,6 @@ from services.models import (
     OpeningSpan,
     Service,
     ServiceCategory,
-    ServiceCountry,
     ServicePoint,
     ServiceSearchDocument,
 )
@@ -53,10 +52,10 @@ MIN_WORD_LENGTH = 2
 EARTH_RADIUS_KM = 6371.0088
 INDEX_BATCH_SIZE = 500
 # Created by migration 0003_search_index; rebuild_index drops it during the bulk insert and builds it again.
-POSTGRESQL_TEXT_INDEX = "services_search_text_words"
+POSTGRESQL_TEXT_INDEX = "services_search_words"
 POSTGRESQL_CREATE_TEXT_INDEX = (
-    f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_TEXT_INDEX} ON services_servicesearchdocument "
-    "USING gin (array_to_tsvector(string_to_array(btrim(text), ' ')))"
+    f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_TEXT_INDEX} ON services_servicesearchdocument USING gin "
+    "(array_to_tsvector(string_to_array(btrim(text), ' ')), array_to_tsvector(string_to_array(btrim(facets), ' ')))"
 )
 
 # Letters that Unicode does not decompose into a base letter plus accent, folded by hand so that people who
@@ -126,7 +125,20 @@ ORGANISATION_NAMES, ORGANISATION_BODY = _localized("name", "acronym"), _localize
 PLACE_NAMES, CATEGORY_NAMES = _localized("name"), _localized("name")
 
 
-SERVICE_FACTS = ["cost", "in_person", "by_phone", "online", "outreach", "open_24_7"]
+MODES = ["in_person", "by_phone", "online", "outreach"]
+SERVICE_FACTS = ["cost", *MODES, "open_24_7"]
+# Facets: words in a document's ``facets`` that say what the filters ask (``=country=co``, ``=category=12``...).
+# They start with "=", which no query word can contain (``normalise`` keeps letters and digits only), so a search
+# never matches them, and the text index covers them with the words: one index intersects a search's conditions.
+# (A separate, short field: PostgreSQL may check a filter row by row, and reading the long text for that was slow.)
+FACET_MARK = "="
+
+
+def facet(kind: str, value="") -> str:
+    """The facet word for ``kind`` and ``value``: ``facet("country", "CO") == "=country=co"``."""
+    return f"{FACET_MARK}{kind}{FACET_MARK}{value}".lower() if value != "" else f"{FACET_MARK}{kind}"
+
+
 SORT_NAME_LENGTH = ServiceSearchDocument._meta.get_field("sort_name_en").max_length
 
 
@@ -154,9 +166,7 @@ def _values(row: dict, fields: list[str]) -> list[str]:
 # --- Building and keeping the index -------------------------------------------------------------------------------
 
 
-def build_index_rows(
-    service_ids, *, using: str = "default"
-) -> tuple[list[ServiceSearchDocument], list[ServicePoint], list[ServiceCountry]]:
+def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[ServiceSearchDocument], list[ServicePoint]]:
     """The search documents and points of these services, read with a fixed number of plain queries (model
     instances with every translated field cost ten times more when 50,000 services are rebuilt)."""
     db = using
@@ -189,6 +199,15 @@ def build_index_rows(
         .values_list("service_id", "servicecategory_id")
     ):
         service_categories[service_id].append(category_id)
+    service_facets = defaultdict(list)
+    for kind, descriptor, column in (
+        ("population", Service.populations, "population_id"),
+        ("language", Service.languages, "language_id"),
+    ):
+        for service_id, target in (
+            descriptor.through.objects.using(db).filter(service_id__in=ids).values_list("service_id", column)
+        ):
+            service_facets[service_id].append(facet(kind, target))
     location_links = Service.locations.through.objects.using(db).filter(service_id__in=ids)
     for service_id, location_id in location_links.values_list("service_id", "location_id"):
         service_locations[service_id].append(location_id)
@@ -213,7 +232,7 @@ def build_index_rows(
         for row in ServiceCategory.objects.using(db).order_by().values("pk", "parent_id", *CATEGORY_NAMES)
     }
 
-    documents, points, service_countries = [], [], []
+    documents, points = [], []
     for service in services:
         organisation = organisations[service["organisation_id"]]
         names = [*_values(service, SERVICE_NAMES), *_values(organisation, ORGANISATION_NAMES)]
@@ -234,12 +253,24 @@ def build_index_rows(
             service["status"] == Service.Status.ACTIVE and organisation["status"] == Organisation.Status.APPROVED
         )
         service_locations_rows = [locations[location_id] for location_id in service_locations[service["pk"]]]
-        organisation_codes = [countries[pk]["code"] for pk in organisation_countries[organisation["pk"]]]
+        always_open = service["open_24_7"] or any(row["open_24_7"] for row in service_locations_rows)
+        organisation_codes = {countries[pk]["code"] for pk in organisation_countries[organisation["pk"]]}
         located_codes = {countries[cities[row["city_id"]]["country_id"]]["code"] for row in service_locations_rows}
-        for code in sorted(located_codes if service_locations_rows else set(organisation_codes)):
-            service_countries.append(ServiceCountry(service_id=service["pk"], country_code=code))
-        for code in sorted(set(organisation_codes)):
-            service_countries.append(ServiceCountry(service_id=service["pk"], country_code=code, of_organisation=True))
+        facets = [
+            *service_facets[service["pk"]],
+            # Where it is given: its locations' countries, or its organisation's when it has none.
+            *(facet("country", code) for code in (located_codes if service_locations_rows else organisation_codes)),
+            *(facet("city", row["city_id"]) for row in service_locations_rows),
+            *(facet("mode", mode) for mode in MODES if service[mode]),
+            *([facet("cost", service["cost"])] if service["cost"] else []),
+            *([facet("always")] if always_open else []),
+        ]
+        if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
+            facets += [facet("reaches", code) for code in organisation_codes]
+        for category_id in service_categories[service["pk"]]:
+            facets += [facet("category", category_id)]
+            if categories[category_id]["parent_id"]:
+                facets += [facet("category", categories[category_id]["parent_id"])]
         documents.append(
             ServiceSearchDocument(
                 service_id=service["pk"],
@@ -247,13 +278,9 @@ def build_index_rows(
                 names=_document_field(names),
                 places=_document_field(places),
                 text=_document_field([*names, *places, *body]),
+                facets=f" {' '.join(dict.fromkeys(facets))} " if facets else "",
                 **_sort_names(service),
-                cost=service["cost"],
-                in_person=service["in_person"],
-                by_phone=service["by_phone"],
-                online=service["online"],
-                outreach=service["outreach"],
-                always_open=service["open_24_7"] or any(row["open_24_7"] for row in service_locations_rows),
+                always_open=always_open,
             )
         )
         for location_id in service_locations[service["pk"]]:
@@ -268,7 +295,7 @@ def build_index_rows(
                     is_public=is_public,
                 )
             )
-    return documents, points, service_countries
+    return documents, points
 
 
 def _search_point(location: dict, city: dict) -> dict:
@@ -325,17 +352,13 @@ def index_services(service_ids: Iterable[int]) -> None:
 
 
 def _index_batch(ids: list[int]) -> None:
-    documents, points, service_countries = build_index_rows(ids)
+    documents, points = build_index_rows(ids)
     index_opening_spans(
         Service.locations.through.objects.filter(service_id__in=ids).values_list("location_id", flat=True)
     )
-    current = {
-        row[0]: row[1:]
-        for row in ServiceSearchDocument.objects.filter(pk__in=ids).values_list(
-            "service_id", "is_public", "names", "places", "text"
-        )
-    }
-    changed = [d for d in documents if current.get(d.service_id) != (d.is_public, d.names, d.places, d.text)]
+    fields = [field.attname for field in ServiceSearchDocument._meta.concrete_fields]
+    current = {row[0]: row for row in ServiceSearchDocument.objects.filter(pk__in=ids).values_list(*fields)}
+    changed = [d for d in documents if current.get(d.service_id) != tuple(getattr(d, name) for name in fields)]
     gone = set(current) - {d.service_id for d in documents}
     with transaction.atomic():
         # Delete and insert rather than update: the FTS5 triggers then see plain inserts and deletes.
@@ -345,8 +368,6 @@ def _index_batch(ids: list[int]) -> None:
         ServiceSearchDocument.objects.bulk_create(changed)
         ServicePoint.objects.filter(service_id__in=ids).delete()
         ServicePoint.objects.bulk_create(points)
-        ServiceCountry.objects.filter(service_id__in=ids).delete()
-        ServiceCountry.objects.bulk_create(service_countries)
 
 
 SECONDS_PER_DAY = 86_400
@@ -388,15 +409,13 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
     vendor = connections[using].vendor
     with transaction.atomic(using=using):
         ServicePoint.objects.using(using).all().delete()
-        ServiceCountry.objects.using(using).all().delete()
         ServiceSearchDocument.objects.using(using).all().delete()
         if vendor == "postgresql":  # one index build at the end is far faster than 50,000 index updates
             with connections[using].cursor() as cursor:
                 cursor.execute(f"DROP INDEX IF EXISTS {POSTGRESQL_TEXT_INDEX}")
         ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), batch_size):
-            documents, points, service_countries = build_index_rows(ids[start : start + batch_size], using=using)
-            ServiceCountry.objects.using(using).bulk_create(service_countries, batch_size=500)
+            documents, points = build_index_rows(ids[start : start + batch_size], using=using)
             ServiceSearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
             ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
         index_opening_spans(Location.objects.using(using).values_list("pk", flat=True), using=using)
@@ -430,8 +449,7 @@ def bulk_indexing(*, using: str = "default"):
 
 def index_new_services(service_ids, *, using: str = "default") -> None:
     """Index services that have no search document yet (just bulk-created): plain inserts, no comparison."""
-    documents, points, service_countries = build_index_rows(service_ids, using=using)
-    ServiceCountry.objects.using(using).bulk_create(service_countries, batch_size=500)
+    documents, points = build_index_rows(service_ids, using=using)
     links = Service.locations.through.objects.using(using).filter(service_id__in=list(service_ids))
     index_opening_spans(links.values_list("location_id", flat=True), using=using)
     ServiceSearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
@@ -488,8 +506,7 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
             pk__in=RawSQL("SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s", (match,))
         )
     else:
-        query = Func(Value(_text_query(words)), template="%(expressions)s::tsquery")
-        queryset = queryset.filter(Matches(DocumentWords(F(f"{document}text")), query))
+        queryset = queryset.filter(Matches(DocumentWords(F(f"{document}text")), _tsquery(_text_query(words))))
     rank = sum(
         (
             Case(
@@ -503,6 +520,24 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
         start=Value(0, output_field=IntegerField()),
     )
     return queryset.annotate(search_rank=rank)
+
+
+def filter_by_facets(queryset, alternatives, *, document: str = ""):
+    """``queryset`` narrowed to rows whose document has at least one of these facet words (none: no row)."""
+    words = sorted({word.lower() for word in alternatives})
+    if not words:
+        return queryset.none()
+    if connections[queryset.db].vendor == "sqlite":
+        match = " OR ".join('"{}"'.format(word.replace('"', '""')) for word in words)
+        return queryset.filter(
+            pk__in=RawSQL("SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s", (match,))
+        )
+    query = " | ".join("'{}'".format(word.replace("'", "''")) for word in words)
+    return queryset.filter(Matches(DocumentWords(F(f"{document}facets")), _tsquery(query)))
+
+
+def _tsquery(query: str) -> Func:
+    return Func(Value(query), template="%(expressions)s::tsquery", output_field=TextField())
 
 
 def count_up_to(queryset, limit: int = 1000) -> int:

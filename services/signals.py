@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from members.models import City, Country, Location, OpeningHours, Organisation
-from services.models import Service, ServiceCategory
+from services.models import Language, Population, Service, ServiceCategory
 from services.querysets import LOCATION_TIME_ZONES_CACHE_KEY
 from services.search import index_services
 
@@ -33,6 +33,8 @@ def services_affected_by(instance) -> list[int]:
         return _ids(Service.objects.filter(Q(locations__city__country=instance) | Q(organisation__countries=instance)))
     if isinstance(instance, OpeningHours):  # "open now" reads them (services.models.OpeningSpan)
         return _ids(Service.objects.filter(locations=instance.location_id))
+    if isinstance(instance, Population | Language):  # the filters' facet words name them by id
+        return _ids(Service.objects.filter(**{type(instance).__name__.lower() + "s": instance}))
     if isinstance(instance, ServiceCategory):
         return _ids(Service.objects.filter(Q(categories=instance) | Q(categories__parent=instance)))
     return []
@@ -64,7 +66,7 @@ def after_delete(sender, instance, **kwargs):
 
 
 def on_service_links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    """Service.categories and Service.locations, changed from either side."""
+    """Service.categories, locations, populations and languages, changed from either side."""
     if not reverse:
         if action.startswith("post_"):
             index_services([instance.pk])
@@ -97,7 +99,8 @@ def connect() -> None:
         post_save.connect(on_save, sender=model, dispatch_uid=f"{uid}:save")
         pre_delete.connect(before_delete, sender=model, dispatch_uid=f"{uid}:pre_delete")
         post_delete.connect(after_delete, sender=model, dispatch_uid=f"{uid}:post_delete")
-    for through in (Service.categories.through, Service.locations.through):
+    links = (Service.categories.through, Service.locations.through, Service.populations.through)
+    for through in (*links, Service.languages.through):
         m2m_changed.connect(on_service_links_changed, sender=through, dispatch_uid=f"services.search:{through}")
     m2m_changed.connect(
         on_organisation_countries_changed,

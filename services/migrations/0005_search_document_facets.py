@@ -3,35 +3,44 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-# PostgreSQL: the text index becomes a full-text GIN index over the document's words as stored (exact: the trigram
-# index made PostgreSQL re-read every candidate's long text), and the long text moves out of the table's rows
-# (toast_tuple_target), so the rows a search reads to filter, rank and sort are a few hundred bytes, not kilobytes.
+# PostgreSQL: the text index becomes a full-text GIN index over the document's words and facet words as stored
+# (exact: the trigram index made PostgreSQL re-read every candidate's long text), and long texts are stored out of
+# the rows once they are (STORAGE EXTERNAL: no compression to undo when a row is read).
 POSTGRESQL_FORWARD = [
     "DROP INDEX IF EXISTS services_search_text_trgm",
-    "CREATE INDEX IF NOT EXISTS services_search_text_words ON services_servicesearchdocument "
-    "USING gin (array_to_tsvector(string_to_array(btrim(text), ' ')))",
+    "CREATE INDEX IF NOT EXISTS services_search_words ON services_servicesearchdocument USING gin "
+    "(array_to_tsvector(string_to_array(btrim(text), ' ')), array_to_tsvector(string_to_array(btrim(facets), ' ')))",
     "ALTER TABLE services_servicesearchdocument ALTER COLUMN text SET STORAGE EXTERNAL",
-    "ALTER TABLE services_servicesearchdocument SET (toast_tuple_target = 1024)",
 ]
 POSTGRESQL_BACKWARD = [
-    "DROP INDEX IF EXISTS services_search_text_words",
+    "DROP INDEX IF EXISTS services_search_words",
     "ALTER TABLE services_servicesearchdocument ALTER COLUMN text SET STORAGE EXTENDED",
-    "ALTER TABLE services_servicesearchdocument RESET (toast_tuple_target)",
     "CREATE INDEX IF NOT EXISTS services_search_text_trgm ON services_servicesearchdocument "
     "USING gin (text gin_trgm_ops)",
 ]
 # SQLite: adding the columns rebuilt the table (Django copies it into a new one), which dropped the triggers that
-# keep the FTS5 table in step with it (0003_search_index); they are created again and the FTS5 index rebuilt.
+# keep the FTS5 table in step with it (0003_search_index). The FTS5 table is created again over the text and the
+# facets, with "=" as a letter so the facet words ("=country=co", services.search.facet) stay whole words, then the
+# triggers and the index.
 SQLITE_FORWARD = [
-    """CREATE TRIGGER IF NOT EXISTS services_search_fts_insert AFTER INSERT ON services_servicesearchdocument BEGIN
-        INSERT INTO services_search_fts(rowid, text) VALUES (new.service_id, new.text);
+    "DROP TABLE IF EXISTS services_search_fts",
+    "DROP TRIGGER IF EXISTS services_search_fts_insert",
+    "DROP TRIGGER IF EXISTS services_search_fts_delete",
+    "DROP TRIGGER IF EXISTS services_search_fts_update",
+    """CREATE VIRTUAL TABLE services_search_fts USING fts5(
+        text, facets, content='services_servicesearchdocument', content_rowid='service_id',
+        tokenize="unicode61 remove_diacritics 2 tokenchars '='")""",
+    """CREATE TRIGGER services_search_fts_insert AFTER INSERT ON services_servicesearchdocument BEGIN
+        INSERT INTO services_search_fts(rowid, text, facets) VALUES (new.service_id, new.text, new.facets);
     END""",
-    """CREATE TRIGGER IF NOT EXISTS services_search_fts_delete AFTER DELETE ON services_servicesearchdocument BEGIN
-        INSERT INTO services_search_fts(services_search_fts, rowid, text) VALUES ('delete', old.service_id, old.text);
+    """CREATE TRIGGER services_search_fts_delete AFTER DELETE ON services_servicesearchdocument BEGIN
+        INSERT INTO services_search_fts(services_search_fts, rowid, text, facets)
+        VALUES ('delete', old.service_id, old.text, old.facets);
     END""",
-    """CREATE TRIGGER IF NOT EXISTS services_search_fts_update AFTER UPDATE ON services_servicesearchdocument BEGIN
-        INSERT INTO services_search_fts(services_search_fts, rowid, text) VALUES ('delete', old.service_id, old.text);
-        INSERT INTO services_search_fts(rowid, text) VALUES (new.service_id, new.text);
+    """CREATE TRIGGER services_search_fts_update AFTER UPDATE ON services_servicesearchdocument BEGIN
+        INSERT INTO services_search_fts(services_search_fts, rowid, text, facets)
+        VALUES ('delete', old.service_id, old.text, old.facets);
+        INSERT INTO services_search_fts(rowid, text, facets) VALUES (new.service_id, new.text, new.facets);
     END""",
     "INSERT INTO services_search_fts(services_search_fts) VALUES ('rebuild')",
 ]
@@ -49,10 +58,32 @@ def swap_text_index_back(apps, schema_editor):
             schema_editor.execute(statement)
 
 
+# Backwards, last (removing the columns rebuilt the table again): the FTS5 table of 0003_search_index.
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS services_search_fts_insert",
+    "DROP TRIGGER IF EXISTS services_search_fts_delete",
+    "DROP TRIGGER IF EXISTS services_search_fts_update",
+    "DROP TABLE IF EXISTS services_search_fts",
+    """CREATE VIRTUAL TABLE services_search_fts USING fts5(
+        text, content='services_servicesearchdocument', content_rowid='service_id',
+        tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER services_search_fts_insert AFTER INSERT ON services_servicesearchdocument BEGIN
+        INSERT INTO services_search_fts(rowid, text) VALUES (new.service_id, new.text);
+    END""",
+    """CREATE TRIGGER services_search_fts_delete AFTER DELETE ON services_servicesearchdocument BEGIN
+        INSERT INTO services_search_fts(services_search_fts, rowid, text) VALUES ('delete', old.service_id, old.text);
+    END""",
+    """CREATE TRIGGER services_search_fts_update AFTER UPDATE ON services_servicesearchdocument BEGIN
+        INSERT INTO services_search_fts(services_search_fts, rowid, text) VALUES ('delete', old.service_id, old.text);
+        INSERT INTO services_search_fts(rowid, text) VALUES (new.service_id, new.text);
+    END""",
+    "INSERT INTO services_search_fts(services_search_fts) VALUES ('rebuild')",
+]
+
+
 def restore_sqlite_triggers(apps, schema_editor):
-    """Backwards, last: removing the columns rebuilt the table again."""
     if schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_FORWARD:
+        for statement in SQLITE_BACKWARD:
             schema_editor.execute(statement)
 
 
@@ -74,47 +105,15 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(migrations.RunPython.noop, restore_sqlite_triggers),
-        migrations.CreateModel(
-            name='ServiceCountry',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country_code', models.CharField(max_length=2, verbose_name='country')),
-                ('of_organisation', models.BooleanField(default=False, verbose_name='organisation')),
-            ],
-            options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-            },
+        migrations.AddField(
+            model_name='servicesearchdocument',
+            name='facets',
+            field=models.TextField(blank=True, verbose_name='filters'),
         ),
         migrations.AddField(
             model_name='servicesearchdocument',
             name='always_open',
             field=models.BooleanField(default=False, verbose_name='available 24 hours, 7 days'),
-        ),
-        migrations.AddField(
-            model_name='servicesearchdocument',
-            name='by_phone',
-            field=models.BooleanField(default=False, verbose_name='by phone'),
-        ),
-        migrations.AddField(
-            model_name='servicesearchdocument',
-            name='cost',
-            field=models.CharField(blank=True, max_length=10, verbose_name='cost'),
-        ),
-        migrations.AddField(
-            model_name='servicesearchdocument',
-            name='in_person',
-            field=models.BooleanField(default=False, verbose_name='in person'),
-        ),
-        migrations.AddField(
-            model_name='servicesearchdocument',
-            name='online',
-            field=models.BooleanField(default=False, verbose_name='online or messaging'),
-        ),
-        migrations.AddField(
-            model_name='servicesearchdocument',
-            name='outreach',
-            field=models.BooleanField(default=False, verbose_name='outreach (mobile team)'),
         ),
         migrations.AddField(
             model_name='servicesearchdocument',
@@ -151,19 +150,6 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='servicesearchdocument',
             index=models.Index(condition=models.Q(('is_public', True)), fields=['sort_name_ind', 'service'], name='search_sort_ind'),
-        ),
-        migrations.AddField(
-            model_name='servicecountry',
-            name='service',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='services.service', verbose_name='service'),
-        ),
-        migrations.AddIndex(
-            model_name='servicecountry',
-            index=models.Index(fields=['service'], name='service_country_service'),
-        ),
-        migrations.AddConstraint(
-            model_name='servicecountry',
-            constraint=models.UniqueConstraint(fields=('country_code', 'of_organisation', 'service'), name='service_country_unique'),
         ),
         migrations.CreateModel(
             name='OpeningSpan',

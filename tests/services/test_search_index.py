@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from services.filters import ServiceFilter
-from services.models import OpeningSpan, Service, ServiceCountry, ServiceSearchDocument
-from services.search import opening_span_bounds
+from services.models import OpeningSpan, Service, ServiceSearchDocument
+from services.search import facet, opening_span_bounds, query_words
 from tests.factories import (
     CityFactory,
     CountryFactory,
@@ -63,20 +63,50 @@ def test_open_now_follows_a_city_moving_to_another_time_zone():
     assert open_ids(at_utc(0, 3)) == {service.pk}  # Monday 10:00 in Jakarta
 
 
+def facets_of(service):
+    return set(ServiceSearchDocument.objects.get(pk=service.pk).facets.split())
+
+
 def test_countries_are_where_the_service_is_given_or_its_organisation_works():
     colombia, ecuador = CountryFactory(code="CO"), CountryFactory(code="EC")
     organisation = OrganisationFactory(countries=[colombia, ecuador])
     in_quito = LocationFactory(organisation=organisation, city=CityFactory(country=ecuador))
     located = ServiceFactory(organisation=organisation, locations=[in_quito])
     hotline = ServiceFactory(organisation=organisation, locations=[], in_person=False, by_phone=True)
-    given = set(ServiceCountry.objects.filter(of_organisation=False).values_list("service_id", "country_code"))
-    assert given == {(located.pk, "EC"), (hotline.pk, "CO"), (hotline.pk, "EC")}
+    assert {"=country=ec"} == {word for word in facets_of(located) if word.startswith("=country")}
+    assert {"=country=co", "=country=ec", "=reaches=co", "=reaches=ec"} <= facets_of(hotline)
+    assert not {word for word in facets_of(located) if word.startswith("=reaches")}
+    assert found(country="EC") == sorted([located.pk, hotline.pk])
     in_quito.city = CityFactory(country=colombia)
     in_quito.save()
-    assert set(
-        ServiceCountry.objects.filter(service=located, of_organisation=False).values_list("country_code", flat=True)
-    ) == {"CO"}
+    assert {word for word in facets_of(located) if word.startswith("=country")} == {"=country=co"}
     assert found(country="EC") == [hotline.pk]
+
+
+def test_every_filter_is_a_facet_word_that_follows_edits():
+    service = ServiceFactory(cost=Service.Cost.FREE)
+    language = service.languages.first()
+    assert facet("cost", "free") in facets_of(service)
+    service.cost = Service.Cost.PAID
+    service.save()
+    assert facet("cost", "free") not in facets_of(service)
+    from tests.factories import LanguageFactory, PopulationFactory
+
+    quechua, women = LanguageFactory(code="qu"), PopulationFactory(code="women-x")
+    service.languages.add(quechua)
+    service.populations.add(women)
+    assert {facet("language", quechua.pk), facet("population", women.pk)} <= facets_of(service)
+    service.populations.remove(women)
+    assert facet("population", women.pk) not in facets_of(service)
+    assert language is None or facet("language", language.pk) in facets_of(service)
+
+
+def test_no_query_can_match_a_facet_word():
+    service = ServiceFactory(name_es="Refugio")
+    assert facet("country", "co").startswith("=")
+    for text in ["=country=co", "country", "=", "cost free", "mode"]:
+        assert all(not word.startswith("=") for word in query_words(text))
+    assert service.pk not in found(q="country")
 
 
 def test_a_stale_document_never_shows_a_service_that_is_no_longer_public():
