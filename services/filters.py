@@ -442,7 +442,7 @@ class ServiceFilter(django_filters.FilterSet):
             return ["-search_rank", *(["distance_km"] if near else []), name, "pk"]
         return [name, "pk"]
 
-    def remote_queryset(self, main_queryset):
+    def remote_queryset(self):
         """Phone and online services covering the place's country that are not already among the results."""
         place = self.place
         if place is None or place.country is None:
@@ -451,8 +451,8 @@ class ServiceFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name not in PLACE_PARAMETERS and name != "sort":
                 index = self.filters[name].filter(index, value)
-        found = main_queryset._index if main_queryset._index is not None else main_queryset
-        remote = index.remote(place.country).exclude(pk__in=found.values("pk"))
+        # The results near the place are those of the same filters with a location within the radius.
+        remote = index.remote(place.country).not_near(place.latitude, place.longitude, place.radius_km)
         return self.queryset.from_index(remote.order_by(display_name_ordering(), "pk"))
 
     # Explanations ------------------------------------------------------------------------------------------------

@@ -88,6 +88,27 @@ def _prefill(instance, name: str, objects: list) -> None:
     instance._prefetched_objects_cache[name] = queryset  # a forward many-to-many's cache name is the field's name
 
 
+def _place(latitude, longitude, km) -> tuple[float, float, float] | None:
+    """A usable place and radius, the radius kept between 0 and ``MAX_RADIUS_KM``; None when unusable."""
+    try:
+        latitude, longitude, km = float(latitude), float(longitude), float(km)
+    except (TypeError, ValueError):
+        return None
+    if not all(map(math.isfinite, (latitude, longitude, km))) or abs(latitude) > 90 or abs(longitude) > 180:
+        return None
+    return latitude, longitude, min(max(km, 0.0), MAX_RADIUS_KM)
+
+
+def _points_within(latitude: float, longitude: float, km: float):
+    """The ids of services with a search point within ``km`` (the bounding box first, which an index finds)."""
+    from services.models import ServicePoint
+    from services.search import bounding_box, distance_km
+
+    in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
+    within = in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km)
+    return within.values("service_id")
+
+
 class DirectoryQuerySet(models.QuerySet):
     """The search conditions, shared by services and their search documents (``ServiceSearchDocument``, whose
     primary key is the service's): ``document`` is the path from a row to its search document.
@@ -114,13 +135,10 @@ class DirectoryQuerySet(models.QuerySet):
         from services.models import ServicePoint
         from services.search import bounding_box, distance_km
 
-        try:
-            latitude, longitude, km = float(latitude), float(longitude), float(km)
-        except (TypeError, ValueError):
+        place = _place(latitude, longitude, km)
+        if place is None:
             return self.none()
-        if not all(map(math.isfinite, (latitude, longitude, km))) or abs(latitude) > 90 or abs(longitude) > 180:
-            return self.none()
-        km = min(max(km, 0.0), MAX_RADIUS_KM)
+        latitude, longitude, km = place
         # Distances are computed only for the points inside the bounding box, which an index finds.
         in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
         nearest = (
@@ -129,10 +147,14 @@ class DirectoryQuerySet(models.QuerySet):
             .order_by("distance")
             .values("distance")[:1]
         )
-        within = in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km)
-        return self.filter(pk__in=within.values("service_id")).annotate(
+        return self.filter(pk__in=_points_within(latitude, longitude, km)).annotate(
             distance_km=Subquery(nearest, output_field=FloatField())
         )
+
+    def not_near(self, latitude: float, longitude: float, km: float):
+        """Rows that ``near`` leaves out: no location within ``km`` (all rows when the place cannot be used)."""
+        place = _place(latitude, longitude, km)
+        return self.all() if place is None else self.exclude(pk__in=_points_within(*place))
 
     def with_facets(self, *alternatives: str):
         """Rows with at least one of these facet words (``services.search.facet``), found by the text index."""

@@ -501,10 +501,7 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
     if not words:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
     if connections[queryset.db].vendor == "sqlite":
-        match = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
-        queryset = queryset.filter(
-            pk__in=RawSQL("SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s", (match,))
-        )
+        queryset = _match_fts(queryset, " ".join('"{}"*'.format(word.replace('"', '""')) for word in words))
     else:
         queryset = queryset.filter(Matches(DocumentWords(F(f"{document}text")), _tsquery(_text_query(words))))
     rank = sum(
@@ -528,12 +525,32 @@ def filter_by_facets(queryset, alternatives, *, document: str = ""):
     if not words:
         return queryset.none()
     if connections[queryset.db].vendor == "sqlite":
-        match = " OR ".join('"{}"'.format(word.replace('"', '""')) for word in words)
-        return queryset.filter(
-            pk__in=RawSQL("SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s", (match,))
-        )
+        return _match_fts(queryset, " OR ".join('"{}"'.format(word.replace('"', '""')) for word in words))
     query = " | ".join("'{}'".format(word.replace("'", "''")) for word in words)
     return queryset.filter(Matches(DocumentWords(F(f"{document}facets")), _tsquery(query)))
+
+
+FTS_MATCH = "SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s"
+
+
+def _match_fts(queryset, part: str):
+    """SQLite: ``queryset`` narrowed to the FTS5 query ``part``, AND-ed into the FTS5 condition it already has, if
+    any: one FTS5 query intersects its words' lists itself, where separate conditions each built a list of
+    thousands of ids for the database to intersect."""
+    queryset = queryset._chain()
+    where = queryset.query.where
+    earlier = [
+        child
+        for child in where.children
+        if not where.negated
+        and where.connector == "AND"
+        and isinstance(getattr(child, "rhs", None), RawSQL)
+        and child.rhs.sql == FTS_MATCH
+    ]
+    parts = [*(child.rhs.params[0] for child in earlier), part]
+    where.children = [child for child in where.children if not any(child is node for node in earlier)]
+    match = " AND ".join(f"({item})" for item in parts) if len(parts) > 1 else part
+    return queryset.filter(pk__in=RawSQL(FTS_MATCH, (match,)))  # noqa: S611 (constant SQL, the query a parameter)
 
 
 def _tsquery(query: str) -> Func:

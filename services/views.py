@@ -64,7 +64,7 @@ def search(request):
     page = CappedPaginator(results.with_listing_data(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     remote = []
     if filterset.place is not None and page.number == 1:
-        remote = filterset.remote_queryset(results).with_listing_data().narrow_slice(0, REMOTE_RESULTS)
+        remote = filterset.remote_queryset().with_listing_data().narrow_slice(0, REMOTE_RESULTS)
     return render(
         request,
         "services/service_search.html",

@@ -143,3 +143,13 @@ def test_a_page_of_results_finds_its_ids_in_the_search_documents_alone():
     assert id_queries
     for sql in id_queries:
         assert '"services_service"' not in sql.split(" WHERE ")[0]  # not joined: the wide rows are not read
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 query (PostgreSQL scans one GIN index)")
+def test_sqlite_answers_the_words_and_the_filters_with_one_fts5_query():
+    wanted = ServiceFactory(name_es="Refugio", cost=Service.Cost.FREE)
+    ServiceFactory(name_es="Refugio pagado", cost=Service.Cost.PAID)
+    with CaptureQueriesContext(connection) as queries:
+        assert found(q="refugio", free="on", mode="in_person") == [wanted.pk]
+    id_queries = [query["sql"] for query in queries if "LIMIT" in query["sql"] and "MATCH" in query["sql"]]
+    assert id_queries and all(sql.count("services_search_fts MATCH") == 1 for sql in id_queries)
