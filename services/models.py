@@ -1,5 +1,6 @@
 """What members offer: a small taxonomy of service categories, and the services themselves."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -190,6 +191,17 @@ class Service(models.Model):
         return [str(self._meta.get_field(field).verbose_name) for field in fields if getattr(self, field)]
 
 
+class DocumentWords(models.Func):
+    """A document's words as a PostgreSQL ``tsvector``, exactly as stored (no parser, no stemming), for the text
+    index. SQLite has its own index (FTS5) and no ``tsvector``: there it is an empty string."""
+
+    template = "array_to_tsvector(string_to_array(btrim(%(expressions)s), ' '))"
+    output_field = models.TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return "''", []
+
+
 class ServiceSearchDocument(models.Model):
     """The denormalised row search reads, one per service, kept current by ``services.signals``.
 
@@ -214,6 +226,9 @@ class ServiceSearchDocument(models.Model):
     places = models.TextField(_("places"), blank=True)
     text = models.TextField(_("text"), blank=True)
     facets = models.TextField(_("filters"), blank=True)
+    words = models.GeneratedField(
+        expression=DocumentWords(models.F("text")), output_field=SearchVectorField(), db_persist=True
+    )
     sort_name_es = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_pt = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_en = models.CharField(_("name"), max_length=200, blank=True)

@@ -117,6 +117,13 @@ class DirectoryQuerySet(models.QuerySet):
     public search does (``ServiceFilter``): a broad search then never reads the wide service rows."""
 
     document = ""
+    # Whether the rows are narrowed by words (``search``): see ``services.search.count_up_to``.
+    text_searched = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.text_searched = self.text_searched
+        return clone
 
     def _on_document(self, **conditions) -> Q:
         return Q(**{f"{self.document}{name}": value for name, value in conditions.items()})
