@@ -9,6 +9,7 @@ import os
 from gunicorn.glogging import Logger
 
 from rssn.logging import RedactingFilter, anonymise_ip
+from rssn.memory import count_request
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
@@ -36,3 +37,8 @@ class RedactingLogger(Logger):
 
 
 logger_class = RedactingLogger
+
+
+def post_request(worker, req, environ, resp):
+    """After its first requests, a worker freezes its long-lived objects (``rssn.memory``)."""
+    count_request(worker)
