@@ -80,6 +80,23 @@ def test_the_same_seed_gives_the_same_directory(django_db_blocker):
 
 
 @pytest.mark.django_db
+def test_batches_do_not_change_the_directory():
+    # Keys are reserved batch by batch and the planner's statistics refreshed between batches (PostgreSQL): the
+    # rows and their links must come out as in one batch.
+    def links():
+        fields = ("organisation__slug", "name_es", "locations__name_es", "categories__slug", "populations__code")
+        return list(Service.objects.order_by(*fields).values_list(*fields))
+
+    generate_directory(organisations=25, seed=5, today=TODAY, batch_size=1000)
+    whole, whole_links = snapshot(), links()
+    Organisation.objects.all().delete()
+    counts = generate_directory(organisations=25, seed=5, today=TODAY, batch_size=2)
+    assert snapshot() == whole
+    assert links() == whole_links
+    assert ServiceSearchDocument.objects.count() == counts["services"]
+
+
+@pytest.mark.django_db
 def test_untranslated_columns_hold_what_modeltranslation_reads():
     # Rows are written without bulk_create; the plain columns (``name`` beside ``name_es``...) must still get what
     # saving a model stores there: the value modeltranslation reads in the active language, with its fallbacks.
