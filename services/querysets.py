@@ -11,6 +11,7 @@ import zoneinfo
 from django.core.cache import cache
 from django.db import models
 from django.db.models import FloatField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.query import ModelIterable
 
 LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
 LOCATION_TIME_ZONES_CACHE_SECONDS = 300
@@ -71,16 +72,69 @@ def attach_reference_data(services: list) -> None:
             targets = sorted(found[index].get(service.pk, []), key=lambda pk: ordered.get(pk, 0))
             _prefill(service, name, [by_pk[pk] for pk in targets if pk in by_pk])
     countries = {country.pk: country for country in directory_cache.countries()}
+    _attach_cities(services, countries)
     for organisation in organisations.values():
         targets = found[3].get(organisation.pk, [])
         _prefill(organisation, "countries", [countries[pk] for pk in targets if pk in countries])
+
+
+class PrefilledQuerySet(models.QuerySet):
+    """A queryset whose rows are known (``_prefill``): its SQL query is built only if something asks for it (a
+    further filter, say), not for each of the hundred lists a results page fills."""
+
+    def __init__(self, model=None, query=None, using=None, hints=None):
+        super().__init__(model, query=query or _NO_QUERY, using=using, hints=hints)
+        if query is None:
+            self._query = None
+
+    @property
+    def query(self):
+        if self._query is None:
+            self._query = models.sql.Query(self.model)
+        return super().query
+
+    @query.setter
+    def query(self, value):
+        models.QuerySet.query.fset(self, value)
+
+
+class _NoQuery:
+    """Stands for the query ``PrefilledQuerySet`` does not build (truthy, so ``QuerySet`` keeps it)."""
+
+
+_NO_QUERY = _NoQuery()
+
+
+def _attach_cities(services: list, countries: dict) -> None:
+    """Each prefetched location's city and its country, from the cached reference rows (read once for a city the
+    cache does not hold yet): building them per location was a fifth of a page's reading."""
+    from members.models import City
+    from services import cache as directory_cache
+
+    locations = [
+        location
+        for service in services
+        for location in getattr(service, "_prefetched_objects_cache", {}).get("locations", ())
+        if "city" not in location._state.fields_cache
+    ]
+    if not locations:
+        return
+    cities = {city.pk: city for city in directory_cache.cities_with_services()}
+    missing = {location.city_id for location in locations} - set(cities)
+    if missing:
+        cities.update((city.pk, city) for city in City.objects.select_related("country").filter(pk__in=missing))
+    for location in locations:
+        city = cities[location.city_id]
+        if "country" not in city._state.fields_cache and city.country_id in countries:
+            city._state.fields_cache["country"] = countries[city.country_id]
+        location._state.fields_cache["city"] = city
 
 
 def _prefill(instance, name: str, objects: list) -> None:
     """What ``prefetch_related`` leaves behind: ``instance.<name>.all()`` answers from ``objects``, no query. (The
     queryset is built directly: creating the related manager to ask it cost more than the rest of the page.)"""
     model = type(instance)._meta.get_field(name).related_model
-    queryset = models.QuerySet(model=model)
+    queryset = PrefilledQuerySet(model=model)
     queryset._result_cache = objects
     queryset._prefetch_done = True
     if not hasattr(instance, "_prefetched_objects_cache"):
@@ -268,6 +322,10 @@ class ServiceQuerySet(DirectoryQuerySet):
         return clone
 
     def _fetch_all(self):
+        if self._result_cache is None and self._index is not None and self._iterable_class is ModelIterable:
+            # Chosen and ordered by the search documents: read as pages are (the slice asked, if any).
+            self._result_cache = self.narrow_slice(self.query.low_mark, self.query.high_mark)
+            return
         attach = self._reference_data and self._result_cache is None
         super()._fetch_all()
         if attach:
@@ -275,10 +333,18 @@ class ServiceQuerySet(DirectoryQuerySet):
 
     def from_index(self, index):
         """These services, chosen and ordered by a search over their documents (a ``SearchDocumentQuerySet``,
-        filtered, annotated and ordered). Iterating gives the same rows in the same order, with ``search_rank`` and
-        ``distance_km``; pages and counts (``narrow_slice``, ``count_up_to``) read the documents alone."""
+        filtered, annotated and ordered). Iterating gives the rows in the documents' order, with ``search_rank`` and
+        ``distance_km``; rows, pages and counts (``narrow_slice``, ``count_up_to``) read the documents for ids."""
+        queryset = self.filter(pk__in=index.values("pk"))
+        queryset._index, queryset._listing = index, self
+        return queryset
+
+    def _in_index_order(self):
+        """The same services as a plain queryset in the documents' order, with their ``search_rank`` and
+        ``distance_km`` (for ``values()``; built only then, as it costs more to build than a page to read)."""
+        index = self._index
         kept = [name for name in ("search_rank", "distance_km") if name in index.query.annotations]
-        queryset = self.filter(pk__in=index.values("pk")).annotate(
+        queryset = self.annotate(
             **{
                 name: Subquery(index.filter(pk=OuterRef("pk")).values(name)[:1], output_field=FloatField())
                 for name in kept
@@ -291,8 +357,18 @@ class ServiceQuerySet(DirectoryQuerySet):
                 term = term.replace(name, f"{self.document}{name}")
             ordering.append(term)
         queryset = queryset.order_by(*ordering)
-        queryset._index, queryset._listing = index, self
+        queryset._index = None
         return queryset
+
+    def values(self, *fields, **expressions):
+        if self._index is not None:
+            return self._in_index_order().values(*fields, **expressions)
+        return super().values(*fields, **expressions)
+
+    def values_list(self, *fields, flat=False, named=False):
+        if self._index is not None:
+            return self._in_index_order().values_list(*fields, flat=flat, named=named)
+        return super().values_list(*fields, flat=flat, named=named)
 
     def narrow_slice(self, start: int, stop: int) -> list:
         """``list(self[start:stop])`` in two steps: the ids of the slice in order first (a narrow sort over every
@@ -329,11 +405,9 @@ class ServiceQuerySet(DirectoryQuerySet):
         from members.models import Location
 
         queryset = self.select_related("organisation").prefetch_related(
-            Prefetch(
-                "locations",
-                queryset=Location.objects.select_related("city__country").prefetch_related("opening_hours"),
-            ),
+            Prefetch("locations", queryset=Location.objects.prefetch_related("opening_hours")),
         )
-        # Categories, languages, populations and the organisation's countries: see attach_reference_data.
+        # Categories, languages, populations, the organisation's countries and the locations' cities and countries:
+        # see attach_reference_data.
         queryset._reference_data = True
         return queryset
