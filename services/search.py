@@ -465,7 +465,19 @@ def analyse(*, using: str = "default") -> None:
             cursor.execute("INSERT INTO services_search_fts(services_search_fts) VALUES ('optimize')")
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
+            # This app's and the members app's tables only: a bare ANALYZE also analyses the cluster's shared
+            # catalogues, and inside a bulk load's transaction that lock blocked every other database's ANALYZE.
+            from django.apps import apps
+
+            tables = sorted(
+                {
+                    model._meta.db_table
+                    for app in ("members", "services")
+                    for model in apps.get_app_config(app).get_models(include_auto_created=True)
+                    if model._meta.managed and not model._meta.proxy
+                }
+            )
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
 
 
 # --- Reading the index ----------------------------------------------------------------------------------------------
