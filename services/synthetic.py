@@ -614,10 +614,13 @@ def _refresh_statistics() -> None:
     10,000 organisations, 76 s of 500 at 100,000). ``ANALYZE`` inside the transaction counts the transaction's own
     new rows, and the statistics it stores scale with the table (the planner extrapolates from its size), so once
     early and once at ten times the rows is enough. SQLite plans ``IN`` lists as index lookups without statistics.
+    ``analyse`` names the directory's tables: a bare ``ANALYZE`` would also lock the cluster's shared catalogues
+    until the load commits, and every other database's ``ANALYZE`` would wait for it.
     """
+    from services.search import analyse
+
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        analyse()
 
 
 def existing_synthetic(seed: int) -> bool:
