@@ -575,9 +575,9 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     if index is not None:
         queryset = index
     if connections[queryset.db].vendor == "postgresql" and getattr(queryset, "text_searched", False):
-        # With a LIMIT, PostgreSQL reads rows in order and checks each one's words, expecting to stop early (it
-        # cannot know that building a document's words is costly): 170 ms for "saúde". Counted whole, the text
-        # index finds the rows (8 ms).
+        # With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early
+        # (it cannot know what that costs: 30 ms for "saúde"); counted whole, the text index finds the rows (8 ms).
+        # At 100,000 organisations a broad word's whole count costs as much as ranking it (docs/performance.md).
         return min(queryset.order_by().count(), limit)
     return queryset.order_by().values("pk")[:limit].count()
 

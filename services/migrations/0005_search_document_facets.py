@@ -108,6 +108,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(migrations.RunPython.noop, restore_sqlite_triggers),
+        migrations.AlterField(
+            model_name='servicesearchdocument',
+            name='is_public',
+            field=models.BooleanField(default=False, verbose_name='public'),
+        ),
         migrations.AddField(
             model_name='servicesearchdocument',
             name='facets',
