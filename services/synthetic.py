@@ -442,7 +442,8 @@ class _Writer:
                 sql = f"COPY {table} ({names}) FROM STDIN"
             else:
                 placeholders = ", ".join(["%s"] * len(fields))
-                sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608 - names from the models
+                # Table and column names come from the models, never from input.
+                sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608  # nosec B608
             self._tables[key] = (sql, converters)
         return self._tables[key]
 
@@ -487,7 +488,8 @@ class _Writer:
                 )
                 return sorted(row[0] for row in cursor.fetchall())
             quote = self.connection.ops.quote_name
-            cursor.execute(f"SELECT MAX({quote(pk)}) FROM {quote(table)}")  # noqa: S608 - names from the model
+            # Names from the model, quoted.
+            cursor.execute(f"SELECT MAX({quote(pk)}) FROM {quote(table)}")  # noqa: S608  # nosec B608
             highest = cursor.fetchone()[0] or 0
             if self.connection.vendor == "sqlite":  # AUTOINCREMENT never reuses the keys of deleted rows
                 cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
