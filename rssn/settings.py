@@ -39,7 +39,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the development server read while a management command writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Search: with the default random_page_cost (4, for spinning disks) PostgreSQL ignored the trigram index, and
+    # Search: with the default random_page_cost (4, for spinning disks) PostgreSQL ignored the text index, and
     # JIT compilation made the short queries slower. DATABASE_PG_OPTIONS=none behind a pooler that refuses them.
     _pg_options = env_str("DATABASE_PG_OPTIONS", "-c random_page_cost=1.1 -c jit=off")
     if _pg_options != "none":

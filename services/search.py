@@ -1,18 +1,21 @@
-"""Text search and "near": the one module that knows how the directory's search index is built and read.
+"""Text search, filters and "near": the one module that knows how the directory's search index is built and read.
 
-The index is denormalised on purpose (see DESIGN.md): one ``ServiceSearchDocument`` per service with the
-normalised words of every language version of the service, its organisation, categories, cities and countries,
-and one ``ServicePoint`` per service and location with the location's *search* point. ``services.signals`` keeps
-both current when a listing changes; ``python manage.py rebuild_search_index`` rebuilds them after bulk loads.
+The index is denormalised on purpose (see DESIGN.md and docs/performance.md): one ``ServiceSearchDocument`` per
+service with the normalised words of every language version of the service, its organisation, categories, cities
+and countries, the name each page language sorts by, and facet words for the filters (``facet``); one
+``ServicePoint`` per service and location with the location's *search* point; and ``OpeningSpan`` rows for "open
+now". ``services.signals`` keeps them current when a listing changes; ``python manage.py rebuild_search_index``
+rebuilds them after bulk loads. A results page finds its ids in this index alone, then reads those services.
 
 One meaning on every database: a query word matches a document when one of the document's words starts with it.
 Documents are stored as `` word word word `` (normalised, space-separated, spaces at both ends), so that meaning
 is ``LIKE '% word%'``. The engines only make it fast:
 
-- SQLite: an FTS5 table over ``text`` (external content, kept in step by triggers), queried with ``"word"*``
-  prefix terms, AND-ed. Its tokenizer splits on the same characters ``normalise`` removes, so FTS5 words are
-  exactly the document's words.
-- PostgreSQL: a trigram GIN index on ``text`` that answers ``LIKE '% word%'`` itself.
+- SQLite: an FTS5 table over ``text`` and ``facets`` (external content, kept in step by triggers, "=" a letter so
+  facet words stay whole), queried with one MATCH: ``"word"*`` prefix terms and facet alternatives, AND-ed. Its
+  tokenizer splits on the same characters ``normalise`` removes, so FTS5 words are exactly the document's words.
+- PostgreSQL: a GIN index on ``words`` (a stored ``tsvector`` of ``text``: its words exactly, no parser, no
+  stemming) and on the facets' words, queried with ``'word':*`` prefix terms.
 
 Ranking is the same SQL on both: for each query word, 4 if it starts a word of a name (service, organisation,
 acronym, category), 2 if it starts a word of a place (city, area, country), 1 otherwise (descriptions).
@@ -47,12 +50,12 @@ from services.models import (
 
 MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 10
-# One-letter words ("a", "e", "y", "o" in Spanish and Portuguese) would match nearly every document and cannot
-# use a trigram index; they are dropped from queries (documents keep them, so "a" in a longer word still counts).
+# One-letter words ("a", "e", "y", "o" in Spanish and Portuguese) would match nearly every document; they are
+# dropped from queries (documents keep them, so "a" in a longer word still counts).
 MIN_WORD_LENGTH = 2
 EARTH_RADIUS_KM = 6371.0088
 INDEX_BATCH_SIZE = 500
-# Created by migration 0003_search_index; rebuild_index drops it during the bulk insert and builds it again.
+# Created by migration 0005_search_document_facets; rebuild_index drops it during the bulk insert and builds it again.
 POSTGRESQL_TEXT_INDEX = "services_search_words"
 POSTGRESQL_CREATE_TEXT_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_TEXT_INDEX} ON services_servicesearchdocument USING gin "
@@ -60,7 +63,7 @@ POSTGRESQL_CREATE_TEXT_INDEX = (
 )
 
 # Letters that Unicode does not decompose into a base letter plus accent, folded by hand so that people who
-# type without them still find the word (and PostgreSQL's C-locale trigram parser sees ASCII).
+# type without them still find the word.
 _EXTRA_FOLDS = str.maketrans({"ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
 
 
@@ -432,7 +435,7 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
 @contextlib.contextmanager
 def bulk_indexing(*, using: str = "default"):
     """For loads that add many services at once (``generate_directory``): inside the block, index the new services
-    with ``index_new_services``; on PostgreSQL the trigram index is dropped during the block and built once at its
+    with ``index_new_services``; on PostgreSQL the text index is dropped during the block and built once at its
     end (far faster than updating it row by row). The planner's statistics are refreshed at the end. Run it inside
     a transaction, so readers never see the table without its index."""
     connection = connections[using]
@@ -491,7 +494,7 @@ def _text_query(words: list[str]) -> str:
 
 class Matches(Func):
     """``document words @@ query``: true when the document has a word starting with each query word. The index
-    answers it exactly (no recheck of the long text, unlike a trigram index)."""
+    answers it exactly (no recheck of the long text, as a trigram index needed)."""
 
     template = "%(expressions)s"
     arg_joiner = " @@ "

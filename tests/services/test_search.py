@@ -1,5 +1,5 @@
 """Free-text search: every language, accents and case, every word, prefixes, ranking, and an index that follows
-edits. Runs on SQLite (FTS5) and on PostgreSQL (trigram index): both must give the same answers."""
+edits. Runs on SQLite (FTS5) and on PostgreSQL (a GIN index on the stored words): both must give the same answers."""
 
 import datetime
 
