@@ -231,6 +231,10 @@ class ServiceSearchDocument(models.Model):
     words = models.GeneratedField(
         expression=DocumentWords(models.F("text")), output_field=SearchVectorField(), db_persist=True
     )
+    # The names' words alone: a search's best results (every word in a name) are found without ranking the rest.
+    name_words = models.GeneratedField(
+        expression=DocumentWords(models.F("names")), output_field=SearchVectorField(), db_persist=True
+    )
     sort_name_es = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_pt = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_en = models.CharField(_("name"), max_length=200, blank=True)

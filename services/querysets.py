@@ -173,10 +173,12 @@ class DirectoryQuerySet(models.QuerySet):
     document = ""
     # Whether the rows are narrowed by words (``search``): see ``services.search.count_up_to``.
     text_searched = False
+    # The query's words (``search``): see ``services.search.best_results``.
+    search_words = ()
 
     def _clone(self):
         clone = super()._clone()
-        clone.text_searched = self.text_searched
+        clone.text_searched, clone.search_words = self.text_searched, self.search_words
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -377,7 +379,9 @@ class ServiceQuerySet(DirectoryQuerySet):
         After ``from_index`` the ids come from the search documents alone."""
         source = self._index if self._index is not None else self
         kept = [name for name in ("search_rank", "distance_km") if name in source.query.annotations]
-        rows = list(source.values_list("pk", *kept)[start:stop])
+        rows = self._best_rows(start, stop) if self._index is not None else None
+        if rows is None:
+            rows = list(source.values_list("pk", *kept)[start:stop])
         if not rows:
             return []
         listing = self._listing if self._listing is not None else self.model._default_manager.db_manager(self.db)
@@ -395,6 +399,20 @@ class ServiceQuerySet(DirectoryQuerySet):
                 setattr(service, name, value)
             page.append(service)
         return page
+
+    def _best_rows(self, start: int, stop: int | None) -> list | None:
+        """The slice's (id, rank) rows when the documents of the best rank fill it (``services.search.best_results``):
+        they come first in the order, so no other match needs ranking; None otherwise."""
+        from services.search import best_results
+
+        best = best_results(self._index) if stop is not None else None
+        if best is None:
+            return None
+        documents, rank = best
+        ids = list(documents.values_list("pk", flat=True)[:stop])
+        if len(ids) < stop:
+            return None
+        return [(pk, rank) for pk in ids[start:stop]]
 
     def public(self):
         """Active services of approved members."""

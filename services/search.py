@@ -59,7 +59,7 @@ INDEX_BATCH_SIZE = 500
 POSTGRESQL_TEXT_INDEX = "services_search_words"
 POSTGRESQL_CREATE_TEXT_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_TEXT_INDEX} ON services_servicesearchdocument USING gin "
-    "(words, array_to_tsvector(string_to_array(btrim(facets), ' ')))"
+    "(words, array_to_tsvector(string_to_array(btrim(facets), ' ')), name_words)"
 )
 
 # Letters that Unicode does not decompose into a base letter plus accent, folded by hand so that people who
@@ -516,6 +516,7 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
         queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(_text_query(words))))
     queryset = queryset._chain()
     queryset.text_searched = True
+    queryset.search_words = tuple(words)
     rank = sum(
         (
             Case(
@@ -570,6 +571,24 @@ def _tsquery(query: str) -> Func:
     return Func(Value(query), template="%(expressions)s::tsquery", output_field=TextField())
 
 
+def best_results(index):
+    """For a search ordered by relevance first (not by distance): the documents with the best possible rank, every
+    query word starting a word of a name (4 per word), in the order that follows the rank (the name, then the id),
+    and that rank; None for other orders. A broad search ("apoyo psicosocial", a category's name) has thousands of
+    these: its first pages and its capped count come from them alone, read in name order from the sort index,
+    instead of ranking every match first."""
+    words = getattr(index, "search_words", ())
+    order = list(index.query.order_by)
+    if not words or not order or order[0] != "-search_rank" or "distance_km" in index.query.annotations:
+        return None
+    if connections[index.db].vendor == "sqlite":
+        terms = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+        best = _match_fts(index, f"names : ({terms})")
+    else:
+        best = index.filter(Matches(F("name_words"), _tsquery(_text_query(list(words)))))
+    return best.order_by(*order[1:]), 4 * len(words)
+
+
 def count_up_to(queryset, limit: int = 1000) -> int:
     """How many rows ``queryset`` has, counting no further than ``limit`` (broad searches spend their time
     counting): show "more than 1000" when it returns ``limit``."""
@@ -578,6 +597,9 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     index = getattr(queryset, "_index", None)
     if index is not None:
         queryset = index
+        best = best_results(index)
+        if best is not None and best[0].order_by().values("pk")[:limit].count() >= limit:
+            return limit
     if connections[queryset.db].vendor == "postgresql" and getattr(queryset, "text_searched", False):
         # With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early
         # (it cannot know what that costs: 30 ms for "saúde"); counted whole, the text index finds the rows (8 ms).

@@ -11,7 +11,7 @@ from django.db import migrations, models
 POSTGRESQL_FORWARD = [
     "DROP INDEX IF EXISTS services_search_text_trgm",
     "CREATE INDEX IF NOT EXISTS services_search_words ON services_servicesearchdocument USING gin "
-    "(words, array_to_tsvector(string_to_array(btrim(facets), ' ')))",
+    "(words, array_to_tsvector(string_to_array(btrim(facets), ' ')), name_words)",
     "ALTER TABLE services_servicesearchdocument ALTER COLUMN text SET STORAGE EXTERNAL",
 ]
 POSTGRESQL_BACKWARD = [
@@ -30,19 +30,21 @@ SQLITE_FORWARD = [
     "DROP TRIGGER IF EXISTS services_search_fts_delete",
     "DROP TRIGGER IF EXISTS services_search_fts_update",
     """CREATE VIRTUAL TABLE services_search_fts USING fts5(
-        text, facets, content='services_servicesearchdocument', content_rowid='service_id',
+        text, facets, names, content='services_servicesearchdocument', content_rowid='service_id',
         tokenize="unicode61 remove_diacritics 2 tokenchars '='")""",
     """CREATE TRIGGER services_search_fts_insert AFTER INSERT ON services_servicesearchdocument BEGIN
-        INSERT INTO services_search_fts(rowid, text, facets) VALUES (new.service_id, new.text, new.facets);
+        INSERT INTO services_search_fts(rowid, text, facets, names)
+        VALUES (new.service_id, new.text, new.facets, new.names);
     END""",
     """CREATE TRIGGER services_search_fts_delete AFTER DELETE ON services_servicesearchdocument BEGIN
-        INSERT INTO services_search_fts(services_search_fts, rowid, text, facets)
-        VALUES ('delete', old.service_id, old.text, old.facets);
+        INSERT INTO services_search_fts(services_search_fts, rowid, text, facets, names)
+        VALUES ('delete', old.service_id, old.text, old.facets, old.names);
     END""",
     """CREATE TRIGGER services_search_fts_update AFTER UPDATE ON services_servicesearchdocument BEGIN
-        INSERT INTO services_search_fts(services_search_fts, rowid, text, facets)
-        VALUES ('delete', old.service_id, old.text, old.facets);
-        INSERT INTO services_search_fts(rowid, text, facets) VALUES (new.service_id, new.text, new.facets);
+        INSERT INTO services_search_fts(services_search_fts, rowid, text, facets, names)
+        VALUES ('delete', old.service_id, old.text, old.facets, old.names);
+        INSERT INTO services_search_fts(rowid, text, facets, names)
+        VALUES (new.service_id, new.text, new.facets, new.names);
     END""",
     "INSERT INTO services_search_fts(services_search_fts) VALUES ('rebuild')",
 ]
@@ -122,6 +124,11 @@ class Migration(migrations.Migration):
             model_name='servicesearchdocument',
             name='words',
             field=models.GeneratedField(db_persist=True, expression=services.models.DocumentWords(models.F('text')), output_field=django.contrib.postgres.search.SearchVectorField()),
+        ),
+        migrations.AddField(
+            model_name='servicesearchdocument',
+            name='name_words',
+            field=models.GeneratedField(db_persist=True, expression=services.models.DocumentWords(models.F('names')), output_field=django.contrib.postgres.search.SearchVectorField()),
         ),
         migrations.AddField(
             model_name='servicesearchdocument',

@@ -153,3 +153,30 @@ def test_sqlite_answers_the_words_and_the_filters_with_one_fts5_query():
         assert found(q="refugio", free="on", mode="in_person") == [wanted.pk]
     id_queries = [query["sql"] for query in queries if "LIMIT" in query["sql"] and "MATCH" in query["sql"]]
     assert id_queries and all(sql.count("services_search_fts MATCH") == 1 for sql in id_queries)
+
+
+def test_the_best_ranked_fill_a_page_without_ranking_the_rest():
+    """When every word is in the names of more services than a page holds, the page comes from those alone: it
+    must be the same page, in the same order, as ranking every match."""
+    from services.search import best_results, count_up_to
+
+    for number in range(25):
+        ServiceFactory(name_es=f"Refugio seguro {number:02d}", name_en="")
+    for number in range(5):
+        ServiceFactory(name_es=f"Acompañamiento {number}", description_es="Un refugio seguro y discreto.")
+    filterset = ServiceFilter({"q": "refugio seguro"})
+    results = filterset.qs
+    ranked = list(results.values_list("pk", flat=True))  # every match ranked in SQL
+    assert len(ranked) == 30
+    best, rank = best_results(results._index)
+    assert rank == 8 and best.count() == 25
+    for start, stop in ((0, 20), (20, 30)):
+        page = results.narrow_slice(start, stop)
+        assert [service.pk for service in page] == ranked[start:stop]
+    assert [service.search_rank for service in results.narrow_slice(0, 20)] == [8] * 20
+    # The second page reaches past the best rank, so every match is ranked: the descriptions' matches rank 2.
+    assert [service.search_rank for service in results.narrow_slice(20, 30)] == [8] * 5 + [2] * 5
+    assert count_up_to(results, limit=10) == 10
+    assert count_up_to(results, limit=1000) == 30
+    # Ordered by distance or name, there is no shortcut.
+    assert best_results(ServiceFilter({"q": "refugio seguro", "sort": "name"}).qs._index) is None
