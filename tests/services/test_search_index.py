@@ -177,6 +177,9 @@ def test_the_best_ranked_fill_a_page_without_ranking_the_rest():
     # The second page reaches past the best rank, so every match is ranked: the descriptions' matches rank 2.
     assert [service.search_rank for service in results.narrow_slice(20, 30)] == [8] * 5 + [2] * 5
     assert count_up_to(results, limit=10) == 10
+    # Once the capped count found the cap among the best alone, pages are read in name order from the sort index.
+    assert results._index.best_fill_pages
+    assert [service.pk for service in results.narrow_slice(0, 20)] == ranked[:20]
     assert count_up_to(results, limit=1000) == 30
     # Ordered by distance or name, there is no shortcut.
     assert best_results(ServiceFilter({"q": "refugio seguro", "sort": "name"}).qs._index) is None
