@@ -78,33 +78,6 @@ def attach_reference_data(services: list) -> None:
         _prefill(organisation, "countries", [countries[pk] for pk in targets if pk in countries])
 
 
-class PrefilledQuerySet(models.QuerySet):
-    """A queryset whose rows are known (``_prefill``): its SQL query is built only if something asks for it (a
-    further filter, say), not for each of the hundred lists a results page fills."""
-
-    def __init__(self, model=None, query=None, using=None, hints=None):
-        super().__init__(model, query=query or _NO_QUERY, using=using, hints=hints)
-        if query is None:
-            self._query = None
-
-    @property
-    def query(self):
-        if self._query is None:
-            self._query = models.sql.Query(self.model)
-        return super().query
-
-    @query.setter
-    def query(self, value):
-        models.QuerySet.query.fset(self, value)
-
-
-class _NoQuery:
-    """Stands for the query ``PrefilledQuerySet`` does not build (truthy, so ``QuerySet`` keeps it)."""
-
-
-_NO_QUERY = _NoQuery()
-
-
 def _attach_cities(services: list, countries: dict) -> None:
     """Each prefetched location's city and its country, from the cached reference rows (read once for a city the
     cache does not hold yet): building them per location was a fifth of a page's reading."""
@@ -134,7 +107,7 @@ def _prefill(instance, name: str, objects: list) -> None:
     """What ``prefetch_related`` leaves behind: ``instance.<name>.all()`` answers from ``objects``, no query. (The
     queryset is built directly: creating the related manager to ask it cost more than the rest of the page.)"""
     model = type(instance)._meta.get_field(name).related_model
-    queryset = PrefilledQuerySet(model=model)
+    queryset = models.QuerySet(model=model)
     queryset._result_cache = objects
     queryset._prefetch_done = True
     if not hasattr(instance, "_prefetched_objects_cache"):
@@ -171,14 +144,13 @@ class DirectoryQuerySet(models.QuerySet):
     public search does (``ServiceFilter``): a broad search then never reads the wide service rows."""
 
     document = ""
-    # Whether the rows are narrowed by words (``search``): see ``services.search.count_up_to``.
-    text_searched = False
-    # The query's words (``search``): see ``services.search.best_results``.
+    # The query's words when the rows are narrowed by words (``search``): see ``services.search.count_up_to`` and
+    # ``best_results``.
     search_words = ()
 
     def _clone(self):
         clone = super()._clone()
-        clone.text_searched, clone.search_words = self.text_searched, self.search_words
+        clone.search_words = self.search_words
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -272,9 +244,7 @@ class DirectoryQuerySet(models.QuerySet):
 
     def open_all_hours(self):
         """Services always available: 24 hours, 7 days, or at a location that is."""
-        from services.search import facet
-
-        return self.with_facets(facet("always"))
+        return self.filter(self._on_document(always_open=True))
 
     def open_at(self, moment: datetime.datetime):
         """Services open at the aware ``moment``: always open, or a location open then in its own time zone

@@ -267,7 +267,6 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
             *(facet("city", row["city_id"]) for row in service_locations_rows),
             *(facet("mode", mode) for mode in MODES if service[mode]),
             *([facet("cost", service["cost"])] if service["cost"] else []),
-            *([facet("always")] if always_open else []),
         ]
         if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
             facets += [facet("reaches", code) for code in organisation_codes]
@@ -515,7 +514,6 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
         # the text cost 30 µs, and PostgreSQL does check rows one by one when it starts from another condition.
         queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(_text_query(words))))
     queryset = queryset._chain()
-    queryset.text_searched = True
     queryset.search_words = tuple(words)
     rank = sum(
         (
@@ -618,7 +616,7 @@ def count_up_to(queryset, limit: int = 1000) -> int:
             return limit
     counted = queryset.order_by().values("pk")[:limit]
     connection = connections[queryset.db]
-    if connection.vendor == "postgresql" and getattr(queryset, "text_searched", False):
+    if connection.vendor == "postgresql" and getattr(queryset, "search_words", ()):
         # With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early
         # (it cannot know what that costs: 30 ms for "saúde" at 10,000 organisations), and counted whole a broad
         # word costs 300 ms at 100,000. Near a place the matches are few: counted whole. Otherwise this one
