@@ -292,6 +292,17 @@ class ServiceFilter(django_filters.FilterSet):
         method="filter_mode",
         widget=QuickSelect,
     )
+    # Phone and online services of organisations working in a country: where the short list of them under the
+    # results near a place links to (``remote_query``). Kept through the form as a hidden field.
+    reaches = CodeChoiceFilter(
+        label=_("By phone or online in"),
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        upper=True,
+        method="filter_reaches",
+        widget=forms.HiddenInput,
+        cached=directory_cache.countries,
+    )
     free = CheckboxFilter(label=_("Free only"), method="filter_free")
     open_now = CheckboxFilter(label=_("Open now"), method="filter_open_now")
     open_24_7 = CheckboxFilter(label=_("Open 24 hours, 7 days"), method="filter_open_24_7")
@@ -369,6 +380,9 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_mode(self, queryset, name, value):
         return queryset.given(value) if value in DeliveryMode.values else queryset
+
+    def filter_reaches(self, queryset, name, value):
+        return queryset.remote(value)
 
     def filter_free(self, queryset, name, value):
         return queryset.free() if value else queryset
@@ -455,6 +469,18 @@ class ServiceFilter(django_filters.FilterSet):
         remote = index.remote(place.country).not_near(place.latitude, place.longitude, place.radius_km)
         return self.queryset.from_index(remote.order_by(display_name_ordering(), "pk"))
 
+    def remote_query(self) -> str:
+        """The query string of the search for every phone and online service of ``remote_queryset``: the same
+        words and filters, no place."""
+        place = self.place
+        if place is None or place.country is None:
+            return ""
+        query = self.data.copy()
+        for name in (*PLACE_PARAMETERS, "sort", "page", "reaches"):
+            query.pop(name, None)
+        query["reaches"] = place.country.code
+        return query.urlencode()
+
     # Explanations ------------------------------------------------------------------------------------------------
 
     @property
@@ -491,6 +517,14 @@ class ServiceFilter(django_filters.FilterSet):
                 gettext("We could not find the language “%(value)s”, so we searched every language.")
                 % {"value": shown("language")}
             )
+        if "reaches" in errors:
+            notes.append(
+                gettext(
+                    "We could not find the country “%(value)s”, so we did not limit the search to phone and online "
+                    "services."
+                )
+                % {"value": shown("reaches")}
+            )
         if "mode" in errors:
             notes.append(gettext("We could not use that way of giving help, so we searched every way."))
         if "near" in errors or "lat" in errors or "lon" in errors or _only_one_coordinate(self.form.cleaned_data):
@@ -525,7 +559,7 @@ class ServiceFilter(django_filters.FilterSet):
 
         if self.text:
             add(pgettext_lazy("search terms, on a filter chip", "Search terms"), self.text, ["q"])
-        for name in ("country", "city", "population", "language"):
+        for name in ("country", "city", "population", "language", "reaches"):
             if cleaned.get(name):
                 add(self.filters[name].label, cleaned[name].name, [name])
         for category in cleaned.get("category") or []:

@@ -3,10 +3,20 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from services.querysets import read_slices
+
 
 class NarrowPaginator(Paginator):
     """Reads a page in two steps (``ServiceQuerySet.narrow_slice``): the page's ids in order, then those rows.
-    Results of a search (``ServiceQuerySet.from_index``) are counted in the search documents alone."""
+    Results of a search (``ServiceQuerySet.from_index``) are counted in the search documents alone.
+
+    ``beside_first_page``: slices of other services, ``(queryset, start, stop)``, shown beside the first page; they
+    are read with it (``read_slices``) into ``beside``, and only when the first page is."""
+
+    def __init__(self, *args, beside_first_page=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.beside_first_page = list(beside_first_page)
+        self.beside = [[] for _part in self.beside_first_page]
 
     @cached_property
     def count(self):
@@ -21,4 +31,8 @@ class NarrowPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(self.object_list.narrow_slice(bottom, top), number, self)
+        beside = self.beside_first_page if number == 1 else []
+        page, *read_beside = read_slices([(self.object_list, bottom, top), *beside])
+        if beside:
+            self.beside = read_beside
+        return self._get_page(page, number, self)

@@ -4,6 +4,7 @@ Every method here is chainable and safe with any input. Text search and distance
 (imported inside the methods: ``services.models`` imports this module).
 """
 
+import copy
 import datetime
 import math
 import zoneinfo
@@ -134,6 +135,39 @@ def _points_within(latitude: float, longitude: float, km: float):
     in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
     within = in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km)
     return within.values("service_id")
+
+
+def read_slices(parts) -> list[list]:
+    """``[queryset.narrow_slice(start, stop) for queryset, start, stop in parts]``, reading the full rows of every
+    slice together: one query for the rows and one per kind of related data, whatever the number of slices (a page
+    near a place shows two lists). The slices' querysets are of the same services with the same related data (the
+    first's are read)."""
+    sliced = [(queryset, *queryset._slice_rows(start, stop)) for queryset, start, stop in parts]
+    ids = list(dict.fromkeys(row[0] for _queryset, rows, _kept in sliced for row in rows))
+    if not ids:
+        return [[] for _part in parts]
+    first = parts[0][0]
+    listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
+    full = listing.filter(pk__in=ids).order_by()
+    full.query.select_related = first.query.select_related
+    full._prefetch_related_lookups = first._prefetch_related_lookups
+    full._reference_data = first._reference_data
+    by_pk = {service.pk: service for service in full}
+    slices, placed = [], set()
+    for _queryset, rows, kept in sliced:
+        page = []
+        for pk, *values in rows:
+            service = by_pk.get(pk)
+            if service is None:  # a document not yet brought up to date: the listing's own rule wins
+                continue
+            if pk in placed:  # in an earlier slice too: each slice shows its own rank and distance
+                service = copy.copy(service)
+            placed.add(pk)
+            for name, value in zip(kept, values, strict=True):
+                setattr(service, name, value)
+            page.append(service)
+        slices.append(page)
+    return slices
 
 
 class DirectoryQuerySet(models.QuerySet):
@@ -347,28 +381,16 @@ class ServiceQuerySet(DirectoryQuerySet):
         match: sorting whole rows, with descriptions in four languages, was most of a broad search's time), then the
         full rows of those ids alone, with the same related data; ``search_rank`` and ``distance_km`` are copied.
         After ``from_index`` the ids come from the search documents alone."""
+        return read_slices([(self, start, stop)])[0]
+
+    def _slice_rows(self, start: int, stop: int) -> tuple[list, list[str]]:
+        """The slice's rows, ``(id, *values of the names)``, and the names: ``search_rank``, ``distance_km``."""
         source = self._index if self._index is not None else self
         kept = [name for name in ("search_rank", "distance_km") if name in source.query.annotations]
         rows = self._best_rows(start, stop) if self._index is not None else None
         if rows is None:
             rows = list(source.values_list("pk", *kept)[start:stop])
-        if not rows:
-            return []
-        listing = self._listing if self._listing is not None else self.model._default_manager.db_manager(self.db)
-        full = listing.filter(pk__in=[row[0] for row in rows]).order_by()
-        full.query.select_related = self.query.select_related
-        full._prefetch_related_lookups = self._prefetch_related_lookups
-        full._reference_data = self._reference_data
-        by_pk = {service.pk: service for service in full}
-        page = []
-        for pk, *values in rows:
-            service = by_pk.get(pk)
-            if service is None:  # a document not yet brought up to date: the listing's own rule wins
-                continue
-            for name, value in zip(kept, values, strict=True):
-                setattr(service, name, value)
-            page.append(service)
-        return page
+        return rows, kept
 
     def _best_rows(self, start: int, stop: int | None) -> list | None:
         """The slice's (id, rank) rows when the documents of the best rank fill it (``services.search.best_results``):

@@ -17,7 +17,9 @@ from services.templatetags.directory import parse_list
 RESULTS_PER_PAGE = 20
 # Broad searches spend their time counting: beyond this many, pages say "at least 1,000".
 COUNT_LIMIT = 1000
-REMOTE_RESULTS = 20
+# Near a place, a short list of the phone and online services covering its country follows the results, with a
+# link to all of them.
+REMOTE_RESULTS = 5
 # A visitor's language often says where she is; used only to pick the emergency numbers shown first.
 LANGUAGE_COUNTRY = {"pt": "BR", "id": "ID"}
 
@@ -60,11 +62,13 @@ def home(request):
 
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
-    results = filterset.qs
-    page = CappedPaginator(results.with_listing_data(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    remote = []
-    if filterset.place is not None and page.number == 1:
-        remote = filterset.remote_queryset().with_listing_data().narrow_slice(0, REMOTE_RESULTS)
+    results = filterset.qs.with_listing_data()
+    # Near a place, the first page is followed by the phone and online services covering the country, read with it.
+    remote = (filterset.remote_queryset().with_listing_data(), 0, REMOTE_RESULTS + 1)
+    paginator = CappedPaginator(results, RESULTS_PER_PAGE, beside_first_page=[remote] if filterset.place else [])
+    page = paginator.get_page(request.GET.get("page"))
+    remote = paginator.beside[0] if filterset.place else []
+    remote, more_remote = remote[:REMOTE_RESULTS], len(remote) > REMOTE_RESULTS
     return render(
         request,
         "services/service_search.html",
@@ -73,6 +77,7 @@ def search(request):
             "page": page,
             "place": filterset.place,
             "remote": remote,
+            "more_remote_query": filterset.remote_query() if more_remote else "",
             "now": timezone.now(),
             "asked_near_me": "near_me" in request.GET and filterset.place is None,
             "categories": directory_cache.main_categories(),

@@ -40,6 +40,12 @@ class ServiceFilterBackendExtension(OpenApiFilterExtension):
             _query("population", _type(OpenApiTypes.STR), "A population code, such as women."),
             _query("language", _type(OpenApiTypes.STR), "An ISO 639 code of a language spoken, such as es."),
             _query("mode", _type(OpenApiTypes.STR), "How the service is given.", enum=DeliveryMode.values),
+            _query(
+                "reaches",
+                _type(OpenApiTypes.STR),
+                "ISO 3166-1 alpha-2 code, any case: services given by phone or online by organisations working in "
+                "this country.",
+            ),
             _query("free", _type(OpenApiTypes.BOOL), boolean),
             _query("open_now", _type(OpenApiTypes.BOOL), "Only services open now (in each location's time zone)."),
             _query("open_24_7", _type(OpenApiTypes.BOOL), boolean),

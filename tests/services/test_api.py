@@ -129,6 +129,7 @@ def test_search_and_filters_are_the_directorys(client, world):
     # A main category includes its subcategories; the country filter takes any case.
     assert get(client, "/api/v1/services/", category="legal-aid", country="co").json()["count"] == 3
     assert names(get(client, "/api/v1/services/", mode="by_phone", lang="es")) == ["Línea de orientación"]
+    assert names(get(client, "/api/v1/services/", reaches="co", lang="es")) == ["Línea de orientación"]
     # As forgiving as the pages: an unknown value is left out and explained.
     unknown = get(client, "/api/v1/services/", country="ZZ", lang="en").json()
     assert unknown["count"] == 4

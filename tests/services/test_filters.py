@@ -16,6 +16,7 @@ from tests.factories import (
     CountryFactory,
     LanguageFactory,
     LocationFactory,
+    OrganisationFactory,
     PopulationFactory,
     ServiceFactory,
 )
@@ -150,6 +151,21 @@ def test_remote_section_lists_phone_and_online_services_covering_the_country(lis
     assert list(filterset.remote_queryset()) == [listings["hotline"]]
 
 
+def test_reaches_lists_the_phone_and_online_services_covering_a_country(listings):
+    chat = data.hotline(name_en="Chat line", name_es="Chat de apoyo", by_phone=False, online=True)
+    # An online service of an organisation working elsewhere does not cover Colombia.
+    data.hotline(organisation=OrganisationFactory(countries=[CountryFactory(code="PE", name_en="Peru")]), online=True)
+    assert found("reaches=co") == [listings["hotline"].pk, chat.pk]
+    assert found("reaches=CO&q=chat") == [chat.pk]
+    assert found("reaches=PE&country=CO") == []
+
+
+def test_remote_query_is_the_same_search_without_the_place(listings):
+    filterset = ServiceFilter(QueryDict(f"near={data.bogota().pk}&radius=50&q=line&free=on&sort=name&page=2"))
+    assert QueryDict(filterset.remote_query()) == QueryDict("q=line&free=on&reaches=CO")
+    assert ServiceFilter(QueryDict("q=line")).remote_query() == ""
+
+
 def test_sort_by_name_with_a_place(listings):
     filterset = ServiceFilter(QueryDict(f"near={data.bogota().pk}&sort=name"))
     assert [service.name_en for service in filterset.qs] == ["Free legal advice", "Safe house"]
@@ -173,6 +189,10 @@ def test_relevance_puts_name_matches_first(listings):
         ("language=xx", "We could not find the language “xx”, so we searched every language."),
         ("population=nobody", "We could not find that group of people, so we searched services for everyone."),
         ("mode=teleport", "We could not use that way of giving help, so we searched every way."),
+        (
+            "reaches=zz",
+            "We could not find the country “zz”, so we did not limit the search to phone and online services.",
+        ),
         ("lat=500&lon=10", "We could not use that place, so we did not search near a place."),
         ("lat=abc&lon=def", "We could not use that place, so we did not search near a place."),
         ("lat=4.6", "We could not use that place, so we did not search near a place."),

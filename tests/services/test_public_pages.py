@@ -131,6 +131,21 @@ def test_results_near_a_place_list_phone_and_online_services_in_their_own_sectio
     assert f'id="service-{listings["hotline"].pk}"' not in main
 
 
+def test_near_a_place_the_phone_and_online_list_is_short_and_links_to_all_of_them(client, listings):
+    lines = [data.hotline(name_en=f"Line {number}", name_es=f"Línea {number}") for number in range(6)]
+    html = get(client, reverse("services:search") + f"?near={data.bogota().pk}&sort=name")
+    remote = html.split("Phone and online services covering Colombia")[1]
+    assert remote.count('class="result"') == 5
+    link = re.search(r'<a href="\?([^"]+)">All phone and online services covering Colombia</a>', remote)
+    everything = get(client, reverse("services:search") + "?" + link.group(1).replace("&amp;", "&"))
+    assert everything.count('class="result"') == 7  # the six lines and the advice line
+    assert all(f'id="service-{line.pk}"' in everything for line in lines)
+    assert "By phone or online in: Colombia" in everything  # a filter chip, with its remove link
+    assert '<input type="hidden" name="reaches" value="CO">' in everything  # kept when the form is sent again
+    few = get(client, reverse("services:search") + f"?near={data.bogota().pk}&q=advice")
+    assert "All phone and online services covering" not in few
+
+
 def test_open_24_7_badge(client, listings):
     html = get(client, reverse("services:search") + "?q=acogida")
     assert "Open 24/7" in html
@@ -314,7 +329,9 @@ def test_results_page_makes_a_bounded_number_of_queries(client, django_assert_ma
     data.hotline()
     url = reverse("services:search") + f"?q=juridica&near={data.bogota().pk}&category=legal-aid&open_24_7=&sort=name"
     get(client, url)  # fills the cache of reference data (categories, countries, cities...), the same for everyone
-    with django_assert_max_num_queries(12):
+    # The count, the page's ids, the phone and online services' ids, then the rows of both lists together: services,
+    # locations, opening hours, the reference links; and the country's helplines.
+    with django_assert_max_num_queries(8):
         html = get(client, url)
     assert html.count('class="result"') == min(count, 20) + 1  # a page of results and the hotline
 
