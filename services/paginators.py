@@ -4,6 +4,10 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from services.querysets import read_slices
+from services.search import count_up_to
+
+# Broad searches spend their time counting: beyond this many, pages say "at least 1,000".
+COUNT_LIMIT = 1000
 
 
 class NarrowPaginator(Paginator):
@@ -36,3 +40,16 @@ class NarrowPaginator(Paginator):
         if beside:
             self.beside = read_beside
         return self._get_page(page, number, self)
+
+
+class CappedPaginator(NarrowPaginator):
+    """Counts no further than ``COUNT_LIMIT`` results, so a very broad search stays fast (``capped`` says when the
+    count stopped there): its pages go no further than the limit's."""
+
+    @cached_property
+    def count(self):
+        return count_up_to(self.object_list, COUNT_LIMIT)
+
+    @property
+    def capped(self) -> bool:
+        return self.count >= COUNT_LIMIT

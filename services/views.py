@@ -3,33 +3,21 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from members.models import Country, Organisation
 from services import cache as directory_cache
 from services.filters import ServiceFilter, Sort, display_name_ordering
 from services.models import Service, ServiceSearchDocument
-from services.paginators import NarrowPaginator
-from services.search import count_up_to
+from services.paginators import CappedPaginator
 from services.templatetags.directory import parse_list
 
 RESULTS_PER_PAGE = 20
-# Broad searches spend their time counting: beyond this many, pages say "at least 1,000".
-COUNT_LIMIT = 1000
 # Near a place, a short list of the phone and online services covering its country follows the results, with a
 # link to all of them.
 REMOTE_RESULTS = 5
 # A visitor's language often says where she is; used only to pick the emergency numbers shown first.
 LANGUAGE_COUNTRY = {"pt": "BR", "id": "ID"}
-
-
-class CappedPaginator(NarrowPaginator):
-    """Counts no further than ``COUNT_LIMIT`` results, so a very broad search stays fast."""
-
-    @cached_property
-    def count(self):
-        return count_up_to(self.object_list, COUNT_LIMIT)
 
 
 def chosen_country(request) -> Country | None:
@@ -83,7 +71,7 @@ def search(request):
             "categories": directory_cache.main_categories(),
             "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
             "sort_choices": Sort.choices,
-            "count_capped": page.paginator.count >= COUNT_LIMIT,
+            "count_capped": paginator.capped,
             "country": filterset.place.country if filterset.place else filterset.form.cleaned_data.get("country"),
         },
     )
@@ -110,7 +98,7 @@ def country_detail(request, code):
         raise Http404
     index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
     services = Service.objects.public().from_index(index).with_listing_data()
-    page = NarrowPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "services/country_detail.html",

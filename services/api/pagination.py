@@ -1,6 +1,6 @@
 from rest_framework.pagination import PageNumberPagination
 
-from services.paginators import NarrowPaginator
+from services.paginators import COUNT_LIMIT, CappedPaginator
 
 
 class Pagination(PageNumberPagination):
@@ -10,23 +10,33 @@ class Pagination(PageNumberPagination):
 
 
 class ServicePagination(Pagination):
-    """Pages of services, with the search's notes: which parameters could not be used, in plain words."""
+    """Pages of services, with the search's notes: which parameters could not be used, in plain words. As on the
+    directory's pages, counts stop at ``COUNT_LIMIT`` (``count_capped`` says so)."""
 
     notes: list[str] = []
-    django_paginator_class = NarrowPaginator
+    django_paginator_class = CappedPaginator
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
+        response.data["count_capped"] = self.page.paginator.capped
         response.data["notes"] = [str(note) for note in self.notes]
         return response
 
     def get_paginated_response_schema(self, schema):
         paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["count"]["description"] = (
+            f"The services found, counted up to {COUNT_LIMIT}: a broader search says {COUNT_LIMIT} and count_capped, "
+            "and its pages go no further. Narrow the search to see the rest."
+        )
+        paginated["properties"]["count_capped"] = {
+            "type": "boolean",
+            "description": f"True when the search found at least {COUNT_LIMIT} services and count stopped there.",
+        }
         paginated["properties"]["notes"] = {
             "type": "array",
             "items": {"type": "string"},
             "description": "Parameters that could not be used (an unknown code, a latitude of 500...) and were "
             "left out of the search, as on the public directory.",
         }
-        paginated["required"] = [*paginated.get("required", []), "notes"]
+        paginated["required"] = [*paginated.get("required", []), "count_capped", "notes"]
         return paginated

@@ -39,9 +39,9 @@ def test_services_list_shape(client, world):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     body = response.json()
-    assert set(body) == {"count", "next", "previous", "results", "notes"}
+    assert set(body) == {"count", "count_capped", "next", "previous", "results", "notes"}
     assert body["notes"] == []
-    assert body["count"] == 4
+    assert body["count"] == 4 and body["count_capped"] is False
     service = next(s for s in body["results"] if s["id"] == world["public"].pk)
     assert service["name"] == "Free legal advice"
     assert service["organisation"]["slug"] == world["public"].organisation.slug
@@ -157,6 +157,14 @@ def test_pagination(client, world):
     assert {s["id"] for s in first["results"]}.isdisjoint({s["id"] for s in second["results"]})
     assert len(get(client, "/api/v1/services/", page_size=5).json()["results"]) == 5
     assert get(client, "/api/v1/services/", page=99).status_code == 404
+
+
+def test_a_very_broad_search_counts_no_further_than_the_limit(client, world, monkeypatch):
+    monkeypatch.setattr("services.paginators.COUNT_LIMIT", 3)
+    first = get(client, "/api/v1/services/", page_size=2).json()
+    assert (first["count"], first["count_capped"], len(first["results"])) == (3, True, 2)
+    second = get(client, "/api/v1/services/", page_size=2, page=2).json()
+    assert len(second["results"]) == 1 and second["next"] is None
 
 
 def test_content_language_from_lang_or_accept_language(client, world):

@@ -167,9 +167,17 @@ def test_results_paginate_and_sort(client, listings):
 
 
 def test_a_very_broad_search_counts_no_further_than_the_limit(client, listings, monkeypatch):
-    monkeypatch.setattr("services.views.COUNT_LIMIT", 3)
+    monkeypatch.setattr("services.paginators.COUNT_LIMIT", 3)
     html = get(client, reverse("services:search"))
     assert "At least 3 services found" in html
+    assert html.count('class="result"') == 3
+
+
+def test_a_country_page_counts_no_further_than_the_limit(client, listings, monkeypatch):
+    assert "4 services</h2>" in get(client, reverse("services:country-detail", args=["CO"]))
+    monkeypatch.setattr("services.paginators.COUNT_LIMIT", 3)
+    html = get(client, reverse("services:country-detail", args=["CO"]))
+    assert "At least 3 services</h2>" in html
     assert html.count('class="result"') == 3
 
 
