@@ -21,6 +21,41 @@ STARTED_SALT = "members.form-started"
 STARTED_MAX_AGE = 24 * 60 * 60  # a form left open for a day is sent again with a fresh token
 
 
+# The largest id a database stores (a 64-bit integer): SQLite fails on a larger number instead of finding nothing.
+LARGEST_ID = 2**63 - 1
+
+
+def _outside_ids(values) -> list:
+    """The values that are whole numbers no database id can be (a form checks the rest itself)."""
+    outside = []
+    for value in values:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            continue
+        if abs(number) > LARGEST_ID:
+            outside.append(value)
+    return outside
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of a row by id that refuses an impossible id as an unknown choice."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _outside_ids([value]):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choices of rows by id that refuse an impossible id as an unknown choice."""
+
+    def _check_values(self, value):
+        for pk in _outside_ids(value):
+            raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk})
+        return super()._check_values(value)
+
+
 def form_started_token() -> str:
     return signing.dumps(time.time(), salt=STARTED_SALT)
 
@@ -113,7 +148,7 @@ class OrganisationApplicationForm(AbuseProtectedForm):
         required=False,
         help_text=_("With its country code, for example +57 601 555 0100."),
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = IdMultipleChoiceField(
         label=_("Countries you work in"),
         queryset=Country.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -165,13 +200,13 @@ class OrganisationApplicationForm(AbuseProtectedForm):
 
 class LocationApplicationForm(forms.Form):
     name = forms.CharField(label=_("Name of the service point"), max_length=200)
-    city = forms.ModelChoiceField(
+    city = IdChoiceField(
         label=_("City"), queryset=City.objects.select_related("country"), required=False, empty_label="—"
     )
     new_city_name = forms.CharField(
         label=_("Or, if your city is not in the list, its name"), max_length=100, required=False
     )
-    new_city_country = forms.ModelChoiceField(
+    new_city_country = IdChoiceField(
         label=_("Country of that city"), queryset=Country.objects.all(), required=False, empty_label="—"
     )
     address_visibility = forms.ChoiceField(
@@ -218,7 +253,7 @@ class ServiceApplicationForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    categories = forms.ModelMultipleChoiceField(
+    categories = IdMultipleChoiceField(
         label=_("Categories"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -143,6 +143,10 @@ BAD_INPUT = [
     ("public_phone", "call us", "Enter a phone number with its country code, for example +52 55 5555 0100."),
     ("countries", [], "Choose at least one country."),
     ("countries", ["999999"], "Select a valid choice. 999999 is not one of the available choices."),
+    # Beyond any database id (SQLite fails on such a number instead of finding nothing).
+    ("countries", ["9" * 20], f"“{'9' * 20}” is not a valid value."),
+    ("locations-0-city", "9" * 20, "Select a valid choice. That choice is not one of the available choices."),
+    ("services-0-categories", ["-" + "9" * 20], f"“-{'9' * 20}” is not a valid value."),
     ("contact_name", "", "This field is required."),
     ("contact_email", "marta@", "Enter a valid email address."),
     ("contact_phone", "+1", "Enter a phone number with its country code, for example +52 55 5555 0100."),
