@@ -412,6 +412,10 @@ class ServiceQuerySet(DirectoryQuerySet):
 
             with planned_without(connection, "bitmapscan", "seqscan"):
                 ids = list(ids_query)
+        elif getattr(self._index, "best_fill_pages", False):
+            from services.search import read_in_order
+
+            ids = list(read_in_order(documents).values_list("pk", flat=True)[:stop])
         else:
             ids = list(ids_query)
         if len(ids) < stop:

@@ -508,7 +508,7 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
     if not words:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
     if connections[queryset.db].vendor == "sqlite":
-        queryset = _match_fts(queryset, " ".join('"{}"*'.format(word.replace('"', '""')) for word in words))
+        queryset = _match_fts(queryset, _fts_words(words))
     else:
         # The stored words (a generated column): checking them row by row costs a few µs, where building them from
         # the text cost 30 µs, and PostgreSQL does check rows one by one when it starts from another condition.
@@ -544,25 +544,58 @@ def filter_by_facets(queryset, alternatives, *, document: str = ""):
 FTS_MATCH = "SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s"
 
 
-def _match_fts(queryset, part: str):
-    """SQLite: ``queryset`` narrowed to the FTS5 query ``part``, AND-ed into the FTS5 condition it already has, if
-    any: one FTS5 query intersects its words' lists itself, where separate conditions each built a list of
-    thousands of ids for the database to intersect."""
-    queryset = queryset._chain()
+class FtsMatch(RawSQL):
+    """SQLite: the ids of the documents matching every one of ``parts`` (FTS5 queries), in one FTS5 MATCH."""
+
+    def __init__(self, parts):
+        self.parts = tuple(parts)
+        match = " AND ".join(f"({part})" for part in self.parts) if len(self.parts) > 1 else self.parts[0]
+        # The SQL is a constant; the user's words reach SQLite only as the MATCH parameter.
+        super().__init__(FTS_MATCH, (match,))  # noqa: S611  # nosec B611
+
+
+def _fts_words(words) -> str:
+    """The FTS5 query for a word starting with each of ``words``: ``"apoyo"* "legal"*``."""
+    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+
+
+def _fts_conditions(queryset) -> list:
+    """The top-level conditions of ``queryset`` that are an FTS5 MATCH (``pk__in=FtsMatch(...)``)."""
     where = queryset.query.where
-    earlier = [
-        child
-        for child in where.children
-        if not where.negated
-        and where.connector == "AND"
-        and isinstance(getattr(child, "rhs", None), RawSQL)
-        and child.rhs.sql == FTS_MATCH
-    ]
-    parts = [*(child.rhs.params[0] for child in earlier), part]
+    if where.negated or where.connector != "AND":
+        return []
+    return [child for child in where.children if isinstance(getattr(child, "rhs", None), FtsMatch)]
+
+
+def _match_fts(queryset, part: str, *, replacing: str = ""):
+    """SQLite: ``queryset`` narrowed to the FTS5 query ``part``, AND-ed into the FTS5 condition it already has, if
+    any (without its part ``replacing``): one FTS5 query intersects its words' lists itself, where separate
+    conditions each built a list of thousands of ids for the database to intersect."""
+    queryset = queryset._chain()
+    earlier = _fts_conditions(queryset)
+    parts = [item for child in earlier for item in child.rhs.parts if item != replacing]
+    where = queryset.query.where
     where.children = [child for child in where.children if not any(child is node for node in earlier)]
-    match = " AND ".join(f"({item})" for item in parts) if len(parts) > 1 else part
-    # The SQL is a constant; the user's words reach SQLite only as the MATCH parameter.
-    return queryset.filter(pk__in=RawSQL(FTS_MATCH, (match,)))  # noqa: S611  # nosec B611
+    return queryset.filter(pk__in=FtsMatch([*parts, part]))
+
+
+def read_in_order(documents):
+    """SQLite: ``documents`` read in the order of the sort index, the FTS5 condition checked row by row against its
+    list of ids instead of choosing the rows. For dense matches (best results known to fill pages) the page is
+    full after some dozen rows, where reading every match to sort them cost 16 ms at 10,000 organisations."""
+    if connections[documents.db].vendor != "sqlite":
+        return documents
+    documents = documents._chain()
+    conditions = _fts_conditions(documents)
+    where = documents.query.where
+    where.children = [child for child in where.children if not any(child is node for node in conditions)]
+    meta = documents.model._meta
+    column = f'"{meta.db_table}"."{meta.pk.column}"'
+    for condition in conditions:
+        # "+" keeps SQLite from looking the ids up by primary key (it would then sort every match).
+        checked = RawSQL(f"+{column} IN ({FTS_MATCH})", condition.rhs.params, output_field=BooleanField())  # noqa: S611  # nosec B611
+        documents = documents.filter(checked)
+    return documents
 
 
 def _tsquery(query: str) -> Func:
@@ -580,8 +613,9 @@ def best_results(index):
     if not words or not order or order[0] != "-search_rank" or "distance_km" in index.query.annotations:
         return None
     if connections[index.db].vendor == "sqlite":
-        terms = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
-        best = _match_fts(index, f"names : ({terms})")
+        # Every word in a name is every word in the text too: the text's condition goes.
+        terms = _fts_words(words)
+        best = _match_fts(index, f"names : ({terms})", replacing=terms)
     else:
         # The words' condition goes: every word in a name is every word in the text too, and checking the text's
         # words row by row costs five times the names'.
