@@ -35,6 +35,13 @@ def chosen_country(request) -> Country | None:
     return next((found[code] for code in codes if code in found), None)
 
 
+def emergency_country(filterset: ServiceFilter) -> Country | None:
+    """The country whose emergency numbers a results page shows: the place's, else the one filtered on; the cached
+    instance, which holds its helplines."""
+    country = filterset.place.country if filterset.place else filterset.form.cleaned_data.get("country")
+    return directory_cache.country(country.code) if country is not None else None
+
+
 def home(request):
     return render(
         request,
@@ -72,7 +79,7 @@ def search(request):
             "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
             "sort_choices": Sort.choices,
             "count_capped": paginator.capped,
-            "country": filterset.place.country if filterset.place else filterset.form.cleaned_data.get("country"),
+            "country": emergency_country(filterset),
         },
     )
 
