@@ -11,7 +11,7 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connections, models
-from django.db.models import FloatField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import FloatField, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 
@@ -64,7 +64,12 @@ def attach_reference_data(services: list) -> None:
         .annotate(kind=models.Value(3, output_field=models.IntegerField()))
         .values_list("kind", "organisation_id", "country_id")
     )
-    found = {index: {} for index in range(4)}
+    parts.append(
+        model.locations.through.objects.filter(service_id__in=service_ids)
+        .annotate(kind=models.Value(4, output_field=models.IntegerField()))
+        .values_list("kind", "service_id", "location_id")
+    )
+    found = {index: {} for index in range(5)}
     for index, owner, target in parts[0].using(services[0]._state.db).union(*parts[1:], all=True).order_by():
         found[index].setdefault(owner, []).append(target)
     for index, (name, _descriptor, _column, cached) in enumerate(links):
@@ -74,10 +79,29 @@ def attach_reference_data(services: list) -> None:
             targets = sorted(found[index].get(service.pk, []), key=lambda pk: ordered.get(pk, 0))
             _prefill(service, name, [by_pk[pk] for pk in targets if pk in by_pk])
     countries = {country.pk: country for country in directory_cache.countries()}
+    _attach_locations(services, found[4])
     _attach_cities(services, countries)
     for organisation in organisations.values():
         targets = found[3].get(organisation.pk, [])
         _prefill(organisation, "countries", [countries[pk] for pk in targets if pk in countries])
+
+
+def _attach_locations(services: list, links: dict) -> None:
+    """Each service's locations (``links``: service id to location ids) with their opening hours, in two plain
+    queries, filled in as ``prefetch_related`` leaves them: Django's prefetch built a related manager and a filtered
+    queryset for every service, which cost more than reading the rows."""
+    from members.models import Location, OpeningHours
+
+    db = services[0]._state.db
+    location_ids = {pk for targets in links.values() for pk in targets}
+    locations = {location.pk: location for location in Location.objects.using(db).filter(pk__in=location_ids)}
+    hours = {pk: [] for pk in locations}
+    for row in OpeningHours.objects.using(db).filter(location_id__in=list(locations)):
+        hours[row.location_id].append(row)
+    for location in locations.values():
+        _prefill(location, "opening_hours", hours[location.pk])
+    for service in services:
+        _prefill(service, "locations", [locations[pk] for pk in sorted(links.get(service.pk, ())) if pk in locations])
 
 
 def _attach_cities(services: list, countries: dict) -> None:
@@ -458,12 +482,8 @@ class ServiceQuerySet(DirectoryQuerySet):
 
     def with_listing_data(self):
         """Everything a results or detail page shows, in a fixed number of queries whatever the page size."""
-        from members.models import Location
-
-        queryset = self.select_related("organisation").prefetch_related(
-            Prefetch("locations", queryset=Location.objects.prefetch_related("opening_hours")),
-        )
-        # Categories, languages, populations, the organisation's countries and the locations' cities and countries:
-        # see attach_reference_data.
+        queryset = self.select_related("organisation")
+        # Locations and their opening hours; categories, languages, populations, the organisation's countries and the
+        # locations' cities and countries: see attach_reference_data.
         queryset._reference_data = True
         return queryset
