@@ -44,7 +44,21 @@ class NarrowPaginator(Paginator):
 
 class CappedPaginator(NarrowPaginator):
     """Counts no further than ``COUNT_LIMIT`` results, so a very broad search stays fast (``capped`` says when the
-    count stopped there): its pages go no further than the limit's."""
+    count stopped there): its pages go no further than the limit's. Near a place, the count comes with the page's
+    rows (``ServiceQuerySet.slice_with_count``)."""
+
+    def page(self, number):
+        if "count" not in self.__dict__ and hasattr(self.object_list, "slice_with_count"):
+            try:
+                wanted = int(number)
+            except (TypeError, ValueError):
+                wanted = 0
+            if wanted >= 1:
+                bottom = (wanted - 1) * self.per_page
+                read = self.object_list.slice_with_count(bottom, bottom + self.per_page)
+                if read is not None and (read[0] or wanted == 1):
+                    self.count = min(read[1] or 0, COUNT_LIMIT)
+        return super().page(number)
 
     @cached_property
     def count(self):

@@ -11,7 +11,7 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connections, models
-from django.db.models import FloatField, OuterRef, Q, Subquery
+from django.db.models import Count, FloatField, OuterRef, Q, Subquery, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 
@@ -428,14 +428,35 @@ class ServiceQuerySet(DirectoryQuerySet):
         After ``from_index`` the ids come from the search documents alone."""
         return read_slices([(self, start, stop)])[0]
 
+    def _kept(self) -> list[str]:
+        source = self._index if self._index is not None else self
+        return [name for name in ("search_rank", "distance_km") if name in source.query.annotations]
+
     def _slice_rows(self, start: int, stop: int) -> tuple[list, list[str]]:
         """The slice's rows, ``(id, *values of the names)``, and the names: ``search_rank``, ``distance_km``."""
         source = self._index if self._index is not None else self
-        kept = [name for name in ("search_rank", "distance_km") if name in source.query.annotations]
+        kept = self._kept()
+        known = getattr(self, "_known_rows", None)
+        if known is not None and known[0] == start and stop <= known[1]:
+            return known[2][: stop - start], kept
         rows = self._best_rows(start, stop) if self._index is not None else None
         if rows is None:
             rows = list(source.values_list("pk", *kept)[start:stop])
         return rows, kept
+
+    def slice_with_count(self, start: int, stop: int) -> tuple[list, int] | None:
+        """Near a place: the slice's rows and the number of all the matches, in one statement (a window count):
+        ordering by distance measures every match anyway, and counting them again took a second pass as long as
+        the first. The rows are kept for the page's read (``_slice_rows``). None for other searches."""
+        if self._index is None or "distance_km" not in self._index.query.annotations:
+            return None
+        kept = self._kept()
+        counted = self._index.annotate(found=Window(Count("pk")))
+        rows = list(counted.values_list("pk", *kept, "found")[start:stop])
+        total = rows[0][-1] if rows else None
+        rows = [row[:-1] for row in rows]
+        self._known_rows = (start, stop, rows)
+        return rows, total
 
     def _best_rows(self, start: int, stop: int | None) -> list | None:
         """The slice's (id, rank) rows when the documents of the best rank fill it (``services.search.best_results``):

@@ -337,11 +337,21 @@ def test_results_page_makes_a_bounded_number_of_queries(client, django_assert_ma
     data.hotline()
     url = reverse("services:search") + f"?q=juridica&near={data.bogota().pk}&category=legal-aid&open_24_7=&sort=name"
     get(client, url)  # fills the cache of reference data (categories, countries, cities...), the same for everyone
-    # The count, the page's ids, the phone and online services' ids, then the rows of both lists together: services,
-    # locations, opening hours, the reference links. (The country's helplines are cached.)
-    with django_assert_max_num_queries(7):
+    # The page's ids with the count of all matches, the phone and online services' ids, then the rows of both lists
+    # together: services, locations, opening hours, the reference links. (The country's helplines are cached.)
+    with django_assert_max_num_queries(6):
         html = get(client, url)
     assert html.count('class="result"') == min(count, 20) + 1  # a page of results and the hotline
+
+
+def test_results_near_a_place_count_and_paginate(client):
+    _results(25)
+    url = reverse("services:search") + f"?near={data.bogota().pk}&sort=name"
+    first = get(client, url)
+    assert "25 services found" in first and "Page 1 of 2" in first
+    second = get(client, url + "&page=2")
+    assert "25 services found" in second and second.count('class="result"') == 5
+    assert "Page 2 of 2" in get(client, url + "&page=99")  # past the end: the last page
 
 
 def test_home_and_results_weigh_less_than_60_kb_compressed(client):
