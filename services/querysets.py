@@ -18,6 +18,10 @@ from django.db.models.query import ModelIterable
 LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
 LOCATION_TIME_ZONES_CACHE_SECONDS = 300
 MAX_RADIUS_KM = 20_000
+# Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
+# (``nearest_first``): a city's centre, where listings without a public address are measured from.
+NEAREST_FIRST_SHARE = 16
+NEAREST_FIRST_MAX_KM = 2
 
 
 def _country_code(country) -> str:
@@ -206,6 +210,8 @@ class DirectoryQuerySet(models.QuerySet):
     # The query's words when the rows are narrowed by words (``search``): see ``services.search.count_up_to`` and
     # ``best_results``.
     search_words = ()
+    # The place (latitude, longitude, km) the rows are near, and the rows before ``near`` narrowed them.
+    near_place = near_base = None
     # Whether the rows are narrowed by facet words (``with_facets``): the filters' share of rows is unknown.
     faceted = False
 
@@ -213,6 +219,7 @@ class DirectoryQuerySet(models.QuerySet):
         clone = super()._clone()
         clone.search_words = self.search_words
         clone.faceted = self.faceted
+        clone.near_place, clone.near_base = self.near_place, self.near_base
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -244,9 +251,26 @@ class DirectoryQuerySet(models.QuerySet):
             .order_by("distance")
             .values("distance")[:1]
         )
-        return self.filter(pk__in=_points_within(latitude, longitude, km)).annotate(
+        queryset = self.filter(pk__in=_points_within(latitude, longitude, km)).annotate(
             distance_km=Subquery(nearest, output_field=FloatField())
         )
+        queryset.near_place, queryset.near_base = place, self
+        return queryset
+
+    def nearest_first(self, start: int, stop: int):
+        """Rows ``start`` to ``stop`` of a search ordered by distance from its place, when they all lie in a small
+        circle around it (``NEAREST_FIRST_SHARE``, ``NEAREST_FIRST_MAX_KM``): they are then the nearest, and no
+        farther match needs measuring. None when the small circle holds too few (or the order is not by distance
+        first)."""
+        if self.near_place is None or list(self.query.order_by)[:1] != ["distance_km"]:
+            return None
+        latitude, longitude, km = self.near_place
+        # The same search near the same place within the small circle (``near`` comes last in a search).
+        small = min(km / NEAREST_FIRST_SHARE, NEAREST_FIRST_MAX_KM)
+        inner = self.near_base.near(latitude, longitude, small).order_by(*self.query.order_by)
+        kept = [name for name in ("search_rank", "distance_km") if name in self.query.annotations]
+        rows = list(inner.values_list("pk", *kept)[start:stop])
+        return rows if len(rows) == stop - start else None
 
     def not_near(self, latitude: float, longitude: float, km: float):
         """Rows that ``near`` leaves out: no location within ``km`` (all rows when the place cannot be used)."""
@@ -447,9 +471,19 @@ class ServiceQuerySet(DirectoryQuerySet):
     def slice_with_count(self, start: int, stop: int) -> tuple[list, int] | None:
         """Near a place: the slice's rows and the number of all the matches, in one statement (a window count):
         ordering by distance measures every match anyway, and counting them again took a second pass as long as
-        the first. The rows are kept for the page's read (``_slice_rows``). None for other searches."""
+        the first. The rows are kept for the page's read (``_slice_rows``). None for other searches, and when the
+        rows were found close by (``nearest_first``), so that the count is made on its own (it stops at the limit)."""
         if self._index is None or "distance_km" not in self._index.query.annotations:
             return None
+        if not self._index.search_words:
+            # Without words, the nearest matches are most often close by: first look for the page there. The count
+            # then stops at the limit, as other counts do (near the busiest city of 100,000 organisations, ordering
+            # every match measured 15,000 points). With words, counting costs as much as ordering every match: one
+            # pass does both.
+            nearest = self._index.nearest_first(start, stop)
+            if nearest is not None:
+                self._known_rows = (start, stop, nearest)
+                return None
         kept = self._kept()
         counted = self._index.annotate(found=Window(Count("pk")))
         rows = list(counted.values_list("pk", *kept, "found")[start:stop])

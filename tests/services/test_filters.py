@@ -138,6 +138,27 @@ def test_near_a_city_orders_by_distance_within_the_radius(listings):
     assert found(f"near={medellin.pk}&radius=5") == [listings["city_only"].pk]
 
 
+def test_a_page_near_a_place_is_looked_for_close_by_first_and_is_the_same_page(listings):
+    from members.models import Location
+    from services.paginators import CappedPaginator
+
+    bogota = data.bogota()
+    for number in range(25):
+        confidential = LocationFactory(city=bogota, address_visibility=Location.AddressVisibility.CONFIDENTIAL)
+        ServiceFactory(name_es=f"Centro {number:02d}", locations=[confidential])  # measured from the city's centre
+    filterset = ServiceFilter(QueryDict(f"near={bogota.pk}"))
+    ordered = list(filterset.qs.values_list("pk", flat=True))  # every match measured and ordered in SQL
+    assert len(ordered) == 27  # and the public listing, 12 km away, last
+    index = filterset.qs._index
+    assert [row[0] for row in index.nearest_first(0, 20)] == ordered[:20]
+    assert index.nearest_first(20, 40) is None  # 26 at the centre: not enough for a second page
+    paginator = CappedPaginator(filterset.qs.with_listing_data(), 20)
+    assert [service.pk for service in paginator.page(1)] == ordered[:20]
+    assert paginator.count == 27
+    second = CappedPaginator(filterset.qs.with_listing_data(), 20)
+    assert [service.pk for service in second.page(2)] == ordered[20:]
+
+
 def test_near_me_is_rounded_to_about_a_kilometre(listings):
     filterset = ServiceFilter(QueryDict("lat=4.711234&lon=-74.072199"))
     assert (filterset.place.latitude, filterset.place.longitude) == (4.71, -74.07)
