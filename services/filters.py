@@ -462,12 +462,19 @@ class ServiceFilter(django_filters.FilterSet):
         if place is None or place.country is None:
             return Service.objects.none()
         index = self.index
+        narrowed = False
         for name, value in self.form.cleaned_data.items():
             if name not in PLACE_PARAMETERS and name != "sort":
                 index = self.filters[name].filter(index, value)
+                narrowed = narrowed or value not in (None, "", [], False)
         # The results near the place are those of the same filters with a location within the radius.
         remote = index.remote(place.country).not_near(place.latitude, place.longitude, place.radius_km)
-        return self.queryset.from_index(remote.order_by(display_name_ordering(), "pk"))
+        remote = remote.order_by(display_name_ordering(), "pk")
+        # A country's phone and online services alone are many, spread through the names: the first in name order
+        # are found soonest by reading names in order (SQLite: 3 ms instead of 8 at 10,000 organisations). With
+        # words or other filters they may be few, and reading in order could read every name (16 ms).
+        remote.dense_in_name_order = not narrowed
+        return self.queryset.from_index(remote)
 
     def remote_query(self) -> str:
         """The query string of the search for every phone and online service of ``remote_queryset``: the same

@@ -212,6 +212,8 @@ class DirectoryQuerySet(models.QuerySet):
     search_words = ()
     # The place (latitude, longitude, km) the rows are near, and the rows before ``near`` narrowed them.
     near_place = near_base = None
+    # Set on a search ordered by name whose matches are known to be many among the names (``read_in_order``).
+    dense_in_name_order = False
     # Whether the rows are narrowed by facet words (``with_facets``): the filters' share of rows is unknown.
     faceted = False
 
@@ -220,6 +222,7 @@ class DirectoryQuerySet(models.QuerySet):
         clone.search_words = self.search_words
         clone.faceted = self.faceted
         clone.near_place, clone.near_base = self.near_place, self.near_base
+        clone.dense_in_name_order = self.dense_in_name_order
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -464,6 +467,10 @@ class ServiceQuerySet(DirectoryQuerySet):
         if known is not None and known[0] == start and stop <= known[1]:
             return known[2][: stop - start], kept
         rows = self._best_rows(start, stop) if self._index is not None else None
+        if rows is None and self._index is not None and self._index.dense_in_name_order:
+            from services.search import read_in_order
+
+            source = read_in_order(source)
         if rows is None:
             rows = list(source.values_list("pk", *kept)[start:stop])
         return rows, kept

@@ -172,6 +172,23 @@ def test_remote_section_lists_phone_and_online_services_covering_the_country(lis
     assert list(filterset.remote_queryset()) == [listings["hotline"]]
 
 
+def test_remote_section_is_in_name_order_with_or_without_other_filters(listings):
+    for name, cost in (
+        ("Zeta line", Service.Cost.FREE),
+        ("Alfa line", Service.Cost.PAID),
+        ("Mu line", Service.Cost.FREE),
+    ):
+        data.hotline(name_en=name, name_es=name, cost=cost)
+    expected = ["Advice line", "Alfa line", "Mu line", "Zeta line"]
+    plain = ServiceFilter(QueryDict(f"near={data.bogota().pk}")).remote_queryset()
+    assert plain._index.dense_in_name_order  # read in name order (SQLite), the matches being many
+    assert [service.name_en for service in plain.narrow_slice(0, 10)] == expected
+    filtered = ServiceFilter(QueryDict(f"near={data.bogota().pk}&free=on")).remote_queryset()
+    assert not filtered._index.dense_in_name_order
+    # Services are free unless they say otherwise: the advice line too.
+    assert [service.name_en for service in filtered.narrow_slice(0, 10)] == ["Advice line", "Mu line", "Zeta line"]
+
+
 def test_reaches_lists_the_phone_and_online_services_covering_a_country(listings):
     chat = data.hotline(name_en="Chat line", name_es="Chat de apoyo", by_phone=False, online=True)
     # An online service of an organisation working elsewhere does not cover Colombia.
