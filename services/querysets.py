@@ -166,6 +166,11 @@ def _points_within(latitude: float, longitude: float, km: float):
     return within.values("service_id")
 
 
+def carried_annotations(queryset) -> list[str]:
+    """The annotations a search gives its results (``search_rank``, ``distance_km``) that ``queryset`` has."""
+    return [name for name in ("search_rank", "distance_km") if name in queryset.query.annotations]
+
+
 def read_slices(parts) -> list[list]:
     """``[queryset.narrow_slice(start, stop) for queryset, start, stop in parts]``, reading the full rows of every
     slice together: one query for the rows and one per kind of related data, whatever the number of slices (a page
@@ -271,8 +276,7 @@ class DirectoryQuerySet(models.QuerySet):
         # The same search near the same place within the small circle (``near`` comes last in a search).
         small = min(km / NEAREST_FIRST_SHARE, NEAREST_FIRST_MAX_KM)
         inner = self.near_base.near(latitude, longitude, small).order_by(*self.query.order_by)
-        kept = [name for name in ("search_rank", "distance_km") if name in self.query.annotations]
-        rows = list(inner.values_list("pk", *kept)[start:stop])
+        rows = list(inner.values_list("pk", *carried_annotations(self))[start:stop])
         return rows if len(rows) == stop - start else None
 
     def not_near(self, latitude: float, longitude: float, km: float):
@@ -421,7 +425,7 @@ class ServiceQuerySet(DirectoryQuerySet):
         """The same services as a plain queryset in the documents' order, with their ``search_rank`` and
         ``distance_km`` (for ``values()``; built only then, as it costs more to build than a page to read)."""
         index = self._index
-        kept = [name for name in ("search_rank", "distance_km") if name in index.query.annotations]
+        kept = carried_annotations(index)
         queryset = self.annotate(
             **{
                 name: Subquery(index.filter(pk=OuterRef("pk")).values(name)[:1], output_field=FloatField())
@@ -456,8 +460,7 @@ class ServiceQuerySet(DirectoryQuerySet):
         return read_slices([(self, start, stop)])[0]
 
     def _kept(self) -> list[str]:
-        source = self._index if self._index is not None else self
-        return [name for name in ("search_rank", "distance_km") if name in source.query.annotations]
+        return carried_annotations(self._index if self._index is not None else self)
 
     def _slice_rows(self, start: int, stop: int) -> tuple[list, list[str]]:
         """The slice's rows, ``(id, *values of the names)``, and the names: ``search_rank``, ``distance_km``."""

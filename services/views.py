@@ -59,10 +59,12 @@ def search(request):
     filterset = ServiceFilter(request.GET, request=request)
     results = filterset.qs.with_listing_data()
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
-    remote = (filterset.remote_queryset().with_listing_data(), 0, REMOTE_RESULTS + 1)
-    paginator = CappedPaginator(results, RESULTS_PER_PAGE, beside_first_page=[remote] if filterset.place else [])
+    beside = []
+    if filterset.place is not None:
+        beside = [(filterset.remote_queryset().with_listing_data(), 0, REMOTE_RESULTS + 1)]
+    paginator = CappedPaginator(results, RESULTS_PER_PAGE, beside_first_page=beside)
     page = paginator.get_page(request.GET.get("page"))
-    remote = paginator.beside[0] if filterset.place else []
+    remote = paginator.beside[0] if beside else []
     remote, more_remote = remote[:REMOTE_RESULTS], len(remote) > REMOTE_RESULTS
     return render(
         request,

@@ -342,7 +342,6 @@ class ResultCards:
         self._language_names = {}
         self._costs = {}
         self._delivery_modes = {}
-        self._labels = {}
 
     def card(self, service) -> ResultCard:
         organisation = service.organisation

@@ -224,6 +224,17 @@ def test_service_page(client, listings):
     assert f'href="/en/report/?service={public.pk}">Report wrong information</a>' in html
     assert 'href="/en/join/"' in html
     assert "Sept. 14, 2026" in html
+    assert re.search(r'<span class="badge badge-(open|closed)">(Open|Closed) now</span>', html)
+    assert f'<a class="button-link" href="?s={public.pk}#service-{public.pk}" data-list-add="{public.pk}">' in html
+
+
+def test_service_page_badge_and_list_button(client, listings):
+    shelter = listings["confidential"]
+    url = reverse("services:service-detail", args=[shelter.pk])
+    assert '<span class="badge badge-open">Open 24/7</span>' in get(client, url)
+    listed = get(client, url + f"?s={shelter.pk}")
+    assert '<span class="in-list">In your list</span>' in listed
+    assert f'href="?#service-{shelter.pk}" data-list-remove="{shelter.pk}">Remove from list</a>' in listed
 
 
 def test_organisation_page(client, listings):
