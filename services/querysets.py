@@ -41,8 +41,8 @@ def location_time_zones() -> list[str]:
 
 def attach_reference_data(services: list) -> None:
     """Fill each service's categories, languages and populations and its organisation's countries from the cached
-    reference rows (``services.cache``), reading only the link rows, the four link tables in one UNION query: a
-    results page shows them for every service, and four prefetch queries per list were a third of its queries."""
+    reference rows (``services.cache``), reading only the link rows, the link tables in one UNION query: a results
+    page shows them for every service, and four prefetch queries per list were a third of its queries."""
     from members.models import Organisation
     from services import cache as directory_cache
 
@@ -51,32 +51,21 @@ def attach_reference_data(services: list) -> None:
         return
     model = type(services[0])
     links = [
-        ("categories", model.categories, "servicecategory_id", directory_cache.categories),
-        ("languages", model.languages, "language_id", directory_cache.languages),
-        ("populations", model.populations, "population_id", directory_cache.populations),
+        ("categories", directory_cache.categories),
+        ("languages", directory_cache.languages),
+        ("populations", directory_cache.populations),
     ]
     organisations = {service.organisation_id: service.organisation for service in services}
     service_ids = [service.pk for service in services]
-    parts = [
-        descriptor.through.objects.filter(service_id__in=service_ids)
-        .annotate(kind=models.Value(index, output_field=models.IntegerField()))
-        .values_list("kind", "service_id", column)
-        for index, (_name, descriptor, column, _cached) in enumerate(links)
+    fields = [
+        *((model._meta.get_field(name), service_ids) for name, _cached in links),
+        (Organisation._meta.get_field("countries"), list(organisations)),
+        (model._meta.get_field("locations"), service_ids),
     ]
-    parts.append(
-        Organisation.countries.through.objects.filter(organisation_id__in=list(organisations))
-        .annotate(kind=models.Value(3, output_field=models.IntegerField()))
-        .values_list("kind", "organisation_id", "country_id")
-    )
-    parts.append(
-        model.locations.through.objects.filter(service_id__in=service_ids)
-        .annotate(kind=models.Value(4, output_field=models.IntegerField()))
-        .values_list("kind", "service_id", "location_id")
-    )
-    found = {index: {} for index in range(5)}
-    for index, owner, target in parts[0].using(services[0]._state.db).union(*parts[1:], all=True).order_by():
+    found = {index: {} for index in range(len(fields))}
+    for index, owner, target in _link_rows(services[0]._state.db, fields):
         found[index].setdefault(owner, []).append(target)
-    for index, (name, _descriptor, _column, cached) in enumerate(links):
+    for index, (name, cached) in enumerate(links):
         by_pk = {item.pk: item for item in cached()}
         ordered = {item.pk: position for position, item in enumerate(cached())}
         for service in services:
@@ -90,22 +79,56 @@ def attach_reference_data(services: list) -> None:
         _prefill(organisation, "countries", [countries[pk] for pk in targets if pk in countries])
 
 
+def _link_rows(db: str, fields: list) -> list[tuple]:
+    """``(index, owner id, target id)`` for every link row of the many-to-many fields ``fields`` (``(field, owner
+    ids)``, ``index`` its position) whose owner is one of the ids, in one UNION query written here: built as five
+    querysets and their union, it took longer to compile than to answer."""
+    connection = connections[db]
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for index, (field, ids) in enumerate(fields):
+        if not ids:
+            continue
+        through = field.remote_field.through._meta
+        owner, target = field.m2m_column_name(), field.m2m_reverse_name()
+        parts.append(
+            f"SELECT {index}, {quote(owner)}, {quote(target)} FROM {quote(through.db_table)} "  # noqa: S608  # nosec B608
+            f"WHERE {quote(owner)} IN ({', '.join(['%s'] * len(ids))})"
+        )
+        params.extend(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return cursor.fetchall()
+
+
 def _attach_locations(services: list, links: dict) -> None:
     """Each service's locations (``links``: service id to location ids) with their opening hours, in two plain
     queries, filled in as ``prefetch_related`` leaves them: Django's prefetch built a related manager and a filtered
-    queryset for every service, which cost more than reading the rows."""
+    queryset for every service, which cost more than reading the rows (and building and compiling those two
+    querysets, more than reading their rows: they are written here and read with ``raw()``)."""
     from members.models import Location, OpeningHours
 
     db = services[0]._state.db
-    location_ids = {pk for targets in links.values() for pk in targets}
-    locations = {location.pk: location for location in Location.objects.using(db).filter(pk__in=location_ids)}
+    location_ids = sorted({pk for targets in links.values() for pk in targets})
+    locations = {location.pk: location for location in _rows_of(Location, db, "id", location_ids, ("id",))}
     hours = {pk: [] for pk in locations}
-    for row in OpeningHours.objects.using(db).filter(location_id__in=list(locations)):
+    for row in _rows_of(OpeningHours, db, "location_id", list(locations), ("location_id", "weekday", "opens", "id")):
         hours[row.location_id].append(row)
     for location in locations.values():
         _prefill(location, "opening_hours", hours[location.pk])
     for service in services:
         _prefill(service, "locations", [locations[pk] for pk in sorted(links.get(service.pk, ())) if pk in locations])
+
+
+def _rows_of(model, db: str, column: str, ids: list, order: tuple[str, ...]) -> list:
+    """The rows of ``model`` whose ``column`` is one of ``ids``, ordered by the columns ``order``, as instances."""
+    if not ids:
+        return []
+    quote = connections[db].ops.quote_name
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = f"SELECT * FROM {quote(model._meta.db_table)} WHERE {quote(column)} IN ({placeholders}) "  # noqa: S608  # nosec B608
+    sql += f"ORDER BY {', '.join(map(quote, order))}"
+    return list(model.objects.db_manager(db).raw(sql, ids))
 
 
 def _attach_cities(services: list, countries: dict) -> None:
@@ -154,16 +177,6 @@ def _place(latitude, longitude, km) -> tuple[float, float, float] | None:
     if not all(map(math.isfinite, (latitude, longitude, km))) or abs(latitude) > 90 or abs(longitude) > 180:
         return None
     return latitude, longitude, min(max(km, 0.0), MAX_RADIUS_KM)
-
-
-def _points_within(latitude: float, longitude: float, km: float):
-    """The ids of services with a search point within ``km`` (the bounding box first, which an index finds)."""
-    from services.models import ServicePoint
-    from services.search import bounding_box, distance_km
-
-    in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
-    within = in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km)
-    return within.values("service_id")
 
 
 def carried_annotations(queryset) -> list[str]:
@@ -221,6 +234,8 @@ class DirectoryQuerySet(models.QuerySet):
     dense_in_name_order = False
     # Whether the rows are narrowed by facet words (``with_facets``): the filters' share of rows is unknown.
     faceted = False
+    # Set by ``public()`` on documents with no other condition: every public document.
+    every_public = False
 
     def _clone(self):
         clone = super()._clone()
@@ -228,6 +243,15 @@ class DirectoryQuerySet(models.QuerySet):
         clone.faceted = self.faceted
         clone.near_place, clone.near_base = self.near_place, self.near_base
         clone.dense_in_name_order = self.dense_in_name_order
+        clone.every_public = self.every_public
+        return clone
+
+    def _filter_or_exclude(self, negate, args, kwargs):
+        # Any further condition: no longer every public row, and no longer only ``near`` the place (which sets
+        # ``near_place`` after its own condition).
+        clone = super()._filter_or_exclude(negate, args, kwargs)
+        clone.every_public = False
+        clone.near_place = clone.near_base = None
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -245,7 +269,7 @@ class DirectoryQuerySet(models.QuerySet):
         """Rows with a location whose search point (the city's centre unless the address is public) is within
         ``km``; annotates ``distance_km`` to the nearest one. Does not order."""
         from services.models import ServicePoint
-        from services.search import bounding_box, distance_km
+        from services.search import bounding_box, distance_km, points_within
 
         place = _place(latitude, longitude, km)
         if place is None:
@@ -259,7 +283,7 @@ class DirectoryQuerySet(models.QuerySet):
             .order_by("distance")
             .values("distance")[:1]
         )
-        queryset = self.filter(pk__in=_points_within(latitude, longitude, km)).annotate(
+        queryset = self.filter(pk__in=points_within(latitude, longitude, km)).annotate(
             distance_km=Subquery(nearest, output_field=FloatField())
         )
         queryset.near_place, queryset.near_base = place, self
@@ -281,8 +305,10 @@ class DirectoryQuerySet(models.QuerySet):
 
     def not_near(self, latitude: float, longitude: float, km: float):
         """Rows that ``near`` leaves out: no location within ``km`` (all rows when the place cannot be used)."""
+        from services.search import points_within
+
         place = _place(latitude, longitude, km)
-        return self.all() if place is None else self.exclude(pk__in=_points_within(*place))
+        return self.all() if place is None else self.exclude(pk__in=points_within(*place))
 
     def with_facets(self, *alternatives: str):
         """Rows with at least one of these facet words (``services.search.facet``), found by the text index."""
@@ -387,7 +413,9 @@ class SearchDocumentQuerySet(DirectoryQuerySet):
     """Search documents: where the public search finds, filters, ranks and sorts (``ServiceFilter``)."""
 
     def public(self):
-        return self.filter(is_public=True)
+        queryset = self.filter(is_public=True)
+        queryset.every_public = not self.query.where and not self.query.is_empty()
+        return queryset
 
 
 class ServiceQuerySet(DirectoryQuerySet):

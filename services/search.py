@@ -650,6 +650,12 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     counted = queryset.order_by().values("pk")[:limit]
     connection = connections[queryset.db]
     near = "distance_km" in queryset.query.annotations
+    base = getattr(queryset, "near_base", None)
+    if near and base is not None and base.every_public and not queryset.query.is_empty():
+        # Every public service near a place: its public points in the circle are counted, without the documents
+        # (near Bogotá on PostgreSQL, 2 ms instead of 9: each point's document was read to check it is public).
+        points = points_within(*queryset.near_place, is_public=True).using(queryset.db).distinct()
+        return points[:limit].count()
     if connection.vendor == "postgresql" and getattr(queryset, "search_words", ()) and not near:
         # With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early
         # (it cannot know what that costs: 30 ms for "saúde" at 10,000 organisations), and counted whole a broad
@@ -732,6 +738,8 @@ def distance_km(latitude: float, longitude: float) -> GreatCircleKm:
     return GreatCircleKm(latitude, longitude)
 
 
-def points_near(latitude: float, longitude: float, km: float):
-    """Service points inside the bounding box of the circle (not yet cut to the circle itself)."""
-    return ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
+def points_within(latitude: float, longitude: float, km: float, **conditions):
+    """The ids (``service_id``) of services with a search point within ``km``, the points meeting ``conditions``:
+    the bounding box first, which an index finds, then the distance."""
+    in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km), **conditions)
+    return in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km).values("service_id")

@@ -159,6 +159,28 @@ def test_a_page_near_a_place_is_looked_for_close_by_first_and_is_the_same_page(l
     assert [service.pk for service in second.page(2)] == ordered[20:]
 
 
+def test_a_count_near_a_place_is_of_its_public_services_each_counted_once(listings):
+    from members.models import Location
+    from services.paginators import CappedPaginator
+
+    bogota = data.bogota()
+    confidential = Location.AddressVisibility.CONFIDENTIAL
+    for number in range(22):
+        ServiceFactory(
+            name_es=f"Centro {number:02d}", locations=[LocationFactory(city=bogota, address_visibility=confidential)]
+        )
+    two_places = [LocationFactory(city=bogota, address_visibility=confidential) for _place in range(2)]
+    ServiceFactory(name_es="Dos sedes", locations=two_places)
+    ServiceFactory(name_es="En pausa", status=Service.Status.PAUSED, locations=two_places)
+    for _number in range(3):
+        pending = OrganisationFactory(status=Organisation.Status.UNDER_REVIEW)
+        ServiceFactory(organisation=pending, locations=[LocationFactory(organisation=pending, city=bogota)])
+    filterset = ServiceFilter(QueryDict(f"near={bogota.pk}"))
+    paginator = CappedPaginator(filterset.qs.with_listing_data(), 20)
+    assert len(paginator.page(1)) == 20  # found close by: the count is made on its own
+    assert paginator.count == 25 == len(filterset.qs.values_list("pk", flat=True))  # and the two listings
+
+
 def test_near_me_is_rounded_to_about_a_kilometre(listings):
     filterset = ServiceFilter(QueryDict("lat=4.711234&lon=-74.072199"))
     assert (filterset.place.latitude, filterset.place.longitude) == (4.71, -74.07)
