@@ -376,3 +376,35 @@ def test_home_and_results_weigh_less_than_60_kb_compressed(client):
 def test_country_names_are_the_directorys(client, listings):
     Country.objects.filter(code="CO").update(name_en="Colombia")
     assert "Colombia" in get(client, reverse("services:home"))
+
+
+def test_a_result_card_escapes_what_a_listing_says(client):
+    from tests.factories import (
+        CityFactory,
+        CountryFactory,
+        LanguageFactory,
+        LocationFactory,
+        OrganisationFactory,
+        ServiceCategoryFactory,
+    )
+
+    country = CountryFactory(code="CO")
+    city = CityFactory(country=country, name_en="<i>Villa</i> & Co", name_es="<i>Villa</i> & Co")
+    organisation = OrganisationFactory(name_en='"Org" <b>&</b>', name_es='"Org" <b>&</b>')
+    category = ServiceCategoryFactory(slug="odd", name_en="<u>Odd</u> & aid", name_es="<u>Odd</u> & aid")
+    service = ServiceFactory(
+        organisation=organisation,
+        name_en="Help <script>alert(1)</script> & more",
+        locations=[LocationFactory(organisation=organisation, city=city)],
+    )
+    service.categories.set([category])
+    service.languages.set([LanguageFactory(code="xx", name_en="<em>Lang</em>", name_es="<em>Lang</em>")])
+    html = get(client, reverse("services:search") + "?q=help")
+    card = html[html.index(f'id="service-{service.pk}"') :]
+    card = card[: card.index("</article>")]
+    assert "Help &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in card
+    assert "&quot;Org&quot; &lt;b&gt;&amp;&lt;/b&gt;" in card
+    assert "&lt;u&gt;Odd&lt;/u&gt; &amp; aid" in card
+    assert "&lt;i&gt;Villa&lt;/i&gt; &amp; Co" in card
+    assert "&lt;em&gt;Lang&lt;/em&gt;" in card
+    assert "<script>" not in card and "<b>" not in card and "<u>" not in card and "<i>" not in card
