@@ -273,6 +273,21 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
             facets += [facet("category", category_id)]
             if categories[category_id]["parent_id"]:
                 facets += [facet("category", categories[category_id]["parent_id"])]
+        service_points = []
+        for location_id in service_locations[service["pk"]]:
+            row = locations[location_id]
+            city = cities[row["city_id"]]
+            service_points.append(
+                ServicePoint(
+                    service_id=service["pk"],
+                    location_id=location_id,
+                    **_search_point(row, city),
+                    country_code=countries[city["country_id"]]["code"],
+                    is_public=is_public,
+                )
+            )
+        facets += [facet("cell", cell(point.latitude, point.longitude)) for point in service_points]
+        points += service_points
         documents.append(
             ServiceSearchDocument(
                 service_id=service["pk"],
@@ -285,18 +300,6 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
                 always_open=always_open,
             )
         )
-        for location_id in service_locations[service["pk"]]:
-            row = locations[location_id]
-            city = cities[row["city_id"]]
-            points.append(
-                ServicePoint(
-                    service_id=service["pk"],
-                    location_id=location_id,
-                    **_search_point(row, city),
-                    country_code=countries[city["country_id"]]["code"],
-                    is_public=is_public,
-                )
-            )
     return documents, points
 
 
@@ -697,6 +700,41 @@ def bounding_box(latitude: float, longitude: float, km: float) -> Q:
     if east > 180:
         return condition & (Q(longitude__gte=west) | Q(longitude__lte=east - 360))
     return condition & Q(longitude__gte=west, longitude__lte=east)
+
+
+# Coarse cells of latitude and longitude (half a degree: 55 km or less), a facet word for each cell a service has
+# a search point in: near a place with words or filters, the text index is asked for the cells around the place too,
+# so one index scan intersects the place, the words and the filters, and only the documents it finds are measured.
+CELL_DEGREES = 0.5
+_CELL_COLUMNS = round(360 / CELL_DEGREES)
+# Beyond this many cells (a radius of more than about 300 km, or near a pole) the place is left to the points.
+MAX_CELLS = 120
+
+
+def cell(latitude: float, longitude: float) -> int:
+    """The cell a point lies in: ``row * 1000 + column`` from the south pole and the antimeridian."""
+    row = math.floor((latitude + 90) / CELL_DEGREES)
+    column = math.floor((longitude + 180) / CELL_DEGREES) % _CELL_COLUMNS
+    return row * 1000 + column
+
+
+def cells_around(latitude: float, longitude: float, km: float) -> list[int] | None:
+    """The cells that hold every point within ``km`` (those of its bounding box), crossing the antimeridian; None
+    when the box reaches a pole or would take more than ``MAX_CELLS``."""
+    angle = km / EARTH_RADIUS_KM
+    delta_latitude = math.degrees(angle) + 1e-6
+    south, north = latitude - delta_latitude, latitude + delta_latitude
+    reach = math.sin(angle) / math.cos(math.radians(latitude)) if abs(latitude) < 90 else 2.0
+    if south <= -90 or north >= 90 or reach >= 1:
+        return None
+    delta_longitude = math.degrees(math.asin(reach)) + 1e-6
+    rows = range(math.floor((south + 90) / CELL_DEGREES), math.floor((north + 90) / CELL_DEGREES) + 1)
+    first = math.floor((longitude - delta_longitude + 180) / CELL_DEGREES)
+    last = math.floor((longitude + delta_longitude + 180) / CELL_DEGREES)
+    columns = sorted({column % _CELL_COLUMNS for column in range(first, last + 1)})
+    if len(rows) * len(columns) > MAX_CELLS:
+        return None
+    return [row * 1000 + column for row in rows for column in columns]
 
 
 class GreatCircleKm(Func):

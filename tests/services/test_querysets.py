@@ -4,6 +4,8 @@ import datetime
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from members.models import City
 from services.models import Service, ServicePoint
@@ -319,3 +321,104 @@ def test_with_listing_data_combines_with_search_and_near(django_assert_max_num_q
         )
         read_everything(results)
         assert len(results) == 5
+
+
+# --- Near, with words or filters: the cells around the place --------------------------------------------------------
+
+
+def point_at(origin, km, bearing_degrees):
+    """The point ``km`` from ``origin`` in the direction ``bearing_degrees`` (on the same sphere as the search)."""
+    latitude, longitude = map(math.radians, origin)
+    angle, bearing = km / 6371.0088, math.radians(bearing_degrees)
+    end_latitude = math.asin(
+        math.sin(latitude) * math.cos(angle) + math.cos(latitude) * math.sin(angle) * math.cos(bearing)
+    )
+    end_longitude = longitude + math.atan2(
+        math.sin(bearing) * math.sin(angle) * math.cos(latitude),
+        math.cos(angle) - math.sin(latitude) * math.sin(end_latitude),
+    )
+    return math.degrees(end_latitude), (math.degrees(end_longitude) + 540) % 360 - 180
+
+
+@given(
+    latitude=st.floats(-85, 85),
+    longitude=st.floats(-180, 180),
+    km=st.floats(0.5, 400),
+    share=st.floats(0, 0.999),
+    bearing=st.floats(0, 360),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_cells_around_a_place_hold_every_point_within_the_radius(latitude, longitude, km, share, bearing):
+    from services.search import MAX_CELLS, cell, cells_around
+
+    cells = cells_around(latitude, longitude, km)
+    if cells is None:  # a pole or too many cells: the search uses the points alone
+        return
+    assert len(cells) <= MAX_CELLS and len(set(cells)) == len(cells)
+    assert cell(*point_at((latitude, longitude), km * share, bearing)) in cells
+
+
+def test_cells_across_the_antimeridian_and_none_near_a_pole():
+    from services.search import cell, cells_around
+
+    assert cell(-17.0, 179.9) in cells_around(-17.0, -179.95, 50)
+    assert cell(-17.0, -179.9) in cells_around(-17.0, 179.95, 50)
+    assert cell(0, 180) == cell(0, -180)
+    assert cells_around(89.9, 0, 50) is None
+    assert cells_around(*BOGOTA_CENTRE, 2000) is None
+
+
+def test_a_document_has_the_cell_of_each_search_point_never_of_a_confidential_address():
+    from services.models import ServiceSearchDocument
+    from services.search import cell, facet
+
+    secret = (5.6, -73.6)  # the city is Bogotá, its centre about 100 km away
+    hidden = service_at(*secret, confidential=True, street_address="Calle secreta 1")
+    shown = service_at(-12.05, -77.04)
+    cells = {
+        service.pk: {word for word in ServiceSearchDocument.objects.get(pk=service.pk).facets.split() if "cell" in word}
+        for service in (hidden, shown)
+    }
+    assert cells[hidden.pk] == {facet("cell", cell(*BOGOTA_CENTRE))} != {facet("cell", cell(*secret))}
+    assert cells[shown.pk] == {facet("cell", cell(-12.05, -77.04))}
+
+
+@pytest.mark.parametrize("km", [1, 30, 60, 300])
+def test_near_with_words_or_filters_finds_what_the_points_alone_find(km):
+    """Near a place with words or filters the text index narrows by cells first: the same services, distances and
+    order as measuring every point, at the cells' edges (every 0.5 degrees) and across the antimeridian too."""
+    population = PopulationFactory()
+    places = [(4.5 + 0.1 * step, -74.6 + 0.13 * step) for step in range(12)]  # across the edges near 4.5° and -74.5°
+    places += [(4.49999, -74.50001), (4.50001, -74.49999), (-17.0, 179.99), (-17.0, -179.99)]
+    for latitude, longitude in places:
+        service = service_at(latitude, longitude)
+        service.populations.add(population)
+    for origin in [(4.5, -74.5), BOGOTA_CENTRE, (-17.0, 179.999), (-17.0, -179.999)]:
+        measured = list(
+            near(*origin, km)
+            .filter(search_document__facets__contains="=population=")
+            .order_by("distance_km", "pk")
+            .values_list("pk", "distance_km")
+        )
+        by_words = list(
+            Service.objects.public()
+            .search("legal")
+            .near(*origin, km)
+            .order_by("distance_km", "pk")
+            .values_list("pk", "distance_km")
+        )
+        by_filter = list(
+            Service.objects.public()
+            .for_population(population)
+            .near(*origin, km)
+            .order_by("distance_km", "pk")
+            .values_list("pk", "distance_km")
+        )
+        assert by_words == measured and by_filter == measured, origin
+        expected = sorted(pk for pk, _km in measured)
+        within = sorted(
+            service.pk
+            for service in Service.objects.public()
+            if any(haversine_km(origin, (point.latitude, point.longitude)) <= km for point in service.points.all())
+        )
+        assert expected == within, origin

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from services.filters import ServiceFilter
-from services.models import OpeningSpan, Service, ServiceSearchDocument
+from services.models import OpeningSpan, Service, ServicePoint, ServiceSearchDocument
 from services.search import facet, opening_span_bounds, query_words
 from tests.factories import (
     CityFactory,
@@ -183,3 +183,21 @@ def test_the_best_ranked_fill_a_page_without_ranking_the_rest():
     assert count_up_to(results, limit=1000) == 30
     # Ordered by distance or name, there is no shortcut.
     assert best_results(ServiceFilter({"q": "refugio seguro", "sort": "name"}).qs._index) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_gives_documents_indexed_before_the_cells_their_cells():
+    from django.db.migrations.executor import MigrationExecutor
+
+    from services.search import cell
+
+    service = ServiceFactory(locations=[LocationFactory(latitude=-12.05, longitude=-77.04)])
+    document = ServiceSearchDocument.objects.get(pk=service.pk)
+    before = " ".join(word for word in document.facets.split() if not word.startswith("=cell"))
+    ServiceSearchDocument.objects.filter(pk=service.pk).update(facets=f" {before} ")  # as indexed before 0006
+    executor = MigrationExecutor(connection)
+    executor.migrate([("services", "0005_search_document_facets")])
+    executor = MigrationExecutor(connection)
+    executor.migrate([("services", "0006_search_document_cells")])
+    point = ServicePoint.objects.get(service=service)
+    assert facet("cell", cell(point.latitude, point.longitude)) in facets_of(service)
