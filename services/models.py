@@ -247,10 +247,17 @@ class ServiceSearchDocument(models.Model):
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
-        # Partial: SQLite writes ``is_public = true`` as a bare column, which an index can't start with.
+        # Partial: SQLite writes ``is_public = true`` as a bare column, which an index can't start with. On
+        # PostgreSQL the names' words are in the index too (INCLUDE; SQLite has no such indexes and leaves it out):
+        # a search's best results read in name order are checked in the index alone, without reading each row
+        # ("apoyo psicosocial" at 100,000 organisations: 49,543 rows before the first, 184 -> 19 ms). Each index is
+        # about three times larger (179 MB instead of 56 at that size).
         indexes = [
             models.Index(
-                fields=[f"sort_name_{suffix}", "service"], condition=Q(is_public=True), name=f"search_sort_{suffix}"
+                fields=[f"sort_name_{suffix}", "service"],
+                condition=Q(is_public=True),
+                include=["name_words"],
+                name=f"search_sort_{suffix}",
             )
             for suffix in ("es", "pt", "en", "ind")
         ]
