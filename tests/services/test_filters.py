@@ -194,6 +194,20 @@ def test_remote_section_lists_phone_and_online_services_covering_the_country(lis
     assert list(filterset.remote_queryset()) == [listings["hotline"]]
 
 
+def test_remote_section_leaves_out_the_services_with_a_place_within_the_radius(listings):
+    """They are among the results near the place already; one whose place is beyond the radius is not."""
+    bogota, medellin = data.bogota(), data.medellin()  # about 240 km apart
+    inside = data.hotline(name_en="Inside line", name_es="Línea dentro")
+    inside.locations.set([LocationFactory(organisation=inside.organisation, city=bogota)])
+    beyond = data.hotline(name_en="Beyond line", name_es="Línea fuera")
+    beyond.locations.set([LocationFactory(organisation=beyond.organisation, city=medellin, city_only=True)])
+    remote = set(ServiceFilter(QueryDict(f"near={bogota.pk}&radius=50")).remote_queryset())
+    assert remote == {listings["hotline"], beyond}
+    assert inside in set(ServiceFilter(QueryDict(f"near={bogota.pk}&radius=50")).qs)
+    # The inside line's public address is about 12 km from the centre.
+    assert set(ServiceFilter(QueryDict(f"near={bogota.pk}&radius=5")).remote_queryset()) == {*remote, inside}
+
+
 def test_remote_section_is_in_name_order_with_or_without_other_filters(listings):
     for name, cost in (
         ("Zeta line", Service.Cost.FREE),
