@@ -471,12 +471,10 @@ class ServiceFilter(django_filters.FilterSet):
         # A country's phone and online services alone are many, spread through the names: the first in name order
         # are found soonest by reading names in order (SQLite: 3 ms instead of 8 at 10,000 organisations). With
         # words or other filters they may be few, and reading in order could read every name (16 ms).
-        remote = index.remote(place.country).not_near(
-            place.latitude, place.longitude, place.radius_km, many_in_name_order=not narrowed
-        )
-        remote = remote.order_by(display_name_ordering(), "pk")
+        remote = index.remote(place.country)
         remote.dense_in_name_order = not narrowed
-        return self.queryset.from_index(remote)
+        remote = remote.not_near(place.latitude, place.longitude, place.radius_km)
+        return self.queryset.from_index(remote.order_by(display_name_ordering(), "pk"))
 
     def remote_query(self) -> str:
         """The query string of the search for every phone and online service of ``remote_queryset``: the same

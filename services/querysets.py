@@ -311,11 +311,11 @@ class DirectoryQuerySet(models.QuerySet):
         rows = list(inner.values_list("pk", *carried_annotations(self))[start:stop])
         return rows if len(rows) == stop - start else None
 
-    def not_near(self, latitude: float, longitude: float, km: float, *, many_in_name_order: bool = False):
+    def not_near(self, latitude: float, longitude: float, km: float):
         """Rows that ``near`` leaves out: no location within ``km`` (all rows when the place cannot be used).
 
-        ``many_in_name_order``: the rows are many and read in name order (a country's phone and online services and
-        nothing else): each is checked from its own points (NOT EXISTS), and the first few in name order are found
+        When the rows are many in name order (``dense_in_name_order``: a country's phone and online services and
+        nothing else), each is checked from its own points (NOT EXISTS), and the first few in name order are found
         soon. Otherwise the points within the circle are listed once (NOT IN) and the rows the text index finds are
         checked against them. (Near Bogotá at 100,000 organisations on PostgreSQL, the first six of Colombia's
         phone and online services took 45 ms with NOT IN and 5 with NOT EXISTS; with "apoyo", a category and "free"
@@ -325,7 +325,7 @@ class DirectoryQuerySet(models.QuerySet):
         place = _place(latitude, longitude, km)
         if place is None:
             return self.all()
-        if many_in_name_order:
+        if self.dense_in_name_order:
             return self.exclude(Exists(points_within(*place).filter(service_id=OuterRef("pk"))))
         return self.exclude(pk__in=points_within(*place))
 
@@ -506,13 +506,10 @@ class ServiceQuerySet(DirectoryQuerySet):
         After ``from_index`` the ids come from the search documents alone."""
         return read_slices([(self, start, stop)])[0]
 
-    def _kept(self) -> list[str]:
-        return carried_annotations(self._index if self._index is not None else self)
-
     def _slice_rows(self, start: int, stop: int) -> tuple[list, list[str]]:
         """The slice's rows, ``(id, *values of the names)``, and the names: ``search_rank``, ``distance_km``."""
         source = self._index if self._index is not None else self
-        kept = self._kept()
+        kept = carried_annotations(source)
         known = getattr(self, "_known_rows", None)
         if known is not None and known[0] == start and stop <= known[1]:
             return known[2][: stop - start], kept
@@ -541,7 +538,7 @@ class ServiceQuerySet(DirectoryQuerySet):
             if nearest is not None:
                 self._known_rows = (start, stop, nearest)
                 return None
-        kept = self._kept()
+        kept = carried_annotations(self._index)
         counted = self._index.annotate(found=Window(Count("pk")))
         rows = list(counted.values_list("pk", *kept, "found")[start:stop])
         total = rows[0][-1] if rows else None

@@ -681,20 +681,28 @@ def planned_without(connection, *methods: str):
             cursor.execute("; ".join(f"RESET enable_{method}" for method in methods))
 
 
-def bounding_box(latitude: float, longitude: float, km: float) -> Q:
-    """A condition on ``latitude``/``longitude`` that holds for every point within ``km`` (and some more),
-    usable by an index. Crosses the antimeridian and the poles correctly."""
+def _box_edges(latitude: float, longitude: float, km: float) -> tuple[float, float, float | None, float | None]:
+    """South, north, west and east edges of a box holding every point within ``km``; west and east go past ±180
+    across the antimeridian, and are None when the box takes every longitude (it reaches a pole)."""
     angle = km / EARTH_RADIUS_KM
     delta_latitude = math.degrees(angle) + 1e-6
     south, north = latitude - delta_latitude, latitude + delta_latitude
-    condition = Q(latitude__gte=max(south, -90.0), latitude__lte=min(north, 90.0))
     if south <= -90 or north >= 90:
-        return condition
+        return south, north, None, None
     reach = math.sin(angle) / math.cos(math.radians(latitude))
     if reach >= 1:
-        return condition
+        return south, north, None, None
     delta_longitude = math.degrees(math.asin(reach)) + 1e-6
-    west, east = longitude - delta_longitude, longitude + delta_longitude
+    return south, north, longitude - delta_longitude, longitude + delta_longitude
+
+
+def bounding_box(latitude: float, longitude: float, km: float) -> Q:
+    """A condition on ``latitude``/``longitude`` that holds for every point within ``km`` (and some more),
+    usable by an index. Crosses the antimeridian and the poles correctly."""
+    south, north, west, east = _box_edges(latitude, longitude, km)
+    condition = Q(latitude__gte=max(south, -90.0), latitude__lte=min(north, 90.0))
+    if west is None:
+        return condition
     if west < -180:
         return condition & (Q(longitude__gte=west + 360) | Q(longitude__lte=east))
     if east > 180:
@@ -721,16 +729,12 @@ def cell(latitude: float, longitude: float) -> int:
 def cells_around(latitude: float, longitude: float, km: float) -> list[int] | None:
     """The cells that hold every point within ``km`` (those of its bounding box), crossing the antimeridian; None
     when the box reaches a pole or would take more than ``MAX_CELLS``."""
-    angle = km / EARTH_RADIUS_KM
-    delta_latitude = math.degrees(angle) + 1e-6
-    south, north = latitude - delta_latitude, latitude + delta_latitude
-    reach = math.sin(angle) / math.cos(math.radians(latitude)) if abs(latitude) < 90 else 2.0
-    if south <= -90 or north >= 90 or reach >= 1:
+    south, north, west, east = _box_edges(latitude, longitude, km)
+    if west is None:
         return None
-    delta_longitude = math.degrees(math.asin(reach)) + 1e-6
     rows = range(math.floor((south + 90) / CELL_DEGREES), math.floor((north + 90) / CELL_DEGREES) + 1)
-    first = math.floor((longitude - delta_longitude + 180) / CELL_DEGREES)
-    last = math.floor((longitude + delta_longitude + 180) / CELL_DEGREES)
+    first = math.floor((west + 180) / CELL_DEGREES)
+    last = math.floor((east + 180) / CELL_DEGREES)
     columns = sorted({column % _CELL_COLUMNS for column in range(first, last + 1)})
     if len(rows) * len(columns) > MAX_CELLS:
         return None
