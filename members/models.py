@@ -5,6 +5,7 @@ and ``Location.public_point`` (see DESIGN.md, "the public projection").
 """
 
 import datetime
+import functools
 import zoneinfo
 from dataclasses import dataclass
 
@@ -21,6 +22,13 @@ from members.validators import validate_phone, validate_time_zone, validate_time
 
 PUBLIC = _("Public: shown on the directory.")
 PRIVATE = _("Private: never shown on the public directory.")
+
+
+@functools.cache
+def time_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone called ``name``, loaded once per process: ``ZoneInfo`` keeps only the eight last used, and a results
+    page in a network of many zones read the others' files again, a dozen times per page."""
+    return zoneinfo.ZoneInfo(name)
 
 
 def _latitude_field(**kwargs):
@@ -355,7 +363,7 @@ class Location(models.Model):
 
     @property
     def time_zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.city.time_zone)
+        return time_zone(self.city.time_zone)
 
     @property
     def is_confidential(self) -> bool:

@@ -389,6 +389,7 @@ class DirectoryQuerySet(models.QuerySet):
     def open_at(self, moment: datetime.datetime):
         """Services open at the aware ``moment``: always open, or a location open then in its own time zone
         (opening ranges that pass midnight included)."""
+        from members.models import time_zone
         from services.models import OpeningSpan, Service
         from services.search import SECONDS_PER_DAY
 
@@ -398,7 +399,7 @@ class DirectoryQuerySet(models.QuerySet):
         zones_at = {}
         for zone_name in location_time_zones():
             try:
-                local = moment.astimezone(zoneinfo.ZoneInfo(zone_name))
+                local = moment.astimezone(time_zone(zone_name))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 continue
             second = local.weekday() * SECONDS_PER_DAY + local.hour * 3600 + local.minute * 60 + local.second
