@@ -6,6 +6,7 @@ Every method here is chainable and safe with any input. Text search and distance
 
 import copy
 import datetime
+import functools
 import math
 import zoneinfo
 
@@ -158,14 +159,20 @@ def _attach_cities(services: list, countries: dict) -> None:
 
 def _prefill(instance, name: str, objects: list) -> None:
     """What ``prefetch_related`` leaves behind: ``instance.<name>.all()`` answers from ``objects``, no query. (The
-    queryset is built directly: creating the related manager to ask it cost more than the rest of the page.)"""
-    model = type(instance)._meta.get_field(name).related_model
-    queryset = models.QuerySet(model=model)
+    queryset is made directly: creating the related manager to ask it cost more than the rest of the page; and its
+    query is one shared per model, never changed, as building one per list cost more than filling the list.)"""
+    queryset = models.QuerySet.__new__(models.QuerySet)
+    queryset.__dict__.update(_prefilled_template(type(instance), name).__dict__)
     queryset._result_cache = objects
     queryset._prefetch_done = True
     if not hasattr(instance, "_prefetched_objects_cache"):
         instance._prefetched_objects_cache = {}
     instance._prefetched_objects_cache[name] = queryset  # a forward many-to-many's cache name is the field's name
+
+
+@functools.cache
+def _prefilled_template(model, name: str) -> models.QuerySet:
+    return models.QuerySet(model=model._meta.get_field(name).related_model)
 
 
 def _place(latitude, longitude, km) -> tuple[float, float, float] | None:
