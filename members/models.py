@@ -450,13 +450,18 @@ class OpeningHours(models.Model):
 
     def covers(self, local: datetime.datetime) -> bool:
         """Whether this range covers the local (naive or aware, in the location's zone) moment."""
-        now = local.time()
-        weekday = local.weekday()
-        if not self.passes_midnight:
-            return weekday == self.weekday and self.opens <= now < self.closes
-        if weekday == self.weekday and now >= self.opens:
-            return True
-        return weekday == (self.weekday + 1) % 7 and now < self.closes
+        return range_covers(self.weekday, self.opens, self.closes, local)
+
+
+def range_covers(weekday: int, opens: datetime.time, closes: datetime.time, local: datetime.datetime) -> bool:
+    """Whether the opening range of ``weekday`` from ``opens`` to ``closes`` (the next day when earlier) covers the
+    local moment (``OpeningHours.covers``)."""
+    now = local.time()
+    if not closes < opens:  # not past midnight
+        return local.weekday() == weekday and opens <= now < closes
+    if local.weekday() == weekday and now >= opens:
+        return True
+    return local.weekday() == (weekday + 1) % 7 and now < closes
 
 
 class Application(Organisation):

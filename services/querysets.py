@@ -202,11 +202,26 @@ def read_slices(parts) -> list[list]:
         return [[] for _part in parts]
     first = parts[0][0]
     listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
-    full = listing.filter(pk__in=ids).order_by()
-    full.query.select_related = first.query.select_related
-    full._prefetch_related_lookups = first._prefetch_related_lookups
-    full._reference_data = first._reference_data
-    by_pk = {service.pk: service for service in full}
+    by_pk, kept = {}, {}
+    if first._cards_language is not None:
+        from services import cache as directory_cache
+
+        kept = directory_cache.cards(first._cards_language, ids)
+        read_at = directory_cache.version()  # before the rows are read: see services.cache.keep_card
+    unread = [pk for pk in ids if pk not in kept]
+    if unread:
+        full = listing.filter(pk__in=unread).order_by()
+        full.query.select_related = first.query.select_related
+        full._prefetch_related_lookups = first._prefetch_related_lookups
+        full._reference_data = first._reference_data
+        for service in full:
+            if first._cards_language is not None:
+                service.card_read_at = read_at
+            by_pk[service.pk] = service
+    if kept:
+        # The listing's own rule is checked for these too (their ids alone are read).
+        listed = listing.filter(pk__in=list(kept)).order_by().values_list("pk", flat=True)
+        by_pk.update((pk, KeptCard(pk, kept[pk])) for pk in listed)
     slices, placed = [], set()
     for _queryset, rows, kept in sliced:
         page = []
@@ -445,18 +460,37 @@ class SearchDocumentQuerySet(DirectoryQuerySet):
         return queryset
 
 
+class KeptCard:
+    """A service of a page whose result card is kept (``services.cache.cards``), instead of its rows: its id, the card
+    and, as a row would have them, its ``search_rank`` and ``distance_km``. Only pages that ask (``for_cards``)."""
+
+    def __init__(self, pk: int, card):
+        self.pk = pk
+        self.kept_card = card
+
+
 class ServiceQuerySet(DirectoryQuerySet):
     document = "search_document__"
     _reference_data = False
     # Set by from_index: the search documents that choose and order these services, and the services before.
     _index = None
     _listing = None
+    # Set by for_cards: the language of the result cards the rows are read for.
+    _cards_language = None
 
     def _clone(self):
         clone = super()._clone()
         clone._reference_data = self._reference_data
         clone._index, clone._listing = self._index, self._listing
+        clone._cards_language = self._cards_language
         return clone
+
+    def for_cards(self, language: str):
+        """Rows read for result cards in ``language`` (``services.templatetags.directory.ResultCards``): pages
+        (``read_slices``) give a ``KeptCard`` for a service whose card is kept, and read only the others' rows."""
+        queryset = self._chain()
+        queryset._cards_language = language
+        return queryset
 
     def _fetch_all(self):
         if self._result_cache is None and self._index is not None and self._iterable_class is ModelIterable:

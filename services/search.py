@@ -354,6 +354,16 @@ def index_services(service_ids: Iterable[int]) -> None:
         return
     for start in range(0, len(ids), INDEX_BATCH_SIZE):
         _index_batch(ids[start : start + INDEX_BATCH_SIZE])
+    forget_kept_listings()
+
+
+def forget_kept_listings() -> None:
+    """What is cached of listings (the result cards' markup, ``services.cache``) is forgotten when they change: at
+    once, and again when the change is committed, as a card read in between still showed the rows before it."""
+    from services.cache import invalidate_directory_cache
+
+    invalidate_directory_cache()
+    transaction.on_commit(invalidate_directory_cache)
 
 
 def _index_batch(ids: list[int]) -> None:

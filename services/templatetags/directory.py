@@ -1,5 +1,5 @@
 """Template helpers for the public directory: content languages, language links, distances, phones, the list, and
-the facts of each listed service (``ResultCard``)."""
+the cards of listed services (``ResultCards``)."""
 
 import datetime
 import functools
@@ -17,6 +17,8 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from members.models import range_covers
+from services import cache as directory_cache
 from services.translated import Translated, best_translation, page_language
 
 register = template.Library()
@@ -125,18 +127,36 @@ def open_state(service, moment=None):
 
     Read in each location's own time zone (as ``Location.is_open_at``).
     """
+    fixed, hours = opening_of(service)
+    return fixed if fixed is not None else open_state_at(hours, moment or timezone.now())
+
+
+def opening_of(service) -> tuple[str | None, tuple]:
+    """What a service's open state is read from: ``("24_7", ())`` or ``("", ())`` when it never changes, else
+    ``(None, hours)``, ``hours`` a ``(time zone, ((weekday, opens, closes), ...))`` pair per location."""
     if service.open_24_7:
-        return "24_7"
+        return "24_7", ()
     locations = related(service, "locations")
     if any(location.open_24_7 for location in locations):
-        return "24_7"
-    hours = [(location, related(location, "opening_hours")) for location in locations]
-    if not any(ranges for _location, ranges in hours):
-        return ""
-    moment = moment or timezone.now()
-    for location, ranges in hours:
-        local = moment.astimezone(location.time_zone)
-        if any(opening.covers(local) for opening in ranges):
+        return "24_7", ()
+    hours = tuple(
+        (
+            location.time_zone,
+            tuple((opening.weekday, opening.opens, opening.closes) for opening in related(location, "opening_hours")),
+        )
+        for location in locations
+    )
+    if not any(ranges for _zone, ranges in hours):
+        return "", ()
+    return None, hours
+
+
+def open_state_at(hours: tuple, moment: datetime.datetime) -> str:
+    """``"open"`` when one of the locations' ranges (``(weekday, opens, closes)``) covers ``moment`` in its time
+    zone, else ``"closed"``."""
+    for zone, ranges in hours:
+        local = moment.astimezone(zone)
+        if any(range_covers(*opening, local) for opening in ranges):
             return "open"
     return "closed"
 
@@ -281,31 +301,20 @@ def open_badge(state: str) -> SafeString:
 # the referral list parsed again for every link), they cost more than the search itself.
 
 
-@dataclass
-class ResultCard:
-    """The facts a result shows for one service (``ResultCards.html`` prints them); its places come from
-    ``Location.public_address`` alone."""
+@dataclass(frozen=True)
+class CardMarkup:
+    """A result card's markup that is the same for everyone who reads it in one language (``ResultCards.markup``),
+    kept per process (``services.cache.cards``). ``pieces`` go around what each page puts in: the query that keeps
+    the referral list (after each of the two links), the distance, the open badge and the list button. Its places
+    come from ``Location.public_address`` alone."""
 
     pk: int
-    url: str
-    name: Translated
-    organisation_url: str
-    organisation_name: Translated
-    categories: list[Translated]
+    pieces: tuple[str, str, str, str, str, str]
     has_locations: bool
-    cities: list[str]
-    confidential: bool
-    distance: str
-    by_phone_or_online: bool
-    phone: str
-    phone_href: str
-    cost: str
-    languages: str
-    delivery_modes: str
-    open_state: str
-    last_verified_on: datetime.date | None
-    in_list: bool
-    list_url: str
+    # The open state when it never changes ("24_7", or "" when the listing says nothing of its hours), else None
+    # and ``hours``, plain values (``opening_of``).
+    open_state: str | None
+    hours: tuple
 
 
 class ResultCards:
@@ -313,8 +322,9 @@ class ResultCards:
     query string its links keep) is read once, and what repeats from card to card (category and language names,
     costs, the ways a service is given, the labels) is worked out once.
 
-    The cards are printed in Python (``html``), not by a template: twenty cards of a dozen facts each, asked for
-    variable by variable and label by label, were half of a results page's time."""
+    The cards are printed in Python, not by a template: twenty cards of a dozen facts each, asked for variable by
+    variable and label by label, were half of a results page's time. What is the same for everyone (``markup``) is
+    kept for the next pages that show the service (``services.cache.cards``)."""
 
     def __init__(self, request, now: datetime.datetime | None = None):
         self.language = page_language()
@@ -344,33 +354,97 @@ class ResultCards:
         self._badges = {}
         self._dates = {}
 
-    def card(self, service) -> ResultCard:
+    @functools.cached_property
+    def _version(self) -> str:
+        return directory_cache.version()
+
+    def markup_of(self, service) -> CardMarkup:
+        """The service's card markup: kept (``services.querysets.KeptCard``), or made from its rows and kept."""
+        kept = getattr(service, "kept_card", None)
+        if kept is not None:
+            return kept
+        markup = self.markup(service)
+        read_at = getattr(service, "card_read_at", None)
+        if read_at is not None:
+            directory_cache.keep_card(self.language, service.pk, markup, read_at, self._version)
+        return markup
+
+    def markup(self, service) -> CardMarkup:
+        """The card's markup: an ``article`` with the name, the organisation, the facts and the list button. Written
+        with f-strings, each value escaped (``_escaped``, as ``format_html`` does): a dozen ``format_html`` calls per
+        card were most of its time."""
+        label, e = self.labels, _escaped
         organisation = service.organisation
-        places = public_places(service)
+        name = best_translation(service, "name", self.language)
+        organisation_name = best_translation(organisation, "name", self.language)
+        service_url = self._service_url.replace(str(URL_STAND_IN_ID), str(service.pk))
+        organisation_url = self._organisation_url.replace(URL_STAND_IN_SLUG, organisation.slug)
+        head = f'<article class="result" id="service-{service.pk}">\n<h3><a href="{e(service_url)}'
+        middle = [f'"{_lang(name)}>{e(name)}</a>']
+        if name.differs:
+            middle.append(f'<span class="shown-in">{e(name.shown_in)}</span>')
+        middle.append(f'</h3>\n<p class="organisation"><a href="{e(organisation_url)}')
+        facts = [f'"{_lang(organisation_name)}>{e(organisation_name)}</a></p>\n<dl class="facts">\n']
+        categories = [self._category_name(category) for category in related(service, "categories")]
+        if categories:
+            tags = ", ".join(f'<span class="tag"{_lang(name)}>{e(name)}</span>' for name in categories)
+            facts.append(f"<dt>{label['type_of_help']}</dt><dd>{tags}</dd>")
+        facts.append("\n")
+        has_locations = bool(related(service, "locations"))
+        after_distance = []
+        if has_locations:
+            places = public_places(service)
+            cities = "".join(f"<li>{e(city)}</li>" for city in places["cities"])
+            if places["confidential"]:
+                cities += f"<li>{label['confidential']}</li>"
+            facts.append(f'<dt>{label["where"]}</dt><dd><ul class="places">{cities}</ul>')
+            after_distance.append("</dd>")
+        elif service.by_phone or service.online:
+            facts.append(f"<dt>{label['where']}</dt><dd>{label['by_phone_or_online']}</dd>")
+        after_distance.append("\n")
         phone = contact_phone(service)
-        in_list = service.pk in self.list_ids
-        return ResultCard(
-            pk=service.pk,
-            url=self._service_url.replace(str(URL_STAND_IN_ID), str(service.pk)) + self.list_only_query,
-            name=best_translation(service, "name", self.language),
-            organisation_url=self._organisation_url.replace(URL_STAND_IN_SLUG, organisation.slug)
-            + self.list_only_query,
-            organisation_name=best_translation(organisation, "name", self.language),
-            categories=[self._category_name(category) for category in related(service, "categories")],
-            has_locations=bool(related(service, "locations")),
-            cities=places["cities"],
-            confidential=places["confidential"],
-            distance=distance(getattr(service, "distance_km", None)),
-            by_phone_or_online=service.by_phone or service.online,
-            phone=phone_display(phone) if phone else "",
-            phone_href=tel_href(phone) if phone else "",
-            cost=self._cost(service),
-            languages=", ".join(self._language_name(language) for language in related(service, "languages")),
-            delivery_modes=self._delivery_mode_names(service),
-            open_state=open_state(service, self.now),
-            last_verified_on=service.last_verified_on or organisation.last_verified_on,
-            in_list=in_list,
-            list_url=self._list_url(service.pk, in_list),
+        if phone:
+            after_distance.append(
+                f'<dt>{label["phone"]}</dt><dd><a class="phone" href="{e(tel_href(phone))}">'
+                f"{e(phone_display(phone))}</a></dd>"
+            )
+        after_distance.append(f"\n<dt>{label['cost']}</dt><dd>{e(self._cost(service))}</dd>\n")
+        languages = ", ".join(self._language_name(language) for language in related(service, "languages"))
+        if languages:
+            after_distance.append(f"<dt>{label['languages']}</dt><dd>{e(languages)}</dd>")
+        after_distance.append(f"\n<dt>{label['how']}</dt><dd>{e(self._delivery_mode_names(service))}</dd>\n")
+        fixed_state, hours = opening_of(service)
+        after_badge = []
+        if fixed_state != "":
+            after_distance.append(f"<dt>{label['opening']}</dt><dd>")
+            after_badge.append("</dd>")
+        after_badge.append("\n")
+        last_verified_on = service.last_verified_on or organisation.last_verified_on
+        if last_verified_on:
+            after_badge.append(f"<dt>{label['last_verified']}</dt><dd>{self._date(last_verified_on)}</dd>")
+        after_badge.append("\n</dl>\n")
+        pieces = (head, "".join(middle), "".join(facts), "".join(after_distance), "".join(after_badge))
+        return CardMarkup(service.pk, (*pieces, "\n</article>\n"), has_locations, fixed_state, hours)
+
+    def html(self, markup: CardMarkup, distance_km=None) -> SafeString:
+        """The card for this page: its markup around the query that keeps the referral list, the distance, the open
+        badge at this page's moment and the list button."""
+        head, middle, facts, after_distance, after_badge, tail = markup.pieces
+        query = _escaped(self.list_only_query)
+        distance_text = ""
+        if markup.has_locations:
+            km = distance(distance_km)
+            if km:
+                distance_text = f' <span class="distance">{gettext("Distance: %(km)s") % {"km": escape(km)}}</span>'
+        state = markup.open_state
+        if state is None:
+            state = open_state_at(markup.hours, self.now)
+        in_list = markup.pk in self.list_ids
+        button = list_button_html(markup.pk, in_list, self._list_url(markup.pk, in_list))
+        badge = self._open_badge(state) if state else ""
+        # Every value in the pieces is escaped (``markup``); the badge, distance and button are escaped here.
+        return mark_safe(  # noqa: S308  # nosec B308 B703
+            f"{head}{query}{middle}{query}{facts}{distance_text}{after_distance}{badge}{after_badge}{button}{tail}"
         )
 
     @functools.cached_property
@@ -389,56 +463,6 @@ class ResultCards:
             "last_verified": gettext("Last verified"),
         }
         return {key: conditional_escape(text) for key, text in texts.items()}
-
-    def html(self, card: ResultCard) -> SafeString:
-        """The card's markup: an ``article`` with the name, the organisation, the facts and the list button. Written
-        with f-strings, each value escaped (``_escaped``, as ``format_html`` does): a dozen ``format_html``
-        calls per card were most of its time."""
-        label, e = self.labels, _escaped
-        name, organisation = card.name, card.organisation_name
-        parts = [
-            f'<article class="result" id="service-{card.pk}">\n<h3><a href="{e(card.url)}"{_lang(name)}>{e(name)}</a>'
-        ]
-        if name.differs:
-            parts.append(f'<span class="shown-in">{e(name.shown_in)}</span>')
-        parts.append(
-            f'</h3>\n<p class="organisation"><a href="{e(card.organisation_url)}"{_lang(organisation)}>'
-            f'{e(organisation)}</a></p>\n<dl class="facts">\n'
-        )
-        if card.categories:
-            tags = ", ".join(f'<span class="tag"{_lang(name)}>{e(name)}</span>' for name in card.categories)
-            parts.append(f"<dt>{label['type_of_help']}</dt><dd>{tags}</dd>")
-        parts.append("\n")
-        if card.has_locations:
-            places = "".join(f"<li>{e(city)}</li>" for city in card.cities)
-            if card.confidential:
-                places += f"<li>{label['confidential']}</li>"
-            parts.append(f'<dt>{label["where"]}</dt><dd><ul class="places">{places}</ul>')
-            if card.distance:
-                distance = gettext("Distance: %(km)s") % {"km": escape(card.distance)}
-                parts.append(f' <span class="distance">{distance}</span>')
-            parts.append("</dd>")
-        elif card.by_phone_or_online:
-            parts.append(f"<dt>{label['where']}</dt><dd>{label['by_phone_or_online']}</dd>")
-        parts.append("\n")
-        if card.phone:
-            parts.append(
-                f'<dt>{label["phone"]}</dt><dd><a class="phone" href="{e(card.phone_href)}">{e(card.phone)}</a></dd>'
-            )
-        parts.append(f"\n<dt>{label['cost']}</dt><dd>{e(card.cost)}</dd>\n")
-        if card.languages:
-            parts.append(f"<dt>{label['languages']}</dt><dd>{e(card.languages)}</dd>")
-        parts.append(f"\n<dt>{label['how']}</dt><dd>{e(card.delivery_modes)}</dd>\n")
-        if card.open_state:
-            parts.append(f"<dt>{label['opening']}</dt><dd>{self._open_badge(card.open_state)}</dd>")
-        parts.append("\n")
-        if card.last_verified_on:
-            parts.append(f"<dt>{label['last_verified']}</dt><dd>{self._date(card.last_verified_on)}</dd>")
-        parts.append("\n</dl>\n")
-        parts.append(list_button_html(card.pk, card.in_list, card.list_url))
-        parts.append("\n</article>\n")
-        # Every value is escaped above; labels, badges and dates are escaped once per page.
-        return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703
 
     def _open_badge(self, state: str) -> SafeString:
         if state not in self._badges:
@@ -483,7 +507,7 @@ class ResultCards:
 def result_cards(context, services) -> list[SafeString]:
     """``{% result_cards page as results %}``: each service's card, printed (``ResultCards.html``)."""
     cards = ResultCards(context["request"], context.get("now"))
-    return [cards.html(cards.card(service)) for service in services]
+    return [cards.html(cards.markup_of(service), getattr(service, "distance_km", None)) for service in services]
 
 
 def _escaped(value) -> str:

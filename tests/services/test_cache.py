@@ -1,12 +1,17 @@
-"""Reference data is cached for everyone and forgotten on edit: the next page shows the change."""
+"""Reference data and result cards are cached for everyone and forgotten on edit: the next page shows the change."""
+
+import datetime
+from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from members.models import Helpline
+from members.models import Helpline, OpeningHours
 from services import cache as directory_cache
-from services.models import Language
+from services.models import Language, Service
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +89,114 @@ def test_a_paused_service_takes_its_city_off_the_choices(client, listing):
     listing.status = "paused"
     listing.save()
     assert city not in directory_cache.cities_with_services()
+
+
+# Result cards: the markup that is the same for everyone is kept per process and language (services.cache.cards);
+# what depends on the person or the moment (the referral list, the distance, the open badge) is put in per page.
+
+MONDAY_10_BOGOTA = datetime.datetime(2026, 11, 30, 15, 0, tzinfo=datetime.UTC)
+SUNDAY_10_BOGOTA = datetime.datetime(2026, 11, 29, 15, 0, tzinfo=datetime.UTC)
+SEARCH = "/en/search/?q="
+OPEN, CLOSED = '<span class="badge badge-open">Open now</span>', '<span class="badge badge-closed">Closed now</span>'
+
+
+def kept(language, service):
+    return directory_cache.cards(language, [service.pk])
+
+
+def test_a_results_page_keeps_its_cards_and_the_next_reads_no_listing_rows(client, listing, django_assert_num_queries):
+    assert not kept("en", listing)
+    first = CaptureQueriesContext(connection)
+    with first:
+        cold = page(client, SEARCH)
+    assert kept("en", listing) and not kept("es", listing)
+    second = CaptureQueriesContext(connection)
+    with second:
+        warm = page(client, SEARCH)
+    assert warm == cold
+    assert len(second) < len(first)
+    assert not any('"services_service"."description' in query["sql"] for query in second.captured_queries)
+
+
+def test_a_kept_card_shows_an_edit_of_the_service_its_organisation_or_its_place_on_the_next_page(client, listing):
+    page(client, SEARCH)
+    listing.name_en = "Renamed legal advice"
+    listing.save()
+    assert "Renamed legal advice" in page(client, SEARCH)
+    organisation = listing.organisation
+    organisation.name_en = "Renamed organisation"
+    organisation.save()
+    assert "Renamed organisation" in page(client, SEARCH)
+    location = listing.locations.get()
+    location.phone = "+5716014242"
+    location.save()
+    listing.phone = ""
+    listing.save()
+    assert "tel:+5716014242" in page(client, SEARCH)
+
+
+def test_a_kept_card_shows_new_opening_hours_and_links_on_the_next_page(client, listing):
+    with mock.patch("django.utils.timezone.now", return_value=SUNDAY_10_BOGOTA):
+        assert CLOSED in page(client, SEARCH)
+        OpeningHours.objects.create(
+            location=listing.locations.get(), weekday=6, opens=datetime.time(8), closes=datetime.time(12)
+        )
+        assert OPEN in page(client, SEARCH)
+    shelter = data.shelter()
+    listing.categories.add(shelter)
+    assert "Shelter" in page(client, SEARCH)
+
+
+def test_a_kept_card_reads_the_open_badge_at_each_pages_moment(client, listing):
+    with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
+        assert OPEN in page(client, SEARCH)
+    assert kept("en", listing)
+    with mock.patch("django.utils.timezone.now", return_value=SUNDAY_10_BOGOTA):
+        html = page(client, SEARCH)
+    assert CLOSED in html and OPEN not in html
+
+
+def test_a_kept_card_carries_nobodys_referral_list_and_each_pages_distance(client, listing):
+    city = listing.locations.get().city
+    page(client, SEARCH)
+    mine = page(client, f"{SEARCH}&s={listing.pk}")
+    assert "In your list" in mine and f"?s={listing.pk}" in mine
+    other = page(client, SEARCH)
+    assert "In your list" not in other and "Add to list" in other and "?s=" not in other.split("Add to list")[0][-300:]
+    near_city = page(client, f"/en/search/?near={city.pk}&radius=25")  # its centre is 12 km from the address
+    assert "Distance: 12 km" in near_city
+    near_address = page(client, "/en/search/?lat=4.6&lon=-74.07&radius=25")
+    assert "Distance: less than 1 km" in near_address and "12 km" not in near_address
+
+
+def test_a_kept_card_is_in_one_language(client, listing):
+    assert "Free legal advice" in page(client, SEARCH)
+    html = page(client, "/es/search/?q=")
+    assert "Orientación jurídica gratuita" in html and "Free legal advice" not in html
+
+
+def test_a_kept_card_is_not_shown_once_its_listing_is_not_public(client, listing):
+    assert "Free legal advice" in page(client, SEARCH)
+    # A change that sends no signal: the search document still says public, the listing's own rule does not.
+    Service.objects.filter(pk=listing.pk).update(status="paused")
+    assert "Free legal advice" not in page(client, SEARCH)
+
+
+def test_a_card_read_before_an_edit_is_not_kept(listing):
+    read_at = directory_cache.version()
+    directory_cache.invalidate_directory_cache()
+    current = directory_cache.version()
+    directory_cache.keep_card("en", listing.pk, "old markup", read_at, current)
+    assert not kept("en", listing)
+    directory_cache.keep_card("en", listing.pk, "new markup", current, current)
+    assert kept("en", listing) == {listing.pk: "new markup"}
+
+
+def test_the_least_recently_shown_cards_go_first(monkeypatch):
+    monkeypatch.setattr(directory_cache, "CARDS_PER_PROCESS", 2)
+    version = directory_cache.version()
+    for pk in (1, 2):
+        directory_cache.keep_card("en", pk, f"card {pk}", version, version)
+    assert directory_cache.cards("en", [1]) == {1: "card 1"}  # 1 is now the most recently shown
+    directory_cache.keep_card("en", 3, "card 3", version, version)
+    assert directory_cache.cards("en", [1, 2, 3]) == {1: "card 1", 3: "card 3"}
