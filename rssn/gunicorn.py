@@ -42,3 +42,14 @@ logger_class = RedactingLogger
 def post_request(worker, req, environ, resp):
     """After its first requests, a worker freezes its long-lived objects (``rssn.memory``)."""
     count_request(worker)
+
+
+def on_starting(server):
+    """Say so when the workers cannot share the cache (``CACHE_URL`` is ``locmem://``, the default): each keeps its
+    own, and an edit reaches another worker's pages only when its copy expires, up to 15 minutes later."""
+    if workers > 1 and os.environ.get("CACHE_URL", "locmem://").startswith("locmem"):
+        server.log.warning(
+            "CACHE_URL is locmem:// with %s workers: each worker caches on its own, so an edit can take up to 15 "
+            "minutes to show on every page. Set CACHE_URL to redis:// or db:// (see the README).",
+            workers,
+        )
