@@ -4,7 +4,9 @@ Each request goes through Django's test client, so through every middleware, URL
 templates and the database, in this process (no network, no server). After a warm-up the request types are run
 in rounds (one of each per round, so a busy moment on the machine hits every type alike), and for each type the
 script prints p50 and p95 in milliseconds, the database queries per request, and the ratio to the floor: a view
-that does nothing behind the same stack (``/es/bench-floor/``, present only in ``bench.settings``).
+that does nothing behind the same stack (``/es/bench-floor/``, present only in ``bench.settings``). Result cards
+are kept between requests, as on a running server (``services.cache.cards``); ``--cold-cards`` forgets them before
+each request.
 
 Its own database, filled by ``generate_directory`` when it is missing:
 - SQLite by default: ``bench.sqlite3`` (``bench-<N>.sqlite3`` for another size) in the project folder;
@@ -15,6 +17,7 @@ Its own database, filled by ``generate_directory`` when it is missing:
     make bench                                   # SQLite, 10,000 organisations
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make bench
     .venv/bin/python bench/run.py --organisations 100000 --rounds 200
+    make bench BENCH_ARGS=--cold-cards           # every result card made from its rows
 """
 
 import argparse
@@ -66,6 +69,12 @@ def parse_arguments():
     parser.add_argument("--rounds", type=int, default=100, help="Measured requests of each type.")
     parser.add_argument("--warmup", type=int, default=10, help="Unmeasured requests of each type first.")
     parser.add_argument("--only", default="", help="Comma-separated request names to run (default: all).")
+    parser.add_argument(
+        "--cold-cards",
+        action="store_true",
+        help="Forget the kept result cards before every request, so that every card is made from its rows (as for "
+        "services nobody has looked at since the last edit); by default they are kept, as on a running server.",
+    )
     return parser.parse_args()
 
 
@@ -167,11 +176,12 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def run(mix, rounds: int, warmup: int) -> dict[str, dict]:
+def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, dict]:
     from django.db import connection
     from django.test import Client
 
     from rssn.memory import freeze_long_lived_objects
+    from services.cache import forget_kept_cards
 
     client = Client()
     for name, urls in mix:
@@ -191,6 +201,8 @@ def run(mix, rounds: int, warmup: int) -> dict[str, dict]:
             for name, urls in mix:
                 url = urls[round_number % len(urls)]
                 counter.count = 0
+                if cold_cards:
+                    forget_kept_cards()
                 started, started_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 elapsed = (time.perf_counter() - started) * 1000
@@ -248,10 +260,11 @@ def main():
     print(
         f"{describe_database()} at {redacted(url)}: {arguments.organisations} organisations, {services} services; "
         f"{arguments.warmup} warm-up and {arguments.rounds} measured requests per type, nproc {os.cpu_count()}, "
-        f"load average {os.getloadavg()[0]:.1f}, Python speed {python_speed_ms():.0f} ms (lower is faster)",
+        f"load average {os.getloadavg()[0]:.1f}, Python speed {python_speed_ms():.0f} ms (lower is faster); "
+        f"result cards {'forgotten before every request' if arguments.cold_cards else 'kept'}",
         flush=True,
     )
-    results = run(mix, arguments.rounds, arguments.warmup)
+    results = run(mix, arguments.rounds, arguments.warmup, arguments.cold_cards)
     floor = results["floor"]
     print(
         f"{'request':24} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'p50/floor':>10} {'p95/floor':>10}  "
