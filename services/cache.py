@@ -120,20 +120,20 @@ _cards_lock = threading.Lock()
 _cards = {"version": None, "entries": OrderedDict()}
 
 
-def cards(language: str, pks) -> dict:
-    """The kept cards of these services in ``language``, by id, for the version current now."""
+def cards(language: str, pks) -> tuple[dict, str]:
+    """The kept cards of these services in ``language``, by id, and the version current now, which they are of."""
     current = version()
     found = {}
     with _cards_lock:
         if _cards["version"] != current:
-            return found
+            return found, current
         entries = _cards["entries"]
         for pk in pks:
             card = entries.get((language, pk))
             if card is not None:
                 entries.move_to_end((language, pk))
                 found[pk] = card
-    return found
+    return found, current
 
 
 def forget_kept_cards() -> None:

@@ -202,26 +202,26 @@ def read_slices(parts) -> list[list]:
         return [[] for _part in parts]
     first = parts[0][0]
     listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
-    by_pk, kept = {}, {}
-    if first._cards_language is not None:
+    by_pk, kept_cards, read_at = {}, {}, None
+    if first._for_cards:
         from services import cache as directory_cache
+        from services.translated import page_language
 
-        kept = directory_cache.cards(first._cards_language, ids)
-        read_at = directory_cache.version()  # before the rows are read: see services.cache.keep_card
-    unread = [pk for pk in ids if pk not in kept]
+        # read_at: the version before the rows are read (see services.cache.keep_card)
+        kept_cards, read_at = directory_cache.cards(page_language(), ids)
+    unread = [pk for pk in ids if pk not in kept_cards]
     if unread:
         full = listing.filter(pk__in=unread).order_by()
         full.query.select_related = first.query.select_related
         full._prefetch_related_lookups = first._prefetch_related_lookups
         full._reference_data = first._reference_data
         for service in full:
-            if first._cards_language is not None:
-                service.card_read_at = read_at
+            service.card_read_at = read_at
             by_pk[service.pk] = service
-    if kept:
+    if kept_cards:
         # The listing's own rule is checked for these too (their ids alone are read).
-        listed = listing.filter(pk__in=list(kept)).order_by().values_list("pk", flat=True)
-        by_pk.update((pk, KeptCard(pk, kept[pk])) for pk in listed)
+        listed = listing.filter(pk__in=list(kept_cards)).order_by().values_list("pk", flat=True)
+        by_pk.update((pk, KeptCard(pk, kept_cards[pk])) for pk in listed)
     slices, placed = [], set()
     for _queryset, rows, kept in sliced:
         page = []
@@ -475,21 +475,21 @@ class ServiceQuerySet(DirectoryQuerySet):
     # Set by from_index: the search documents that choose and order these services, and the services before.
     _index = None
     _listing = None
-    # Set by for_cards: the language of the result cards the rows are read for.
-    _cards_language = None
+    # Set by for_cards: the rows are read for result cards (in the page's language).
+    _for_cards = False
 
     def _clone(self):
         clone = super()._clone()
         clone._reference_data = self._reference_data
         clone._index, clone._listing = self._index, self._listing
-        clone._cards_language = self._cards_language
+        clone._for_cards = self._for_cards
         return clone
 
-    def for_cards(self, language: str):
-        """Rows read for result cards in ``language`` (``services.templatetags.directory.ResultCards``): pages
-        (``read_slices``) give a ``KeptCard`` for a service whose card is kept, and read only the others' rows."""
+    def for_cards(self):
+        """Rows read for result cards (``services.templatetags.directory.ResultCards``): pages (``read_slices``) give
+        a ``KeptCard`` for a service whose card is kept in the page's language, and read only the others' rows."""
         queryset = self._chain()
-        queryset._cards_language = language
+        queryset._for_cards = True
         return queryset
 
     def _fetch_all(self):

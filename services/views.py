@@ -11,7 +11,6 @@ from services.filters import ServiceFilter, Sort, display_name_ordering
 from services.models import Service, ServiceSearchDocument
 from services.paginators import CappedPaginator
 from services.templatetags.directory import parse_list
-from services.translated import page_language
 
 RESULTS_PER_PAGE = 20
 # Near a place, a short list of the phone and online services covering its country follows the results, with a
@@ -58,7 +57,7 @@ def home(request):
 
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
-    results = filterset.qs.with_listing_data().for_cards(page_language())
+    results = filterset.qs.with_listing_data().for_cards()
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
     beside = []
     if filterset.place is not None:
@@ -107,7 +106,7 @@ def country_detail(request, code):
     if country is None:
         raise Http404
     index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
-    services = Service.objects.public().from_index(index).with_listing_data().for_cards(page_language())
+    services = Service.objects.public().from_index(index).with_listing_data().for_cards()
     page = CappedPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -101,7 +101,7 @@ OPEN, CLOSED = '<span class="badge badge-open">Open now</span>', '<span class="b
 
 
 def kept(language, service):
-    return directory_cache.cards(language, [service.pk])
+    return directory_cache.cards(language, [service.pk])[0]
 
 
 def test_a_results_page_keeps_its_cards_and_the_next_reads_no_listing_rows(client, listing, django_assert_num_queries):
@@ -197,6 +197,15 @@ def test_the_least_recently_shown_cards_go_first(monkeypatch):
     version = directory_cache.version()
     for pk in (1, 2):
         directory_cache.keep_card("en", pk, f"card {pk}", version, version)
-    assert directory_cache.cards("en", [1]) == {1: "card 1"}  # 1 is now the most recently shown
+    assert directory_cache.cards("en", [1]) == ({1: "card 1"}, version)  # 1 is now the most recently shown
     directory_cache.keep_card("en", 3, "card 3", version, version)
-    assert directory_cache.cards("en", [1, 2, 3]) == {1: "card 1", 3: "card 3"}
+    assert directory_cache.cards("en", [1, 2, 3]) == ({1: "card 1", 3: "card 3"}, version)
+
+
+def test_a_country_page_keeps_its_cards_and_shows_an_edit_on_the_next_page(client, listing):
+    url = reverse("services:country-detail", args=[listing.locations.get().city.country.code])
+    assert "Free legal advice" in page(client, url)
+    assert kept("en", listing)
+    listing.name_en = "Renamed on the country page"
+    listing.save()
+    assert "Renamed on the country page" in page(client, url)
