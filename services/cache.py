@@ -114,14 +114,16 @@ forget_cities = invalidate_directory_cache
 # for everyone who reads it in a language, kept in each process for the current version; the least recently shown
 # go first beyond ``CARDS_PER_PROCESS`` (some 4.5 kB each with their opening hours: 9 MB in all). Reading a card's
 # listing (the service, its organisation, locations, hours and links, as model instances) and writing its markup
-# were a third of a results page.
+# were a third of a results page. The API's items (``services.api.serializers.ServiceListSerializer``, a few kB each)
+# are kept in the same way, beside them.
 CARDS_PER_PROCESS = 2000
 _cards_lock = threading.Lock()
 _cards = {"version": None, "entries": OrderedDict()}
 
 
-def cards(language: str, pks) -> tuple[dict, str]:
-    """The kept cards of these services in ``language``, by id, and the version current now, which they are of."""
+def cards(language: str, pks, kind: str = "card") -> tuple[dict, str]:
+    """The kept cards of these services in ``language``, by id, and the version current now, which they are of.
+    ``kind``: what was kept, a results page's card (``card``) or the API's item (``api``)."""
     current = version()
     found = {}
     with _cards_lock:
@@ -129,9 +131,10 @@ def cards(language: str, pks) -> tuple[dict, str]:
             return found, current
         entries = _cards["entries"]
         for pk in pks:
-            card = entries.get((language, pk))
+            key = (kind, language, pk)
+            card = entries.get(key)
             if card is not None:
-                entries.move_to_end((language, pk))
+                entries.move_to_end(key)
                 found[pk] = card
     return found, current
 
@@ -142,17 +145,18 @@ def forget_kept_cards() -> None:
         _cards["entries"].clear()
 
 
-def keep_card(language: str, pk: int, card, read_at: str, current: str) -> None:
+def keep_card(language: str, pk: int, card, read_at: str, current: str, kind: str = "card") -> None:
     """Keep a service's card, made from rows read at version ``read_at``, if that is the ``current`` version (read
     once per page): an edit saved since the rows were read may be missing from it."""
     if read_at != current:
         return
+    key = (kind, language, pk)
     with _cards_lock:
         if _cards["version"] != current:
             _cards["version"], _cards["entries"] = current, OrderedDict()
         entries = _cards["entries"]
-        entries[(language, pk)] = card
-        entries.move_to_end((language, pk))
+        entries[key] = card
+        entries.move_to_end(key)
         while len(entries) > CARDS_PER_PROCESS:
             entries.popitem(last=False)
 

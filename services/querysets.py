@@ -208,7 +208,7 @@ def read_slices(parts) -> list[list]:
         from services.translated import page_language
 
         # read_at: the version before the rows are read (see services.cache.keep_card)
-        kept_cards, read_at = directory_cache.cards(page_language(), ids)
+        kept_cards, read_at = directory_cache.cards(page_language(), ids, first._for_cards)
     unread = [pk for pk in ids if pk not in kept_cards]
     if unread:
         full = listing.filter(pk__in=unread).order_by()
@@ -461,8 +461,9 @@ class SearchDocumentQuerySet(DirectoryQuerySet):
 
 
 class KeptCard:
-    """A service of a page whose result card is kept (``services.cache.cards``), instead of its rows: its id, the card
-    and, as a row would have them, its ``search_rank`` and ``distance_km``. Only pages that ask (``for_cards``)."""
+    """A service of a page whose result card (or API item) is kept (``services.cache.cards``), instead of its rows: its
+    id, the card and, as a row would have them, its ``search_rank`` and ``distance_km``. Only pages that ask
+    (``for_cards``)."""
 
     def __init__(self, pk: int, card):
         self.pk = pk
@@ -475,8 +476,8 @@ class ServiceQuerySet(DirectoryQuerySet):
     # Set by from_index: the search documents that choose and order these services, and the services before.
     _index = None
     _listing = None
-    # Set by for_cards: the rows are read for result cards (in the page's language).
-    _for_cards = False
+    # Set by for_cards: the kind of kept card the rows are read for (in the page's language).
+    _for_cards = ""
 
     def _clone(self):
         clone = super()._clone()
@@ -485,11 +486,12 @@ class ServiceQuerySet(DirectoryQuerySet):
         clone._for_cards = self._for_cards
         return clone
 
-    def for_cards(self):
-        """Rows read for result cards (``services.templatetags.directory.ResultCards``): pages (``read_slices``) give
-        a ``KeptCard`` for a service whose card is kept in the page's language, and read only the others' rows."""
+    def for_cards(self, kind: str = "card"):
+        """Rows read for result cards (``services.templatetags.directory.ResultCards``; ``kind="api"``: the API's
+        items, ``services.api.serializers.ServiceListSerializer``): pages (``read_slices``) give a ``KeptCard`` for a
+        service whose card of that kind is kept in the page's language, and read only the others' rows."""
         queryset = self._chain()
-        queryset._for_cards = True
+        queryset._for_cards = kind
         return queryset
 
     def _fetch_all(self):

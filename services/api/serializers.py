@@ -1,11 +1,14 @@
 """What the API shows. Locations are read only through ``public_address`` and ``public_point`` (DESIGN.md's one
 gate): no serializer here names a location's raw street, postal code or coordinates, nor a private contact."""
 
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from members.models import Country, Helpline, Location, OpeningHours, Organisation
+from services import cache as directory_cache
 from services.models import Service, ServiceCategory
+from services.translated import page_language
 
 
 class PublicAddressSerializer(serializers.Serializer):
@@ -87,6 +90,29 @@ class OrganisationSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "acronym", "kind", "website", "public_email", "public_phone"]
 
 
+class ServiceListSerializer(serializers.ListSerializer):
+    """A page of services. An item is the same for everyone who reads it in a language, but for its distance: each
+    is kept per process (``services.cache.cards``, kind ``api``) when made from rows read for it
+    (``ServiceQuerySet.for_cards("api")``), and a service whose item is kept comes as a ``KeptCard`` instead of its
+    rows. Building an item from model instances was most of an API page's time."""
+
+    def to_representation(self, data):
+        language, current, items = page_language(), None, []
+        for service in data.all() if isinstance(data, models.manager.BaseManager) else data:
+            kept = getattr(service, "kept_card", None)
+            if kept is None:
+                item = self.child.to_representation(service)
+                read_at = getattr(service, "card_read_at", None)
+                if read_at is not None:
+                    current = current or directory_cache.version()
+                    directory_cache.keep_card(language, service.pk, dict(item), read_at, current, kind="api")
+            else:
+                item = dict(kept)
+                item["distance_km"] = self.child.get_distance_km(service)
+            items.append(item)
+        return items
+
+
 class ServiceSerializer(serializers.ModelSerializer):
     organisation = OrganisationSummarySerializer(read_only=True)
     categories = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
@@ -100,6 +126,7 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Service
+        list_serializer_class = ServiceListSerializer
         fields = [
             "id",
             "name",

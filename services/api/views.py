@@ -82,7 +82,7 @@ class ServiceViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = ServiceFilter
 
     def get_queryset(self):
-        return Service.objects.public().with_listing_data()
+        return Service.objects.public().with_listing_data().for_cards("api")
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":

@@ -209,3 +209,45 @@ def test_a_country_page_keeps_its_cards_and_shows_an_edit_on_the_next_page(clien
     listing.name_en = "Renamed on the country page"
     listing.save()
     assert "Renamed on the country page" in page(client, url)
+
+
+def api(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.json()
+
+
+API_SEARCH = "/api/v1/services/?q=legal"
+
+
+def test_the_api_keeps_its_items_apart_from_the_cards_and_the_next_page_reads_no_listing_rows(client, listing):
+    first = CaptureQueriesContext(connection)
+    with first:
+        cold = api(client, f"{API_SEARCH}&lang=en")
+    assert directory_cache.cards("en", [listing.pk], "api")[0] and not kept("en", listing)
+    second = CaptureQueriesContext(connection)
+    with second:
+        warm = api(client, f"{API_SEARCH}&lang=en")
+    assert warm == cold and warm["results"][0]["name"] == "Free legal advice"
+    assert len(second) < len(first)
+    assert not any('"services_service"."description' in query["sql"] for query in second.captured_queries)
+    # The page's cards are not the API's items, nor is one language's item another's.
+    assert "Free legal advice" in page(client, SEARCH)
+    assert api(client, f"{API_SEARCH}&lang=es")["results"][0]["name"] == "Orientación jurídica gratuita"
+
+
+def test_a_kept_api_item_shows_an_edit_on_the_next_page_and_each_pages_distance(client, listing):
+    api(client, f"{API_SEARCH}&lang=en")
+    listing.name_en = "Renamed legal advice"
+    listing.save()
+    location = listing.locations.get()
+    OpeningHours.objects.create(location=location, weekday=6, opens=datetime.time(8), closes=datetime.time(12))
+    item = api(client, f"{API_SEARCH}&lang=en")["results"][0]
+    assert item["name"] == "Renamed legal advice" and item["distance_km"] is None
+    assert {"weekday": 6, "opens": "08:00", "closes": "12:00"} in item["locations"][0]["opening_hours"]
+    near_city = api(client, f"/api/v1/services/?near={location.city.pk}&radius=25&lang=en")
+    near_address = api(client, "/api/v1/services/?lat=4.6&lon=-74.07&radius=25&lang=en")
+    assert near_city["results"][0]["distance_km"] == 12 and near_address["results"][0]["distance_km"] == 0
+    assert api(client, f"{API_SEARCH}&lang=en")["results"][0]["distance_km"] is None
+    Service.objects.filter(pk=listing.pk).update(status="paused")  # no signal: the listing's own rule still holds
+    assert api(client, f"{API_SEARCH}&lang=en")["results"] == []
