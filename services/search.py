@@ -15,7 +15,7 @@ is ``LIKE '% word%'``. The engines only make it fast:
   facet words stay whole), queried with one MATCH: ``"word"*`` prefix terms and facet alternatives, AND-ed. Its
   tokenizer splits on the same characters ``normalise`` removes, so FTS5 words are exactly the document's words.
 - PostgreSQL: a GIN index on ``words`` (a stored ``tsvector`` of ``text``: its words exactly, no parser, no
-  stemming) and on the facets' words, queried with ``'word':*`` prefix terms.
+  stemming) and on ``facet_words`` (the same of ``facets``), queried with ``'word':*`` prefix terms.
 
 Ranking is the same SQL on both: for each query word, 4 if it starts a word of a name (service, organisation,
 acronym, category), 2 if it starts a word of a place (city, area, country), 1 otherwise (descriptions).
@@ -39,7 +39,6 @@ from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location, OpeningHours, Organisation
 from services.models import (
-    DocumentWords,
     OpeningSpan,
     Service,
     ServiceCategory,
@@ -54,11 +53,12 @@ MAX_QUERY_WORDS = 10
 MIN_WORD_LENGTH = 2
 EARTH_RADIUS_KM = 6371.0088
 INDEX_BATCH_SIZE = 500
-# Created by migration 0005_search_document_facets; rebuild_index drops it during the bulk insert and builds it again.
+# Created by migrations 0005_search_document_facets and 0008_search_facet_words; rebuild_index drops it during the
+# bulk insert and builds it again.
 POSTGRESQL_TEXT_INDEX = "services_search_words"
 POSTGRESQL_CREATE_TEXT_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {POSTGRESQL_TEXT_INDEX} ON services_servicesearchdocument USING gin "
-    "(words, array_to_tsvector(string_to_array(btrim(facets), ' ')), name_words)"
+    "(words, facet_words, name_words)"
 )
 
 # Letters that Unicode does not decompose into a base letter plus accent, folded by hand so that people who
@@ -366,6 +366,16 @@ def forget_kept_listings() -> None:
     transaction.on_commit(invalidate_directory_cache)
 
 
+def insert_documents(documents: list[ServiceSearchDocument], *, using: str = "default") -> None:
+    """``bulk_create`` without reading the generated columns back: they are only read by searches, the words of
+    50,000 documents are megabytes to send back for nothing, and a migration's rebuild (0006) runs before later
+    migrations have added theirs."""
+    fields = [field for field in ServiceSearchDocument._meta.concrete_fields if not field.generated]
+    manager = ServiceSearchDocument._base_manager.using(using)
+    for start in range(0, len(documents), 500):
+        manager._insert(documents[start : start + 500], fields=fields, using=using)
+
+
 def _index_batch(ids: list[int]) -> None:
     documents, points = build_index_rows(ids)
     index_opening_spans(
@@ -380,7 +390,7 @@ def _index_batch(ids: list[int]) -> None:
         stale = gone | {d.service_id for d in changed if d.service_id in current}
         if stale:
             ServiceSearchDocument.objects.filter(pk__in=stale).delete()
-        ServiceSearchDocument.objects.bulk_create(changed)
+        insert_documents(changed)
         ServicePoint.objects.filter(service_id__in=ids).delete()
         ServicePoint.objects.bulk_create(points)
 
@@ -421,26 +431,36 @@ def index_opening_spans(location_ids, *, using: str = "default") -> None:
 
 def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
     """Rebuild every search document and point, then refresh the planner's statistics. Returns the count."""
-    vendor = connections[using].vendor
     with transaction.atomic(using=using):
         ServicePoint.objects.using(using).all().delete()
         ServiceSearchDocument.objects.using(using).all().delete()
-        if vendor == "postgresql":  # one index build at the end is far faster than 50,000 index updates
-            with connections[using].cursor() as cursor:
-                cursor.execute(f"DROP INDEX IF EXISTS {POSTGRESQL_TEXT_INDEX}")
-        ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), batch_size):
-            documents, points = build_index_rows(ids[start : start + batch_size], using=using)
-            ServiceSearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
-            ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
-        index_opening_spans(Location.objects.using(using).values_list("pk", flat=True), using=using)
-        if vendor == "postgresql":
-            with connections[using].cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending FK checks
-                cursor.execute(POSTGRESQL_CREATE_TEXT_INDEX)
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        with _without_text_index(connections[using]):  # one index build at the end: far faster than 50,000 updates
+            ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), batch_size):
+                documents, points = build_index_rows(ids[start : start + batch_size], using=using)
+                insert_documents(documents, using=using)
+                ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
+            index_opening_spans(Location.objects.using(using).values_list("pk", flat=True), using=using)
     analyse(using=using)
     return len(ids)
+
+
+@contextlib.contextmanager
+def _without_text_index(connection):
+    """PostgreSQL: the text index is dropped inside the block and built again at its end, as it was defined (a
+    migration's rebuild runs before later migrations change it)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [POSTGRESQL_TEXT_INDEX])
+        found = cursor.fetchone()
+        cursor.execute(f"DROP INDEX IF EXISTS {POSTGRESQL_TEXT_INDEX}")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending FK checks
+        cursor.execute(found[0] if found else POSTGRESQL_CREATE_TEXT_INDEX)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 @contextlib.contextmanager
@@ -449,16 +469,8 @@ def bulk_indexing(*, using: str = "default"):
     with ``index_new_services``; on PostgreSQL the text index is dropped during the block and built once at its
     end (far faster than updating it row by row). The planner's statistics are refreshed at the end. Run it inside
     a transaction, so readers never see the table without its index."""
-    connection = connections[using]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP INDEX IF EXISTS {POSTGRESQL_TEXT_INDEX}")
-    yield
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending FK checks
-            cursor.execute(POSTGRESQL_CREATE_TEXT_INDEX)
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    with _without_text_index(connections[using]):
+        yield
     analyse(using=using)
 
 
@@ -467,7 +479,7 @@ def index_new_services(service_ids, *, using: str = "default") -> None:
     documents, points = build_index_rows(service_ids, using=using)
     links = Service.locations.through.objects.using(using).filter(service_id__in=list(service_ids))
     index_opening_spans(links.values_list("location_id", flat=True), using=using)
-    ServiceSearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
+    insert_documents(documents, using=using)
     ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
 
 
@@ -550,7 +562,7 @@ def filter_by_facets(queryset, alternatives, *, document: str = ""):
     if connections[queryset.db].vendor == "sqlite":
         return _match_fts(queryset, " OR ".join('"{}"'.format(word.replace('"', '""')) for word in words))
     query = " | ".join("'{}'".format(word.replace("'", "''")) for word in words)
-    return queryset.filter(Matches(DocumentWords(F(f"{document}facets")), _tsquery(query)))
+    return queryset.filter(Matches(F(f"{document}facet_words"), _tsquery(query)))
 
 
 FTS_MATCH = "SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s"
