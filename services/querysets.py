@@ -254,19 +254,24 @@ class DirectoryQuerySet(models.QuerySet):
     near_place = near_base = None
     # Set on a search ordered by name whose matches are known to be many among the names (``read_in_order``).
     dense_in_name_order = False
-    # Whether the rows are narrowed by facet words (``with_facets``): the filters' share of rows is unknown.
-    faceted = False
+    # The facet words the rows are narrowed by (``with_facets``), one tuple of alternatives per filter.
+    facet_groups = ()
     # Set by ``public()`` on documents with no other condition: every public document.
     every_public = False
 
     def _clone(self):
         clone = super()._clone()
         clone.search_words = self.search_words
-        clone.faceted = self.faceted
+        clone.facet_groups = self.facet_groups
         clone.near_place, clone.near_base = self.near_place, self.near_base
         clone.dense_in_name_order = self.dense_in_name_order
         clone.every_public = self.every_public
         return clone
+
+    @property
+    def faceted(self) -> bool:
+        """Whether the rows are narrowed by facet words: the filters' share of rows is unknown."""
+        return bool(self.facet_groups)
 
     def _filter_or_exclude(self, negate, args, kwargs):
         # Any further condition: no longer every public row, and no longer only ``near`` the place (which sets
@@ -314,7 +319,7 @@ class DirectoryQuerySet(models.QuerySet):
             # them, and only those are measured (from the points, starting with the place's thousands of
             # documents, each was read to check its words: 300 ms near Bogotá at 100,000 organisations).
             cells_near = self.with_facets(*(facet("cell", number) for number in cells))
-            cells_near.faceted = self.faceted  # the cells are not a filter's
+            cells_near.facet_groups = self.facet_groups  # the cells are not a filter's
             queryset = cells_near.annotate(distance_km=nearest).filter(distance_km__lte=km)
         queryset.near_place, queryset.near_base = place, self
         return queryset
@@ -356,7 +361,7 @@ class DirectoryQuerySet(models.QuerySet):
         from services.search import filter_by_facets
 
         queryset = filter_by_facets(self, alternatives, document=self.document)
-        queryset.faceted = True
+        queryset.facet_groups = (*self.facet_groups, tuple(sorted({word.lower() for word in alternatives})))
         return queryset
 
     def remote(self, country):

@@ -26,6 +26,7 @@ import datetime
 import math
 import re
 import threading
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -669,7 +670,9 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     if index is not None:
         queryset = index
         best = best_results(index)
-        if best is not None and best[0].order_by().values("pk")[:limit].count() >= limit:
+        if best is not None and (
+            limit_in_a_sample(best[0], limit) or best[0].order_by().values("pk")[:limit].count() >= limit
+        ):
             index.best_fill_pages = True  # ServiceQuerySet.narrow_slice reads them in name order
             return limit
     counted = queryset.order_by().values("pk")[:limit]
@@ -689,6 +692,73 @@ def count_up_to(queryset, limit: int = 1000) -> int:
         with planned_without(connection, "seqscan", "indexscan"):
             return counted.count()
     return counted.count()
+
+
+# A broad search's best results (every word in a name) are found in thousands of documents, and counting them up to
+# the limit through the text index collects every one first: 30-36 ms for "apoyo psicosocial" or "legal aid" at
+# 100,000 organisations on PostgreSQL. When PostgreSQL's statistics say they are common, a sample of the table is
+# read first (``limit_in_a_sample``): if it already holds ``limit`` of them, so does the table (4 ms).
+SAMPLE_ROWS = 25_000
+STATISTICS_SECONDS = 5 * 60
+_statistics: dict[str, tuple[float, dict, float]] = {}
+_statistics_lock = threading.Lock()
+
+
+def _word_shares(connection) -> tuple[dict[str, dict[str, float]], float]:
+    """PostgreSQL's statistics of the documents (refreshed by ANALYZE): for ``name_words`` and ``facet_words``, the
+    share of rows with each of their most common words; and the number of rows. Read once per process every
+    ``STATISTICS_SECONDS``."""
+    now = time.monotonic()
+    with _statistics_lock:
+        held = _statistics.get(connection.alias)
+    if held is not None and now - held[0] < STATISTICS_SECONDS:
+        return held[1], held[2]
+    table = ServiceSearchDocument._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs, "
+            "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass) "
+            "FROM pg_stats WHERE schemaname = current_schema() AND tablename = %s "
+            "AND attname IN ('name_words', 'facet_words')",
+            [table, table],
+        )
+        found = cursor.fetchall()
+    shares = {name: dict(zip(words or [], shares or [], strict=False)) for name, words, shares, _rows in found}
+    rows = max((row[3] or 0 for row in found), default=0)
+    with _statistics_lock:
+        _statistics[connection.alias] = (now, shares, rows)
+    return shares, rows
+
+
+def limit_in_a_sample(documents, limit: int) -> bool:
+    """PostgreSQL: whether a sample of about ``SAMPLE_ROWS`` documents (the same pages each time) already holds
+    ``limit`` of ``documents``, a search's best results, which the table then holds too. Tried only when the
+    statistics say that their words and filters are common enough to be found there, and the table large enough
+    for it to cost less than counting through the text index; False otherwise."""
+    connection = connections[documents.db]
+    words = getattr(documents, "search_words", ())
+    if connection.vendor != "postgresql" or not words:
+        return False
+    shares, rows = _word_shares(connection)
+    names, facets = shares.get("name_words", {}), shares.get("facet_words", {})
+    share = min(sum(value for name, value in names.items() if name.startswith(word)) for word in words)
+    for group in getattr(documents, "facet_groups", ()):
+        share *= min(1.0, sum(facets.get(word, 0.0) for word in group))
+    # The sample reads about limit / share rows to find the limit; the text index collects every match, share *
+    # rows. Worth it when the sample is large enough and reads at most half as many (at 10,000 organisations,
+    # never for the bench's searches: their matches are few enough to collect).
+    if share <= 0 or limit / share > SAMPLE_ROWS / 1.25 or limit / share > share * rows / 2:
+        return False
+    sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
+    table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
+    if sql.count(f"FROM {table} ") != 1:
+        return False
+    percent = min(100.0, 100.0 * SAMPLE_ROWS / rows)
+    # The sample's size is ours, not the person's; her words are parameters, as in the statement sampled.
+    sql = sql.replace(f"FROM {table} ", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (0) ", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS sampled", params)  # noqa: S608  # nosec B608
+        return cursor.fetchone()[0] >= limit
 
 
 @contextlib.contextmanager

@@ -255,3 +255,52 @@ def test_postgresql_sort_indexes_hold_the_names_words_for_the_best_results():
     for name, definition in definitions.items():
         suffix = name.removeprefix("search_sort_")
         assert f"(sort_name_{suffix}, service_id) INCLUDE (name_words, facet_words) WHERE is_public" in definition
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's table samples and statistics")
+def test_a_broad_searchs_best_results_are_counted_in_a_sample_when_the_statistics_say_they_are_common(monkeypatch):
+    """The capped count of the best results may come from a sample of the table: only when the sample already holds
+    the limit (so does the table); otherwise the count is exact, as without it."""
+    from services import search
+
+    for number in range(12):
+        ServiceFactory(name_es=f"Refugio seguro {number:02d}", name_en="", cost=Service.Cost.FREE)
+    ServiceFactory(name_es="Acompañamiento", description_es="Un refugio seguro.")
+
+    def count(limit, **filters):
+        results = ServiceFilter({"q": "refugio seguro", **filters}).qs
+        with CaptureQueriesContext(connection) as queries:
+            counted = search.count_up_to(results, limit=limit)
+        return counted, any("TABLESAMPLE" in query["sql"] for query in queries), results._index
+
+    monkeypatch.setattr(search, "_word_shares", lambda connection: ({}, 0.0))  # no statistics yet: no sample
+    assert count(10)[:2] == (10, False)
+    common = {"name_words": {"refugio": 1.0, "seguro": 1.0}, "facet_words": {search.facet("cost", "free"): 1.0}}
+    monkeypatch.setattr(search, "_word_shares", lambda connection: (common, 40.0))
+    counted, sampled, index = count(10)
+    assert (counted, sampled) == (10, True) and index.best_fill_pages  # so few rows: the sample is the whole table
+    assert count(10, free="on")[:2] == (10, True)
+    assert count(1000)[:2] == (13, False)  # 12 best: the sample can't hold 1,000, nor is it tried
+    monkeypatch.setattr(search, "_word_shares", lambda connection: (common, 200.0))
+    assert count(80)[:2] == (13, True)  # statistics that say more than the sample holds: then counted exactly
+    rare = {"name_words": {"refugio": 0.01, "seguro": 0.9}, "facet_words": {}}
+    monkeypatch.setattr(search, "_word_shares", lambda connection: (rare, 40.0))
+    assert count(10)[:2] == (10, False)  # one word is rare: counted through the text index
+    monkeypatch.setattr(search, "_word_shares", lambda connection: (common | {"facet_words": {}}, 40.0))
+    assert count(10, free="on")[:2] == (10, False)  # a rare filter too
+    monkeypatch.setattr(search, "_word_shares", lambda connection: (common, 15.0))
+    assert count(10)[:2] == (10, False)  # a small table: its matches are few enough to collect
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_the_word_shares_come_from_postgresqls_statistics(monkeypatch):
+    from services import search
+
+    for number in range(20):
+        ServiceFactory(name_es=f"Refugio {number}", cost=Service.Cost.FREE)
+    search.analyse()
+    monkeypatch.setattr(search, "_statistics", {})
+    shares, rows = search._word_shares(connection)
+    assert rows == 20
+    assert shares["name_words"]["refugio"] == pytest.approx(1.0)
+    assert shares["facet_words"][search.facet("cost", "free")] == pytest.approx(1.0)
