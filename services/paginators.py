@@ -55,7 +55,7 @@ class CappedPaginator(NarrowPaginator):
                 wanted = 0
             if wanted >= 1:
                 bottom = (wanted - 1) * self.per_page
-                read = self.object_list.slice_with_count(bottom, bottom + self.per_page)
+                read = self.object_list.slice_with_count(bottom, bottom + self.per_page, COUNT_LIMIT)
                 if read is not None and (read[0] or wanted == 1):
                     self.count = min(read[1] or 0, COUNT_LIMIT)
         return super().page(number)

@@ -670,8 +670,14 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     if index is not None:
         queryset = index
         best = best_results(index)
+        # Their number may be known already, read with a page (ServiceQuerySet._best_slice_with_count).
+        known = getattr(index, "best_total", None)
+        if known is not None and known < limit:
+            best = None
         if best is not None and (
-            limit_in_a_sample(best[0], limit) or best[0].order_by().values("pk")[:limit].count() >= limit
+            (known is not None and known >= limit)
+            or limit_in_a_sample(best[0], limit)
+            or best[0].order_by().values("pk")[:limit].count() >= limit
         ):
             index.best_fill_pages = True  # ServiceQuerySet.narrow_slice reads them in name order
             return limit

@@ -304,3 +304,37 @@ def test_the_word_shares_come_from_postgresqls_statistics(monkeypatch):
     assert rows == 20
     assert shares["name_words"]["refugio"] == pytest.approx(1.0)
     assert shares["facet_words"][search.facet("cost", "free")] == pytest.approx(1.0)
+
+
+def test_pages_of_words_with_filters_are_the_same_when_the_best_results_are_counted_with_their_page(monkeypatch):
+    """On PostgreSQL a page of words with filters reads its best results and their number in one statement
+    (``ServiceQuerySet._best_slice_with_count``); pages and counts are those of ranking every match, on both."""
+    from services import paginators
+
+    for number in range(12):
+        ServiceFactory(name_es=f"Refugio seguro {number:02d}", name_en="", cost=Service.Cost.FREE)
+    for number in range(3):
+        ServiceFactory(name_es=f"Acompañamiento {number}", description_es="Refugio seguro.", cost=Service.Cost.FREE)
+    ServiceFactory(name_es="Refugio seguro pagado", cost=Service.Cost.PAID)
+    query = {"q": "refugio seguro", "free": "on"}
+    ranked = list(ServiceFilter(query).qs.values_list("pk", flat=True))
+    assert len(ranked) == 15
+
+    def page(number, limit):
+        monkeypatch.setattr(paginators, "COUNT_LIMIT", limit)
+        paginator = paginators.CappedPaginator(ServiceFilter(query).qs, 5)
+        with CaptureQueriesContext(connection) as queries:
+            shown = paginator.page(number)
+            count = paginator.count
+        counts = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+        return [service.pk for service in shown], count, counts
+
+    pks, count, counts = page(1, 10)  # 12 best: the count stops at the limit among them
+    assert (pks, count) == (ranked[:5], 10)
+    assert not counts or connection.vendor != "postgresql"  # the count came with the page
+    assert page(2, 10)[:2] == (ranked[5:10], 10)
+    pks, count, counts = page(1, 20)  # 12 best, 15 in all: the page is of the best, the count of every match
+    assert (pks, count) == (ranked[:5], 15)
+    if connection.vendor == "postgresql":
+        assert len(counts) == 1  # every match counted; the best were counted with the page
+    assert page(3, 20)[:2] == (ranked[10:15], 15)  # past the best: every match ranked
