@@ -300,6 +300,24 @@ class ServicePoint(models.Model):
         return f"{self.service_id} @ {self.latitude:.3f}, {self.longitude:.3f}"
 
 
+class SearchWord(models.Model):
+    """Every word of the search documents' text, on PostgreSQL (``services.search.insert_documents``): a query word
+    is looked up here as the words it starts (``services.search.expand_words``), and the text index is asked for
+    those exact words. The index answers a prefix by collecting every document with it before anything else (18 ms
+    for "apoyo" at 100,000 organisations, with filters or not), and exact words by skipping to the rarer ones' (2
+    ms). A word no document has any more stays: it matches nothing, and ``rebuild_search_index`` drops it."""
+
+    word = models.TextField(_("word"), primary_key=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [models.Index(fields=["word"], name="search_word_prefix", opclasses=["text_pattern_ops"])]
+
+    def __str__(self):
+        return self.word
+
+
 class OpeningSpan(models.Model):
     """When a location is open, for "open now": one row per opening range, in seconds of the week in the location's
     own time zone (Monday 00:00 is 0). A range that passes midnight ends the next day; one that passes Sunday

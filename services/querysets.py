@@ -250,6 +250,8 @@ class DirectoryQuerySet(models.QuerySet):
     # The query's words when the rows are narrowed by words (``search``): see ``services.search.count_up_to`` and
     # ``best_results``.
     search_words = ()
+    # PostgreSQL: the text query those words became (``services.search.filter_by_text``).
+    search_query = ""
     # The place (latitude, longitude, km) the rows are near, and the rows before ``near`` narrowed them.
     near_place = near_base = None
     # Set on a search ordered by name whose matches are known to be many among the names (``read_in_order``).
@@ -262,6 +264,7 @@ class DirectoryQuerySet(models.QuerySet):
     def _clone(self):
         clone = super()._clone()
         clone.search_words = self.search_words
+        clone.search_query = self.search_query
         clone.facet_groups = self.facet_groups
         clone.near_place, clone.near_base = self.near_place, self.near_base
         clone.dense_in_name_order = self.dense_in_name_order

@@ -41,6 +41,7 @@ from modeltranslation.utils import build_localized_fieldname
 from members.models import City, Country, Location, OpeningHours, Organisation
 from services.models import (
     OpeningSpan,
+    SearchWord,
     Service,
     ServiceCategory,
     ServicePoint,
@@ -367,14 +368,48 @@ def forget_kept_listings() -> None:
     transaction.on_commit(invalidate_directory_cache)
 
 
-def insert_documents(documents: list[ServiceSearchDocument], *, using: str = "default") -> None:
+def insert_documents(documents: list[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
     """``bulk_create`` without reading the generated columns back: they are only read by searches, the words of
     50,000 documents are megabytes to send back for nothing, and a migration's rebuild (0006) runs before later
     migrations have added theirs."""
     fields = [field for field in ServiceSearchDocument._meta.concrete_fields if not field.generated]
     manager = ServiceSearchDocument._base_manager.using(using)
     for start in range(0, len(documents), 500):
-        manager._insert(documents[start : start + 500], fields=fields, using=using)
+        batch = documents[start : start + 500]
+        manager._insert(batch, fields=fields, using=using)
+        if words:
+            _add_words(batch, using=using)
+
+
+def _add_words(documents, *, using: str) -> None:
+    """PostgreSQL: the documents' words that ``SearchWord`` lacks are added (``expand_words``)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not documents:
+        return
+    words = set()
+    for document in documents:
+        words.update(document.text.split())
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",  # noqa: S608  # nosec B608
+            [sorted(words)],
+        )
+
+
+def add_every_documents_words(*, using: str = "default") -> None:
+    """PostgreSQL: ``SearchWord`` filled from every document at once (migration 0009)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    words, documents = (
+        connection.ops.quote_name(model._meta.db_table) for model in (SearchWord, ServiceSearchDocument)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {words} (word) SELECT word FROM ts_stat('SELECT words FROM {documents}') "  # noqa: S608  # nosec B608
+            "ON CONFLICT DO NOTHING"
+        )
 
 
 def _index_batch(ids: list[int]) -> None:
@@ -435,11 +470,15 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
     with transaction.atomic(using=using):
         ServicePoint.objects.using(using).all().delete()
         ServiceSearchDocument.objects.using(using).all().delete()
+        # Words no document has any more go too (a migration's rebuild may run before 0009 made their table).
+        words = SearchWord._meta.db_table in connections[using].introspection.table_names()
+        if words:
+            SearchWord.objects.using(using).all().delete()
         with _without_text_index(connections[using]):  # one index build at the end: far faster than 50,000 updates
             ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
             for start in range(0, len(ids), batch_size):
                 documents, points = build_index_rows(ids[start : start + batch_size], using=using)
-                insert_documents(documents, using=using)
+                insert_documents(documents, using=using, words=words)
                 ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
             index_opening_spans(Location.objects.using(using).values_list("pk", flat=True), using=using)
     analyse(using=using)
@@ -503,6 +542,8 @@ def analyse(*, using: str = "default") -> None:
                     for model in apps.get_app_config(app).get_models(include_auto_created=True)
                     if model._meta.managed and not model._meta.proxy
                 }
+                # A migration's rebuild runs before later migrations have made their tables.
+                & set(connection.introspection.table_names(cursor))
             )
             cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
 
@@ -510,10 +551,41 @@ def analyse(*, using: str = "default") -> None:
 # --- Reading the index ----------------------------------------------------------------------------------------------
 
 
-def _text_query(words: list[str]) -> str:
-    """PostgreSQL's query for documents with a word starting with each of ``words``: ``'apoyo':* & 'legal':*``.
-    Words are letters and digits only (``normalise``), so quoting them is all the escaping needed."""
-    return " & ".join(f"'{word}':*" for word in words)
+# A query word that starts more words than this is asked as a prefix (``'a':*``).
+MAX_EXPANDED_WORDS = 40
+
+
+def expand_words(connection, words: list[str]) -> dict[str, list[str]]:
+    """PostgreSQL: for each query word, the words of the documents that start with it (``SearchWord``), in one
+    statement; a word that starts more than ``MAX_EXPANDED_WORDS``, or none, is left out (asked as a prefix)."""
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    # Query words are letters and digits only (``normalise``): no LIKE wildcard among them.
+    one = f"(SELECT %s::integer, word FROM {table} WHERE word LIKE %s LIMIT {MAX_EXPANDED_WORDS + 1})"  # noqa: S608  # nosec B608
+    found = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            " UNION ALL ".join([one] * len(words)),
+            [value for index, word in enumerate(words) for value in (index, f"{word}%")],
+        )
+        for index, word in cursor.fetchall():
+            found[index].append(word)
+    return {
+        word: sorted(found[index]) for index, word in enumerate(words) if 0 < len(found[index]) <= MAX_EXPANDED_WORDS
+    }
+
+
+def _text_query(words: list[str], expanded: dict[str, list[str]] | None = None) -> str:
+    """PostgreSQL's query for documents with a word starting with each of ``words``: ``'apoyo':* & 'legal':*``, or
+    with the words that do (``expand_words``): ``('apoyo' | 'apoyos') & ...``. Words are letters and digits only
+    (``normalise``), so quoting them is all the escaping needed."""
+    expanded = expanded or {}
+    terms = []
+    for word in words:
+        if word in expanded:
+            terms.append("(" + " | ".join(f"'{other}'" for other in expanded[word]) + ")")
+        else:
+            terms.append(f"'{word}':*")
+    return " & ".join(terms)
 
 
 class Matches(Func):
@@ -537,7 +609,10 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
     else:
         # The stored words (a generated column): checking them row by row costs a few µs, where building them from
         # the text cost 30 µs, and PostgreSQL does check rows one by one when it starts from another condition.
-        queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(_text_query(words))))
+        connection = connections[queryset.db]
+        query = _text_query(words, expand_words(connection, words))
+        queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(query)))
+        queryset.search_query = query
     queryset = queryset._chain()
     queryset.search_words = tuple(words)
     rank = sum(
@@ -648,7 +723,8 @@ def best_results(index):
         where = best.query.where
         if where.connector == "AND" and not where.negated:
             where.children = [child for child in where.children if not _matches_column(child, "words")]
-        best = best.filter(Matches(F("name_words"), _tsquery(_text_query(list(words)))))
+        query = getattr(index, "search_query", "") or _text_query(list(words))
+        best = best.filter(Matches(F("name_words"), _tsquery(query)))
     return best.order_by(*order[1:]), 4 * len(words)
 
 

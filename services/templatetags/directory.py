@@ -271,16 +271,18 @@ def list_button_html(pk: int, in_list: bool, list_url: str) -> SafeString:
     """The button that adds the service to the referral list, or says it is there and removes it. Written with an
     f-string, each value escaped: it is printed on every card."""
     href = f"{_escaped(list_url)}#service-{int(pk)}"
+    # gettext outside the f-strings: xgettext (``make messages``) does not read inside them.
     if in_list:
+        in_list_text, remove_text = _escaped(gettext("In your list")), _escaped(gettext("Remove from list"))
         html_text = (
-            f'<p class="list-actions"><span class="in-list">{_escaped(gettext("In your list"))}</span> '
+            f'<p class="list-actions"><span class="in-list">{in_list_text}</span> '
             f'<a class="button-link secondary" href="{href}" data-list-remove="{int(pk)}">'
-            f"{_escaped(gettext('Remove from list'))}</a></p>"
+            f"{remove_text}</a></p>"
         )
     else:
+        add_text = _escaped(gettext("Add to list"))
         html_text = (
-            f'<p class="list-actions"><a class="button-link" href="{href}" data-list-add="{int(pk)}">'
-            f"{_escaped(gettext('Add to list'))}</a></p>"
+            f'<p class="list-actions"><a class="button-link" href="{href}" data-list-add="{int(pk)}">{add_text}</a></p>'
         )
     return mark_safe(html_text)  # noqa: S308  # nosec B308 B703  # every value above is escaped
 
@@ -435,7 +437,8 @@ class ResultCards:
         if markup.has_locations:
             km = distance(distance_km)
             if km:
-                distance_text = f' <span class="distance">{gettext("Distance: %(km)s") % {"km": escape(km)}}</span>'
+                label = gettext("Distance: %(km)s") % {"km": escape(km)}  # outside the f-string: see above
+                distance_text = f' <span class="distance">{label}</span>'
         state = markup.open_state
         if state is None:
             state = open_state_at(markup.hours, self.now)

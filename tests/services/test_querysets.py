@@ -4,6 +4,7 @@ import datetime
 import math
 
 import pytest
+from django.db import connection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -311,7 +312,8 @@ def test_with_listing_data_combines_with_search_and_near(django_assert_max_num_q
     for n in range(5):
         make_listing(n)
     warm_reference_cache()
-    with django_assert_max_num_queries(4):
+    # PostgreSQL looks the query word up among the documents' words first (services.search.expand_words).
+    with django_assert_max_num_queries(5 if connection.vendor == "postgresql" else 4):
         results = (
             Service.objects.public()
             .search("legal")
