@@ -123,6 +123,48 @@ def test_open_now_uses_the_locations_own_time_zone(listings):
     assert listings["city_only"].pk not in open_sunday  # no hours given
 
 
+def test_every_public_service_near_a_place_is_read_from_the_points_in_the_order_of_measuring_each_one(
+    listings, monkeypatch
+):
+    """Near a place without words or filters, the nearest rows come from the public points grouped by service
+    (``_nearest_public_first``): the same rows, distances and order (distance, the page language's name, the id) as
+    measuring each document's points."""
+    from members.models import Location
+    from services import querysets
+
+    bogota = data.bogota()
+    for number in range(24):
+        confidential = LocationFactory(city=bogota, address_visibility=Location.AddressVisibility.CONFIDENTIAL)
+        near_by = LocationFactory(city=bogota, latitude=4.712 + number / 2000, longitude=-74.07)
+        ServiceFactory(
+            name_es=f"Centro {number:02d}",
+            name_en=f"Centre {23 - number:02d}" if number % 3 else "",  # another order in English, and fallbacks
+            locations=[confidential, near_by] if number % 2 else [near_by],
+        )
+    paused = ServiceFactory(name_es="Centro en pausa", locations=[LocationFactory(city=bogota)])
+    paused.status = Service.Status.PAUSED
+    paused.save()
+
+    def rows(language, start, fast):
+        if not fast:
+            monkeypatch.setattr(querysets.DirectoryQuerySet, "_nearest_public_first", lambda *arguments: None)
+        with translation.override(language):
+            index = ServiceFilter(QueryDict(f"near={bogota.pk}&radius=32")).qs._index
+            if fast:
+                assert index._nearest_public_first(4.711, -74.0721, 2, start, start + 10) is not None
+            found_rows = index.nearest_first(start, start + 10)
+        monkeypatch.undo()
+        return found_rows
+
+    for language in ("es", "en"):
+        for start in (0, 10):
+            fast, measured = rows(language, start, True), rows(language, start, False)
+            assert [row[0] for row in fast] == [row[0] for row in measured]
+            assert [row[1] for row in fast] == pytest.approx([row[1] for row in measured])
+            assert paused.pk not in [row[0] for row in fast]
+    assert rows("es", 0, True) != rows("en", 0, True)
+
+
 def test_open_24_7_counts_the_service_or_one_of_its_locations(listings):
     location_always_open = LocationFactory(open_24_7=True)
     at_location = ServiceFactory(locations=[location_always_open])
