@@ -757,6 +757,9 @@ def count_up_to(queryset, limit: int = 1000) -> int:
         ):
             index.best_fill_pages = True  # ServiceQuerySet.narrow_slice reads them in name order
             return limit
+    always_open = _always_open_part(queryset)
+    if always_open is not None and always_open.order_by().values("pk")[:limit].count() >= limit:
+        return limit
     counted = queryset.order_by().values("pk")[:limit]
     connection = connections[queryset.db]
     near = "distance_km" in queryset.query.annotations
@@ -841,6 +844,31 @@ def limit_in_a_sample(documents, limit: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS sampled", params)  # noqa: S608  # nosec B608
         return cursor.fetchone()[0] >= limit
+
+
+def _always_open_part(queryset):
+    """For services open now (``DirectoryQuerySet.open_at``): the same query with the services always open alone, or
+    None. Finding which locations are open reads the opening spans of every time zone and their services (9 ms at
+    100,000 organisations, once per statement); when those always open already reach a count's limit, so do the
+    open ones."""
+    from services.models import OpeningSpan
+
+    where = queryset.query.where
+    if where.connector != "AND" or where.negated:
+        return None
+    for index, child in enumerate(where.children):
+        parts = getattr(child, "children", ())
+        if getattr(child, "connector", None) != "OR" or child.negated or len(parts) != 2:
+            continue
+        always, opened = parts
+        rhs = getattr(opened, "rhs", None)
+        if getattr(always.lhs.target, "name", None) == "always_open" and OpeningSpan._meta.db_table in getattr(
+            rhs, "sql", ""
+        ):
+            part = queryset._chain()
+            part.query.where.children[index] = always
+            return part
+    return None
 
 
 @contextlib.contextmanager

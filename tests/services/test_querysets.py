@@ -424,3 +424,32 @@ def test_near_with_words_or_filters_finds_what_the_points_alone_find(km):
             if any(haversine_km(origin, (point.latitude, point.longitude)) <= km for point in service.points.all())
         )
         assert expected == within, origin
+
+
+def test_open_now_is_counted_from_the_services_always_open_when_they_reach_the_limit():
+    """``count_up_to`` tries the always-open services alone first (no opening hours read): when they reach the
+    limit, so do the open ones; otherwise every open one is counted."""
+    from django.test.utils import CaptureQueriesContext
+
+    from services.models import ServiceSearchDocument
+    from services.search import count_up_to
+
+    always = [service_at(4.6, -74.07, open_24_7=True) for _number in range(3)]
+    by_hours = [service_at(4.6, -74.07) for _number in range(2)]
+    for service in by_hours:
+        OpeningHoursFactory(location=service.locations.get(), weekday=0, opens="09:00", closes="17:00")
+    service_at(4.6, -74.07)  # never open
+    moment = at_utc(0, 15)  # Monday 10:00 in Bogotá
+    assert open_ids(moment) == {service.pk for service in always + by_hours}
+
+    def count(limit):
+        documents = ServiceSearchDocument.objects.public().open_at(moment)
+        with CaptureQueriesContext(connection) as queries:
+            counted = count_up_to(documents, limit)
+        return counted, [query["sql"] for query in queries]
+
+    counted, statements = count(3)
+    assert counted == 3 and len(statements) == 1 and "openingspan" not in statements[0]
+    counted, statements = count(4)  # three always open: the open ones are counted too
+    assert counted == 4 and len(statements) == 2 and "openingspan" in statements[1]
+    assert count(10)[0] == 5
