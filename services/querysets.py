@@ -369,10 +369,13 @@ class DirectoryQuerySet(models.QuerySet):
             .annotate(distance=distance_km(latitude, longitude))
             .filter(distance__lte=km)
             .values("service_id")
-            .annotate(nearest=Min("distance"), name=Subquery(name))
+            .annotate(nearest=Min("distance"), name=Subquery(name), found=Window(Count("service_id")))
             .order_by("nearest", "name", "service_id")
         )
-        return list(points.values_list("service_id", "nearest")[start:stop])
+        rows = list(points.values_list("service_id", "nearest", "found")[start:stop])
+        # How many public services the small circle holds: as many at least are within the whole radius.
+        self.nearest_total = rows[0][2] if rows else None
+        return [row[:2] for row in rows]
 
     def not_near(self, latitude: float, longitude: float, km: float):
         """Rows that ``near`` leaves out: no location within ``km`` (all rows when the place cannot be used).
@@ -625,6 +628,10 @@ class ServiceQuerySet(DirectoryQuerySet):
             nearest = self._index.nearest_first(start, stop)
             if nearest is not None:
                 self._known_rows = (start, stop, nearest)
+                # Every public service: when the small circle alone holds the limit, that is the count.
+                total = getattr(self._index, "nearest_total", None)
+                if limit is not None and total is not None and total >= limit:
+                    return nearest, total
                 return None
         kept = carried_annotations(self._index)
         counted = self._index.annotate(found=Window(Count("pk")))

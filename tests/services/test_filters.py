@@ -346,3 +346,30 @@ def test_active_filters_each_have_a_removal_query(listings):
     assert all("page" not in query for query in removals.values())
     assert all(query["s"] == "1,2" for query in removals.values())
     assert ("Free only", "") in removals
+
+
+def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_the_limit(listings, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from members.models import Location
+    from services import paginators
+
+    bogota = data.bogota()
+    for number in range(25):
+        confidential = LocationFactory(city=bogota, address_visibility=Location.AddressVisibility.CONFIDENTIAL)
+        ServiceFactory(name_es=f"Centro {number:02d}", locations=[confidential])  # measured from the city's centre
+
+    def page(limit):
+        monkeypatch.setattr(paginators, "COUNT_LIMIT", limit)
+        paginator = paginators.CappedPaginator(ServiceFilter(QueryDict(f"near={bogota.pk}")).qs.with_listing_data(), 10)
+        with CaptureQueriesContext(connection) as queries:
+            pks = [service.pk for service in paginator.page(1)]
+            count = paginator.count
+        return pks, count, [query["sql"] for query in queries if "COUNT(" in query["sql"]]
+
+    ordered = page(1000)[0]
+    pks, count, counts = page(20)  # 26 at the centre: at least 20 within the radius
+    assert (pks, count) == (ordered, 20) and len(counts) == 1  # the page's own statement counted them
+    pks, count, counts = page(1000)  # 27 in all: counted on its own
+    assert (pks, count) == (ordered, 27) and len(counts) == 2
