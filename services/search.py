@@ -861,9 +861,9 @@ def _always_open_part(queryset):
         if getattr(child, "connector", None) != "OR" or child.negated or len(parts) != 2:
             continue
         always, opened = parts
-        rhs = getattr(opened, "rhs", None)
-        if getattr(always.lhs.target, "name", None) == "always_open" and OpeningSpan._meta.db_table in getattr(
-            rhs, "sql", ""
+        target = getattr(getattr(always, "lhs", None), "target", None)
+        if getattr(target, "name", None) == "always_open" and OpeningSpan._meta.db_table in getattr(
+            getattr(opened, "rhs", None), "sql", ""
         ):
             part = queryset._chain()
             part.query.where.children[index] = always
