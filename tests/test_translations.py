@@ -1,6 +1,8 @@
 """Guard: the interface is complete in every language — no untranslated, fuzzy or broken entry."""
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -56,3 +58,37 @@ def test_compiled_catalogue_matches_its_source(language):
     for entry in po.translated_entries():
         if not entry.msgid_plural and not entry.msgctxt:
             assert compiled.get(entry.msgid) == entry.msgstr, entry.msgid
+
+
+# The keywords Django's makemessages gives xgettext for Python files (gettext, ngettext and _ are xgettext's own).
+XGETTEXT_KEYWORDS = [
+    "gettext_noop",
+    "gettext_lazy",
+    "ngettext_lazy:1,2",
+    "pgettext:1c,2",
+    "npgettext:1c,2,3",
+    "pgettext_lazy:1c,2",
+    "npgettext_lazy:1c,2,3",
+]
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext's xgettext (make messages needs it)")
+def test_make_messages_finds_every_message_the_python_code_asks_for():
+    """Every catalogue entry used in a Python file is found there by xgettext, as ``make messages`` runs it: one it
+    cannot read (a gettext call inside an f-string) would be dropped from the catalogues on the next run, and shown
+    untranslated."""
+    po = catalogue("es")
+    sources = {}
+    for entry in po:
+        for path, _line in entry.occurrences:
+            if path.endswith(".py"):
+                sources.setdefault(path, set()).add((entry.msgctxt, entry.msgid))
+    assert sources
+    command = ["xgettext", "--language=Python", "--from-code=UTF-8", "--output=-"]
+    command += [f"--keyword={keyword}" for keyword in XGETTEXT_KEYWORDS]
+    extracted = subprocess.run(  # noqa: S603  # nosec B603  # our command and our own files
+        [*command, *sorted(sources)], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+    ).stdout
+    found = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(extracted)}
+    missing = sorted(msgid for wanted in sources.values() for context, msgid in wanted - found)
+    assert not missing, f"xgettext does not find {missing[:5]}"
