@@ -346,6 +346,8 @@ class ServiceFilter(django_filters.FilterSet):
         # The filters run on the public search documents; ``queryset`` (the services to show) is read only for the
         # page's rows (``ServiceQuerySet.from_index``).
         self.index = ServiceSearchDocument.objects.public()
+        # The last text searched and the PostgreSQL query it became (``filter_text``).
+        self._text_query = ("", "")
 
     @property
     def qs(self):
@@ -361,7 +363,14 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset
 
     def filter_text(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        # The results and the phone and online list beside them (``remote_queryset``) search the same text: its words
+        # are looked up once (PostgreSQL, ``services.search.expand_words``).
+        text, query = self._text_query
+        searched = queryset.search(value, query=query if text == value else "")
+        self._text_query = (value, searched.search_query)
+        return searched
 
     def filter_country(self, queryset, name, value):
         return queryset.in_country(value)

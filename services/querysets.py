@@ -287,13 +287,13 @@ class DirectoryQuerySet(models.QuerySet):
     def _on_document(self, **conditions) -> Q:
         return Q(**{f"{self.document}{name}": value for name, value in conditions.items()})
 
-    def search(self, text: str):
+    def search(self, text: str, query: str = ""):
         """Rows matching every word of ``text`` in any language; annotates ``search_rank`` (higher is better: a word
         in a name, acronym or category counts 4, in a city or country 2, in a description 1). Does not order. Blank
-        text keeps every row, with ``search_rank`` 0."""
+        text keeps every row, with ``search_rank`` 0. ``query``: see ``services.search.filter_by_text``."""
         from services.search import filter_by_text
 
-        return filter_by_text(self, text, document=self.document)
+        return filter_by_text(self, text, document=self.document, query=query)
 
     def near(self, latitude: float, longitude: float, km: float):
         """Rows with a location whose search point (the city's centre unless the address is public) is within

@@ -15,7 +15,8 @@ is ``LIKE '% word%'``. The engines only make it fast:
   facet words stay whole), queried with one MATCH: ``"word"*`` prefix terms and facet alternatives, AND-ed. Its
   tokenizer splits on the same characters ``normalise`` removes, so FTS5 words are exactly the document's words.
 - PostgreSQL: a GIN index on ``words`` (a stored ``tsvector`` of ``text``: its words exactly, no parser, no
-  stemming) and on ``facet_words`` (the same of ``facets``), queried with ``'word':*`` prefix terms.
+  stemming) and on ``facet_words`` (the same of ``facets``), queried with the words each query word starts
+  (``expand_words``, from ``SearchWord``: ``'apoyo' | 'apoyos'``), or a ``'word':*`` prefix term when they are many.
 
 Ranking is the same SQL on both: for each query word, 4 if it starts a word of a name (service, organisation,
 acronym, category), 2 if it starts a word of a place (city, area, country), 1 otherwise (descriptions).
@@ -597,10 +598,11 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-def filter_by_text(queryset, text: str, *, document: str = ""):
+def filter_by_text(queryset, text: str, *, document: str = "", query: str = ""):
     """``queryset`` narrowed to rows matching every word of ``text``, annotated with ``search_rank``. ``document``
     is the path from a row to its search document (empty on search documents, ``search_document__`` on
-    services); both have the service's id as primary key."""
+    services); both have the service's id as primary key. ``query``: on PostgreSQL, the query the same text became
+    in an earlier search (its ``search_query``), so that its words are not looked up again."""
     words = query_words(text)
     if not words:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
@@ -609,8 +611,7 @@ def filter_by_text(queryset, text: str, *, document: str = ""):
     else:
         # The stored words (a generated column): checking them row by row costs a few µs, where building them from
         # the text cost 30 µs, and PostgreSQL does check rows one by one when it starts from another condition.
-        connection = connections[queryset.db]
-        query = _text_query(words, expand_words(connection, words))
+        query = query or _text_query(words, expand_words(connections[queryset.db], words))
         queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(query)))
         queryset.search_query = query
     queryset = queryset._chain()

@@ -393,3 +393,14 @@ def test_migrating_fills_the_words_from_the_documents_already_indexed():
         migrate_to_latest()
     assert search.expand_words(connection, ["zentr", "quarv"]) == {"zentr": ["zentrapa"], "quarv": ["quarvilo"]}
     assert set(ServiceSearchDocument.objects.search("zentr").values_list("pk", flat=True)) == {service.pk}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's words (SQLite's FTS5 has its own)")
+def test_a_page_near_a_place_looks_its_words_up_once_for_both_its_lists(client):
+    """The results near a place and the phone and online list beside them search the same words."""
+    service = ServiceFactory(name_es="Zorbex cercano", locations=[LocationFactory()])
+    city = service.locations.get().city
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/es/search/?q=zorbex&near={city.pk}&radius=50")
+    assert response.status_code == 200 and "Zorbex cercano" in response.content.decode()
+    assert sum("services_searchword" in query["sql"] for query in queries) == 1
