@@ -254,6 +254,9 @@ class DirectoryQuerySet(models.QuerySet):
     search_query = ""
     # The place (latitude, longitude, km) the rows are near, and the rows before ``near`` narrowed them.
     near_place = near_base = None
+    # Near a place with words or filters: the same rows with ``distance_km`` but not yet narrowed to the circle
+    # (``ServiceQuerySet._measured_once``).
+    near_measured = None
     # Set on a search ordered by name whose matches are known to be many among the names (``read_in_order``).
     dense_in_name_order = False
     # The facet words the rows are narrowed by (``with_facets``), one tuple of alternatives per filter.
@@ -267,6 +270,7 @@ class DirectoryQuerySet(models.QuerySet):
         clone.search_query = self.search_query
         clone.facet_groups = self.facet_groups
         clone.near_place, clone.near_base = self.near_place, self.near_base
+        clone.near_measured = self.near_measured
         clone.dense_in_name_order = self.dense_in_name_order
         clone.every_public = self.every_public
         return clone
@@ -281,7 +285,7 @@ class DirectoryQuerySet(models.QuerySet):
         # ``near_place`` after its own condition).
         clone = super()._filter_or_exclude(negate, args, kwargs)
         clone.every_public = False
-        clone.near_place = clone.near_base = None
+        clone.near_place = clone.near_base = clone.near_measured = None
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -323,7 +327,9 @@ class DirectoryQuerySet(models.QuerySet):
             # documents, each was read to check its words: 300 ms near Bogotá at 100,000 organisations).
             cells_near = self.with_facets(*(facet("cell", number) for number in cells))
             cells_near.facet_groups = self.facet_groups  # the cells are not a filter's
-            queryset = cells_near.annotate(distance_km=nearest).filter(distance_km__lte=km)
+            measured = cells_near.annotate(distance_km=nearest)
+            queryset = measured.filter(distance_km__lte=km)
+            queryset.near_measured = measured
         queryset.near_place, queryset.near_base = place, self
         return queryset
 
@@ -634,12 +640,51 @@ class ServiceQuerySet(DirectoryQuerySet):
                     return nearest, total
                 return None
         kept = carried_annotations(self._index)
-        counted = self._index.annotate(found=Window(Count("pk")))
-        rows = list(counted.values_list("pk", *kept, "found")[start:stop])
+        rows = self._measured_once(start, stop, kept)
+        if rows is None:
+            counted = self._index.annotate(found=Window(Count("pk")))
+            rows = list(counted.values_list("pk", *kept, "found")[start:stop])
         total = rows[0][-1] if rows else None
         rows = [row[:-1] for row in rows]
         self._known_rows = (start, stop, rows)
         return rows, total
+
+    def _measured_once(self, start: int, stop: int, kept: list[str]) -> list[tuple] | None:
+        """Near a place with words or filters: rows ``start`` to ``stop`` with the number of all the matches as their
+        last value, each match's distance measured once. In one query, the database measured every document the
+        text index found around the place twice, for the circle and again for the order (PostgreSQL and SQLite
+        alike: near Bogotá at 100,000 organisations, 2,000 documents, 10 of 27 ms). Here they are measured in a
+        subquery the database keeps whole (``OFFSET 0``), and the circle, the count and the order apply to its rows.
+        None when the search is not of that kind (``near_measured``)."""
+        index = self._index
+        measured = index.near_measured
+        order = list(index.query.order_by)
+        if (
+            measured is None
+            or list(measured.query.annotations) != list(index.query.annotations)
+            or not all(isinstance(term, str) for term in order)
+        ):
+            return None
+        names = [term.lstrip("-") for term in order]
+        columns = list(dict.fromkeys(["pk", *kept, *names]))
+        sql, params = measured.order_by().values_list(*columns).query.sql_with_params()
+        connection = connections[index.db]
+        fence = "LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else "OFFSET 0"
+        aliases = [f"c{number}" for number in range(len(columns))]
+        shown = ", ".join(aliases[: 1 + len(kept)])
+        ordering = ", ".join(
+            f"{aliases[columns.index(name)]} {'DESC' if term.startswith('-') else 'ASC'}"
+            for term, name in zip(order, names, strict=True)
+        )
+        distance = aliases[columns.index("distance_km")]
+        statement = (
+            f"WITH measured ({', '.join(aliases)}) AS ({sql} {fence}) "  # noqa: S608  # nosec B608
+            f"SELECT {shown}, COUNT(*) OVER () FROM measured WHERE {distance} <= %s "
+            f"ORDER BY {ordering} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, (*params, index.near_place[2], stop - start, start))
+            return cursor.fetchall()
 
     def _best_slice_with_count(self, start: int, stop: int, limit: int | None) -> tuple[list, int] | None:
         """PostgreSQL, words with filters: the best results' slice and their number in one statement. Their matches

@@ -426,6 +426,42 @@ def test_near_with_words_or_filters_finds_what_the_points_alone_find(km):
         assert expected == within, origin
 
 
+@pytest.mark.parametrize("sort", ["distance", "relevance", "name"])
+def test_a_page_near_a_place_with_words_measures_each_match_once_and_is_the_page_of_measuring_every_match(sort):
+    """Near a place with words or filters, a page and the number of all the matches come from one statement that
+    measures each match's distance once (``ServiceQuerySet._measured_once``): the same pages and count as ordering
+    every match, ties and matches just outside the circle included."""
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from services.filters import ServiceFilter
+    from services.paginators import CappedPaginator
+
+    population = PopulationFactory()
+    bogota = CityFactory()
+    places = [(4.711, -74.0721)] * 3 + [(4.711 + 0.02 * step, -74.0721 - 0.015 * step) for step in range(1, 12)]
+    for number, (latitude, longitude) in enumerate(places):  # 0 to 30 km; 10 km apart on their own
+        words = {"name_es": f"Asesoría legal {number:02d}"} if number % 3 else {"description_es": "Asesoría legal."}
+        service = service_at(latitude, longitude, city=bogota, **({} if number < 3 else {"street_address": "Calle"}))
+        Service.objects.filter(pk=service.pk).update(**words)
+        service.refresh_from_db()
+        service.save()
+        service.populations.add(population)
+    service_at(4.72, -74.07, city=bogota).populations.add(population)  # no word
+    service_at(4.711, -74.0721, city=bogota)  # not for the population
+    query = QueryDict(f"near={bogota.pk}&radius=20&q=legal&population={population.code}&sort={sort}")
+    ordered = list(ServiceFilter(query).qs.values_list("pk", flat=True))  # every match measured and ordered
+    assert 6 < len(ordered) < len(places)  # some just outside the radius, within the cells around it
+    for number in range(1, 4):
+        paginator = CappedPaginator(ServiceFilter(query).qs.with_listing_data(), 4)
+        with CaptureQueriesContext(connection) as queries:
+            shown = [service.pk for service in paginator.page(number)]
+        assert shown == ordered[(number - 1) * 4 : number * 4]
+        assert paginator.count == len(ordered)
+        (page,) = [query["sql"] for query in queries if "OVER ()" in query["sql"]]
+        assert page.count("ASIN(") == 1  # each match measured once
+
+
 def test_open_now_is_counted_from_the_services_always_open_when_they_reach_the_limit():
     """``count_up_to`` tries the always-open services alone first (no opening hours read): when they reach the
     limit, so do the open ones; otherwise every open one is counted."""
