@@ -24,13 +24,14 @@ acronym, category), 2 if it starts a word of a place (city, area, country), 1 ot
 
 import contextlib
 import datetime
+import itertools
 import math
 import re
 import threading
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db import connections, transaction
 from django.db.models import BooleanField, Case, F, FloatField, Func, IntegerField, Q, TextField, Value, When
@@ -40,6 +41,7 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location, OpeningHours, Organisation
+from services.bulk import insert_instances
 from services.models import (
     OpeningSpan,
     SearchWord,
@@ -116,10 +118,22 @@ def query_words(text: str) -> list[str]:
     return words[:MAX_QUERY_WORDS]
 
 
-def _document_field(values: Iterable[str]) -> str:
-    """Normalised words of ``values``, each once, in order, with a space at both ends."""
-    words = dict.fromkeys(normalise(" ".join(value for value in values if value)).split())
-    return f" {' '.join(words)} " if words else ""
+class _Words(dict):
+    """The normalised words of each text, worked out once: an organisation's names and description, its categories'
+    and its places' names recur in the document of each of its services (building the documents spent half its
+    time normalising them again)."""
+
+    def __missing__(self, text: str) -> list[str]:
+        words = self[text] = normalise(text).split()
+        return words
+
+
+def _document_field(values: Iterable[str], words: _Words | None = None) -> str:
+    """Normalised words of ``values``, each once, in order, with a space at both ends. (Normalising is per
+    character and words never span two values, so each value's words are those of all of them joined.)"""
+    words = _Words() if words is None else words
+    found = dict.fromkeys(itertools.chain.from_iterable(words[value] for value in values if value))
+    return f" {' '.join(found)} " if found else ""
 
 
 def _localized(*fields: str) -> list[str]:
@@ -156,11 +170,11 @@ def sort_name_field(language: str) -> str:
 def _sort_names(service: dict) -> dict[str, str]:
     """For each page language, the service's name that page shows (the language's own, else its fallbacks'),
     lower-cased, for ordering by name."""
-    from services.translated import language_order
+    from services.translated import _localized_fields
 
     names = {}
     for language in AVAILABLE_LANGUAGES:
-        in_order = (service[build_localized_fieldname("name", code)] for code in language_order(language))
+        in_order = (service[attribute] for _code, attribute in _localized_fields("name", language))
         names[sort_name_field(language)] = next((name for name in in_order if name), "").lower()[:SORT_NAME_LENGTH]
     return names
 
@@ -173,8 +187,19 @@ def _values(row: dict, fields: list[str]) -> list[str]:
 
 
 def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[ServiceSearchDocument], list[ServicePoint]]:
-    """The search documents and points of these services, read with a fixed number of plain queries (model
-    instances with every translated field cost ten times more when 50,000 services are rebuilt)."""
+    """The search documents and points of these services (``index_rows``)."""
+    documents, points = [], []
+    for document, service_points in index_rows(service_ids, using=using):
+        documents.append(document)
+        points += service_points
+    return documents, points
+
+
+def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[ServiceSearchDocument, list[ServicePoint]]]:
+    """Each service's search document and points. What they are made of is read now, with a fixed number of plain
+    queries (model instances with every translated field cost ten times more when 50,000 services are rebuilt);
+    each service's are made as the iterator is read, so that they can be written as they come
+    (``services.bulk.BulkWriter``)."""
     db = using
     ids = list(service_ids)
     services = list(
@@ -238,72 +263,72 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
         for row in ServiceCategory.objects.using(db).order_by().values("pk", "parent_id", *CATEGORY_NAMES)
     }
 
-    documents, points = [], []
-    for service in services:
-        organisation = organisations[service["organisation_id"]]
-        names = [*_values(service, SERVICE_NAMES), *_values(organisation, ORGANISATION_NAMES)]
-        for category_id in service_categories[service["pk"]]:
-            category = categories[category_id]
-            names += _values(category, CATEGORY_NAMES)
-            if category["parent_id"]:
-                names += _values(categories[category["parent_id"]], CATEGORY_NAMES)
-        places = []
-        for location_id in service_locations[service["pk"]]:
-            city = cities[locations[location_id]["city_id"]]
-            places += [*_values(city, PLACE_NAMES), city["administrative_area"]]
-            places += _values(countries[city["country_id"]], PLACE_NAMES)
-        for country_id in organisation_countries[organisation["pk"]]:
-            places += _values(countries[country_id], PLACE_NAMES)
-        body = [*_values(service, SERVICE_BODY), *_values(organisation, ORGANISATION_BODY)]
-        is_public = (
-            service["status"] == Service.Status.ACTIVE and organisation["status"] == Organisation.Status.APPROVED
-        )
-        service_locations_rows = [locations[location_id] for location_id in service_locations[service["pk"]]]
-        always_open = service["open_24_7"] or any(row["open_24_7"] for row in service_locations_rows)
-        organisation_codes = {countries[pk]["code"] for pk in organisation_countries[organisation["pk"]]}
-        located_codes = {countries[cities[row["city_id"]]["country_id"]]["code"] for row in service_locations_rows}
-        facets = [
-            *service_facets[service["pk"]],
-            # Where it is given: its locations' countries, or its organisation's when it has none.
-            *(facet("country", code) for code in (located_codes if service_locations_rows else organisation_codes)),
-            *(facet("city", row["city_id"]) for row in service_locations_rows),
-            *(facet("mode", mode) for mode in MODES if service[mode]),
-            *([facet("cost", service["cost"])] if service["cost"] else []),
-        ]
-        if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
-            facets += [facet("reaches", code) for code in organisation_codes]
-        for category_id in service_categories[service["pk"]]:
-            facets += [facet("category", category_id)]
-            if categories[category_id]["parent_id"]:
-                facets += [facet("category", categories[category_id]["parent_id"])]
-        service_points = []
-        for location_id in service_locations[service["pk"]]:
-            row = locations[location_id]
-            city = cities[row["city_id"]]
-            service_points.append(
-                ServicePoint(
-                    service_id=service["pk"],
-                    location_id=location_id,
-                    **_search_point(row, city),
-                    country_code=countries[city["country_id"]]["code"],
-                    is_public=is_public,
-                )
+    def made():
+        words = _Words()
+        for service in services:
+            organisation = organisations[service["organisation_id"]]
+            names = [*_values(service, SERVICE_NAMES), *_values(organisation, ORGANISATION_NAMES)]
+            for category_id in service_categories[service["pk"]]:
+                category = categories[category_id]
+                names += _values(category, CATEGORY_NAMES)
+                if category["parent_id"]:
+                    names += _values(categories[category["parent_id"]], CATEGORY_NAMES)
+            places = []
+            for location_id in service_locations[service["pk"]]:
+                city = cities[locations[location_id]["city_id"]]
+                places += [*_values(city, PLACE_NAMES), city["administrative_area"]]
+                places += _values(countries[city["country_id"]], PLACE_NAMES)
+            for country_id in organisation_countries[organisation["pk"]]:
+                places += _values(countries[country_id], PLACE_NAMES)
+            body = [*_values(service, SERVICE_BODY), *_values(organisation, ORGANISATION_BODY)]
+            is_public = (
+                service["status"] == Service.Status.ACTIVE and organisation["status"] == Organisation.Status.APPROVED
             )
-        facets += [facet("cell", cell(point.latitude, point.longitude)) for point in service_points]
-        points += service_points
-        documents.append(
-            ServiceSearchDocument(
+            service_locations_rows = [locations[location_id] for location_id in service_locations[service["pk"]]]
+            always_open = service["open_24_7"] or any(row["open_24_7"] for row in service_locations_rows)
+            organisation_codes = {countries[pk]["code"] for pk in organisation_countries[organisation["pk"]]}
+            located_codes = {countries[cities[row["city_id"]]["country_id"]]["code"] for row in service_locations_rows}
+            facets = [
+                *service_facets[service["pk"]],
+                # Where it is given: its locations' countries, or its organisation's when it has none.
+                *(facet("country", code) for code in (located_codes if service_locations_rows else organisation_codes)),
+                *(facet("city", row["city_id"]) for row in service_locations_rows),
+                *(facet("mode", mode) for mode in MODES if service[mode]),
+                *([facet("cost", service["cost"])] if service["cost"] else []),
+            ]
+            if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
+                facets += [facet("reaches", code) for code in organisation_codes]
+            for category_id in service_categories[service["pk"]]:
+                facets += [facet("category", category_id)]
+                if categories[category_id]["parent_id"]:
+                    facets += [facet("category", categories[category_id]["parent_id"])]
+            service_points = []
+            for location_id in service_locations[service["pk"]]:
+                row = locations[location_id]
+                city = cities[row["city_id"]]
+                service_points.append(
+                    ServicePoint(
+                        service_id=service["pk"],
+                        location_id=location_id,
+                        **_search_point(row, city),
+                        country_code=countries[city["country_id"]]["code"],
+                        is_public=is_public,
+                    )
+                )
+            facets += [facet("cell", cell(point.latitude, point.longitude)) for point in service_points]
+            document = ServiceSearchDocument(
                 service_id=service["pk"],
                 is_public=is_public,
-                names=_document_field(names),
-                places=_document_field(places),
-                text=_document_field([*names, *places, *body]),
+                names=_document_field(names, words),
+                places=_document_field(places, words),
+                text=_document_field([*names, *places, *body], words),
                 facets=f" {' '.join(dict.fromkeys(facets))} " if facets else "",
                 **_sort_names(service),
                 always_open=always_open,
             )
-        )
-    return documents, points
+            yield document, service_points
+
+    return made()
 
 
 def _search_point(location: dict, city: dict) -> dict:
@@ -370,16 +395,12 @@ def forget_kept_listings() -> None:
 
 
 def insert_documents(documents: list[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
-    """``bulk_create`` without reading the generated columns back: they are only read by searches, the words of
-    50,000 documents are megabytes to send back for nothing, and a migration's rebuild (0006) runs before later
-    migrations have added theirs."""
-    fields = [field for field in ServiceSearchDocument._meta.concrete_fields if not field.generated]
-    manager = ServiceSearchDocument._base_manager.using(using)
-    for start in range(0, len(documents), 500):
-        batch = documents[start : start + 500]
-        manager._insert(batch, fields=fields, using=using)
-        if words:
-            _add_words(batch, using=using)
+    """Insert new documents (``services.bulk.insert_instances``): the generated columns are not read back, as
+    ``bulk_create`` would. They are only read by searches, the words of 50,000 documents are megabytes to send back
+    for nothing, and a migration's rebuild (0006) runs before later migrations have added theirs."""
+    insert_instances(ServiceSearchDocument, documents, using=using)
+    if words:
+        _add_words(documents, using=using)
 
 
 def _add_words(documents, *, using: str) -> None:
@@ -429,7 +450,7 @@ def _index_batch(ids: list[int]) -> None:
             ServiceSearchDocument.objects.filter(pk__in=stale).delete()
         insert_documents(changed)
         ServicePoint.objects.filter(service_id__in=ids).delete()
-        ServicePoint.objects.bulk_create(points)
+        insert_instances(ServicePoint, points)
 
 
 SECONDS_PER_DAY = 86_400
@@ -463,7 +484,7 @@ def index_opening_spans(location_ids, *, using: str = "default") -> None:
             for span_start, span_end in opening_span_bounds(weekday, opens, closes)
         ]
         OpeningSpan.objects.using(using).filter(location_id__in=batch).delete()
-        OpeningSpan.objects.using(using).bulk_create(spans, batch_size=500)
+        insert_instances(OpeningSpan, spans, using=using)
 
 
 def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
@@ -478,9 +499,7 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
         with _without_text_index(connections[using]):  # one index build at the end: far faster than 50,000 updates
             ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
             for start in range(0, len(ids), batch_size):
-                documents, points = build_index_rows(ids[start : start + batch_size], using=using)
-                insert_documents(documents, using=using, words=words)
-                ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
+                _insert_as_made(index_rows(ids[start : start + batch_size], using=using), using=using, words=words)
             index_opening_spans(Location.objects.using(using).values_list("pk", flat=True), using=using)
     analyse(using=using)
     return len(ids)
@@ -517,11 +536,28 @@ def bulk_indexing(*, using: str = "default"):
 
 def index_new_services(service_ids, *, using: str = "default") -> None:
     """Index services that have no search document yet (just bulk-created): plain inserts, no comparison."""
-    documents, points = build_index_rows(service_ids, using=using)
+    rows = index_rows(service_ids, using=using)
     links = Service.locations.through.objects.using(using).filter(service_id__in=list(service_ids))
     index_opening_spans(links.values_list("location_id", flat=True), using=using)
-    insert_documents(documents, using=using)
-    ServicePoint.objects.using(using).bulk_create(points, batch_size=500)
+    _insert_as_made(rows, using=using)
+
+
+def _insert_as_made(rows: Iterator, *, using: str, words: bool = True) -> None:
+    """Insert the documents and points of ``rows`` (``index_rows``), each document written as soon as it is made:
+    on PostgreSQL the server makes its words (the generated columns) meanwhile, on the other core (generating
+    10,000 organisations spent a fifth of its time waiting for them)."""
+    documents, points = [], []
+
+    def made():
+        for document, service_points in rows:
+            documents.append(document)
+            points.extend(service_points)
+            yield document
+
+    insert_instances(ServiceSearchDocument, made(), using=using)
+    if words:
+        _add_words(documents, using=using)
+    insert_instances(ServicePoint, points, using=using)
 
 
 def analyse(*, using: str = "default") -> None:

@@ -30,6 +30,7 @@ from modeltranslation.translator import NotRegistered, translator
 from members import demo
 from members.models import City, Country, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.reference import CITIES, city_names, load_countries
+from services.bulk import BulkWriter
 
 SLUG_PREFIX = "synthetic"
 LANGS = demo.LANGS
@@ -396,106 +397,8 @@ class Generator:
             batch.languages += [(service_index, self.ref.languages[code]) for code in spoken_here]
 
 
-class _Converted(dict):
-    """A field's database values, each converted once (``get_db_prep_save``): a few thousand distinct dates and
-    one creation moment, repeated over hundreds of thousands of rows."""
-
-    def __init__(self, field, connection):
-        super().__init__()
-        self.field, self.connection = field, connection
-
-    def __missing__(self, value):
-        converted = self[value] = self.field.get_db_prep_save(value, connection=self.connection)
-        return converted
-
-
-#: Field types whose Python values the database drivers cannot take as they are (dates on SQLite, say).
-CONVERTED_FIELDS = {"DateTimeField", "DateField", "TimeField", "DecimalField", "UUIDField", "DurationField"}
-
-
-class _Writer:
-    """Writes the generated rows with as little Python per row as possible: ``COPY`` on PostgreSQL (psycopg 3),
-    one ``executemany`` of a prepared INSERT per table elsewhere. ``bulk_create`` spent two thirds of its time in
-    Python (pre-saving and converting every value of every row, and on SQLite compiling a 40-column INSERT for
-    every 20 rows), more than the database spent inserting. Primary keys are reserved before writing (the
-    sequence on PostgreSQL; on SQLite the next ones after the table's highest, under the transaction's write
-    lock), so rows can refer to each other without reading anything back."""
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.postgresql = connection.vendor == "postgresql"
-        self._tables = {}
-
-    def _table(self, model, columns: tuple[str, ...]):
-        key = (model, columns)
-        if key not in self._tables:
-            fields = [model._meta.get_field(column) for column in columns]
-            converters = [
-                (position, _Converted(field, self.connection))
-                for position, field in enumerate(fields)
-                if field.get_internal_type() in CONVERTED_FIELDS
-            ]
-            quote = self.connection.ops.quote_name
-            names = ", ".join(quote(field.column) for field in fields)
-            table = quote(model._meta.db_table)
-            if self.postgresql:
-                sql = f"COPY {table} ({names}) FROM STDIN"
-            else:
-                placeholders = ", ".join(["%s"] * len(fields))
-                # Table and column names come from the models, never from input.
-                sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608  # nosec B608
-            self._tables[key] = (sql, converters)
-        return self._tables[key]
-
-    def converted(self, model, columns: tuple[str, ...], rows: list[tuple]) -> list[tuple]:
-        """``rows`` with their values as the database driver takes them."""
-        _sql, converters = self._table(model, columns)
-        if not converters:
-            return rows
-        converted = []
-        for row in rows:
-            row = list(row)
-            for position, values in converters:
-                if row[position] is not None:
-                    row[position] = values[row[position]]
-            converted.append(tuple(row))
-        return converted
-
-    def insert(self, model, columns: tuple[str, ...], rows: list[tuple], *, converted: bool = False) -> None:
-        """Insert ``rows`` (tuples of values for ``columns``, attribute names) into ``model``'s table."""
-        if not rows:
-            return
-        sql, _converters = self._table(model, columns)
-        if not converted:
-            rows = self.converted(model, columns, rows)
-        with self.connection.cursor() as cursor:
-            if self.postgresql:
-                with self.connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(sql, rows)
-
-    def reserve_ids(self, model, count: int) -> list[int]:
-        """``count`` new primary keys for ``model``, in increasing order."""
-        if not count:
-            return []
-        table, pk = model._meta.db_table, model._meta.pk.column
-        with self.connection.cursor() as cursor:
-            if self.postgresql:
-                cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, pk, count]
-                )
-                return sorted(row[0] for row in cursor.fetchall())
-            quote = self.connection.ops.quote_name
-            # Names from the model, quoted.
-            cursor.execute(f"SELECT MAX({quote(pk)}) FROM {quote(table)}")  # noqa: S608  # nosec B608
-            highest = cursor.fetchone()[0] or 0
-            if self.connection.vendor == "sqlite":  # AUTOINCREMENT never reuses the keys of deleted rows
-                cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-                row = cursor.fetchone()
-                highest = max(highest, row[0] if row else 0)
-        return list(range(highest + 1, highest + 1 + count))
+class _Writer(BulkWriter):
+    """The bulk writer, and each organisation's, location's and service's history row written with it."""
 
     def insert_with_history(self, model, instances: list, *, moment: datetime.datetime) -> None:
         """Insert ``instances`` (their primary keys set) and one "created" history row for each
