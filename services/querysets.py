@@ -257,6 +257,8 @@ class DirectoryQuerySet(models.QuerySet):
     # Near a place with words or filters: the same rows with ``distance_km`` but not yet narrowed to the circle
     # (``ServiceQuerySet._measured_once``).
     near_measured = None
+    # After ``not_near`` listing the circle's points: the place and the rows before it (``far_rows``).
+    far_place = far_base = None
     # Set on a search ordered by name whose matches are known to be many among the names (``read_in_order``).
     dense_in_name_order = False
     # The facet words the rows are narrowed by (``with_facets``), one tuple of alternatives per filter.
@@ -271,6 +273,7 @@ class DirectoryQuerySet(models.QuerySet):
         clone.facet_groups = self.facet_groups
         clone.near_place, clone.near_base = self.near_place, self.near_base
         clone.near_measured = self.near_measured
+        clone.far_place, clone.far_base = self.far_place, self.far_base
         clone.dense_in_name_order = self.dense_in_name_order
         clone.every_public = self.every_public
         return clone
@@ -286,6 +289,7 @@ class DirectoryQuerySet(models.QuerySet):
         clone = super()._filter_or_exclude(negate, args, kwargs)
         clone.every_public = False
         clone.near_place = clone.near_base = clone.near_measured = None
+        clone.far_place = clone.far_base = None
         return clone
 
     def _on_document(self, **conditions) -> Q:
@@ -399,7 +403,50 @@ class DirectoryQuerySet(models.QuerySet):
             return self.all()
         if self.dense_in_name_order:
             return self.exclude(Exists(points_within(*place).filter(service_id=OuterRef("pk"))))
-        return self.exclude(pk__in=points_within(*place))
+        queryset = self.exclude(pk__in=points_within(*place))
+        queryset.far_place, queryset.far_base = place, self
+        return queryset
+
+    def far_rows(self, start: int, stop: int | None) -> list[tuple] | None:
+        """Rows ``start`` to ``stop``, ``(id, *carried annotations)``, of rows that ``not_near`` left out by listing
+        the circle's points: the rows before it, in order, in a subquery the database keeps whole (``OFFSET 0``),
+        each checked for a point within the circle as it comes, until the slice is full. Listing the points took
+        longer than the rest (15,423 within 50 km of Bogotá at 100,000 organisations, 11 ms), and the first few rows
+        in order are most often far (a country's phone and online services). None for other searches, and for every
+        row (no ``stop``)."""
+        from services.search import points_within
+
+        base, order = self.far_base, list(self.query.order_by)
+        if (
+            base is None
+            or stop is None
+            or not order
+            or not all(isinstance(term, str) for term in order)
+            or list(base.query.annotations) != list(self.query.annotations)
+        ):
+            return None
+        kept = carried_annotations(self)
+        names = [term.lstrip("-") for term in order]
+        columns = list(dict.fromkeys(["pk", *kept, *names]))
+        rows_sql, rows_params = base.order_by(*order).values_list(*columns).query.sql_with_params()
+        points_sql, points_params = points_within(*self.far_place).query.sql_with_params()
+        connection = connections[self.db]
+        fence = "LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else "OFFSET 0"
+        aliases = [f"c{number}" for number in range(len(columns))]
+        ordering = ", ".join(
+            f"{aliases[columns.index(name)]} {'DESC' if term.startswith('-') else 'ASC'}"
+            for term, name in zip(order, names, strict=True)
+        )
+        # In a CASE, the point check stays a check per row: as a plain NOT EXISTS, it could be made a join.
+        statement = (
+            f"WITH ordered ({', '.join(aliases)}) AS ({rows_sql} {fence}) "  # noqa: S608  # nosec B608
+            f"SELECT {', '.join(aliases[: 1 + len(kept)])} FROM ordered WHERE CASE WHEN EXISTS "
+            f"(SELECT 1 FROM ({points_sql}) AS near WHERE near.service_id = ordered.c0) THEN 0 ELSE 1 END = 1 "
+            f"ORDER BY {ordering} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, (*rows_params, *points_params, stop - start, start))
+            return cursor.fetchall()
 
     def with_facets(self, *alternatives: str):
         """Rows with at least one of these facet words (``services.search.facet``), found by the text index."""
@@ -608,6 +655,8 @@ class ServiceQuerySet(DirectoryQuerySet):
         if known is not None and known[0] == start and stop <= known[1]:
             return known[2][: stop - start], kept
         rows = self._best_rows(start, stop) if self._index is not None else None
+        if rows is None and self._index is not None:
+            rows = self._index.far_rows(start, stop)
         if rows is None and self._index is not None and self._index.dense_in_name_order:
             from services.search import read_in_order
 

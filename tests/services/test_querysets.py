@@ -489,3 +489,41 @@ def test_open_now_is_counted_from_the_services_always_open_when_they_reach_the_l
     counted, statements = count(4)  # three always open: the open ones are counted too
     assert counted == 4 and len(statements) == 2 and "openingspan" in statements[1]
     assert count(10)[0] == 5
+
+
+def test_the_phone_and_online_list_near_a_place_checks_its_rows_in_order_until_the_slice_is_full():
+    """Beside results near a place with words or filters, the phone and online services with no location in the
+    circle are found by checking the matches in name order, one by one (``far_rows``), not by listing every point in
+    the circle first: the same rows, page by page."""
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from services.filters import ServiceFilter
+    from tests.services import directory_data as data
+
+    bogota, medellin = data.bogota(), data.medellin()
+    lines = []
+    for number in range(8):
+        line = data.hotline(name_en=f"Quarvilo line {number:02d}", name_es=f"Línea quarvilo {number:02d}")
+        if number in (1, 4, 5):  # in the circle: among the results
+            line.locations.add(
+                LocationFactory(organisation=line.organisation, city=bogota, latitude=4.7, longitude=-74.07)
+            )
+        if number in (2, 6):  # far from it
+            line.locations.add(
+                LocationFactory(organisation=line.organisation, city=medellin, latitude=6.2442, longitude=-75.5812)
+            )
+        line.save()
+        lines.append(line)
+    data.hotline(name_en="Listening line", name_es="Línea de escucha")  # without the (made-up) word
+    with translation.override("en"):
+        filterset = ServiceFilter(QueryDict(f"near={bogota.pk}&radius=25&q=quarvilo"))
+        remote = filterset.remote_queryset()
+        expected = [lines[number].pk for number in (0, 2, 3, 6, 7)]
+        assert [service.pk for service in filterset.qs] == [lines[number].pk for number in (1, 4, 5)]
+        for start in (0, 2, 4):
+            with CaptureQueriesContext(connection) as queries:
+                shown = [service.pk for service in remote.narrow_slice(start, start + 2)]
+            assert shown == expected[start : start + 2]
+            assert "CASE WHEN EXISTS" in queries.captured_queries[0]["sql"]
