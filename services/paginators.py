@@ -14,8 +14,8 @@ class NarrowPaginator(Paginator):
     """Reads a page in two steps (``ServiceQuerySet.narrow_slice``): the page's ids in order, then those rows.
     Results of a search (``ServiceQuerySet.from_index``) are counted in the search documents alone.
 
-    ``beside_first_page``: slices of other services, ``(queryset, start, stop)``, shown beside the first page; they
-    are read with it (``read_slices``) into ``beside``, and only when the first page is."""
+    ``beside_first_page``: slices of other services, ``(queryset, start, stop[, shown])``, shown beside the first
+    page; they are read with it (``read_slices``) into ``beside``, and only when the first page is."""
 
     def __init__(self, *args, beside_first_page=(), **kwargs):
         super().__init__(*args, **kwargs)

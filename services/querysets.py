@@ -195,11 +195,20 @@ def read_slices(parts) -> list[list]:
     """``[queryset.narrow_slice(start, stop) for queryset, start, stop in parts]``, reading the full rows of every
     slice together: one query for the rows and one per kind of related data, whatever the number of slices (a page
     near a place shows two lists). The slices' querysets are of the same services with the same related data (the
-    first's are read)."""
-    sliced = [(queryset, *queryset._slice_rows(start, stop)) for queryset, start, stop in parts]
+    first's are read).
+
+    A part may be ``(queryset, start, stop, shown)``: its rows after the first ``shown`` are only there to tell
+    whether there are more, and are given as a ``KeptCard`` without a card, their listing's rule checked but their
+    rows not read (the sixth phone and online service beside results near a place, never shown, so never kept:
+    its rows and related data were read again on every such page, four queries)."""
+    sliced = [(part[0], *part[0]._slice_rows(part[1], part[2])) for part in parts]
     ids = list(dict.fromkeys(row[0] for _queryset, rows, _kept in sliced for row in rows))
     if not ids:
         return [[] for _part in parts]
+    shown = {
+        row[0] for part, (_queryset, rows, _kept) in zip(parts, sliced, strict=True) for row in rows[: _shown(part)]
+    }
+    probed = [pk for pk in ids if pk not in shown]
     first = parts[0][0]
     listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
     by_pk, kept_cards, read_at = {}, {}, None
@@ -208,8 +217,10 @@ def read_slices(parts) -> list[list]:
         from services.translated import page_language
 
         # read_at: the version before the rows are read (see services.cache.keep_card)
-        kept_cards, read_at = directory_cache.cards(page_language(), ids, first._for_cards)
-    unread = [pk for pk in ids if pk not in kept_cards]
+        kept_cards, read_at = directory_cache.cards(
+            page_language(), [pk for pk in ids if pk in shown], first._for_cards
+        )
+    unread = [pk for pk in ids if pk in shown and pk not in kept_cards]
     if unread:
         full = listing.filter(pk__in=unread).order_by()
         full.query.select_related = first.query.select_related
@@ -218,10 +229,10 @@ def read_slices(parts) -> list[list]:
         for service in full:
             service.card_read_at = read_at
             by_pk[service.pk] = service
-    if kept_cards:
+    if kept_cards or probed:
         # The listing's own rule is checked for these too (their ids alone are read).
-        listed = listing.filter(pk__in=list(kept_cards)).order_by().values_list("pk", flat=True)
-        by_pk.update((pk, KeptCard(pk, kept_cards[pk])) for pk in listed)
+        listed = listing.filter(pk__in=[*kept_cards, *probed]).order_by().values_list("pk", flat=True)
+        by_pk.update((pk, KeptCard(pk, kept_cards.get(pk))) for pk in listed)
     slices, placed = [], set()
     for _queryset, rows, kept in sliced:
         page = []
@@ -237,6 +248,11 @@ def read_slices(parts) -> list[list]:
             page.append(service)
         slices.append(page)
     return slices
+
+
+def _shown(part) -> int | None:
+    """How many of a ``read_slices`` part's rows are shown (None: all)."""
+    return part[3] if len(part) > 3 else None
 
 
 class DirectoryQuerySet(models.QuerySet):

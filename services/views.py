@@ -61,7 +61,8 @@ def search(request):
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
     beside = []
     if filterset.place is not None:
-        beside = [(filterset.remote_queryset().with_listing_data(), 0, REMOTE_RESULTS + 1)]
+        # One more than is shown, to know whether there are more: that one's rows are not read (``read_slices``).
+        beside = [(filterset.remote_queryset().with_listing_data(), 0, REMOTE_RESULTS + 1, REMOTE_RESULTS)]
     paginator = CappedPaginator(results, RESULTS_PER_PAGE, beside_first_page=beside)
     page = paginator.get_page(request.GET.get("page"))
     remote = paginator.beside[0] if beside else []

@@ -146,6 +146,30 @@ def test_near_a_place_the_phone_and_online_list_is_short_and_links_to_all_of_the
     assert "All phone and online services covering" not in few
 
 
+def test_near_a_place_the_phone_and_online_service_that_only_says_there_are_more_is_not_read(client, listings):
+    """The list beside results near a place reads one service more than it shows, to know whether to link to all of
+    them: that one's rows are never read (only whether it is listed), so a page whose cards are kept reads no
+    service's rows at all."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(6):
+        data.hotline(name_en=f"Line {number}", name_es=f"Línea {number}")
+    url = reverse("services:search") + f"?near={data.bogota().pk}&sort=name"
+    first = get(client, url)  # the cards shown are kept
+    with CaptureQueriesContext(connection) as queries:
+        again = get(client, url)
+    assert again == first
+    assert "All phone and online services covering Colombia" in again
+    assert not [query["sql"] for query in queries if query["sql"].startswith('SELECT "services_service"."id", ')]
+    # Not listed any more (its document not yet brought up to date): no link to more.
+    from services.models import Service
+
+    sixth = Service.objects.filter(name_en="Line 4").get()  # "Advice line" and Lines 0-3 come first
+    Service.objects.filter(pk=sixth.pk).update(status=Service.Status.PAUSED)
+    assert "All phone and online services covering Colombia" not in get(client, url)
+
+
 def test_open_24_7_badge(client, listings):
     html = get(client, reverse("services:search") + "?q=acogida")
     assert "Open 24/7" in html
