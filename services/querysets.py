@@ -250,6 +250,23 @@ def read_slices(parts) -> list[list]:
     return slices
 
 
+def _kept_whole(name: str, queryset, order: list[str], kept: list[str]) -> tuple[str, list, dict[str, str], str]:
+    """``WITH <name> (c0, c1...) AS (<queryset> OFFSET 0)``: its rows' id, ``kept`` annotations and what ``order``
+    (names, "-" for descending) sorts by, in a subquery the database keeps whole (``OFFSET 0``, on SQLite ``LIMIT -1
+    OFFSET 0``: without it PostgreSQL and SQLite merge it into the statement around it). Returns that clause, its
+    parameters, each column's alias, and ``order`` as an ORDER BY of the aliases."""
+    names = [term.lstrip("-") for term in order]
+    columns = list(dict.fromkeys(["pk", *kept, *names]))
+    sql, params = queryset.values_list(*columns).query.sql_with_params()
+    fence = "LIMIT -1 OFFSET 0" if connections[queryset.db].vendor == "sqlite" else "OFFSET 0"
+    alias = {column: f"c{number}" for number, column in enumerate(columns)}
+    ordering = ", ".join(
+        f"{alias[column]} {'DESC' if term.startswith('-') else 'ASC'}"
+        for term, column in zip(order, names, strict=True)
+    )
+    return f"WITH {name} ({', '.join(alias.values())}) AS ({sql} {fence})", list(params), alias, ordering
+
+
 def _shown(part) -> int | None:
     """How many of a ``read_slices`` part's rows are shown (None: all)."""
     return part[3] if len(part) > 3 else None
@@ -442,26 +459,17 @@ class DirectoryQuerySet(models.QuerySet):
         ):
             return None
         kept = carried_annotations(self)
-        names = [term.lstrip("-") for term in order]
-        columns = list(dict.fromkeys(["pk", *kept, *names]))
-        rows_sql, rows_params = base.order_by(*order).values_list(*columns).query.sql_with_params()
+        with_rows, params, alias, ordering = _kept_whole("ordered", base.order_by(*order), order, kept)
         points_sql, points_params = points_within(*self.far_place).query.sql_with_params()
-        connection = connections[self.db]
-        fence = "LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else "OFFSET 0"
-        aliases = [f"c{number}" for number in range(len(columns))]
-        ordering = ", ".join(
-            f"{aliases[columns.index(name)]} {'DESC' if term.startswith('-') else 'ASC'}"
-            for term, name in zip(order, names, strict=True)
-        )
         # In a CASE, the point check stays a check per row: as a plain NOT EXISTS, it could be made a join.
         statement = (
-            f"WITH ordered ({', '.join(aliases)}) AS ({rows_sql} {fence}) "  # noqa: S608  # nosec B608
-            f"SELECT {', '.join(aliases[: 1 + len(kept)])} FROM ordered WHERE CASE WHEN EXISTS "
-            f"(SELECT 1 FROM ({points_sql}) AS near WHERE near.service_id = ordered.c0) THEN 0 ELSE 1 END = 1 "
+            f"{with_rows} SELECT {', '.join(alias[name] for name in ['pk', *kept])} FROM ordered "  # noqa: S608  # nosec B608
+            f"WHERE CASE WHEN EXISTS (SELECT 1 FROM ({points_sql}) AS near "
+            f"WHERE near.service_id = ordered.{alias['pk']}) THEN 0 ELSE 1 END = 1 "
             f"ORDER BY {ordering} LIMIT %s OFFSET %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, (*rows_params, *points_params, stop - start, start))
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(statement, (*params, *points_params, stop - start, start))
             return cursor.fetchall()
 
     def with_facets(self, *alternatives: str):
@@ -730,24 +738,12 @@ class ServiceQuerySet(DirectoryQuerySet):
             or not all(isinstance(term, str) for term in order)
         ):
             return None
-        names = [term.lstrip("-") for term in order]
-        columns = list(dict.fromkeys(["pk", *kept, *names]))
-        sql, params = measured.order_by().values_list(*columns).query.sql_with_params()
-        connection = connections[index.db]
-        fence = "LIMIT -1 OFFSET 0" if connection.vendor == "sqlite" else "OFFSET 0"
-        aliases = [f"c{number}" for number in range(len(columns))]
-        shown = ", ".join(aliases[: 1 + len(kept)])
-        ordering = ", ".join(
-            f"{aliases[columns.index(name)]} {'DESC' if term.startswith('-') else 'ASC'}"
-            for term, name in zip(order, names, strict=True)
-        )
-        distance = aliases[columns.index("distance_km")]
+        with_rows, params, alias, ordering = _kept_whole("measured", measured.order_by(), order, kept)
         statement = (
-            f"WITH measured ({', '.join(aliases)}) AS ({sql} {fence}) "  # noqa: S608  # nosec B608
-            f"SELECT {shown}, COUNT(*) OVER () FROM measured WHERE {distance} <= %s "
-            f"ORDER BY {ordering} LIMIT %s OFFSET %s"
+            f"{with_rows} SELECT {', '.join(alias[name] for name in ['pk', *kept])}, COUNT(*) OVER () "  # noqa: S608  # nosec B608
+            f"FROM measured WHERE {alias['distance_km']} <= %s ORDER BY {ordering} LIMIT %s OFFSET %s"
         )
-        with connection.cursor() as cursor:
+        with connections[index.db].cursor() as cursor:
             cursor.execute(statement, (*params, index.near_place[2], stop - start, start))
             return cursor.fetchall()
 
