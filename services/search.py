@@ -394,13 +394,21 @@ def forget_kept_listings() -> None:
     transaction.on_commit(invalidate_directory_cache)
 
 
-def insert_documents(documents: list[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
-    """Insert new documents (``services.bulk.insert_instances``): the generated columns are not read back, as
-    ``bulk_create`` would. They are only read by searches, the words of 50,000 documents are megabytes to send back
-    for nothing, and a migration's rebuild (0006) runs before later migrations have added theirs."""
-    insert_instances(ServiceSearchDocument, documents, using=using)
+def insert_documents(documents: Iterable[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
+    """Insert new documents, each as it comes (``services.bulk.insert_instances``), then add their words
+    (``_add_words``). The generated columns are not read back, as ``bulk_create`` would: they are only read by
+    searches, the words of 50,000 documents are megabytes to send back for nothing, and a migration's rebuild (0006)
+    runs before later migrations have added theirs."""
+    inserted = []
+
+    def kept():
+        for document in documents:
+            inserted.append(document)
+            yield document
+
+    insert_instances(ServiceSearchDocument, kept(), using=using)
     if words:
-        _add_words(documents, using=using)
+        _add_words(inserted, using=using)
 
 
 def _add_words(documents, *, using: str) -> None:
@@ -546,17 +554,14 @@ def _insert_as_made(rows: Iterator, *, using: str, words: bool = True) -> None:
     """Insert the documents and points of ``rows`` (``index_rows``), each document written as soon as it is made:
     on PostgreSQL the server makes its words (the generated columns) meanwhile, on the other core (generating
     10,000 organisations spent a fifth of its time waiting for them)."""
-    documents, points = [], []
+    points = []
 
-    def made():
+    def documents():
         for document, service_points in rows:
-            documents.append(document)
             points.extend(service_points)
             yield document
 
-    insert_instances(ServiceSearchDocument, made(), using=using)
-    if words:
-        _add_words(documents, using=using)
+    insert_documents(documents(), using=using, words=words)
     insert_instances(ServicePoint, points, using=using)
 
 
