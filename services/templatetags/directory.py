@@ -192,7 +192,8 @@ def parse_list(value) -> list[int]:
     ids = []
     for part in str(value or "")[:1000].split(","):
         part = part.strip()
-        if part.isdigit() and len(part) < 12 and int(part) not in ids:
+        # ASCII digits only: str.isdigit() takes superscripts too ("¹"), which int() refuses.
+        if part.isascii() and part.isdigit() and len(part) < 12 and int(part) not in ids:
             ids.append(int(part))
     return ids[:MAX_LIST_LENGTH]
 

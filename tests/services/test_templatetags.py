@@ -80,6 +80,7 @@ def test_switch_language_changes_only_the_prefix(path, language, expected):
 def test_referral_list_is_parsed_forgivingly():
     assert parse_list("3,1,3, 2,abc,-4,,99999999999999") == [3, 1, 2]
     assert parse_list(None) == []
+    assert parse_list("¹,2,٣,²³") == [2]  # digits that are not ASCII are not ids (hypothesis found "¹")
     assert len(parse_list(",".join(str(number) for number in range(200)))) == 50
 
 
