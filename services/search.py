@@ -41,7 +41,7 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location, OpeningHours, Organisation
-from services.bulk import insert_instances
+from services.bulk import among, dropped_during, insert_instances, new_instance
 from services.models import (
     OpeningSpan,
     SearchWord,
@@ -204,29 +204,29 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
     ids = list(service_ids)
     services = list(
         Service.objects.using(db)
-        .filter(pk__in=ids)
-        .order_by()
+        .filter(among("pk", ids))
+        .order_by("pk")  # points are written in this order and their links': the same directory, the same ids
         .values("pk", "organisation_id", "status", *SERVICE_NAMES, *SERVICE_BODY, *SERVICE_FACTS)
     )
     organisation_ids = {service["organisation_id"] for service in services}
     organisations = {
         row["pk"]: row
         for row in Organisation.objects.using(db)
-        .filter(pk__in=organisation_ids)
+        .filter(among("pk", organisation_ids))
         .order_by()
         .values("pk", "status", *ORGANISATION_NAMES, *ORGANISATION_BODY)
     }
     organisation_countries = defaultdict(list)
     for organisation_id, country_id in (
         Organisation.countries.through.objects.using(db)
-        .filter(organisation_id__in=organisation_ids)
+        .filter(among("organisation_id", organisation_ids))
         .values_list("organisation_id", "country_id")
     ):
         organisation_countries[organisation_id].append(country_id)
     service_categories, service_locations = defaultdict(list), defaultdict(list)
     for service_id, category_id in (
         Service.categories.through.objects.using(db)
-        .filter(service_id__in=ids)
+        .filter(among("service_id", ids))
         .values_list("service_id", "servicecategory_id")
     ):
         service_categories[service_id].append(category_id)
@@ -236,11 +236,11 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
         ("language", Service.languages, "language_id"),
     ):
         for service_id, target in (
-            descriptor.through.objects.using(db).filter(service_id__in=ids).values_list("service_id", column)
+            descriptor.through.objects.using(db).filter(among("service_id", ids)).values_list("service_id", column)
         ):
             service_facets[service_id].append(facet(kind, target))
-    location_links = Service.locations.through.objects.using(db).filter(service_id__in=ids)
-    for service_id, location_id in location_links.values_list("service_id", "location_id"):
+    location_links = Service.locations.through.objects.using(db).filter(among("service_id", ids))
+    for service_id, location_id in location_links.order_by("pk").values_list("service_id", "location_id"):
         service_locations[service_id].append(location_id)
     locations = {
         row["pk"]: row
@@ -307,7 +307,8 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 row = locations[location_id]
                 city = cities[row["city_id"]]
                 service_points.append(
-                    ServicePoint(
+                    new_instance(
+                        ServicePoint,
                         service_id=service["pk"],
                         location_id=location_id,
                         **_search_point(row, city),
@@ -316,7 +317,8 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                     )
                 )
             facets += [facet("cell", cell(point.latitude, point.longitude)) for point in service_points]
-            document = ServiceSearchDocument(
+            document = new_instance(
+                ServiceSearchDocument,
                 service_id=service["pk"],
                 is_public=is_public,
                 names=_document_field(names, words),
@@ -445,10 +447,10 @@ def add_every_documents_words(*, using: str = "default") -> None:
 def _index_batch(ids: list[int]) -> None:
     documents, points = build_index_rows(ids)
     index_opening_spans(
-        Service.locations.through.objects.filter(service_id__in=ids).values_list("location_id", flat=True)
+        Service.locations.through.objects.filter(among("service_id", ids)).values_list("location_id", flat=True)
     )
     fields = [field.attname for field in ServiceSearchDocument._meta.concrete_fields if not field.generated]
-    current = {row[0]: row for row in ServiceSearchDocument.objects.filter(pk__in=ids).values_list(*fields)}
+    current = {row[0]: row for row in ServiceSearchDocument.objects.filter(among("pk", ids)).values_list(*fields)}
     changed = [d for d in documents if current.get(d.service_id) != tuple(getattr(d, name) for name in fields)]
     gone = set(current) - {d.service_id for d in documents}
     with transaction.atomic():
@@ -483,15 +485,15 @@ def index_opening_spans(location_ids, *, using: str = "default") -> None:
     ids = sorted(set(location_ids))
     for start in range(0, len(ids), INDEX_BATCH_SIZE):
         batch = ids[start : start + INDEX_BATCH_SIZE]
-        hours = OpeningHours.objects.using(using).filter(location_id__in=batch).order_by()
+        hours = OpeningHours.objects.using(using).filter(among("location_id", batch)).order_by()
         spans = [
-            OpeningSpan(location_id=location_id, time_zone=time_zone, start=span_start, end=span_end)
+            new_instance(OpeningSpan, location_id=location_id, time_zone=time_zone, start=span_start, end=span_end)
             for location_id, time_zone, weekday, opens, closes in hours.values_list(
                 "location_id", "location__city__time_zone", "weekday", "opens", "closes"
             )
             for span_start, span_end in opening_span_bounds(weekday, opens, closes)
         ]
-        OpeningSpan.objects.using(using).filter(location_id__in=batch).delete()
+        OpeningSpan.objects.using(using).filter(among("location_id", batch)).delete()
         insert_instances(OpeningSpan, spans, using=using)
 
 
@@ -504,7 +506,7 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
         words = SearchWord._meta.db_table in connections[using].introspection.table_names()
         if words:
             SearchWord.objects.using(using).all().delete()
-        with _without_text_index(connections[using]):  # one index build at the end: far faster than 50,000 updates
+        with _without_search_indexes(connections[using]):  # one build at the end: far faster than 50,000 updates
             ids = list(Service.objects.using(using).order_by("pk").values_list("pk", flat=True))
             for start in range(0, len(ids), batch_size):
                 _insert_as_made(index_rows(ids[start : start + batch_size], using=using), using=using, words=words)
@@ -514,30 +516,37 @@ def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
 
 
 @contextlib.contextmanager
-def _without_text_index(connection):
-    """PostgreSQL: the text index is dropped inside the block and built again at its end, as it was defined (a
-    migration's rebuild runs before later migrations change it)."""
+def _without_search_indexes(connection):
+    """PostgreSQL: the search documents' secondary indexes (the text index and the sort indexes) are dropped inside
+    the block and built again at its end, each as it was defined (a migration's rebuild runs before later
+    migrations change them). Building an index once from the whole table is far faster than adding each new row to
+    it: the four sort indexes hold the names' and facets' words, and at 100,000 organisations they are 1.6 GB that
+    a load otherwise writes in random order through a few hundred megabytes of cache."""
     if connection.vendor != "postgresql":
         yield
         return
+    table = ServiceSearchDocument._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [POSTGRESQL_TEXT_INDEX])
-        found = cursor.fetchone()
-        cursor.execute(f"DROP INDEX IF EXISTS {POSTGRESQL_TEXT_INDEX}")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending FK checks
-        cursor.execute(found[0] if found else POSTGRESQL_CREATE_TEXT_INDEX)
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisunique ORDER BY c.relname",
+            [table],
+        )
+        found = dict(cursor.fetchall())
+    indexes = [(f"DROP INDEX {connection.ops.quote_name(name)}", definition) for name, definition in found.items()]
+    if POSTGRESQL_TEXT_INDEX not in found:
+        indexes.append((None, POSTGRESQL_CREATE_TEXT_INDEX))
+    with dropped_during(connection, indexes):
+        yield
 
 
 @contextlib.contextmanager
 def bulk_indexing(*, using: str = "default"):
     """For loads that add many services at once (``generate_directory``): inside the block, index the new services
-    with ``index_new_services``; on PostgreSQL the text index is dropped during the block and built once at its
-    end (far faster than updating it row by row). The planner's statistics are refreshed at the end. Run it inside
-    a transaction, so readers never see the table without its index."""
-    with _without_text_index(connections[using]):
+    with ``index_new_services``; on PostgreSQL the search documents' text and sort indexes are dropped during the
+    block and built once at its end (far faster than updating them row by row). The planner's statistics are
+    refreshed at the end. Run it inside a transaction, so readers never see the table without its indexes."""
+    with _without_search_indexes(connections[using]):
         yield
     analyse(using=using)
 
@@ -545,7 +554,7 @@ def bulk_indexing(*, using: str = "default"):
 def index_new_services(service_ids, *, using: str = "default") -> None:
     """Index services that have no search document yet (just bulk-created): plain inserts, no comparison."""
     rows = index_rows(service_ids, using=using)
-    links = Service.locations.through.objects.using(using).filter(service_id__in=list(service_ids))
+    links = Service.locations.through.objects.using(using).filter(among("service_id", service_ids))
     index_opening_spans(links.values_list("location_id", flat=True), using=using)
     _insert_as_made(rows, using=using)
 
@@ -575,19 +584,24 @@ def analyse(*, using: str = "default") -> None:
         elif connection.vendor == "postgresql":
             # This app's and the members app's tables only: a bare ANALYZE also analyses the cluster's shared
             # catalogues, and inside a bulk load's transaction that lock blocked every other database's ANALYZE.
-            from django.apps import apps
-
-            tables = sorted(
-                {
-                    model._meta.db_table
-                    for app in ("members", "services")
-                    for model in apps.get_app_config(app).get_models(include_auto_created=True)
-                    if model._meta.managed and not model._meta.proxy
-                }
-                # A migration's rebuild runs before later migrations have made their tables.
-                & set(connection.introspection.table_names(cursor))
-            )
+            tables = directory_tables(connection)
             cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
+
+
+def directory_tables(connection) -> list[str]:
+    """The tables of the members and services apps that are in the database (a migration's rebuild runs before
+    later migrations have made theirs)."""
+    from django.apps import apps
+
+    return sorted(
+        {
+            model._meta.db_table
+            for app in ("members", "services")
+            for model in apps.get_app_config(app).get_models(include_auto_created=True)
+            if model._meta.managed and not model._meta.proxy
+        }
+        & set(connection.introspection.table_names())
+    )
 
 
 # --- Reading the index ----------------------------------------------------------------------------------------------

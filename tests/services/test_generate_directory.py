@@ -145,3 +145,68 @@ def test_command_refuses_a_seed_already_loaded_and_production(settings):
     with pytest.raises(CommandError, match="production"):
         call_command("generate_directory", organisations=5, seed=9, verbosity=0)
     assert Organisation.objects.count() == 5
+
+
+def schema():
+    """The directory tables' constraints and indexes, as PostgreSQL defines them."""
+    from services.search import directory_tables
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k "
+            "JOIN pg_class c ON c.oid = k.conrelid WHERE c.relname = ANY(%s) ORDER BY 1, 2",
+            [directory_tables(connection)],
+        )
+        constraints = cursor.fetchall()
+        cursor.execute(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) ORDER BY 1, 2",
+            [directory_tables(connection)],
+        )
+        return constraints, cursor.fetchall()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's keys and indexes (SQLite keeps both)")
+def test_the_load_checks_the_keys_and_builds_the_search_indexes_once_at_its_end(monkeypatch):
+    """The load drops the foreign keys and the search documents' secondary indexes while it writes, and puts each
+    back as it was: the keys check every row then."""
+    from services import search, synthetic
+
+    before = schema()
+    constraints, indexes = before
+    assert any(definition.startswith("FOREIGN KEY") for _table, _name, definition in constraints)
+    during = []
+    writing = synthetic._write
+
+    def write(*args, **kwargs):
+        during.append(schema())
+        return writing(*args, **kwargs)
+
+    monkeypatch.setattr(synthetic, "_write", write)
+    generate_directory(organisations=5, seed=9, today=TODAY)
+    assert schema() == before
+    keys, indexes_then = during[0]
+    assert not [name for _table, name, definition in keys if definition.startswith("FOREIGN KEY")]
+    documents = ServiceSearchDocument._meta.db_table
+    dropped = {name for table, name, _definition in indexes if table == documents} - {
+        name for table, name, _definition in indexes_then if table == documents
+    }
+    assert dropped == {search.POSTGRESQL_TEXT_INDEX, *(f"search_sort_{suffix}" for suffix in ("es", "pt", "en", "ind"))}
+
+
+@pytest.mark.django_db
+def test_a_row_that_breaks_a_key_written_in_a_load_fails_it():
+    from django.db import IntegrityError, transaction
+
+    from services.bulk import foreign_keys_checked_at_end
+    from services.search import directory_tables
+
+    generate_directory(organisations=2, seed=10, today=TODAY)
+    service = Service.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        with foreign_keys_checked_at_end(connection, directory_tables(connection)), connection.cursor() as cursor:
+            table = connection.ops.quote_name(Service._meta.db_table)
+            cursor.execute(f"UPDATE {table} SET organisation_id = %s WHERE id = %s", [10**9, service.pk])  # noqa: S608
+        if connection.vendor == "sqlite":  # SQLite checks its deferred keys at commit
+            connection.check_constraints()
+    assert Service.objects.get(pk=service.pk).organisation_id != 10**9
