@@ -266,6 +266,12 @@ class ServiceSearchDocument(models.Model):
                 name=f"search_sort_{suffix}",
             )
             for suffix in ("es", "pt", "en", "ind")
+        ] + [
+            # The documents a search or filter found are checked here for being public (and, for "open now", always
+            # open), not in their wide rows: on SQLite those flags come after the long text, and reading each found
+            # row's overflow pages cost 9 ms of a statement for the services open now in the United States at
+            # 10,000 organisations (2.5 ms with this index). On PostgreSQL it made no difference.
+            models.Index(fields=["service", "always_open"], condition=Q(is_public=True), name="search_public_open"),
         ]
 
     def __str__(self):

@@ -155,6 +155,24 @@ def test_sqlite_answers_the_words_and_the_filters_with_one_fts5_query():
     assert id_queries and all(sql.count("services_search_fts MATCH") == 1 for sql in id_queries)
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans (the flags follow the long text there)")
+def test_sqlite_checks_the_found_documents_flags_in_the_small_index(client):
+    """The documents a filter found are checked for being public and always open in ``search_public_open``, not in
+    their wide rows (9 -> 2.5 ms a statement for "open now" in the United States at 10,000 organisations)."""
+    from services.synthetic import generate_directory
+
+    generate_directory(organisations=300, seed=11)  # and the statistics SQLite plans with
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/es/search/?open_now=on&country=CO").status_code == 200
+    statements = [query["sql"] for query in queries if "MATCH" in query["sql"] and "always_open" in query["sql"]]
+    assert statements
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+            assert "search_public_open" in plan, plan
+
+
 def test_the_best_ranked_fill_a_page_without_ranking_the_rest():
     """When every word is in the names of more services than a page holds, the page comes from those alone: it
     must be the same page, in the same order, as ranking every match."""
