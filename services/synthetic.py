@@ -421,7 +421,8 @@ class _Writer(BulkWriter):
 def _translated_columns(model, columns: tuple[str, ...]) -> list[tuple[int, str, tuple[str, ...]]]:
     """For each untranslated column of a translated field (``name`` beside ``name_es``...): its position in
     ``columns``, its name, and the translated attributes modeltranslation reads it from in the active language,
-    best first (empty when the field is set up with its own idea of an empty value: then it is always asked)."""
+    best first. Empty when an empty value is not "" for the field (its own ``fallback_undefined``, or a default
+    other than ""): then modeltranslation is always asked."""
     try:
         fields = translator.get_options_for_model(model).all_fields
     except NotRegistered:
@@ -432,7 +433,7 @@ def _translated_columns(model, columns: tuple[str, ...]) -> list[tuple[int, str,
             continue
         descriptor = inspect.getattr_static(model, name)
         order = ()
-        if descriptor.fallback_undefined is NONE:
+        if descriptor.fallback_undefined is NONE and descriptor.field.get_default() == "":
             order = tuple(
                 build_localized_fieldname(name, code)
                 for code in resolution_order(get_language(), descriptor.fallback_languages)

@@ -103,8 +103,8 @@ def test_untranslated_columns_hold_what_modeltranslation_reads():
     with translation.override("pt"):
         generate_directory(organisations=20, seed=4, today=TODAY)
         for model, fields in (
-            (Organisation, ("name", "description")),
-            (Location, ("name", "accessibility_notes")),
+            (Organisation, ("name", "description", "acronym")),  # acronyms: every translation empty
+            (Location, ("name", "accessibility_notes", "hours_note")),
             (Service, ("name", "description", "eligibility", "how_to_access")),
         ):
             table = connection.ops.quote_name(model._meta.db_table)
