@@ -26,20 +26,26 @@ def among(field: str, values: Iterable) -> In:
     return _AnyOf(F(field), list(values))
 
 
-_DEFAULTS: dict[type, dict] = {}
+_DEFAULTS: dict[type, tuple[dict, list]] = {}
 
 
 def new_instance(model, **values):
     """A new, unsaved instance of ``model`` for writing in bulk, made without running ``Model.__init__``: with
     modeltranslation's patched constructor a Service took 125 µs to build, more than inserting it, and even a plain
     model's constructor (with its two signals) took longer than this, some 1 µs. ``values`` are by attribute name
-    (``service_id``); fields not given get their static defaults, so callable defaults such as ``timezone.now``
-    must be passed."""
-    defaults = _DEFAULTS.get(model)
-    if defaults is None:
-        defaults = _DEFAULTS[model] = {field.attname: field.get_default() for field in model._meta.concrete_fields}
+    (``service_id``); fields not given get their defaults, a callable one (``timezone.now``) called for each
+    instance."""
+    known = _DEFAULTS.get(model)
+    if known is None:
+        fields = model._meta.concrete_fields
+        static = {field.attname: field.get_default() for field in fields if not callable(field.default)}
+        known = _DEFAULTS[model] = (static, [field for field in fields if callable(field.default)])
+    static, called = known
     instance = model.__new__(model)
-    instance.__dict__.update(defaults)
+    instance.__dict__.update(static)
+    for field in called:
+        if field.attname not in values:
+            instance.__dict__[field.attname] = field.get_default()
     instance.__dict__.update(values)
     instance._state = ModelState()
     return instance

@@ -1,8 +1,12 @@
 """services.bulk: reading and writing many rows with little Python per row."""
 
+import datetime
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from services.bulk import among, new_instance
 from services.models import Service, ServiceSearchDocument
@@ -30,3 +34,14 @@ def test_a_new_instance_has_the_defaults_and_the_values_given():
     assert document._state.adding
     # Defaults are not shared between instances.
     assert new_instance(ServiceSearchDocument, service_id=8).names == ""
+
+
+def test_a_new_instance_calls_a_callable_default_for_each_instance_unless_given():
+    from members.models import Organisation
+
+    assert callable(Organisation._meta.get_field("status_changed_at").default)  # timezone.now
+    first = new_instance(Organisation)
+    time.sleep(0.002)
+    second = new_instance(Organisation)
+    assert timezone.now() - datetime.timedelta(minutes=1) < first.status_changed_at < second.status_changed_at
+    assert new_instance(Organisation, status_changed_at=None).status_changed_at is None

@@ -196,6 +196,7 @@ def test_the_load_checks_the_keys_and_builds_the_search_indexes_once_at_its_end(
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's keys (SQLite's are left in place)")
 def test_a_row_that_breaks_a_key_written_in_a_load_fails_it():
     from django.db import IntegrityError, transaction
 
@@ -204,10 +205,12 @@ def test_a_row_that_breaks_a_key_written_in_a_load_fails_it():
 
     generate_directory(organisations=2, seed=10, today=TODAY)
     service = Service.objects.first()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        with foreign_keys_checked_at_end(connection, directory_tables(connection)), connection.cursor() as cursor:
-            table = connection.ops.quote_name(Service._meta.db_table)
-            cursor.execute(f"UPDATE {table} SET organisation_id = %s WHERE id = %s", [10**9, service.pk])  # noqa: S608
-        if connection.vendor == "sqlite":  # SQLite checks its deferred keys at commit
-            connection.check_constraints()
+    table = connection.ops.quote_name(Service._meta.db_table)
+    with (
+        pytest.raises(IntegrityError),
+        transaction.atomic(),
+        foreign_keys_checked_at_end(connection, directory_tables(connection)),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f"UPDATE {table} SET organisation_id = %s WHERE id = %s", [10**9, service.pk])  # noqa: S608
     assert Service.objects.get(pk=service.pk).organisation_id != 10**9
