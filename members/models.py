@@ -59,6 +59,14 @@ class Point:
     longitude: float
 
 
+@dataclass(frozen=True)
+class MapPlace:
+    """Where a location may be drawn on a map: its own point (``exact``), or its city, drawn as the city."""
+
+    point: Point
+    exact: bool
+
+
 class Country(models.Model):
     class Region(models.TextChoices):
         AMERICAS = "americas", _("Americas")
@@ -396,6 +404,17 @@ class Location(models.Model):
         """The map point that may be shown: the real one for public locations only."""
         if self.address_visibility == self.AddressVisibility.PUBLIC and self.latitude is not None:
             return Point(self.latitude, self.longitude)
+        return None
+
+    @property
+    def public_map_place(self) -> MapPlace | None:
+        """What a public map may draw: the point of a public address; the city (its centre, drawn as the city) of a
+        city-only one, or of a public address without a point; nothing at all for a confidential one."""
+        point = self.public_point
+        if point is not None:
+            return MapPlace(point, exact=True)
+        if "city" in self.public_address:
+            return MapPlace(self.city.point, exact=False)
         return None
 
     @property

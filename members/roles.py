@@ -51,3 +51,10 @@ def can_decide_membership(user, organisation) -> bool:
     if is_administrator(user):
         return True
     return organisation.countries.filter(pk__in=coordinated_country_ids(user)).exists()
+
+
+def countries_in_scope(user, queryset: QuerySet) -> QuerySet:
+    """``queryset`` of countries narrowed to those the user may see in the admin: a coordinator's own."""
+    if not is_country_scoped(user):
+        return queryset
+    return queryset.filter(pk__in=coordinated_country_ids(user))

@@ -22,6 +22,14 @@ class StaffAdminSite(OTPAdminSite):
     def login_template(self):
         return "otp/admin111/login.html" if settings.ADMIN_REQUIRE_2FA else None
 
+    def get_urls(self):
+        from django.urls import path
+
+        from services.views import coverage
+
+        # Staff pages that are not a model's: the coverage map (services.views.coverage).
+        return [path("coverage/", self.admin_view(coverage), name="coverage"), *super().get_urls()]
+
     def has_permission(self, request):
         if not AdminSite.has_permission(self, request):
             return False

@@ -6,6 +6,7 @@ documented once, in the README's "Configuration" section. Development needs none
 ``DATABASE_URL``.
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -186,6 +187,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Survivor safety: where the quick-exit control goes. A neutral, busy site that raises no questions.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
+
+# The results map's street-level basemap in production: the path of a PMTiles file this site serves itself
+# (docs/map.md), such as /map/network.pmtiles. Empty: the map shows the site's own countries and regions only.
+# Never another host: a map that loads its tiles elsewhere tells that host where a person is looking.
+MAP_TILES_URL = env_str("MAP_TILES_URL", "")
+if MAP_TILES_URL and (MAP_TILES_URL.startswith("//") or not re.fullmatch(r"/[A-Za-z0-9._~/-]+", MAP_TILES_URL)):
+    raise ImproperlyConfigured("MAP_TILES_URL must be a path on this site, such as /map/network.pmtiles.")
 
 LOGIN_URL = "admin:login"
 

@@ -1,13 +1,20 @@
 """The public directory's pages. Each starts from a ``public()`` queryset, so nothing else can be shown."""
 
-from django.http import Http404
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.generic import TemplateView
 
+from members import roles
 from members.models import Country, Organisation
 from services import cache as directory_cache
+from services import coverage as service_coverage
+from services import maps
 from services.filters import ServiceFilter, Sort, display_name_ordering
+from services.forms import CoverageForm
 from services.models import Service, ServiceSearchDocument
 from services.paginators import CappedPaginator
 from services.templatetags.directory import parse_list
@@ -67,10 +74,14 @@ def search(request):
     page = paginator.get_page(request.GET.get("page"))
     remote = paginator.beside[0] if beside else []
     remote, more_remote = remote[:REMOTE_RESULTS], len(remote) > REMOTE_RESULTS
+    # The map is another view of the same page (``?view=map``): the list stays, and the map draws its places.
+    map_view = request.GET.get("view") == "map"
     return render(
         request,
         "services/service_search.html",
         {
+            "map_view": map_view,
+            "map": map_context(page, filterset.place) if map_view else None,
             "filter": filterset,
             "page": page,
             "place": filterset.place,
@@ -85,6 +96,25 @@ def search(request):
             "country": emergency_country(filterset),
         },
     )
+
+
+def map_context(page, place) -> dict:
+    """What the results map needs: the page's pins (``services.maps.page_pins``), the place searched near and its
+    radius, how many of the page's services have a place on the map, and where the basemap comes from."""
+    drawn = maps.page_pins(page)
+    if place is not None:
+        drawn["place"] = {
+            "lat": round(place.latitude, 2),
+            "lon": round(place.longitude, 2),
+            "radius_km": place.radius_km,
+        }
+    return {
+        "data": drawn,
+        "shown": len({pin["service"] for pin in drawn["pins"]}),
+        "total": len(page),
+        "basemap": maps.basemap(),
+        "texts": maps.texts(),
+    }
 
 
 def service_detail(request, pk):
@@ -139,3 +169,53 @@ class InformationPage(TemplateView):
 
 def safety(request):
     return render(request, "services/safety.html", {"countries": directory_cache.countries()})
+
+
+def coverage(request):
+    """Staff: the public services of a type of help and population per country and first-level region, with the
+    regions that have none, as a table, a choropleth and CSV; only the countries the person may see."""
+    if not request.user.has_perm("services.view_service"):
+        raise PermissionDenied
+    countries = roles.countries_in_scope(request.user, Country.objects.order_by("name"))
+    form = CoverageForm(request.GET or None, countries=countries)
+    found = []
+    if form.is_bound and form.is_valid() or not form.is_bound:
+        chosen = form.cleaned_data if form.is_bound else {}
+        found = service_coverage.coverage(
+            countries=[chosen["country"]] if chosen.get("country") else countries,
+            category=chosen.get("category"),
+            population=chosen.get("population"),
+            language=get_language(),
+        )
+    if request.GET.get("format") == "csv" and form.is_valid():
+        gaps_only = request.GET.get("rows") == "gaps"
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        name = "coverage-gaps" if gaps_only else "coverage"
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        service_coverage.write_csv(response, found, gaps_only=gaps_only)
+        return response
+    regions = {}
+    for country in found:
+        for row in country.rows:
+            if row.region is not None:
+                label = ngettext("%(region)s: %(count)s service", "%(region)s: %(count)s services", row.services)
+                regions[row.region.code] = [row.services, label % {"region": row.name, "count": row.services}]
+    query = request.GET.copy()
+    query.pop("format", None)
+    query.pop("rows", None)
+    return render(
+        request,
+        "admin/coverage.html",
+        {
+            **admin.site.each_context(request),
+            "title": gettext("Coverage of the network"),
+            "form": form,
+            "found": found,
+            "query": query.urlencode(),
+            "map": {
+                "basemap": maps.basemap()["regions"],
+                "data": {"countries": [country.country.code for country in found], "regions": regions},
+                "texts": {"zoom_in": gettext("Zoom in"), "zoom_out": gettext("Zoom out")},
+            },
+        },
+    )

@@ -101,7 +101,7 @@ def planted():
 
 def search_queries(planted) -> list[str]:
     bogota = data.bogota()
-    return [
+    queries = [
         "",
         "q=casa",
         # Searching for part of a secret finds nothing that shows the rest of it.
@@ -122,6 +122,8 @@ def search_queries(planted) -> list[str]:
         "page=2",
         "q=%00%27%22<script>",
     ]
+    # The map view of each: its pins and the place searched near are data on the page.
+    return queries + [f"{query}&view=map" if query else "view=map" for query in queries]
 
 
 def public_urls(planted, language: str) -> list[str]:
@@ -241,3 +243,26 @@ def test_the_hsds_export_shows_no_secret(planted, tmp_path):
     for path in files:
         if path.is_file():
             assert leaks(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_the_map_outputs_show_no_secret(client, planted, settings):
+    """The results map's data (pins, cities, the place) and the staff coverage page and CSV: a confidential location
+    is counted in its region but its street and point are nowhere. (The basemap is a static file: no listing in it.)"""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    settings.MAP_TILES_URL = "/map/network.pmtiles"
+    bogota = data.bogota()
+    for query in ("view=map", f"view=map&near={bogota.pk}&radius=1", f"view=map&lat={LATITUDE}&lon={LONGITUDE}"):
+        url = reverse("services:search") + "?" + query
+        response = client.get(url)
+        assert 'id="map-data"' in response.content.decode()
+        assert leaks(response.content.decode(), url) == [], url
+    editor = UserFactory(username="editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    for query in ("", "?format=csv", "?format=csv&rows=gaps", f"?category={data.shelter().slug}"):
+        response = client.get(reverse("admin:coverage") + query)
+        assert response.status_code == 200
+        assert leaks(response.content.decode()) == [], query

@@ -133,6 +133,11 @@
     });
   }
 
+  /* Controls that only work with this script (the results' "Map" view) are shown by it. */
+  document.querySelectorAll("[data-needs-script]").forEach(function (element) {
+    element.hidden = false;
+  });
+
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () {

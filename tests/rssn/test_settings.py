@@ -56,3 +56,17 @@ def test_a_malformed_boolean_is_refused_not_guessed():
     result = load_settings({"DEBUG": "maybe"})
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["https://tiles.example.com/world.pmtiles", "//tiles.example.com/w.pmtiles", "/\\x.pmtiles"]
+)
+def test_the_map_tiles_come_from_this_site_only(url):
+    """A basemap loaded from another host would tell it where a person is looking."""
+    result = load_settings({"MAP_TILES_URL": url})
+    assert result.returncode != 0
+    assert "MAP_TILES_URL" in result.stderr
+
+
+def test_a_path_on_this_site_serves_the_map_tiles():
+    assert load_settings({"MAP_TILES_URL": "/map/network.pmtiles"}).returncode == 0
