@@ -32,6 +32,7 @@ def pages(directory, language):
     yield "results", f"/{language}/search/?q=orientacion", None
     yield "no results", f"/{language}/search/?q=zzzzzz", None
     yield "near a place", f"/{language}/search/?lat=4.60&lon=-74.08", None
+    yield "results map", f"/{language}/search/?lat=4.60&lon=-74.08&radius=200&view=map", None
     yield "service", f"/{language}/services/{legal.pk}/", None
     yield "organisation", f"/{language}/organisations/{legal.organisation.slug}/", None
     yield "country", f"/{language}/countries/CO/", None
@@ -47,6 +48,15 @@ def test_no_axe_violation_on_any_page(page, directory, language):
     found = {}
     for name, url, submit in pages(directory, language):
         page.goto(url)
+        if "view=map" in url:
+            page.wait_for_selector("[data-pin]")
+            page.locator("[data-pin]").first.focus()
+            # Enter on a group zooms in on it and focuses its first pin; on a pin it shows the card.
+            for _ in range(4):
+                page.keyboard.press("Enter")
+                page.wait_for_timeout(500)
+                if page.locator("#map-selection").is_visible():
+                    break
         if submit:
             page.locator(submit).click()
             page.wait_for_load_state()
