@@ -58,7 +58,7 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        self._in.append(tag)
+        self._in.append("data" if tag == "script" and attributes.get("type") == "application/json" else tag)
         for name, value in attrs:
             if name == "style" or name.startswith("on"):
                 self.inline.append(f"<{tag} {name}=...>")
@@ -66,7 +66,9 @@ class Page(HTMLParser):
                 self.inline.append(f"<{tag} {name}=javascript:>")
         if tag == "style":
             self.inline.append("<style>")
-        if tag == "script" and not attributes.get("src"):
+        # A JSON data block (``json_script``) is never run: the map's data, not code.
+        data_block = tag == "script" and attributes.get("type") == "application/json"
+        if tag == "script" and not attributes.get("src") and not data_block:
             self.inline.append("<script> without src")
         for name in LOADING_ATTRIBUTES.get(tag, []):
             if tag == "link" and attributes.get("rel") == "alternate":
@@ -82,7 +84,7 @@ class Page(HTMLParser):
             self.focusable.append(attributes)
 
     def handle_endtag(self, tag):
-        if self._in and self._in[-1] == tag:
+        if self._in and self._in[-1] in (tag, "data" if tag == "script" else tag):
             self._in.pop()
 
     def handle_data(self, text):
@@ -145,6 +147,8 @@ def public_urls(world, language="es") -> list[str]:
             reverse("services:search") + "?lat=4.65&lon=-74.06&radius=5",
             reverse("services:search") + "?q=casa+acogida",
             reverse("services:search") + "?near_me=1",
+            reverse("services:search") + "?view=map",
+            reverse("services:search") + f"?near={medellin.pk}&radius=200&view=map",
             reverse("services:country-detail", args=["CO"]),
             reverse("services:referral-list") + f"?s={ids}",
             reverse("services:safety"),
@@ -195,6 +199,19 @@ def test_static_files_load_nothing_from_another_host():
     script = (STATIC / "js" / "site.js").read_text()
     assert not re.search(r"https?://", script)
     assert "fetch(" not in script and "XMLHttpRequest" not in script
+
+
+def test_the_maps_scripts_load_nothing_from_another_host():
+    """The map's own scripts fetch only the basemap path the page gives them; the vendored library links nowhere
+    that the map shows (Leaflet's attribution link is turned off)."""
+    for name in ("js/map.js", "js/coverage.js", "css/map.css"):
+        text = (STATIC / name).read_text()
+        assert not re.search(r"https?://", text), name
+        assert "XMLHttpRequest" not in text and "import(" not in text, name
+    for name in ("js/map.js", "js/coverage.js"):
+        fetched = re.findall(r"fetch\(([^,)]*)", (STATIC / name).read_text())
+        assert fetched == ['element.getAttribute("data-basemap"'], name
+    assert "setPrefix(false)" in (STATIC / "js" / "map.js").read_text()
 
 
 def test_no_inline_script_style_or_event_handler(client, world):
