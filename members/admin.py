@@ -14,8 +14,9 @@ from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from members import admin_decisions
-from members.admin_decisions import CountryScopedAdmin, VerificationFilter
+from members.admin_decisions import DecisionPermission, VerificationFilter
 from members.admin_filters import MissingTranslationFilter, translated_field_names
+from members.admin_scope import ScopedAdmin, ScopedInline
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.resources import LocationResource, OrganisationResource, SpreadsheetAdmin
 
@@ -73,7 +74,7 @@ class TranslatedAdmin(AnyLanguage, TabbedTranslationAdmin):
     """A model page with one tab per language for its translated fields."""
 
 
-class TranslatedTabularInline(AnyLanguage, TranslationTabularInline):
+class TranslatedTabularInline(ScopedInline, AnyLanguage, TranslationTabularInline):
     pass
 
 
@@ -87,7 +88,7 @@ class HelplineInline(TranslatedTabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(TranslatedAdmin):
+class CountryAdmin(ScopedAdmin, TranslatedAdmin):
     list_display = ("name", "code", "region", "emergency_number")
     list_filter = ("region",)
     search_fields = ("code", *in_every_language("name"))
@@ -105,7 +106,7 @@ class CountryAdmin(TranslatedAdmin):
 
 
 @admin.register(City)
-class CityAdmin(TranslatedAdmin):
+class CityAdmin(ScopedAdmin, TranslatedAdmin):
     list_display = ("name", "administrative_area", "country", "time_zone")
     list_filter = ("country",)
     list_select_related = ("country",)
@@ -137,7 +138,7 @@ class LocationInline(TranslatedTabularInline):
         return super().get_queryset(request).select_related("city__country")
 
 
-class MembershipStatusChangeInline(admin.TabularInline):
+class MembershipStatusChangeInline(ScopedInline, admin.TabularInline):
     """The membership history: read-only, written only by the functions that change a status."""
 
     model = MembershipStatusChange
@@ -162,7 +163,9 @@ class MembershipStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+class OrganisationAdmin(ScopedAdmin, SpreadsheetAdmin, DecisionPermission, SimpleHistoryAdmin, TranslatedAdmin):
+    # The membership changes only through the decisions, which record who, when and why.
+    revert_keeps = ("status", "status_changed_at", "joined_on")
     form = OrganisationAdminForm
     # Spreadsheets: new organisations arrive as applications (members/resources.py).
     resource_classes = [OrganisationResource]
@@ -262,8 +265,8 @@ class OrganisationAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin
 
 
 @admin.register(MembershipStatusChange)
-class MembershipStatusChangeAdmin(admin.ModelAdmin):
-    """The whole network's membership history, for reading only."""
+class MembershipStatusChangeAdmin(ScopedAdmin, admin.ModelAdmin):
+    """The membership history of the organisations the user may see, for reading only."""
 
     list_display = ("organisation", "from_status", "to_status", "changed_at", "changed_by")
     list_filter = ("to_status", "from_status")
@@ -284,7 +287,7 @@ class MembershipStatusChangeAdmin(admin.ModelAdmin):
 # Locations -----------------------------------------------------------------------------------------------------------
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(ScopedInline, admin.TabularInline):
     model = OpeningHours
     extra = 0
     fields = ("weekday", "opens", "closes")
@@ -292,8 +295,9 @@ class OpeningHoursInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
-    organisation_path = "organisation"
+class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+    # A confidential address is never published again by restoring an older version.
+    revert_keeps = ("address_visibility",)
     resource_classes = [LocationResource]
     list_display = ("name", "organisation", "city", "address_visibility", "phone")
     list_filter = ("address_visibility", "city__country", "organisation__status", MissingTranslationFilter)

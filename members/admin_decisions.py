@@ -3,12 +3,13 @@
 
 Every action calls a function in ``members/services.py``; its errors (an illegal transition, a country outside
 the coordinator's scope) are shown as admin messages. Coordinators see only organisations working in their
-countries (``members.roles``).
+countries (``members.roles``, through ``members.admin_scope``).
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import roles, services
+from members.admin_scope import ScopedAdmin
 from members.models import Application, CoordinatorAssignment, CorrectionRequest, Organisation
 
 
@@ -172,26 +174,16 @@ class VerificationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CountryScopedAdmin:
-    """Coordinators see the organisations (and their records) working in the countries they coordinate."""
-
-    organisation_path = ""  # the lookup from this admin's model to its organisation, "" for the organisation itself
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not roles.is_country_scoped(request.user):
-            return queryset
-        prefix = f"{self.organisation_path}__" if self.organisation_path else ""
-        countries = roles.coordinated_country_ids(request.user)
-        ids = queryset.filter(**{f"{prefix}countries__in": countries}).values("pk")
-        return queryset.filter(pk__in=ids)
+class DecisionPermission:
+    """The membership decisions (actions with ``allowed_permissions = ("decide_membership",)``) are offered to those
+    who may decide; each decision checks the organisation's country again (``members.services``)."""
 
     def has_decide_membership_permission(self, request):
         return request.user.has_perm(roles.DECIDE_MEMBERSHIP)
 
 
 @admin.register(Application)
-class ApplicationAdmin(CountryScopedAdmin, admin.ModelAdmin):
+class ApplicationAdmin(DecisionPermission, ScopedAdmin, admin.ModelAdmin):
     """The queue: applications awaiting a decision, oldest first. Open one to edit it as an organisation."""
 
     list_display = ("name_link", "kind", "status", "country_list", "created_at", "contact_email")
@@ -213,6 +205,9 @@ class ApplicationAdmin(CountryScopedAdmin, admin.ModelAdmin):
         return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        self.get_object(request, unquote(object_id))  # refuses another country's application
         return redirect("admin:members_organisation_change", object_id)
 
     @admin.display(description=_("name"), ordering="name")
@@ -277,8 +272,7 @@ class OpenFirstStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(CorrectionRequest)
-class CorrectionRequestAdmin(CountryScopedAdmin, admin.ModelAdmin):
-    organisation_path = "organisation"
+class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ("created_at", "organisation", "service", "short_message", "source", "status", "handled_by")
     list_filter = (OpenFirstStatusFilter, "source", "organisation__countries")
     list_select_related = ("organisation", "service", "handled_by")
@@ -314,7 +308,7 @@ class CorrectionRequestAdmin(CountryScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(CoordinatorAssignment)
-class CoordinatorAssignmentAdmin(admin.ModelAdmin):
+class CoordinatorAssignmentAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ("user", "country")
     list_filter = ("country",)
     list_select_related = ("user", "country")

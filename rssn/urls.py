@@ -18,3 +18,5 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("services.urls")),
 )
+
+handler403 = "rssn.views.permission_denied"

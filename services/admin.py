@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline, in_every_language
-from members.admin_decisions import CountryScopedAdmin
 from members.admin_filters import MissingTranslationFilter
+from members.admin_scope import ScopedAdmin
 from members.models import Country
 from members.resources import SpreadsheetAdmin
 from services.models import Language, Population, Service, ServiceCategory
@@ -97,7 +97,7 @@ class DeliveryModeFilter(admin.SimpleListFilter):
 
 
 @admin.register(ServiceCategory)
-class ServiceCategoryAdmin(TranslatedAdmin):
+class ServiceCategoryAdmin(ScopedAdmin, TranslatedAdmin):
     list_display = ("name", "parent", "slug", "order")
     list_filter = (("parent", admin.RelatedOnlyFieldListFilter), MissingTranslationFilter)
     list_select_related = ("parent",)
@@ -113,14 +113,14 @@ class ServiceCategoryAdmin(TranslatedAdmin):
 
 
 @admin.register(Population)
-class PopulationAdmin(TranslatedAdmin):
+class PopulationAdmin(ScopedAdmin, TranslatedAdmin):
     list_display = ("name", "code", "order")
     list_filter = (MissingTranslationFilter,)
     search_fields = ("code", *in_every_language("name"))
 
 
 @admin.register(Language)
-class LanguageAdmin(TranslatedAdmin):
+class LanguageAdmin(ScopedAdmin, TranslatedAdmin):
     list_display = ("name", "code")
     list_filter = (MissingTranslationFilter,)
     search_fields = ("code", *in_every_language("name"))
@@ -130,8 +130,7 @@ class LanguageAdmin(TranslatedAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SpreadsheetAdmin, CountryScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
-    organisation_path = "organisation"
+class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     resource_classes = [ServiceResource]
     form = ServiceAdminForm
     list_display = ("name", "organisation", "status", "cost", "delivery", "last_verified_on")

@@ -5,10 +5,11 @@ import io
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from members.models import Location, MembershipStatusChange, Organisation
+from members.roles import EDITORS
 from services.models import Service
 from tests.factories import (
     CityFactory,
@@ -30,8 +31,9 @@ def admin_user(db):
 
 @pytest.fixture
 def editor(db):
-    """Staff who may add and change organisations but not decide membership."""
+    """An editor (every country) who may also add organisations, but not decide membership."""
     user = UserFactory(username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label="members",
