@@ -1,10 +1,17 @@
 """HSDS 3.0 records into the directory: organisations, their locations and services, created or updated by HSDS id.
 
-One organization (with everything nested in it) is one record and one transaction: a record that cannot be
-imported is reported with its id, the field and the reason, and leaves nothing behind. New organisations arrive as
-applications (status "applied", with the first line of their membership history), so nothing imported is public
-until staff approve it, or ``approve_by`` is given and ``members.services.membership_approve`` approves it.
-Texts are written in the import's language; the other languages fall back to them until translated.
+An organisation with everything of it in the file (its own record, and services on their own that name it) is
+one transaction: a record that cannot be imported is reported with its id, the field and the reason, and leaves
+nothing of that organisation behind. Wrong types (a list where a text belongs) are such errors, found before
+anything is written. The report counts what was written, and a dry run reports exactly what the real run would
+do: it runs the whole file in one transaction it then rolls back, so later records see earlier ones.
+
+Imports never lower confidentiality: an existing location keeps its address visibility, street, postal code, city
+and map point unless ``replace_addresses`` is given; the report names each location whose address in the file
+differs (never the address itself). New organisations arrive as applications (status "applied", with the first
+line of their membership history), so nothing imported is public until staff approve it, or ``approve_by`` is
+given and ``members.services.membership_approve`` approves it. Texts are written in the import's language; the
+other languages fall back to them until translated.
 """
 
 import datetime
@@ -52,25 +59,45 @@ class Problem:
         return f"{self.record_id}: {self.field}: {self.reason}"
 
 
+def _counts() -> dict[str, int]:
+    return {"organisations": 0, "locations": 0, "services": 0}
+
+
 @dataclass
 class ImportReport:
-    created: dict[str, int] = field(default_factory=lambda: {"organisations": 0, "locations": 0, "services": 0})
-    updated: dict[str, int] = field(default_factory=lambda: {"organisations": 0, "locations": 0, "services": 0})
+    created: dict[str, int] = field(default_factory=_counts)
+    updated: dict[str, int] = field(default_factory=_counts)
     approved: int = 0
     skipped: int = 0
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     unknown_terms: set[str] = field(default_factory=set)
+    # Existing locations whose address in the file differs from ours: changed (replace_addresses) or kept.
+    addresses_changed: list[Problem] = field(default_factory=list)
+    addresses_kept: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [
             "created " + ", ".join(f"{count} {kind}" for kind, count in self.created.items()),
             "updated " + ", ".join(f"{count} {kind}" for kind, count in self.updated.items()),
             f"approved {self.approved}",
-            f"skipped {self.skipped} record(s) with errors",
+            f"skipped {self.skipped} organization(s) with errors",
             f"{len(self.warnings)} warning(s)",
+            f"{len(self.addresses_changed)} address(es) changed",
+            f"{len(self.addresses_kept)} address(es) kept",
         ]
         return "; ".join(parts) + "."
+
+    def add(self, other: "ImportReport") -> None:
+        """Take in what one organisation's import wrote, once it is written."""
+        for kind in self.created:
+            self.created[kind] += other.created[kind]
+            self.updated[kind] += other.updated[kind]
+        self.approved += other.approved
+        self.warnings += other.warnings
+        self.unknown_terms |= other.unknown_terms
+        self.addresses_changed += other.addresses_changed
+        self.addresses_kept += other.addresses_kept
 
 
 # Reading files ----------------------------------------------------------------------------------------------------
@@ -95,6 +122,63 @@ def load_records(path: Path) -> list[dict]:
 
 def is_service(record: dict) -> bool:
     return "status" in record or "organization" in record or "service_at_locations" in record
+
+
+# The shape of a record as the import reads it: nested lists of objects, nested objects, numbers and texts (a text
+# may be written as a number). A value of the wrong kind is an error naming its field, found before anything is
+# written; fields the import does not read may hold anything.
+LISTS = {
+    "services", "locations", "service_at_locations", "addresses", "phones", "schedules", "languages", "cost_options",
+    "accessibility", "contacts", "attributes",
+}  # fmt: skip
+OBJECTS = {"organization", "location", "taxonomy_term", "taxonomy_detail"}
+NUMBERS = {"latitude", "longitude", "minimum_age", "maximum_age", "amount"}
+TEXTS = {
+    "id", "name", "alternate_name", "description", "email", "website", "status", "organization_id", "location_id",
+    "number", "address_1", "address_2", "address_type", "city", "state_province", "postal_code", "country", "byday",
+    "opens_at", "closes_at", "freq", "notes", "code", "taxonomy", "option", "application_process",
+    "eligibility_description", "assured_date",
+}  # fmt: skip
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def check_shape(record: dict, where: str, record_id: str = "") -> None:
+    """Raise ``RecordError`` at the first field whose value is of the wrong kind, naming the field by its path
+    (``organization.services[1].phones[0].number``) and the innermost record's id."""
+    record_id = _text(record, "id") if isinstance(record.get("id"), str) else record_id
+    for key, value in record.items():
+        path = f"{where}.{key}"
+        if value is None:
+            continue
+        if key in LISTS:
+            if not isinstance(value, list):
+                raise RecordError(record_id, path, f"expected a list, found {_kind_of(value)}")
+            for number, item in enumerate(value):
+                if not isinstance(item, dict):
+                    raise RecordError(record_id, f"{path}[{number}]", f"expected an object, found {_kind_of(item)}")
+                check_shape(item, f"{path}[{number}]", record_id)
+        elif key in OBJECTS:
+            if not isinstance(value, dict):
+                raise RecordError(record_id, path, f"expected an object, found {_kind_of(value)}")
+            check_shape(value, path, record_id)
+        elif key in NUMBERS:
+            if isinstance(value, bool) or not isinstance(value, int | float | str):
+                raise RecordError(record_id, path, f"expected a number, found {_kind_of(value)}")
+        elif key in TEXTS and (isinstance(value, bool) or not isinstance(value, str | int | float)):
+            raise RecordError(record_id, path, f"expected a text, found {_kind_of(value)}")
 
 
 # Small readers ------------------------------------------------------------------------------------------------------
@@ -143,12 +227,22 @@ def _is_always_open(schedule: dict) -> bool:
 
 
 class Importer:
-    def __init__(self, *, language: str = "en", dry_run: bool = False, approve_by=None, source: str = ""):
+    def __init__(
+        self,
+        *,
+        language: str = "en",
+        dry_run: bool = False,
+        approve_by=None,
+        source: str = "",
+        replace_addresses: bool = False,
+    ):
         self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         self.dry_run = dry_run
         self.approve_by = approve_by
         self.source = source
+        self.replace_addresses = replace_addresses
         self.report = ImportReport()
+        self._group_report = self.report
         self._unclaimed: dict[type, dict[str, int]] = {}
 
     def existing(self, model, hsds_id: uuid.UUID):
@@ -169,36 +263,87 @@ class Importer:
     # Entry point ---------------------------------------------------------------------------------------------------
 
     def run(self, records: list[dict]) -> ImportReport:
-        for record in records:
+        groups = self.group(records)
+        if self.dry_run:
+            # One transaction for the whole file, rolled back at the end: each organisation sees what the ones
+            # before it would have written, as in the real run.
+            with transaction.atomic():
+                self._run_groups(groups)
+                transaction.set_rollback(True)
+        else:
+            self._run_groups(groups)
+        return self.report
+
+    def group(self, records: list) -> list[tuple[str, dict | None, list[dict]]]:
+        """The file's records by organisation, in the file's order: (the organisation's id, its own record with
+        the services that came with it, the services on their own that name it without carrying it)."""
+        groups: dict[str, list] = {}
+        for number, record in enumerate(records):
             if not isinstance(record, dict):
-                self._skip(RecordError("", "record", "not an object"))
+                groups[f"#{number}"] = [None, [], RecordError("", f"record[{number}]", "not an object")]
                 continue
-            if is_service(record) and record.get("organization"):
+            organization = record
+            if is_service(record) and record.get("organization") is not None:
+                if not isinstance(record["organization"], dict):
+                    problem = RecordError(_text(record, "id"), "service.organization", "expected an object")
+                    groups[f"#{number}"] = [None, [], problem]
+                    continue
                 organization = dict(record["organization"])
                 organization["services"] = [{key: value for key, value in record.items() if key != "organization"}]
-                record = organization
+            if is_service(organization):
+                key = str(record.get("organization_id") or f"service {record.get('id')}")
+                groups.setdefault(key, [None, [], None])[1].append(record)
+                continue
+            key = str(organization.get("id"))
+            group = groups.setdefault(key, [None, [], None])
+            if group[0] is None:
+                group[0] = organization
+            else:
+                services = organization.get("services")
+                group[0] = {**group[0], "services": [*(group[0].get("services") or []), *(services or [])]}
+        return [(key, organization, alone, error) for key, (organization, alone, error) in groups.items()]
+
+    def _run_groups(self, groups) -> None:
+        for _key, organization, alone, error in groups:
+            self._group_report = ImportReport()
             try:
-                with transaction.atomic():
-                    with deferred_indexing():
-                        if is_service(record):
-                            self.import_service_alone(record)
-                        else:
-                            self.import_organisation(record)
-                    if self.dry_run:
-                        transaction.set_rollback(True)
-            except RecordError as error:
-                self._skip(error)
-        return self.report
+                if error is not None:
+                    raise error
+                with transaction.atomic(), deferred_indexing():
+                    self._import_group(organization, alone)
+            except RecordError as problem:
+                self._skip(problem)
+            else:
+                self.report.add(self._group_report)
+        self._group_report = self.report
+
+    def _import_group(self, organization: dict | None, alone: list[dict]) -> None:
+        if organization is not None:
+            check_shape(organization, "organization")
+        for service in alone:
+            check_shape(service, "service")
+        try:
+            if organization is not None:
+                # Services on their own that name an organisation of the file join its services.
+                organization = {**organization, "services": [*(organization.get("services") or []), *alone]}
+                self.import_organisation(organization)
+            else:
+                for service in alone:
+                    self.import_service_alone(service)
+        except (TypeError, AttributeError, ValueError, KeyError) as error:
+            # A shape the check above does not know: reported for the organisation, without a traceback.
+            record_id = _text(organization or alone[0], "id") if (organization or alone) else ""
+            raise RecordError(record_id, "record", f"unexpected data ({type(error).__name__})") from None
 
     def _skip(self, error: RecordError):
         self.report.skipped += 1
         self.report.errors.append(Problem(error.record_id, error.field, error.reason))
 
     def warn(self, record_id, field_name: str, reason: str):
-        self.report.warnings.append(Problem(str(record_id), field_name, reason))
+        self._group_report.warnings.append(Problem(str(record_id), field_name, reason))
 
     def _count(self, kind: str, created: bool):
-        (self.report.created if created else self.report.updated)[kind] += 1
+        (self._group_report.created if created else self._group_report.updated)[kind] += 1
 
     def _set_text(self, instance, field_name: str, value: str, *, everywhere: bool = False):
         codes = [code for code, _name in settings.LANGUAGES] if everywhere else [self.language]
@@ -301,7 +446,7 @@ class Importer:
 
         if not self.dry_run:
             membership_approve(organisation=organisation, by=self.approve_by, note=f"Imported from HSDS {self.source}")
-        self.report.approved += 1
+        self._group_report.approved += 1
 
     def _unique_slug(self, name: str) -> str:
         base = slugify(name)[:200] or "member"
@@ -332,7 +477,7 @@ class Importer:
             raise RecordError(record_id, "location.addresses.country", f"unknown country {value!r}")
         return country
 
-    def _city(self, address: dict, country: Country, point, record_id: str) -> City:
+    def _city(self, address: dict, country: Country, point, record_id: str, *, create: bool = True) -> City | None:
         name = _text(address, "city")
         if not name:
             raise RecordError(record_id, "location.addresses.city", "missing")
@@ -343,7 +488,7 @@ class Importer:
         cities = City.objects.filter(names, country=country)
         city = cities.filter(administrative_area__iexact=area).first() if area else None
         city = city or cities.first()
-        if city is None:
+        if city is None and create:
             latitude, longitude = point or (country.latitude, country.longitude)
             city = City(
                 country=country,
@@ -379,31 +524,16 @@ class Importer:
             raise RecordError(record_id, "location.organization_id", "the location belongs to another organisation")
         created = location is None
         location = location or Location(hsds_id=hsds_id, organisation=organisation)
-        point = self._point(record, record_id)
-        addresses = record.get("addresses") or []
-        address = next((a for a in addresses if _text(a, "address_type") == "physical"), None) or (
-            addresses[0] if addresses else None
-        )
-        if address is not None:
-            country = self._country(_text(address, "country"), record_id)
-            location.city = self._city(address, country, point, record_id)
-            street = ", ".join(part for part in (_text(address, "address_1"), _text(address, "address_2")) if part)
-            if street:
-                location.address_visibility = Location.AddressVisibility.PUBLIC
-                location.street_address = street[:255]
-                location.postal_code = _text(address, "postal_code")[:20]
-                location.latitude, location.longitude = point or (None, None)
-            else:
-                location.address_visibility = Location.AddressVisibility.CITY
-                location.street_address = location.postal_code = ""
-                location.latitude = location.longitude = None
-        else:
-            # No address published: a confidential place. It needs a city for "near"; staff check which.
-            location.address_visibility = Location.AddressVisibility.CONFIDENTIAL
-            location.street_address = location.postal_code = ""
-            location.latitude = location.longitude = None
-            if created:
+        given = self._given_address(record, record_id, create_city=created or self.replace_addresses)
+        if created or self.replace_addresses:
+            differences = [] if created else self._differences(location, given)
+            self._take_address(location, given)
+            if location.city_id is None:
                 location.city = self._fallback_city(organisation, countries, record_id)
+            if differences:
+                self._group_report.addresses_changed.append(Problem(record_id, "location", "; ".join(differences)))
+        else:
+            self._keep_address(location, given, record_id)
         name = _text(record, "name") or organisation.name
         self._set_text(location, "name", name[:200])
         region = location.city.country.code
@@ -425,6 +555,89 @@ class Importer:
             self._save(hours, record_id, "location.schedules")
         self._count("locations", created)
         return location
+
+    # Addresses -----------------------------------------------------------------------------------------------------
+
+    def _given_address(self, record: dict, record_id: str, *, create_city: bool) -> dict:
+        """The address the file gives a location: a street makes it public, a city alone city-only, no address
+        confidential. ``city`` is None when the file names none, or names one we do not have and may not create."""
+        point = self._point(record, record_id)
+        addresses = record.get("addresses") or []
+        address = next((a for a in addresses if _text(a, "address_type") == "physical"), None) or (
+            addresses[0] if addresses else None
+        )
+        confidential = {
+            "address_visibility": Location.AddressVisibility.CONFIDENTIAL,
+            "street_address": "",
+            "postal_code": "",
+            "latitude": None,
+            "longitude": None,
+            "city": None,
+        }
+        if address is None:
+            return confidential
+        country = self._country(_text(address, "country"), record_id)
+        city = self._city(address, country, point, record_id, create=create_city)
+        street = ", ".join(part for part in (_text(address, "address_1"), _text(address, "address_2")) if part)
+        if street:
+            latitude, longitude = point or (None, None)
+            return {
+                "address_visibility": Location.AddressVisibility.PUBLIC,
+                "street_address": street[:255],
+                "postal_code": _text(address, "postal_code")[:20],
+                "latitude": latitude,
+                "longitude": longitude,
+                "city": city,
+            }
+        return {**confidential, "address_visibility": Location.AddressVisibility.CITY, "city": city}
+
+    @staticmethod
+    def _take_address(location: Location, given: dict) -> None:
+        for name, value in given.items():
+            if name == "city":
+                if value is not None:
+                    location.city = value
+            else:
+                setattr(location, name, value)
+
+    @staticmethod
+    def _differences(location: Location, given: dict) -> list[str]:
+        """What of the public projection differs between our location and the file, in words that never repeat
+        the address itself (the report is printed and may be logged)."""
+        ours, theirs = location.address_visibility, given["address_visibility"]
+        if ours != theirs:
+            return [f"address visibility {ours} in the directory, {theirs} in the file"]
+        if ours == Location.AddressVisibility.CONFIDENTIAL:
+            return []  # the file cannot say more than that there is no public address
+        differences = []
+        if given["city"] is None or given["city"].pk != location.city_id:
+            differences.append("city")
+        if ours == Location.AddressVisibility.PUBLIC:
+            if (given["street_address"], given["postal_code"]) != (location.street_address, location.postal_code):
+                differences.append("street address")
+            if (given["latitude"], given["longitude"]) != (location.latitude, location.longitude):
+                differences.append("map point")
+        return [f"{', '.join(differences)} differ{'s' if len(differences) == 1 else ''}"] if differences else []
+
+    def _keep_address(self, location: Location, given: dict, record_id: str) -> None:
+        """An existing location keeps its address. Only a file that hides more than we do is followed, and only
+        for the visibility: the stored street and point stay, so nothing is lost and nothing published."""
+        differences = self._differences(location, given)
+        if not differences:
+            return
+        order = list(Location.AddressVisibility.values)  # public, city, confidential: each hides more
+        ours, theirs = location.address_visibility, given["address_visibility"]
+        if order.index(theirs) > order.index(ours):
+            location.address_visibility = theirs
+            self._group_report.addresses_changed.append(
+                Problem(record_id, "location", f"address visibility {ours} → {theirs}, as in the file")
+            )
+            return
+        self._group_report.addresses_kept.append(
+            Problem(
+                record_id, "location", "; ".join(differences) + ": kept ours (--replace-addresses takes the file's)"
+            )
+        )
 
     def _fallback_city(self, organisation, countries, record_id) -> City:
         city = City.objects.filter(locations__organisation=organisation).first()
@@ -460,11 +673,19 @@ class Importer:
     # Services -----------------------------------------------------------------------------------------------------
 
     def import_service_alone(self, record: dict):
-        """A service on its own names its organisation by id: one imported before."""
-        organisation = Organisation.objects.filter(hsds_id=_text(record, "organization_id") or None).first()
+        """A service on its own names its organisation by id: one imported before, or one of ours."""
+        organization_id = _text(record, "organization_id")
+        if not organization_id:
+            raise RecordError(
+                _text(record, "id"), "service.organization_id", "missing: name the service's organization"
+            )
+        try:
+            organisation = self.existing(Organisation, uuid.UUID(organization_id))
+        except ValueError:
+            raise RecordError(_text(record, "id"), "service.organization_id", "not a UUID") from None
         if organisation is None:
             raise RecordError(_text(record, "id"), "service.organization_id", "unknown organization")
-        locations = {str(location.hsds_id): location for location in organisation.locations.exclude(hsds_id=None)}
+        locations = {mapping.record_id(location): location for location in organisation.locations.all()}
         for at_location in record.get("service_at_locations") or []:
             if at_location.get("location"):
                 location = self.import_location(at_location["location"], organisation, [])
@@ -551,7 +772,7 @@ class Importer:
                 category = ServiceCategory.objects.filter(names).order_by("pk").first()
             if category is None:
                 label = f"{taxonomy or 'no taxonomy'}: {code or name or term.get('id')}"
-                self.report.unknown_terms.add(label)
+                self._group_report.unknown_terms.add(label)
                 self.warn(record_id, "service.attributes.taxonomy_term", f"unknown term {label}: left out")
             elif category not in found:
                 found.append(category)

@@ -290,7 +290,7 @@ def test_bad_record_is_reported_and_skipped_without_leftovers(directory, tmp_pat
     call_command("import_hsds", str(path))
     output = capsys.readouterr()
     assert "not-a-uuid: service.id: not a UUID" in output.err
-    assert "skipped 1 record" in output.out
+    assert "skipped 1 organization(s)" in output.out
     assert not Organisation.objects.filter(hsds_id=bad["id"]).exists()
     assert not Location.objects.filter(hsds_id__in=[loc["id"] for loc in bad["locations"]]).exists()
     assert Organisation.objects.count() == len(organizations) - 1

@@ -12,8 +12,9 @@ class Command(BaseCommand):
     help = (
         "Import Open Referral HSDS 3.0 data: a JSON file (a list or a single organization or service) or a tabular "
         "data package (its folder or datapackage.json). Creates or updates by HSDS id, so running it twice makes no "
-        "duplicates. New organisations arrive as applications unless --approve is given. A record with an error is "
-        "reported and skipped; each record is saved in its own transaction."
+        "duplicates. New organisations arrive as applications unless --approve is given. Existing locations keep "
+        "their address and its visibility unless --replace-addresses is given. An organisation with an error in any "
+        "of its records is reported and skipped as a whole; each organisation is saved in its own transaction."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +24,14 @@ class Command(BaseCommand):
             "--approve",
             action="store_true",
             help="Approve new organisations (through the membership decision, which records it in their history).",
+        )
+        parser.add_argument(
+            "--replace-addresses",
+            action="store_true",
+            help=(
+                "Existing locations take the file's address, map point and address visibility, even where that "
+                "publishes an address that is confidential in the directory. The report names each one."
+            ),
         )
         parser.add_argument(
             "--by",
@@ -50,7 +59,7 @@ class Command(BaseCommand):
             raise CommandError(f"{user} may not decide membership.")
         return user
 
-    def handle(self, *args, path, dry_run, approve, by, language, **options):
+    def handle(self, *args, path, dry_run, approve, by, language, replace_addresses, **options):
         source = Path(path)
         if not source.exists():
             raise CommandError(f"{path} does not exist.")
@@ -59,10 +68,20 @@ class Command(BaseCommand):
         except (ValueError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
         approver = self._approver(by) if approve else None
-        importer = Importer(language=language, dry_run=dry_run, approve_by=approver, source=source.name)
+        importer = Importer(
+            language=language,
+            dry_run=dry_run,
+            approve_by=approver,
+            source=source.name,
+            replace_addresses=replace_addresses,
+        )
         report = importer.run(records)
         for problem in report.errors:
             self.stderr.write(self.style.ERROR(f"Skipped {problem}"))
+        for problem in report.addresses_changed:
+            self.stdout.write(self.style.WARNING(f"Address changed {problem}"))
+        for problem in report.addresses_kept:
+            self.stdout.write(f"Address kept {problem}")
         for problem in report.warnings:
             self.stdout.write(self.style.WARNING(f"Warning {problem}"))
         if report.unknown_terms:
