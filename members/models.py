@@ -373,6 +373,14 @@ class Location(models.Model):
     def time_zone(self) -> zoneinfo.ZoneInfo:
         return time_zone(self.city.time_zone)
 
+    @classmethod
+    def shows_more(cls, visibility: str, than: str) -> bool:
+        """Whether ``visibility`` shows more of an address than ``than``: public, then city only, then nothing."""
+        order = list(cls.AddressVisibility.values)
+        if visibility not in order or than not in order:
+            return False  # not a visibility: the field's own validation says so
+        return order.index(visibility) < order.index(than)
+
     @property
     def is_confidential(self) -> bool:
         return self.address_visibility == self.AddressVisibility.CONFIDENTIAL

@@ -7,7 +7,8 @@ Translated texts have one column per language (``name_es``, ``name_pt``, ``name_
 Membership rules hold here too: a new organisation arrives as an application with the first line of its history,
 unless the row asks for "approved" and the person importing may decide membership, in which case
 ``members.services.membership_approve`` approves it (and records it). An existing organisation's status never
-changes through a spreadsheet: the admin's actions change it.
+changes through a spreadsheet: the admin's actions change it. Nor does a row make an existing location's address
+more visible: that is done on the location's page.
 """
 
 from django.conf import settings
@@ -28,6 +29,10 @@ from members import roles
 from members.models import City, Country, Location, MembershipStatusChange, Organisation
 
 IMPORTED_REASON = _("Imported from a spreadsheet.")
+MORE_VISIBLE = _(
+    "A spreadsheet cannot make this location's address more visible than it is: change the address visibility on "
+    "the location's page."
+)
 
 
 def translated(*names: str) -> tuple[str, ...]:
@@ -223,6 +228,20 @@ class LocationResource(CheckedResource):
         if queryset is not None:
             queryset = queryset.select_related("organisation", "city__country")
         return super().export(queryset=queryset, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        """A row may hide an existing location's address more, never show more of it: that is decided on the
+        location's page, on purpose, not by a line of a file."""
+        before = instance.address_visibility if instance.pk else None
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if before is not None and Location.shows_more(instance.address_visibility, than=before):
+            errors.setdefault("address_visibility", []).append(ValidationError(MORE_VISIBLE))
+        if errors:
+            raise ValidationError(errors)
 
 
 class SpreadsheetAdmin(ImportExportMixin):

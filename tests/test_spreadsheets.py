@@ -204,3 +204,27 @@ def test_export_lists_the_records(client, admin_user):
         response = client.post("/en/admin/members/location/export/", {"format": CSV, "resource": "0", **fields})
     text = response.content.decode("utf-8-sig")
     assert "Sede Exportada" in text and location.organisation.slug in text
+
+
+def test_a_spreadsheet_never_makes_a_locations_address_more_visible(client, admin_user, colombia):
+    """Lowering confidentiality is done on the location's page, on purpose, never by a row in a file; hiding more
+    is always allowed."""
+    client.force_login(admin_user)
+    organisation = OrganisationFactory(slug="casa", countries=[colombia])
+    shelter = LocationFactory(organisation=organisation, confidential=True, street_address="Calle Reservada 9")
+    office = LocationFactory(organisation=organisation, city=shelter.city, name_es="Oficina")
+    header = "id,organisation,name_es,address_visibility,street_address,city\n"
+    rows = (
+        f'{shelter.pk},casa,Casa,public,Calle Reservada 9,"Bogotá, CO"\n'
+        f'{office.pk},casa,Oficina,confidential,{office.street_address},"Bogotá, CO"\n'
+    )
+    preview = upload(client, "members/location", header + rows)
+    [invalid] = preview.context["result"].invalid_rows
+    assert invalid.number == 1
+    assert "cannot make this location's address more visible" in str(invalid.error_dict["address_visibility"])
+    shelter.refresh_from_db()
+    assert shelter.address_visibility == Location.AddressVisibility.CONFIDENTIAL
+
+    confirm(client, "members/location", upload(client, "members/location", header + rows.splitlines()[1]))
+    office.refresh_from_db()
+    assert office.address_visibility == Location.AddressVisibility.CONFIDENTIAL

@@ -625,9 +625,8 @@ class Importer:
         differences = self._differences(location, given)
         if not differences:
             return
-        order = list(Location.AddressVisibility.values)  # public, city, confidential: each hides more
         ours, theirs = location.address_visibility, given["address_visibility"]
-        if order.index(theirs) > order.index(ours):
+        if Location.shows_more(ours, than=theirs):
             location.address_visibility = theirs
             self._group_report.addresses_changed.append(
                 Problem(record_id, "location", f"address visibility {ours} → {theirs}, as in the file")
