@@ -44,12 +44,25 @@ def post_request(worker, req, environ, resp):
     count_request(worker)
 
 
+def per_process_cache() -> bool:
+    """Whether the site's cache lives in each process (``CACHE_URL=locmem://``) rather than shared by all."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rssn.settings")
+    from django.conf import settings
+
+    return settings.CACHES["default"]["BACKEND"].endswith(".LocMemCache")
+
+
 def on_starting(server):
-    """Say so when the workers cannot share the cache (``CACHE_URL`` is ``locmem://``, the default): each keeps its
-    own, and an edit reaches another worker's pages only when its copy expires, up to 15 minutes later."""
-    if workers > 1 and os.environ.get("CACHE_URL", "locmem://").startswith("locmem"):
-        server.log.warning(
-            "CACHE_URL is locmem:// with %s workers: each worker caches on its own, so an edit can take up to 15 "
-            "minutes to show on every page. Set CACHE_URL to redis:// or db:// (see the README).",
-            workers,
-        )
+    """Several workers on a per-process cache would each keep their own copy of what changed: an address made
+    confidential would go on showing in the others' pages. Production refuses to start; elsewhere gunicorn says so."""
+    if server.cfg.workers <= 1 or not per_process_cache():
+        return
+    message = (
+        f"CACHE_URL is locmem:// with {server.cfg.workers} workers: each worker would keep its own copy of what "
+        "changed, and an edit (an address made confidential) would not show in the others' pages. Set CACHE_URL to "
+        "redis:// or db:// (see the README), or run one worker."
+    )
+    if os.environ.get("DJANGO_ENV") == "production":
+        server.log.error(message)
+        raise SystemExit(message)
+    server.log.warning(message)

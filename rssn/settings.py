@@ -169,8 +169,16 @@ STORAGES = {
     },
 }
 
-# One cache shared by every app server (redis or the database) in production; see the README's Deployment.
-CACHES = {"default": env_cache("CACHE_URL", "locmem://")}
+# One cache shared by every app server and worker: what it says was edited is how every process knows to forget what
+# it keeps (services.cache). Production defaults to a table in the database (made by `make serve`) and refuses a
+# per-process cache with several workers: another worker would go on showing an address made confidential.
+CACHES = {"default": env_cache("CACHE_URL", "db://rssn_cache" if PRODUCTION else "locmem://")}
+GUNICORN_WORKERS = env_int("GUNICORN_WORKERS", 2)
+if PRODUCTION and GUNICORN_WORKERS > 1 and CACHES["default"]["BACKEND"].endswith(".LocMemCache"):
+    raise ImproperlyConfigured(
+        "CACHE_URL is locmem:// (one process only) with GUNICORN_WORKERS > 1: each worker would keep its own copy "
+        "of what changed. Set CACHE_URL to redis:// or db://, or GUNICORN_WORKERS=1."
+    )
 
 # E-mail: printed on the console in development; SMTP from the environment in production.
 EMAIL_BACKEND = env_str(

@@ -1,7 +1,6 @@
 """Logs keep no search terms, coordinates or full IP addresses, and errors still say where they happened."""
 
 import logging
-from unittest import mock
 
 import pytest
 from django.test import Client
@@ -89,8 +88,6 @@ def test_gunicorn_access_log_has_no_query_and_no_full_address():
 
     from gunicorn.config import Config
 
-    from rssn import gunicorn as gunicorn_settings
-
     config = Config()
     config.set("accesslog", "-")
     config.set("access_log_format", gunicorn_settings.access_log_format)
@@ -112,18 +109,3 @@ def test_gunicorn_access_log_has_no_query_and_no_full_address():
     assert "zzq" not in line and "4.6123" not in line and "203.0.113.77" not in line
     assert line.startswith("203.0.113.0 ")
     assert '"GET /es/search/ HTTP/1.1" 200' in line
-
-
-@pytest.mark.parametrize(
-    ("workers", "cache_url", "warned"),
-    [(2, None, True), (2, "locmem://", True), (1, None, False), (2, "redis://cache:6379/0", False)],
-)
-def test_gunicorn_says_when_its_workers_cannot_share_the_cache(monkeypatch, workers, cache_url, warned):
-    monkeypatch.setattr(gunicorn_settings, "workers", workers)
-    if cache_url is None:
-        monkeypatch.delenv("CACHE_URL", raising=False)
-    else:
-        monkeypatch.setenv("CACHE_URL", cache_url)
-    server = mock.Mock()
-    gunicorn_settings.on_starting(server)
-    assert server.log.warning.called == warned

@@ -251,3 +251,13 @@ def test_a_kept_api_item_shows_an_edit_on_the_next_page_and_each_pages_distance(
     assert api(client, f"{API_SEARCH}&lang=en")["results"][0]["distance_km"] is None
     Service.objects.filter(pk=listing.pk).update(status="paused")  # no signal: the listing's own rule still holds
     assert api(client, f"{API_SEARCH}&lang=en")["results"] == []
+
+
+def test_without_a_cache_nothing_kept_is_read_again(settings, listing):
+    """dummy:// keeps nothing, so it cannot say what changed: each process must not keep anything either."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    country = listing.locations.get().city.country
+    assert directory_cache.country(country.code).emergency_number == country.emergency_number
+    country.emergency_number = "112"
+    country.save()
+    assert directory_cache.country(country.code).emergency_number == "112"
