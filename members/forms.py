@@ -305,16 +305,18 @@ def validate_locations_in_countries(organisation_form, location_formset) -> None
 
 
 class ReportListingForm(AbuseProtectedForm):
+    # Nothing typed here is offered again by the browser's form memory on a shared device.
     message = forms.CharField(
         label=_("What is wrong?"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off"}),
         help_text=_("For example: the phone number no longer works, or the service moved."),
     )
     reporter_email = forms.EmailField(
         label=_("Your e-mail (optional)"),
         max_length=254,
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         help_text=_("Only if you want us to be able to ask you something. Staff see it, no one else."),
     )
     field_order = ["message", "reporter_email", "homepage", "started"]

@@ -1,19 +1,22 @@
 """Public pages of onboarding: join the network, report wrong information, confirm a listing by its signed link.
 
-They are the only anonymous pages with a form, hence the only ones that may set the CSRF cookie. No session.
+They are the only anonymous pages with a form, and they set no cookie and use no session (``cookieless_form``).
 """
 
 import datetime
+from functools import wraps
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from members import services
@@ -29,6 +32,40 @@ from members.forms import (
 from members.models import CorrectionRequest, Organisation
 
 THROTTLE_WINDOW = datetime.timedelta(hours=1)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def sent_from_this_site(request) -> bool:
+    """The browser's own word on where a form was sent from: ``Sec-Fetch-Site`` (every current browser), else
+    ``Origin``. A browser that sends neither (an old one, or a script that can also read the page) is let through:
+    the signed, single-use form token still has to be right."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    trusted = {_origin(request.build_absolute_uri("/")), *map(_origin, settings.CSRF_TRUSTED_ORIGINS)}
+    return origin.lower() in trusted
+
+
+def cookieless_form(view):
+    """A public form that works without any cookie. Django's CSRF check needs a cookie, which would follow a
+    survivor from page to page; in its place, the post must come from this site, and the form's token (signed,
+    single-use) or the link's (the verification page) must be right."""
+
+    @csrf_exempt
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method == "POST" and not sent_from_this_site(request):
+            raise PermissionDenied(_("This form can only be sent from this site's own page."))
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def client_ip(request) -> str:
@@ -51,6 +88,7 @@ def _too_many() -> str:
     return _("Too many forms were sent from your connection. Please try again in an hour.")
 
 
+@cookieless_form
 @require_http_methods(["GET", "POST"])
 def join(request):
     if request.method == "POST":
@@ -146,6 +184,7 @@ def _reported_listing(request):
     raise Http404(_("Say which listing is wrong."))
 
 
+@cookieless_form
 @require_http_methods(["GET", "POST"])
 def report_listing(request):
     organisation, service = _reported_listing(request)
@@ -176,6 +215,7 @@ def report_listing_done(request):
     return render(request, "members/correctionrequest_done.html")
 
 
+@cookieless_form
 @require_http_methods(["GET", "POST"])
 def verify_listing(request, token: str):
     """The page a verification reminder links to: the member's contact confirms or corrects her listing."""

@@ -237,8 +237,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Cookies exist only for staff (session) and on pages with a form (CSRF). In production they are `__Host-`
-# cookies: secure, for the whole site ("/"), bound to this host (no Domain).
+# Cookies exist only for staff: the session and the admin's CSRF cookie, both ending with the browser session. The
+# public forms set none (members.views.cookieless_form). In production they are `__Host-` cookies: secure, for the
+# whole site ("/"), bound to this host (no Domain).
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
 if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
@@ -246,6 +247,7 @@ if PRODUCTION:
 SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
 SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_AGE = None  # a browser-session cookie
 # Staff sessions end with the browser and after STAFF_SESSION_IDLE_MINUTES without a request (a signed-in
 # session is saved on each request by rssn.middleware.StaffSessionMiddleware; anonymous visitors have none).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

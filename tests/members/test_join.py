@@ -297,9 +297,22 @@ def test_an_application_in_indonesian_is_stored_and_answered_in_indonesian(clien
     assert mail.outbox[0].extra_headers["Content-Language"] == "id"
 
 
-def test_the_form_sets_no_cookie_but_the_csrf_token_and_the_thanks_page_none(client, join_data):
-    assert set(client.get(join_url()).cookies) == {"csrftoken"}
+def test_the_form_and_its_thanks_page_set_no_cookie(join_data):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)  # as a browser: Django's CSRF check would ask for its cookie
+    assert not client.get(join_url()).cookies
     response = client.post(join_url(), join_data)
-    assert "sessionid" not in response.cookies
+    assert response.status_code == 302
+    assert not response.cookies
     fresh = type(client)()
     assert not fresh.get(reverse("members:join-done")).cookies
+
+
+def test_a_form_sent_from_another_site_is_refused(client, join_data):
+    """Without a CSRF cookie, the browser's word on where the post comes from keeps other sites out."""
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://elsewhere.example"}, {"Origin": "null"}):
+        response = client.post(join_url(), join_data, headers=headers)
+        assert response.status_code == 403, headers
+    assert not Organisation.objects.exists()
+    assert client.post(join_url(), join_data, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 302

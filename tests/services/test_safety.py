@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from members.models import Organisation
+from members.services import verification_token
 from services.models import Service
 from tests.factories import OrganisationFactory, ServiceFactory
 from tests.services import directory_data as data
@@ -153,6 +154,13 @@ def public_urls(world, language="es") -> list[str]:
             reverse("services:referral-list") + f"?s={ids}",
             reverse("services:safety"),
             reverse("services:service-detail", args=[999999]),  # the 404 page
+            # The public forms, and the pages after them: no cookie there either.
+            reverse("members:join"),
+            reverse("members:join-done"),
+            reverse("members:report-listing") + f"?service={listings['public'].pk}",
+            reverse("members:report-listing") + f"?organisation={listings['confidential'].organisation.pk}",
+            reverse("members:report-listing-done"),
+            reverse("members:verify", args=[verification_token(listings["confidential"].organisation)]),
         ]
         for service in listings.values():
             urls.append(reverse("services:service-detail", args=[service.pk]))
@@ -225,6 +233,20 @@ def test_no_cookie_while_browsing_anonymously(client, world):
         assert not response.cookies, url
         assert "Set-Cookie" not in response.headers, url
         assert "csrfmiddlewaretoken" not in response.content.decode(), url
+
+
+def test_no_cookie_when_sending_a_public_form(world):
+    """The forms are sent, and answered, without any cookie, through a client that checks CSRF as browsers do."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    listings, _hidden = world
+    for url in public_urls(world):
+        if "/report/" in url and "?" in url or "/verify/" in url:
+            response = client.post(url, {"message": "El teléfono ya no funciona.", "action": "correct"})
+            assert response.status_code in (200, 302, 400), url  # answered: sent, or the form again with its errors
+            assert not response.cookies, url
+            assert "Set-Cookie" not in response.headers, url
 
 
 def _secret_patterns():
@@ -430,3 +452,11 @@ def test_back_after_quick_exit_leaves_again_at_once(script_runs):
     # Typing the address again later in the same tab starts afresh.
     assert script_runs["typed"]["replaced"] == []
     assert script_runs["typed"]["storage"] == {}
+
+
+def test_the_safety_page_says_what_stays_in_the_browser(client, world):
+    with translation.override("en"):
+        html = client.get(reverse("services:safety")).content.decode()
+    assert "The address of a search page includes the words and the place you searched for" in html
+    assert "It does not keep copies of the pages with a form" in html
+    assert "This site sets no cookies, not even when you send a form" in html
