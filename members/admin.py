@@ -107,8 +107,8 @@ class CountryAdmin(ScopedAdmin, TranslatedAdmin):
 
 @admin.register(City)
 class CityAdmin(ScopedAdmin, TranslatedAdmin):
-    list_display = ("name", "administrative_area", "country", "time_zone")
-    list_filter = ("country",)
+    list_display = ("name", "administrative_area", "country", "time_zone", "proposed")
+    list_filter = ("proposed", "country")
     list_select_related = ("country",)
     search_fields = ("administrative_area", "country__code", *in_every_language("name"))
 

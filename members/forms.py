@@ -4,6 +4,7 @@ They work without JavaScript: the join form is an organisation form and two fixe
 services). Every field has a size limit; there are no file uploads.
 """
 
+import secrets
 import time
 
 from django import forms
@@ -57,11 +58,17 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 def form_started_token() -> str:
-    return signing.dumps(time.time(), salt=STARTED_SALT)
+    """The signed "form shown at" time, with a random part: each form shown gets its own token, spent when the form
+    is accepted (``members.services.token_spend``)."""
+    return signing.dumps({"t": time.time(), "n": secrets.token_urlsafe(6)}, salt=STARTED_SALT)
+
+
+def _started_at(value) -> float:
+    return float(value["t"] if isinstance(value, dict) else value)
 
 
 class AbuseProtectedForm(forms.Form):
-    """A honeypot field people never see and a signed "form shown at" time: no session, no cookie."""
+    """A honeypot field people never see and a signed, single-use "form shown at" token: no session, no cookie."""
 
     min_fill_seconds = 3
 
@@ -101,7 +108,13 @@ class AbuseProtectedForm(forms.Form):
             raise ValidationError(
                 _("This form has expired. Check your answers and send it again."), code="expired"
             ) from error
-        if time.time() - float(started) < self.min_fill_seconds:
+        try:
+            shown_at = _started_at(started)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValidationError(
+                _("This form has expired. Check your answers and send it again."), code="expired"
+            ) from error
+        if time.time() - shown_at < self.min_fill_seconds:
             raise ValidationError(
                 _("This form was sent too quickly. Check your answers and send it again."), code="too_fast"
             )
@@ -110,6 +123,16 @@ class AbuseProtectedForm(forms.Form):
     @property
     def abuse_errors(self):
         return [*self.errors.get("homepage", []), *self.errors.get("started", [])]
+
+    @property
+    def token(self) -> str:
+        """The token this form was sent with."""
+        return str(self.data.get(self.add_prefix("started"), ""))
+
+    def renew_token(self) -> None:
+        """Show the form again with a new token: the one it was sent with may be spent."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = form_started_token()
 
 
 def _phone(value: str, countries) -> str:
@@ -122,6 +145,7 @@ def _phone(value: str, countries) -> str:
 
 class OrganisationApplicationForm(AbuseProtectedForm):
     min_fill_seconds = 5
+    throttle_scope = "join"
 
     name = forms.CharField(label=_("Name of the organisation or practitioner"), max_length=200)
     acronym = forms.CharField(label=_("Acronym"), max_length=30, required=False)
@@ -201,7 +225,7 @@ class OrganisationApplicationForm(AbuseProtectedForm):
 class LocationApplicationForm(forms.Form):
     name = forms.CharField(label=_("Name of the service point"), max_length=200)
     city = IdChoiceField(
-        label=_("City"), queryset=City.objects.select_related("country"), required=False, empty_label="—"
+        label=_("City"), queryset=City.objects.listed().select_related("country"), required=False, empty_label="—"
     )
     new_city_name = forms.CharField(
         label=_("Or, if your city is not in the list, its name"), max_length=100, required=False
@@ -222,7 +246,7 @@ class LocationApplicationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         grouped: dict[str, list] = {}
-        for city in City.objects.select_related("country").order_by("country__name", "name"):
+        for city in City.objects.listed().select_related("country").order_by("country__name", "name"):
             grouped.setdefault(city.country.name, []).append((city.pk, city.name))
         self.fields["city"].choices = [("", "—"), *grouped.items()]
 
@@ -305,6 +329,8 @@ def validate_locations_in_countries(organisation_form, location_formset) -> None
 
 
 class ReportListingForm(AbuseProtectedForm):
+    throttle_scope = "report"
+
     # Nothing typed here is offered again by the browser's form memory on a shared device.
     message = forms.CharField(
         label=_("What is wrong?"),

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.querysets import LocationQuerySet, OrganisationQuerySet
+from members.querysets import CityQuerySet, LocationQuerySet, OrganisationQuerySet
 from members.validators import validate_phone, validate_time_zone, validate_time_zones, validate_web_url
 
 PUBLIC = _("Public: shown on the directory.")
@@ -150,6 +150,16 @@ class City(models.Model):
     latitude = _latitude_field(help_text=_("Centre of the city."))
     longitude = _longitude_field()
     time_zone = models.CharField(_("time zone"), max_length=64, validators=[validate_time_zone])
+    proposed = models.BooleanField(
+        _("proposed by an applicant"),
+        default=False,
+        help_text=_(
+            "Typed into the public join form: not offered in public forms until the application is approved. "
+            "Check its name and centre."
+        ),
+    )
+
+    objects = CityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("city")
@@ -579,20 +589,35 @@ class CorrectionRequest(models.Model):
 
 
 class SubmissionThrottle(models.Model):
-    """How many public forms one client sent in one time window. Shared by every app process through the
-    database. The client is a keyed hash of its IP address: the address itself is never stored."""
+    """When one client last sent one public form: the times within the last window, counted by a sliding window
+    (``members.services.submission_allowed``). One row per form and client, locked while it is counted, shared by
+    every app process through the database. The client is a keyed hash of its network (its IPv4 address, or the
+    /64 of an IPv6 one): the address itself is never stored."""
 
     scope = models.CharField(_("form"), max_length=30)
     client_hash = models.CharField(_("client hash"), max_length=64)
-    window_start = models.DateTimeField(_("window start"))
-    count = models.PositiveIntegerField(_("submissions"), default=0)
+    sent_times = models.JSONField(_("times sent"), default=list, help_text=_("Seconds since 1970, oldest first."))
+    last_sent_at = models.DateTimeField(_("last sent at"), default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("submission throttle")
         verbose_name_plural = _("submission throttles")
-        constraints = [
-            models.UniqueConstraint(fields=["scope", "client_hash", "window_start"], name="throttle_unique_window")
-        ]
+        constraints = [models.UniqueConstraint(fields=["scope", "client_hash"], name="throttle_unique_client")]
 
     def __str__(self):
-        return f"{self.scope} {self.client_hash[:8]} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+        return f"{self.scope} {self.client_hash[:8]}: {len(self.sent_times)}"
+
+
+class SpentToken(models.Model):
+    """A form token or verification link already used: each is accepted once (``members.services.token_spend``).
+    Only a digest is kept, and only as long as the token itself could be accepted."""
+
+    digest = models.CharField(_("digest"), max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("forgotten after"), db_index=True)
+
+    class Meta:
+        verbose_name = _("spent token")
+        verbose_name_plural = _("spent tokens")
+
+    def __str__(self):
+        return f"{self.digest[:8]} {self.expires_at:%Y-%m-%d %H:%M}"

@@ -22,3 +22,10 @@ class LocationQuerySet(models.QuerySet):
     def public(self):
         """Service points of approved members. Read their address only through ``public_address``."""
         return self.filter(organisation__status="approved")
+
+
+class CityQuerySet(models.QuerySet):
+    def listed(self):
+        """The cities public forms offer: not those an applicant typed until her application is approved (anyone
+        could write text into a public page through them)."""
+        return self.filter(proposed=False)

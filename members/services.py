@@ -9,7 +9,9 @@ e-mails the applicant in her language once the transaction is committed.
 import datetime
 import hashlib
 import hmac
+import ipaddress
 import logging
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +22,6 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -37,6 +38,7 @@ from members.models import (
     Location,
     MembershipStatusChange,
     Organisation,
+    SpentToken,
     SubmissionThrottle,
 )
 
@@ -172,8 +174,13 @@ def _city_for(location: LocationInput) -> City:
     country = location.new_city_country
     city = City.objects.filter(country=country, name__iexact=location.new_city_name).first()
     if city is None:
+        # Proposed: public forms leave it out until the application is approved (membership_approve).
         city = City(
-            country=country, latitude=country.latitude, longitude=country.longitude, time_zone=country.main_time_zone
+            country=country,
+            latitude=country.latitude,
+            longitude=country.longitude,
+            time_zone=country.main_time_zone,
+            proposed=True,
         )
         for code, _name in settings.LANGUAGES:
             _set_translated(city, "name", location.new_city_name, code)
@@ -269,12 +276,14 @@ def membership_apply(
         )
 
     context = {"organisation": organisation, "locations": saved_locations}
+    # The address was typed by whoever sent the form: nothing else she typed goes to it, so the form cannot be
+    # used to send someone a text of one's choosing.
     send_templated_email(
         template="application_received",
         to=[organisation.contact_email],
         language=language,
         subject=_("We received your application to the Regional Safe Spaces Network"),
-        context=context,
+        context={},
     )
     send_templated_email(
         template="application_notification",
@@ -328,6 +337,9 @@ def _decide(*, action: str, organisation: Organisation, by, reason: str = "", re
                 code="illegal_transition",
             )
         previous = locked.status
+        if target == Status.APPROVED:
+            # The cities the applicant typed become cities of the directory with her listing.
+            City.objects.filter(proposed=True, locations__organisation=locked).update(proposed=False)
         locked.status = target
         locked.status_changed_at = timezone.now()
         if target == Status.APPROVED:
@@ -412,14 +424,20 @@ def stale_listings(*, today: datetime.date | None = None):
 
 
 def verification_token(organisation: Organisation) -> str:
-    return signing.dumps({"organisation": organisation.pk}, salt=VERIFICATION_SALT, compress=True)
+    """A signed link's token; each one is different, so each can be spent once (``token_spend``)."""
+    return signing.dumps(
+        {"organisation": organisation.pk, "n": secrets.token_urlsafe(6)}, salt=VERIFICATION_SALT, compress=True
+    )
+
+
+def verification_max_age() -> datetime.timedelta:
+    return datetime.timedelta(days=getattr(settings, "VERIFICATION_LINK_MAX_AGE_DAYS", 30))
 
 
 def organisation_from_verification_token(token: str) -> Organisation:
     """The organisation a verification link is for. Raises ``signing.SignatureExpired`` when the link is older than
     ``VERIFICATION_LINK_MAX_AGE_DAYS`` (default 30), ``signing.BadSignature`` when it was altered."""
-    max_age = datetime.timedelta(days=getattr(settings, "VERIFICATION_LINK_MAX_AGE_DAYS", 30))
-    data = signing.loads(token, salt=VERIFICATION_SALT, max_age=max_age)
+    data = signing.loads(token, salt=VERIFICATION_SALT, max_age=verification_max_age())
     try:
         return Organisation.objects.get(pk=data["organisation"])
     except (Organisation.DoesNotExist, KeyError, TypeError) as error:
@@ -499,33 +517,65 @@ def correction_request_dismiss(*, correction: CorrectionRequest, by, note: str =
 # Abuse protection -------------------------------------------------------------------------------------------------
 
 
+def client_network(ip_address: str) -> str:
+    """What limits and lockouts count by: an IPv4 address, or the first address of the /64 an IPv6 one is in
+    (a subscriber's line gets a whole /64 and may pick any address in it)."""
+    try:
+        ip = ipaddress.ip_address((ip_address or "").strip())
+    except ValueError:
+        return ip_address or ""
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
+
+
 def client_fingerprint(ip_address: str) -> str:
-    """A keyed hash of the client's address: enough to count submissions, useless to find the person."""
-    return hmac.new(settings.SECRET_KEY.encode(), (ip_address or "").encode(), hashlib.sha256).hexdigest()
+    """A keyed hash of the client's network: enough to count submissions, useless to find the person."""
+    network = client_network(ip_address)
+    return hmac.new(settings.SECRET_KEY.encode(), network.encode(), hashlib.sha256).hexdigest()
 
 
 def submission_allowed(*, scope: str, ip_address: str, limit: int, window: datetime.timedelta) -> bool:
-    """Count one submission of form ``scope`` from this client; False once it sent more than ``limit`` in the
-    current window. The counter lives in the database, so every app process sees the same count."""
+    """Count one submission of form ``scope`` from this client; False when it already sent ``limit`` in the last
+    ``window`` (a sliding window: sending the limit just before a clock hour and again just after does not work).
+    A refused submission is not counted. The client's row is locked while it is counted, so every app process
+    counts the same."""
     now = timezone.now()
-    seconds = int(window.total_seconds())
-    window_start = datetime.datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=datetime.UTC)
+    since = now.timestamp() - window.total_seconds()
     client_hash = client_fingerprint(ip_address)
     with transaction.atomic():
-        updated = SubmissionThrottle.objects.filter(
-            scope=scope, client_hash=client_hash, window_start=window_start
-        ).update(count=F("count") + 1)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    SubmissionThrottle.objects.create(
-                        scope=scope, client_hash=client_hash, window_start=window_start, count=1
-                    )
-            except IntegrityError:  # another process created it a moment ago
-                SubmissionThrottle.objects.filter(
-                    scope=scope, client_hash=client_hash, window_start=window_start
-                ).update(count=F("count") + 1)
-        count = SubmissionThrottle.objects.get(scope=scope, client_hash=client_hash, window_start=window_start).count
-    # Old windows are of no use: forget them.
-    SubmissionThrottle.objects.filter(window_start__lt=now - max(window, datetime.timedelta(days=1))).delete()
-    return count <= limit
+        throttle, _created = SubmissionThrottle.objects.select_for_update().get_or_create(
+            scope=scope, client_hash=client_hash, defaults={"last_sent_at": now}
+        )
+        recent = [moment for moment in throttle.sent_times if moment > since]
+        allowed = len(recent) < limit
+        if allowed:
+            recent.append(now.timestamp())
+        throttle.sent_times, throttle.last_sent_at = recent, now
+        throttle.save(update_fields=["sent_times", "last_sent_at"])
+    # Clients quiet for longer than the window are of no use: forget them.
+    SubmissionThrottle.objects.filter(last_sent_at__lt=now - max(window, datetime.timedelta(days=1))).delete()
+    return allowed
+
+
+def _token_digest(token: str, purpose: str) -> str:
+    return hashlib.sha256(f"{purpose}:{token}".encode()).hexdigest()
+
+
+def token_spend(*, token: str, purpose: str, keep_for: datetime.timedelta) -> bool:
+    """Spend a form's token or a link's: True the first time, False ever after (for ``keep_for``, as long as the
+    token itself is accepted). Only a digest is stored."""
+    now = timezone.now()
+    SpentToken.objects.filter(expires_at__lt=now).delete()
+    try:
+        with transaction.atomic():
+            SpentToken.objects.create(digest=_token_digest(token, purpose), expires_at=now + keep_for)
+    except IntegrityError:
+        return False
+    return True
+
+
+def token_spent(*, token: str, purpose: str) -> bool:
+    return SpentToken.objects.filter(digest=_token_digest(token, purpose), expires_at__gte=timezone.now()).exists()

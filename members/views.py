@@ -4,6 +4,8 @@ They are the only anonymous pages with a form, and they set no cookie and use no
 """
 
 import datetime
+import functools
+import ipaddress
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -21,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from members import services
 from members.forms import (
+    STARTED_MAX_AGE,
     ListingCorrectionForm,
     LocationFormSet,
     OrganisationApplicationForm,
@@ -32,6 +35,9 @@ from members.forms import (
 from members.models import CorrectionRequest, Organisation
 
 THROTTLE_WINDOW = datetime.timedelta(hours=1)
+VERIFICATION_CORRECTION = "verification-correction"
+# As long as a form's token is accepted at all (members.forms.STARTED_MAX_AGE): a spent one is never accepted again.
+FORM_TOKEN_KEPT = datetime.timedelta(seconds=STARTED_MAX_AGE)
 
 
 def _origin(url: str) -> str:
@@ -68,14 +74,32 @@ def cookieless_form(view):
     return checked
 
 
+@functools.cache
+def _proxy_networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def from_trusted_proxy(request) -> bool:
+    """Whether the request reached us through one of ``TRUSTED_PROXIES``: only then is X-Forwarded-For believed.
+    Anyone who reaches the app server directly could write any address there."""
+    try:
+        peer = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(peer in network for network in _proxy_networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()))))
+
+
 def client_ip(request) -> str:
-    """The client's address. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, read it from X-Forwarded-For."""
+    """The client's address as the limits and the login lockout count it (an IPv6 address by its /64). Behind
+    ``TRUSTED_PROXY_COUNT`` reverse proxies, and only for requests that come from one of them, it is read from
+    X-Forwarded-For, that many hops from the right."""
+    address = request.META.get("REMOTE_ADDR", "")
     hops = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if hops:
+    if hops and from_trusted_proxy(request):
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
+            address = forwarded[-hops]
+    return services.client_network(address)
 
 
 def _throttled(request, scope: str) -> bool:
@@ -86,6 +110,20 @@ def _throttled(request, scope: str) -> bool:
 
 def _too_many() -> str:
     return _("Too many forms were sent from your connection. Please try again in an hour.")
+
+
+def _already_sent() -> str:
+    return _("This form was already sent. To send another one, check your answers and send it again.")
+
+
+def _refused(request, form) -> str | None:
+    """Why an otherwise valid public form is not accepted, or None: its token was spent (each form shown is sent
+    once), or its connection sent too many."""
+    if not services.token_spend(token=form.token, purpose="form", keep_for=FORM_TOKEN_KEPT):
+        return _already_sent()
+    if _throttled(request, form.throttle_scope):
+        return _too_many()
+    return None
 
 
 @cookieless_form
@@ -100,8 +138,9 @@ def join(request):
         if locations.is_valid():
             validate_locations_in_countries(organisation_form, locations)
         if organisation_valid and locations.is_valid() and service_forms.is_valid():
-            if _throttled(request, "join"):
-                organisation_form.add_error(None, _too_many())
+            refusal = _refused(request, organisation_form)
+            if refusal:
+                organisation_form.add_error(None, refusal)
             else:
                 try:
                     _apply(organisation_form.cleaned_data, locations, service_forms)
@@ -109,6 +148,7 @@ def join(request):
                     organisation_form.add_error(None, error)
                 else:
                     return redirect("members:join-done")
+        organisation_form.renew_token()
     else:
         organisation_form = OrganisationApplicationForm()
         locations = LocationFormSet(prefix="locations")
@@ -191,8 +231,9 @@ def report_listing(request):
     if request.method == "POST":
         form = ReportListingForm(request.POST)
         if form.is_valid():
-            if _throttled(request, "report"):
-                form.add_error(None, _too_many())
+            refusal = _refused(request, form)
+            if refusal:
+                form.add_error(None, refusal)
             else:
                 services.correction_request_create(
                     organisation=organisation,
@@ -201,6 +242,7 @@ def report_listing(request):
                     reporter_email=form.cleaned_data["reporter_email"],
                 )
                 return redirect("members:report-listing-done")
+        form.renew_token()
     else:
         form = ReportListingForm()
     return render(
@@ -230,21 +272,28 @@ def verify_listing(request, token: str):
 
     correction_form = ListingCorrectionForm()
     done = None
+    # A link sends one correction: a leaked or forwarded link cannot fill the staff's queue.
+    corrected = services.token_spent(token=token, purpose=VERIFICATION_CORRECTION)
     if request.method == "POST":
         if request.POST.get("action") == "confirm":
             services.listing_mark_verified(organisation=organisation, by=None)
             done = "confirmed"
-        else:
+        elif not corrected:
             correction_form = ListingCorrectionForm(request.POST)
             if correction_form.is_valid():
                 with transaction.atomic():
-                    services.correction_request_create(
-                        organisation=organisation,
-                        message=correction_form.cleaned_data["message"],
-                        reporter_email=organisation.contact_email,
-                        source=CorrectionRequest.Source.VERIFICATION,
-                    )
-                done = "corrected"
+                    if services.token_spend(
+                        token=token, purpose=VERIFICATION_CORRECTION, keep_for=services.verification_max_age()
+                    ):
+                        services.correction_request_create(
+                            organisation=organisation,
+                            message=correction_form.cleaned_data["message"],
+                            reporter_email=organisation.contact_email,
+                            source=CorrectionRequest.Source.VERIFICATION,
+                        )
+                        done = "corrected"
+                    else:
+                        corrected = True
     return render(
         request,
         "members/organisation_verify.html",
@@ -254,6 +303,7 @@ def verify_listing(request, token: str):
             "listed_services": organisation.services.filter(status="active"),
             "correction_form": correction_form,
             "done": done,
+            "corrected": corrected,
         },
         status=400 if request.method == "POST" and done is None else 200,
     )

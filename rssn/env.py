@@ -46,6 +46,19 @@ def env_list(name: str, default: list[str], *, required: bool = False) -> list[s
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name: str) -> list[str]:
+    """Comma-separated IP addresses or networks (``10.0.0.5, 192.0.2.0/24, 2001:db8::/48``), each checked."""
+    import ipaddress
+
+    networks = env_list(name, [])
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name} must list IP addresses or networks, not {network!r}.") from error
+    return networks
+
+
 def env_cache(name: str, default: str) -> dict:
     """A cache as a URL: ``redis://host:6379/0`` (or ``rediss://``), ``db://table_name``, ``locmem://``,
     ``dummy://``. Several app servers must share one: redis or the database."""

@@ -1,7 +1,8 @@
 """Logs that are safe to keep: no search terms, no coordinates, no full IP addresses.
 
 A search or a "near me" query says what a person looked for and where she is, so query strings never reach a log
-line: ``RedactingFilter`` formats each record once, cuts every query string, blurs coordinate pairs and
+line: ``RedactingFilter`` formats each record once, cuts every query string and verification link token, blurs
+coordinate pairs and
 truncates IP addresses (IPv4 to /24, IPv6 to /48), in the message and in the traceback alike. For errors about a
 request it adds what is needed to fix them: the view, the method, the path without its query, the staff member's
 id and the client's network.
@@ -12,6 +13,8 @@ import logging
 import re
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
+# A verification link's token opens a member's listing for corrections: never in a log line.
+VERIFICATION_TOKEN = re.compile(r"(/verify/)[^/\s\"'?]+")
 COORDINATE_PAIR = re.compile(r"-?\d{1,3}[.,]\d+\s*(?:,|%2C|;|\s)\s*-?\d{1,3}[.,]\d+", re.IGNORECASE)
 IPV4 = re.compile(r"(?<![\d.])(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}(?![\d.])")
 IPV6_CANDIDATE = re.compile(r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![0-9A-Fa-f:])")
@@ -39,6 +42,7 @@ def _anonymise_ipv6(match: re.Match) -> str:
 def scrub(text: str) -> str:
     """``text`` without query strings, coordinate pairs or full IP addresses."""
     text = QUERY_STRING.sub("", text)
+    text = VERIFICATION_TOKEN.sub(r"\1[token]", text)
     text = COORDINATE_PAIR.sub("[coordinates]", text)
     text = IPV4.sub(r"\1.0", text)
     return IPV6_CANDIDATE.sub(_anonymise_ipv6, text)
@@ -72,8 +76,12 @@ def _typed_values(request) -> list[str]:
     """What the visitor typed into this request (query and form values), longest first: an exception message
     may repeat it."""
     values = set()
+    try:
+        query = getattr(request, "GET", None)
+    except Exception:  # noqa: BLE001 - the query itself is what failed (too many fields): the record is about it
+        query = None
     # request._post: the form data only if the view already parsed it; parsing it here could fail again.
-    for data in (getattr(request, "GET", None), getattr(request, "_post", None)):
+    for data in (query, getattr(request, "_post", None)):
         if hasattr(data, "lists"):
             for _key, items in data.lists():
                 values.update(str(item).strip() for item in items)

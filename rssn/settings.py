@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from rssn.env import env_bool, env_cache, env_int, env_list, env_str
+from rssn.env import env_bool, env_cache, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -207,9 +207,16 @@ LOGIN_URL = "admin:login"
 
 # Onboarding. Links in e-mails (verification reminders, the review queue) start with SITE_URL.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-# Behind reverse proxies (a load balancer), the public forms' per-client limit reads the client's address from
-# X-Forwarded-For, this many hops from the right; 0 reads the direct peer's address.
+# Behind reverse proxies (a load balancer), the public forms' limits and the login lockout read the client's address
+# from X-Forwarded-For, TRUSTED_PROXY_COUNT hops from the right, and only on requests that come from one of
+# TRUSTED_PROXIES (addresses or networks): anyone reaching the app server directly could write any address there.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+if TRUSTED_PROXY_COUNT and not TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT needs TRUSTED_PROXIES: the addresses of the proxies in front of the app, whose "
+        "X-Forwarded-For header may be believed (see the README's Deployment)."
+    )
 # How many public forms one client may send per hour, and how long a verification link stays valid.
 SUBMISSION_LIMITS = {
     "join": env_int("JOIN_SUBMISSIONS_PER_HOUR", 5),
