@@ -490,3 +490,22 @@ def test_a_backup_code_logs_in_once(client, settings, staff):
     assert client.get(reverse("admin:index")).status_code == 200
     client.logout()
     assert login(client, staff.username, PASSWORD, otp_token="ab2cd3ef").status_code == 200
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_lockout(client, staff, settings):
+    """TRUSTED_PROXY_COUNT=1 and the app server reached directly: a new X-Forwarded-For on each try changes
+    nothing, the lockout counts the real peer."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("admin:login"),
+            {"username": staff.username, "password": "wrong password!"},
+            headers={"X-Forwarded-For": f"203.0.113.{attempt + 1}"},
+        )
+    locked = client.post(
+        reverse("admin:login"),
+        {"username": staff.username, "password": PASSWORD},
+        headers={"X-Forwarded-For": "198.51.100.77"},
+    )
+    assert locked.status_code == 429
