@@ -211,23 +211,24 @@ def test_a_forged_forwarded_for_from_a_direct_client_is_not_believed(client, joi
     assert "Too many forms were sent from your connection." in second.content.decode()
 
 
-def test_trusting_forwarded_addresses_needs_the_proxies_addresses():
+def start(env: dict) -> subprocess.CompletedProcess:
+    """Load the settings in a process of its own, with this environment."""
     from tests.rssn.test_settings import PROJECT
 
-    code = "import django; django.setup()"
-    env = {"TRUSTED_PROXY_COUNT": "1", "DJANGO_SETTINGS_MODULE": "rssn.settings", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and code
-        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=60
+    return subprocess.run(  # noqa: S603 - fixed interpreter and code
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=PROJECT,
+        env={"DJANGO_SETTINGS_MODULE": "rssn.settings", "PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
-    assert result.returncode != 0
-    assert "TRUSTED_PROXY_COUNT needs TRUSTED_PROXIES" in result.stderr
-    env["TRUSTED_PROXIES"] = "10.0.0.1, 192.0.2.0/24"
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and code
-        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    env["TRUSTED_PROXIES"] = "nginx"
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and code
-        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert "TRUSTED_PROXIES must list IP addresses or networks" in result.stderr
+
+
+def test_trusting_forwarded_addresses_needs_the_proxies_addresses():
+    refused = start({"TRUSTED_PROXY_COUNT": "1"})
+    assert refused.returncode != 0
+    assert "TRUSTED_PROXY_COUNT needs TRUSTED_PROXIES" in refused.stderr
+    assert start({"TRUSTED_PROXY_COUNT": "1", "TRUSTED_PROXIES": "10.0.0.1, 192.0.2.0/24"}).returncode == 0
+    misspelt = start({"TRUSTED_PROXY_COUNT": "1", "TRUSTED_PROXIES": "nginx"})
+    assert "TRUSTED_PROXIES must list IP addresses or networks" in misspelt.stderr
