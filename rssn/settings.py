@@ -6,6 +6,7 @@ documented once, in the README's "Configuration" section. Development needs none
 ``DATABASE_URL``.
 """
 
+import locale
 import re
 from pathlib import Path
 
@@ -136,6 +137,12 @@ LANGUAGES = [
     ("id", _("Indonesian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The network's Portuguese readers are in Brazil. "pt" keeps the /pt/ addresses and the catalogue in locale/pt,
+# and Django and the installed apps serve their Brazilian catalogues ("Senha", "Salvar"), then Portugal's for a
+# message the Brazilian one lacks: they are found through Python's gettext, which expands a language code through
+# locale.locale_alias ("pt" is Portugal's there). rssn/formats holds the Brazilian date formats.
+locale.locale_alias["pt"] = "pt_BR.ISO8859-1"
+FORMAT_MODULE_PATH = ["rssn.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -207,6 +207,29 @@ def test_error_messages_are_translated(client, join_data):
     assert escape("Este campo es obligatorio.") in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        # Brazil's wording, not Portugal's ("Introduza um endereço de e-mail válido.").
+        ("pt", "Informe um endereço de e-mail válido."),
+        # The Americas' wording, not Spain's ("Introduzca una dirección de correo electrónico válida.").
+        ("es", "Ingrese una dirección de correo electrónico válida."),
+        ("id", "Masukkan alamat email yang valid."),
+    ],
+)
+def test_form_errors_are_worded_as_the_network_readers_write(client, join_data, language, message):
+    response = client.post(join_url(language), {**join_data, "contact_email": "marta-at-casa"})
+    assert response.status_code == 400
+    assert escape(message) in response.content.decode()
+
+
+def test_a_too_long_value_says_at_most_in_latin_american_spanish(client, join_data):
+    response = client.post(join_url("es"), {**join_data, "acronym": "X" * 31})
+    content = response.content.decode()
+    # Django's Spanish says "menos de 30 caracteres" ("fewer than"), which is not what the limit means.
+    assert escape("Asegúrese de que este valor tenga como máximo 30 caracteres (tiene 31).") in content
+
+
 def test_a_public_address_needs_its_street(client, join_data):
     data = {**join_data, "locations-0-address_visibility": "public", "locations-0-street_address": ""}
     response = client.post(join_url(), data)
