@@ -54,7 +54,7 @@ DECISIONS = {
         "reason",
         True,
         _("Reject these applications"),
-        _("The reason is sent to the applicant in her language's e-mail."),
+        _("The reason is sent to the applicant by e-mail, in their language."),
     ),
     "request_changes": (
         services.membership_request_changes,
@@ -68,7 +68,7 @@ DECISIONS = {
         "reason",
         True,
         _("Suspend these members"),
-        _("Their listings leave the public directory. The reason is sent to them."),
+        _("Their listings are hidden from the public directory until reinstated. The reason is sent to them."),
     ),
     "reinstate": (
         services.membership_reinstate,

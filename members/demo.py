@@ -254,8 +254,10 @@ ACCESS = {
         "Datang langsung pada jam layanan atau hubungi {phone} terlebih dahulu.",
     ),
     "referral": _t(
-        "Requiere remisión de otra organización de la ruta de atención; las organizaciones pueden escribir a {email}.",
-        "Requer encaminhamento de outra organização da rede; as organizações podem escrever para {email}.",
+        "Requiere remisión de otra organización de la ruta de referencia; las organizaciones pueden escribir a "
+        "{email}.",
+        "Requer encaminhamento de outra organização do fluxo de encaminhamento; as organizações podem escrever "
+        "para {email}.",
         "A referral from another organisation in the pathway is needed; organisations can write to {email}.",
         "Memerlukan rujukan dari lembaga lain dalam jalur rujukan; lembaga dapat menulis ke {email}.",
     ),
@@ -307,10 +309,12 @@ ACCESSIBILITY = [
         "Pintu masuk tanpa tangga dan toilet ramah disabilitas.",
     ),
     _t(
-        "Primer piso sin ascensor; atendemos en la planta baja si se avisa antes.",
-        "Primeiro andar sem elevador; atendemos no térreo com aviso prévio.",
-        "First floor without a lift; we can meet on the ground floor if told in advance.",
-        "Lantai dua tanpa lift; kami dapat melayani di lantai dasar jika diberi tahu sebelumnya.",
+        "Un piso por encima de la calle, sin ascensor; si nos avisa antes, le atendemos en la planta baja, a nivel "
+        "de la calle.",
+        "Um andar acima do térreo, sem elevador; com aviso prévio, atendemos no térreo.",
+        "One floor above street level, without a lift; if you tell us in advance, we see you on the ground floor.",
+        "Satu lantai di atas permukaan jalan, tanpa lift; jika diberi tahu sebelumnya, kami melayani Anda di lantai "
+        "dasar.",
     ),
     _t(
         "Intérprete de lengua de señas con cita previa.",
@@ -329,10 +333,14 @@ HOURS_NOTES = [
     _t("Cerrado los días festivos.", "Fechado nos feriados.", "Closed on public holidays.",
        "Tutup pada hari libur nasional."),
     _t(
-        "Fuera de horario, deje un mensaje y le devolveremos la llamada.",
-        "Fora do horário, deixe uma mensagem e retornaremos a ligação.",
-        "Outside these hours, leave a message and we will call back.",
-        "Di luar jam ini, tinggalkan pesan dan kami akan menghubungi kembali.",
+        "Fuera de este horario, llame a la línea de ayuda del país o, si está en peligro, al número de "
+        "emergencias. Solo le llamamos si usted lo pide y nos dice cuándo es seguro.",
+        "Fora deste horário, ligue para a linha de ajuda do país ou, em caso de perigo, para o número de "
+        "emergência. Só ligamos para você se você pedir e disser quando é seguro.",
+        "Outside these hours, call the country's helpline or, if you are in danger, the emergency number. We only "
+        "call you if you ask us to and tell us when it is safe.",
+        "Di luar jam ini, hubungi layanan pengaduan nasional atau, jika Anda dalam bahaya, nomor darurat. Kami "
+        "hanya menelepon Anda jika Anda memintanya dan memberi tahu kapan aman.",
     ),
 ]  # fmt: skip
 

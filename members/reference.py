@@ -214,7 +214,7 @@ COUNTRIES = [
         [
             HelplineSpec(
                 _named(
-                    "Línea nacional 109 contra la violencia hacia mujeres y niñas",
+                    "Línea nacional 109 contra la violencia hacia las mujeres y la niñez",
                     "Linha nacional 109 contra a violência contra mulheres e crianças",
                     "National Helpline 109 for Violence against Women and Children",
                     "Layanan Nasional 109 untuk Kekerasan terhadap Perempuan dan Anak",

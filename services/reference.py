@@ -30,12 +30,12 @@ def translated_fields(field: str, texts: dict[str, str]) -> dict[str, str]:
 CATEGORIES = [
     (
         "safe-shelter",
-        _t("Alojamiento seguro", "Abrigo seguro", "Safe shelter", "Rumah aman"),
+        _t("Albergue seguro", "Abrigo seguro", "Safe shelter", "Rumah aman"),
         _t(
-            "Alojamiento protegido y confidencial para sobrevivientes de violencia basada en género y sus hijas e "
-            "hijos cuando no es seguro permanecer en casa.",
-            "Acolhimento protegido e sigiloso para sobreviventes de violência baseada em gênero e seus filhos e "
-            "filhas quando não é seguro permanecer em casa.",
+            "Acogida protegida y confidencial para personas sobrevivientes de violencia basada en género y sus hijas "
+            "e hijos cuando no es seguro permanecer en casa.",
+            "Acolhimento protegido e sigiloso para pessoas sobreviventes de violência baseada em gênero e seus filhos "
+            "e filhas quando não é seguro permanecer em casa.",
             "Protected, confidential accommodation for survivors of gender-based violence and their children when "
             "it is not safe to stay at home.",
             "Tempat tinggal yang terlindungi dan rahasia bagi penyintas kekerasan berbasis gender beserta anak-anak "
@@ -56,9 +56,9 @@ CATEGORIES = [
                 "transitional-housing",
                 _t("Vivienda transitoria", "Moradia de transição", "Transitional housing", "Hunian transisi"),
                 _t(
-                    "Alojamiento por varios meses mientras la sobreviviente reconstruye su autonomía.",
-                    "Moradia por alguns meses enquanto a sobrevivente reconstrói sua autonomia.",
-                    "Housing for several months while the survivor rebuilds her independence.",
+                    "Vivienda por varios meses mientras la persona sobreviviente recupera su autonomía.",
+                    "Moradia por alguns meses enquanto a pessoa sobrevivente reconstrói sua autonomia.",
+                    "Housing for several months while the survivor rebuilds their independence.",
                     "Tempat tinggal selama beberapa bulan selama penyintas membangun kembali kemandiriannya.",
                 ),
             ),
@@ -98,8 +98,10 @@ CATEGORIES = [
                     "Konseling individu",
                 ),
                 _t(
-                    "Sesiones individuales con una psicóloga o consejera formada en violencia basada en género.",
-                    "Sessões individuais com psicóloga ou conselheira capacitada em violência baseada em gênero.",
+                    "Sesiones individuales con una psicóloga o un psicólogo, o con personal de consejería, con "
+                    "formación en violencia basada en género.",
+                    "Sessões individuais com psicóloga ou psicólogo, ou com profissional de aconselhamento, com "
+                    "formação em violência baseada em gênero.",
                     "One-to-one sessions with a psychologist or counsellor trained in gender-based violence.",
                     "Sesi tatap muka dengan psikolog atau konselor yang terlatih menangani kekerasan berbasis gender.",
                 ),
@@ -135,7 +137,7 @@ CATEGORIES = [
         "medical-care",
         _t("Atención médica", "Atendimento médico", "Medical care", "Layanan medis"),
         _t(
-            "Atención de salud confidencial para sobrevivientes, incluida la atención clínica de la violación.",
+            "Atención de salud confidencial para sobrevivientes, incluido el manejo clínico de la violación.",
             "Atendimento de saúde sigiloso para sobreviventes, incluindo o manejo clínico do estupro.",
             "Confidential health care for survivors, including clinical management of rape.",
             "Layanan kesehatan yang rahasia bagi penyintas, termasuk penanganan klinis perkosaan.",
@@ -144,20 +146,24 @@ CATEGORIES = [
             (
                 "clinical-management-of-rape",
                 _t(
-                    "Atención clínica de la violación",
+                    "Manejo clínico de la violación",
                     "Manejo clínico do estupro",
                     "Clinical management of rape",
                     "Penanganan klinis perkosaan",
                 ),
                 _t(
                     "Examen y tratamiento tras una violación: anticoncepción de emergencia, profilaxis posexposición "
-                    "al VIH (idealmente en las primeras 72 horas) y prevención de infecciones de transmisión sexual.",
+                    "al VIH (debe iniciarse a más tardar 72 horas después, y cuanto antes mejor) y prevención de "
+                    "infecciones de transmisión sexual.",
                     "Exame e tratamento após um estupro: contracepção de emergência, profilaxia pós-exposição ao HIV "
-                    "(de preferência nas primeiras 72 horas) e prevenção de infecções sexualmente transmissíveis.",
+                    "(deve começar em no máximo 72 horas, e quanto antes melhor) e prevenção de infecções "
+                    "sexualmente transmissíveis.",
                     "Examination and treatment after rape: emergency contraception, HIV post-exposure prophylaxis "
-                    "(ideally within 72 hours) and prevention of sexually transmitted infections.",
+                    "(it must start within 72 hours at the latest, and the sooner the better) and prevention of "
+                    "sexually transmitted infections.",
                     "Pemeriksaan dan perawatan setelah perkosaan: kontrasepsi darurat, profilaksis pascapajanan HIV "
-                    "(sebaiknya dalam 72 jam) dan pencegahan infeksi menular seksual.",
+                    "(harus dimulai paling lambat 72 jam setelah kejadian, makin cepat makin baik) dan pencegahan "
+                    "infeksi menular seksual.",
                 ),
             ),
             (
@@ -185,8 +191,8 @@ CATEGORIES = [
                 ),
                 _t(
                     "Examen y documentación de lesiones que pueden servir como prueba, solo con el consentimiento de "
-                    "la sobreviviente.",
-                    "Exame e registro de lesões que podem servir como prova, somente com o consentimento da "
+                    "la persona sobreviviente.",
+                    "Exame e registro de lesões que podem servir como prova, somente com o consentimento da pessoa "
                     "sobrevivente.",
                     "Examination and documentation of injuries that may serve as evidence, only with the survivor's "
                     "consent.",
@@ -282,10 +288,10 @@ CATEGORIES = [
                     "Pelaporan dan pendampingan di pengadilan",
                 ),
                 _t(
-                    "Información sobre la denuncia y acompañamiento durante el proceso penal, si la sobreviviente "
-                    "decide denunciar.",
-                    "Informação sobre a denúncia e acompanhamento durante o processo penal, se a sobrevivente decidir "
-                    "denunciar.",
+                    "Información sobre la denuncia y acompañamiento durante el proceso penal, si la persona "
+                    "sobreviviente decide denunciar.",
+                    "Informação sobre a denúncia e acompanhamento durante o processo penal, se a pessoa sobrevivente "
+                    "decidir denunciar.",
                     "Information about reporting and accompaniment through criminal proceedings, if the survivor "
                     "decides to report.",
                     "Informasi tentang pelaporan dan pendampingan selama proses pidana, jika penyintas memutuskan "
@@ -324,14 +330,14 @@ CATEGORIES = [
         "case-management",
         _t("Gestión de casos", "Gestão de casos", "Case management", "Manajemen kasus"),
         _t(
-            "Una persona de referencia evalúa con la sobreviviente sus necesidades, elabora con ella un plan y "
-            "coordina los servicios, siempre con su consentimiento informado.",
-            "Uma profissional de referência avalia com a sobrevivente suas necessidades, elabora com ela um plano e "
-            "coordena os serviços, sempre com seu consentimento informado.",
-            "A caseworker assesses the survivor's needs with her, agrees a plan and coordinates services, always "
-            "with her informed consent.",
-            "Seorang manajer kasus menilai kebutuhan bersama penyintas, menyusun rencana bersamanya, dan "
-            "mengoordinasikan layanan, selalu dengan persetujuan berdasarkan informasi.",
+            "Una gestora o un gestor de casos evalúa las necesidades junto con la persona sobreviviente, acuerda con "
+            "ella un plan y coordina los servicios, siempre con su consentimiento informado.",
+            "Uma gestora ou um gestor de casos avalia as necessidades junto com a pessoa sobrevivente, combina com "
+            "ela um plano e coordena os serviços, sempre com seu consentimento informado.",
+            "A caseworker assesses the survivor's needs with them, agrees a plan with them and coordinates services, "
+            "always with their informed consent.",
+            "Seorang pekerja kasus menilai kebutuhan bersama penyintas, menyusun rencana bersamanya, dan "
+            "mengoordinasikan layanan, selalu dengan persetujuan penyintas setelah mendapat penjelasan lengkap.",
         ),
         [
             (
@@ -353,8 +359,9 @@ CATEGORIES = [
                     "Rujukan dan pendampingan",
                 ),
                 _t(
-                    "Remisión segura a otros servicios de la ruta de atención y acompañamiento presencial.",
-                    "Encaminhamento seguro a outros serviços da rede de atendimento e acompanhamento presencial.",
+                    "Remisión segura a otros servicios de la ruta de referencia y acompañamiento presencial.",
+                    "Encaminhamento seguro a outros serviços do fluxo de encaminhamento, com acompanhamento "
+                    "presencial.",
                     "Safe referral to other services in the referral pathway and accompaniment in person.",
                     "Rujukan yang aman ke layanan lain dalam jalur rujukan dan pendampingan secara langsung.",
                 ),
@@ -363,7 +370,7 @@ CATEGORIES = [
     ),
     (
         "helpline",
-        _t("Línea de ayuda", "Linha de apoio", "Helpline", "Layanan pengaduan"),
+        _t("Línea de ayuda", "Linha de ajuda", "Helpline", "Layanan pengaduan"),
         _t(
             "Orientación por teléfono, chat o mensajería, a menudo las 24 horas.",
             "Orientação por telefone, chat ou mensagens, muitas vezes 24 horas por dia.",
@@ -380,8 +387,9 @@ CATEGORIES = [
                     "Saluran siaga KBG",
                 ),
                 _t(
-                    "Escucha, información y orientación por teléfono para sobrevivientes y personas que las apoyan.",
-                    "Escuta, informação e orientação por telefone para sobreviventes e pessoas que as apoiam.",
+                    "Escucha, información y orientación por teléfono para personas sobrevivientes y quienes las "
+                    "apoyan.",
+                    "Escuta, informação e orientação por telefone para pessoas sobreviventes e quem as apoia.",
                     "Listening, information and guidance by phone for survivors and the people supporting them.",
                     "Mendengarkan, informasi, dan arahan melalui telepon bagi penyintas dan orang yang mendukungnya.",
                 ),
@@ -473,7 +481,7 @@ CATEGORIES = [
         [
             (
                 "cash-assistance",
-                _t("Transferencias monetarias", "Transferência de renda", "Cash assistance", "Bantuan tunai"),
+                _t("Transferencias monetarias", "Transferência monetária", "Cash assistance", "Bantuan tunai"),
                 _t(
                     "Transferencias de efectivo o tarjetas para alquiler, transporte o alimentación, como parte de "
                     "un plan de atención.",
@@ -560,7 +568,8 @@ CATEGORIES = [
             "Información clara sobre derechos y servicios disponibles, para decidir con conocimiento.",
             "Informação clara sobre direitos e serviços disponíveis, para decidir com conhecimento.",
             "Clear information about rights and available services, so people can make informed decisions.",
-            "Informasi yang jelas tentang hak dan layanan yang tersedia agar dapat mengambil keputusan yang tepat.",
+            "Informasi yang jelas tentang hak dan layanan yang tersedia, agar setiap orang dapat memutuskan sendiri "
+            "berdasarkan informasi yang lengkap.",
         ),
         [
             (
@@ -572,8 +581,8 @@ CATEGORIES = [
                     "Informasi hak dan layanan",
                 ),
                 _t(
-                    "Orientación sobre la ruta de atención y los derechos de las sobrevivientes.",
-                    "Orientação sobre a rede de atendimento e os direitos das sobreviventes.",
+                    "Orientación sobre la ruta de referencia y los derechos de las personas sobrevivientes.",
+                    "Orientação sobre o fluxo de encaminhamento e os direitos das pessoas sobreviventes.",
                     "Guidance on the referral pathway and survivors' rights.",
                     "Arahan tentang jalur rujukan dan hak-hak penyintas.",
                 ),
@@ -609,8 +618,9 @@ CATEGORIES = [
                 "safety-planning",
                 _t("Plan de seguridad", "Plano de segurança", "Safety planning", "Rencana keselamatan"),
                 _t(
-                    "Elaboración, junto con la sobreviviente, de un plan para actuar ante situaciones de peligro.",
-                    "Elaboração, junto com a sobrevivente, de um plano para agir diante de situações de perigo.",
+                    "Elaboración, junto con la persona sobreviviente, de un plan para actuar ante situaciones de "
+                    "peligro.",
+                    "Elaboração, junto com a pessoa sobrevivente, de um plano para agir diante de situações de perigo.",
                     "Working out with the survivor a plan for what to do in dangerous situations.",
                     "Menyusun bersama penyintas rencana tindakan menghadapi situasi berbahaya.",
                 ),

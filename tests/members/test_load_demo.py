@@ -185,6 +185,26 @@ def test_every_country_and_category_is_complete_in_the_four_languages(demo_db):
             assert getattr(category, f"name_{suffix}") and getattr(category, f"description_{suffix}"), category.slug
 
 
+def test_demo_notes_give_safe_and_unambiguous_advice(demo_db):
+    """No note asks a person to leave a message to be called back (their phone may be watched), and no floor is
+    called "primer piso", which is the ground floor in Colombia, Peru and Venezuela and the first one up elsewhere."""
+    unsafe = re.compile(
+        r"call (you )?back|devolveremos|retornaremos|menghubungi kembali|leave a message|deje un mensaje|"
+        r"deixe uma mensagem|tinggalkan pesan|primer piso|first floor|primeiro andar",
+        re.IGNORECASE,
+    )
+    notes = Location.objects.filter(organisation__is_demo=True)
+    texts = {
+        getattr(location, f"{field}_{suffix}") or ""
+        for location in notes
+        for field in ("hours_note", "accessibility_notes")
+        for suffix in SUFFIXES
+    }
+    assert [text for text in texts if unsafe.search(text)] == []
+    assert any("planta baja" in text for text in texts)
+    assert any("tell us when it is safe" in text for text in texts)
+
+
 def test_at_least_half_the_services_are_complete_in_the_four_languages(demo_db):
     services = list(Service.objects.filter(organisation__is_demo=True))
     complete = [

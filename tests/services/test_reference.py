@@ -2,6 +2,7 @@
 
 import io
 import math
+import re
 import zoneinfo
 
 import pytest
@@ -135,3 +136,57 @@ def test_every_spec_has_cities_and_language_codes_are_iso_639():
 
     assert {spec.code for spec in COUNTRIES} == set(CITIES)
     assert all(2 <= len(code) <= 3 and code.isalpha() and code.islower() for code in LANGUAGE_CODES)
+
+
+def _category(slug):
+    return ServiceCategory.objects.get(slug=slug)
+
+
+def test_shelters_are_called_as_practitioners_call_them(reference):
+    shelter = _category("safe-shelter")
+    assert (shelter.name_es, shelter.name_pt, shelter.name_ind) == ("Albergue seguro", "Abrigo seguro", "Rumah aman")
+    assert _category("clinical-management-of-rape").name_es == "Manejo clínico de la violación"
+    assert _category("helpline").name_pt == "Linha de ajuda"
+    assert _category("cash-assistance").name_pt == "Transferência monetária"
+
+
+def test_shelter_search_finds_every_shelter_in_every_language(reference):
+    from services.models import Service
+    from tests.factories import ServiceFactory
+
+    shelters = {
+        ServiceFactory(name_es="Casa Amaranto", description_es="", categories=[_category(slug)]).pk
+        for slug in ("safe-shelter", "emergency-shelter", "transitional-housing")
+    }
+    ServiceFactory(name_es="Orientación", description_es="", categories=[_category("legal-aid")])
+    for words in ("albergue", "abrigo", "rumah aman", "shelter"):
+        found = set(Service.objects.public().search(words).values_list("pk", flat=True))
+        assert found == shelters, words
+
+
+def test_hiv_prophylaxis_says_72_hours_is_the_limit(reference):
+    rape_care = _category("clinical-management-of-rape")
+    limit = {"es": "a más tardar 72 horas", "pt": "no máximo 72 horas", "en": "within 72 hours at the latest"}
+    for suffix, words in {**limit, "ind": "paling lambat 72 jam"}.items():
+        assert words in getattr(rape_care, f"description_{suffix}")
+
+
+def test_descriptions_name_the_survivor_without_assuming_a_gender(reference):
+    assumed = re.compile(
+        r"\b(la sobreviviente|las sobrevivientes|a sobrevivente|as sobreviventes|her|she|"
+        r"psicóloga o consejera|psicóloga ou conselheira|personas que las apoyan)\b",
+        re.IGNORECASE,
+    )
+    for category in ServiceCategory.objects.all():
+        for suffix in SUFFIXES:
+            text = getattr(category, f"description_{suffix}")
+            assert not assumed.search(text), (category.slug, suffix, assumed.search(text))
+    counselling = _category("individual-counselling")
+    assert "una psicóloga o un psicólogo" in counselling.description_es
+    assert "psicóloga ou psicólogo" in counselling.description_pt
+
+
+def test_bangladesh_helpline_109_is_for_women_and_children(reference):
+    helpline = Helpline.objects.get(country__code="BD", phone="109")
+    assert "niñez" in helpline.name_es and "niñas" not in helpline.name_es
+    assert "Children" in helpline.name_en and "crianças" in helpline.name_pt and "Anak" in helpline.name_ind
