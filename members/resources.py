@@ -61,15 +61,26 @@ class CountryCodesWidget(CodesWidget):
 
 
 class KeyWidget(widgets.ForeignKeyWidget):
-    """A related record by a code; an unknown code is reported in words."""
+    """A related record by a code; an unknown code is reported in words: ``unknown``, a whole sentence with
+    ``%(value)s`` (a model's name slotted into one frame does not agree in every language)."""
+
+    def __init__(self, model, *, unknown, **kwargs):
+        super().__init__(model, **kwargs)
+        self.unknown = unknown
 
     def clean(self, value, row=None, **kwargs):
         try:
             return super().clean(value, row, **kwargs)
         except self.model.DoesNotExist:
-            raise ValueError(
-                gettext("No %(model)s “%(value)s”.") % {"model": self.model._meta.verbose_name, "value": value}
-            ) from None
+            raise ValueError(str(self.unknown) % {"value": value}) from None
+
+
+UNKNOWN_ORGANISATION = _("No organisation has the slug “%(value)s”: copy it from the organisation's page address.")
+
+
+def organisation_key() -> KeyWidget:
+    """The ``organisation`` column of locations and services: the organisation's slug."""
+    return KeyWidget(Organisation, field="slug", unknown=UNKNOWN_ORGANISATION)
 
 
 class CityWidget(widgets.ForeignKeyWidget):
@@ -201,9 +212,7 @@ class OrganisationResource(CheckedResource):
 
 
 class LocationResource(CheckedResource):
-    organisation = fields.Field(
-        attribute="organisation", column_name="organisation", widget=KeyWidget(Organisation, field="slug")
-    )
+    organisation = fields.Field(attribute="organisation", column_name="organisation", widget=organisation_key())
     city = fields.Field(attribute="city", column_name="city", widget=CityWidget())
 
     class Meta:

@@ -55,13 +55,32 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "reinstate": (frozenset({Status.SUSPENDED}), Status.APPROVED),
     "withdraw": (frozenset({Status.APPLIED, Status.UNDER_REVIEW, Status.APPROVED, Status.SUSPENDED}), Status.WITHDRAWN),
 }
-ACTION_NAMES = {
-    "approve": _("approve"),
-    "reject": _("reject"),
-    "request_changes": _("ask for changes to"),
-    "suspend": _("suspend"),
-    "reinstate": _("reinstate"),
-    "withdraw": _("withdraw"),
+# What each decision did, as its line in the listing's change history says it.
+DECIDED = {
+    "approve": _("Membership approved."),
+    "reject": _("Application rejected."),
+    "request_changes": _("Changes to the application requested."),
+    "suspend": _("Membership suspended."),
+    "reinstate": _("Membership reinstated."),
+    "withdraw": _("Membership withdrawn."),
+}
+# Why a decision cannot be made: a sentence for the decision, then one for where the membership stands (a verb
+# or a status slotted into one frame does not agree in every language).
+CANNOT_DECIDE = {
+    "approve": _("%(organisation)s cannot be approved."),
+    "reject": _("%(organisation)s cannot be rejected."),
+    "request_changes": _("Changes cannot be requested from %(organisation)s."),
+    "suspend": _("%(organisation)s cannot be suspended."),
+    "reinstate": _("%(organisation)s cannot be reinstated."),
+    "withdraw": _("The membership of %(organisation)s cannot be withdrawn."),
+}
+STANDING = {
+    Status.APPLIED: _("Its application is waiting for a decision."),
+    Status.UNDER_REVIEW: _("Its application is under review."),
+    Status.APPROVED: _("It is already an approved member."),
+    Status.SUSPENDED: _("Its membership is suspended."),
+    Status.WITHDRAWN: _("Its membership was withdrawn."),
+    Status.REJECTED: _("Its application was rejected."),
 }
 
 VERIFICATION_SALT = "members.verification-link"
@@ -327,15 +346,8 @@ def _decide(*, action: str, organisation: Organisation, by, reason: str = "", re
         # Re-read the status under the row lock: a decision made a moment ago by someone else is seen here.
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         if locked.status not in sources:
-            raise IllegalTransition(
-                _("Cannot %(action)s %(organisation)s: its membership is %(status)s.")
-                % {
-                    "action": ACTION_NAMES[action],
-                    "organisation": locked,
-                    "status": locked.get_status_display().lower(),
-                },
-                code="illegal_transition",
-            )
+            cannot = CANNOT_DECIDE[action] % {"organisation": locked}
+            raise IllegalTransition(f"{cannot} {STANDING[locked.status]}", code="illegal_transition")
         previous = locked.status
         if target == Status.APPROVED:
             # The cities the applicant typed become cities of the directory with her listing.
@@ -347,7 +359,7 @@ def _decide(*, action: str, organisation: Organisation, by, reason: str = "", re
             if action == "approve":
                 locked.last_verified_on = today
         locked._history_user = by
-        locked._change_reason = reason[:100] or str(ACTION_NAMES[action])
+        locked._change_reason = str(DECIDED[action])
         locked.save(update_fields=["status", "status_changed_at", "joined_on", "last_verified_on", "updated_at"])
         MembershipStatusChange.objects.create(
             organisation=locked, from_status=previous, to_status=target, changed_by=by, reason=reason
@@ -485,16 +497,19 @@ def correction_request_create(
     return correction
 
 
+ALREADY_HANDLED = {
+    CorrectionRequest.Status.RESOLVED: _("This correction request was already resolved."),
+    CorrectionRequest.Status.DISMISSED: _("This correction request was already dismissed."),
+}
+
+
 def _handle_correction(*, correction: CorrectionRequest, by, status: str, note: str) -> CorrectionRequest:
     if not (by.has_perm("members.change_correctionrequest") and roles.in_scope(by, correction.organisation)):
         raise PermissionDenied(_("You may not handle this correction request."))
     with transaction.atomic():
         locked = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
         if locked.status != CorrectionRequest.Status.OPEN:
-            raise IllegalTransition(
-                _("This correction request was already %(status)s.") % {"status": locked.get_status_display().lower()},
-                code="illegal_transition",
-            )
+            raise IllegalTransition(ALREADY_HANDLED[locked.status], code="illegal_transition")
         locked.status = status
         locked.handled_by = by
         locked.handled_at = timezone.now()

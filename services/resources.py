@@ -6,15 +6,13 @@ locations by id (the id column of the locations spreadsheet), each list separate
 
 from import_export import fields
 
-from members.models import Location, Organisation
-from members.resources import CheckedResource, CodesWidget, KeyWidget, translated
+from members.models import Location
+from members.resources import CheckedResource, CodesWidget, organisation_key, translated
 from services.models import Language, Population, Service, ServiceCategory
 
 
 class ServiceResource(CheckedResource):
-    organisation = fields.Field(
-        attribute="organisation", column_name="organisation", widget=KeyWidget(Organisation, field="slug")
-    )
+    organisation = fields.Field(attribute="organisation", column_name="organisation", widget=organisation_key())
     categories = fields.Field(
         attribute="categories", column_name="categories", widget=CodesWidget(ServiceCategory, field="slug")
     )

@@ -228,3 +228,15 @@ def test_a_spreadsheet_never_makes_a_locations_address_more_visible(client, admi
     confirm(client, "members/location", upload(client, "members/location", header + rows.splitlines()[1]))
     office.refresh_from_db()
     assert office.address_visibility == Location.AddressVisibility.CONFIDENTIAL
+
+
+def test_an_unknown_organisation_is_named_in_a_whole_sentence(client, admin_user, colombia):
+    client.force_login(admin_user)
+    CityFactory(country=colombia)
+    rows = 'organisation,name_es,address_visibility,street_address,city,phone\nno-such-casa,Sede,city,,"Bogotá, CO",\n'
+    preview = client.post(
+        "/es/admin/members/location/import/",
+        {"import_file": SimpleUploadedFile("rows.csv", rows.encode()), "format": CSV},
+    )
+    [invalid] = preview.context["result"].invalid_rows
+    assert "Ninguna organización tiene el slug “no-such-casa”" in str(invalid.error_dict)

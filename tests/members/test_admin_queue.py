@@ -139,7 +139,7 @@ def test_the_queue_is_oldest_first(colombia, coordinator_co):
 def test_an_illegal_transition_is_shown_as_an_admin_message(colombia, administrator):
     withdrawn = OrganisationFactory(status=Organisation.Status.WITHDRAWN, countries=[colombia])
     response = act(logged_in(administrator), ORGANISATIONS, "membership_approve", [withdrawn], confirm="yes")
-    assert any("membership is withdrawn" in message for message in messages_of(response))
+    assert f"{withdrawn} cannot be approved. Its membership was withdrawn." in messages_of(response)
     withdrawn.refresh_from_db()
     assert withdrawn.status == Organisation.Status.WITHDRAWN
 

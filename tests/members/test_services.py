@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
+from django.utils import translation
 
 from members import services
 from members.models import MembershipStatusChange, Organisation
@@ -104,26 +105,77 @@ def test_suspend_and_reinstate(application, coordinator_co):
 
 
 @pytest.mark.parametrize(
-    ("status", "decide"),
+    ("status", "decide", "message"),
     [
-        (Status.WITHDRAWN, services.membership_approve),
-        (Status.REJECTED, services.membership_approve),
-        (Status.APPROVED, services.membership_approve),
-        (Status.APPLIED, services.membership_reinstate),
-        (Status.APPLIED, services.membership_suspend),
-        (Status.REJECTED, services.membership_withdraw),
-        (Status.WITHDRAWN, services.membership_withdraw),
-        (Status.UNDER_REVIEW, services.membership_request_changes),
+        (Status.WITHDRAWN, services.membership_approve, "{} cannot be approved. Its membership was withdrawn."),
+        (Status.REJECTED, services.membership_approve, "{} cannot be approved. Its application was rejected."),
+        (Status.APPROVED, services.membership_approve, "{} cannot be approved. It is already an approved member."),
+        (
+            Status.APPLIED,
+            services.membership_reinstate,
+            "{} cannot be reinstated. Its application is waiting for a decision.",
+        ),
+        (
+            Status.APPLIED,
+            services.membership_suspend,
+            "{} cannot be suspended. Its application is waiting for a decision.",
+        ),
+        (
+            Status.REJECTED,
+            services.membership_withdraw,
+            "The membership of {} cannot be withdrawn. Its application was rejected.",
+        ),
+        (
+            Status.WITHDRAWN,
+            services.membership_withdraw,
+            "The membership of {} cannot be withdrawn. Its membership was withdrawn.",
+        ),
+        (
+            Status.UNDER_REVIEW,
+            services.membership_request_changes,
+            "Changes cannot be requested from {}. Its application is under review.",
+        ),
     ],
 )
-def test_illegal_transition_is_refused_with_a_clear_message(colombia, administrator, status, decide):
+def test_illegal_transition_is_refused_with_a_clear_message(colombia, administrator, status, decide, message):
     organisation = OrganisationFactory(status=status, countries=[colombia])
     with pytest.raises(services.IllegalTransition) as error:
         decide(organisation=organisation, by=administrator, **_reason_for(decide))
-    assert organisation.name in error.value.messages[0]
-    assert str(Organisation.Status(status).label).lower() in error.value.messages[0]
+    assert error.value.messages == [message.format(organisation)]
     assert not MembershipStatusChange.objects.filter(organisation=organisation).exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("es", "No se puede suspender a {}. Su solicitud está pendiente de una decisión."),
+        ("pt", "Não é possível suspender {}. A solicitação aguarda uma decisão."),
+        ("id", "{} tidak dapat ditangguhkan. Permohonannya masih menunggu keputusan."),
+    ],
+)
+def test_an_illegal_transition_is_one_sentence_per_decision_in_every_language(
+    colombia, administrator, language, message
+):
+    """Each decision has its own sentence: no translated verb or status slotted into one frame."""
+    organisation = OrganisationFactory(status=Status.APPLIED, countries=[colombia])
+    with translation.override(language), pytest.raises(services.IllegalTransition) as error:
+        services.membership_suspend(organisation=organisation, by=administrator, reason="Motivo.")
+    assert error.value.messages == [message.format(organisation)]
+
+
+@pytest.mark.parametrize(
+    ("decide", "history"),
+    [
+        (services.membership_approve, "Membership approved."),
+        (services.membership_reject, "Application rejected."),
+        (services.membership_request_changes, "Changes to the application requested."),
+    ],
+)
+def test_the_change_history_says_what_each_decision_did(colombia, administrator, decide, history):
+    organisation = OrganisationFactory(status=Status.APPLIED, countries=[colombia])
+    decide(organisation=organisation, by=administrator, **_reason_for(decide))
+    assert organisation.history.first().history_change_reason == history
 
 
 def _reason_for(decide) -> dict:
