@@ -337,6 +337,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "services.api.pagination.Pagination",
+    "EXCEPTION_HANDLER": "services.api.errors.exception_handler",
     "PAGE_SIZE": 20,
 }
 # The API's OpenAPI schema and its docs page; Swagger UI is served from our own static files (sidecar).

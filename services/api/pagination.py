@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
 from services.paginators import COUNT_LIMIT, CappedPaginator
@@ -5,6 +6,7 @@ from services.paginators import COUNT_LIMIT, CappedPaginator
 
 class Pagination(PageNumberPagination):
     page_size = 20
+    invalid_page_message = _("There is no such page of results: the results have fewer pages.")
     page_size_query_param = "page_size"
     max_page_size = 100
 

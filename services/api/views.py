@@ -8,10 +8,12 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularSwaggerSplitView
-from rest_framework import viewsets
+from rest_framework import exceptions, viewsets
+from rest_framework.views import APIView
 
 from members.models import Country, Helpline, Organisation
 from services.api import schema, serializers
+from services.api.errors import NOT_FOUND
 from services.api.pagination import ServicePagination
 from services.filters import ServiceFilter
 from services.models import Service, ServiceCategory
@@ -22,12 +24,15 @@ LANGUAGE_PARAMETER = OpenApiParameter(
     "lang",
     OpenApiTypes.STR,
     enum=[code for code, _name in settings.LANGUAGES],
-    description="The language of the content (a text missing in it falls back to another); else Accept-Language.",
+    description="The language of the content (a text missing in it falls back to another) and of the error "
+    "messages; without it, Accept-Language, else Spanish.",
 )
 
 
 class ContentLanguageMixin:
-    """``?lang=es`` picks the content language; without it, LocaleMiddleware has read Accept-Language."""
+    """``?lang=es`` picks the language of the content and of the error messages; without it, LocaleMiddleware has
+    read Accept-Language (Spanish when it names none of ours). The API's addresses have no language prefix: the
+    parameter stands in for the pages' ``/es/``."""
 
     def dispatch(self, request, *args, **kwargs):
         language = str(request.GET.get("lang", ""))[:5].lower()
@@ -39,7 +44,7 @@ class ContentLanguageMixin:
         return response
 
 
-NOT_FOUND = OpenApiResponse(OpenApiTypes.OBJECT, description="Not public, unknown, or a page past the last.")
+NOT_FOUND_RESPONSE = OpenApiResponse(OpenApiTypes.OBJECT, description="Not public, unknown, or a page past the last.")
 
 
 def _documented(tag: str, serializer):
@@ -47,10 +52,10 @@ def _documented(tag: str, serializer):
         list=extend_schema(
             tags=[tag],
             parameters=[LANGUAGE_PARAMETER],
-            responses={200: serializer(many=True), 404: NOT_FOUND},
+            responses={200: serializer(many=True), 404: NOT_FOUND_RESPONSE},
         ),
         retrieve=extend_schema(
-            tags=[tag], parameters=[LANGUAGE_PARAMETER], responses={200: serializer, 404: NOT_FOUND}
+            tags=[tag], parameters=[LANGUAGE_PARAMETER], responses={200: serializer, 404: NOT_FOUND_RESPONSE}
         ),
     )
 
@@ -133,6 +138,16 @@ class CountryViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
+
+
+class UnknownAddressView(ContentLanguageMixin, APIView):
+    """Any address under the API that names nothing: a JSON "not found" in the request's language, as every other
+    API error, rather than the site's HTML page."""
+
+    schema = None  # not part of the API's description
+
+    def initial(self, request, *args, **kwargs):
+        raise exceptions.NotFound(NOT_FOUND)
 
 
 class DocsView(SpectacularSwaggerSplitView):

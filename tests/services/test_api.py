@@ -192,6 +192,50 @@ def test_organisations_categories_and_countries(client, world):
     assert country["helplines"][0]["phone"] == "+5716015555"
 
 
+NOT_FOUND = {
+    "es": "No se encontró nada público en esta dirección.",
+    "pt": "Nada público foi encontrado neste endereço.",
+    "en": "Nothing public was found at this address.",
+    "id": "Tidak ada data publik di alamat ini.",
+}
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_errors_speak_the_language_chosen_by_lang_or_accept_language(client, world, language):
+    """As the content: ``?lang=`` first, else Accept-Language; DRF's own messages are English only."""
+    pending = world["pending"]
+    for url in (
+        f"/api/v1/services/{pending.pk}/",  # not public
+        "/api/v1/organisations/no-such-organisation/",
+        "/api/v1/countries/zz/",
+        "/api/v1/no-such-list/",  # an address the API does not have: JSON too, not the site's HTML page
+    ):
+        by_parameter = get(client, url, lang=language)
+        by_header = client.get(url, HTTP_ACCEPT_LANGUAGE=f"{language};q=0.9")
+        for response in (by_parameter, by_header):
+            assert response.status_code == 404, url
+            assert response["Content-Type"] == "application/json", url
+            assert response.json() == {"detail": NOT_FOUND[language]}, url
+            assert response["Content-Language"] == language
+
+
+@pytest.mark.parametrize(
+    ("language", "past_the_last", "read_only"),
+    [
+        ("es", "Esa página de resultados no existe", "La API solo permite leer: envíe solicitudes GET."),
+        ("pt", "Essa página de resultados não existe", "A API só permite leitura: envie solicitações GET."),
+        ("id", "Halaman hasil itu tidak ada", "API ini hanya untuk membaca: kirim permintaan GET."),
+    ],
+)
+def test_a_page_past_the_last_and_a_write_are_refused_in_the_request_language(
+    client, world, language, past_the_last, read_only
+):
+    page = get(client, "/api/v1/services/", page=99, lang=language)
+    assert page.status_code == 404 and page.json()["detail"].startswith(past_the_last)
+    write = client.post(f"/api/v1/services/?lang={language}", {})
+    assert write.status_code == 405 and write.json() == {"detail": read_only}
+
+
 def test_read_only(client, world):
     assert client.post("/api/v1/services/", {}).status_code == 405
     assert client.delete(f"/api/v1/services/{world['public'].pk}/").status_code == 405
