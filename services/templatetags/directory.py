@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from members.models import range_covers
+from members.time_zones import time_zone_name
 from services import cache as directory_cache
 from services.translated import Translated, best_translation, page_language
 
@@ -80,6 +81,12 @@ def distance(km):
     if km < 1:
         return gettext("less than 1 km")
     return gettext("%(km)s km") % {"km": number_format(round(km))}
+
+
+@register.filter
+def zone_name(zone: str) -> str:
+    """A time zone as the page's readers name it: "WIB", "hora de Colombia", "horário de Brasília"."""
+    return time_zone_name(zone, page_language())
 
 
 @register.filter

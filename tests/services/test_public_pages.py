@@ -237,11 +237,27 @@ def test_each_active_filter_has_a_remove_link(client, listings):
     assert 'href="?q=casa&amp;free=on">Remove Type of help: Shelter</a>' in html
 
 
+@pytest.mark.parametrize(
+    ("language", "caption"),
+    [
+        ("es", "Horario de atención (hora de Colombia)"),
+        ("pt", "Horário de funcionamento (horário da Colômbia)"),
+        ("id", "Jam buka (waktu Kolombia)"),
+    ],
+)
+def test_opening_hours_name_the_time_zone_as_people_say_it(client, listings, language, caption):
+    with translation.override(language):
+        url = reverse("services:service-detail", args=[listings["public"].pk])
+    html = get(client, url)
+    assert caption in html
+    assert "America/Bogota" not in html
+
+
 def test_service_page(client, listings):
     public = listings["public"]
     html = get(client, reverse("services:service-detail", args=[public.pk]))
     assert "<h1>Free legal advice</h1>" in html
-    assert "Opening hours (local time, America/Bogota)" in html
+    assert "Opening hours (Colombia time)" in html
     assert "Monday" in html and "9 a.m.–5 p.m." in html
     assert "Calle Pública 10 # 5-20" in html
     assert "Open in a map" in html
