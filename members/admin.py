@@ -84,12 +84,12 @@ class TranslatedTabularInline(ScopedInline, AnyLanguage, TranslationTabularInlin
 class HelplineInline(TranslatedTabularInline):
     model = Helpline
     extra = 0
-    fields = ("name", "phone", "hours", "open_24_7", "order")
+    fields = ("kind", "phone", "name", "hours", "open_24_7", "order", "source", "checked_on")
 
 
 @admin.register(Country)
 class CountryAdmin(ScopedAdmin, TranslatedAdmin):
-    list_display = ("name", "code", "region", "emergency_number")
+    list_display = ("name", "code", "region", "immediate_danger_number")
     list_filter = ("region",)
     search_fields = ("code", *in_every_language("name"))
     inlines = (HelplineInline,)
@@ -98,11 +98,23 @@ class CountryAdmin(ScopedAdmin, TranslatedAdmin):
         (
             _("Emergency information"),
             {
-                "description": _("Public: shown to survivors on every page about this country, with its helplines."),
-                "fields": ("emergency_number", "emergency_note"),
+                "description": _(
+                    "Public: shown to survivors on every page about this country, above its emergency numbers and "
+                    "helplines. Each number is labelled by what it reaches: the first for emergencies, else for the "
+                    "police, is the one to call in immediate danger."
+                ),
+                "fields": ("emergency_note",),
             },
         ),
     )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("helplines")
+
+    @admin.display(description=_("number for immediate danger"))
+    def immediate_danger_number(self, country):
+        line = country.emergency_line
+        return str(line) if line is not None else "—"
 
 
 @admin.register(City)

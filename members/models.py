@@ -88,12 +88,6 @@ class Country(models.Model):
     )
     latitude = _latitude_field(help_text=_("Centre point of the country, used to centre searches."))
     longitude = _longitude_field()
-    emergency_number = models.CharField(
-        _("emergency number"),
-        max_length=20,
-        validators=[validate_phone],
-        help_text=_("Public: the national emergency number (police, ambulance), for example 911."),
-    )
     emergency_note = models.TextField(
         _("note for survivors"),
         blank=True,
@@ -116,27 +110,85 @@ class Country(models.Model):
     def main_time_zone(self) -> str:
         return self.time_zones[0] if self.time_zones else "UTC"
 
+    @property
+    def emergency_line(self) -> "Helpline | None":
+        """The number to call in immediate danger: the emergency services' common number, else the police's.
+        Read from the country's lines as loaded (pages prefetch them)."""
+        lines = list(self.helplines.all())
+        for kind in (Helpline.Kind.EMERGENCY, Helpline.Kind.POLICE):
+            for line in lines:
+                if line.kind == kind:
+                    return line
+        return None
+
+    @property
+    def emergency_number(self) -> str:
+        line = self.emergency_line
+        return line.phone if line is not None else ""
+
+    @property
+    def first_helpline(self) -> "Helpline | None":
+        """The first helpline for gender-based violence, shown beside the emergency number on every page."""
+        return next((line for line in self.helplines.all() if line.kind == Helpline.Kind.GBV), None)
+
 
 class Helpline(models.Model):
-    """A national GBV or women's helpline, shown with the country's emergency information."""
+    """A national number people can call: an emergency service or a helpline, labelled by what it reaches."""
+
+    class Kind(models.TextChoices):
+        EMERGENCY = "emergency", _("Emergencies: police, ambulance and fire")
+        POLICE = "police", _("Police")
+        AMBULANCE = "ambulance", _("Ambulance")
+        FIRE = "fire", _("Fire brigade")
+        GBV = "gbv", _("Helpline for gender-based violence")
+        CHILD = "child", _("Child helpline")
+
+    EMERGENCY_SERVICES = (Kind.EMERGENCY, Kind.POLICE, Kind.AMBULANCE, Kind.FIRE)
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="helplines", verbose_name=_("country"))
-    name = models.CharField(_("name"), max_length=150, help_text=PUBLIC)
+    kind = models.CharField(
+        _("what it reaches"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Public: the label shown with the number. A number that reaches only the police is “Police”."),
+    )
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("Public: the line's own name, if it has one.")
+    )
     phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone], help_text=PUBLIC)
     hours = models.CharField(
         _("hours"), max_length=150, blank=True, help_text=_("Public: when it answers, for example Mon–Fri 8:00–20:00.")
     )
     open_24_7 = models.BooleanField(_("open 24 hours, 7 days"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source = models.CharField(
+        _("official source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Private: the official page or document the number was checked against."),
+    )
+    checked_on = models.DateField(
+        _("checked on"), null=True, blank=True, help_text=_("Private: when the number was last checked at its source.")
+    )
 
     class Meta:
-        verbose_name = _("helpline")
-        verbose_name_plural = _("helplines")
+        verbose_name = _("emergency number or helpline")
+        verbose_name_plural = _("emergency numbers and helplines")
         ordering = ["country", "order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["country", "phone"], name="helpline_unique_phone_per_country")]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "phone"], name="helpline_unique_phone_per_country"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["emergency", "police", "ambulance", "fire", "gbv", "child"]),
+                name="helpline_kind_valid",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.name} ({self.phone})"
+        return f"{self.get_kind_display()}: {self.phone}" + (f" ({self.name})" if self.name else "")
+
+    @property
+    def is_emergency_service(self) -> bool:
+        return self.kind in self.EMERGENCY_SERVICES
 
 
 class City(models.Model):

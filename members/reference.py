@@ -1,12 +1,20 @@
-"""Reference data used in production too: the network's countries, their emergency information and cities.
+"""Reference data used in production too: the network's countries, their emergency numbers and helplines, and cities.
 
-Country names come from Babel (CLDR) in the four interface languages. Emergency numbers and helplines are the
-real national ones; only lines the network is confident of are listed, all of them answering around the clock.
-Review them once a year: numbers change. City coordinates are the cities' centres (about 0.01° precision).
+Country names come from Babel (CLDR) in the four interface languages. Each national number is typed by what it
+reaches (``Helpline.Kind``: the emergency services' common number, police, ambulance, fire, a helpline for
+gender-based violence, a child helpline) and labelled with that alone: Brazil's 190 is the police, its ambulance
+is 192. Only numbers that answer around the clock are listed.
 
-``load_countries()`` creates or updates all of it by ISO code (helplines by phone, cities by name and area).
+Beside each number: the official source it was checked against and the day. The review of 2026-12-04 was made
+without internet access, from the reviewer's knowledge of those sources: a number marked ``confirmed=False`` rests
+on knowledge that is not firm, and the README lists those, and the numbers left out until someone confirms them.
+Review every number once a year by opening its source: numbers change. City coordinates are the cities' centres
+(about 0.01° precision).
+
+``load_countries()`` creates or updates all of it by ISO code (numbers by phone, cities by name and area).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -18,6 +26,9 @@ FIELD_SUFFIX = {"es": "es", "pt": "pt", "en": "en", "id": "ind"}
 AMERICAS = "americas"
 ASIA_PACIFIC = "asia_pacific"
 
+# Helpline.Kind's values (members.models is not imported here at module level).
+EMERGENCY, POLICE, AMBULANCE, FIRE, GBV, CHILD = "emergency", "police", "ambulance", "fire", "gbv", "child"
+
 ALWAYS_OPEN = {
     "es": "24 horas, todos los días",
     "pt": "24 horas, todos os dias",
@@ -27,9 +38,20 @@ ALWAYS_OPEN = {
 
 
 @dataclass(frozen=True)
-class HelplineSpec:
-    name: dict[str, str]
+class Line:
+    """A national number: what it reaches, its own name if it has one, and where and when it was checked."""
+
+    kind: str
     phone: str
+    source: str
+    checked_on: str
+    name: dict[str, str] | None = None
+    #: False where the check rested on knowledge that is not firm (listed in the README for staff to confirm).
+    confirmed: bool = True
+
+    @property
+    def is_for_immediate_danger(self) -> bool:
+        return self.kind in (EMERGENCY, POLICE)
 
 
 @dataclass(frozen=True)
@@ -38,8 +60,16 @@ class CountrySpec:
     region: str
     time_zones: list[str]
     centre: tuple[float, float]
-    emergency_number: str
-    helplines: list[HelplineSpec] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def emergency_number(self) -> str:
+        """The number the note tells people to call in immediate danger: the common one, else the police's."""
+        for kind in (EMERGENCY, POLICE):
+            for line in self.lines:
+                if line.kind == kind:
+                    return line.phone
+        raise ValueError(f"{self.code} has no number for immediate danger")
 
 
 def _same(name: str) -> dict[str, str]:
@@ -49,6 +79,8 @@ def _same(name: str) -> dict[str, str]:
 def _named(es: str, pt: str, en: str, id: str) -> dict[str, str]:  # noqa: A002 - "id" is the language code
     return {"es": es, "pt": pt, "en": en, "id": id}
 
+
+REVIEW = "2026-12-04"
 
 COUNTRIES = [
     CountrySpec(
@@ -64,17 +96,27 @@ COUNTRIES = [
             "Pacific/Honolulu",
         ],
         (39.83, -98.58),
-        "911",
         [
-            HelplineSpec(
+            Line(EMERGENCY, "911", "911.gov: National 911 Program, U.S. Department of Transportation", REVIEW),
+            Line(
+                GBV,
+                "+18007997233",
+                "thehotline.org: National Domestic Violence Hotline, funded by HHS (acf.hhs.gov/ofvps)",
+                REVIEW,
                 _named(
                     "Línea Nacional contra la Violencia Doméstica",
                     "Linha Nacional contra a Violência Doméstica",
                     "National Domestic Violence Hotline",
                     "Saluran Nasional Kekerasan dalam Rumah Tangga",
                 ),
-                "+18007997233",
-            )
+            ),
+            Line(
+                CHILD,
+                "+18004224453",
+                "childhelphotline.org: Childhelp National Child Abuse Hotline, listed by HHS (childwelfare.gov)",
+                REVIEW,
+                _same("Childhelp"),
+            ),
         ],
     ),
     CountrySpec(
@@ -92,43 +134,99 @@ COUNTRIES = [
             "America/Tijuana",
         ],
         (23.63, -102.55),
-        "911",
+        [Line(EMERGENCY, "911", "gob.mx/sesnsp: Servicio de Emergencia 9-1-1, SESNSP", REVIEW)],
     ),
-    CountrySpec("GT", AMERICAS, ["America/Guatemala"], (15.78, -90.23), "110"),
+    CountrySpec(
+        "GT",
+        AMERICAS,
+        ["America/Guatemala"],
+        (15.78, -90.23),
+        [Line(POLICE, "110", "pnc.gob.gt: Policía Nacional Civil", REVIEW)],
+    ),
     CountrySpec(
         "SV",
         AMERICAS,
         ["America/El_Salvador"],
         (13.79, -88.90),
-        "911",
-        [HelplineSpec(_same("Línea 126 (ISDEMU)"), "126")],
+        [
+            Line(EMERGENCY, "911", "pnc.gob.sv: Sistema de Emergencias 911, Policía Nacional Civil", REVIEW),
+            Line(GBV, "126", "isdemu.gob.sv: Línea 126, ISDEMU", REVIEW, _same("Línea 126 (ISDEMU)")),
+        ],
     ),
     CountrySpec(
         "HN",
         AMERICAS,
         ["America/Tegucigalpa"],
         (15.20, -86.24),
-        "911",
-        [HelplineSpec(_same("Línea 114"), "114")],
+        [
+            Line(EMERGENCY, "911", "911.gob.hn: Sistema Nacional de Emergencias 911", REVIEW),
+            Line(
+                GBV,
+                "114",
+                "Secretaría de Seguridad and Secretaría de la Mujer: Línea 114",
+                REVIEW,
+                _same("Línea 114"),
+                confirmed=False,
+            ),
+        ],
     ),
-    CountrySpec("CR", AMERICAS, ["America/Costa_Rica"], (9.75, -83.75), "911"),
-    CountrySpec("VE", AMERICAS, ["America/Caracas"], (6.42, -66.59), "911"),
+    CountrySpec(
+        "CR",
+        AMERICAS,
+        ["America/Costa_Rica"],
+        (9.75, -83.75),
+        [Line(EMERGENCY, "911", "911.go.cr: Sistema de Emergencias 9-1-1", REVIEW)],
+    ),
+    CountrySpec(
+        "VE",
+        AMERICAS,
+        ["America/Caracas"],
+        (6.42, -66.59),
+        [
+            Line(
+                EMERGENCY,
+                "911",
+                "VEN 911: Ministerio del Poder Popular para Relaciones Interiores, Justicia y Paz",
+                REVIEW,
+                confirmed=False,
+            )
+        ],
+    ),
     CountrySpec(
         "CO",
         AMERICAS,
         ["America/Bogota"],
         (4.57, -74.30),
-        "123",
-        [HelplineSpec(_same("Línea 155"), "155")],
+        [
+            Line(EMERGENCY, "123", "policia.gov.co: Línea Única de Emergencias 123, Policía Nacional", REVIEW),
+            Line(
+                GBV,
+                "155",
+                "policia.gov.co: Línea 155, Policía Nacional and Consejería Presidencial para la Equidad de la Mujer",
+                REVIEW,
+                _same("Línea 155"),
+            ),
+            Line(CHILD, "141", "icbf.gov.co: Línea 141, ICBF", REVIEW, _same("Línea 141 (ICBF)")),
+        ],
     ),
-    CountrySpec("EC", AMERICAS, ["America/Guayaquil", "Pacific/Galapagos"], (-1.83, -78.18), "911"),
+    CountrySpec(
+        "EC",
+        AMERICAS,
+        ["America/Guayaquil", "Pacific/Galapagos"],
+        (-1.83, -78.18),
+        [Line(EMERGENCY, "911", "ecu911.gob.ec: Servicio Integrado de Seguridad ECU 911", REVIEW)],
+    ),
     CountrySpec(
         "PE",
         AMERICAS,
         ["America/Lima"],
         (-9.19, -75.02),
-        "105",
-        [HelplineSpec(_same("Línea 100"), "100")],
+        [
+            Line(POLICE, "105", "gob.pe: Central 105, Policía Nacional del Perú", REVIEW),
+            Line(AMBULANCE, "106", "gob.pe/minsa: SAMU 106, Ministerio de Salud", REVIEW, _same("SAMU")),
+            Line(FIRE, "116", "bomberosperu.gob.pe: Cuerpo General de Bomberos Voluntarios del Perú", REVIEW),
+            Line(GBV, "100", "gob.pe/mimp: Línea 100, Ministerio de la Mujer", REVIEW, _same("Línea 100")),
+        ],
     ),
     CountrySpec(
         "BR",
@@ -147,17 +245,34 @@ COUNTRIES = [
             "America/Noronha",
         ],
         (-14.24, -51.93),
-        "190",
         [
-            HelplineSpec(
+            Line(POLICE, "190", "gov.br: 190, Polícia Militar", REVIEW, _same("Polícia Militar")),
+            Line(AMBULANCE, "192", "gov.br/saude: SAMU 192, Ministério da Saúde", REVIEW, _same("SAMU")),
+            Line(FIRE, "193", "gov.br: 193, Corpo de Bombeiros Militar", REVIEW, _same("Corpo de Bombeiros")),
+            Line(
+                GBV,
+                "180",
+                "gov.br/mulheres: Ligue 180, Ministério das Mulheres",
+                REVIEW,
                 _named(
                     "Ligue 180 – Central de Atención a la Mujer",
                     "Ligue 180 – Central de Atendimento à Mulher",
                     "Ligue 180 – Women's Helpline",
                     "Ligue 180 – Layanan Pengaduan Perempuan",
                 ),
-                "180",
-            )
+            ),
+            Line(
+                CHILD,
+                "100",
+                "gov.br/mdh: Disque 100 (Disque Direitos Humanos), Ministério dos Direitos Humanos e da Cidadania",
+                REVIEW,
+                _named(
+                    "Disque 100 – Derechos Humanos",
+                    "Disque 100 – Direitos Humanos",
+                    "Disque 100 – Human Rights",
+                    "Disque 100 – Hak Asasi Manusia",
+                ),
+            ),
         ],
     ),
     CountrySpec(
@@ -165,44 +280,97 @@ COUNTRIES = [
         AMERICAS,
         ["America/Santiago", "America/Punta_Arenas", "Pacific/Easter"],
         (-35.68, -71.54),
-        "133",
-        [HelplineSpec(_same("Fono 1455 (SernamEG)"), "1455")],
+        [
+            Line(POLICE, "133", "carabineros.cl: 133, Carabineros de Chile", REVIEW, _same("Carabineros")),
+            Line(AMBULANCE, "131", "minsal.cl: SAMU 131, Ministerio de Salud", REVIEW, _same("SAMU")),
+            Line(FIRE, "132", "bomberos.cl: 132, Bomberos de Chile", REVIEW),
+            Line(GBV, "1455", "sernameg.gob.cl: Fono 1455, SernamEG", REVIEW, _same("Fono 1455 (SernamEG)")),
+        ],
     ),
-    CountrySpec("DO", AMERICAS, ["America/Santo_Domingo"], (18.74, -70.16), "911"),
-    CountrySpec("TT", AMERICAS, ["America/Port_of_Spain"], (10.69, -61.22), "999"),
+    CountrySpec(
+        "DO",
+        AMERICAS,
+        ["America/Santo_Domingo"],
+        (18.74, -70.16),
+        [Line(EMERGENCY, "911", "911.gob.do: Sistema Nacional de Atención a Emergencias y Seguridad 9-1-1", REVIEW)],
+    ),
+    CountrySpec(
+        "TT",
+        AMERICAS,
+        ["America/Port_of_Spain"],
+        (10.69, -61.22),
+        [Line(POLICE, "999", "ttps.gov.tt: 999, Trinidad and Tobago Police Service", REVIEW)],
+    ),
     CountrySpec(
         "ID",
         ASIA_PACIFIC,
         ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"],
         (-0.79, 113.92),
-        "112",
-        [HelplineSpec(_same("SAPA 129 (KemenPPPA)"), "129")],
+        [
+            Line(EMERGENCY, "112", "komdigi.go.id: Layanan Panggilan Darurat 112", REVIEW),
+            Line(POLICE, "110", "polri.go.id: Call Center 110, Kepolisian Negara Republik Indonesia", REVIEW),
+            Line(
+                AMBULANCE,
+                "119",
+                "kemkes.go.id: Call Center 119 (SPGDT), Kementerian Kesehatan",
+                REVIEW,
+                confirmed=False,
+            ),
+            Line(FIRE, "113", "Pemadam Kebakaran dan Penyelamatan: 113, Kementerian Dalam Negeri", REVIEW),
+            Line(
+                GBV,
+                "129",
+                "kemenpppa.go.id: SAPA 129 (Sahabat Perempuan dan Anak), KemenPPPA",
+                REVIEW,
+                _same("SAPA 129 (KemenPPPA)"),
+            ),
+        ],
     ),
-    CountrySpec("PH", ASIA_PACIFIC, ["Asia/Manila"], (12.88, 121.77), "911"),
+    CountrySpec(
+        "PH",
+        ASIA_PACIFIC,
+        ["Asia/Manila"],
+        (12.88, 121.77),
+        [
+            Line(
+                EMERGENCY,
+                "911",
+                "Emergency 911 National Office, Department of the Interior and Local Government",
+                REVIEW,
+            )
+        ],
+    ),
     CountrySpec(
         "MY",
         ASIA_PACIFIC,
         ["Asia/Kuala_Lumpur", "Asia/Kuching"],
         (4.21, 101.98),
-        "999",
-        [HelplineSpec(_same("Talian Kasih 15999"), "15999")],
+        [
+            Line(EMERGENCY, "999", "MERS 999: Malaysian Emergency Response Services", REVIEW),
+            Line(GBV, "15999", "kpwkm.gov.my: Talian Kasih 15999, KPWKM", REVIEW, _same("Talian Kasih 15999")),
+        ],
     ),
     CountrySpec(
         "TH",
         ASIA_PACIFIC,
         ["Asia/Bangkok"],
         (15.87, 100.99),
-        "191",
         [
-            HelplineSpec(
+            Line(POLICE, "191", "royalthaipolice.go.th: 191, Royal Thai Police", REVIEW),
+            Line(AMBULANCE, "1669", "niems.go.th: 1669, National Institute for Emergency Medicine", REVIEW),
+            Line(FIRE, "199", "disaster.go.th: 199, Department of Disaster Prevention and Mitigation", REVIEW),
+            Line(
+                GBV,
+                "1300",
+                "m-society.go.th: Prachabodi Centre 1300, Ministry of Social Development and Human Security",
+                REVIEW,
                 _named(
                     "Centro Prachabodi 1300",
                     "Centro Prachabodi 1300",
                     "Prachabodi Centre 1300",
                     "Pusat Prachabodi 1300",
                 ),
-                "1300",
-            )
+            ),
         ],
     ),
     CountrySpec(
@@ -210,20 +378,46 @@ COUNTRIES = [
         ASIA_PACIFIC,
         ["Asia/Dhaka"],
         (23.68, 90.36),
-        "999",
         [
-            HelplineSpec(
+            Line(EMERGENCY, "999", "999.gov.bd: National Emergency Service (police, fire service, ambulance)", REVIEW),
+            Line(
+                GBV,
+                "109",
+                "mowca.gov.bd: National Helpline Centre for Violence against Women and Children, Ministry of Women "
+                "and Children Affairs",
+                REVIEW,
                 _named(
                     "Línea nacional 109 contra la violencia hacia las mujeres y la niñez",
                     "Linha nacional 109 contra a violência contra mulheres e crianças",
                     "National Helpline 109 for Violence against Women and Children",
                     "Layanan Nasional 109 untuk Kekerasan terhadap Perempuan dan Anak",
                 ),
-                "109",
-            )
+            ),
+            Line(
+                CHILD,
+                "1098",
+                "dss.gov.bd: Child Helpline 1098, Department of Social Services",
+                REVIEW,
+                _named(
+                    "Línea de ayuda a la niñez 1098",
+                    "Linha de ajuda à criança 1098",
+                    "Child Helpline 1098",
+                    "Layanan Pengaduan Anak 1098",
+                ),
+            ),
         ],
     ),
 ]
+
+#: Numbers the review knows of but did not list, because it could not confirm them (see the README).
+NOT_LISTED_UNTIL_CONFIRMED = {
+    "GT": ["122 and 123, fire brigades (Bomberos Voluntarios, Bomberos Municipales)"],
+    "CR": ["1147, PANI's line for children (Línea 1147)"],
+    "CL": ["147, Carabineros' line for children (Fono Niños)"],
+    "DO": ["*212, Ministerio de la Mujer's emergency line for women (Línea Vida)"],
+    "TT": ["990, fire service", "811, ambulance", "800-7233 (800-SAFE), domestic violence hotline"],
+    "PH": ["163, Bantay Bata children's helpline (a foundation's, not the state's)"],
+}
 
 #: The note shown with the emergency numbers. It states no fact that could be wrong in one country.
 EMERGENCY_NOTE = {
@@ -447,7 +641,8 @@ def _fields(field_name: str, texts: dict[str, str]) -> dict[str, str]:
 
 @transaction.atomic
 def load_countries() -> dict[str, int]:
-    """Create or update the countries, their helplines and cities. Returns how many of each there are."""
+    """Create or update the countries, their emergency numbers and helplines, and cities. Returns how many countries
+    and cities there are."""
     from members.models import City, Country, Helpline
 
     for spec in COUNTRIES:
@@ -460,19 +655,21 @@ def load_countries() -> dict[str, int]:
                 "time_zones": spec.time_zones,
                 "latitude": spec.centre[0],
                 "longitude": spec.centre[1],
-                "emergency_number": spec.emergency_number,
                 **_fields("name", country_names(spec.code)),
                 **_fields("emergency_note", note),
             },
         )
-        for order, helpline in enumerate(spec.helplines, start=1):
+        for order, line in enumerate(spec.lines, start=1):
             upsert(
                 Helpline,
-                {"country": country, "phone": helpline.phone},
+                {"country": country, "phone": line.phone},
                 {
+                    "kind": line.kind,
                     "order": order,
                     "open_24_7": True,
-                    **_fields("name", helpline.name),
+                    "source": line.source,
+                    "checked_on": datetime.date.fromisoformat(line.checked_on),
+                    **_fields("name", line.name or _same("")),
                     **_fields("hours", ALWAYS_OPEN),
                 },
             )

@@ -345,8 +345,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "RSSN Directory API",
     "DESCRIPTION": (
         "Read-only public data of the Regional Safe Spaces Network directory: services, organisations, categories "
-        "and countries. Confidential locations never carry an address or coordinates. Choose the content language "
-        "with ?lang= (es, pt, en, id) or Accept-Language."
+        "and countries. Confidential locations never carry an address or coordinates. Choose the language of the "
+        "content and of the error messages with ?lang= (es, pt, en, id), else Accept-Language (Spanish when it names "
+        "none of these)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -356,6 +357,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Organisations and the countries' numbers both have a "kind": each its own enum in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "members.models.Organisation.Kind",
+        "LineKindEnum": "members.models.Helpline.Kind",
+    },
 }
 # Spreadsheet import and export in the admin (django-import-export; CSV and Excel, see members.resources).
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # the preview is a rolled-back import: nothing is saved before confirming

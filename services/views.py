@@ -119,7 +119,12 @@ def map_context(page, place) -> dict:
 
 def service_detail(request, pk):
     service = get_object_or_404(Service.objects.public().with_listing_data(), pk=pk)
-    return render(request, "services/service_detail.html", {"service": service, "now": timezone.now()})
+    # The emergency numbers of the country of its first location: the cached instance, which holds its lines.
+    first = next(iter(service.locations.all()), None)
+    country = directory_cache.country(first.city.country.code) if first is not None else None
+    return render(
+        request, "services/service_detail.html", {"service": service, "now": timezone.now(), "country": country}
+    )
 
 
 def organisation_detail(request, slug):

@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from members.models import City, Country, Location, OpeningHours, Organisation
+from members.models import City, Country, Helpline, Location, OpeningHours, Organisation
 from services.models import Language, Population, Service, ServiceCategory
 
 
@@ -23,6 +23,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True
 
     code = "CO"
     name_en = "Colombia"
@@ -31,7 +32,16 @@ class CountryFactory(factory.django.DjangoModelFactory):
     time_zones = factory.LazyFunction(lambda: ["America/Bogota"])
     latitude = 4.6
     longitude = -74.08
-    emergency_number = "123"
+
+    @factory.post_generation
+    def emergency_number(country, create, extracted, **kwargs):
+        """The number for immediate danger, a line of kind "emergency": ``CountryFactory(emergency_number="911")``."""
+        if create:
+            Helpline.objects.get_or_create(
+                country=country,
+                phone=extracted or "123",
+                defaults={"kind": Helpline.Kind.EMERGENCY, "order": 0, "open_24_7": True},
+            )
 
 
 class CityFactory(factory.django.DjangoModelFactory):

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from members.models import Location, MembershipStatusChange, Organisation
+from members.models import Helpline, Location, MembershipStatusChange, Organisation
 from services.models import Service
 from tests.factories import (
     CityFactory,
@@ -64,7 +64,7 @@ def staff_client(client, superuser):
 def directory(superuser):
     """One of everything: a member with a location, opening hours, a service and a line of history."""
     country = CountryFactory()
-    country.helplines.create(name_es="Línea Púrpura de Ejemplo", phone="155")
+    country.helplines.create(kind=Helpline.Kind.GBV, name_es="Línea Púrpura de Ejemplo", phone="155")
     organisation = OrganisationFactory(name_es="Casa de Ejemplo", acronym_es="CDE", countries=[country])
     location = LocationFactory(organisation=organisation, name_es="Sede Centro")
     OpeningHoursFactory(location=location)

@@ -198,14 +198,42 @@ class CategorySerializer(serializers.ModelSerializer):
 
 
 class HelplineSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(source="get_kind_display", read_only=True, help_text="What it reaches, in words.")
+
     class Meta:
         model = Helpline
-        fields = ["name", "phone", "hours", "open_24_7"]
+        fields = ["kind", "label", "phone", "name", "hours", "open_24_7"]
+
+
+class LinesOfKinds(serializers.ListSerializer):
+    """The country's lines of some kinds, in order, from the lines as loaded (prefetched)."""
+
+    def __init__(self, *args, kinds, **kwargs):
+        self.kinds = frozenset(kinds)
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, country):
+        return [line for line in country.helplines.all() if line.kind in self.kinds]
 
 
 class CountrySerializer(serializers.ModelSerializer):
-    helplines = HelplineSerializer(many=True, read_only=True)
+    emergency_number = serializers.CharField(
+        read_only=True,
+        help_text="The number to call in immediate danger: the emergency services' common number, else the police's.",
+    )
+    emergency_services = LinesOfKinds(
+        child=HelplineSerializer(),
+        kinds=Helpline.EMERGENCY_SERVICES,
+        read_only=True,
+        help_text="The emergency services' numbers, typed by what they reach (emergency, police, ambulance, fire).",
+    )
+    helplines = LinesOfKinds(
+        child=HelplineSerializer(),
+        kinds=(Helpline.Kind.GBV, Helpline.Kind.CHILD),
+        read_only=True,
+        help_text="National helplines, typed by what they reach (gbv, child).",
+    )
 
     class Meta:
         model = Country
-        fields = ["code", "name", "region", "emergency_number", "emergency_note", "helplines"]
+        fields = ["code", "name", "region", "emergency_number", "emergency_note", "emergency_services", "helplines"]

@@ -32,6 +32,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
+GBV = Helpline.Kind.GBV
 BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
 # 30 November 2026 is a Monday.
 MONDAY = datetime.date(2026, 11, 30)
@@ -58,7 +59,6 @@ def country_row(**overrides):
         "time_zones": ["America/Mexico_City"],
         "latitude": 19.4,
         "longitude": -99.1,
-        "emergency_number": "911",
     }
     values.update(overrides)
     return lambda: Country.objects.create(**values)
@@ -81,9 +81,15 @@ def test_country_code_is_unique():
 
 def test_helpline_phone_is_unique_per_country():
     colombia, peru = CountryFactory(), CountryFactory(code="PE")
-    Helpline.objects.create(country=colombia, name_es="Línea 155", phone="155")
-    assert rejected_by_the_database(lambda: Helpline.objects.create(country=colombia, name_es="Otra", phone="155"))
-    assert not rejected_by_the_database(lambda: Helpline.objects.create(country=peru, name_es="Línea", phone="155"))
+    Helpline.objects.create(country=colombia, kind=GBV, name_es="Línea 155", phone="155")
+    assert rejected_by_the_database(lambda: Helpline.objects.create(country=colombia, kind=GBV, phone="155"))
+    assert not rejected_by_the_database(lambda: Helpline.objects.create(country=peru, kind=GBV, phone="155"))
+
+
+def test_a_line_says_what_it_reaches():
+    colombia = CountryFactory()
+    assert rejected_by_the_database(lambda: Helpline.objects.create(country=colombia, kind="", phone="155"))
+    assert rejected_by_the_database(lambda: Helpline.objects.create(country=colombia, kind="taxi", phone="155"))
 
 
 def test_city_name_is_unique_per_administrative_area():
@@ -416,7 +422,8 @@ def test_every_model_has_a_readable_name():
         organisation = OrganisationFactory(name_es="Casa de Ejemplo", acronym_es="CDE", countries=[country])
         location = LocationFactory(organisation=organisation, city=city, name_es="Sede Centro")
         hours = OpeningHoursFactory(location=location, weekday=0, opens=datetime.time(9), closes=datetime.time(17))
-        helpline = Helpline.objects.create(country=country, name_es="Línea Púrpura", phone="155")
+        helpline = Helpline.objects.create(country=country, kind=GBV, name_es="Línea Púrpura", phone="155")
+        police = Helpline.objects.create(country=country, kind=Helpline.Kind.POLICE, phone="112")
         change = MembershipStatusChange.objects.create(organisation=organisation, from_status="", to_status="applied")
 
         assert str(country) == "Colombia (CO)"
@@ -425,7 +432,8 @@ def test_every_model_has_a_readable_name():
         assert str(OrganisationFactory(name_es="Sin Sigla", acronym_es="")) == "Sin Sigla"
         assert str(location) == "Sede Centro — Bogotá"
         assert str(hours) == "Monday 09:00–17:00"
-        assert str(helpline) == "Línea Púrpura (155)"
+        assert str(helpline) == "Helpline for gender-based violence: 155 (Línea Púrpura)"
+        assert str(police) == "Police: 112"
         assert str(change) == "Casa de Ejemplo (CDE): — → Applied"
 
 
@@ -483,3 +491,32 @@ def test_public_organisations_are_the_approved_ones():
     OrganisationFactory(status=Organisation.Status.SUSPENDED)
     assert list(Organisation.objects.public()) == [approved]
     assert approved.is_public
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_countrys_emergency_number_migrates_to_a_typed_line_and_back():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("members", "0005_abuse_limits_proposed_cities")]
+    after = [("members", "0006_helpline_kind_source")]
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        old = executor.loader.project_state(before).apps
+        country = old.get_model("members", "Country").objects.create(
+            code="MX", name="México", region="americas", latitude=19.4, longitude=-99.1, emergency_number="911"
+        )
+        old.get_model("members", "Helpline").objects.create(country=country, name="Línea Mujeres", phone="5556581111")
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        lines = {line.phone: line.kind for line in Helpline.objects.filter(country__code="MX")}
+        assert lines == {"911": "emergency", "5556581111": "gbv"}
+        executor = MigrationExecutor(connection)
+        executor.migrate(before)
+        restored = executor.loader.project_state(before).apps.get_model("members", "Country").objects.get(code="MX")
+        assert restored.emergency_number == "911"
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())

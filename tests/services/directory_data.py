@@ -26,7 +26,9 @@ CITY_ONLY_STREET = "Avenida Solo Ciudad 404"
 def colombia():
     country = CountryFactory(emergency_number="123", emergency_note_en="Call 123 from any phone, it is free.")
     Helpline.objects.get_or_create(
-        country=country, phone="+5716015555", defaults={"name_en": "Women's line 155", "open_24_7": True}
+        country=country,
+        phone="+5716015555",
+        defaults={"kind": Helpline.Kind.GBV, "name_en": "Women's line 155", "open_24_7": True, "order": 1},
     )
     return country
 

@@ -187,9 +187,21 @@ def test_organisations_categories_and_countries(client, world):
     assert {"slug": "family-law", "parent": "legal-aid"}.items() <= next(
         c for c in categories if c["slug"] == "family-law"
     ).items()
-    country = get(client, "/api/v1/countries/co/").json()
+    country = get(client, "/api/v1/countries/co/", lang="es").json()
     assert country["code"] == "CO" and country["emergency_number"] == "123"
-    assert country["helplines"][0]["phone"] == "+5716015555"
+    assert country["emergency_services"] == [
+        {
+            "kind": "emergency",
+            "label": "Emergencias: policía, ambulancia y bomberos",
+            "phone": "123",
+            "name": "",
+            "hours": "",
+            "open_24_7": True,
+        }
+    ]
+    [helpline] = country["helplines"]
+    assert helpline["phone"] == "+5716015555" and helpline["kind"] == "gbv"
+    assert helpline["label"] == "Línea de ayuda por violencia basada en género"
 
 
 NOT_FOUND = {

@@ -2,6 +2,7 @@
 number of queries and a light page weight."""
 
 import gzip
+import io
 import re
 
 import pytest
@@ -448,3 +449,23 @@ def test_a_result_card_escapes_what_a_listing_says(client):
     assert "&lt;i&gt;Villa&lt;/i&gt; &amp; Co" in card
     assert "&lt;em&gt;Lang&lt;/em&gt;" in card
     assert "<script>" not in card and "<b>" not in card and "<u>" not in card and "<i>" not in card
+
+
+def test_emergency_numbers_are_each_labelled_by_what_they_reach(client, db):
+    """Brazil's 190 reaches the police alone: no "police, ambulance" label sits on it."""
+    from django.core.management import call_command
+
+    call_command("load_reference", stdout=io.StringIO())
+    with translation.override("pt"):
+        html = get(client, reverse("services:country-detail", args=["BR"]))
+    labelled = dict(re.findall(r'<dt>([^<]+)</dt>\s*<dd><a class="phone[^"]*" href="tel:(\d+)"', html))
+    assert labelled == {
+        "Polícia": "190",
+        "Ambulância": "192",
+        "Bombeiros": "193",
+        "Linha de ajuda para violência baseada em gênero": "180",
+        "Linha de ajuda para crianças e adolescentes": "100",
+    }
+    strip = html.split('class="emergency-strip"')[1].split("</aside>")[0]
+    assert "<span>Polícia</span> <a" in strip and 'href="tel:190"' in strip and 'href="tel:180"' in strip
+    assert "ambulância" not in strip.lower()

@@ -52,13 +52,55 @@ def test_countries_with_names_from_babel_in_the_four_languages(reference):
 
 
 def test_real_emergency_numbers_and_helplines(reference):
-    numbers = dict(Country.objects.values_list("code", "emergency_number"))
+    numbers = {country.code: country.emergency_number for country in Country.objects.prefetch_related("helplines")}
     assert numbers["CO"] == "123" and numbers["BR"] == "190" and numbers["MX"] == "911" and numbers["ID"] == "112"
     helplines = {(helpline.country.code, helpline.phone) for helpline in Helpline.objects.select_related("country")}
     assert {("CO", "155"), ("PE", "100"), ("BR", "180"), ("CL", "1455"), ("ID", "129")} <= helplines
     for helpline in Helpline.objects.all():
         helpline.full_clean()
         assert helpline.open_24_7 and all(getattr(helpline, f"hours_{suffix}") for suffix in SUFFIXES)
+        assert helpline.source and helpline.checked_on, helpline
+
+
+def _kinds(code):
+    return {line.phone: line.kind for line in Helpline.objects.filter(country__code=code)}
+
+
+def test_each_number_is_typed_by_what_it_reaches(reference):
+    """Brazil's 190 is the police alone: its ambulance is 192 and its fire brigade 193."""
+    assert _kinds("BR") == {"190": "police", "192": "ambulance", "193": "fire", "180": "gbv", "100": "child"}
+    assert _kinds("PE") == {"105": "police", "106": "ambulance", "116": "fire", "100": "gbv"}
+    assert _kinds("CL") == {"133": "police", "131": "ambulance", "132": "fire", "1455": "gbv"}
+    assert _kinds("CO") == {"123": "emergency", "155": "gbv", "141": "child"}
+    assert _kinds("BD") == {"999": "emergency", "109": "gbv", "1098": "child"}
+    brazil = Country.objects.get(code="BR")
+    assert brazil.emergency_line.kind == "police"
+    assert "190" in brazil.emergency_note_pt
+
+
+def test_every_country_has_a_number_for_immediate_danger_first(reference):
+    for country in Country.objects.prefetch_related("helplines"):
+        first = country.helplines.all()[0]
+        assert first.kind in ("emergency", "police") and first == country.emergency_line, country.code
+        assert country.emergency_number in country.emergency_note_es
+
+
+def test_the_readme_lists_every_number_not_confirmed_at_its_source():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from members.reference import NOT_LISTED_UNTIL_CONFIRMED
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    section = readme.split("### Emergency numbers to confirm")[1].split("\n## ")[0]
+    unconfirmed = [(spec.code, line.phone) for spec in COUNTRIES for line in spec.lines if not line.confirmed]
+    assert unconfirmed
+    for code, phone in unconfirmed:
+        assert f"{code} {phone}" in section, (code, phone)
+    for code, numbers in NOT_LISTED_UNTIL_CONFIRMED.items():
+        for number in numbers:
+            assert f"{code} {number.split(',')[0]}" in section, (code, number)
 
 
 def test_cities_are_real_places_in_their_country(reference):
@@ -121,13 +163,13 @@ def test_populations_and_languages(reference):
 def test_loading_again_restores_edits_and_adds_nothing(reference):
     counts = [model.objects.count() for model in (Country, Helpline, City, ServiceCategory, Population, Language)]
     ServiceCategory.objects.filter(slug="legal-aid").update(name_es="Cambiado")
-    Country.objects.filter(code="CO").update(emergency_number="999")
+    Helpline.objects.filter(country__code="CO", phone="123").update(kind="police")
     call_command("load_reference", stdout=io.StringIO())
     assert [model.objects.count() for model in (Country, Helpline, City, ServiceCategory, Population, Language)] == (
         counts
     )
     assert ServiceCategory.objects.get(slug="legal-aid").name_es == "Asesoría jurídica"
-    assert Country.objects.get(code="CO").emergency_number == "123"
+    assert Helpline.objects.get(country__code="CO", phone="123").kind == "emergency"
     assert "19 countries" in reference
 
 
