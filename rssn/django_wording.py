@@ -4,8 +4,8 @@ Listed here only so that ``make messages`` copies them into the project's catalo
 reads after its own and the apps' and so win. Nothing imports this module.
 
 - Spanish: Django's ``es`` catalogue is written in Spain ("Introduzca", "fichero", "Escoja", "Pulse aquí"); people
-  in the Americas read "Ingrese", "archivo", "Seleccione", "Haga clic". Here are the ones a visitor or a staff
-  member meets: form errors, the admin's login and password pages, the spreadsheet import.
+  in the Americas read "Ingrese", "archivo", "Seleccione", "Haga clic". Here is every such message of Django and
+  the installed apps (``tests/test_glossary.py`` checks that none is served in Spain's words).
 - Portuguese: Django's Brazilian catalogue is served (see ``LOCALE_PATHS`` in the settings), but it writes the
   months with a capital ("5 de Fevereiro de 2026"), which Brazilian spelling does not; and "e-mail" keeps its
   hyphen, as in the rest of the interface.
@@ -31,6 +31,14 @@ FORM_ERRORS = [
     gettext_noop("No file was submitted. Check the encoding type on the form."),
     gettext_noop("No file was submitted."),
     gettext_noop("The submitted file is empty."),
+    gettext_noop("Please either submit a file or check the clear checkbox, not both."),
+    gettext_noop("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
+    gettext_noop("File path"),
+    gettext_noop("Enter a complete value."),
+    gettext_noop("Enter a valid UUID."),
+    gettext_noop("Enter a valid duration."),
+    gettext_noop("Enter a valid “slug” consisting of Unicode letters, numbers, underscores, or hyphens."),
+    gettext_noop("Enter only digits separated by commas."),
     ngettext_lazy(
         "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
@@ -59,6 +67,7 @@ STAFF_PAGES = [
     ),
     gettext_noop("File to import"),
     gettext_noop("Please enter your OTP token."),
+    gettext_noop("Please go to the following page and choose a new password:"),
 ]
 
 MONTHS = [
