@@ -17,7 +17,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from members.models import City, Country, Location
@@ -558,12 +558,13 @@ class ServiceFilter(django_filters.FilterSet):
 
     @property
     def active_filters(self) -> list[dict]:
-        """Each filter in use, with the query string that removes it (``label``, ``value``, ``query``)."""
+        """Each filter in use, as its chip says it (``text``: "For women", "By phone or online in Colombia"), with
+        the words that name its remove link (``remove_label``) and the query string without it (``query``)."""
         self.is_valid()
         cleaned = self.form.cleaned_data
         active = []
 
-        def add(label, value, remove, only=None):
+        def add(text, remove, only=None):
             query = self.data.copy()
             for name in remove:
                 if only is None:
@@ -571,28 +572,53 @@ class ServiceFilter(django_filters.FilterSet):
                 else:
                     query.setlist(name, [item for item in query.getlist(name) if item != only])
             query.pop("page", None)
-            active.append({"label": label, "value": value, "query": query.urlencode()})
+            text = str(text)
+            active.append({"text": text, "remove_label": REMOVE_FILTER % {"filter": text}, "query": query.urlencode()})
 
         if self.text:
-            add(pgettext_lazy("search terms, on a filter chip", "Search terms"), self.text, ["q"])
-        for name in ("country", "city", "population", "language", "reaches"):
+            add(CHIPS["q"] % {"words": self.text}, ["q"])
+        for name, key in (("country", "country"), ("city", "city"), ("reaches", "country")):
             if cleaned.get(name):
-                add(self.filters[name].label, cleaned[name].name, [name])
+                add(CHIPS[name] % {key: cleaned[name].name}, [name])
+        if cleaned.get("population"):
+            add(CHIPS["population"] % {"population": _lower_first(cleaned["population"].name)}, ["population"])
+        if cleaned.get("language"):
+            add(CHIPS["language"] % {"language": cleaned["language"].name}, ["language"])
         for category in cleaned.get("category") or []:
-            add(self.filters["category"].label, category.name, ["category"], only=category.slug)
+            add(CHIPS["category"] % {"category": category.name}, ["category"], only=category.slug)
         if cleaned.get("mode"):
-            add(self.filters["mode"].label, DeliveryMode(cleaned["mode"]).label, ["mode"])
+            add(DeliveryMode(cleaned["mode"]).label, ["mode"])
         for name in ("free", "open_now", "open_24_7"):
             if cleaned.get(name):
-                add(self.filters[name].label, "", [name])
+                add(self.filters[name].label, [name])
         place = self.place
         if place is not None:
             if place.city is not None:
-                value = gettext("%(place)s, within %(km)s km") % {"place": place.city.name, "km": place.radius_km}
+                add(CHIPS["near"] % {"place": place.city.name, "km": place.radius_km}, PLACE_PARAMETERS)
             else:
-                value = gettext("Your location, within %(km)s km") % {"km": place.radius_km}
-            add(_("Near"), value, PLACE_PARAMETERS)
+                add(CHIPS["near_me"] % {"km": place.radius_km}, PLACE_PARAMETERS)
         return active
+
+
+# What each filter chip says: a whole phrase per filter, its value in place, so that every language can word it (a
+# label and a value glued together read "Quitar Para: Mujeres").
+CHIPS = {
+    "q": _("Words: %(words)s"),
+    "country": _("In %(country)s"),
+    "city": _("In %(city)s"),
+    "reaches": _("By phone or online in %(country)s"),
+    "population": _("For %(population)s"),
+    "language": _("Spoken in %(language)s"),
+    "category": _("Type of help: %(category)s"),
+    "near": _("Within %(km)s km of %(place)s"),
+    "near_me": _("Within %(km)s km of your location"),
+}
+REMOVE_FILTER = _("Remove the filter “%(filter)s”")
+
+
+def _lower_first(text: str) -> str:
+    """A group's name inside a phrase ("For women"): its first letter in lower case, unless it starts an acronym."""
+    return text if len(text) > 1 and text[1].isupper() else text[:1].lower() + text[1:]
 
 
 def display_name_ordering() -> str:

@@ -334,18 +334,44 @@ def test_active_filters_each_have_a_removal_query(listings):
     filterset = ServiceFilter(
         QueryDict(f"q=orientacion&category=legal-aid&category=shelter&free=on&near={bogota.pk}&radius=50&page=2&s=1,2")
     )
-    removals = {
-        (str(active["label"]), active["value"]): QueryDict(active["query"]) for active in filterset.active_filters
-    }
-    without_search = removals[("Search terms", "orientacion")]
+    removals = {active["text"]: QueryDict(active["query"]) for active in filterset.active_filters}
+    without_search = removals["Words: orientacion"]
     assert "q" not in without_search and without_search.getlist("category") == ["legal-aid", "shelter"]
-    without_shelter = removals[("Type of help", "Shelter")]
+    without_shelter = removals["Type of help: Shelter"]
     assert without_shelter.getlist("category") == ["legal-aid"]
-    without_place = removals[("Near", "Bogotá, within 50 km")]
+    without_place = removals["Within 50 km of Bogotá"]
     assert "near" not in without_place and "radius" not in without_place and without_place["q"] == "orientacion"
     assert all("page" not in query for query in removals.values())
     assert all(query["s"] == "1,2" for query in removals.values())
-    assert ("Free only", "") in removals
+    assert "Free only" in removals
+    labels = {active["text"]: active["remove_label"] for active in filterset.active_filters}
+    assert labels["Type of help: Shelter"] == "Remove the filter “Type of help: Shelter”"
+
+
+@pytest.mark.parametrize(
+    ("language", "chips"),
+    [
+        ("es", {"Por teléfono o en línea en Colombia", "Para mujeres", "En Colombia"}),
+        ("pt", {"Por telefone ou on-line: Colômbia", "Para mulheres", "País: Colômbia"}),
+        ("id", {"Melalui telepon atau daring di Kolombia", "Untuk perempuan", "Di Kolombia"}),
+        ("en", {"By phone or online in Colombia", "For women", "In Colombia"}),
+    ],
+)
+def test_each_filter_chip_is_a_phrase_of_its_own_in_every_language(listings, language, chips):
+    """Not a label and a value glued together ("Quitar Para: Mujeres"): each filter has its own words."""
+    from services.models import Population
+
+    Population.objects.update_or_create(
+        code="women",
+        defaults={"name_es": "Mujeres", "name_pt": "Mulheres", "name_en": "Women", "name_ind": "Perempuan"},
+    )
+    colombia = data.colombia()
+    colombia.name_pt, colombia.name_ind = "Colômbia", "Kolombia"
+    colombia.save()
+    with translation.override(language):
+        query = QueryDict("reaches=CO&population=women&country=CO")
+        active = ServiceFilter(query).active_filters
+    assert {chip["text"] for chip in active} == chips
 
 
 def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_the_limit(listings, monkeypatch):

@@ -141,7 +141,7 @@ def test_near_a_place_the_phone_and_online_list_is_short_and_links_to_all_of_the
     everything = get(client, reverse("services:search") + "?" + link.group(1).replace("&amp;", "&"))
     assert everything.count('class="result"') == 7  # the six lines and the advice line
     assert all(f'id="service-{line.pk}"' in everything for line in lines)
-    assert "By phone or online in: Colombia" in everything  # a filter chip, with its remove link
+    assert "<li><span>By phone or online in Colombia</span>" in everything  # a filter chip, with its remove link
     assert '<input type="hidden" name="reaches" value="CO">' in everything  # kept when the form is sent again
     few = get(client, reverse("services:search") + f"?near={data.bogota().pk}&q=advice")
     assert "All phone and online services covering" not in few
@@ -231,11 +231,30 @@ def test_invalid_parameters_are_explained_not_an_error(client, listings, query, 
     assert "<script>" not in html
 
 
+def _chips(html) -> dict[str, tuple[str, str]]:
+    """Each chip's words → (the address of its remove link, the link's accessible name)."""
+    chips = html.split('class="active-filters"')[1].split("</ul>")[0]
+    found = re.findall(r'<li><span>([^<]+)</span> <a href="([^"]+)" aria-label="([^"]+)"', chips)
+    return {text: (href, label) for text, href, label in found}
+
+
 def test_each_active_filter_has_a_remove_link(client, listings):
     html = get(client, reverse("services:search") + "?q=casa&free=on&category=shelter")
-    assert 'href="?free=on&amp;category=shelter">Remove Search terms: casa</a>' in html
-    assert 'href="?q=casa&amp;category=shelter">Remove Free only</a>' in html
-    assert 'href="?q=casa&amp;free=on">Remove Type of help: Shelter</a>' in html
+    assert _chips(html) == {
+        "Words: casa": ("?free=on&amp;category=shelter", "Remove the filter “Words: casa”"),
+        "Free only": ("?q=casa&amp;category=shelter", "Remove the filter “Free only”"),
+        "Type of help: Shelter": ("?q=casa&amp;free=on", "Remove the filter “Type of help: Shelter”"),
+    }
+    assert '<span aria-hidden="true">×</span>' in html
+
+
+def test_filter_chips_read_as_phrases_of_their_own_in_spanish(client, listings):
+    """ "Por teléfono o en línea en Colombia ×", not "Quitar Por teléfono o en línea en: Colombia"."""
+    with translation.override("es"):
+        url = reverse("services:search") + "?reaches=CO&category=shelter"
+    chips = _chips(get(client, url))
+    assert chips["Por teléfono o en línea en Colombia"][1] == "Quitar el filtro “Por teléfono o en línea en Colombia”"
+    assert chips["Tipo de ayuda: Casa refugio"][0] == "?reaches=CO"
 
 
 @pytest.mark.parametrize(
