@@ -136,7 +136,7 @@ class Helpline(models.Model):
     """A national number people can call: an emergency service or a helpline, labelled by what it reaches."""
 
     class Kind(models.TextChoices):
-        EMERGENCY = "emergency", _("Emergencies: police, ambulance and fire")
+        EMERGENCY = "emergency", _("Emergencies (police, ambulance, fire)")
         POLICE = "police", _("Police")
         AMBULANCE = "ambulance", _("Ambulance")
         FIRE = "fire", _("Fire brigade")

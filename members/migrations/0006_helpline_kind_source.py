@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='helpline',
             name='kind',
-            field=models.CharField(choices=[('emergency', 'Emergencies: police, ambulance and fire'), ('police', 'Police'), ('ambulance', 'Ambulance'), ('fire', 'Fire brigade'), ('gbv', 'Helpline for gender-based violence'), ('child', 'Child helpline')], default='gbv', help_text='Public: the label shown with the number. A number that reaches only the police is “Police”.', max_length=20, verbose_name='what it reaches'),
+            field=models.CharField(choices=[('emergency', 'Emergencies (police, ambulance, fire)'), ('police', 'Police'), ('ambulance', 'Ambulance'), ('fire', 'Fire brigade'), ('gbv', 'Helpline for gender-based violence'), ('child', 'Child helpline')], default='gbv', help_text='Public: the label shown with the number. A number that reaches only the police is “Police”.', max_length=20, verbose_name='what it reaches'),
             preserve_default=False,
         ),
         migrations.AddField(

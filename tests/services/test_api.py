@@ -192,7 +192,7 @@ def test_organisations_categories_and_countries(client, world):
     assert country["emergency_services"] == [
         {
             "kind": "emergency",
-            "label": "Emergencias: policía, ambulancia y bomberos",
+            "label": "Emergencias (policía, ambulancia, bomberos)",
             "phone": "123",
             "name": "",
             "hours": "",
