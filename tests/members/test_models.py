@@ -499,7 +499,7 @@ def test_the_countrys_emergency_number_migrates_to_a_typed_line_and_back():
     from django.db.migrations.executor import MigrationExecutor
 
     before = [("members", "0005_abuse_limits_proposed_cities")]
-    after = [("members", "0006_helpline_kind_source")]
+    after = [("members", "0007_country_emergency_number_to_lines")]
     try:
         executor = MigrationExecutor(connection)
         executor.migrate(before)
