@@ -1,5 +1,5 @@
 """The staff's onboarding work in the admin: the queue of applications, the membership decisions as actions, the
-"not verified in six months" filter, the correction requests queue and the coordinators' countries.
+"not verified in six months" filter and the coordinators' countries.
 
 Every action calls a function in ``members/services.py``; its errors (an illegal transition, a country outside
 the coordinator's scope) are shown as admin messages. Coordinators see only organisations working in their
@@ -21,10 +21,10 @@ from django.utils.translation import ngettext
 
 from members import roles, services
 from members.admin_scope import ScopedAdmin
-from members.models import Application, CoordinatorAssignment, CorrectionRequest, Organisation
+from members.models import Application, CoordinatorAssignment, Organisation
 
 
-def _error_text(error: Exception) -> str:
+def error_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
     return str(error) or str(_("You do not have permission to do this."))
@@ -113,7 +113,7 @@ def _decide(modeladmin, request, queryset, action: str):
         try:
             function(organisation=organisation, by=request.user, **{keyword: form.cleaned_data["reason"]})
         except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, _error_text(error), messages.ERROR)
+            modeladmin.message_user(request, error_text(error), messages.ERROR)
         else:
             done += 1
     if done:
@@ -150,7 +150,7 @@ def mark_verified(modeladmin, request, queryset):
         try:
             services.listing_mark_verified(organisation=organisation, by=request.user)
         except PermissionDenied as error:
-            modeladmin.message_user(request, _error_text(error), messages.ERROR)
+            modeladmin.message_user(request, error_text(error), messages.ERROR)
         else:
             done += 1
     modeladmin.message_user(
@@ -219,92 +219,6 @@ class ApplicationAdmin(DecisionPermission, ScopedAdmin, admin.ModelAdmin):
     @admin.display(description=_("countries"))
     def country_list(self, application):
         return ", ".join(country.code for country in application.countries.all())
-
-
-@admin.action(description=_("Resolve the selected correction requests"), permissions=["change"])
-def resolve_corrections(modeladmin, request, queryset):
-    _handle_corrections(modeladmin, request, queryset, services.correction_request_resolve)
-
-
-@admin.action(description=_("Dismiss the selected correction requests"), permissions=["change"])
-def dismiss_corrections(modeladmin, request, queryset):
-    _handle_corrections(modeladmin, request, queryset, services.correction_request_dismiss)
-
-
-def _handle_corrections(modeladmin, request, queryset, function):
-    done = 0
-    for correction in queryset:
-        try:
-            function(correction=correction, by=request.user)
-        except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, _error_text(error), messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d correction request handled.", "%(count)d correction requests handled.", done)
-            % {"count": done},
-            messages.SUCCESS,
-        )
-
-
-class OpenFirstStatusFilter(admin.SimpleListFilter):
-    """The queue opens on the open requests; the handled ones are a click away."""
-
-    title = _("status")
-    parameter_name = "status"
-
-    def lookups(self, request, model_admin):
-        return [*CorrectionRequest.Status.choices, ("all", _("All"))]
-
-    def choices(self, changelist):
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": (self.value() or CorrectionRequest.Status.OPEN) == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value() or CorrectionRequest.Status.OPEN
-        return queryset if value == "all" else queryset.filter(status=value)
-
-
-@admin.register(CorrectionRequest)
-class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
-    list_display = ("created_at", "organisation", "service", "short_message", "source", "status", "handled_by")
-    list_filter = (OpenFirstStatusFilter, "source", "organisation__countries")
-    list_select_related = ("organisation", "service", "handled_by")
-    search_fields = (
-        "message",
-        "reporter_email",
-        *(f"organisation__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
-        *(f"service__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
-    )
-    ordering = ("created_at", "pk")
-    actions = [resolve_corrections, dismiss_corrections]
-    fields = (
-        "organisation",
-        "service",
-        "message",
-        "reporter_email",
-        "source",
-        "created_at",
-        "status",
-        "handled_by",
-        "handled_at",
-        "note",
-    )
-    # Only the staff note is written here; the status changes through the resolve and dismiss actions.
-    readonly_fields = tuple(field for field in fields if field != "note")
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.display(description=_("what is wrong"))
-    def short_message(self, correction):
-        return correction.message[:80]
 
 
 @admin.register(CoordinatorAssignment)

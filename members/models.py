@@ -586,60 +586,6 @@ class CoordinatorAssignment(models.Model):
         return f"{self.user} — {self.country}"
 
 
-class CorrectionRequest(models.Model):
-    """Someone told the network a listing is wrong: staff resolve or dismiss it."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        RESOLVED = "resolved", _("Resolved")
-        DISMISSED = "dismissed", _("Dismissed")
-
-    class Source(models.TextChoices):
-        PUBLIC = "public", _("Public report form")
-        VERIFICATION = "verification", _("Verification by the member")
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="correction_requests", verbose_name=_("organisation")
-    )
-    service = models.ForeignKey(
-        "services.Service",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="correction_requests",
-        verbose_name=_("service"),
-    )
-    message = models.TextField(_("what is wrong"), max_length=2000)
-    reporter_email = models.EmailField(_("reporter's e-mail"), blank=True, help_text=PRIVATE)
-    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.PUBLIC)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handled by"),
-    )
-    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
-    note = models.TextField(_("staff note"), blank=True, help_text=PRIVATE)
-
-    class Meta:
-        verbose_name = _("correction request")
-        verbose_name_plural = _("correction requests")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(status__in=["open", "resolved", "dismissed"]), name="correction_status"),
-            models.CheckConstraint(
-                condition=Q(status="open") | Q(handled_at__isnull=False), name="correction_handled_has_time"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation}: {self.message[:60]}"
-
-
 class SubmissionThrottle(models.Model):
     """When one client last sent one public form: the times within the last window, counted by a sliding window
     (``members.services.submission_allowed``). One row per form and client, locked while it is counted, shared by

@@ -25,7 +25,7 @@ SCOPE_PATHS = {
     "members.location": "organisation__countries",
     "members.openinghours": "location__organisation__countries",
     "members.membershipstatuschange": "organisation__countries",
-    "members.correctionrequest": "organisation__countries",
+    "services.correctionrequest": "organisation__countries",
     "services.service": "organisation__countries",
 }
 

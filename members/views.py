@@ -32,7 +32,9 @@ from members.forms import (
     submission_limit,
     validate_locations_in_countries,
 )
-from members.models import CorrectionRequest, Organisation
+from members.models import Organisation
+from services import services as corrections
+from services.models import CorrectionRequest
 
 THROTTLE_WINDOW = datetime.timedelta(hours=1)
 VERIFICATION_CORRECTION = "verification-correction"
@@ -235,7 +237,7 @@ def report_listing(request):
             if refusal:
                 form.add_error(None, refusal)
             else:
-                services.correction_request_create(
+                corrections.correction_request_create(
                     organisation=organisation,
                     service=service,
                     message=form.cleaned_data["message"],
@@ -247,14 +249,14 @@ def report_listing(request):
         form = ReportListingForm()
     return render(
         request,
-        "members/correctionrequest_form.html",
+        "services/correctionrequest_form.html",
         {"form": form, "organisation": organisation, "service": service},
         status=400 if request.method == "POST" else 200,
     )
 
 
 def report_listing_done(request):
-    return render(request, "members/correctionrequest_done.html")
+    return render(request, "services/correctionrequest_done.html")
 
 
 @cookieless_form
@@ -285,7 +287,7 @@ def verify_listing(request, token: str):
                     if services.token_spend(
                         token=token, purpose=VERIFICATION_CORRECTION, keep_for=services.verification_max_age()
                     ):
-                        services.correction_request_create(
+                        corrections.correction_request_create(
                             organisation=organisation,
                             message=correction_form.cleaned_data["message"],
                             reporter_email=organisation.contact_email,

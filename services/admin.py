@@ -1,17 +1,22 @@
-"""The staff side of the services: the category taxonomy, populations, languages and the services themselves."""
+"""The staff side of the services: the category taxonomy, populations, languages, the services themselves and the
+queue of correction requests."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline, in_every_language
+from members.admin_decisions import error_text
 from members.admin_filters import MissingTranslationFilter
 from members.admin_scope import ScopedAdmin
 from members.models import Country
 from members.resources import SpreadsheetAdmin
-from services.models import Language, Population, Service, ServiceCategory
+from services import services
+from services.models import CorrectionRequest, Language, Population, Service, ServiceCategory
 from services.resources import ServiceResource
 
 DELIVERY_MODES = ("in_person", "by_phone", "online", "outreach")
@@ -191,6 +196,95 @@ class ServiceInline(TranslatedTabularInline):
     show_change_link = True
     fields = ("name", "status", "categories", "in_person", "by_phone", "online", "outreach", "cost")
     autocomplete_fields = ("categories",)
+
+
+# Correction requests ----------------------------------------------------------------------------------------------
+
+
+@admin.action(description=_("Resolve the selected correction requests"), permissions=["change"])
+def resolve_corrections(modeladmin, request, queryset):
+    _handle_corrections(modeladmin, request, queryset, services.correction_request_resolve)
+
+
+@admin.action(description=_("Dismiss the selected correction requests"), permissions=["change"])
+def dismiss_corrections(modeladmin, request, queryset):
+    _handle_corrections(modeladmin, request, queryset, services.correction_request_dismiss)
+
+
+def _handle_corrections(modeladmin, request, queryset, function):
+    done = 0
+    for correction in queryset:
+        try:
+            function(correction=correction, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, error_text(error), messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d correction request handled.", "%(count)d correction requests handled.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+
+
+class OpenFirstStatusFilter(admin.SimpleListFilter):
+    """The queue opens on the open requests; the handled ones are a click away."""
+
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*CorrectionRequest.Status.choices, ("all", _("All"))]
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": (self.value() or CorrectionRequest.Status.OPEN) == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or CorrectionRequest.Status.OPEN
+        return queryset if value == "all" else queryset.filter(status=value)
+
+
+@admin.register(CorrectionRequest)
+class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
+    list_display = ("created_at", "organisation", "service", "short_message", "source", "status", "handled_by")
+    list_filter = (OpenFirstStatusFilter, "source", "organisation__countries")
+    list_select_related = ("organisation", "service", "handled_by")
+    search_fields = (
+        "message",
+        "reporter_email",
+        *(f"organisation__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
+        *(f"service__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
+    )
+    ordering = ("created_at", "pk")
+    actions = [resolve_corrections, dismiss_corrections]
+    fields = (
+        "organisation",
+        "service",
+        "message",
+        "reporter_email",
+        "source",
+        "created_at",
+        "status",
+        "handled_by",
+        "handled_at",
+        "note",
+    )
+    # Only the staff note is written here; the status changes through the resolve and dismiss actions.
+    readonly_fields = tuple(field for field in fields if field != "note")
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("what is wrong"))
+    def short_message(self, correction):
+        return correction.message[:80]
 
 
 # The organisation page shows its services after its locations. members/admin.py cannot import services (services

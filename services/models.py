@@ -1,13 +1,16 @@
-"""What members offer: a small taxonomy of service categories, and the services themselves."""
+"""What members offer: a small taxonomy of service categories, the services themselves, and the reports that a
+listing is wrong."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.models import PUBLIC, Location, Organisation, _hsds_id_field
+from members.models import PRIVATE, PUBLIC, Location, Organisation, _hsds_id_field
 from members.validators import validate_phone
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
@@ -189,6 +192,60 @@ class Service(models.Model):
         """The names of the ways the service is given, for display."""
         fields = ("in_person", "by_phone", "online", "outreach")
         return [str(self._meta.get_field(field).verbose_name) for field in fields if getattr(self, field)]
+
+
+class CorrectionRequest(models.Model):
+    """Someone told the network a listing is wrong: staff resolve or dismiss it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    class Source(models.TextChoices):
+        PUBLIC = "public", _("Public report form")
+        VERIFICATION = "verification", _("Verification by the member")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="correction_requests", verbose_name=_("organisation")
+    )
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="correction_requests",
+        verbose_name=_("service"),
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    reporter_email = models.EmailField(_("reporter's e-mail"), blank=True, help_text=PRIVATE)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.PUBLIC)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    note = models.TextField(_("staff note"), blank=True, help_text=PRIVATE)
+
+    class Meta:
+        verbose_name = _("correction request")
+        verbose_name_plural = _("correction requests")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["open", "resolved", "dismissed"]), name="correction_status"),
+            models.CheckConstraint(
+                condition=Q(status="open") | Q(handled_at__isnull=False), name="correction_handled_has_time"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.message[:60]}"
 
 
 class DocumentWords(models.Func):

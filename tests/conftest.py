@@ -1,5 +1,13 @@
+"""Fixtures shared by every test: an empty cache, English outside requests, two countries with a city each and
+staff in each role."""
+
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import translation
+
+from members.models import CoordinatorAssignment
+from members.roles import ADMINISTRATORS, COORDINATORS, EDITORS
+from tests.factories import CityFactory, CountryFactory, ServiceCategoryFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -21,3 +29,73 @@ def _english_outside_requests():
     """
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def colombia(db):
+    return CountryFactory(code="CO", name_en="Colombia", name_es="Colombia")
+
+
+@pytest.fixture
+def ecuador(db):
+    return CountryFactory(
+        code="EC",
+        name_en="Ecuador",
+        name_es="Ecuador",
+        time_zones=["America/Guayaquil"],
+        latitude=-1.8,
+        longitude=-78.2,
+    )
+
+
+@pytest.fixture
+def bogota(colombia):
+    return CityFactory(country=colombia)
+
+
+@pytest.fixture
+def quito(ecuador):
+    return CityFactory(
+        country=ecuador,
+        name_en="Quito",
+        name_es="Quito",
+        administrative_area="Pichincha",
+        latitude=-0.18,
+        longitude=-78.47,
+        time_zone="America/Guayaquil",
+    )
+
+
+@pytest.fixture
+def legal_aid(db):
+    return ServiceCategoryFactory()
+
+
+def _staff(username: str, group: str):
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def coordinator_co(colombia):
+    user = _staff("coordinator-co", COORDINATORS)
+    CoordinatorAssignment.objects.create(user=user, country=colombia)
+    return user
+
+
+@pytest.fixture
+def coordinator_ec(ecuador):
+    user = _staff("coordinator-ec", COORDINATORS)
+    CoordinatorAssignment.objects.create(user=user, country=ecuador)
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("editor", EDITORS)
+
+
+@pytest.fixture
+def administrator(db):
+    return _staff("administrator", ADMINISTRATORS)

@@ -21,14 +21,13 @@ from members.models import (
     Application,
     City,
     CoordinatorAssignment,
-    CorrectionRequest,
     Country,
     Location,
     MembershipStatusChange,
     Organisation,
 )
 from members.roles import COORDINATORS, EDITORS
-from services.models import Language, Population, Service, ServiceCategory
+from services.models import CorrectionRequest, Language, Population, Service, ServiceCategory
 from tests.factories import (
     CityFactory,
     CountryFactory,

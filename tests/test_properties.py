@@ -146,7 +146,7 @@ def test_report_form_takes_any_data(client, directory, form, signed, target):
     response = post(client, reverse("members:report-listing") + query[target], form)
     assert_refused_changes_nothing(response, before)
     if response.status_code == 302:
-        assert row_counts()["members.correctionrequest"] == before["members.correctionrequest"] + 1
+        assert row_counts()["services.correctionrequest"] == before["services.correctionrequest"] + 1
 
 
 @BOUNDED

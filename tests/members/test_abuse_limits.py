@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members import services
-from members.models import City, CorrectionRequest, Organisation
+from members.models import City, Organisation
+from services.models import CorrectionRequest
 from tests.factories import OrganisationFactory, ServiceFactory, UserFactory
 from tests.members.conftest import started_seconds_ago
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from members import services
-from members.models import CorrectionRequest, Organisation
+from members.models import Organisation
+from services.models import CorrectionRequest
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 
 OLD = datetime.date(2020, 1, 1)

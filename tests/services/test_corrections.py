@@ -7,11 +7,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
-from members.models import CorrectionRequest, Organisation
+from members.models import Organisation
+from services.models import CorrectionRequest
 from tests.factories import OrganisationFactory, ServiceFactory
 from tests.members.conftest import started_seconds_ago
 
-QUEUE = "/en/admin/members/correctionrequest/"
+QUEUE = "/en/admin/services/correctionrequest/"
 
 
 def report_url(**query) -> str:

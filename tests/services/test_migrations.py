@@ -1,0 +1,41 @@
+"""Moving ``CorrectionRequest`` from the members app to the services app keeps the rows and the staff's permissions
+on them (the migrations are also run from scratch by every test database)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from tests.factories import OrganisationFactory
+
+BEFORE = [("members", "0007_country_emergency_number_to_lines"), ("services", "0010_search_public_open")]
+AFTER = [("members", "0008_correctionrequest_to_services"), ("services", "0011_correctionrequest")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_moving_correction_requests_keeps_their_rows_and_permissions():
+    organisation = OrganisationFactory()
+    try:
+        old = migrate(BEFORE)
+        old.get_model("members", "CorrectionRequest").objects.create(
+            organisation_id=organisation.pk, message="The phone does not answer."
+        )
+        new = migrate(AFTER)
+    finally:
+        migrate(AFTER)
+
+    moved = new.get_model("services", "CorrectionRequest").objects.get()
+    assert (moved.organisation_id, moved.message) == (organisation.pk, "The phone does not answer.")
+    for role in ("Editors", "Coordinators"):
+        assert (
+            Group.objects.get(name=role)
+            .permissions.filter(content_type__app_label="services", codename="change_correctionrequest")
+            .exists()
+        ), role
