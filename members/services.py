@@ -3,7 +3,7 @@
 Each function is keyword-only, checks permission, runs in a transaction that locks the organisation row
 (``select_for_update``) and re-reads the status under the lock, so two coordinators deciding at the same moment
 cannot both succeed. It records who, when and why (``MembershipStatusChange`` and the simple-history row) and
-e-mails the applicant in her language once the transaction is committed.
+e-mails the applicant in her language once the transaction is committed (``send_templated_email``).
 """
 
 import datetime
@@ -99,7 +99,11 @@ def allowed_actions(status: str) -> list[str]:
 
 def send_templated_email(*, template: str, to: Sequence[str], language: str, subject: str, context: dict) -> None:
     """Send ``templates/members/email/<template>.txt`` + ``.html`` in ``language``. ``subject`` is a lazy string,
-    translated in that language too. A failing mail server is logged, never undoes the change already made."""
+    translated in that language too.
+
+    The message is written now, from the data as the transaction sees it, and leaves only once that transaction
+    commits (``transaction.on_commit``; at once outside a transaction): a change rolled back, such as an approval
+    inside a failed import, sends nothing. A failing mail server is logged, never undoes the change already made."""
     recipients = [address for address in to if address]
     if not recipients:
         return
@@ -112,10 +116,14 @@ def send_templated_email(*, template: str, to: Sequence[str], language: str, sub
         )
         message.attach_alternative(render_to_string(f"members/email/{template}.html", context), "text/html")
         message.extra_headers["Content-Language"] = language
-    try:
-        message.send()
-    except Exception:  # noqa: BLE001 - the decision is committed; staff can resend by hand.
-        logger.exception("Could not send the %s e-mail to %s", template, recipients)
+
+    def send():
+        try:
+            message.send()
+        except Exception:  # noqa: BLE001 - the decision is committed; staff can resend by hand.
+            logger.exception("Could not send the %s e-mail to %s", template, recipients)
+
+    transaction.on_commit(send)
 
 
 def _absolute(path: str) -> str:

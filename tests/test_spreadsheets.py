@@ -2,13 +2,17 @@
 respect the membership rules, and exports."""
 
 import io
+from unittest import mock
 
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 
 from members.models import Location, MembershipStatusChange, Organisation
+from members.resources import OrganisationResource
 from members.roles import EDITORS
 from services.models import Service
 from tests.factories import (
@@ -117,16 +121,51 @@ def test_import_creates_applications_with_their_history(client, editor, colombia
     assert not Service.objects.public().exists()
 
 
-def test_someone_who_decides_membership_may_import_approved_members(client, admin_user, colombia):
+def test_someone_who_decides_membership_may_import_approved_members(
+    client, admin_user, colombia, django_capture_on_commit_callbacks
+):
     client.force_login(admin_user)
     rows = f"{ORGANISATION_HEADER}\ncasa-aprobada,Casa Aprobada,ngo,CO,approved,Ana Ejemplo,ana@example.org,\n"
-    confirm(client, "members/organisation", upload(client, "members/organisation", rows))
+    preview = upload(client, "members/organisation", rows)
+    assert mail.outbox == []  # the preview decides nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm(client, "members/organisation", preview)
     organisation = Organisation.objects.get(slug="casa-aprobada")
     assert organisation.status == "approved" and organisation.joined_on is not None
     assert list(organisation.status_changes.values_list("from_status", "to_status")) == [
         ("", "applied"),
         ("applied", "approved"),
     ]
+    (welcome,) = mail.outbox
+    assert welcome.to == ["ana@example.org"]
+
+
+def test_a_failed_import_is_undone_and_welcomes_no_one(
+    client, admin_user, colombia, django_capture_on_commit_callbacks
+):
+    """The database refuses the second row: django-import-export rolls the whole import back, the approval of the
+    first row with it, and the e-mail that would have welcomed that organisation is never sent."""
+    client.force_login(admin_user)
+    rows = (
+        f"{ORGANISATION_HEADER}\n"
+        "casa-uno,Casa Uno,ngo,CO,approved,Ana Ejemplo,ana@example.org,\n"
+        "casa-dos,Casa Dos,ngo,CO,approved,Bea Ejemplo,bea@example.org,\n"
+    )
+    preview = upload(client, "members/organisation", rows)
+    save_instance = OrganisationResource.save_instance
+
+    def refuse_the_second_row(resource, instance, *args, **kwargs):
+        if instance.slug == "casa-dos":
+            raise DatabaseError("could not extend file: No space left on device")
+        return save_instance(resource, instance, *args, **kwargs)
+
+    with (
+        mock.patch.object(OrganisationResource, "save_instance", refuse_the_second_row),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        confirm(client, "members/organisation", preview)
+    assert not Organisation.objects.exists()
+    assert mail.outbox == []
 
 
 def test_an_existing_organisations_status_does_not_change_by_spreadsheet(client, admin_user, colombia):

@@ -35,11 +35,10 @@ def messages_of(response) -> list[str]:
 @pytest.fixture
 def applied(client, join_data):
     assert client.post("/es/join/", join_data).status_code == 302
-    mail.outbox.clear()
     return Organisation.objects.get()
 
 
-def test_apply_queue_approve_public(applied, coordinator_co):
+def test_apply_queue_approve_public(applied, coordinator_co, django_capture_on_commit_callbacks):
     staff = logged_in(coordinator_co)
     queue = staff.get(QUEUE)
     assert queue.status_code == 200
@@ -51,7 +50,8 @@ def test_apply_queue_approve_public(applied, coordinator_co):
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.APPLIED  # nothing happens before the confirmation
 
-    response = act(staff, QUEUE, "membership_approve", [applied], confirm="yes", reason="Bienvenidas.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(staff, QUEUE, "membership_approve", [applied], confirm="yes", reason="Bienvenidas.")
     assert "1 organisation updated." in messages_of(response)
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.APPROVED
@@ -74,14 +74,15 @@ def test_a_pending_application_is_not_public(applied):
     assert Client().get(reverse("services:organisation-detail", kwargs={"slug": applied.slug})).status_code == 404
 
 
-def test_reject_needs_a_reason_on_the_confirmation_page(applied, coordinator_co):
+def test_reject_needs_a_reason_on_the_confirmation_page(applied, coordinator_co, django_capture_on_commit_callbacks):
     staff = logged_in(coordinator_co)
     response = act(staff, QUEUE, "membership_reject", [applied], confirm="yes", reason="")
     assert "This field is required." in response.content.decode()
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.APPLIED
 
-    response = act(staff, QUEUE, "membership_reject", [applied], confirm="yes", reason="No GBV services offered.")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(staff, QUEUE, "membership_reject", [applied], confirm="yes", reason="No GBV services offered.")
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.REJECTED
     change = applied.status_changes.last()
@@ -90,21 +91,30 @@ def test_reject_needs_a_reason_on_the_confirmation_page(applied, coordinator_co)
     assert not Organisation.objects.public().exists()
 
 
-def test_ask_for_changes(applied, coordinator_co):
-    response = act(
-        logged_in(coordinator_co), QUEUE, "membership_request_changes", [applied], confirm="yes", reason="Add hours."
-    )
+def test_ask_for_changes(applied, coordinator_co, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(
+            logged_in(coordinator_co),
+            QUEUE,
+            "membership_request_changes",
+            [applied],
+            confirm="yes",
+            reason="Add hours.",
+        )
     assert "1 organisation updated." in messages_of(response)
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.UNDER_REVIEW
     assert "Add hours." in mail.outbox[0].body
 
 
-def test_the_wrong_countrys_coordinator_neither_sees_nor_decides(applied, coordinator_ec):
+def test_the_wrong_countrys_coordinator_neither_sees_nor_decides(
+    applied, coordinator_ec, django_capture_on_commit_callbacks
+):
     staff = logged_in(coordinator_ec)
     assert "Casa Refugio Ejemplo" not in staff.get(QUEUE).content.decode()
     assert staff.get(f"{ORGANISATIONS}{applied.pk}/change/").status_code == 403
-    act(staff, QUEUE, "membership_approve", [applied], confirm="yes", reason="")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(staff, QUEUE, "membership_approve", [applied], confirm="yes", reason="")
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.APPLIED
     assert mail.outbox == []

@@ -71,8 +71,11 @@ def test_confirmation_page(client, db):
     assert "we received your application" in response.content.decode()
 
 
-def test_applicant_and_coordinators_get_e_mail(client, join_data, coordinator_co, coordinator_ec):
-    client.post(join_url("pt"), join_data)
+def test_applicant_and_coordinators_get_e_mail(
+    client, join_data, coordinator_co, coordinator_ec, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(join_url("pt"), join_data)
 
     applicant = [m for m in mail.outbox if m.to == ["marta@casa.example.org"]]
     assert len(applicant) == 1
@@ -317,8 +320,11 @@ def test_behind_a_proxy_the_limit_counts_the_forwarded_client(client, join_data,
     assert client.post(join_url(), again, HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy).status_code == 400
 
 
-def test_an_application_in_indonesian_is_stored_and_answered_in_indonesian(client, join_data):
-    assert client.post(join_url("id"), join_data).status_code == 302
+def test_an_application_in_indonesian_is_stored_and_answered_in_indonesian(
+    client, join_data, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(join_url("id"), join_data).status_code == 302
     organisation = Organisation.objects.get()
     assert organisation.contact_language == "id"
     assert organisation.name_ind == "Casa Refugio Ejemplo"

@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.utils import translation
 
 from members import services
@@ -55,8 +55,11 @@ def test_a_decision_is_recorded_with_who_when_why_and_in_history(application, co
     assert latest.history_user == coordinator_co
 
 
-def test_decision_email_goes_to_the_contact_in_her_language(application, coordinator_co):
-    services.membership_reject(organisation=application, by=coordinator_co, reason="Falta información.")
+def test_decision_email_goes_to_the_contact_in_her_language(
+    application, coordinator_co, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_reject(organisation=application, by=coordinator_co, reason="Falta información.")
 
     (message,) = mail.outbox
     assert message.to == [application.contact_email]
@@ -66,6 +69,20 @@ def test_decision_email_goes_to_the_contact_in_her_language(application, coordin
     assert mimetype == "text/html"
     assert 'lang="pt"' in html
     assert "Falta informaci" in html
+
+
+def test_a_decision_undone_with_its_transaction_sends_no_email(
+    application, coordinator_co, django_capture_on_commit_callbacks
+):
+    """An approval inside a larger change that fails (an import, say) is rolled back with it: the organisation is
+    not welcomed to a membership it does not have."""
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        services.membership_approve(organisation=application, by=coordinator_co)
+        raise RuntimeError("the rest of the change failed")
+
+    application.refresh_from_db()
+    assert application.status == Status.APPLIED
+    assert mail.outbox == []
 
 
 @pytest.mark.parametrize("decide", [services.membership_reject, services.membership_request_changes])
@@ -79,8 +96,11 @@ def test_reject_and_request_changes_need_a_reason(application, coordinator_co, d
     assert application.status == Status.APPLIED
 
 
-def test_request_changes_puts_the_application_under_review_and_tells_the_applicant(application, coordinator_co):
-    services.membership_request_changes(organisation=application, by=coordinator_co, message="Add your hours.")
+def test_request_changes_puts_the_application_under_review_and_tells_the_applicant(
+    application, coordinator_co, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_request_changes(organisation=application, by=coordinator_co, message="Add your hours.")
     application.refresh_from_db()
     assert application.status == Status.UNDER_REVIEW
     assert "Add your hours." in mail.outbox[0].body
@@ -137,9 +157,11 @@ def test_suspend_and_reinstate(application, coordinator_co):
         ),
     ],
 )
-def test_illegal_transition_is_refused_with_a_clear_message(colombia, administrator, status, decide, message):
+def test_illegal_transition_is_refused_with_a_clear_message(
+    colombia, administrator, status, decide, message, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory(status=status, countries=[colombia])
-    with pytest.raises(services.IllegalTransition) as error:
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.IllegalTransition) as error:
         decide(organisation=organisation, by=administrator, **_reason_for(decide))
     assert error.value.messages == [message.format(organisation)]
     assert not MembershipStatusChange.objects.filter(organisation=organisation).exists()
@@ -203,16 +225,19 @@ def test_an_administrator_decides_in_every_country(application, administrator):
     assert application.status == Status.APPROVED
 
 
-def test_a_stale_read_cannot_decide_twice(application, coordinator_co, administrator):
+def test_a_stale_read_cannot_decide_twice(
+    application, coordinator_co, administrator, django_capture_on_commit_callbacks
+):
     """Two coordinators opened the same application; the second decides on what she saw, which has changed since.
     The function re-reads the status under the row lock and refuses."""
     seen_by_first = Organisation.objects.get(pk=application.pk)
     seen_by_second = Organisation.objects.get(pk=application.pk)
 
-    services.membership_approve(organisation=seen_by_first, by=coordinator_co)
-    assert seen_by_second.status == Status.APPLIED  # her copy is stale
-    with pytest.raises(services.IllegalTransition):
-        services.membership_reject(organisation=seen_by_second, by=administrator, reason="Too late.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_approve(organisation=seen_by_first, by=coordinator_co)
+        assert seen_by_second.status == Status.APPLIED  # her copy is stale
+        with pytest.raises(services.IllegalTransition):
+            services.membership_reject(organisation=seen_by_second, by=administrator, reason="Too late.")
 
     application.refresh_from_db()
     assert application.status == Status.APPROVED

@@ -34,13 +34,14 @@ def verify_url(organisation) -> str:
         return reverse("members:verify", kwargs={"token": services.verification_token(organisation)})
 
 
-def test_reminders_go_to_stale_approved_listings_only(stale, colombia):
+def test_reminders_go_to_stale_approved_listings_only(stale, colombia, django_capture_on_commit_callbacks):
     OrganisationFactory(countries=[colombia], last_verified_on=datetime.date.today())
     OrganisationFactory(countries=[colombia], pending=True, last_verified_on=None)
     OrganisationFactory(countries=[colombia], status=Organisation.Status.SUSPENDED, last_verified_on=OLD)
     never = OrganisationFactory(countries=[colombia], last_verified_on=None)
 
-    call_command("send_verification_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_verification_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted([stale.contact_email, never.contact_email])
     message = next(m for m in mail.outbox if m.to == [stale.contact_email])
@@ -49,14 +50,16 @@ def test_reminders_go_to_stale_approved_listings_only(stale, colombia):
     assert "Fundación Olvidada" in message.body
 
 
-def test_dry_run_sends_nothing(stale):
-    call_command("send_verification_reminders", "--dry-run", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_dry_run_sends_nothing(stale, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_verification_reminders", "--dry-run", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox == []
 
 
-def test_the_link_in_the_e_mail_opens_the_listing(client, stale, settings):
+def test_the_link_in_the_e_mail_opens_the_listing(client, stale, settings, django_capture_on_commit_callbacks):
     settings.SITE_URL = "https://directory.example.org"
-    services.verification_reminder_send(organisation=stale)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verification_reminder_send(organisation=stale)
     link = next(word for word in mail.outbox[0].body.split() if "/verify/" in word)
     assert link.startswith("https://directory.example.org/id/verify/")
     response = client.get(urlsplit(link).path)
