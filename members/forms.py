@@ -1,14 +1,14 @@
-"""Public forms: joining the network, reporting wrong information, confirming a listing.
+"""Public forms of membership: the organisation and its service points in the join form, and the protection every
+public form shares (a honeypot, a signed, single-use "form shown at" token, a limit per client).
 
-They work without JavaScript: the join form is an organisation form and two fixed-size formsets (service points,
-services). Every field has a size limit; there are no file uploads.
+They work without JavaScript: the join form is an organisation form and two fixed-size formsets (service points
+here, services in ``services/forms.py``). Every field has a size limit; there are no file uploads.
 """
 
 import secrets
 import time
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -135,7 +135,7 @@ class AbuseProtectedForm(forms.Form):
         self.data[self.add_prefix("started")] = form_started_token()
 
 
-def _phone(value: str, countries) -> str:
+def form_phone(value: str, countries) -> str:
     """E.164; a number without + is read in the first of ``countries``."""
     if not value:
         return ""
@@ -216,7 +216,7 @@ class OrganisationApplicationForm(AbuseProtectedForm):
         for name in ("public_phone", "contact_phone"):
             if cleaned.get(name):
                 try:
-                    cleaned[name] = _phone(cleaned[name], countries)
+                    cleaned[name] = form_phone(cleaned[name], countries)
                 except ValidationError as error:
                     self.add_error(name, error)
         return cleaned
@@ -265,54 +265,16 @@ class LocationApplicationForm(forms.Form):
         country = city.country if city else cleaned.get("new_city_country")
         if cleaned.get("phone"):
             try:
-                cleaned["phone"] = _phone(cleaned["phone"], [country] if country else [])
+                cleaned["phone"] = form_phone(cleaned["phone"], [country] if country else [])
             except ValidationError as error:
                 self.add_error("phone", error)
         cleaned["country"] = country
         return cleaned
 
 
-class ServiceApplicationForm(forms.Form):
-    name = forms.CharField(label=_("Name of the service"), max_length=200)
-    description = forms.CharField(
-        label=_("Description"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    categories = IdMultipleChoiceField(
-        label=_("Categories"),
-        queryset=None,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one category.")},
-    )
-    in_person = forms.BooleanField(label=_("In person, at the service points above"), required=False, initial=True)
-    by_phone = forms.BooleanField(label=_("By phone"), required=False)
-    online = forms.BooleanField(label=_("Online or messaging"), required=False)
-    outreach = forms.BooleanField(label=_("Outreach (mobile team)"), required=False)
-    phone = forms.CharField(label=_("Phone or hotline"), max_length=30, required=False)
-
-    def __init__(self, *args, countries=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.countries = list(countries)
-        ServiceCategory = apps.get_model("services", "ServiceCategory")
-        self.fields["categories"].queryset = ServiceCategory.objects.select_related("parent")
-
-    def clean(self):
-        cleaned = super().clean()
-        if not any(cleaned.get(mode) for mode in ("in_person", "by_phone", "online", "outreach")):
-            self.add_error("in_person", _("Say how the service is given: in person, by phone, online or by outreach."))
-        if cleaned.get("phone"):
-            try:
-                cleaned["phone"] = _phone(cleaned["phone"], self.countries)
-            except ValidationError as error:
-                self.add_error("phone", error)
-        return cleaned
-
-
 # A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
 LocationFormSet = formset_factory(
     LocationApplicationForm, extra=1, min_num=1, max_num=10, validate_min=True, validate_max=True
-)
-ServiceFormSet = formset_factory(
-    ServiceApplicationForm, extra=2, min_num=1, max_num=10, validate_min=True, validate_max=True
 )
 
 
@@ -326,34 +288,6 @@ def validate_locations_in_countries(organisation_form, location_formset) -> None
         if country and country not in countries:
             field = "city" if form.cleaned_data.get("city") else "new_city_country"
             form.add_error(field, _("This service point is in a country you did not choose above."))
-
-
-class ReportListingForm(AbuseProtectedForm):
-    throttle_scope = "report"
-
-    # Nothing typed here is offered again by the browser's form memory on a shared device.
-    message = forms.CharField(
-        label=_("What is wrong?"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off"}),
-        help_text=_("For example: the phone number no longer works, or the service moved."),
-    )
-    reporter_email = forms.EmailField(
-        label=_("Your e-mail (optional)"),
-        max_length=254,
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-        help_text=_("Only if you want us to be able to ask you something. Staff see it, no one else."),
-    )
-    field_order = ["message", "reporter_email", "homepage", "started"]
-
-
-class ListingCorrectionForm(forms.Form):
-    """From the verification page: the member's own contact says what changed."""
-
-    message = forms.CharField(
-        label=_("What should change in your listing?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 6})
-    )
 
 
 def submission_limit(scope: str) -> int:

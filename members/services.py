@@ -13,9 +13,8 @@ import ipaddress
 import logging
 import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -126,13 +125,13 @@ def send_templated_email(*, template: str, to: Sequence[str], language: str, sub
     transaction.on_commit(send)
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
     return getattr(settings, "SITE_URL", "http://localhost:8000").rstrip("/") + path
 
 
 def _queue_url() -> str:
     try:
-        return _absolute(reverse("admin:members_application_changelist"))
+        return absolute_url(reverse("admin:members_application_changelist"))
     except NoReverseMatch:  # the admin is not installed
         return ""
 
@@ -168,19 +167,7 @@ class LocationInput:
     phone: str = ""
 
 
-@dataclass
-class ServiceInput:
-    name: str
-    categories: list = field(default_factory=list)
-    description: str = ""
-    in_person: bool = True
-    by_phone: bool = False
-    online: bool = False
-    outreach: bool = False
-    phone: str = ""
-
-
-def _set_translated(instance, field_name: str, value: str, language: str) -> None:
+def set_translated(instance, field_name: str, value: str, language: str) -> None:
     """Write ``value`` in the applicant's language; the other languages fall back to it until translated."""
     setattr(instance, build_localized_fieldname(field_name, language.replace("-", "_")), value)
 
@@ -209,7 +196,7 @@ def _city_for(location: LocationInput) -> City:
             proposed=True,
         )
         for code, _name in settings.LANGUAGES:
-            _set_translated(city, "name", location.new_city_name, code)
+            set_translated(city, "name", location.new_city_name, code)
         city.name = location.new_city_name
         city.full_clean()
         city.save()
@@ -224,7 +211,6 @@ def membership_apply(
     contact_name: str,
     contact_email: str,
     locations: Sequence[LocationInput],
-    services: Sequence[ServiceInput],
     language: str,
     acronym: str = "",
     description: str = "",
@@ -233,15 +219,14 @@ def membership_apply(
     public_phone: str = "",
     contact_phone: str = "",
 ) -> Organisation:
-    """Create an application: the organisation (status applied, invisible to the public), its service points and
-    services, the first line of its history. E-mails the applicant and the coordinators of its countries."""
+    """Create an application: the organisation (status applied, invisible to the public), its service points, the
+    first line of its history. E-mails the applicant and the coordinators of its countries once the transaction
+    commits. The services it offers are added by ``services.services.application_submit``, in the same
+    transaction."""
     if not countries:
         raise ValidationError(_("Choose at least one country."))
     if not locations:
         raise ValidationError(_("Give at least one service point."))
-    if not services:
-        raise ValidationError(_("Describe at least one service."))
-    Service = apps.get_model("services", "Service")
     language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
     with transaction.atomic():
@@ -259,7 +244,7 @@ def membership_apply(
             slug=_unique_slug(name),
         )
         for field_name, value in (("name", name), ("acronym", acronym), ("description", description)):
-            _set_translated(organisation, field_name, value, language)
+            set_translated(organisation, field_name, value, language)
         organisation.full_clean(exclude=["countries"])
         organisation.save()
         organisation.countries.set(countries)
@@ -274,28 +259,10 @@ def membership_apply(
                 address_visibility=given.address_visibility,
                 phone=given.phone,
             )
-            _set_translated(location, "name", given.name, language)
+            set_translated(location, "name", given.name, language)
             location.full_clean()
             location.save()
             saved_locations.append(location)
-
-        for given in services:
-            service = Service(
-                organisation=organisation,
-                in_person=given.in_person,
-                by_phone=given.by_phone,
-                online=given.online,
-                outreach=given.outreach,
-                phone=given.phone,
-                status=Service.Status.ACTIVE,
-            )
-            _set_translated(service, "name", given.name, language)
-            _set_translated(service, "description", given.description, language)
-            service.full_clean()
-            service.save()
-            service.categories.set(given.categories)
-            if given.in_person:
-                service.locations.set(saved_locations)
 
         MembershipStatusChange.objects.create(
             organisation=organisation, from_status="", to_status=Status.APPLIED, reason=gettext("Applied online.")
@@ -461,23 +428,6 @@ def organisation_from_verification_token(token: str) -> Organisation:
         return Organisation.objects.get(pk=data["organisation"])
     except (Organisation.DoesNotExist, KeyError, TypeError) as error:
         raise signing.BadSignature("unknown organisation") from error
-
-
-def verification_reminder_send(*, organisation: Organisation) -> None:
-    """E-mail the private contact a signed link to confirm or correct the listing."""
-    with translation.override(organisation.contact_language):
-        url = _absolute(reverse("members:verify", kwargs={"token": verification_token(organisation)}))
-    send_templated_email(
-        template="verification_reminder",
-        to=[organisation.contact_email],
-        language=organisation.contact_language,
-        subject=_("Is your listing in the RSSN directory still correct?"),
-        context={
-            "organisation": organisation,
-            "url": url,
-            "max_age_days": getattr(settings, "VERIFICATION_LINK_MAX_AGE_DAYS", 30),
-        },
-    )
 
 
 # Abuse protection -------------------------------------------------------------------------------------------------

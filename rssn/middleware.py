@@ -31,11 +31,11 @@ PERMISSIONS_POLICY = ", ".join(
 
 # Public pages whose forms a person fills in: what she typed must not stay in a shared computer's cache.
 FORM_URL_NAMES = {
-    "members:join",
-    "members:join-done",
-    "members:report-listing",
-    "members:report-listing-done",
-    "members:verify",
+    "services:join",
+    "services:join-done",
+    "services:report-listing",
+    "services:report-listing-done",
+    "services:verify",
 }
 
 

@@ -252,8 +252,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Cookies exist only for staff: the session and the admin's CSRF cookie, both ending with the browser session. The
-# public forms set none (members.views.cookieless_form). In production they are `__Host-` cookies: secure, for the
-# whole site ("/"), bound to this host (no Domain).
+# public forms set none (services.onboarding_views.cookieless_form). In production they are `__Host-` cookies:
+# secure, for the whole site ("/"), bound to this host (no Domain).
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
 if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
@@ -292,7 +292,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 60) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "members.views.client_ip"
+AXES_CLIENT_IP_CALLABLE = "services.onboarding_views.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of each successful login's address
 # Two-factor login for the admin: a TOTP code from a registered device after the password.

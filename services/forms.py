@@ -1,10 +1,82 @@
-"""Staff forms of the services app: the coverage map's choices."""
+"""Forms of the services app. Public: the services offered in the join form, reporting wrong information, and the
+member's own corrections on the verification page (no JavaScript needed, a size limit on every field). Staff: the
+coverage map's choices."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from members.forms import AbuseProtectedForm, IdMultipleChoiceField, form_phone
 from members.models import Country
 from services.models import Population, ServiceCategory
+
+
+class ServiceApplicationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the service"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    categories = IdMultipleChoiceField(
+        label=_("Categories"),
+        queryset=ServiceCategory.objects.select_related("parent"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one category.")},
+    )
+    in_person = forms.BooleanField(label=_("In person, at the service points above"), required=False, initial=True)
+    by_phone = forms.BooleanField(label=_("By phone"), required=False)
+    online = forms.BooleanField(label=_("Online or messaging"), required=False)
+    outreach = forms.BooleanField(label=_("Outreach (mobile team)"), required=False)
+    phone = forms.CharField(label=_("Phone or hotline"), max_length=30, required=False)
+
+    def __init__(self, *args, countries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.countries = list(countries)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(mode) for mode in ("in_person", "by_phone", "online", "outreach")):
+            self.add_error("in_person", _("Say how the service is given: in person, by phone, online or by outreach."))
+        if cleaned.get("phone"):
+            try:
+                cleaned["phone"] = form_phone(cleaned["phone"], self.countries)
+            except ValidationError as error:
+                self.add_error("phone", error)
+        return cleaned
+
+
+# A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
+ServiceFormSet = formset_factory(
+    ServiceApplicationForm, extra=2, min_num=1, max_num=10, validate_min=True, validate_max=True
+)
+
+
+class ReportListingForm(AbuseProtectedForm):
+    throttle_scope = "report"
+
+    # Nothing typed here is offered again by the browser's form memory on a shared device.
+    message = forms.CharField(
+        label=_("What is wrong?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off"}),
+        help_text=_("For example: the phone number no longer works, or the service moved."),
+    )
+    reporter_email = forms.EmailField(
+        label=_("Your e-mail (optional)"),
+        max_length=254,
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text=_("Only if you want us to be able to ask you something. Staff see it, no one else."),
+    )
+    field_order = ["message", "reporter_email", "homepage", "started"]
+
+
+class ListingCorrectionForm(forms.Form):
+    """From the verification page: the member's own contact says what changed."""
+
+    message = forms.CharField(
+        label=_("What should change in your listing?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class CoverageForm(forms.Form):

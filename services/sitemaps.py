@@ -25,7 +25,7 @@ class PagesSitemap(_Directory):
             "services:about",
             "services:help",
             "services:what-to-expect",
-            "members:join",
+            "services:join",
         ]
 
     def location(self, item):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from services import views
+from services import onboarding_views, views
 
 app_name = "services"
 
@@ -20,4 +20,10 @@ urlpatterns = [
         views.InformationPage.as_view(template_name="services/what_to_expect.html"),
         name="what-to-expect",
     ),
+    # Onboarding: joining the network, reporting wrong information, a member confirming her listing.
+    path("join/", onboarding_views.join, name="join"),
+    path("join/thanks/", onboarding_views.join_done, name="join-done"),
+    path("report/", onboarding_views.report_listing, name="report-listing"),
+    path("report/thanks/", onboarding_views.report_listing_done, name="report-listing-done"),
+    path("verify/<str:token>/", onboarding_views.verify_listing, name="verify"),
 ]

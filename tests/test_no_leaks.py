@@ -134,17 +134,17 @@ def public_urls(planted, language: str) -> list[str]:
         urls += [reverse("services:search") + "?" + query for query in search_queries(planted)]
         for key in ("public", "confidential", "paused", "pending_service"):
             urls.append(reverse("services:service-detail", args=[planted[key].pk]))
-            urls.append(reverse("members:report-listing") + f"?service={planted[key].pk}")
+            urls.append(reverse("services:report-listing") + f"?service={planted[key].pk}")
         for organisation in (planted["organisation"], planted["pending"]):
             urls.append(reverse("services:organisation-detail", args=[organisation.slug]))
-            urls.append(reverse("members:report-listing") + f"?organisation={organisation.pk}")
+            urls.append(reverse("services:report-listing") + f"?organisation={organisation.pk}")
         urls += [
             reverse("services:country-detail", args=["CO"]),
             reverse("services:referral-list") + "?s=" + ",".join(map(str, ids)),
-            reverse("members:join"),
-            reverse("members:join-done"),
-            reverse("members:report-listing-done"),
-            reverse("members:verify", args=["not-a-valid-token"]),
+            reverse("services:join"),
+            reverse("services:join-done"),
+            reverse("services:report-listing-done"),
+            reverse("services:verify", args=["not-a-valid-token"]),
             f"/{language}/no-such-page/",  # the 404 page
         ]
         for name in ("sitemap", "django.contrib.sitemaps.views.sitemap"):

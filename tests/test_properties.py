@@ -12,14 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from members import services as member_services
-from members.forms import (
-    STARTED_SALT,
-    LocationFormSet,
-    OrganisationApplicationForm,
-    ReportListingForm,
-    ServiceFormSet,
-)
+from members.forms import STARTED_SALT, LocationFormSet, OrganisationApplicationForm
 from services.filters import ServiceFilter
+from services.forms import ReportListingForm, ServiceFormSet
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +126,7 @@ def test_join_form_takes_any_data(client, directory, form, signed):
     if signed:
         form = [*form, ("started", started())]
     before = row_counts()
-    response = post(client, reverse("members:join"), form)
+    response = post(client, reverse("services:join"), form)
     assert_refused_changes_nothing(response, before)
     assert response.status_code in (302, 400)
 
@@ -143,7 +138,7 @@ def test_report_form_takes_any_data(client, directory, form, signed, target):
         form = [*form, ("started", started())]
     query = {"s": f"?service={directory.pk}", "o": f"?organisation={directory.organisation.pk}", "x": "?service=x"}
     before = row_counts()
-    response = post(client, reverse("members:report-listing") + query[target], form)
+    response = post(client, reverse("services:report-listing") + query[target], form)
     assert_refused_changes_nothing(response, before)
     if response.status_code == 302:
         assert row_counts()["services.correctionrequest"] == before["services.correctionrequest"] + 1
@@ -155,7 +150,7 @@ def test_verification_form_takes_any_data(client, directory, form, valid_token, 
     organisation = directory.organisation
     if valid_token:
         token = member_services.verification_token(organisation)
-    url = f"/es/verify/{token}/" if token else reverse("members:verify", args=["-"])
+    url = f"/es/verify/{token}/" if token else reverse("services:verify", args=["-"])
     confirming = ("action", "confirm") in form
     verified_before = type(organisation).objects.get(pk=organisation.pk).last_verified_on
     before = row_counts()

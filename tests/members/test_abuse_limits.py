@@ -27,7 +27,7 @@ def join_url(language="en"):
     from django.utils import translation
 
     with translation.override(language):
-        return reverse("members:join")
+        return reverse("services:join")
 
 
 def allowed_at(moment: datetime.datetime, address="203.0.113.7", limit=2) -> bool:
@@ -88,7 +88,7 @@ def test_a_join_form_is_accepted_once(client, join_data):
 
 def test_a_report_form_is_accepted_once(client):
     service = ServiceFactory()
-    url = reverse("members:report-listing") + f"?service={service.pk}"
+    url = reverse("services:report-listing") + f"?service={service.pk}"
     data = {"message": "El número ya no contesta.", "homepage": "", "started": started_seconds_ago(60)}
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 400
@@ -105,7 +105,7 @@ def test_a_spent_token_is_forgotten_only_when_it_could_no_longer_be_used():
 
 def test_a_verification_link_sends_one_correction(client):
     organisation = OrganisationFactory()
-    url = reverse("members:verify", args=[services.verification_token(organisation)])
+    url = reverse("services:verify", args=[services.verification_token(organisation)])
     first = client.post(url, {"action": "correct", "message": "Cambió el teléfono."})
     assert first.status_code == 200
     second = client.post(url, {"action": "correct", "message": "Otra cosa más."})
@@ -114,7 +114,7 @@ def test_a_verification_link_sends_one_correction(client):
     assert CorrectionRequest.objects.count() == 1
     # Confirming stays possible, and another reminder's link corrects again.
     assert client.post(url, {"action": "confirm"}).status_code == 200
-    other = reverse("members:verify", args=[services.verification_token(organisation)])
+    other = reverse("services:verify", args=[services.verification_token(organisation)])
     assert client.post(other, {"action": "correct", "message": "Otra cosa más."}).status_code == 200
     assert CorrectionRequest.objects.count() == 2
 
@@ -126,7 +126,7 @@ def test_a_verification_links_token_never_reaches_a_log(client, caplog):
     token = services.verification_token(organisation)
     assert token not in scrub(f'203.0.113.0 "GET /es/verify/{token}/ HTTP/1.1" 404')
     with caplog.at_level(logging.WARNING, logger="django.request"):
-        client.get(reverse("members:verify", args=[token]))
+        client.get(reverse("services:verify", args=[token]))
     lines = [RedactingFormatter().format(record) for record in caplog.records]
     assert lines and all(token not in line for line in lines)
 

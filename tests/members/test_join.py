@@ -14,7 +14,7 @@ from tests.members.conftest import started_seconds_ago
 
 def join_url(language="en"):
     with override(language):
-        return reverse("members:join")
+        return reverse("services:join")
 
 
 def test_the_form_renders_in_every_language_without_javascript(client, join_data):
@@ -40,7 +40,7 @@ def test_applying_creates_an_invisible_application(client, join_data, bogota, le
     response = client.post(join_url("es"), join_data)
     assert response.status_code == 302
     with override("es"):
-        assert response["Location"] == reverse("members:join-done")
+        assert response["Location"] == reverse("services:join-done")
 
     organisation = Organisation.objects.get()
     assert organisation.status == Organisation.Status.APPLIED
@@ -66,7 +66,7 @@ def test_applying_creates_an_invisible_application(client, join_data, bogota, le
 
 
 def test_confirmation_page(client, db):
-    response = client.get(reverse("members:join-done"))
+    response = client.get(reverse("services:join-done"))
     assert response.status_code == 200
     assert "we received your application" in response.content.decode()
 
@@ -341,7 +341,7 @@ def test_the_form_and_its_thanks_page_set_no_cookie(join_data):
     assert response.status_code == 302
     assert not response.cookies
     fresh = type(client)()
-    assert not fresh.get(reverse("members:join-done")).cookies
+    assert not fresh.get(reverse("services:join-done")).cookies
 
 
 def test_a_form_sent_from_another_site_is_refused(client, join_data):

@@ -177,8 +177,8 @@ def test_security_headers_on_public_pages_errors_and_static_files(client, listin
         reverse("services:search") + "?q=casa",
         reverse("services:service-detail", args=[listing.pk]),
         reverse("services:service-detail", args=[999999]),
-        reverse("members:join"),
-        reverse("members:report-listing") + f"?service={listing.pk}",
+        reverse("services:join"),
+        reverse("services:report-listing") + f"?service={listing.pk}",
         "/",
     ]
     for url in urls:
@@ -249,8 +249,8 @@ def test_admin_pages_need_no_inline_code_but_a_cosmetic_history_style(client, st
 
 def test_forms_are_never_stored_by_the_browser(client, listing):
     for url in [
-        reverse("members:join"),
-        reverse("members:report-listing") + f"?service={listing.pk}",
+        reverse("services:join"),
+        reverse("services:report-listing") + f"?service={listing.pk}",
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -261,10 +261,10 @@ def test_the_verification_page_is_never_stored(client, listing):
     from members import services
 
     token = services.verification_token(listing.organisation)
-    response = client.get(reverse("members:verify", args=[token]))
+    response = client.get(reverse("services:verify", args=[token]))
     assert response.status_code == 200
     assert no_store(response)
-    assert no_store(client.get(reverse("members:verify", args=["not-a-token"])))
+    assert no_store(client.get(reverse("services:verify", args=["not-a-token"])))
 
 
 def test_public_pages_without_a_form_stay_cacheable(client, listing):
@@ -448,7 +448,7 @@ def test_2fa_defaults_on_in_production_and_off_in_development():
 def test_a_query_with_too_many_parameters_answers_400_not_500(client):
     """Django refuses more than 1,000 fields; the log filter, reading the query to redact it, must not fail again."""
     query = "&".join(f"f{number}=x" for number in range(1001))
-    for url in (reverse("services:search"), reverse("members:report-listing"), reverse("admin:login")):
+    for url in (reverse("services:search"), reverse("services:report-listing"), reverse("admin:login")):
         assert client.get(f"{url}?{query}").status_code == 400, url
 
 

@@ -17,7 +17,7 @@ QUEUE = "/en/admin/services/correctionrequest/"
 
 def report_url(**query) -> str:
     with override("en"):
-        return reverse("members:report-listing") + "?" + "&".join(f"{key}={value}" for key, value in query.items())
+        return reverse("services:report-listing") + "?" + "&".join(f"{key}={value}" for key, value in query.items())
 
 
 @pytest.fixture

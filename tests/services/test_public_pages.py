@@ -60,7 +60,7 @@ def test_every_public_page_renders_in_every_language(client, listings, language)
     with translation.override(language):
         urls = page_urls(listings)
         known = [translation.gettext("Services directory"), translation.gettext("Quick exit")]
-        urls += [reverse("members:join"), reverse("members:report-listing") + f"?service={listings['public'].pk}"]
+        urls += [reverse("services:join"), reverse("services:report-listing") + f"?service={listings['public'].pk}"]
     if language != "en":
         assert known != ["Services directory", "Quick exit"], f"no {language} catalogue"
     for url in urls:

@@ -155,12 +155,12 @@ def public_urls(world, language="es") -> list[str]:
             reverse("services:safety"),
             reverse("services:service-detail", args=[999999]),  # the 404 page
             # The public forms, and the pages after them: no cookie there either.
-            reverse("members:join"),
-            reverse("members:join-done"),
-            reverse("members:report-listing") + f"?service={listings['public'].pk}",
-            reverse("members:report-listing") + f"?organisation={listings['confidential'].organisation.pk}",
-            reverse("members:report-listing-done"),
-            reverse("members:verify", args=[verification_token(listings["confidential"].organisation)]),
+            reverse("services:join"),
+            reverse("services:join-done"),
+            reverse("services:report-listing") + f"?service={listings['public'].pk}",
+            reverse("services:report-listing") + f"?organisation={listings['confidential'].organisation.pk}",
+            reverse("services:report-listing-done"),
+            reverse("services:verify", args=[verification_token(listings["confidential"].organisation)]),
         ]
         for service in listings.values():
             urls.append(reverse("services:service-detail", args=[service.pk]))

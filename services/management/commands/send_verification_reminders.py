@@ -5,7 +5,8 @@ Run it from cron, for example monthly: ``python manage.py send_verification_remi
 
 from django.core.management.base import BaseCommand
 
-from members import services
+from members.services import stale_listings
+from services.services import verification_reminder_send
 
 
 class Command(BaseCommand):
@@ -15,11 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="List the organisations, send nothing.")
 
     def handle(self, *args, dry_run=False, **options):
-        stale = services.stale_listings().order_by("last_verified_on", "pk")
+        stale = stale_listings().order_by("last_verified_on", "pk")
         count = 0
         for organisation in stale.iterator():
             if not dry_run:
-                services.verification_reminder_send(organisation=organisation)
+                verification_reminder_send(organisation=organisation)
             self.stdout.write(f"{organisation.pk}\t{organisation.last_verified_on or '-'}\t{organisation}")
             count += 1
         verb = "Would remind" if dry_run else "Reminded"

@@ -14,6 +14,7 @@ from django.utils.translation import override
 from members import services
 from members.models import Organisation
 from services.models import CorrectionRequest
+from services.services import verification_reminder_send
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 
 OLD = datetime.date(2020, 1, 1)
@@ -31,7 +32,7 @@ def stale(colombia):
 
 def verify_url(organisation) -> str:
     with override("en"):
-        return reverse("members:verify", kwargs={"token": services.verification_token(organisation)})
+        return reverse("services:verify", kwargs={"token": services.verification_token(organisation)})
 
 
 def test_reminders_go_to_stale_approved_listings_only(stale, colombia, django_capture_on_commit_callbacks):
@@ -59,7 +60,7 @@ def test_dry_run_sends_nothing(stale, django_capture_on_commit_callbacks):
 def test_the_link_in_the_e_mail_opens_the_listing(client, stale, settings, django_capture_on_commit_callbacks):
     settings.SITE_URL = "https://directory.example.org"
     with django_capture_on_commit_callbacks(execute=True):
-        services.verification_reminder_send(organisation=stale)
+        verification_reminder_send(organisation=stale)
     link = next(word for word in mail.outbox[0].body.split() if "/verify/" in word)
     assert link.startswith("https://directory.example.org/id/verify/")
     response = client.get(urlsplit(link).path)
@@ -99,12 +100,12 @@ def test_an_empty_correction_is_refused(client, stale):
 def test_a_tampered_link_is_refused(client, stale):
     token = services.verification_token(stale)
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-    response = client.get(reverse("members:verify", kwargs={"token": tampered}))
+    response = client.get(reverse("services:verify", kwargs={"token": tampered}))
     assert response.status_code == 404
     assert "This link is not valid" in response.content.decode()
     other = signing.dumps({"organisation": stale.pk}, salt="another-purpose")
-    assert client.get(reverse("members:verify", kwargs={"token": other})).status_code == 404
-    assert client.post(reverse("members:verify", kwargs={"token": tampered}), {"action": "confirm"}).status_code == 404
+    assert client.get(reverse("services:verify", kwargs={"token": other})).status_code == 404
+    assert client.post(reverse("services:verify", kwargs={"token": tampered}), {"action": "confirm"}).status_code == 404
     stale.refresh_from_db()
     assert stale.last_verified_on == OLD
 
@@ -113,7 +114,7 @@ def test_an_expired_link_is_refused(client, stale, settings):
     settings.VERIFICATION_LINK_MAX_AGE_DAYS = 30
     with mock.patch("django.core.signing.time.time", return_value=time.time() - 31 * 24 * 3600):
         old_token = services.verification_token(stale)
-    response = client.post(reverse("members:verify", kwargs={"token": old_token}), {"action": "confirm"})
+    response = client.post(reverse("services:verify", kwargs={"token": old_token}), {"action": "confirm"})
     assert response.status_code == 410
     assert "This link has expired" in response.content.decode()
     stale.refresh_from_db()
@@ -123,7 +124,7 @@ def test_an_expired_link_is_refused(client, stale, settings):
 def test_a_link_still_within_its_age_works(client, stale):
     with mock.patch("django.core.signing.time.time", return_value=time.time() - 29 * 24 * 3600):
         token = services.verification_token(stale)
-    assert client.get(reverse("members:verify", kwargs={"token": token})).status_code == 200
+    assert client.get(reverse("services:verify", kwargs={"token": token})).status_code == 200
 
 
 def test_a_withdrawn_member_cannot_use_its_link(client, stale):

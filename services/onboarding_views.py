@@ -1,6 +1,8 @@
 """Public pages of onboarding: join the network, report wrong information, confirm a listing by its signed link.
 
 They are the only anonymous pages with a form, and they set no cookie and use no session (``cookieless_form``).
+They live in the services app because each of them reads or writes services as well as members (``members``
+never imports ``services``); the membership side of each is a function in ``members/services.py``.
 """
 
 import datetime
@@ -9,7 +11,6 @@ import ipaddress
 from functools import wraps
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,20 +22,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from members import services
+from members import services as membership
 from members.forms import (
     STARTED_MAX_AGE,
-    ListingCorrectionForm,
     LocationFormSet,
     OrganisationApplicationForm,
-    ReportListingForm,
-    ServiceFormSet,
     submission_limit,
     validate_locations_in_countries,
 )
 from members.models import Organisation
-from services import services as corrections
-from services.models import CorrectionRequest
+from services.forms import ListingCorrectionForm, ReportListingForm, ServiceFormSet
+from services.models import CorrectionRequest, Service
+from services.services import ServiceInput, application_submit, correction_request_create
 
 THROTTLE_WINDOW = datetime.timedelta(hours=1)
 VERIFICATION_CORRECTION = "verification-correction"
@@ -101,11 +100,11 @@ def client_ip(request) -> str:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= hops:
             address = forwarded[-hops]
-    return services.client_network(address)
+    return membership.client_network(address)
 
 
 def _throttled(request, scope: str) -> bool:
-    return not services.submission_allowed(
+    return not membership.submission_allowed(
         scope=scope, ip_address=client_ip(request), limit=submission_limit(scope), window=THROTTLE_WINDOW
     )
 
@@ -121,7 +120,7 @@ def _already_sent() -> str:
 def _refused(request, form) -> str | None:
     """Why an otherwise valid public form is not accepted, or None: its token was spent (each form shown is sent
     once), or its connection sent too many."""
-    if not services.token_spend(token=form.token, purpose="form", keep_for=FORM_TOKEN_KEPT):
+    if not membership.token_spend(token=form.token, purpose="form", keep_for=FORM_TOKEN_KEPT):
         return _already_sent()
     if _throttled(request, form.throttle_scope):
         return _too_many()
@@ -149,7 +148,7 @@ def join(request):
                 except ValidationError as error:
                     organisation_form.add_error(None, error)
                 else:
-                    return redirect("members:join-done")
+                    return redirect("services:join-done")
         organisation_form.renew_token()
     else:
         organisation_form = OrganisationApplicationForm()
@@ -166,7 +165,7 @@ def join(request):
 def _apply(data: dict, locations, service_forms) -> Organisation:
     filled = [form.cleaned_data for form in locations.forms if form.cleaned_data]
     offered = [form.cleaned_data for form in service_forms.forms if form.cleaned_data]
-    return services.membership_apply(
+    return application_submit(
         name=data["name"],
         acronym=data["acronym"],
         kind=data["kind"],
@@ -180,7 +179,7 @@ def _apply(data: dict, locations, service_forms) -> Organisation:
         contact_phone=data["contact_phone"],
         language=translation.get_language(),
         locations=[
-            services.LocationInput(
+            membership.LocationInput(
                 name=item["name"],
                 address_visibility=item["address_visibility"],
                 city=item["city"],
@@ -193,7 +192,7 @@ def _apply(data: dict, locations, service_forms) -> Organisation:
             for item in filled
         ],
         services=[
-            services.ServiceInput(
+            ServiceInput(
                 name=item["name"],
                 description=item["description"],
                 categories=list(item["categories"]),
@@ -214,7 +213,6 @@ def join_done(request):
 
 def _reported_listing(request):
     """The public listing the report is about, from ``?service=<pk>`` or ``?organisation=<pk>``."""
-    Service = apps.get_model("services", "Service")
     try:
         if request.GET.get("service"):
             service = Service.objects.public().select_related("organisation").get(pk=int(request.GET["service"]))
@@ -237,13 +235,13 @@ def report_listing(request):
             if refusal:
                 form.add_error(None, refusal)
             else:
-                corrections.correction_request_create(
+                correction_request_create(
                     organisation=organisation,
                     service=service,
                     message=form.cleaned_data["message"],
                     reporter_email=form.cleaned_data["reporter_email"],
                 )
-                return redirect("members:report-listing-done")
+                return redirect("services:report-listing-done")
         form.renew_token()
     else:
         form = ReportListingForm()
@@ -264,7 +262,7 @@ def report_listing_done(request):
 def verify_listing(request, token: str):
     """The page a verification reminder links to: the member's contact confirms or corrects her listing."""
     try:
-        organisation = services.organisation_from_verification_token(token)
+        organisation = membership.organisation_from_verification_token(token)
     except signing.SignatureExpired:
         return render(request, "members/organisation_verify_invalid.html", {"expired": True}, status=410)
     except signing.BadSignature:
@@ -275,19 +273,19 @@ def verify_listing(request, token: str):
     correction_form = ListingCorrectionForm()
     done = None
     # A link sends one correction: a leaked or forwarded link cannot fill the staff's queue.
-    corrected = services.token_spent(token=token, purpose=VERIFICATION_CORRECTION)
+    corrected = membership.token_spent(token=token, purpose=VERIFICATION_CORRECTION)
     if request.method == "POST":
         if request.POST.get("action") == "confirm":
-            services.listing_mark_verified(organisation=organisation, by=None)
+            membership.listing_mark_verified(organisation=organisation, by=None)
             done = "confirmed"
         elif not corrected:
             correction_form = ListingCorrectionForm(request.POST)
             if correction_form.is_valid():
                 with transaction.atomic():
-                    if services.token_spend(
-                        token=token, purpose=VERIFICATION_CORRECTION, keep_for=services.verification_max_age()
+                    if membership.token_spend(
+                        token=token, purpose=VERIFICATION_CORRECTION, keep_for=membership.verification_max_age()
                     ):
-                        corrections.correction_request_create(
+                        correction_request_create(
                             organisation=organisation,
                             message=correction_form.cleaned_data["message"],
                             reporter_email=organisation.contact_email,
