@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "simple_history",
     "members",
     "services",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@
 
 Realistic in shape, not in content: organisations spread over the network's countries and real cities (bigger
 countries and bigger cities get more), on average 1.5 locations and 5 services each, about 12% confidential
-locations, text in the four languages built from the demo's templates (``members.demo``) and the taxonomy
+locations, text in the four languages built from the demo's templates (``demo/directory.py``) and the taxonomy
 (``services.reference``). Every organisation is marked ``is_demo`` and every name says "synthetic", so nobody can
 take a generated listing for a real one; contacts are on example.org / example.net and phone numbers fictional.
 
@@ -30,7 +30,7 @@ from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
-from members import demo
+from demo import directory as demo
 from members.models import City, Country, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.reference import CITIES, city_names, load_countries
 from services.bulk import BulkWriter, foreign_keys_checked_at_end, new_instance

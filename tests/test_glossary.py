@@ -15,7 +15,8 @@ import pytest
 from django.conf import settings
 from django.utils.translation import trans_real
 
-from members import demo, reference, time_zones
+from demo import directory as demo
+from members import reference, time_zones
 from services import reference as taxonomy
 
 README = Path(settings.BASE_DIR) / "locale" / "README.md"

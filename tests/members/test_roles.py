@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo.accounts import ensure_demo_accounts
 from members import roles
-from members.demo import ensure_demo_accounts
 from members.models import CoordinatorAssignment
 from tests.factories import CountryFactory, OrganisationFactory
 

@@ -7,34 +7,25 @@ membership history are demo rows only and are deleted and written again on every
 Everything is recognisably fictional: names end in "(demo)", e-mail addresses are on the reserved example.org /
 example.net / example.com domains, phone numbers end in 0000 0xxx (555 01xx in North American numbers).
 Content is written in the place's language and translated into at least one more; most listings in all four.
-
-``members`` does not import ``services`` at module level (see DESIGN.md), so the service models are imported in
-the functions that write services.
 """
 
 import datetime
 import random
-import secrets
 from dataclasses import dataclass, field
 
 import phonenumbers
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
-from members.models import (
-    CoordinatorAssignment,
-    Country,
-    Location,
-    MembershipStatusChange,
-    OpeningHours,
-    Organisation,
-)
-from members.reference import FIELD_SUFFIX, find_city
+from members.models import Country, Location, MembershipStatusChange, OpeningHours, Organisation
+from members.reference import CITIES, FIELD_SUFFIX, city_names, find_city, load_countries
+from rssn.context_processors import DEMO_CACHE_KEY
+from services.models import Language, Population, Service, ServiceCategory
+from services.reference import CATEGORIES, POPULATIONS, load_taxonomy
+from services.search import deferred_indexing
 
 SEED = 2026
 LANGS = ("es", "pt", "en", "id")
@@ -470,8 +461,6 @@ class OrganisationPlan:
 
 class Planner:
     def __init__(self, seed: int = SEED):
-        from services.reference import CATEGORIES
-
         self.rng = random.Random(seed)
         self.categories = {slug: (name, children) for slug, name, _description, children in CATEGORIES}
         self.category_descriptions = {
@@ -479,17 +468,11 @@ class Planner:
             for _slug, _name, _description, children in CATEGORIES
             for child_slug, _child_name, child_description in children
         }
-        self.population_names = self._population_names()
+        self.population_names = dict(POPULATIONS)
         self.phone_serial = dict.fromkeys(COUNTRY_PLAN, 100)
         self.slugs: set[str] = set()
         self.names: set[str] = set()
         self.used_words: dict[str, set[str]] = {}
-
-    @staticmethod
-    def _population_names():
-        from services.reference import POPULATIONS
-
-        return dict(POPULATIONS)
 
     def phone(self, country: str) -> str:
         self.phone_serial[country] += 1
@@ -498,8 +481,6 @@ class Planner:
     def plan(self) -> list[OrganisationPlan]:
         organisations = []
         for country, (count, written, _languages, _extra) in COUNTRY_PLAN.items():
-            from members.reference import CITIES
-
             cities = [city[0] for city in CITIES[country]]
             for index in range(count):
                 language = written
@@ -535,8 +516,6 @@ class Planner:
         return f"{name} (demo)"
 
     def organisation(self, country: str, language: str, city: str, cities: list[str]) -> OrganisationPlan:
-        from members.reference import city_names
-
         rng = self.rng
         kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
         local_city = city_names(country, city)[language]
@@ -590,8 +569,6 @@ class Planner:
         return plan
 
     def locations(self, org: OrganisationPlan, city: str, cities: list[str], focus: list[str]) -> list[LocationPlan]:
-        from members.reference import city_names
-
         rng = self.rng
         kinds = ["practice"] if org.kind == "individual" else ["main"]
         if org.kind != "individual" and rng.random() < 0.4:
@@ -697,8 +674,6 @@ class Planner:
         with_city = rng.random() < 0.3 and location_keys
         city_name = None
         if with_city:
-            from members.reference import city_names
-
             location = next(loc for loc in org.locations if loc.key == location_keys[0])
             city_name = city_names(org.country, location.city)
         names, description, eligibility, how_to_access = {}, {}, {}, {}
@@ -852,8 +827,6 @@ def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities:
 
 def _write_services(organisation, plan: OrganisationPlan, locations: dict, today, reference: dict, links: dict):
     """Create the services; their many-to-many rows are collected in ``links`` and written in bulk afterwards."""
-    from services.models import Service
-
     for item in plan.services:
         service = Service.objects.create(
             organisation=organisation,
@@ -897,23 +870,13 @@ def _write_links(links: dict) -> None:
             type(rows[0]).objects.bulk_create(rows)
 
 
-def _deferred_indexing():
-    from services.search import deferred_indexing
-
-    return deferred_indexing()
-
-
 def load_demo(*, today: datetime.date | None = None, seed: int = SEED) -> dict[str, int]:
     """Write the demo directory (reference data first). Returns counts of what the database now holds."""
-    from members.reference import CITIES, load_countries
-    from services.models import Language, Population, Service, ServiceCategory
-    from services.reference import load_taxonomy
-
     today = today or timezone.localdate()
     plans = Planner(seed).plan()
     # No history rows for demo records: each run would add a deletion and a creation per row, and a second run
     # must leave the database as the first one did.
-    with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False), _deferred_indexing():
+    with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False), deferred_indexing():
         load_countries()
         load_taxonomy()
         countries = {country.code: country for country in Country.objects.all()}
@@ -936,7 +899,6 @@ def load_demo(*, today: datetime.date | None = None, seed: int = SEED) -> dict[s
             locations = _write_locations(organisation, plan, cities)
             _write_services(organisation, plan, locations, today, reference, links)
         _write_links(links)
-    from rssn.context_processors import DEMO_CACHE_KEY
 
     cache.delete(DEMO_CACHE_KEY)
     return {
@@ -944,54 +906,3 @@ def load_demo(*, today: datetime.date | None = None, seed: int = SEED) -> dict[s
         "locations": Location.objects.filter(organisation__is_demo=True).count(),
         "services": Service.objects.filter(organisation__is_demo=True).count(),
     }
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Demo accounts: one spec per account; add the role accounts (coordinator, editor...) here.
-# ---------------------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    label: str
-    superuser: bool = False
-    groups: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()  # ISO codes a coordinator coordinates
-
-
-DEMO_ACCOUNTS = [
-    DemoAccount(username="demo-admin", label="Demo admin", superuser=True),
-    DemoAccount(username="demo-administrator", label="Demo administrator", groups=("Administrators",)),
-    DemoAccount(
-        username="demo-coordinator-co", label="Demo coordinator (Colombia)", groups=("Coordinators",), countries=("CO",)
-    ),
-    DemoAccount(username="demo-editor", label="Demo editor", groups=("Editors",)),
-]
-
-
-def ensure_demo_account(account: DemoAccount) -> str:
-    """Create the account with a random password and say so once; an existing account is left untouched."""
-    from django.contrib.auth.models import Group
-
-    user_model = get_user_model()
-    if user_model.objects.filter(username=account.username).exists():
-        return (
-            f"{account.label}: user {account.username} already exists (password unchanged; reset it with "
-            f"`python manage.py changepassword {account.username}`)."
-        )
-    password = secrets.token_urlsafe(12)
-    user = user_model.objects.create_user(
-        username=account.username,
-        email=f"{account.username}@example.org",
-        password=password,
-        is_staff=True,
-        is_superuser=account.superuser,
-    )
-    if account.groups:
-        user.groups.set(Group.objects.filter(name__in=account.groups))
-    for country in Country.objects.filter(code__in=account.countries):
-        CoordinatorAssignment.objects.create(user=user, country=country)
-    return f"{account.label}: user {account.username}, password {password} — log in at {settings.SITE_URL}/es/admin/"
-
-
-def ensure_demo_accounts() -> list[str]:
-    return [ensure_demo_account(account) for account in DEMO_ACCOUNTS]

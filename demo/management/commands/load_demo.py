@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from members.demo import ensure_demo_accounts, load_demo
+from demo.accounts import ensure_demo_accounts
+from demo.directory import load_demo
 
 
 class Command(BaseCommand):

@@ -4,6 +4,7 @@ Loading takes seconds, so the module loads it twice once (committed, shared by t
 the end; each test still runs in its own transaction.
 """
 
+import dataclasses
 import datetime
 import io
 import re
@@ -16,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 
-from members.demo import DEMO_ACCOUNTS, fictional_phone
+from demo.accounts import DEMO_ACCOUNTS, ensure_demo_account
+from demo.directory import fictional_phone
 from members.models import (
     City,
     Country,
@@ -382,10 +384,6 @@ def test_load_demo_refuses_a_production_site(settings):
 
 @pytest.mark.django_db
 def test_new_demo_accounts_are_announced_with_the_sites_own_address(settings):
-    import dataclasses
-
-    from members.demo import DEMO_ACCOUNTS, ensure_demo_account
-
     settings.SITE_URL = "http://127.0.0.1:8123"
     account = dataclasses.replace(DEMO_ACCOUNTS[0], username="demo-announcement-check")
     line = ensure_demo_account(account)
