@@ -22,6 +22,7 @@ from django.utils.text import slugify
 
 from members.models import Country, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.reference import CITIES, FIELD_SUFFIX, city_names, find_city, load_countries
+from members.services import membership_history_record
 from rssn.context_processors import DEMO_CACHE_KEY
 from services.models import Language, Population, Service, ServiceCategory
 from services.reference import CATEGORIES, POPULATIONS, load_taxonomy
@@ -782,10 +783,9 @@ def _write_organisation(plan: OrganisationPlan, today: datetime.date, countries:
     organisation.countries.set([countries[plan.country]])
     previous = ""
     for step, day in zip(steps, step_dates, strict=True):
-        MembershipStatusChange.objects.create(
-            organisation=organisation, from_status=previous, to_status=step, changed_at=_moment(day),
-            reason=REASONS[step],
-        )  # fmt: skip
+        membership_history_record(
+            organisation=organisation, from_status=previous, to_status=step, at=_moment(day), reason=REASONS[step]
+        )
         previous = step
     return organisation
 

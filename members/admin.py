@@ -19,6 +19,7 @@ from members.admin_filters import MissingTranslationFilter, translated_field_nam
 from members.admin_scope import ScopedAdmin, ScopedInline
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.resources import LocationResource, OrganisationResource, SpreadsheetAdmin
+from members.services import membership_history_record
 
 
 def in_every_language(*fields: str) -> tuple[str, ...]:
@@ -266,12 +267,12 @@ class OrganisationAdmin(ScopedAdmin, SpreadsheetAdmin, DecisionPermission, Simpl
         super().save_model(request, obj, form, change)
         if not change:
             # The first line of the history: the status staff gave the organisation when they entered it.
-            MembershipStatusChange.objects.create(
+            membership_history_record(
                 organisation=obj,
                 from_status="",
                 to_status=obj.status,
-                changed_at=obj.status_changed_at,
-                changed_by=request.user,
+                at=obj.status_changed_at,
+                by=request.user,
                 reason=_("Entered in the admin."),
             )
 

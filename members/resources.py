@@ -26,7 +26,8 @@ from import_export.formats import base_formats
 from modeltranslation.utils import build_localized_fieldname
 
 from members import roles
-from members.models import City, Country, Location, MembershipStatusChange, Organisation
+from members.models import City, Country, Location, Organisation
+from members.services import membership_approve, membership_history_record
 
 IMPORTED_REASON = _("Imported from a spreadsheet.")
 MORE_VISIBLE = _(
@@ -193,21 +194,19 @@ class OrganisationResource(CheckedResource):
     def after_save_instance(self, instance, row, **kwargs):
         if getattr(instance, "_imported_new", False):
             user = kwargs.get("user")
-            MembershipStatusChange.objects.create(
+            membership_history_record(
                 organisation=instance,
                 from_status="",
                 to_status=instance.status,
-                changed_at=instance.status_changed_at,
-                changed_by=user if getattr(user, "is_authenticated", False) else None,
-                reason=str(IMPORTED_REASON),
+                at=instance.status_changed_at,
+                by=user if getattr(user, "is_authenticated", False) else None,
+                reason=IMPORTED_REASON,
             )
 
     def save_m2m(self, instance, row, **kwargs):
         super().save_m2m(instance, row, **kwargs)
         # After the countries are saved: a coordinator may approve only in her countries.
         if getattr(instance, "_approve_after_import", False) and not self._is_dry_run(kwargs):
-            from members.services import membership_approve
-
             membership_approve(organisation=instance, by=kwargs.get("user"), note=str(IMPORTED_REASON))
 
 

@@ -149,6 +149,31 @@ def _coordinator_emails(countries: Iterable[Country]) -> list[str]:
     return emails
 
 
+# History ----------------------------------------------------------------------------------------------------------
+
+
+def membership_history_record(
+    *,
+    organisation: Organisation,
+    from_status: str,
+    to_status: str,
+    by=None,
+    reason: str = "",
+    at: datetime.datetime | None = None,
+) -> MembershipStatusChange:
+    """Write one line of an organisation's membership history: every line is written here, whoever changes the
+    status (an application, a decision, an import, the admin's add form, the demo). ``from_status`` is "" for the
+    first line; ``by`` is None when the applicant or a system task made the change."""
+    return MembershipStatusChange.objects.create(
+        organisation=organisation,
+        from_status=from_status,
+        to_status=to_status,
+        changed_by=by,
+        reason=str(reason),
+        changed_at=at or timezone.now(),
+    )
+
+
 # Applying ---------------------------------------------------------------------------------------------------------
 
 
@@ -264,7 +289,7 @@ def membership_apply(
             location.save()
             saved_locations.append(location)
 
-        MembershipStatusChange.objects.create(
+        membership_history_record(
             organisation=organisation, from_status="", to_status=Status.APPLIED, reason=gettext("Applied online.")
         )
 
@@ -335,9 +360,7 @@ def _decide(*, action: str, organisation: Organisation, by, reason: str = "", re
         locked._history_user = by
         locked._change_reason = str(DECIDED[action])
         locked.save(update_fields=["status", "status_changed_at", "joined_on", "last_verified_on", "updated_at"])
-        MembershipStatusChange.objects.create(
-            organisation=locked, from_status=previous, to_status=target, changed_by=by, reason=reason
-        )
+        membership_history_record(organisation=locked, from_status=previous, to_status=target, by=by, reason=reason)
 
     for name in ("status", "status_changed_at", "joined_on", "last_verified_on"):
         setattr(organisation, name, getattr(locked, name))

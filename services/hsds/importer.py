@@ -29,7 +29,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
-from members.models import City, Country, Location, MembershipStatusChange, OpeningHours, Organisation
+from members.models import City, Country, Location, OpeningHours, Organisation
+from members.services import membership_history_record
 from members.validators import normalise_phone
 from services.hsds import mapping, tabular
 from services.models import Language, Population, Service, ServiceCategory
@@ -410,11 +411,11 @@ class Importer:
         organisation.public_phone = self._phone(record, record_id, "organization", region)
         self._save(organisation, record_id, "organization", exclude=["countries"])
         if created:
-            MembershipStatusChange.objects.create(
+            membership_history_record(
                 organisation=organisation,
                 from_status="",
                 to_status=organisation.status,
-                changed_at=organisation.status_changed_at,
+                at=organisation.status_changed_at,
                 reason=f"Imported from HSDS {self.source}".strip(),
             )
         self._count("organisations", created)

@@ -1,11 +1,13 @@
 """Membership decisions: the transition table, permission, history, e-mail, and two deciders at once."""
 
+import ast
 import datetime
 import threading
 import time
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections, transaction
@@ -350,3 +352,44 @@ def test_throttle_never_stores_the_address(db):
     row = SubmissionThrottle.objects.get()
     assert "203.0.113.7" not in row.client_hash
     assert len(row.client_hash) == 64
+
+
+WRITES = {"create", "bulk_create", "get_or_create", "update_or_create"}
+# Benchmark-only: writes a synthetic network of 100,000 organisations in bulk, below the ORM.
+BENCH_ONLY = {"services/synthetic.py"}
+
+
+def _writes_a_history_line(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    function = node.func
+    if isinstance(function, ast.Name):
+        return function.id == "MembershipStatusChange"
+    if not (isinstance(function, ast.Attribute) and function.attr in WRITES):
+        return False
+    manager = function.value
+    if isinstance(manager, ast.Attribute) and manager.attr == "status_changes":
+        return True
+    return (
+        isinstance(manager, ast.Attribute)
+        and manager.attr == "objects"
+        and isinstance(manager.value, ast.Name)
+        and manager.value.id == "MembershipStatusChange"
+    )
+
+
+def test_every_history_line_is_written_by_membership_history_record():
+    root = settings.BASE_DIR
+    writers = []
+    for app in ("members", "services", "demo", "rssn"):
+        for path in sorted((root / app).rglob("*.py")):
+            name = str(path.relative_to(root))
+            if "/migrations/" in name or name in BENCH_ONLY:
+                continue
+            tree = ast.parse(path.read_text())
+            for function in ast.walk(tree):
+                if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                    writers += [
+                        f"{name}: {function.name}" for node in ast.walk(function) if _writes_a_history_line(node)
+                    ]
+    assert writers == ["members/services.py: membership_history_record"]
