@@ -17,7 +17,6 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import path
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -27,7 +26,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from members import roles
 from members.models import City, Country, Location, Organisation
-from members.services import membership_approve, membership_history_record
+from members.services import free_slug, membership_approve, membership_history_record
 
 IMPORTED_REASON = _("Imported from a spreadsheet.")
 MORE_VISIBLE = _(
@@ -169,11 +168,7 @@ class OrganisationResource(CheckedResource):
         # A new organisation without a slug gets one from its name.
         if not str(row.get("slug") or "").strip():
             name = next((str(row.get(column) or "") for column in translated("name") if row.get(column)), "")
-            base = slugify(name)[:200] or "member"
-            slug, number = base, 2
-            while Organisation.objects.filter(slug=slug).exists():
-                slug, number = f"{base}-{number}", number + 1
-            row["slug"] = slug
+            row["slug"] = free_slug(name)
 
     def import_instance(self, instance, row, **kwargs):
         new = instance.pk is None

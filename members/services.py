@@ -197,12 +197,28 @@ def set_translated(instance, field_name: str, value: str, language: str) -> None
     setattr(instance, build_localized_fieldname(field_name, language.replace("-", "_")), value)
 
 
-def _unique_slug(name: str) -> str:
+def free_slug(name: str) -> str:
+    """The first address part made from ``name`` that no organisation has yet: ``casa``, ``casa-2``, ``casa-3``..."""
     base = slugify(name)[:200] or "member"
     slug, number = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def _insert_with_free_slug(organisation: Organisation, name: str) -> None:
+    """Insert a new organisation. Another application of the same name, on another connection, may take its slug
+    between the look and the insert: the insert then fails on the unique index, inside its own savepoint, and the
+    next free slug is taken."""
+    while True:
+        try:
+            with transaction.atomic():
+                organisation.save()
+            return
+        except IntegrityError:
+            if not Organisation.objects.filter(slug=organisation.slug).exists():
+                raise  # another constraint: not ours to work around
+            organisation.slug = free_slug(name)
 
 
 def _city_for(location: LocationInput) -> City:
@@ -266,12 +282,12 @@ def membership_apply(
             contact_language=language,
             status=Status.APPLIED,
             status_changed_at=timezone.now(),
-            slug=_unique_slug(name),
+            slug=free_slug(name),
         )
         for field_name, value in (("name", name), ("acronym", acronym), ("description", description)):
             set_translated(organisation, field_name, value, language)
         organisation.full_clean(exclude=["countries"])
-        organisation.save()
+        _insert_with_free_slug(organisation, name)
         organisation.countries.set(countries)
 
         saved_locations = []

@@ -1,7 +1,12 @@
 """The public "Join the network" form, through HTTP."""
 
+import threading
+from unittest import mock
+
 import pytest
 from django.core import mail, signing
+from django.db import connection, connections
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import override
@@ -9,6 +14,7 @@ from django.utils.translation import override
 from members.forms import STARTED_SALT
 from members.models import City, Location, MembershipStatusChange, Organisation, SubmissionThrottle
 from services.models import Service
+from tests.factories import OrganisationFactory
 from tests.members.conftest import started_seconds_ago
 
 
@@ -97,6 +103,62 @@ def test_applicant_and_coordinators_get_e_mail(
 def test_two_applications_with_the_same_name_get_different_slugs(client, join_data):
     client.post(join_url(), join_data)
     client.post(join_url(), {**join_data, "started": started_seconds_ago(60)})
+    assert sorted(Organisation.objects.values_list("slug", flat=True)) == [
+        "casa-refugio-ejemplo",
+        "casa-refugio-ejemplo-2",
+    ]
+
+
+def test_an_application_whose_slug_is_taken_just_before_it_is_saved_still_succeeds(client, join_data):
+    """Two people send applications of the same name at the same moment: the other one is saved after this one
+    looked for a free slug and checked its form, a moment before it is saved. It takes the next slug instead of
+    answering with a server error (on another connection in real life; here the other row is written in between)."""
+    full_clean = Organisation.full_clean
+
+    def checked_then_overtaken(organisation, *args, **kwargs):
+        full_clean(organisation, *args, **kwargs)
+        if organisation._state.adding and not Organisation.objects.filter(slug=organisation.slug).exists():
+            OrganisationFactory(slug=organisation.slug, name_en="Casa Refugio Ejemplo")
+
+    with mock.patch.object(Organisation, "full_clean", checked_then_overtaken):
+        assert client.post(join_url(), join_data).status_code == 302
+
+    applied = Organisation.objects.get(contact_email=join_data["contact_email"])
+    assert applied.slug == "casa-refugio-ejemplo-2"
+    assert Organisation.objects.filter(slug="casa-refugio-ejemplo").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections writing at once (PostgreSQL)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_applications_of_the_same_name_sent_at_the_same_moment_both_succeed_on_postgresql(join_data):
+    """Both look for a free slug and check their form before either is saved; the second insert waits for the
+    first transaction on the unique index, fails once it commits, and takes the next slug."""
+    both_checked = threading.Barrier(2, timeout=30)
+    full_clean = Organisation.full_clean
+    answers = {}
+
+    def checked_then_wait_for_the_other(organisation, *args, **kwargs):
+        full_clean(organisation, *args, **kwargs)
+        if organisation._state.adding:
+            both_checked.wait()
+
+    def apply(person: str):
+        try:
+            data = {**join_data, "contact_email": f"{person}@casa.example.org", "started": started_seconds_ago(60)}
+            answers[person] = Client().post(join_url(), data).status_code
+        except Exception as error:  # noqa: BLE001 - the test reports it
+            answers[person] = error
+        finally:
+            connections.close_all()
+
+    with mock.patch.object(Organisation, "full_clean", checked_then_wait_for_the_other):
+        people = [threading.Thread(target=apply, args=(person,)) for person in ("ana", "bea")]
+        for person in people:
+            person.start()
+        for person in people:
+            person.join(60)
+
+    assert answers == {"ana": 302, "bea": 302}
     assert sorted(Organisation.objects.values_list("slug", flat=True)) == [
         "casa-refugio-ejemplo",
         "casa-refugio-ejemplo-2",
