@@ -24,8 +24,8 @@ $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.lock
 	touch $@
 
-$(VENV)/.installed-browser: pyproject.toml $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
+$(VENV)/.installed-browser: requirements-browser.lock $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -r requirements-browser.lock
 	touch $@
 
 install: $(VENV)/.installed
@@ -50,12 +50,15 @@ serve: install compile-messages
 	$(MANAGE) createcachetable && \
 	exec $(BIN)/gunicorn --config python:rssn.gunicorn rssn.wsgi
 
-# Pin every dependency, with the versions the package index has today.
+# Pin every dependency, with the versions the package index has today. The browser tests' lock adds their extras
+# to the test lock's pins, so installing it over the test environment changes nothing already there.
 LOCK := $(BIN)/pip-compile --quiet --no-emit-index-url --no-emit-trusted-host --no-emit-find-links --strip-extras
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(LOCK) --output-file requirements.lock pyproject.toml
 	$(LOCK) --extra test --output-file requirements-test.lock pyproject.toml
+	$(LOCK) --extra test --extra browser --constraint requirements-test.lock --output-file requirements-browser.lock \
+		pyproject.toml
 
 bandit: install-test
 	$(BIN)/bandit --configfile pyproject.toml --recursive --quiet .
