@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import phonenumbers
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 from django.utils.html import conditional_escape, escape, format_html
@@ -39,27 +39,21 @@ def quick_exit_url():
     return settings.QUICK_EXIT_URL
 
 
-def switch_language(path: str, language: str) -> str:
-    """The same page in another language: only the /xx/ prefix changes (page addresses are the same in all)."""
-    codes = {code for code, _name in settings.LANGUAGES}
-    parts = path.split("/", 2)
-    if len(parts) > 1 and parts[1] in codes:
-        rest = parts[2] if len(parts) > 2 else ""
-        return f"/{language}/{rest}"
-    return f"/{language}{path}"
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One plain link per language to the current page and query, for the switcher and ``hreflang``."""
+    """One plain link per language to the current page and query, for the switcher and ``hreflang``. A page that
+    has no address (the "not found" page) has no translation either: its links lead to each language's home page."""
     request = context.get("request")
     if request is None:
         return []
-    query = request.META.get("QUERY_STRING", "")
+    page = request.get_full_path()
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = switch_language(request.path, code) + (f"?{query}" if query else "")
+        url = translate_url(page, code)
+        if url == page and code != current:
+            with translation.override(code):
+                url = reverse("services:home")
         info = translation.get_language_info(code)
         links.append(
             {

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
 from members.models import Point
 from services.templatetags.directory import (
@@ -13,7 +14,6 @@ from services.templatetags.directory import (
     open_state,
     parse_list,
     phone_display,
-    switch_language,
     tel_href,
 )
 from services.translated import best_translation, language_order
@@ -64,17 +64,20 @@ def test_distance_ignores_missing_values():
     assert distance("") == ""
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("path", "language", "expected"),
+    ("page", "expected"),
     [
-        ("/es/search/", "pt", "/pt/search/"),
-        ("/es/", "id", "/id/"),
-        ("/en/services/4/", "es", "/es/services/4/"),
-        ("/nothing/", "en", "/en/nothing/"),
+        ("/es/search/?q=legal&country=CO", "/pt/search/?q=legal&country=CO"),
+        ("/es/", "/pt/"),
+        ("/es/services/4/", "/pt/services/4/"),
+        ("/es/no-such-page/", "/pt/"),  # no address, hence no translation: the home page
     ],
 )
-def test_switch_language_changes_only_the_prefix(path, language, expected):
-    assert switch_language(path, language) == expected
+def test_the_language_links_lead_to_the_same_page_in_each_language(client, page, expected):
+    html = client.get(page).content.decode()
+    assert f'<a href="{escape(expected)}" hreflang="pt" lang="pt"' in html
+    assert f'<link rel="alternate" hreflang="pt" href="http://testserver{escape(expected)}">' in html
 
 
 def test_referral_list_is_parsed_forgivingly():
