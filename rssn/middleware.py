@@ -1,10 +1,8 @@
-"""Response headers and session rules that apply to the whole site.
+"""Response headers that apply to the whole site.
 
 Kept out of the views so that no page can forget them: the browser permissions the site may ask for, no caching
-of any page that carries a form or a staff member's data, and signed-in sessions that end after inactivity.
+of any page that carries a form or a staff member's data.
 """
-
-import time
 
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
@@ -82,32 +80,3 @@ class NoStoreMiddleware:
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return True
         return _signed_in(request)
-
-
-SESSION_SEEN_KEY = "rssn_seen"
-# A signed-in session is written again at most this often: the idle timeout is exact to within this many seconds,
-# and a staff member's page views do not each cost a database write.
-SESSION_REFRESH_SECONDS = 60
-
-
-def mark_session_seen(sender, request, user, **kwargs):
-    """At login (connected to ``user_logged_in``): the session starts its idle time now."""
-    if request is not None and hasattr(request, "session"):
-        request.session[SESSION_SEEN_KEY] = int(time.time())
-
-
-class StaffSessionMiddleware:
-    """A signed-in session is saved again while it is used, so it ends ``SESSION_COOKIE_AGE`` seconds after the
-    last request (with ``SESSION_EXPIRE_AT_BROWSER_CLOSE`` it also ends with the browser). Anonymous visitors have
-    no session and get none."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if _signed_in(request) and not request.session.is_empty():
-            now = int(time.time())
-            if now - request.session.get(SESSION_SEEN_KEY, 0) >= SESSION_REFRESH_SECONDS:
-                request.session[SESSION_SEEN_KEY] = now  # saved, with a new expiry date, by SessionMiddleware
-        return response

@@ -91,7 +91,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "rssn.middleware.StaffSessionMiddleware",
     "rssn.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change in the admin, for the listings' history.
@@ -263,9 +262,10 @@ SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = "/"
 SESSION_COOKIE_DOMAIN = CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_AGE = None  # a browser-session cookie
-# Staff sessions end with the browser and after STAFF_SESSION_IDLE_MINUTES without a request (a signed-in
-# session is saved on each request by rssn.middleware.StaffSessionMiddleware; anonymous visitors have none).
+# Staff sessions end with the browser and after STAFF_SESSION_IDLE_MINUTES without a request: a session is saved,
+# with a new expiry, on every request that carries one. Anonymous visitors have none, so nothing is saved for them.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_MINUTES", 30) * 60
 
 # Content-Security-Policy: everything from the site itself, nothing inline, never framed.

@@ -477,7 +477,8 @@ def busy_directory(directory):
 def test_changelist_queries_do_not_grow_with_the_rows(
     staff_client, busy_directory, model, model_admin, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    # Ten, and the session saved again on every staff request (three queries in a test: the update in a savepoint).
+    with django_assert_max_num_queries(13):
         assert staff_client.get(admin_url(model, "changelist")).status_code == 200
 
 

@@ -317,15 +317,22 @@ def test_staff_session_ends_with_the_browser_and_after_inactivity(client, staff)
 
 def test_staff_session_is_extended_while_it_is_used(client, staff):
     client.force_login(staff)
-    session = client.session
-    session["rssn_seen"] = 0  # last refreshed long ago
-    session.save()
     Session.objects.update(expire_date=timezone.now() + datetime.timedelta(minutes=2))
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert not cookie["max-age"] and not cookie["expires"]  # a browser-session cookie
     assert Session.objects.get().expire_date > timezone.now() + datetime.timedelta(minutes=29)
+
+
+def test_a_browser_left_with_an_expired_session_browses_anonymously_again(client, staff, listing):
+    """Saving the session on every request never brings an expired one back: the stale cookie is removed."""
+    client.force_login(staff)
+    Session.objects.all().delete()  # expired, and cleared by clearsessions
+    response = client.get(reverse("services:service-detail", args=[listing.pk]))
+    assert response.status_code == 200
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
+    assert Session.objects.count() == 0
 
 
 # Lockout ------------------------------------------------------------------------------------------------------
