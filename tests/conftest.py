@@ -1,13 +1,22 @@
-"""Fixtures shared by every test: an empty cache, English outside requests, two countries with a city each and
-staff in each role."""
+"""Fixtures shared by every test: fast password hashing, an empty cache, English outside requests, two countries
+with a city each and staff in each role."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test.utils import override_settings
 from django.utils import translation
 
 from members.models import CoordinatorAssignment
 from members.roles import ADMINISTRATORS, COORDINATORS, EDITORS
 from tests.factories import CityFactory, CountryFactory, ServiceCategoryFactory, UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Passwords are hashed with MD5 in tests: the real hasher is slow on purpose, and creating and logging in staff
+    is most of the time of the tests that do it. Never a production setting."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

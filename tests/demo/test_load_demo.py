@@ -38,7 +38,7 @@ SUFFIXES = ("es", "pt", "en", "ind")
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 SERVICE_TEXTS = ("name", "description", "eligibility", "how_to_access")
 # Every test here is a database test, so pytest-django keeps them together and the module's demo loads once.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 NANP_FICTIONAL = re.compile(r"^\+1\d{3}55501\d{2}$")
 OTHER_FICTIONAL = re.compile(r"^\+\d{3,7}00000\d{3}$")

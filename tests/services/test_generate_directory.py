@@ -12,6 +12,8 @@ from members.models import Location, MembershipStatusChange, OpeningHours, Organ
 from services.models import Service, ServicePoint, ServiceSearchDocument
 from services.synthetic import HISTORY_REASON, generate_directory
 
+pytestmark = pytest.mark.slow
+
 TODAY = datetime.date(2026, 11, 28)
 
 
