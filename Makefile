@@ -99,4 +99,4 @@ basemap: install
 		$(CURDIR)/static/map/basemap.json
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .venv-django-next staticfiles .pytest_cache .ruff_cache .hypothesis test-artifacts
