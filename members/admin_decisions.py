@@ -24,10 +24,25 @@ from members.admin_scope import ScopedAdmin
 from members.models import Application, CoordinatorAssignment, Organisation
 
 
-def error_text(error: Exception) -> str:
+def _error_text(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
     return str(error) or str(_("You do not have permission to do this."))
+
+
+def act_on_each(modeladmin, request, objects, act, done_message) -> None:
+    """An action's work: ``act`` on each selected object. Each refusal (an illegal transition, an object outside the
+    staff member's scope) is shown as an error; then one message counts what was done (``done_message(count)``)."""
+    done = 0
+    for item in objects:
+        try:
+            act(item)
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, _error_text(error), messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 
 
 class ReasonForm(forms.Form):
@@ -108,20 +123,17 @@ def _decide(modeladmin, request, queryset, action: str):
                 "media": modeladmin.media,
             },
         )
-    done = 0
-    for organisation in queryset:
-        try:
-            function(organisation=organisation, by=request.user, **{keyword: form.cleaned_data["reason"]})
-        except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, error_text(error), messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(
-            request,
-            ngettext("%(count)d organisation updated.", "%(count)d organisations updated.", done) % {"count": done},
-            messages.SUCCESS,
-        )
+    act_on_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda organisation: function(
+            organisation=organisation, by=request.user, **{keyword: form.cleaned_data["reason"]}
+        ),
+        lambda done: (
+            ngettext("%(count)d organisation updated.", "%(count)d organisations updated.", done) % {"count": done}
+        ),
+    )
     return None
 
 
@@ -150,7 +162,7 @@ def mark_verified(modeladmin, request, queryset):
         try:
             services.listing_mark_verified(organisation=organisation, by=request.user)
         except PermissionDenied as error:
-            modeladmin.message_user(request, error_text(error), messages.ERROR)
+            modeladmin.message_user(request, _error_text(error), messages.ERROR)
         else:
             done += 1
     modeladmin.message_user(

@@ -2,15 +2,14 @@
 queue of correction requests."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline, in_every_language
-from members.admin_decisions import error_text
+from members.admin_decisions import act_on_each
 from members.admin_filters import MissingTranslationFilter
 from members.admin_scope import ScopedAdmin
 from members.models import Country
@@ -212,21 +211,16 @@ def dismiss_corrections(modeladmin, request, queryset):
 
 
 def _handle_corrections(modeladmin, request, queryset, function):
-    done = 0
-    for correction in queryset:
-        try:
-            function(correction=correction, by=request.user)
-        except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, error_text(error), messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(
-            request,
+    act_on_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda correction: function(correction=correction, by=request.user),
+        lambda done: (
             ngettext("%(count)d correction request handled.", "%(count)d correction requests handled.", done)
-            % {"count": done},
-            messages.SUCCESS,
-        )
+            % {"count": done}
+        ),
+    )
 
 
 class OpenFirstStatusFilter(admin.SimpleListFilter):
