@@ -6,11 +6,9 @@ it changes through the named functions in ``members/services.py``, which record 
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from members import admin_decisions
@@ -20,11 +18,7 @@ from members.admin_scope import ScopedAdmin, ScopedInline
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.resources import LocationResource, OrganisationResource, SpreadsheetAdmin
 from members.services import membership_history_record
-
-
-def in_every_language(*fields: str) -> tuple[str, ...]:
-    """Search lookups for translated fields: ``name`` becomes ``name_es``, ``name_pt``, ``name_en``, ``name_ind``."""
-    return tuple(build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES)
+from rssn.languages import in_every_language
 
 
 def _require_one_language(form_class, model):
@@ -36,8 +30,7 @@ def _require_one_language(form_class, model):
     def clean(form):
         cleaned_data = super(checked, form).clean()
         for field in required:
-            localized = [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
-            present = [name for name in localized if name in form.fields]
+            present = [name for name in in_every_language(field) if name in form.fields]
             if present and not any(cleaned_data.get(name) for name in present):
                 form.add_error(
                     present[0],

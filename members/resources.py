@@ -27,17 +27,13 @@ from modeltranslation.utils import build_localized_fieldname
 from members import roles
 from members.models import City, Country, Location, Organisation
 from members.services import free_slug, membership_approve, membership_history_record
+from rssn.languages import in_every_language
 
 IMPORTED_REASON = _("Imported from a spreadsheet.")
 MORE_VISIBLE = _(
     "A spreadsheet cannot make this location's address more visible than it is: change the address visibility on "
     "the location's page."
 )
-
-
-def translated(*names: str) -> tuple[str, ...]:
-    """``name`` → ``name_es``, ``name_pt``, ``name_en``, ``name_ind``: one spreadsheet column per language."""
-    return tuple(build_localized_fieldname(name, code) for name in names for code, _label in settings.LANGUAGES)
 
 
 class CodesWidget(widgets.ManyToManyWidget):
@@ -148,9 +144,9 @@ class OrganisationResource(CheckedResource):
         import_id_fields = ("slug",)
         fields = (
             "slug",
-            *translated("name", "acronym"),
+            *in_every_language("name", "acronym"),
             "kind",
-            *translated("description"),
+            *in_every_language("description"),
             "website",
             "public_email",
             "public_phone",
@@ -167,7 +163,7 @@ class OrganisationResource(CheckedResource):
     def before_import_row(self, row, **kwargs):
         # A new organisation without a slug gets one from its name.
         if not str(row.get("slug") or "").strip():
-            name = next((str(row.get(column) or "") for column in translated("name") if row.get(column)), "")
+            name = next((str(row.get(column) or "") for column in in_every_language("name") if row.get(column)), "")
             row["slug"] = free_slug(name)
 
     def import_instance(self, instance, row, **kwargs):
@@ -214,7 +210,7 @@ class LocationResource(CheckedResource):
         fields = (
             "id",
             "organisation",
-            *translated("name"),
+            *in_every_language("name"),
             "address_visibility",
             "street_address",
             "postal_code",
@@ -223,7 +219,7 @@ class LocationResource(CheckedResource):
             "longitude",
             "phone",
             "open_24_7",
-            *translated("hours_note", "accessibility_notes"),
+            *in_every_language("hours_note", "accessibility_notes"),
         )
         export_order = fields
 

@@ -27,7 +27,6 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from members import roles
 from members.models import (
@@ -39,6 +38,7 @@ from members.models import (
     SpentToken,
     SubmissionThrottle,
 )
+from rssn.languages import localized_name, supported_language
 
 logger = logging.getLogger(__name__)
 
@@ -194,7 +194,7 @@ class LocationInput:
 
 def set_translated(instance, field_name: str, value: str, language: str) -> None:
     """Write ``value`` in the applicant's language; the other languages fall back to it until translated."""
-    setattr(instance, build_localized_fieldname(field_name, language.replace("-", "_")), value)
+    setattr(instance, localized_name(field_name, language), value)
 
 
 def free_slug(name: str) -> str:
@@ -268,7 +268,7 @@ def membership_apply(
         raise ValidationError(_("Choose at least one country."))
     if not locations:
         raise ValidationError(_("Give at least one service point."))
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    language = supported_language(language)
 
     with transaction.atomic():
         organisation = Organisation(

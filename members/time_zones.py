@@ -11,6 +11,8 @@ import functools
 from babel import Locale
 from babel.dates import get_timezone, get_timezone_name
 
+from rssn.languages import base_language
+
 
 def _names(es: str, pt: str, en: str, id: str) -> dict[str, str]:  # noqa: A002 - "id" is the language code
     return {"es": es, "pt": pt, "en": en, "id": id}
@@ -126,7 +128,7 @@ BABEL_LOCALES = {"es": "es", "pt": "pt", "en": "en", "id": "id"}
 @functools.cache
 def time_zone_name(zone: str, language: str) -> str:
     """How a reader of ``language`` names the time zone ``zone`` (an IANA name): ours, else CLDR's, else the zone."""
-    language = language.split("-")[0]
+    language = base_language(language)
     names = ZONE_NAMES.get(zone)
     if names is not None:
         return names.get(language, names["en"])

@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline, in_every_language
+from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline
 from members.admin_decisions import act_on_each
 from members.admin_filters import MissingTranslationFilter
 from members.admin_scope import ScopedAdmin
 from members.models import Country
 from members.resources import SpreadsheetAdmin
+from rssn.languages import in_every_language
 from services import services
 from services.models import CorrectionRequest, Language, Population, Service, ServiceCategory
 from services.resources import ServiceResource

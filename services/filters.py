@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from members.models import City, Country, Location
+from rssn.languages import page_language
 from services import cache as directory_cache
 from services.models import Language, Population, Service, ServiceCategory, ServiceSearchDocument
 from services.search import sort_name_field
@@ -624,7 +625,7 @@ def _lower_first(text: str) -> str:
 def display_name_ordering() -> str:
     """The search documents' field that orders by the name as pages show it: the active language's, else the first
     of its fallbacks that exists (lower-cased)."""
-    return sort_name_field((get_language() or "es").split("-")[0])
+    return sort_name_field(page_language())
 
 
 def _only_one_coordinate(cleaned) -> bool:

@@ -269,7 +269,7 @@ class ServiceSearchDocument(models.Model):
     space before the first and after the last, so "a word starts with w" is ``LIKE '% w%'`` on any database.
     ``text`` is everything (names, places and descriptions); the text index is on it. ``names`` and ``places``
     are only read to rank the rows the index found. ``sort_name_<language>`` is the name a page in that language
-    shows (``services.translated.language_order``), lower-cased. ``facets`` holds the words the filters ask for
+    shows (``rssn.languages.language_order``), lower-cased. ``facets`` holds the words the filters ask for
     (``services.search.facet``: country, city, category, population, language, way of giving help, cost, and the
     countries a phone or online service reaches); the text index covers both, so one index scan answers a search
     with its filters. ``always_open`` (24 hours, 7 days, or at a location that is) is a column: "open now" ORs it

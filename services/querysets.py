@@ -213,8 +213,8 @@ def read_slices(parts) -> list[list]:
     listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
     by_pk, kept_cards, read_at = {}, {}, None
     if first._for_cards:
+        from rssn.languages import page_language
         from services import cache as directory_cache
-        from services.translated import page_language
 
         # read_at: the version before the rows are read (see services.cache.keep_card)
         kept_cards, read_at = directory_cache.cards(

@@ -7,7 +7,8 @@ locations by id (the id column of the locations spreadsheet), each list separate
 from import_export import fields
 
 from members.models import Location
-from members.resources import CheckedResource, CodesWidget, organisation_key, translated
+from members.resources import CheckedResource, CodesWidget, organisation_key
+from rssn.languages import in_every_language
 from services.models import Language, Population, Service, ServiceCategory
 
 
@@ -27,10 +28,10 @@ class ServiceResource(CheckedResource):
         fields = (
             "id",
             "organisation",
-            *translated("name"),
+            *in_every_language("name"),
             "status",
             "categories",
-            *translated("description"),
+            *in_every_language("description"),
             "in_person",
             "by_phone",
             "online",
@@ -38,10 +39,10 @@ class ServiceResource(CheckedResource):
             "locations",
             "phone",
             "open_24_7",
-            *translated("how_to_access"),
+            *in_every_language("how_to_access"),
             "referral_required",
             "cost",
-            *translated("eligibility"),
+            *in_every_language("eligibility"),
             "populations",
             "age_min",
             "age_max",

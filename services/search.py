@@ -170,11 +170,11 @@ def sort_name_field(language: str) -> str:
 def _sort_names(service: dict) -> dict[str, str]:
     """For each page language, the service's name that page shows (the language's own, else its fallbacks'),
     lower-cased, for ordering by name."""
-    from services.translated import _localized_fields
+    from rssn.languages import localized_fields
 
     names = {}
     for language in AVAILABLE_LANGUAGES:
-        in_order = (service[attribute] for _code, attribute in _localized_fields("name", language))
+        in_order = (service[attribute] for _code, attribute in localized_fields("name", language))
         names[sort_name_field(language)] = next((name for name in in_order if name), "").lower()[:SORT_NAME_LENGTH]
     return names
 

@@ -6,9 +6,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from members.models import Country, Helpline, Location, OpeningHours, Organisation
+from rssn.languages import page_language
 from services import cache as directory_cache
 from services.models import Service, ServiceCategory
-from services.translated import page_language
 
 
 class PublicAddressSerializer(serializers.Serializer):

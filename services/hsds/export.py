@@ -4,17 +4,17 @@ Everything starts from the public querysets (approved organisations, active serv
 address and point only through ``Location.public_address`` and ``Location.public_point``: a confidential location
 leaves with its name and phone but no address and no coordinates, a city-only one with its city alone. The private
 contact person is never read. HSDS has no translated fields, so one export is in one language, each text taken in
-that language or its fallbacks (``services.translated.best_translation``).
+that language or its fallbacks (``rssn.languages.best_translation``).
 """
 
 from django.db.models import Prefetch
 from django.utils import translation
 
 from members.models import Location, Organisation
+from rssn.languages import best_translation
 from services.hsds import mapping
 from services.hsds.mapping import child_id, record_id, taxonomy_id, term_id
 from services.models import Service
-from services.translated import best_translation
 
 
 def _compact(record: dict) -> dict:

@@ -32,6 +32,7 @@ from modeltranslation.utils import build_localized_fieldname
 from members.models import City, Country, Location, OpeningHours, Organisation
 from members.services import membership_history_record
 from members.validators import normalise_phone
+from rssn.languages import supported_language
 from services.hsds import mapping, tabular
 from services.models import Language, Population, Service, ServiceCategory
 from services.search import deferred_indexing
@@ -237,7 +238,7 @@ class Importer:
         source: str = "",
         replace_addresses: bool = False,
     ):
-        self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        self.language = supported_language(language)
         self.dry_run = dry_run
         self.approve_by = approve_by
         self.source = source

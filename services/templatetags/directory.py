@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 import phonenumbers
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -19,8 +19,9 @@ from django.utils.translation import gettext
 
 from members.models import range_covers
 from members.time_zones import time_zone_name
+from rssn import languages
+from rssn.languages import Translated, best_translation, page_language
 from services import cache as directory_cache
-from services.translated import Translated, best_translation, page_language
 
 register = template.Library()
 
@@ -41,30 +42,8 @@ def quick_exit_url():
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One plain link per language to the current page and query, for the switcher and ``hreflang``. A page that
-    has no address (the "not found" page) has no translation either: its links lead to each language's home page."""
     request = context.get("request")
-    if request is None:
-        return []
-    page = request.get_full_path()
-    current = translation.get_language()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        url = translate_url(page, code)
-        if url == page and code != current:
-            with translation.override(code):
-                url = reverse("services:home")
-        info = translation.get_language_info(code)
-        links.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": url,
-                "absolute_url": request.build_absolute_uri(url),
-                "current": code == current,
-            }
-        )
-    return links
+    return languages.language_links(request) if request is not None else []
 
 
 @register.filter

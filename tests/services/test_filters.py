@@ -8,9 +8,9 @@ from django.http import QueryDict
 from django.utils import timezone, translation
 
 from members.models import Organisation
+from rssn.languages import best_translation
 from services.filters import ServiceFilter
 from services.models import Service
-from services.translated import best_translation
 from tests.factories import (
     CityFactory,
     CountryFactory,

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from members.models import Point
+from rssn.languages import best_translation, language_order
 from services.templatetags.directory import (
     distance,
     map_url,
@@ -16,7 +17,6 @@ from services.templatetags.directory import (
     phone_display,
     tel_href,
 )
-from services.translated import best_translation, language_order
 from tests.factories import LocationFactory, OpeningHoursFactory, ServiceFactory
 
 

@@ -1,0 +1,129 @@
+"""The site's language helpers, in one place: the page's language, the order in which a translated content field
+falls back, the best available value of such a field, the per-language names of translated fields, and the links to
+the current page in each language.
+
+A listing may be written in one language only. Pages show it in the visitor's language when it exists, otherwise
+in the language the site's fallback order prefers, and say which language that is so templates can mark it with
+``lang`` and a small "shown in Spanish" note. No models here: ``members`` and ``services`` both use it.
+"""
+
+import functools
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+SHOWN_IN = {
+    "es": _("Shown in Spanish"),
+    "pt": _("Shown in Portuguese"),
+    "en": _("Shown in English"),
+    "id": _("Shown in Indonesian"),
+}
+
+
+@dataclass(frozen=True)
+class Translated:
+    value: str
+    language: str
+    page_language: str
+
+    def __str__(self):
+        return self.value
+
+    def __bool__(self):
+        return bool(self.value)
+
+    @property
+    def differs(self) -> bool:
+        """Whether the text is in another language than the page."""
+        return bool(self.value) and self.language != self.page_language
+
+    @property
+    def shown_in(self) -> str:
+        return str(SHOWN_IN.get(self.language, "")) if self.differs else ""
+
+
+def base_language(code: str) -> str:
+    """A language code without its region: ``es`` for ``es-co``."""
+    return code.split("-")[0]
+
+
+def supported_language(code: str | None) -> str:
+    """``code`` when the site has that language, else the site's default (``LANGUAGE_CODE``)."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def localized_name(field: str, language: str) -> str:
+    """The attribute of ``field`` in ``language``: ``name`` in ``id`` is ``name_ind`` (modeltranslation)."""
+    return build_localized_fieldname(field, language.replace("-", "_"))
+
+
+def in_every_language(*fields: str) -> tuple[str, ...]:
+    """``name`` → ``name_es``, ``name_pt``, ``name_en``, ``name_ind``: each field's attribute in every language, in
+    the order of ``LANGUAGES`` (admin search lookups, spreadsheet columns, form checks)."""
+    return tuple(build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES)
+
+
+def language_order(language: str) -> list[str]:
+    """The active language first, then its fallbacks, then every other language."""
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    order = [language, *fallbacks.get(language, ()), *fallbacks.get("default", ())]
+    order += [code for code, _name in settings.LANGUAGES]
+    return list(dict.fromkeys(order))
+
+
+@functools.cache
+def localized_fields(field: str, language: str) -> tuple[tuple[str, str], ...]:
+    """``(language, attribute)`` pairs to read ``field`` from, best first. Worked out once per field and language:
+    a results page asks for some hundred translated values."""
+    return tuple((code, build_localized_fieldname(field, code)) for code in language_order(language))
+
+
+@receiver(setting_changed)
+def _forget_localized_fields(*, setting, **kwargs):
+    if setting in {"LANGUAGES", "MODELTRANSLATION_FALLBACK_LANGUAGES"}:
+        localized_fields.cache_clear()
+
+
+def page_language() -> str:
+    """The active interface language without its region (``es`` for ``es-co``)."""
+    return base_language(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def best_translation(instance, field: str, language: str | None = None) -> Translated:
+    """The value of ``instance.<field>`` in the best available language, and that language's code."""
+    language = base_language(language) if language else page_language()
+    for code, attribute in localized_fields(field, language):
+        value = getattr(instance, attribute, None)
+        if value:
+            return Translated(str(value), code, language)
+    return Translated("", language, language)
+
+
+def language_links(request) -> list[dict]:
+    """One plain link per language to the current page and query, for the switcher and ``hreflang``. A page that
+    has no address (the "not found" page) has no translation either: its links lead to each language's home page."""
+    page = request.get_full_path()
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(page, code)
+        if url == page and code != current:
+            with translation.override(code):
+                url = reverse("services:home")
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return links
