@@ -97,11 +97,22 @@ def languages() -> list:
     return _cached(LANGUAGES_KEY, lambda: Language.objects.all())
 
 
-def cities_with_services() -> list:
-    """The cities a person can search near (``services.filters.cities_with_services``), with their country."""
-    from services.filters import cities_with_services as read
+def cities_with_services_queryset():
+    """Cities where a public service has a location: the places a person can choose to search near."""
+    from members.models import City, Location
+    from services.models import Service
 
-    return _cached(CITIES_KEY, read)
+    public_services = Service.objects.public().values("pk")
+    return (
+        City.objects.filter(pk__in=Location.objects.filter(services__in=public_services).values("city"))
+        .select_related("country")
+        .order_by("country__name", "name")
+    )
+
+
+def cities_with_services() -> list:
+    """The cities a person can search near (``cities_with_services_queryset``), with their country."""
+    return _cached(CITIES_KEY, cities_with_services_queryset)
 
 
 def invalidate_directory_cache(**kwargs) -> None:

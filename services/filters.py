@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from members.models import City, Country, Location
+from members.models import City, Country
 from rssn.languages import page_language
 from services import cache as directory_cache
 from services.models import Language, Population, Service, ServiceCategory, ServiceSearchDocument
@@ -58,16 +58,6 @@ class Place:
     radius_km: int
     city: City | None
     country: Country | None
-
-
-def cities_with_services():
-    """Cities where a public service has a location: the places a person can choose to search near."""
-    public_services = Service.objects.public().values("pk")
-    return (
-        City.objects.filter(pk__in=Location.objects.filter(services__in=public_services).values("city"))
-        .select_related("country")
-        .order_by("country__name", "name")
-    )
 
 
 def main_categories():
@@ -254,7 +244,7 @@ class ServiceFilter(django_filters.FilterSet):
     )
     city = CachedModelChoiceFilter(
         label=_("City"),
-        queryset=cities_with_services(),
+        queryset=directory_cache.cities_with_services_queryset(),
         empty_label=_("All cities"),
         method="filter_city",
         widget=QuickSelect,
@@ -310,7 +300,7 @@ class ServiceFilter(django_filters.FilterSet):
     # The place is applied in ``filter_queryset`` because its parts work together.
     near = CachedModelChoiceFilter(
         label=_("Near"),
-        queryset=cities_with_services(),
+        queryset=directory_cache.cities_with_services_queryset(),
         empty_label=_("Anywhere"),
         method="keep",
         widget=QuickSelect,
@@ -367,7 +357,7 @@ class ServiceFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         # The results and the phone and online list beside them (``remote_queryset``) search the same text: its words
-        # are looked up once (PostgreSQL, ``services.search.expand_words``).
+        # are looked up once (PostgreSQL, ``services.search.backends.postgresql.expand_words``).
         text, query = self._text_query
         searched = queryset.search(value, query=query if text == value else "")
         self._text_query = (value, searched.search_query)

@@ -11,8 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from members.models import City, Country, Location, OpeningHours, Organisation
 from services.models import Language, Population, Service, ServiceCategory
-from services.querysets import LOCATION_TIME_ZONES_CACHE_KEY
-from services.search import index_services
+from services.search import LOCATION_TIME_ZONES_CACHE_KEY, index_services
 
 
 def _ids(queryset) -> list[int]:

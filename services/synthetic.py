@@ -588,7 +588,7 @@ def generate_directory(
 def forget_cached_reads() -> None:
     """Cached reads that a bulk load changes without signals (the demo banner, the time zones, the page caches)."""
     from rssn.context_processors import DEMO_CACHE_KEY
-    from services.querysets import LOCATION_TIME_ZONES_CACHE_KEY
+    from services.search import LOCATION_TIME_ZONES_CACHE_KEY
 
     cache.delete_many([DEMO_CACHE_KEY, LOCATION_TIME_ZONES_CACHE_KEY])
     try:

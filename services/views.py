@@ -13,10 +13,10 @@ from members.models import Country, Organisation
 from services import cache as directory_cache
 from services import coverage as service_coverage
 from services import maps
+from services import search as directory_search
 from services.filters import ServiceFilter, Sort, display_name_ordering
 from services.forms import CoverageForm
 from services.models import Service, ServiceSearchDocument
-from services.paginators import CappedPaginator
 from services.templatetags.directory import parse_list
 
 RESULTS_PER_PAGE = 20
@@ -64,16 +64,9 @@ def home(request):
 
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
-    results = filterset.qs.with_listing_data().for_cards()
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
-    beside = []
-    if filterset.place is not None:
-        # One more than is shown, to know whether there are more: that one's rows are not read (``read_slices``).
-        beside = [(filterset.remote_queryset().with_listing_data(), 0, REMOTE_RESULTS + 1, REMOTE_RESULTS)]
-    paginator = CappedPaginator(results, RESULTS_PER_PAGE, beside_first_page=beside)
-    page = paginator.get_page(request.GET.get("page"))
-    remote = paginator.beside[0] if beside else []
-    remote, more_remote = remote[:REMOTE_RESULTS], len(remote) > REMOTE_RESULTS
+    found = directory_search.search(filterset, request.GET.get("page"), RESULTS_PER_PAGE, remote=REMOTE_RESULTS)
+    page = found.page
     # The map is another view of the same page (``?view=map``): the list stays, and the map draws its places.
     map_view = request.GET.get("view") == "map"
     return render(
@@ -85,14 +78,14 @@ def search(request):
             "filter": filterset,
             "page": page,
             "place": filterset.place,
-            "remote": remote,
-            "more_remote_query": filterset.remote_query() if more_remote else "",
+            "remote": found.remote,
+            "more_remote_query": filterset.remote_query() if found.more_remote else "",
             "now": timezone.now(),
             "asked_near_me": "near_me" in request.GET and filterset.place is None,
             "categories": directory_cache.main_categories(),
             "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
             "sort_choices": Sort.choices,
-            "count_capped": paginator.capped,
+            "count_capped": found.capped,
             "country": emergency_country(filterset),
         },
     )
@@ -143,7 +136,7 @@ def country_detail(request, code):
         raise Http404
     index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
     services = Service.objects.public().from_index(index).with_listing_data().for_cards()
-    page = CappedPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = directory_search.CappedPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "services/country_detail.html",

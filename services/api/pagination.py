@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
-from services.paginators import COUNT_LIMIT, CappedPaginator
+from services.search import COUNT_LIMIT, CappedPaginator
 
 
 class Pagination(PageNumberPagination):

@@ -342,7 +342,7 @@ class ResultCards:
         return directory_cache.version()
 
     def markup_of(self, service) -> CardMarkup:
-        """The service's card markup: kept (``services.querysets.KeptCard``), or made from its rows and kept."""
+        """The service's card markup: kept (``services.search.KeptCard``), or made from its rows and kept."""
         kept = getattr(service, "kept_card", None)
         if kept is not None:
             return kept

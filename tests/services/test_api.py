@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from services import search
 from services.models import Service
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 from tests.services import directory_data as data
@@ -160,7 +161,7 @@ def test_pagination(client, world):
 
 
 def test_a_very_broad_search_counts_no_further_than_the_limit(client, world, monkeypatch):
-    monkeypatch.setattr("services.paginators.COUNT_LIMIT", 3)
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
     first = get(client, "/api/v1/services/", page_size=2).json()
     assert (first["count"], first["count_capped"], len(first["results"])) == (3, True, 2)
     second = get(client, "/api/v1/services/", page_size=2, page=2).json()

@@ -1,6 +1,7 @@
 """The directory's filters: each narrows the results, they combine, and a value that cannot be used is explained
 and left out while the rest of the search still works."""
 
+import contextlib
 import datetime
 
 import pytest
@@ -127,10 +128,10 @@ def test_every_public_service_near_a_place_is_read_from_the_points_in_the_order_
     listings, monkeypatch
 ):
     """Near a place without words or filters, the nearest rows come from the public points grouped by service
-    (``_nearest_public_first``): the same rows, distances and order (distance, the page language's name, the id) as
+    (``nearest_public_first``): the same rows, distances and order (distance, the page language's name, the id) as
     measuring each document's points."""
     from members.models import Location
-    from services import querysets
+    from services import search
 
     bogota = data.bogota()
     for number in range(24):
@@ -146,14 +147,13 @@ def test_every_public_service_near_a_place_is_read_from_the_points_in_the_order_
     paused.save()
 
     def rows(language, start, fast):
-        if not fast:
-            monkeypatch.setattr(querysets.DirectoryQuerySet, "_nearest_public_first", lambda *arguments: None)
-        with translation.override(language):
+        with translation.override(language), contextlib.ExitStack() as stack:
+            if not fast:
+                stack.enter_context(search.plain_way("nearest_public_first"))
             index = ServiceFilter(QueryDict(f"near={bogota.pk}&radius=32")).qs._index
-            if fast:
-                assert index._nearest_public_first(4.711, -74.0721, 2, start, start + 10) is not None
-            found_rows = index.nearest_first(start, start + 10)
-        monkeypatch.undo()
+            found_rows = search.nearest_first(index, start, start + 10)
+            # The public points alone gave the rows, and said how many the small circle holds.
+            assert (getattr(index, "nearest_total", None) is not None) == fast
         return found_rows
 
     for language in ("es", "en"):
@@ -182,7 +182,8 @@ def test_near_a_city_orders_by_distance_within_the_radius(listings):
 
 def test_a_page_near_a_place_is_looked_for_close_by_first_and_is_the_same_page(listings):
     from members.models import Location
-    from services.paginators import CappedPaginator
+    from services import search
+    from services.search import CappedPaginator
 
     bogota = data.bogota()
     for number in range(25):
@@ -192,8 +193,8 @@ def test_a_page_near_a_place_is_looked_for_close_by_first_and_is_the_same_page(l
     ordered = list(filterset.qs.values_list("pk", flat=True))  # every match measured and ordered in SQL
     assert len(ordered) == 27  # and the public listing, 12 km away, last
     index = filterset.qs._index
-    assert [row[0] for row in index.nearest_first(0, 20)] == ordered[:20]
-    assert index.nearest_first(20, 40) is None  # 26 at the centre: not enough for a second page
+    assert [row[0] for row in search.nearest_first(index, 0, 20)] == ordered[:20]
+    assert search.nearest_first(index, 20, 40) is None  # 26 at the centre: not enough for a second page
     paginator = CappedPaginator(filterset.qs.with_listing_data(), 20)
     assert [service.pk for service in paginator.page(1)] == ordered[:20]
     assert paginator.count == 27
@@ -203,7 +204,7 @@ def test_a_page_near_a_place_is_looked_for_close_by_first_and_is_the_same_page(l
 
 def test_a_count_near_a_place_is_of_its_public_services_each_counted_once(listings):
     from members.models import Location
-    from services.paginators import CappedPaginator
+    from services.search import CappedPaginator
 
     bogota = data.bogota()
     confidential = Location.AddressVisibility.CONFIDENTIAL
@@ -379,7 +380,7 @@ def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_
     from django.test.utils import CaptureQueriesContext
 
     from members.models import Location
-    from services import paginators
+    from services import search
 
     bogota = data.bogota()
     for number in range(25):
@@ -387,8 +388,8 @@ def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_
         ServiceFactory(name_es=f"Centro {number:02d}", locations=[confidential])  # measured from the city's centre
 
     def page(limit):
-        monkeypatch.setattr(paginators, "COUNT_LIMIT", limit)
-        paginator = paginators.CappedPaginator(ServiceFilter(QueryDict(f"near={bogota.pk}")).qs.with_listing_data(), 10)
+        monkeypatch.setattr(search.CappedPaginator, "count_limit", limit)
+        paginator = search.CappedPaginator(ServiceFilter(QueryDict(f"near={bogota.pk}")).qs.with_listing_data(), 10)
         with CaptureQueriesContext(connection) as queries:
             pks = [service.pk for service in paginator.page(1)]
             count = paginator.count

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from members.models import Country
+from services import search
 from tests.factories import ServiceFactory
 from tests.services import directory_data as data
 
@@ -192,7 +193,7 @@ def test_results_paginate_and_sort(client, listings):
 
 
 def test_a_very_broad_search_counts_no_further_than_the_limit(client, listings, monkeypatch):
-    monkeypatch.setattr("services.paginators.COUNT_LIMIT", 3)
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
     html = get(client, reverse("services:search"))
     assert "At least 3 services found" in html
     assert html.count('class="result"') == 3
@@ -200,7 +201,7 @@ def test_a_very_broad_search_counts_no_further_than_the_limit(client, listings, 
 
 def test_a_country_page_counts_no_further_than_the_limit(client, listings, monkeypatch):
     assert "4 services</h2>" in get(client, reverse("services:country-detail", args=["CO"]))
-    monkeypatch.setattr("services.paginators.COUNT_LIMIT", 3)
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
     html = get(client, reverse("services:country-detail", args=["CO"]))
     assert "At least 3 services</h2>" in html
     assert html.count('class="result"') == 3

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from members.models import City
 from services.models import Service, ServicePoint
-from services.querysets import location_time_zones
+from services.search import location_time_zones
 from tests.factories import (
     CityFactory,
     CountryFactory,
@@ -435,7 +435,7 @@ def test_a_page_near_a_place_with_words_measures_each_match_once_and_is_the_page
     from django.test.utils import CaptureQueriesContext
 
     from services.filters import ServiceFilter
-    from services.paginators import CappedPaginator
+    from services.search import CappedPaginator
 
     population = PopulationFactory()
     bogota = CityFactory()

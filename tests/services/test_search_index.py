@@ -282,6 +282,7 @@ def test_a_broad_searchs_best_results_are_counted_in_a_sample_when_the_statistic
     the limit (so does the table); otherwise the count is exact, as without it."""
     from services import search
 
+    engine = search.backend(connection.alias)
     for number in range(12):
         ServiceFactory(name_es=f"Refugio seguro {number:02d}", name_en="", cost=Service.Cost.FREE)
     ServiceFactory(name_es="Acompañamiento", description_es="Un refugio seguro.")
@@ -292,22 +293,26 @@ def test_a_broad_searchs_best_results_are_counted_in_a_sample_when_the_statistic
             counted = search.count_up_to(results, limit=limit)
         return counted, any("TABLESAMPLE" in query["sql"] for query in queries), results._index
 
-    monkeypatch.setattr(search, "_word_shares", lambda connection: ({}, 0.0))  # no statistics yet: no sample
+    monkeypatch.setattr(
+        search.backend(connection.alias), "_word_shares", lambda connection: ({}, 0.0)
+    )  # no statistics yet: no sample
     assert count(10)[:2] == (10, False)
     common = {"name_words": {"refugio": 1.0, "seguro": 1.0}, "facet_words": {search.facet("cost", "free"): 1.0}}
-    monkeypatch.setattr(search, "_word_shares", lambda connection: (common, 40.0))
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (common, 40.0))
     counted, sampled, index = count(10)
     assert (counted, sampled) == (10, True) and index.best_fill_pages  # so few rows: the sample is the whole table
     assert count(10, free="on")[:2] == (10, True)
     assert count(1000)[:2] == (13, False)  # 12 best: the sample can't hold 1,000, nor is it tried
-    monkeypatch.setattr(search, "_word_shares", lambda connection: (common, 200.0))
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (common, 200.0))
     assert count(80)[:2] == (13, True)  # statistics that say more than the sample holds: then counted exactly
     rare = {"name_words": {"refugio": 0.01, "seguro": 0.9}, "facet_words": {}}
-    monkeypatch.setattr(search, "_word_shares", lambda connection: (rare, 40.0))
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (rare, 40.0))
     assert count(10)[:2] == (10, False)  # one word is rare: counted through the text index
-    monkeypatch.setattr(search, "_word_shares", lambda connection: (common | {"facet_words": {}}, 40.0))
+    monkeypatch.setattr(
+        search.backend(connection.alias), "_word_shares", lambda connection: (common | {"facet_words": {}}, 40.0)
+    )
     assert count(10, free="on")[:2] == (10, False)  # a rare filter too
-    monkeypatch.setattr(search, "_word_shares", lambda connection: (common, 15.0))
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (common, 15.0))
     assert count(10)[:2] == (10, False)  # a small table: its matches are few enough to collect
 
 
@@ -318,8 +323,8 @@ def test_the_word_shares_come_from_postgresqls_statistics(monkeypatch):
     for number in range(20):
         ServiceFactory(name_es=f"Refugio {number}", cost=Service.Cost.FREE)
     search.analyse()
-    monkeypatch.setattr(search, "_statistics", {})
-    shares, rows = search._word_shares(connection)
+    monkeypatch.setattr(search.backend(connection.alias), "_statistics", {})
+    shares, rows = search.backend(connection.alias)._word_shares(connection)
     assert rows == 20
     assert shares["name_words"]["refugio"] == pytest.approx(1.0)
     assert shares["facet_words"][search.facet("cost", "free")] == pytest.approx(1.0)
@@ -328,7 +333,7 @@ def test_the_word_shares_come_from_postgresqls_statistics(monkeypatch):
 def test_pages_of_words_with_filters_are_the_same_when_the_best_results_are_counted_with_their_page(monkeypatch):
     """On PostgreSQL a page of words with filters reads its best results and their number in one statement
     (``ServiceQuerySet._best_slice_with_count``); pages and counts are those of ranking every match, on both."""
-    from services import paginators
+    from services import search
 
     for number in range(12):
         ServiceFactory(name_es=f"Refugio seguro {number:02d}", name_en="", cost=Service.Cost.FREE)
@@ -340,8 +345,8 @@ def test_pages_of_words_with_filters_are_the_same_when_the_best_results_are_coun
     assert len(ranked) == 15
 
     def page(number, limit):
-        monkeypatch.setattr(paginators, "COUNT_LIMIT", limit)
-        paginator = paginators.CappedPaginator(ServiceFilter(query).qs, 5)
+        monkeypatch.setattr(search.CappedPaginator, "count_limit", limit)
+        paginator = search.CappedPaginator(ServiceFilter(query).qs, 5)
         with CaptureQueriesContext(connection) as queries:
             shown = paginator.page(number)
             count = paginator.count
@@ -371,7 +376,7 @@ def test_a_query_word_is_asked_as_the_words_it_starts_and_finds_what_the_prefix_
     second = ServiceFactory(name_es="Orientación", description_es="Zorbexes para xilofonistas.")
     third = ServiceFactory(name_es="Escucha", description_es="Podemos zorbexar.")
     ServiceFactory(name_es="Abrigo", description_es="")
-    assert search.expand_words(connection, ["zorb", "xilofonis", "qqqz"]) == {
+    assert search.backend(connection.alias).expand_words(connection, ["zorb", "xilofonis", "qqqz"]) == {
         "zorb": ["zorbex", "zorbexar", "zorbexes"],
         "xilofonis": ["xilofonistas"],
     }
@@ -383,17 +388,17 @@ def test_a_query_word_is_asked_as_the_words_it_starts_and_finds_what_the_prefix_
     # A word saved since is among them at once.
     third.description_es = "Zorbexamos."
     third.save()
-    assert "zorbexamos" in search.expand_words(connection, ["zorb"])["zorb"]
+    assert "zorbexamos" in search.backend(connection.alias).expand_words(connection, ["zorb"])["zorb"]
     assert found("zorbexam") == {third.pk}
     # Too many words: asked as a prefix, with the same answer.
-    monkeypatch.setattr(search, "MAX_EXPANDED_WORDS", 2)
-    assert search.expand_words(connection, ["zorb"]) == {}
+    monkeypatch.setattr(search.backend(connection.alias), "MAX_EXPANDED_WORDS", 2)
+    assert search.backend(connection.alias).expand_words(connection, ["zorb"]) == {}
     assert found("zorb") == {first.pk, second.pk, third.pk}
     monkeypatch.undo()
     # A rebuild forgets the words no document has any more.
-    assert "zorbexar" in search.expand_words(connection, ["zorbexa"])["zorbexa"]
+    assert "zorbexar" in search.backend(connection.alias).expand_words(connection, ["zorbexa"])["zorbexa"]
     search.rebuild_index()
-    assert search.expand_words(connection, ["zorbexa"]) == {"zorbexa": ["zorbexamos"]}
+    assert search.backend(connection.alias).expand_words(connection, ["zorbexa"]) == {"zorbexa": ["zorbexamos"]}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -409,7 +414,10 @@ def test_migrating_fills_the_words_from_the_documents_already_indexed():
         executor.migrate([("services", "0008_search_facet_words")])
     finally:
         migrate_to_latest()
-    assert search.expand_words(connection, ["zentr", "quarv"]) == {"zentr": ["zentrapa"], "quarv": ["quarvilo"]}
+    assert search.backend(connection.alias).expand_words(connection, ["zentr", "quarv"]) == {
+        "zentr": ["zentrapa"],
+        "quarv": ["quarvilo"],
+    }
     assert set(ServiceSearchDocument.objects.search("zentr").values_list("pk", flat=True)) == {service.pk}
 
 

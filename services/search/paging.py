@@ -3,19 +3,19 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from services.querysets import read_slices
-from services.search import count_up_to
+from .reading import read_slices, slice_with_count
+from .shortcuts import count_up_to
 
 # Broad searches spend their time counting: beyond this many, pages say "at least 1,000".
 COUNT_LIMIT = 1000
 
 
 class NarrowPaginator(Paginator):
-    """Reads a page in two steps (``ServiceQuerySet.narrow_slice``): the page's ids in order, then those rows.
-    Results of a search (``ServiceQuerySet.from_index``) are counted in the search documents alone.
+    """Reads a page in two steps (``read_slices``): the page's ids in order, then those rows. Results of a search
+    (``ServiceQuerySet.from_index``) are counted in the search documents alone.
 
     ``beside_first_page``: slices of other services, ``(queryset, start, stop[, shown])``, shown beside the first
-    page; they are read with it (``read_slices``) into ``beside``, and only when the first page is."""
+    page; they are read with it into ``beside``, and only when the first page is."""
 
     def __init__(self, *args, beside_first_page=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,27 +43,29 @@ class NarrowPaginator(Paginator):
 
 
 class CappedPaginator(NarrowPaginator):
-    """Counts no further than ``COUNT_LIMIT`` results, so a very broad search stays fast (``capped`` says when the
+    """Counts no further than ``count_limit`` results, so a very broad search stays fast (``capped`` says when the
     count stopped there): its pages go no further than the limit's. Near a place, the count comes with the page's
-    rows (``ServiceQuerySet.slice_with_count``)."""
+    rows (``slice_with_count``)."""
+
+    count_limit = COUNT_LIMIT
 
     def page(self, number):
-        if "count" not in self.__dict__ and hasattr(self.object_list, "slice_with_count"):
+        if "count" not in self.__dict__ and getattr(self.object_list, "_index", None) is not None:
             try:
                 wanted = int(number)
             except (TypeError, ValueError):
                 wanted = 0
             if wanted >= 1:
                 bottom = (wanted - 1) * self.per_page
-                read = self.object_list.slice_with_count(bottom, bottom + self.per_page, COUNT_LIMIT)
+                read = slice_with_count(self.object_list, bottom, bottom + self.per_page, self.count_limit)
                 if read is not None and (read[0] or wanted == 1):
-                    self.count = min(read[1] or 0, COUNT_LIMIT)
+                    self.count = min(read[1] or 0, self.count_limit)
         return super().page(number)
 
     @cached_property
     def count(self):
-        return count_up_to(self.object_list, COUNT_LIMIT)
+        return count_up_to(self.object_list, self.count_limit)
 
     @property
     def capped(self) -> bool:
-        return self.count >= COUNT_LIMIT
+        return self.count >= self.count_limit

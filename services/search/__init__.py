@@ -1,0 +1,137 @@
+"""The directory's search: text, filters and "near", on SQLite and PostgreSQL alike. Nothing outside this package
+imports its modules: every name below is the public interface.
+
+One entry point answers a search: ``search(filters, page, size)`` gives a ``ResultPage``. ``index_services`` keeps
+the index current (``services.signals``), ``deferred_indexing`` and ``bulk_indexing`` batch it, ``rebuild_index``
+makes it again (``rebuild_search_index``). The chainable conditions of ``services.querysets.DirectoryQuerySet``
+(``search``, ``near``, ``in_country``...) are the functions of ``conditions``.
+
+The modules, from the bottom: ``text``, ``facets``, ``geometry`` and ``week`` are pure (no model, no database);
+``backends`` holds one module per engine, and every engine check; ``documents`` says what a search document is made
+of and ``indexing`` keeps them; ``conditions`` narrows documents; ``shortcuts`` are the measured shortcuts, each
+named in docs/performance.md; ``reading`` and ``paging`` read a page of results.
+
+One meaning on every database: a query word matches a document when one of the document's words starts with it.
+Documents are stored as `` word word word `` (normalised, space-separated, spaces at both ends), so that meaning
+is ``LIKE '% word%'``; the engines only make it fast (``backends.sqlite``, ``backends.postgresql``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page
+
+from .backends import backend
+from .conditions import (
+    LOCATION_TIME_ZONES_CACHE_KEY,
+    by_facets,
+    by_text,
+    location_time_zones,
+    near,
+    not_near,
+    open_at,
+    points_within,
+)
+from .documents import build_index_rows, sort_name_field
+from .facets import FACET_MARK, country_code, facet
+from .geometry import MAX_CELLS, MAX_RADIUS_KM, bounding_box, cell, cells_around, distance_km
+from .indexing import (
+    add_every_documents_words,
+    analyse,
+    bulk_indexing,
+    deferred_indexing,
+    directory_tables,
+    forget_kept_listings,
+    index_new_services,
+    index_opening_spans,
+    index_services,
+    rebuild_index,
+)
+from .paging import COUNT_LIMIT, CappedPaginator, NarrowPaginator
+from .reading import KeptCard, in_index_order, read_slices, slice_rows, slice_with_count
+from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
+from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
+from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
+
+__all__ = [
+    "COUNT_LIMIT",
+    "FACET_MARK",
+    "LOCATION_TIME_ZONES_CACHE_KEY",
+    "MAX_CELLS",
+    "MAX_QUERY_CHARACTERS",
+    "MAX_QUERY_WORDS",
+    "MAX_RADIUS_KM",
+    "MIN_WORD_LENGTH",
+    "SECONDS_PER_DAY",
+    "SECONDS_PER_WEEK",
+    "SHORTCUTS",
+    "CappedPaginator",
+    "KeptCard",
+    "NarrowPaginator",
+    "ResultPage",
+    "add_every_documents_words",
+    "analyse",
+    "backend",
+    "best_results",
+    "bounding_box",
+    "build_index_rows",
+    "bulk_indexing",
+    "by_facets",
+    "by_text",
+    "cell",
+    "cells_around",
+    "count_up_to",
+    "country_code",
+    "deferred_indexing",
+    "directory_tables",
+    "distance_km",
+    "facet",
+    "forget_kept_listings",
+    "in_index_order",
+    "index_new_services",
+    "index_opening_spans",
+    "index_services",
+    "location_time_zones",
+    "near",
+    "nearest_first",
+    "normalise",
+    "not_near",
+    "open_at",
+    "opening_span_bounds",
+    "plain_way",
+    "points_within",
+    "query_words",
+    "read_slices",
+    "rebuild_index",
+    "search",
+    "slice_rows",
+    "slice_with_count",
+    "sort_name_field",
+]
+
+
+@dataclass
+class ResultPage:
+    """One page of a search: its services (``page``, a Django ``Page``; ``capped`` when the count stopped at
+    ``COUNT_LIMIT``) and, near a place, the first phone and online services covering the place's country
+    (``remote``; ``more_remote`` when there are more)."""
+
+    page: Page
+    capped: bool
+    remote: list = field(default_factory=list)
+    more_remote: bool = False
+
+
+def search(filters, page, size: int, *, remote: int = 0, kind: str = "card") -> ResultPage:
+    """The services that ``filters`` (a ``services.filters.ServiceFilter``) find, page ``page`` (a number, or text
+    as a request gives it: a wrong one is the nearest page) of ``size``; near a place, with up to ``remote`` of the
+    phone and online services covering the place's country, read with the first page. ``kind``: the kept cards the
+    rows are read for (``card`` for the pages, ``api`` for the API's items)."""
+    results = filters.qs.with_listing_data().for_cards(kind)
+    beside = []
+    if remote and filters.place is not None:
+        # One more than is shown, to know whether there are more: that one's rows are not read (``read_slices``).
+        beside = [(filters.remote_queryset().with_listing_data(), 0, remote + 1, remote)]
+    paginator = CappedPaginator(results, size, beside_first_page=beside)
+    shown = paginator.get_page(page)
+    others = paginator.beside[0] if beside else []
+    return ResultPage(page=shown, capped=paginator.capped, remote=others[:remote], more_remote=len(others) > remote)

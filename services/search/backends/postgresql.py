@@ -1,0 +1,286 @@
+"""PostgreSQL: a GIN index on ``words`` (a stored ``tsvector`` of ``text``: its words exactly, no parser, no
+stemming), on ``facet_words`` (the same of ``facets``) and ``name_words``, queried with the words each query word
+starts (``expand_words``, from ``SearchWord``: ``'apoyo' | 'apoyos'``), or a ``'word':*`` prefix term when they are
+many. See docs/performance.md, "How the search is built".
+"""
+
+import contextlib
+import threading
+import time
+from collections import defaultdict
+
+from django.db import connections
+from django.db.models import BooleanField, F, Func, TextField, Value
+
+from services.bulk import dropped_during
+from services.models import SearchWord, ServiceSearchDocument
+
+# A subquery the database keeps whole instead of merging it into the statement around it.
+KEEP_WHOLE = "OFFSET 0"
+
+# Created by migrations 0005_search_document_facets and 0008_search_facet_words; a rebuild drops it during the
+# bulk insert and builds it again.
+TEXT_INDEX = "services_search_words"
+CREATE_TEXT_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {TEXT_INDEX} ON services_servicesearchdocument USING gin "
+    "(words, facet_words, name_words)"
+)
+
+# A query word that starts more words than this is asked as a prefix (``'a':*``).
+MAX_EXPANDED_WORDS = 40
+
+
+class Matches(Func):
+    """``document words @@ query``: true when the document has a word starting with each query word. The index
+    answers it exactly (no recheck of the long text, as a trigram index needed)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def _tsquery(query: str) -> Func:
+    return Func(Value(query), template="%(expressions)s::tsquery", output_field=TextField())
+
+
+def expand_words(connection, words: list[str]) -> dict[str, list[str]]:
+    """For each query word, the words of the documents that start with it (``SearchWord``), in one statement; a word
+    that starts more than ``MAX_EXPANDED_WORDS``, or none, is left out (asked as a prefix)."""
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    # Query words are letters and digits only (``normalise``): no LIKE wildcard among them.
+    one = f"(SELECT %s::integer, word FROM {table} WHERE word LIKE %s LIMIT {MAX_EXPANDED_WORDS + 1})"  # noqa: S608  # nosec B608
+    found = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            " UNION ALL ".join([one] * len(words)),
+            [value for index, word in enumerate(words) for value in (index, f"{word}%")],
+        )
+        for index, word in cursor.fetchall():
+            found[index].append(word)
+    return {
+        word: sorted(found[index]) for index, word in enumerate(words) if 0 < len(found[index]) <= MAX_EXPANDED_WORDS
+    }
+
+
+def text_query(words: list[str], expanded: dict[str, list[str]] | None = None) -> str:
+    """The query for documents with a word starting with each of ``words``: ``'apoyo':* & 'legal':*``, or with the
+    words that do (``expand_words``): ``('apoyo' | 'apoyos') & ...``. Words are letters and digits only
+    (``normalise``), so quoting them is all the escaping needed."""
+    expanded = expanded or {}
+    terms = []
+    for word in words:
+        if word in expanded:
+            terms.append("(" + " | ".join(f"'{other}'" for other in expanded[word]) + ")")
+        else:
+            terms.append(f"'{word}':*")
+    return " & ".join(terms)
+
+
+def match_words(queryset, words: list[str], *, document: str = "", query: str = ""):
+    """``queryset`` narrowed to rows whose document has a word starting with each of ``words``; ``query``: the
+    query the same words became in an earlier search (its ``search_query``), so that they are not looked up again."""
+    # The stored words (a generated column): checking them row by row costs a few µs, where building them from the
+    # text cost more, and PostgreSQL does check rows one by one when it starts from another condition.
+    query = query or text_query(words, expand_words(connections[queryset.db], words))
+    queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(query)))
+    queryset.search_query = query
+    return queryset
+
+
+def match_facets(queryset, words: list[str], *, document: str = ""):
+    """``queryset`` narrowed to rows whose document has one of the facet ``words``."""
+    query = " | ".join("'{}'".format(word.replace("'", "''")) for word in words)
+    return queryset.filter(Matches(F(f"{document}facet_words"), _tsquery(query)))
+
+
+def _matches_column(condition, column: str) -> bool:
+    """Whether a WHERE condition is ``<column> @@ query`` (as ``filter(Matches(...))`` leaves it)."""
+    matches = getattr(condition, "lhs", condition)
+    if not isinstance(matches, Matches):
+        return False
+    target = getattr(matches.get_source_expressions()[0], "target", None)
+    return getattr(target, "name", None) == column
+
+
+def match_in_names(index, words):
+    """``index`` (narrowed by ``words``) narrowed to every word in a name. The words' condition goes: every word in a
+    name is every word in the text too, and checking the text's words row by row costs more than the names'."""
+    best = index._chain()
+    # Django has no public API to drop a condition: the text's, row by row, is what this shortcut saves.
+    where = best.query.where
+    if where.connector == "AND" and not where.negated:
+        where.children = [child for child in where.children if not _matches_column(child, "words")]
+    query = getattr(index, "search_query", "") or text_query(list(words))
+    return best.filter(Matches(F("name_words"), _tsquery(query)))
+
+
+def in_sort_order(documents):
+    """PostgreSQL chooses the order itself."""
+    return documents
+
+
+@contextlib.contextmanager
+def planned_without(connection, *methods: str):
+    """The statements inside are planned without these scan methods (``seqscan``, ``indexscan``, ``bitmapscan``),
+    for the few whose cost PostgreSQL cannot estimate (a row's words)."""
+    with connection.cursor() as cursor:
+        cursor.execute("; ".join(f"SET enable_{method} = off" for method in methods))
+        try:
+            yield
+        finally:
+            cursor.execute("; ".join(f"RESET enable_{method}" for method in methods))
+
+
+def count_words(counted) -> int:
+    """How many rows ``counted`` (a search by words, sliced to a limit) has, planned from the text index.
+
+    With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early (it
+    cannot know what that costs); this statement stops at the limit (docs/performance.md, "Capped counts")."""
+    with planned_without(connections[counted.db], "seqscan", "indexscan"):
+        return counted.count()
+
+
+# A broad search's best results (every word in a name) are found in thousands of documents, and counting them up to
+# the limit through the text index collects every one first. When PostgreSQL's statistics say they are common, a
+# sample of the table is read first (``limit_in_a_sample``): if it already holds ``limit`` of them, so does the table.
+SAMPLE_ROWS = 25_000
+STATISTICS_SECONDS = 5 * 60
+_statistics: dict[str, tuple[float, dict, float]] = {}
+_statistics_lock = threading.Lock()
+
+
+def _word_shares(connection) -> tuple[dict[str, dict[str, float]], float]:
+    """PostgreSQL's statistics of the documents (refreshed by ANALYZE): for ``name_words`` and ``facet_words``, the
+    share of rows with each of their most common words; and the number of rows. Read once per process every
+    ``STATISTICS_SECONDS``."""
+    now = time.monotonic()
+    with _statistics_lock:
+        held = _statistics.get(connection.alias)
+    if held is not None and now - held[0] < STATISTICS_SECONDS:
+        return held[1], held[2]
+    table = ServiceSearchDocument._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs, "
+            "(SELECT reltuples FROM pg_class WHERE oid = %s::regclass) "
+            "FROM pg_stats WHERE schemaname = current_schema() AND tablename = %s "
+            "AND attname IN ('name_words', 'facet_words')",
+            [table, table],
+        )
+        found = cursor.fetchall()
+    shares = {name: dict(zip(words or [], shares or [], strict=False)) for name, words, shares, _rows in found}
+    rows = max((row[3] or 0 for row in found), default=0)
+    with _statistics_lock:
+        _statistics[connection.alias] = (now, shares, rows)
+    return shares, rows
+
+
+def limit_in_a_sample(documents, limit: int) -> bool:
+    """Whether a sample of about ``SAMPLE_ROWS`` documents (the same pages each time) already holds ``limit`` of
+    ``documents``, a search's best results, which the table then holds too (docs/performance.md, "Capped counts").
+    Tried only when the statistics say that their words and filters are common enough to be found there, and the
+    table large enough for it to cost less than counting through the text index; False otherwise."""
+    connection = connections[documents.db]
+    words = getattr(documents, "search_words", ())
+    if not words:
+        return False
+    shares, rows = _word_shares(connection)
+    names, facets = shares.get("name_words", {}), shares.get("facet_words", {})
+    share = min(sum(value for name, value in names.items() if name.startswith(word)) for word in words)
+    for group in getattr(documents, "facet_groups", ()):
+        share *= min(1.0, sum(facets.get(word, 0.0) for word in group))
+    # The sample reads about limit / share rows to find the limit; the text index collects every match, share *
+    # rows. Worth it when the sample is large enough and reads at most half as many.
+    if share <= 0 or limit / share > SAMPLE_ROWS / 1.25 or limit / share > share * rows / 2:
+        return False
+    sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
+    table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
+    if sql.count(f"FROM {table} ") != 1:
+        return False
+    percent = min(100.0, 100.0 * SAMPLE_ROWS / rows)
+    # The sample's size is ours, not the person's; her words are parameters, as in the statement sampled.
+    sql = sql.replace(f"FROM {table} ", f"FROM {table} TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (0) ", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS sampled", params)  # noqa: S608  # nosec B608
+        return cursor.fetchone()[0] >= limit
+
+
+# Whether ``best_with_count`` reads the best results' page and their count in one statement.
+COUNTS_BEST_WITH_PAGE = True
+
+
+def best_with_count(counted) -> list | None:
+    """The rows of ``counted`` (the best results' slice with a window count), planned from the text index."""
+    with planned_without(connections[counted.db], "indexscan", "seqscan"):
+        return list(counted)
+
+
+def dense_ids(documents, stop: int) -> list[int]:
+    """The first ``stop`` ids of ``documents``, many in name order, read from the sort index: taking two common
+    words for independent, PostgreSQL expects a few hundred and reads them all to sort them."""
+    with planned_without(connections[documents.db], "bitmapscan", "seqscan"):
+        return list(documents.values_list("pk", flat=True)[:stop])
+
+
+def faceted_ids(ids_query) -> list[int]:
+    """The ids of a search with filters: PostgreSQL takes the filters' matches for dense in name order too, and
+    would walk the sort index."""
+    with planned_without(connections[ids_query.db], "indexscan", "seqscan"):
+        return list(ids_query)
+
+
+def analyse(connection, tables) -> None:
+    """Refresh the planner's statistics of the directory's tables only (``tables(connection)``): a bare ANALYZE
+    also analyses the cluster's shared catalogues, and inside a bulk load's transaction that lock blocked every
+    other database's ANALYZE."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables(connection)))
+
+
+@contextlib.contextmanager
+def without_search_indexes(connection):
+    """The search documents' secondary indexes (the text index and the sort indexes) are dropped inside the block
+    and built again at its end, each as it was defined (a migration's rebuild runs before later migrations change
+    them). Building an index once from the whole table is far faster than adding each new row to it."""
+    table = ServiceSearchDocument._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisunique ORDER BY c.relname",
+            [table],
+        )
+        found = dict(cursor.fetchall())
+    indexes = [(f"DROP INDEX {connection.ops.quote_name(name)}", definition) for name, definition in found.items()]
+    if TEXT_INDEX not in found:
+        indexes.append((None, CREATE_TEXT_INDEX))
+    with dropped_during(connection, indexes):
+        yield
+
+
+def add_words(documents, *, using: str) -> None:
+    """The documents' words that ``SearchWord`` lacks are added (``expand_words``)."""
+    if not documents:
+        return
+    connection = connections[using]
+    words = set()
+    for document in documents:
+        words.update(document.text.split())
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",  # noqa: S608  # nosec B608
+            [sorted(words)],
+        )
+
+
+def add_every_documents_words(*, using: str = "default") -> None:
+    """``SearchWord`` filled from every document at once (migration 0009)."""
+    connection = connections[using]
+    words, documents = (
+        connection.ops.quote_name(model._meta.db_table) for model in (SearchWord, ServiceSearchDocument)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {words} (word) SELECT word FROM ts_stat('SELECT words FROM {documents}') "  # noqa: S608  # nosec B608
+            "ON CONFLICT DO NOTHING"
+        )

@@ -1,0 +1,135 @@
+"""SQLite: an FTS5 table over the documents' ``text``, ``facets`` and ``names`` (external content, kept in step by
+triggers, "=" a letter so that facet words stay whole), queried with one MATCH: ``"word"*`` prefix terms and facet
+alternatives, AND-ed. Its tokenizer splits on the same characters ``text.normalise`` removes, so FTS5 words are
+exactly the document's words. See docs/performance.md, "How the search is built".
+"""
+
+import contextlib
+
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
+
+# A subquery the database keeps whole instead of merging it into the statement around it.
+KEEP_WHOLE = "LIMIT -1 OFFSET 0"
+
+FTS_MATCH = "SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s"
+
+
+class FtsMatch(RawSQL):
+    """The ids of the documents matching every one of ``parts`` (FTS5 queries), in one FTS5 MATCH."""
+
+    def __init__(self, parts):
+        self.parts = tuple(parts)
+        match = " AND ".join(f"({part})" for part in self.parts) if len(self.parts) > 1 else self.parts[0]
+        # The SQL is a constant; the user's words reach SQLite only as the MATCH parameter.
+        super().__init__(FTS_MATCH, (match,))  # noqa: S611  # nosec B611
+
+
+def _fts_words(words) -> str:
+    """The FTS5 query for a word starting with each of ``words``: ``"apoyo"* "legal"*``."""
+    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+
+
+def _fts_conditions(queryset) -> list:
+    """The top-level conditions of ``queryset`` that are an FTS5 MATCH (``pk__in=FtsMatch(...)``)."""
+    # Django has no public API to read or drop a condition: one FTS5 MATCH per statement is the measured shortcut.
+    where = queryset.query.where
+    if where.negated or where.connector != "AND":
+        return []
+    return [child for child in where.children if isinstance(getattr(child, "rhs", None), FtsMatch)]
+
+
+def _match_fts(queryset, part: str, *, replacing: str = ""):
+    """``queryset`` narrowed to the FTS5 query ``part``, AND-ed into the FTS5 condition it already has, if any
+    (without its part ``replacing``): one FTS5 query intersects its words' lists itself, where separate conditions
+    each built a list of thousands of ids for the database to intersect."""
+    queryset = queryset._chain()
+    earlier = _fts_conditions(queryset)
+    parts = [item for child in earlier for item in child.rhs.parts if item != replacing]
+    where = queryset.query.where
+    where.children = [child for child in where.children if not any(child is node for node in earlier)]
+    return queryset.filter(pk__in=FtsMatch([*parts, part]))
+
+
+def match_words(queryset, words: list[str], *, document: str = "", query: str = ""):
+    """``queryset`` narrowed to rows whose document has a word starting with each of ``words``."""
+    return _match_fts(queryset, _fts_words(words))
+
+
+def match_facets(queryset, words: list[str], *, document: str = ""):
+    """``queryset`` narrowed to rows whose document has one of the facet ``words``."""
+    return _match_fts(queryset, " OR ".join('"{}"'.format(word.replace('"', '""')) for word in words))
+
+
+def match_in_names(index, words):
+    """``index`` (narrowed by ``words``) narrowed to every word in a name: every word in a name is every word in the
+    text too, so the text's condition goes."""
+    terms = _fts_words(words)
+    return _match_fts(index, f"names : ({terms})", replacing=terms)
+
+
+def in_sort_order(documents):
+    """``documents`` read in the order of the sort index, the FTS5 condition checked row by row against its list of
+    ids instead of choosing the rows: for dense matches the page is full after some dozen rows, where reading every
+    match to sort them cost more (docs/performance.md, "Dense matches in name order")."""
+    documents = documents._chain()
+    conditions = _fts_conditions(documents)
+    where = documents.query.where
+    where.children = [child for child in where.children if not any(child is node for node in conditions)]
+    meta = documents.model._meta
+    column = f'"{meta.db_table}"."{meta.pk.column}"'
+    for condition in conditions:
+        # "+" keeps SQLite from looking the ids up by primary key (it would then sort every match).
+        checked = RawSQL(f"+{column} IN ({FTS_MATCH})", condition.rhs.params, output_field=BooleanField())  # noqa: S611  # nosec B611
+        documents = documents.filter(checked)
+    return documents
+
+
+def count_words(counted) -> int:
+    """How many rows ``counted`` (a search by words, sliced to a limit) has."""
+    return counted.count()
+
+
+def limit_in_a_sample(documents, limit: int) -> bool:
+    """SQLite has no table sample: counting goes on as usual."""
+    return False
+
+
+# Whether ``best_with_count`` reads the best results' page and their count in one statement.
+COUNTS_BEST_WITH_PAGE = False
+
+
+def best_with_count(counted) -> list:
+    """The rows of ``counted`` (the best results' slice with a window count)."""
+    return list(counted)
+
+
+def dense_ids(documents, stop: int) -> list[int]:
+    """The first ``stop`` ids of ``documents``, many in name order, read in the sort index's order."""
+    return list(in_sort_order(documents).values_list("pk", flat=True)[:stop])
+
+
+def faceted_ids(ids_query) -> list[int]:
+    return list(ids_query)
+
+
+def analyse(connection, tables) -> None:
+    """Refresh the planner's statistics and merge the FTS5 index's segments (after a bulk load SQLite chose a far
+    slower plan without)."""
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO services_search_fts(services_search_fts) VALUES ('optimize')")
+        cursor.execute("ANALYZE")
+
+
+@contextlib.contextmanager
+def without_search_indexes(connection):
+    """SQLite keeps its indexes during a rebuild."""
+    yield
+
+
+def add_words(documents, *, using: str) -> None:
+    """SQLite's FTS5 finds prefixes itself: no vocabulary table."""
+
+
+def add_every_documents_words(*, using: str = "default") -> None:
+    """SQLite's FTS5 finds prefixes itself: no vocabulary table."""

@@ -1,0 +1,165 @@
+"""The search's conditions on search documents (or on services, through ``document``, the path from a service to its
+document): words, facet words, a place, "open now". ``services.querysets.DirectoryQuerySet`` chains them; each
+returns a new queryset carrying what later steps need (``search_words``, ``facet_groups``, ``near_place``...).
+"""
+
+import datetime
+import zoneinfo
+
+from django.core.cache import cache
+from django.db import connections
+from django.db.models import Case, Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
+
+from members.models import City, time_zone
+from services.models import OpeningSpan, Service, ServicePoint
+
+from .backends import backend
+from .facets import facet, facet_group
+from .geometry import bounding_box, cells_around, distance_km, place
+from .text import query_words
+from .week import SECONDS_PER_DAY, second_of_week
+
+LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
+LOCATION_TIME_ZONES_CACHE_SECONDS = 300
+
+
+def location_time_zones() -> list[str]:
+    """The time zones of the cities that have locations: a short list, cached (signals forget it on changes)."""
+    zones = cache.get(LOCATION_TIME_ZONES_CACHE_KEY)
+    if zones is None:
+        zones = sorted(set(City.objects.filter(locations__isnull=False).order_by().values_list("time_zone", flat=True)))
+        cache.set(LOCATION_TIME_ZONES_CACHE_KEY, zones, LOCATION_TIME_ZONES_CACHE_SECONDS)
+    return zones
+
+
+def by_text(queryset, text: str, *, query: str = ""):
+    """``queryset`` narrowed to rows matching every word of ``text``, annotated with ``search_rank``: for each query
+    word, 4 if it starts a word of a name (service, organisation, acronym, category), 2 if it starts a word of a
+    place (city, area, country), 1 otherwise (descriptions). Blank text keeps every row, with ``search_rank`` 0.
+    ``query``: on PostgreSQL, the query the same text became in an earlier search (its ``search_query``)."""
+    words = query_words(text)
+    if not words:
+        return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
+    document = queryset.document
+    queryset = backend(queryset.db).match_words(queryset, words, document=document, query=query)
+    queryset = queryset._chain()
+    queryset.search_words = tuple(words)
+    rank = sum(
+        (
+            Case(
+                When(**{f"{document}names__contains": f" {word}"}, then=Value(4)),
+                When(**{f"{document}places__contains": f" {word}"}, then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+            for word in words
+        ),
+        start=Value(0, output_field=IntegerField()),
+    )
+    return queryset.annotate(search_rank=rank)
+
+
+def by_facets(queryset, *alternatives: str):
+    """``queryset`` narrowed to rows whose document has at least one of these facet words (none: no row)."""
+    words = list(facet_group(alternatives))
+    if not words:
+        narrowed = queryset.none()
+    else:
+        narrowed = backend(queryset.db).match_facets(queryset, words, document=queryset.document)
+    narrowed.facet_groups = (*queryset.facet_groups, tuple(words))
+    return narrowed
+
+
+def points_within(latitude: float, longitude: float, km: float, **conditions):
+    """The ids (``service_id``) of services with a search point within ``km``, the points meeting ``conditions``:
+    the bounding box first, which an index finds, then the distance."""
+    in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km), **conditions)
+    return in_box.annotate(distance=distance_km(latitude, longitude)).filter(distance__lte=km).values("service_id")
+
+
+def near(queryset, latitude: float, longitude: float, km: float):
+    """Rows with a location whose search point (the city's centre unless the address is public) is within ``km``;
+    annotates ``distance_km`` to the nearest one. Does not order."""
+    found = place(latitude, longitude, km)
+    if found is None:
+        return queryset.none()
+    latitude, longitude, km = found
+    # Distances are computed only for the points inside the bounding box, which an index finds.
+    in_box = ServicePoint.objects.filter(bounding_box(latitude, longitude, km))
+    nearest = Subquery(
+        in_box.filter(service_id=OuterRef("pk"))
+        .annotate(distance=distance_km(latitude, longitude))
+        .order_by("distance")
+        .values("distance")[:1],
+        output_field=FloatField(),
+    )
+    cells = cells_around(latitude, longitude, km) if queryset.search_words or queryset.faceted else None
+    if cells is None:
+        narrowed = queryset.filter(pk__in=points_within(latitude, longitude, km)).annotate(distance_km=nearest)
+    else:
+        # Narrowed by words or filters: the text index finds the documents in the cells around the place with
+        # them, and only those are measured (docs/performance.md, "Near a place").
+        cells_near = by_facets(queryset, *(facet("cell", number) for number in cells))
+        cells_near.facet_groups = queryset.facet_groups  # the cells are not a filter's
+        measured = cells_near.annotate(distance_km=nearest)
+        narrowed = measured.filter(distance_km__lte=km)
+        narrowed.near_measured = measured
+    narrowed.near_place, narrowed.near_base = found, queryset
+    return narrowed
+
+
+def not_near(queryset, latitude: float, longitude: float, km: float):
+    """Rows that ``near`` leaves out: no location within ``km`` (all rows when the place cannot be used).
+
+    When the rows are many in name order (``dense_in_name_order``: a country's phone and online services and
+    nothing else), each is checked from its own points (NOT EXISTS), and the first few in name order are found
+    soon. Otherwise the points within the circle are listed once (NOT IN) and the rows the text index finds are
+    checked against them (docs/performance.md, "Phone and online services beside a place")."""
+    found = place(latitude, longitude, km)
+    if found is None:
+        return queryset.all()
+    if queryset.dense_in_name_order:
+        return queryset.exclude(Exists(points_within(*found).filter(service_id=OuterRef("pk"))))
+    narrowed = queryset.exclude(pk__in=points_within(*found))
+    narrowed.far_place, narrowed.far_base = found, queryset
+    return narrowed
+
+
+def open_at(queryset, moment: datetime.datetime):
+    """Services open at the aware ``moment``: always open, or a location open then in its own time zone (opening
+    ranges that pass midnight included)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    # Zones whose local weekday and time are the same share one condition (fewer branches for every row).
+    zones_at = {}
+    for zone_name in location_time_zones():
+        try:
+            local = moment.astimezone(time_zone(zone_name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+        zones_at.setdefault(second_of_week(local), []).append(zone_name)
+    always_open = Q(**{f"{queryset.document}always_open": True})
+    # Spans last less than a day, so each zone's search is a range of a day in the (zone, start) index. Written as
+    # SQL directly: as a tree of Django lookups (four per group of zones, some thirty groups) it took longer to
+    # compile, twice per page, than the database took to answer.
+    quote = connections[queryset.db].ops.quote_name
+    span, link = OpeningSpan._meta, Service.locations.through._meta
+    zone, start, end, location = (
+        quote(span.get_field(name).column) for name in ("time_zone", "start", "end", "location")
+    )
+    conditions, params = [], []
+    for second, zone_names in zones_at.items():
+        places = ", ".join(["%s"] * len(zone_names))
+        conditions.append(f"({zone} IN ({places}) AND {start} <= %s AND {start} > %s AND {end} > %s)")
+        params += [*zone_names, second, second - SECONDS_PER_DAY, second]
+    if not conditions:
+        return queryset.filter(always_open)
+    # Table and column names come from the models; every value is a parameter.
+    sql = (
+        f"SELECT {quote(link.get_field('service').column)} FROM {quote(link.db_table)} "  # noqa: S608  # nosec B608
+        f"WHERE {quote(link.get_field('location').column)} IN "
+        f"(SELECT {location} FROM {quote(span.db_table)} WHERE {' OR '.join(conditions)})"
+    )
+    open_services = RawSQL(sql, params)  # noqa: S611  # nosec B611
+    return queryset.filter(always_open | Q(pk__in=open_services))

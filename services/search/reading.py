@@ -1,0 +1,164 @@
+"""Reading a search's page: the ids of the slice in order from the search documents (``slice_rows``), then the full
+rows of those ids alone (``read_slices``), with the related data a card shows. Pages near a place read their count
+with their rows (``slice_with_count``)."""
+
+import copy
+
+from django.db.models import Count, FloatField, OuterRef, Subquery, Window
+
+from .backends import backend
+from .shortcuts import best_rows, best_slice_with_count, carried_annotations, far_rows, measured_once, nearest_first
+
+
+class KeptCard:
+    """A service of a page whose result card (or API item) is kept (``services.cache.cards``), instead of its rows:
+    its id, the card and, as a row would have them, its ``search_rank`` and ``distance_km``. Only pages that ask
+    (``for_cards``)."""
+
+    def __init__(self, pk: int, card):
+        self.pk = pk
+        self.kept_card = card
+
+
+def _shown(part) -> int | None:
+    """How many of a ``read_slices`` part's rows are shown (None: all)."""
+    return part[3] if len(part) > 3 else None
+
+
+def read_slices(parts) -> list[list]:
+    """``[queryset.narrow_slice(start, stop) for queryset, start, stop in parts]``, reading the full rows of every
+    slice together: one query for the rows and one per kind of related data, whatever the number of slices (a page
+    near a place shows two lists). The slices' querysets are of the same services with the same related data (the
+    first's are read).
+
+    A part may be ``(queryset, start, stop, shown)``: its rows after the first ``shown`` are only there to tell
+    whether there are more, and are given as a ``KeptCard`` without a card, their listing's rule checked but their
+    rows not read."""
+    sliced = [(part[0], *slice_rows(part[0], part[1], part[2])) for part in parts]
+    ids = list(dict.fromkeys(row[0] for _queryset, rows, _kept in sliced for row in rows))
+    if not ids:
+        return [[] for _part in parts]
+    shown = {
+        row[0] for part, (_queryset, rows, _kept) in zip(parts, sliced, strict=True) for row in rows[: _shown(part)]
+    }
+    probed = [pk for pk in ids if pk not in shown]
+    first = parts[0][0]
+    listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
+    by_pk, kept_cards, read_at = {}, {}, None
+    if first._for_cards:
+        from rssn.languages import page_language
+        from services import cache as directory_cache
+
+        # read_at: the version before the rows are read (see services.cache.keep_card)
+        kept_cards, read_at = directory_cache.cards(
+            page_language(), [pk for pk in ids if pk in shown], first._for_cards
+        )
+    unread = [pk for pk in ids if pk in shown and pk not in kept_cards]
+    if unread:
+        full = listing.filter(pk__in=unread).order_by()
+        # The page's rows are read with the related data the first slice asked for: Django's public API has no way
+        # to copy a queryset's select_related and prefetch lookups onto another.
+        full.query.select_related = first.query.select_related
+        full._prefetch_related_lookups = first._prefetch_related_lookups
+        full._reference_data = first._reference_data
+        for service in full:
+            service.card_read_at = read_at
+            by_pk[service.pk] = service
+    if kept_cards or probed:
+        # The listing's own rule is checked for these too (their ids alone are read).
+        listed = listing.filter(pk__in=[*kept_cards, *probed]).order_by().values_list("pk", flat=True)
+        by_pk.update((pk, KeptCard(pk, kept_cards.get(pk))) for pk in listed)
+    slices, placed = [], set()
+    for _queryset, rows, kept in sliced:
+        page = []
+        for pk, *values in rows:
+            service = by_pk.get(pk)
+            if service is None:  # a document not yet brought up to date: the listing's own rule wins
+                continue
+            if pk in placed:  # in an earlier slice too: each slice shows its own rank and distance
+                service = copy.copy(service)
+            placed.add(pk)
+            for name, value in zip(kept, values, strict=True):
+                setattr(service, name, value)
+            page.append(service)
+        slices.append(page)
+    return slices
+
+
+def slice_rows(queryset, start: int, stop: int) -> tuple[list, list[str]]:
+    """The slice's rows, ``(id, *values of the names)``, and the names: ``search_rank``, ``distance_km``. After
+    ``from_index`` the ids come from the search documents alone."""
+    index = queryset._index
+    source = index if index is not None else queryset
+    kept = carried_annotations(source)
+    known = getattr(queryset, "_known_rows", None)
+    if known is not None and known[0] == start and stop <= known[1]:
+        return known[2][: stop - start], kept
+    rows = best_rows(index, start, stop) if index is not None else None
+    if rows is None and index is not None:
+        rows = far_rows(index, start, stop)
+    if rows is None and index is not None and index.dense_in_name_order:
+        source = backend(source.db).in_sort_order(source)
+    if rows is None:
+        rows = list(source.values_list("pk", *kept)[start:stop])
+    return rows, kept
+
+
+def slice_with_count(queryset, start: int, stop: int, limit: int | None = None) -> tuple[list, int] | None:
+    """Near a place: the slice's rows and the number of all the matches, in one statement (a window count): ordering
+    by distance measures every match anyway, and counting them again took a second pass as long as the first. The
+    rows are kept for the page's read (``slice_rows``). None for other searches, and when the rows were found close
+    by (``nearest_first``), so that the count is made on its own (it stops at the limit). With words and filters,
+    see ``best_slice_with_count``."""
+    index = queryset._index
+    if index is None:
+        return None
+    if "distance_km" not in index.query.annotations:
+        found = best_slice_with_count(index, start, stop, limit)
+        if found is None:
+            return None
+        rows, total = found
+        if rows is not None:
+            queryset._known_rows = (start, stop, rows)
+        return (rows, total) if total is not None else None
+    if not index.search_words:
+        # Without words, the nearest matches are most often close by: first look for the page there. The count then
+        # stops at the limit, as other counts do. With words, counting costs as much as ordering every match: one
+        # pass does both.
+        nearest = nearest_first(index, start, stop)
+        if nearest is not None:
+            queryset._known_rows = (start, stop, nearest)
+            # Every public service: when the small circle alone holds the limit, that is the count.
+            total = getattr(index, "nearest_total", None)
+            if limit is not None and total is not None and total >= limit:
+                return nearest, total
+            return None
+    kept = carried_annotations(index)
+    rows = measured_once(index, start, stop, kept)
+    if rows is None:
+        counted = index.annotate(found=Window(Count("pk")))
+        rows = list(counted.values_list("pk", *kept, "found")[start:stop])
+    total = rows[0][-1] if rows else None
+    rows = [row[:-1] for row in rows]
+    queryset._known_rows = (start, stop, rows)
+    return rows, total
+
+
+def in_index_order(queryset):
+    """The services of ``queryset`` (after ``from_index``) as a plain queryset in the documents' order, with their
+    ``search_rank`` and ``distance_km`` (for ``values()``; built only then, as it costs more to build than a page to
+    read)."""
+    index = queryset._index
+    kept = carried_annotations(index)
+    plain = queryset.annotate(
+        **{name: Subquery(index.filter(pk=OuterRef("pk")).values(name)[:1], output_field=FloatField()) for name in kept}
+    )
+    ordering = []
+    for term in index.query.order_by:
+        name = term.lstrip("-")
+        if name.startswith("sort_name_"):
+            term = term.replace(name, f"{queryset.document}{name}")
+        ordering.append(term)
+    plain = plain.order_by(*ordering)
+    plain._index = None
+    return plain

@@ -1,0 +1,308 @@
+"""The measured shortcuts: each reads the same rows as the plain query would, in fewer steps for a kind of search
+the benchmark showed slow. Each says when it applies and returns None otherwise, so the plain way runs; inside
+``plain_way(name, ...)`` it always returns None (tests compare both ways). docs/performance.md names each one.
+"""
+
+import contextlib
+import functools
+
+from django.db import connections
+from django.db.models import Count, Min, OuterRef, Subquery, Window
+
+from services.models import OpeningSpan, ServicePoint, ServiceSearchDocument
+
+from .backends import backend
+from .conditions import points_within
+from .geometry import bounding_box, distance_km
+
+# Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
+# (``nearest_first``): a city's centre, where listings without a public address are measured from.
+NEAREST_FIRST_SHARE = 16
+NEAREST_FIRST_MAX_KM = 2
+
+SHORTCUTS: dict[str, object] = {}
+_plain: set[str] = set()
+
+
+def shortcut(function):
+    """Register a measured shortcut: it returns None, and the plain way runs, while ``plain_way`` names it."""
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        if _plain and function.__name__ in _plain:
+            return None
+        return function(*args, **kwargs)
+
+    SHORTCUTS[function.__name__] = run
+    return run
+
+
+@contextlib.contextmanager
+def plain_way(*names: str):
+    """Inside the block, these shortcuts (all when no name is given) are not taken: the plain way answers."""
+    unknown = set(names) - set(SHORTCUTS)
+    if unknown:
+        raise ValueError(f"No such shortcut: {', '.join(sorted(unknown))}")
+    chosen = set(names or SHORTCUTS) - _plain
+    _plain.update(chosen)
+    try:
+        yield
+    finally:
+        _plain.difference_update(chosen)
+
+
+def carried_annotations(queryset) -> list[str]:
+    """The annotations a search gives its results (``search_rank``, ``distance_km``) that ``queryset`` has."""
+    return [name for name in ("search_rank", "distance_km") if name in queryset.query.annotations]
+
+
+def kept_whole(name: str, queryset, order: list[str], kept: list[str]) -> tuple[str, list, dict[str, str], str]:
+    """``WITH <name> (c0, c1...) AS (<queryset> OFFSET 0)``: its rows' id, ``kept`` annotations and what ``order``
+    (names, "-" for descending) sorts by, in a subquery the database keeps whole (without the fence PostgreSQL and
+    SQLite merge it into the statement around it). Returns that clause, its parameters, each column's alias, and
+    ``order`` as an ORDER BY of the aliases."""
+    names = [term.lstrip("-") for term in order]
+    columns = list(dict.fromkeys(["pk", *kept, *names]))
+    sql, params = queryset.values_list(*columns).query.sql_with_params()
+    fence = backend(queryset.db).KEEP_WHOLE
+    alias = {column: f"c{number}" for number, column in enumerate(columns)}
+    ordering = ", ".join(
+        f"{alias[column]} {'DESC' if term.startswith('-') else 'ASC'}"
+        for term, column in zip(order, names, strict=True)
+    )
+    return f"WITH {name} ({', '.join(alias.values())}) AS ({sql} {fence})", list(params), alias, ordering
+
+
+@shortcut
+def best_results(index):
+    """Best rank first: the documents where every query word starts a word of a name (4 per word), and that rank.
+    A broad search's first pages and capped count come from them alone, read in name order, without ranking every
+    match. docs/performance.md, "Best results first". None unless ordered by relevance first (not by distance)."""
+    words = getattr(index, "search_words", ())
+    order = list(index.query.order_by)
+    if not words or not order or order[0] != "-search_rank" or "distance_km" in index.query.annotations:
+        return None
+    best = backend(index.db).match_in_names(index, words)
+    return best.order_by(*order[1:]), 4 * len(words)
+
+
+@shortcut
+def always_open_part(queryset):
+    """Always open first: for services open now (``open_at``), the same query with the services always open alone.
+    When those already reach a count's limit, so do the open ones, and no opening span is read.
+    docs/performance.md, "Open now". None for other searches."""
+    # Django has no public API to take one branch of a condition: the OR that ``open_at`` made is found and split.
+    where = queryset.query.where
+    if where.connector != "AND" or where.negated:
+        return None
+    for index, child in enumerate(where.children):
+        parts = getattr(child, "children", ())
+        if getattr(child, "connector", None) != "OR" or child.negated or len(parts) != 2:
+            continue
+        always, opened = parts
+        target = getattr(getattr(always, "lhs", None), "target", None)
+        if getattr(target, "name", None) == "always_open" and OpeningSpan._meta.db_table in getattr(
+            getattr(opened, "rhs", None), "sql", ""
+        ):
+            part = queryset._chain()
+            part.query.where.children[index] = always
+            return part
+    return None
+
+
+def count_up_to(queryset, limit: int = 1000) -> int:
+    """How many rows ``queryset`` has, counting no further than ``limit`` (broad searches spend their time
+    counting): show "more than 1000" when it returns ``limit``. Results of a search (``from_index``) are counted in
+    the search documents alone, trying the shortcuts that can tell the limit is reached first."""
+    # Only the ids: the rank and distance annotations would otherwise be computed for every row counted.
+    index = getattr(queryset, "_index", None)
+    if index is not None:
+        queryset = index
+        best = best_results(index)
+        # Their number may be known already, read with a page (``best_slice_with_count``).
+        known = getattr(index, "best_total", None)
+        if known is not None and known < limit:
+            best = None
+        if best is not None and (
+            (known is not None and known >= limit)
+            or backend(index.db).limit_in_a_sample(best[0], limit)
+            or best[0].order_by().values("pk")[:limit].count() >= limit
+        ):
+            index.best_fill_pages = True  # ``best_rows`` reads them in name order
+            return limit
+    always_open = always_open_part(queryset)
+    if always_open is not None and always_open.order_by().values("pk")[:limit].count() >= limit:
+        return limit
+    counted = queryset.order_by().values("pk")[:limit]
+    near = "distance_km" in queryset.query.annotations
+    counted_from_points = public_points_counted(queryset, limit)
+    if counted_from_points is not None:
+        return counted_from_points
+    if getattr(queryset, "search_words", ()) and not near:
+        return backend(queryset.db).count_words(counted)
+    return counted.count()
+
+
+@shortcut
+def public_points_counted(queryset, limit: int) -> int:
+    """Every public service near a place: its public points in the circle are counted, without the documents (each
+    point's document was read to check it is public). docs/performance.md, "Near a place".
+    None for other searches."""
+    base = getattr(queryset, "near_base", None)
+    if "distance_km" not in queryset.query.annotations or base is None or not base.every_public:
+        return None
+    if queryset.query.is_empty():
+        return None
+    points = points_within(*queryset.near_place, is_public=True).using(queryset.db).distinct()
+    return points[:limit].count()
+
+
+@shortcut
+def nearest_first(index, start: int, stop: int):
+    """Nearest first: rows ``start`` to ``stop`` of a search ordered by distance, when they all lie in a small circle
+    around the place (``NEAREST_FIRST_SHARE``, ``NEAREST_FIRST_MAX_KM``); no farther match is measured.
+    docs/performance.md, "Near a place". None when the small circle holds too few or the order is not by distance."""
+    if index.near_place is None or list(index.query.order_by)[:1] != ["distance_km"]:
+        return None
+    latitude, longitude, km = index.near_place
+    # The same search near the same place within the small circle (``near`` comes last in a search).
+    small = min(km / NEAREST_FIRST_SHARE, NEAREST_FIRST_MAX_KM)
+    rows = nearest_public_first(index, latitude, longitude, small, start, stop)
+    if rows is None:
+        inner = index.near_base.near(latitude, longitude, small).order_by(*index.query.order_by)
+        rows = list(inner.values_list("pk", *carried_annotations(index))[start:stop])
+    return rows if len(rows) == stop - start else None
+
+
+@shortcut
+def nearest_public_first(index, latitude: float, longitude: float, km: float, start: int, stop: int):
+    """Every public service near a place, nearest first: rows of the public points within ``km``, grouped by service
+    with the nearest one's distance, then the name and the id, as ``near`` orders them (a big city's centre is
+    shared by thousands of services). docs/performance.md, "Near a place".
+    None for other searches."""
+    order = list(index.query.order_by)
+    if (
+        index.model is not ServiceSearchDocument
+        or not index.near_base.every_public
+        or carried_annotations(index) != ["distance_km"]
+        or len(order) != 3
+        or not order[1].startswith("sort_name_")
+        or order[2] != "pk"
+    ):
+        return None
+    name = ServiceSearchDocument.objects.filter(pk=OuterRef("service_id")).values(order[1])[:1]
+    points = (
+        ServicePoint.objects.using(index.db)
+        .filter(bounding_box(latitude, longitude, km), is_public=True)
+        .annotate(distance=distance_km(latitude, longitude))
+        .filter(distance__lte=km)
+        .values("service_id")
+        .annotate(nearest=Min("distance"), name=Subquery(name), found=Window(Count("service_id")))
+        .order_by("nearest", "name", "service_id")
+    )
+    rows = list(points.values_list("service_id", "nearest", "found")[start:stop])
+    # How many public services the small circle holds: as many at least are within the whole radius.
+    index.nearest_total = rows[0][2] if rows else None
+    return [row[:2] for row in rows]
+
+
+@shortcut
+def far_rows(index, start: int, stop: int | None) -> list[tuple] | None:
+    """Far rows in order: rows of a ``not_near`` search that listed the circle's points, read in order from a subquery
+    kept whole, each checked for a point within the circle as it comes, until the slice is full.
+    docs/performance.md, "Phone and online services beside a place". None for other searches, and with no ``stop``."""
+    base, order = index.far_base, list(index.query.order_by)
+    if (
+        base is None
+        or stop is None
+        or not order
+        or not all(isinstance(term, str) for term in order)
+        or list(base.query.annotations) != list(index.query.annotations)
+    ):
+        return None
+    kept = carried_annotations(index)
+    with_rows, params, alias, ordering = kept_whole("ordered", base.order_by(*order), order, kept)
+    points_sql, points_params = points_within(*index.far_place).query.sql_with_params()
+    # In a CASE, the point check stays a check per row: as a plain NOT EXISTS, it could be made a join.
+    statement = (
+        f"{with_rows} SELECT {', '.join(alias[name] for name in ['pk', *kept])} FROM ordered "  # noqa: S608  # nosec B608
+        f"WHERE CASE WHEN EXISTS (SELECT 1 FROM ({points_sql}) AS near "
+        f"WHERE near.service_id = ordered.{alias['pk']}) THEN 0 ELSE 1 END = 1 "
+        f"ORDER BY {ordering} LIMIT %s OFFSET %s"
+    )
+    with connections[index.db].cursor() as cursor:
+        cursor.execute(statement, (*params, *points_params, stop - start, start))
+        return cursor.fetchall()
+
+
+@shortcut
+def measured_once(index, start: int, stop: int, kept: list[str]) -> list[tuple] | None:
+    """Measured once: near a place with words or filters, rows ``start`` to ``stop`` with the number of all matches as
+    their last value, each match's distance measured once in a subquery kept whole, instead of once for the circle
+    and again for the order. docs/performance.md, "Near a place". None for other searches (``near_measured``)."""
+    measured = index.near_measured
+    order = list(index.query.order_by)
+    if (
+        measured is None
+        or list(measured.query.annotations) != list(index.query.annotations)
+        or not all(isinstance(term, str) for term in order)
+    ):
+        return None
+    with_rows, params, alias, ordering = kept_whole("measured", measured.order_by(), order, kept)
+    statement = (
+        f"{with_rows} SELECT {', '.join(alias[name] for name in ['pk', *kept])}, COUNT(*) OVER () "  # noqa: S608  # nosec B608
+        f"FROM measured WHERE {alias['distance_km']} <= %s ORDER BY {ordering} LIMIT %s OFFSET %s"
+    )
+    with connections[index.db].cursor() as cursor:
+        cursor.execute(statement, (*params, index.near_place[2], stop - start, start))
+        return cursor.fetchall()
+
+
+@shortcut
+def best_slice_with_count(index, start: int, stop: int, limit: int | None):
+    """Best results counted with their page: words with filters, the best results' slice and their number in one
+    statement (PostgreSQL; the page's statement reads every one of them to sort them, counting read them again).
+    docs/performance.md, "Best results first". Returns ``(rows, total)``, ``(rows, None)`` or None."""
+    engine = backend(index.db)
+    if not engine.COUNTS_BEST_WITH_PAGE or not index.faceted or limit is None:
+        return None
+    best = best_results(index)
+    if best is None:
+        return None
+    documents, rank = best
+    counted = documents.annotate(found=Window(Count("pk"))).values_list("pk", "found")[start:stop]
+    rows = engine.best_with_count(counted)
+    if not rows and start > 0:
+        return None  # past the last: the count is made on its own, and the paginator says so
+    total = rows[0][1] if rows else 0
+    index.best_total = total
+    page = [(pk, rank) for pk, _found in rows] if len(rows) == stop - start else None
+    if total >= limit and page is not None:
+        index.best_fill_pages = True
+        return page, total
+    return page, None
+
+
+@shortcut
+def best_rows(index, start: int, stop: int | None) -> list | None:
+    """Best results fill the page: the slice's (id, rank) rows when the documents of the best rank fill it (they
+    come first in the order, so no other match needs ranking); dense ones are read in name order.
+    docs/performance.md, "Best results first". None otherwise."""
+    best = best_results(index) if stop is not None else None
+    if best is None:
+        return None
+    documents, rank = best
+    ids_query = documents.values_list("pk", flat=True)[:stop]
+    engine = backend(documents.db)
+    # Thousands of documents have the best rank (the capped count found the cap among them alone): read in name
+    # order from the sort index, the page is full after a few hundred. Not with filters: their matches are sparse in
+    # name order, and sorting the matches the text index finds costs less.
+    if getattr(index, "best_fill_pages", False) and not index.faceted:
+        ids = engine.dense_ids(documents, stop)
+    elif index.faceted:
+        ids = engine.faceted_ids(ids_query)
+    else:
+        ids = list(ids_query)
+    if len(ids) < stop:
+        return None
+    return [(pk, rank) for pk in ids[start:stop]]

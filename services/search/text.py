@@ -1,0 +1,84 @@
+"""Text as the index and the queries see it: accent-folded, lower-case words of letters and digits.
+
+Pure: imports no models and touches no database, so both engines' tokenizers are matched by the same function.
+"""
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+MAX_QUERY_CHARACTERS = 200
+MAX_QUERY_WORDS = 10
+# One-letter words ("a", "e", "y", "o" in Spanish and Portuguese) would match nearly every document; they are
+# dropped from queries (documents keep them, so "a" in a longer word still counts).
+MIN_WORD_LENGTH = 2
+
+# Letters that Unicode does not decompose into a base letter plus accent, folded by hand so that people who
+# type without them still find the word.
+_EXTRA_FOLDS = str.maketrans({"ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _is_accent(character: str) -> bool:
+    return bool(unicodedata.combining(character))
+
+
+class _AccentFolds(dict):
+    """``str.translate`` table folding each non-ASCII character the first time it is seen: its NFKD decomposition
+    without the combining marks (decomposition is per character, so this equals folding the whole text, and
+    indexing a large directory spends its time here otherwise)."""
+
+    def __missing__(self, code_point: int) -> str:
+        character = chr(code_point)
+        folded = "".join(
+            ch for ch in unicodedata.normalize("NFKD", character) if ch.isascii() or not _is_accent(ch)
+        ).translate(_EXTRA_FOLDS)
+        self[code_point] = folded
+        return folded
+
+
+_ACCENT_FOLDS = _AccentFolds()
+
+
+def normalise(text: str) -> str:
+    """Accent-folded, lower-case words separated by single spaces; punctuation and symbols become spaces.
+
+    Words are runs of letters and digits (Unicode categories L* and N*), as in SQLite's FTS5 ``unicode61``
+    tokenizer, so both engines see the same words.
+    """
+    if not text:
+        return ""
+    text = str(text)
+    if not text.isascii():
+        text = text.translate(_ACCENT_FOLDS)
+    return _NOT_WORD.sub(" ", text.casefold().translate(_EXTRA_FOLDS)).strip()
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query, as they are matched: normalised, at least two characters, at most ten, no repeats."""
+    words = []
+    for word in normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split():
+        if len(word) >= MIN_WORD_LENGTH and word not in words:
+            words.append(word)
+    return words[:MAX_QUERY_WORDS]
+
+
+class Words(dict):
+    """The normalised words of each text, worked out once: an organisation's names and description, its categories'
+    and its places' names recur in the document of each of its services (building the documents spent half its
+    time normalising them again)."""
+
+    def __missing__(self, text: str) -> list[str]:
+        words = self[text] = normalise(text).split()
+        return words
+
+
+def document_field(values: Iterable[str], words: Words | None = None) -> str:
+    """Normalised words of ``values``, each once, in order, with a space at both ends. (Normalising is per
+    character and words never span two values, so each value's words are those of all of them joined.)"""
+    words = Words() if words is None else words
+    found = dict.fromkeys(itertools.chain.from_iterable(words[value] for value in values if value))
+    return f" {' '.join(found)} " if found else ""
