@@ -190,7 +190,7 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
             if response.status_code != 200:
                 sys.exit(f"{name}: {urls[index % len(urls)]} answered {response.status_code}")
     # As each gunicorn worker does after its first requests (rssn/gunicorn.py, rssn/memory.py): without it, the
-    # collector's full passes over every long-lived object (80 ms each) are the slowest requests.
+    # collector's full passes over every long-lived object are the slowest requests.
     freeze_long_lived_objects()
     timings = {name: [] for name, _urls in mix}
     cpu = {name: [] for name, _urls in mix}

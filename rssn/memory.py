@@ -2,8 +2,8 @@
 
 After a few requests a worker holds about 140,000 long-lived objects (modules, settings, URL patterns, compiled
 templates, translation catalogues, the reference-data cache). CPython's full collections scan all of them every
-time, which took 80 ms and showed as the slowest requests (p95). Once those objects exist, they are moved out of
-the collector's sight (``gc.freeze``): a full collection then scans only what requests create (about 11 ms).
+time, and those passes showed as the slowest requests (p95; docs/performance.md). Once those objects exist, they
+are moved out of the collector's sight (``gc.freeze``): a full collection then scans only what requests create.
 Objects frozen stay alive unless their reference count drops to zero, so garbage is collected first.
 """
 

@@ -12,8 +12,8 @@ from django.db.models.lookups import In
 
 class _AnyOf(In):
     """``IN`` with the values as one array parameter on PostgreSQL (``= ANY(%s)``). Django writes a placeholder
-    for each value, and a statement reading back a batch of 5,000 ids took 50-150 ms to prepare and send (psycopg
-    splitting it at each placeholder), against 13 ms to answer."""
+    for each value, and a statement reading back a batch of 5,000 ids took several times longer to prepare and send
+    (psycopg splitting it at each placeholder) than the database took to answer."""
 
     def as_postgresql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
@@ -31,8 +31,8 @@ _DEFAULTS: dict[type, tuple[dict, list]] = {}
 
 def new_instance(model, **values):
     """A new, unsaved instance of ``model`` for writing in bulk, made without running ``Model.__init__``: with
-    modeltranslation's patched constructor a Service took 125 µs to build, more than inserting it, and even a plain
-    model's constructor (with its two signals) took longer than this, some 1 µs. ``values`` are by attribute name
+    modeltranslation's patched constructor a Service took longer to build than to insert, and even a plain model's
+    constructor (with its two signals) takes longer than this. ``values`` are by attribute name
     (``service_id``); fields not given get their defaults, a callable one (``timezone.now``) called for each
     instance."""
     known = _DEFAULTS.get(model)
@@ -201,10 +201,10 @@ def dropped_during(connection, objects: Iterable[tuple[str | None, str]]):
 @contextlib.contextmanager
 def foreign_keys_checked_at_end(connection, tables: Iterable[str]):
     """PostgreSQL: the foreign keys of ``tables`` are dropped inside the block and added again at its end, each as
-    it was defined; adding one checks every row in one statement. Kept, each new row queues a check that runs on
-    its own at commit: generating 10,000 organisations queued over a million, checked in 7-9 s; adding the keys
-    again took 0.6 s. (PostgreSQL's advice for bulk loads: "Populating a Database", "Remove Foreign Key
-    Constraints".) A row that breaks one fails the load's transaction."""
+    it was defined; adding one checks every row in one statement. Kept, each new row queues a check that runs on its
+    own at commit: generating 10,000 organisations queued over a million; adding the keys again checks them in one
+    statement each (docs/performance.md, "generate_directory"). (PostgreSQL's advice for bulk loads: "Populating a
+    Database", "Remove Foreign Key Constraints".) A row that breaks one fails the load's transaction."""
     if connection.vendor != "postgresql":
         yield
         return

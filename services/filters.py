@@ -469,8 +469,8 @@ class ServiceFilter(django_filters.FilterSet):
                 narrowed = narrowed or value not in (None, "", [], False)
         # The results near the place are those of the same filters with a location within the radius.
         # A country's phone and online services alone are many, spread through the names: the first in name order
-        # are found soonest by reading names in order (SQLite: 3 ms instead of 8 at 10,000 organisations). With
-        # words or other filters they may be few, and reading in order could read every name (16 ms).
+        # are found soonest by reading names in order. With words or other filters they may be few, and reading in
+        # order could read every name (docs/performance.md, "Dense matches in name order").
         remote = index.remote(place.country)
         remote.dense_in_name_order = not narrowed
         remote = remote.not_near(place.latitude, place.longitude, place.radius_km)

@@ -313,8 +313,7 @@ class ServiceSearchDocument(models.Model):
         # PostgreSQL the names' and facets' words are in the index too (INCLUDE; SQLite has no such indexes and
         # leaves them out): a search's best results, or a country's services, read in name order are checked in the
         # index alone, without reading each row ("apoyo psicosocial" at 100,000 organisations: 49,543 rows before
-        # the first, 184 -> 19 ms; Brazil's first page in Portuguese order, 13,807 rows, 33 -> 4 ms). Each index is
-        # about seven times larger (some 400 MB instead of 56 at that size).
+        # the first; Brazil's first page in Portuguese order, 13,807 rows). Each index is about seven times larger.
         indexes = [
             models.Index(
                 fields=[f"sort_name_{suffix}", "service"],
@@ -327,9 +326,9 @@ class ServiceSearchDocument(models.Model):
         # SQLite has one more, made by migration 0010 alone (on PostgreSQL it made a plan slower):
         # ``search_public_open`` on (service_id, always_open) of the public documents. The documents a search or
         # filter found are checked there for being public and always open, not in their wide rows, where those flags
-        # come after the long text: reading each found row's overflow pages cost 9 ms of a statement for the
-        # services open now in the United States at 10,000 organisations (2.5 ms with the index). A migration that
-        # makes SQLite rebuild this table drops it: make it again there (a test checks the plans use it).
+        # come after the long text, and reading each found row's overflow pages was most of "open now"
+        # (docs/performance.md, "Open now"). A migration that makes SQLite rebuild this table drops it: make it
+        # again there (a test checks the plans use it).
 
     def __str__(self):
         return str(self.service_id)
@@ -366,10 +365,9 @@ class ServicePoint(models.Model):
 class SearchWord(models.Model):
     """Every word of the search documents' text, on PostgreSQL (``services.search`` adds them as it indexes): a
     query word is looked up here as the words it starts (``expand_words`` in the search's PostgreSQL backend), and
-    the text index is asked for
-    those exact words. The index answers a prefix by collecting every document with it before anything else (18 ms
-    for "apoyo" at 100,000 organisations, with filters or not), and exact words by skipping to the rarer ones' (2
-    ms). A word no document has any more stays: it matches nothing, and ``rebuild_search_index`` drops it."""
+    the text index is asked for those exact words. The index answers a prefix by collecting every document with it
+    before anything else, and exact words by skipping to the rarer ones'. A word no document has any more stays: it
+    matches nothing, and ``rebuild_search_index`` drops it."""
 
     word = models.TextField(_("word"), primary_key=True)
 

@@ -174,7 +174,7 @@ class DirectoryQuerySet(models.QuerySet):
     every_public = False
 
     def _clone(self):
-        # Django has no public hook to carry a queryset's own attributes to its clones: this is the documented way.
+        # Django has no public hook to carry a queryset's own attributes to its clones.
         clone = super()._clone()
         clone.search_words = self.search_words
         clone.search_query = self.search_query
@@ -303,6 +303,7 @@ class ServiceQuerySet(DirectoryQuerySet):
     _for_cards = ""
 
     def _clone(self):
+        # As above: the services' reading options are carried to the clones.
         clone = super()._clone()
         clone._reference_data = self._reference_data
         clone._index, clone._listing = self._index, self._listing
@@ -314,7 +315,7 @@ class ServiceQuerySet(DirectoryQuerySet):
         items, ``services.api.serializers.ServiceListSerializer``): pages (``services.search.read_slices``) give a
         ``KeptCard`` for a service whose card of that kind is kept in the page's language, and read only the
         others' rows."""
-        queryset = self._chain()
+        queryset = self.all()
         queryset._for_cards = kind
         return queryset
 

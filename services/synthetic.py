@@ -10,7 +10,7 @@ Fast and bounded in memory: organisations are generated and written in batches, 
 to the tables (``COPY`` on PostgreSQL, ``executemany`` on SQLite: no model instances saved, no per-row signals), and
 each batch's search documents are built from the database as it goes, inside ``services.search.bulk_indexing``
 (which builds PostgreSQL's text and sort indexes once at the end and refreshes the planner's statistics: without
-``ANALYZE`` SQLite picked a 200 times slower plan after a bulk load). On PostgreSQL the foreign keys are checked once
+``ANALYZE`` SQLite picked a far slower plan after a bulk load). On PostgreSQL the foreign keys are checked once
 at the end too (``services.bulk.foreign_keys_checked_at_end``).
 
 Deterministic: a seeded ``random.Random`` decides everything and dates count back from ``today``.
@@ -517,15 +517,13 @@ def _grown_tenfold(batches: int) -> bool:
 def _refresh_statistics() -> None:
     """Give PostgreSQL's planner statistics on the tables being filled, in the middle of the load.
 
-    The indexing reads each batch back (``location_id IN (...500 ids...)`` and the like). Tables that were empty
-    when last analysed have no statistics, and the planner then expects such a list to match every row: it scans
-    the whole table for each list, and the load grows with the square of its size (opening spans: 3 s of 45 at
-    10,000 organisations, 76 s of 500 at 100,000). ``ANALYZE`` inside the transaction counts the transaction's own
-    new rows, and the statistics it stores scale with the table (the planner extrapolates from its size), so once
-    early and once at ten times the rows is enough. SQLite plans ``IN`` lists as index lookups without statistics.
-    ``analyse`` names the directory's tables: a bare ``ANALYZE`` would also lock the cluster's shared catalogues
-    until the load commits, and every other database's ``ANALYZE`` would wait for it.
-    """
+    The indexing reads each batch back (``location_id IN (...500 ids...)`` and the like). Tables that were empty when
+    last analysed have no statistics, and the planner then expects such a list to match every row: it scans the whole
+    table for each list, and the load grows with the square of its size. ``ANALYZE`` inside the transaction counts the
+    transaction's own new rows, and the statistics it stores scale with the table (the planner extrapolates from its
+    size), so once early and once at ten times the rows is enough. SQLite plans ``IN`` lists as index lookups without
+    statistics. ``analyse`` names the directory's tables: a bare ``ANALYZE`` would also lock the cluster's shared
+    catalogues until the load commits, and every other database's ``ANALYZE`` would wait for it."""
     from services.search import analyse
 
     if connection.vendor == "postgresql":

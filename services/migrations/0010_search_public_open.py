@@ -3,7 +3,7 @@
 # SQLite only: an index of the public search documents' ids and "always open" flags, so that the documents a search
 # or filter found are checked there rather than in their wide rows, where those flags come after the long text
 # (ServiceSearchDocument.Meta says more). On PostgreSQL the rows are read differently, and the planner used the
-# index to find every document always open (29 ms at 100,000 organisations), which made "open now" in a country
+# index to find every document always open, which made "open now" in a country
 # slower: it is not made there. SQLite's planner only picks an index it has statistics for, so it is analysed at
 # once (one index: quick).
 

@@ -43,7 +43,7 @@ def by_text(queryset, text: str, *, query: str = ""):
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
     document = queryset.document
     queryset = backend(queryset.db).match_words(queryset, words, document=document, query=query)
-    queryset = queryset._chain()
+    queryset = queryset.all()
     queryset.search_words = tuple(words)
     rank = sum(
         (

@@ -206,7 +206,7 @@ def _search_point(location: dict, city: dict) -> dict:
     city's centre unless the address is public.
 
     The instances are shells (``__new__`` plus the fields the property reads): with modeltranslation's patched
-    constructor, building real ones cost 180 µs per location, most of the time of a rebuild."""
+    constructor, building real ones was most of the time of a rebuild (docs/performance.md, "Indexing in bulk")."""
     shell_city = City.__new__(City)
     shell_city.__dict__.update(id=city["pk"], latitude=city["latitude"], longitude=city["longitude"])
     shell = Location.__new__(Location)

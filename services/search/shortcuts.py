@@ -104,7 +104,7 @@ def always_open_part(queryset):
         if getattr(target, "name", None) == "always_open" and OpeningSpan._meta.db_table in getattr(
             getattr(opened, "rhs", None), "sql", ""
         ):
-            part = queryset._chain()
+            part = queryset.all()
             part.query.where.children[index] = always
             return part
     return None

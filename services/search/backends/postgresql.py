@@ -105,7 +105,7 @@ def _matches_column(condition, column: str) -> bool:
 def match_in_names(index, words):
     """``index`` (narrowed by ``words``) narrowed to every word in a name. The words' condition goes: every word in a
     name is every word in the text too, and checking the text's words row by row costs more than the names'."""
-    best = index._chain()
+    best = index.all()
     # Django has no public API to drop a condition: the text's, row by row, is what this shortcut saves.
     where = best.query.where
     if where.connector == "AND" and not where.negated:

@@ -43,7 +43,7 @@ def _match_fts(queryset, part: str, *, replacing: str = ""):
     """``queryset`` narrowed to the FTS5 query ``part``, AND-ed into the FTS5 condition it already has, if any
     (without its part ``replacing``): one FTS5 query intersects its words' lists itself, where separate conditions
     each built a list of thousands of ids for the database to intersect."""
-    queryset = queryset._chain()
+    queryset = queryset.all()
     earlier = _fts_conditions(queryset)
     parts = [item for child in earlier for item in child.rhs.parts if item != replacing]
     where = queryset.query.where
@@ -72,7 +72,7 @@ def in_sort_order(documents):
     """``documents`` read in the order of the sort index, the FTS5 condition checked row by row against its list of
     ids instead of choosing the rows: for dense matches the page is full after some dozen rows, where reading every
     match to sort them cost more (docs/performance.md, "Dense matches in name order")."""
-    documents = documents._chain()
+    documents = documents.all()
     conditions = _fts_conditions(documents)
     where = documents.query.where
     where.children = [child for child in where.children if not any(child is node for node in conditions)]
