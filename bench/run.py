@@ -5,7 +5,7 @@ templates and the database, in this process (no network, no server). After a war
 in rounds (one of each per round, so a busy moment on the machine hits every type alike), and for each type the
 script prints p50 and p95 in milliseconds, the database queries per request, and the ratio to the floor: a view
 that does nothing behind the same stack (``/es/bench-floor/``, present only in ``bench.settings``). Result cards
-are kept between requests, as on a running server (``services.cache.cards``); ``--cold-cards`` forgets them before
+are kept between requests, as on a running server (``services.card_cache``); ``--cold-cards`` forgets them before
 each request.
 
 Its own database, filled by ``generate_directory`` when it is missing:
@@ -181,7 +181,7 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
     from django.test import Client
 
     from rssn.memory import freeze_long_lived_objects
-    from services.cache import forget_kept_cards
+    from services.card_cache import forget as forget_kept_cards
 
     client = Client()
     for name, urls in mix:

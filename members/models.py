@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members import opening
 from members.querysets import CityQuerySet, LocationQuerySet, OrganisationQuerySet
 from members.validators import validate_phone, validate_time_zone, validate_time_zones, validate_web_url
 
@@ -494,10 +495,7 @@ class Location(models.Model):
 
     def is_open_at(self, moment: datetime.datetime) -> bool:
         """Whether the location is open at ``moment`` (aware), read in the location's own time zone."""
-        if self.open_24_7:
-            return True
-        local = moment.astimezone(self.time_zone)
-        return any(hours.covers(local) for hours in self.opening_hours.all())
+        return opening.open_state(False, [self], moment) in (opening.OPEN_24_7, opening.OPEN)
 
 
 class OpeningHours(models.Model):
@@ -539,18 +537,7 @@ class OpeningHours(models.Model):
 
     def covers(self, local: datetime.datetime) -> bool:
         """Whether this range covers the local (naive or aware, in the location's zone) moment."""
-        return range_covers(self.weekday, self.opens, self.closes, local)
-
-
-def range_covers(weekday: int, opens: datetime.time, closes: datetime.time, local: datetime.datetime) -> bool:
-    """Whether the opening range of ``weekday`` from ``opens`` to ``closes`` (the next day when earlier) covers the
-    local moment (``OpeningHours.covers``)."""
-    now = local.time()
-    if not closes < opens:  # not past midnight
-        return local.weekday() == weekday and opens <= now < closes
-    if local.weekday() == weekday and now >= opens:
-        return True
-    return local.weekday() == (weekday + 1) % 7 and now < closes
+        return opening.range_covers(self.weekday, self.opens, self.closes, local)
 
 
 class Application(Organisation):

@@ -1,17 +1,16 @@
 """Reads that are the same for every visitor, cached, and forgotten as soon as something they show is edited.
 
 Cached here: reference data — countries with their helplines, the categories, populations and languages, and the
-cities that have a public service — and the result cards' markup that is the same for everyone (``cards``); never a
-page or anything that depends on who asks. Cached reference values are model instances carrying every language's
-fields, so one entry serves all four languages. ``connect()`` (called by ``ServicesConfig.ready``) forgets them all
-(a new version) when a row they are built from is saved or deleted, and so does every change of a listing
-(``services.search.index_services``); bulk loads that send no signals call ``invalidate_directory_cache()``
-themselves. Entries also expire after ``TIMEOUT``, in case a change bypassed both (a raw SQL edit).
+cities that have a public service; never a page or anything that depends on who asks (the result cards each
+process keeps are in ``services.card_cache``, checked against ``version()``). Cached reference values are model
+instances carrying every language's fields, so one entry serves all four languages. ``connect()`` (called by
+``ServicesConfig.ready``) forgets them all (a new version) when a row they are built from is saved or deleted, and
+so does every change of a listing (``services.search.index_services``); bulk loads that send no signals call
+``invalidate_directory_cache()`` themselves. Entries also expire after ``TIMEOUT``, in case a change bypassed both
+(a raw SQL edit).
 """
 
-import threading
 import uuid
-from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db.models import Prefetch
@@ -121,57 +120,6 @@ def invalidate_directory_cache(**kwargs) -> None:
 
 
 forget_cities = invalidate_directory_cache
-
-
-# Result cards (``services.templatetags.directory.ResultCards``): the markup of each service's card that is the same
-# for everyone who reads it in a language, kept in each process for the current version; the least recently shown
-# go first beyond ``CARDS_PER_PROCESS`` (some 4.5 kB each with their opening hours: 9 MB in all). Reading a card's
-# listing (the service, its organisation, locations, hours and links, as model instances) and writing its markup
-# were a third of a results page. The API's items (``services.api.serializers.ServiceListSerializer``, a few kB each)
-# are kept in the same way, beside them.
-CARDS_PER_PROCESS = 2000
-_cards_lock = threading.Lock()
-_cards = {"version": None, "entries": OrderedDict()}
-
-
-def cards(language: str, pks, kind: str = "card") -> tuple[dict, str]:
-    """The kept cards of these services in ``language``, by id, and the version current now, which they are of.
-    ``kind``: what was kept, a results page's card (``card``) or the API's item (``api``)."""
-    current = version()
-    found = {}
-    with _cards_lock:
-        if _cards["version"] != current:
-            return found, current
-        entries = _cards["entries"]
-        for pk in pks:
-            key = (kind, language, pk)
-            card = entries.get(key)
-            if card is not None:
-                entries.move_to_end(key)
-                found[pk] = card
-    return found, current
-
-
-def forget_kept_cards() -> None:
-    """Forget the cards kept in this process (``bench/run.py --cold-cards``)."""
-    with _cards_lock:
-        _cards["entries"].clear()
-
-
-def keep_card(language: str, pk: int, card, read_at: str, current: str, kind: str = "card") -> None:
-    """Keep a service's card, made from rows read at version ``read_at``, if that is the ``current`` version (read
-    once per page): an edit saved since the rows were read may be missing from it."""
-    if read_at != current:
-        return
-    key = (kind, language, pk)
-    with _cards_lock:
-        if _cards["version"] != current:
-            _cards["version"], _cards["entries"] = current, OrderedDict()
-        entries = _cards["entries"]
-        entries[key] = card
-        entries.move_to_end(key)
-        while len(entries) > CARDS_PER_PROCESS:
-            entries.popitem(last=False)
 
 
 def connect() -> None:

@@ -299,25 +299,13 @@ class ServiceQuerySet(DirectoryQuerySet):
     # Set by from_index: the search documents that choose and order these services, and the services before.
     _index = None
     _listing = None
-    # Set by for_cards: the kind of kept card the rows are read for (in the page's language).
-    _for_cards = ""
 
     def _clone(self):
         # As above: the services' reading options are carried to the clones.
         clone = super()._clone()
         clone._reference_data = self._reference_data
         clone._index, clone._listing = self._index, self._listing
-        clone._for_cards = self._for_cards
         return clone
-
-    def for_cards(self, kind: str = "card"):
-        """Rows read for result cards (``services.templatetags.directory.ResultCards``; ``kind="api"``: the API's
-        items, ``services.api.serializers.ServiceListSerializer``): pages (``services.search.read_slices``) give a
-        ``KeptCard`` for a service whose card of that kind is kept in the page's language, and read only the
-        others' rows."""
-        queryset = self.all()
-        queryset._for_cards = kind
-        return queryset
 
     def _fetch_all(self):
         # Rows chosen by the search and the listing's related data are read in fewer queries than Django's own

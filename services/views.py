@@ -14,10 +14,11 @@ from services import cache as directory_cache
 from services import coverage as service_coverage
 from services import maps
 from services import search as directory_search
+from services.card_cache import PageCards
+from services.cards import parse_list
 from services.filters import ServiceFilter, Sort, display_name_ordering
 from services.forms import CoverageForm
 from services.models import Service, ServiceSearchDocument
-from services.templatetags.directory import parse_list
 
 RESULTS_PER_PAGE = 20
 # Near a place, a short list of the phone and online services covering its country follows the results, with a
@@ -64,8 +65,11 @@ def home(request):
 
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
+    kept_cards = PageCards()
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
-    found = directory_search.search(filterset, request.GET.get("page"), RESULTS_PER_PAGE, remote=REMOTE_RESULTS)
+    found = directory_search.search(
+        filterset, request.GET.get("page"), RESULTS_PER_PAGE, remote=REMOTE_RESULTS, kept=kept_cards.kept
+    )
     page = found.page
     # The map is another view of the same page (``?view=map``): the list stays, and the map draws its places.
     map_view = request.GET.get("view") == "map"
@@ -77,6 +81,7 @@ def search(request):
             "map": map_context(page, filterset.place) if map_view else None,
             "filter": filterset,
             "page": page,
+            "kept_cards": kept_cards,
             "place": filterset.place,
             "remote": found.remote,
             "more_remote_query": filterset.remote_query() if found.more_remote else "",
@@ -135,12 +140,14 @@ def country_detail(request, code):
     if country is None:
         raise Http404
     index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
-    services = Service.objects.public().from_index(index).with_listing_data().for_cards()
-    page = directory_search.CappedPaginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    services = Service.objects.public().from_index(index).with_listing_data()
+    kept_cards = PageCards()
+    paginator = directory_search.CappedPaginator(services, RESULTS_PER_PAGE, kept=kept_cards.kept)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "services/country_detail.html",
-        {"country": country, "page": page, "now": timezone.now()},
+        {"country": country, "page": page, "kept_cards": kept_cards, "now": timezone.now()},
     )
 
 

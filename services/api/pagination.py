@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import PageNumberPagination
 
+from services.card_cache import PageCards
 from services.search import COUNT_LIMIT, CappedPaginator
 
 
@@ -16,7 +17,15 @@ class ServicePagination(Pagination):
     directory's pages, counts stop at ``COUNT_LIMIT`` (``count_capped`` says so)."""
 
     notes: list[str] = []
-    django_paginator_class = CappedPaginator
+    kept_items: PageCards | None = None
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # The API's items kept in this process (``services.card_cache``): their rows are not read.
+        self.kept_items = PageCards("api")
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, queryset, page_size):
+        return CappedPaginator(queryset, page_size, kept=self.kept_items.kept if self.kept_items else None)
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)

@@ -6,8 +6,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from members.models import Country, Helpline, Location, OpeningHours, Organisation
-from rssn.languages import page_language
-from services import cache as directory_cache
 from services.models import Service, ServiceCategory
 
 
@@ -92,20 +90,19 @@ class OrganisationSummarySerializer(serializers.ModelSerializer):
 
 class ServiceListSerializer(serializers.ListSerializer):
     """A page of services. An item is the same for everyone who reads it in a language, but for its distance: each
-    is kept per process (``services.cache.cards``, kind ``api``) when made from rows read for it
-    (``ServiceQuerySet.for_cards("api")``), and a service whose item is kept comes as a ``KeptCard`` instead of its
-    rows. Building an item from model instances was most of an API page's time."""
+    is kept per process (``services.card_cache``, kind ``api``: the page's ``PageCards``, which its paginator was
+    given, ``services.api.pagination.ServicePagination``), and a service whose item is kept comes as a ``KeptCard``
+    instead of its rows. Building an item from model instances was most of an API page's time."""
 
     def to_representation(self, data):
-        language, current, items = page_language(), None, []
+        page_items = getattr(getattr(self.context.get("view"), "paginator", None), "kept_items", None)
+        items = []
         for service in data.all() if isinstance(data, models.manager.BaseManager) else data:
             kept = getattr(service, "kept_card", None)
             if kept is None:
                 item = self.child.to_representation(service)
-                read_at = getattr(service, "card_read_at", None)
-                if read_at is not None:
-                    current = current or directory_cache.version()
-                    directory_cache.keep_card(language, service.pk, dict(item), read_at, current, kind="api")
+                if page_items is not None:
+                    page_items.keep(service.pk, dict(item))
             else:
                 item = dict(kept)
                 item["distance_km"] = self.child.get_distance_km(service)

@@ -87,7 +87,7 @@ class ServiceViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = ServiceFilter
 
     def get_queryset(self):
-        return Service.objects.public().with_listing_data().for_cards("api")
+        return Service.objects.public().with_listing_data()
 
     def filter_queryset(self, queryset):
         if self.action == "retrieve":

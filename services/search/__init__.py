@@ -47,7 +47,7 @@ from .indexing import (
     rebuild_index,
 )
 from .paging import COUNT_LIMIT, CappedPaginator, NarrowPaginator
-from .reading import KeptCard, in_index_order, read_slices, slice_rows, slice_with_count
+from .reading import UnreadRow, in_index_order, read_slices, slice_rows, slice_with_count
 from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
 from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
 from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
@@ -64,8 +64,8 @@ __all__ = [
     "SECONDS_PER_DAY",
     "SECONDS_PER_WEEK",
     "SHORTCUTS",
+    "UnreadRow",
     "CappedPaginator",
-    "KeptCard",
     "NarrowPaginator",
     "ResultPage",
     "add_every_documents_words",
@@ -121,17 +121,17 @@ class ResultPage:
     more_remote: bool = False
 
 
-def search(filters, page, size: int, *, remote: int = 0, kind: str = "card") -> ResultPage:
+def search(filters, page, size: int, *, remote: int = 0, kept=None) -> ResultPage:
     """The services that ``filters`` (a ``services.filters.ServiceFilter``) find, page ``page`` (a number, or text
     as a request gives it: a wrong one is the nearest page) of ``size``; near a place, with up to ``remote`` of the
-    phone and online services covering the place's country, read with the first page. ``kind``: the kept cards the
-    rows are read for (``card`` for the pages, ``api`` for the API's items)."""
-    results = filters.qs.with_listing_data().for_cards(kind)
+    phone and online services covering the place's country, read with the first page. ``kept``: what answers the
+    services whose rows need not be read (``read_slices``; ``services.card_cache.PageCards.kept``)."""
+    results = filters.qs.with_listing_data()
     beside = []
     if remote and filters.place is not None:
         # One more than is shown, to know whether there are more: that one's rows are not read (``read_slices``).
         beside = [(filters.remote_queryset().with_listing_data(), 0, remote + 1, remote)]
-    paginator = CappedPaginator(results, size, beside_first_page=beside)
+    paginator = CappedPaginator(results, size, beside_first_page=beside, kept=kept)
     shown = paginator.get_page(page)
     others = paginator.beside[0] if beside else []
     return ResultPage(page=shown, capped=paginator.capped, remote=others[:remote], more_remote=len(others) > remote)

@@ -15,10 +15,13 @@ class NarrowPaginator(Paginator):
     (``ServiceQuerySet.from_index``) are counted in the search documents alone.
 
     ``beside_first_page``: slices of other services, ``(queryset, start, stop[, shown])``, shown beside the first
-    page; they are read with it into ``beside``, and only when the first page is."""
+    page; they are read with it into ``beside``, and only when the first page is.
 
-    def __init__(self, *args, beside_first_page=(), **kwargs):
+    ``kept``: what answers the services whose rows need not be read (``services.card_cache.PageCards.kept``)."""
+
+    def __init__(self, *args, beside_first_page=(), kept=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept = kept
         self.beside_first_page = list(beside_first_page)
         self.beside = [[] for _part in self.beside_first_page]
 
@@ -36,7 +39,7 @@ class NarrowPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         beside = self.beside_first_page if number == 1 else []
-        page, *read_beside = read_slices([(self.object_list, bottom, top), *beside])
+        page, *read_beside = read_slices([(self.object_list, bottom, top), *beside], kept=self.kept)
         if beside:
             self.beside = read_beside
         return self._get_page(page, number, self)

@@ -10,14 +10,12 @@ from .backends import backend
 from .shortcuts import best_rows, best_slice_with_count, carried_annotations, far_rows, measured_once, nearest_first
 
 
-class KeptCard:
-    """A service of a page whose result card (or API item) is kept (``services.cache.cards``), instead of its rows:
-    its id, the card and, as a row would have them, its ``search_rank`` and ``distance_km``. Only pages that ask
-    (``for_cards``)."""
+class UnreadRow:
+    """A service of a page whose rows were not read (``read_slices``): its id and, as a row would have them, its
+    ``search_rank`` and ``distance_km``."""
 
-    def __init__(self, pk: int, card):
+    def __init__(self, pk: int):
         self.pk = pk
-        self.kept_card = card
 
 
 def _shown(part) -> int | None:
@@ -25,15 +23,17 @@ def _shown(part) -> int | None:
     return part[3] if len(part) > 3 else None
 
 
-def read_slices(parts) -> list[list]:
+def read_slices(parts, kept=None) -> list[list]:
     """``[queryset.narrow_slice(start, stop) for queryset, start, stop in parts]``, reading the full rows of every
     slice together: one query for the rows and one per kind of related data, whatever the number of slices (a page
     near a place shows two lists). The slices' querysets are of the same services with the same related data (the
     first's are read).
 
     A part may be ``(queryset, start, stop, shown)``: its rows after the first ``shown`` are only there to tell
-    whether there are more, and are given as a ``KeptCard`` without a card, their listing's rule checked but their
-    rows not read."""
+    whether there are more, and are given as an ``UnreadRow``, their listing's rule checked but their rows not read.
+
+    ``kept``: a callable given the ids shown, answering stand-ins for those whose rows need not be read (their
+    result card is kept: ``services.card_cache.PageCards.kept``)."""
     sliced = [(part[0], *slice_rows(part[0], part[1], part[2])) for part in parts]
     ids = list(dict.fromkeys(row[0] for _queryset, rows, _kept in sliced for row in rows))
     if not ids:
@@ -44,16 +44,9 @@ def read_slices(parts) -> list[list]:
     probed = [pk for pk in ids if pk not in shown]
     first = parts[0][0]
     listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
-    by_pk, kept_cards, read_at = {}, {}, None
-    if first._for_cards:
-        from rssn.languages import page_language
-        from services import cache as directory_cache
-
-        # read_at: the version before the rows are read (see services.cache.keep_card)
-        kept_cards, read_at = directory_cache.cards(
-            page_language(), [pk for pk in ids if pk in shown], first._for_cards
-        )
-    unread = [pk for pk in ids if pk in shown and pk not in kept_cards]
+    by_pk = {}
+    kept_rows = kept([pk for pk in ids if pk in shown]) if kept is not None else {}
+    unread = [pk for pk in ids if pk in shown and pk not in kept_rows]
     if unread:
         full = listing.filter(pk__in=unread).order_by()
         # The page's rows are read with the related data the first slice asked for: Django's public API has no way
@@ -61,13 +54,11 @@ def read_slices(parts) -> list[list]:
         full.query.select_related = first.query.select_related
         full._prefetch_related_lookups = first._prefetch_related_lookups
         full._reference_data = first._reference_data
-        for service in full:
-            service.card_read_at = read_at
-            by_pk[service.pk] = service
-    if kept_cards or probed:
+        by_pk.update((service.pk, service) for service in full)
+    if kept_rows or probed:
         # The listing's own rule is checked for these too (their ids alone are read).
-        listed = listing.filter(pk__in=[*kept_cards, *probed]).order_by().values_list("pk", flat=True)
-        by_pk.update((pk, KeptCard(pk, kept_cards.get(pk))) for pk in listed)
+        listed = listing.filter(pk__in=[*kept_rows, *probed]).order_by().values_list("pk", flat=True)
+        by_pk.update((pk, kept_rows.get(pk) or UnreadRow(pk)) for pk in listed)
     slices, placed = [], set()
     for _queryset, rows, kept in sliced:
         page = []

@@ -11,6 +11,8 @@ from django.utils import translation
 
 from members.models import Helpline, OpeningHours
 from services import cache as directory_cache
+from services import card_cache
+from services.card_cache import PageCards
 from services.models import Language, Service
 from tests.services import directory_data as data
 
@@ -91,7 +93,7 @@ def test_a_paused_service_takes_its_city_off_the_choices(client, listing):
     assert city not in directory_cache.cities_with_services()
 
 
-# Result cards: the markup that is the same for everyone is kept per process and language (services.cache.cards);
+# Result cards: the markup that is the same for everyone is kept per process and language (services.card_cache);
 # what depends on the person or the moment (the referral list, the distance, the open badge) is put in per page.
 
 MONDAY_10_BOGOTA = datetime.datetime(2026, 11, 30, 15, 0, tzinfo=datetime.UTC)
@@ -100,8 +102,8 @@ SEARCH = "/en/search/?q="
 OPEN, CLOSED = '<span class="badge badge-open">Open now</span>', '<span class="badge badge-closed">Closed now</span>'
 
 
-def kept(language, service):
-    return directory_cache.cards(language, [service.pk])[0]
+def kept(language, service, kind="card"):
+    return {pk: card.kept_card for pk, card in PageCards(kind, language).kept([service.pk]).items()}
 
 
 def test_a_results_page_keeps_its_cards_and_the_next_reads_no_listing_rows(client, listing, django_assert_num_queries):
@@ -183,23 +185,29 @@ def test_a_kept_card_is_not_shown_once_its_listing_is_not_public(client, listing
 
 
 def test_a_card_read_before_an_edit_is_not_kept(listing):
-    read_at = directory_cache.version()
+    before = PageCards("card", "en")  # a page that began before the edit
     directory_cache.invalidate_directory_cache()
-    current = directory_cache.version()
-    directory_cache.keep_card("en", listing.pk, "old markup", read_at, current)
+    before.keep(listing.pk, "old markup")
     assert not kept("en", listing)
-    directory_cache.keep_card("en", listing.pk, "new markup", current, current)
+    PageCards("card", "en").keep(listing.pk, "new markup")
     assert kept("en", listing) == {listing.pk: "new markup"}
 
 
+def test_a_card_kept_before_an_edit_is_not_read_after_it(listing):
+    PageCards("card", "en").keep(listing.pk, "old markup")
+    assert kept("en", listing)
+    directory_cache.invalidate_directory_cache()
+    assert not kept("en", listing)
+
+
 def test_the_least_recently_shown_cards_go_first(monkeypatch):
-    monkeypatch.setattr(directory_cache, "CARDS_PER_PROCESS", 2)
-    version = directory_cache.version()
+    monkeypatch.setattr(card_cache, "_entries", card_cache.LRUCache(maxsize=2))
+    cards = PageCards("card", "en")
     for pk in (1, 2):
-        directory_cache.keep_card("en", pk, f"card {pk}", version, version)
-    assert directory_cache.cards("en", [1]) == ({1: "card 1"}, version)  # 1 is now the most recently shown
-    directory_cache.keep_card("en", 3, "card 3", version, version)
-    assert directory_cache.cards("en", [1, 2, 3]) == ({1: "card 1", 3: "card 3"}, version)
+        cards.keep(pk, f"card {pk}")
+    assert {pk: card.kept_card for pk, card in cards.kept([1]).items()} == {1: "card 1"}  # 1 is now the most recent
+    cards.keep(3, "card 3")
+    assert {pk: card.kept_card for pk, card in cards.kept([1, 2, 3]).items()} == {1: "card 1", 3: "card 3"}
 
 
 def test_a_country_page_keeps_its_cards_and_shows_an_edit_on_the_next_page(client, listing):
@@ -224,7 +232,7 @@ def test_the_api_keeps_its_items_apart_from_the_cards_and_the_next_page_reads_no
     first = CaptureQueriesContext(connection)
     with first:
         cold = api(client, f"{API_SEARCH}&lang=en")
-    assert directory_cache.cards("en", [listing.pk], "api")[0] and not kept("en", listing)
+    assert kept("en", listing, "api") and not kept("en", listing)
     second = CaptureQueriesContext(connection)
     with second:
         warm = api(client, f"{API_SEARCH}&lang=en")

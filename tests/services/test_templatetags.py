@@ -9,14 +9,8 @@ from django.utils.html import escape
 
 from members.models import Point
 from rssn.languages import best_translation, language_order
-from services.templatetags.directory import (
-    distance,
-    map_url,
-    open_state,
-    parse_list,
-    phone_display,
-    tel_href,
-)
+from services.cards import open_state, parse_list
+from services.display import distance, map_url, phone_display, tel_href
 from tests.factories import LocationFactory, OpeningHoursFactory, ServiceFactory
 
 

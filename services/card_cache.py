@@ -1,0 +1,79 @@
+"""The result cards (and the API's items) each process keeps: what a listing looks like to everyone who reads it
+in a language, so that a page showing it again need not read its rows nor render it.
+
+A least-recently-used map (``cachetools.LRUCache``) of ``CARDS_PER_PROCESS`` entries, keyed by kind (``card`` or
+``api``), language, service and version: the version (``services.cache.version``) changes whenever a listing or
+the reference data is edited, in any process, so an entry made before an edit is never read after it. A page reads
+the version once (``PageCards``), before its rows: a card made from rows read at an older version is not kept.
+The queryset knows nothing of this: the paginator is given ``PageCards.kept``, which answers the ids whose card
+is kept, and reads only the others' rows.
+"""
+
+import functools
+import threading
+
+from cachetools import LRUCache
+
+from rssn.languages import page_language
+from services import cache as directory_cache
+
+# About 4.5 kB a card with its opening hours (docs/performance.md).
+CARDS_PER_PROCESS = 2000
+
+_lock = threading.Lock()
+_entries: LRUCache = LRUCache(maxsize=CARDS_PER_PROCESS)
+_version = {"current": None}
+
+
+class KeptCard:
+    """Stands for a service of a page whose card is kept, instead of its rows: its id and the card, and, as a row
+    would have them, the ``search_rank`` and ``distance_km`` the page's reading sets."""
+
+    def __init__(self, pk: int, card):
+        self.pk = pk
+        self.kept_card = card
+
+
+def forget() -> None:
+    """Forget every card this process keeps (``bench/run.py --cold-cards``, tests)."""
+    with _lock:
+        _entries.clear()
+
+
+class PageCards:
+    """One page's use of the kept cards of a ``kind`` in the page's language, at the version current when the page
+    began (read once)."""
+
+    def __init__(self, kind: str = "card", language: str | None = None):
+        self.kind = kind
+        self.language = language or page_language()
+        self.version = directory_cache.version()
+
+    @functools.cached_property
+    def _unchanged(self) -> bool:
+        """Whether the version is still the one the page began with, asked once, after its rows were read."""
+        return directory_cache.version() == self.version
+
+    def _key(self, pk: int) -> tuple:
+        return (self.kind, self.language, pk, self.version)
+
+    def kept(self, pks) -> dict[int, KeptCard]:
+        """A ``KeptCard`` for each of these services whose card is kept."""
+        found = {}
+        with _lock:
+            for pk in pks:
+                card = _entries.get(self._key(pk))
+                if card is not None:
+                    found[pk] = KeptCard(pk, card)
+        return found
+
+    def keep(self, pk: int, card) -> None:
+        """Keep a service's card made from rows this page read, unless the version changed since the page began
+        (an edit saved since then may be missing from the rows). Entries of older versions are dropped at once."""
+        if not self._unchanged:
+            return
+        with _lock:
+            if _version["current"] != self.version:
+                _entries.clear()
+                _version["current"] = self.version
+            _entries[self._key(pk)] = card

@@ -1,0 +1,182 @@
+"""What a listed service shows on the public pages, worked out in Python and printed by templates:
+``templates/includes/service_card.html`` (the result card) and the small includes in ``templates/includes/service/``
+that the card, the service page and the referral list share.
+
+A result card is rendered once per language and version and kept (``services.card_cache``); what differs from page
+to page (the query that keeps the referral list, the distance, the open badge at the page's moment and the list
+button) goes into the kept card's slots for each page. The referral list lives in the address (``?s=1,2,3``): no
+cookie, nothing on the server.
+"""
+
+import datetime
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from members import opening
+from rssn.languages import best_translation, page_language
+from services import display
+from services.card_cache import PageCards
+
+MAX_LIST_LENGTH = 50
+CARD_TEMPLATE = "includes/service_card.html"
+SLOTS = ("list_query", "distance", "badge", "list_button")
+# Slots are marked with a token no listing can contain, so that a listing's text can never open one.
+_TOKEN = secrets.token_hex(8)
+_SLOT = re.compile(f"\x00{_TOKEN}:(\\w+)\x00")
+# Printed as they are by the card's template (our own text: no listing's value in them).
+_SLOT_MARKS = {name: mark_safe(f"\x00{_TOKEN}:{name}\x00") for name in SLOTS}  # noqa: S308  # nosec B308 B703
+
+
+def parse_list(value) -> list[int]:
+    """The referral list of ``?s=``: distinct ids in order, at most ``MAX_LIST_LENGTH``."""
+    ids = []
+    for part in str(value or "")[:1000].split(","):
+        part = part.strip()
+        # ASCII digits only: str.isdigit() takes superscripts too ("¹"), which int() refuses.
+        if part.isascii() and part.isdigit() and len(part) < 12 and int(part) not in ids:
+            ids.append(int(part))
+    return ids[:MAX_LIST_LENGTH]
+
+
+def list_value(ids) -> str | None:
+    """``s``'s value for these ids; None (no ``s``) for none."""
+    return ",".join(str(pk) for pk in ids) or None
+
+
+def referral_ids(request) -> list[int]:
+    return parse_list(request.GET.get("s")) if request is not None else []
+
+
+def list_only_query(request) -> str:
+    """``?s=…`` alone, for links to other pages that keep the referral list."""
+    ids = referral_ids(request)
+    return f"?{urlencode({'s': list_value(ids)})}" if ids else ""
+
+
+def list_change(ids: list[int], pk: int) -> dict:
+    """What a service's list button does (``includes/service/list_button.html``): whether it is in the list, and
+    ``s``'s value that removes it, or adds it (last, the oldest dropped beyond ``MAX_LIST_LENGTH``)."""
+    in_list = pk in ids
+    changed = [item for item in ids if item != pk] if in_list else [*ids, pk][-MAX_LIST_LENGTH:]
+    return {"pk": pk, "in_list": in_list, "value": list_value(changed)}
+
+
+def list_without(request, pk: int) -> str | None:
+    """``s``'s value without the service (the referral list's "Remove from list")."""
+    return list_value(item for item in referral_ids(request) if item != pk)
+
+
+def public_places(service) -> dict:
+    """The distinct cities a card may name, and whether one of its addresses is confidential
+    (``Location.public_address``)."""
+    cities, confidential = [], False
+    for location in service.locations.all():
+        city = location.public_address.get("city")
+        if city is None:
+            confidential = True
+        elif city not in cities:
+            cities.append(city)
+    return {"cities": cities, "confidential": confidential}
+
+
+def contact_phone(service):
+    """The number to call: the service's own, else its first location's, else the organisation's."""
+    if service.phone:
+        return service.phone
+    for location in service.locations.all():
+        if location.phone:
+            return location.phone
+    return service.organisation.public_phone
+
+
+def open_state(service, moment: datetime.datetime | None = None) -> str:
+    """``"24_7"``, ``"open"``, ``"closed"``, or ``""`` when the listing says nothing of its hours
+    (``members.opening``)."""
+    return opening.open_state(service.open_24_7, service.locations.all(), moment or timezone.now())
+
+
+@dataclass(frozen=True)
+class CardMarkup:
+    """A result card rendered for everyone who reads it in one language: the markup around its slots
+    (``parts``: text, slot name, text, ...), and what its open badge is read from (``members.opening.fixed_state``:
+    a state that never changes, else None and the hours)."""
+
+    pk: int
+    parts: tuple[str, ...]
+    open_state: str | None
+    hours: tuple
+
+
+def card_markup(service, language: str) -> CardMarkup:
+    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked."""
+    fixed, hours = opening.fixed_state(service.open_24_7, service.locations.all())
+    context = {
+        "service": service,
+        "name": best_translation(service, "name", language),
+        "organisation_name": best_translation(service.organisation, "name", language),
+        "categories": [best_translation(category, "name", language) for category in service.categories.all()],
+        "places": public_places(service) if service.locations.all() else None,
+        "phone": contact_phone(service),
+        "opening_known": fixed != opening.UNKNOWN,
+        **_SLOT_MARKS,
+    }
+    parts = tuple(_SLOT.split(get_template(CARD_TEMPLATE).render(context)))
+    return CardMarkup(service.pk, parts, fixed, hours)
+
+
+class ResultCards:
+    """The cards of one page. What depends on the request alone (the referral list, the query its links keep, the
+    moment) is read once; each card's markup is the kept one (``PageCards``) or rendered and kept."""
+
+    def __init__(self, request, now: datetime.datetime | None = None, kept: PageCards | None = None):
+        self.language = kept.language if kept is not None else page_language()
+        self.now = now or timezone.now()
+        self.kept = kept
+        self.query = request.GET
+        self.list_ids = referral_ids(request)
+        self.list_query = list_only_query(request)
+        self._button = get_template("includes/service/list_button.html")
+        self._distance = get_template("includes/service/distance.html")
+        self._badges = {}
+
+    def markup_of(self, service) -> CardMarkup:
+        kept = getattr(service, "kept_card", None)
+        if kept is not None:
+            return kept
+        markup = card_markup(service, self.language)
+        if self.kept is not None:
+            self.kept.keep(service.pk, markup)
+        return markup
+
+    def html(self, service) -> SafeString:
+        """The service's card on this page: its markup with the slots filled."""
+        markup = self.markup_of(service)
+        state = markup.open_state if markup.open_state is not None else opening.state_at(markup.hours, self.now)
+        km = display.distance(getattr(service, "distance_km", None))
+        slots = {
+            "list_query": self.list_query,
+            "distance": " " + self._distance.render({"km": km}) if km else "",
+            "badge": self._badge(state),
+            "list_button": self._button.render({"list": list_change(self.list_ids, markup.pk), "query": self.query}),
+        }
+        parts = markup.parts
+        # Every part is template output, escaped; the slot values are rendered or escaped above.
+        return mark_safe("".join(slots[part] if index % 2 else part for index, part in enumerate(parts)))  # noqa: S308  # nosec B308 B703
+
+    def _badge(self, state: str) -> str:
+        if state not in self._badges:
+            self._badges[state] = get_template("includes/service/open_badge.html").render({"state": state})
+        return self._badges[state]
+
+
+def result_cards(context, services) -> list[SafeString]:
+    """Each service's card, printed (``ResultCards.html``), with the page's kept cards (``kept_cards`` in the
+    context, the ``PageCards`` its paginator was given) when it has them."""
+    cards = ResultCards(context["request"], context.get("now"), context.get("kept_cards"))
+    return [cards.html(service) for service in services]

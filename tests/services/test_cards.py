@@ -1,0 +1,75 @@
+"""Result cards come from templates: one card (templates/includes/service_card.html) and the small includes it
+shares with the service page and the referral list (templates/includes/service/)."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.urls import reverse
+from django.utils import translation
+
+from services import cards
+from tests.services import directory_data as data
+
+pytestmark = pytest.mark.django_db
+
+SHARED = {
+    "includes/service/phone.html",
+    "includes/service/cost.html",
+    "includes/service/how.html",
+}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def listing():
+    return data.public_listing()
+
+
+def rendered(client, url) -> tuple[str, set[str]]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), {template.name for template in response.templates}
+
+
+def test_results_the_service_page_and_the_referral_list_print_the_same_includes(client, listing):
+    html, results = rendered(client, "/en/search/?q=")
+    assert {"includes/service_card.html", "includes/service/list_button.html", *SHARED} <= results
+    assert f'id="service-{listing.pk}"' in html
+    _html, service_page = rendered(client, reverse("services:service-detail", args=[listing.pk]))
+    assert {"includes/service/list_button.html", "includes/service/open_badge.html", *SHARED} <= service_page
+    _html, referral_list = rendered(client, reverse("services:referral-list") + f"?s={listing.pk}")
+    assert referral_list >= SHARED
+
+
+def test_a_designer_changes_a_card_in_its_template_alone(client, listing, settings, tmp_path):
+    card = (django_settings.BASE_DIR / "templates" / "includes" / "service_card.html").read_text()
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "service_card.html").write_text(
+        card.replace('<dl class="facts">', '<p class="designed">Redesigned</p>\n<dl class="facts">')
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    html, _templates = rendered(client, "/en/search/?q=")
+    assert '<p class="designed">Redesigned</p>' in html
+
+
+def test_a_listing_cannot_open_a_cards_slot(client, listing):
+    """What each page puts in a kept card (the list button, the distance...) goes into marked slots: a listing's own
+    text that looks like a slot stays text."""
+    listing.name_en = "\x00list_button\x00 Legal advice"
+    listing.save()
+    html, _templates = rendered(client, "/en/search/?q=")
+    assert html.count('class="list-actions"') == 1
+    assert "Legal advice" in html
+
+
+def test_the_list_button_adds_or_removes_and_keeps_the_rest_of_the_query():
+    assert cards.list_change([4, 5], 6) == {"pk": 6, "in_list": False, "value": "4,5,6"}
+    assert cards.list_change([4, 5], 4) == {"pk": 4, "in_list": True, "value": "5"}
+    assert cards.list_change([4], 4)["value"] is None  # the last one removed: no ``s`` at all
+    full = list(range(1, cards.MAX_LIST_LENGTH + 1))
+    assert cards.list_change(full, 99)["value"].split(",")[-1] == "99"
+    assert len(cards.list_change(full, 99)["value"].split(",")) == cards.MAX_LIST_LENGTH
