@@ -4,7 +4,6 @@ shares with the service page and the referral list (templates/includes/service/)
 import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
-from django.utils import translation
 
 from services import cards
 from tests.services import directory_data as data
@@ -18,24 +17,14 @@ SHARED = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def listing():
-    return data.public_listing()
-
-
 def rendered(client, url) -> tuple[str, set[str]]:
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode(), {template.name for template in response.templates}
 
 
-def test_results_the_service_page_and_the_referral_list_print_the_same_includes(client, listing):
+def test_results_the_service_page_and_the_referral_list_print_the_same_includes(client):
+    listing = data.public_listing()
     html, results = rendered(client, "/en/search/?q=")
     assert {"includes/service_card.html", "includes/service/list_button.html", *SHARED} <= results
     assert f'id="service-{listing.pk}"' in html
@@ -45,7 +34,8 @@ def test_results_the_service_page_and_the_referral_list_print_the_same_includes(
     assert referral_list >= SHARED
 
 
-def test_a_designer_changes_a_card_in_its_template_alone(client, listing, settings, tmp_path):
+def test_a_designer_changes_a_card_in_its_template_alone(client, settings, tmp_path):
+    data.public_listing()
     card = (django_settings.BASE_DIR / "templates" / "includes" / "service_card.html").read_text()
     (tmp_path / "includes").mkdir()
     (tmp_path / "includes" / "service_card.html").write_text(
@@ -56,9 +46,10 @@ def test_a_designer_changes_a_card_in_its_template_alone(client, listing, settin
     assert '<p class="designed">Redesigned</p>' in html
 
 
-def test_a_listing_cannot_open_a_cards_slot(client, listing):
+def test_a_listing_cannot_open_a_cards_slot(client):
     """What each page puts in a kept card (the list button, the distance...) goes into marked slots: a listing's own
     text that looks like a slot stays text."""
+    listing = data.public_listing()
     listing.name_en = "\x00list_button\x00 Legal advice"
     listing.save()
     html, _templates = rendered(client, "/en/search/?q=")
