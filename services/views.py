@@ -205,9 +205,6 @@ def coverage(request):
             if row.region is not None:
                 label = ngettext("%(region)s: %(count)s service", "%(region)s: %(count)s services", row.services)
                 regions[row.region.code] = [row.services, label % {"region": row.name, "count": row.services}]
-    query = request.GET.copy()
-    query.pop("format", None)
-    query.pop("rows", None)
     return render(
         request,
         "admin/coverage.html",
@@ -216,7 +213,6 @@ def coverage(request):
             "title": gettext("Coverage of the network"),
             "form": form,
             "found": found,
-            "query": query.urlencode(),
             "map": {
                 "basemap": maps.basemap()["regions"],
                 "data": {"countries": [country.country.code for country in found], "regions": regions},

@@ -128,6 +128,13 @@ def test_the_table_and_the_gaps_download_as_csv(client, directory):
     assert spanish[0][0] != "Country code"
 
 
+def test_the_download_links_keep_the_chosen_filters(client, directory):
+    client.force_login(staff("editor", EDITORS))
+    html = page(client, "category=legal-aid&rows=gaps").content.decode()
+    assert 'href="?category=legal-aid&amp;format=csv" download' in html
+    assert 'href="?category=legal-aid&amp;rows=gaps&amp;format=csv" download' in html
+
+
 def test_a_coordinator_sees_only_her_countries(client, directory, ecuador):
     client.force_login(staff("coordinator-ec", COORDINATORS, ecuador))
     response = page(client)
