@@ -6,6 +6,7 @@ from django.conf import settings as django_settings
 from django.urls import reverse
 
 from services import cards
+from services.models import Service
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
@@ -46,15 +47,15 @@ def test_a_designer_changes_a_card_in_its_template_alone(client, settings, tmp_p
     assert '<p class="designed">Redesigned</p>' in html
 
 
-def test_a_listing_cannot_open_a_cards_slot(client):
+def test_a_listing_cannot_open_a_cards_slot():
     """What each page puts in a kept card (the list button, the distance...) goes into marked slots: a listing's own
     text that looks like a slot stays text."""
-    listing = data.public_listing()
-    listing.name_en = "\x00list_button\x00 Legal advice"
-    listing.save()
-    html, _templates = rendered(client, "/en/search/?q=")
-    assert html.count('class="list-actions"') == 1
-    assert "Legal advice" in html
+    listing = Service.objects.with_listing_data().get(pk=data.public_listing().pk)
+    listing.name_en = "\x00list_button\x00 Legal advice"  # never saved: PostgreSQL refuses NUL in text
+    markup = cards.card_markup(listing, "en")
+    slots = [part for index, part in enumerate(markup.parts) if index % 2]
+    assert slots.count("list_button") == 1
+    assert any("list_button\x00 Legal advice" in part for index, part in enumerate(markup.parts) if not index % 2)
 
 
 def test_the_list_button_adds_or_removes_and_keeps_the_rest_of_the_query():
