@@ -12,10 +12,13 @@ import datetime
 import re
 import secrets
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
+from django.template.defaulttags import querystring
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from members import opening
@@ -25,12 +28,25 @@ from services.card_cache import PageCards
 
 MAX_LIST_LENGTH = 50
 CARD_TEMPLATE = "includes/service_card.html"
+LIST_BUTTON_TEMPLATE = "includes/service/list_button.html"
 SLOTS = ("list_query", "distance", "badge", "list_button")
 # Slots are marked with a token no listing can contain, so that a listing's text can never open one.
 _TOKEN = secrets.token_hex(8)
 _SLOT = re.compile(f"\x00{_TOKEN}:(\\w+)\x00")
-# Printed as they are by the card's template (our own text: no listing's value in them).
-_SLOT_MARKS = {name: mark_safe(f"\x00{_TOKEN}:{name}\x00") for name in SLOTS}  # noqa: S308  # nosec B308 B703
+
+
+def _marks(*names: str) -> dict[str, SafeString]:
+    """Each slot's mark, printed as it is by a template (our own text: no listing's value in it)."""
+    return {name: mark_safe(f"\x00{_TOKEN}:{name}\x00") for name in names}  # noqa: S308  # nosec B308 B703
+
+
+def _slotted(template_name: str, context: dict) -> tuple[str, ...]:
+    """The template rendered, split at its slots: text, slot name, text, ..."""
+    return tuple(_SLOT.split(get_template(template_name).render(context)))
+
+
+def _filled(parts: tuple[str, ...], values: dict) -> str:
+    return "".join(values[part] if index % 2 else part for index, part in enumerate(parts))
 
 
 def parse_list(value) -> list[int]:
@@ -72,11 +88,11 @@ def list_without(request, pk: int) -> str | None:
     return list_value(item for item in referral_ids(request) if item != pk)
 
 
-def public_places(service) -> dict:
+def public_places(locations) -> dict:
     """The distinct cities a card may name, and whether one of its addresses is confidential
-    (``Location.public_address``)."""
+    (``Location.public_address``), for a service's locations."""
     cities, confidential = [], False
-    for location in service.locations.all():
+    for location in locations:
         city = location.public_address.get("city")
         if city is None:
             confidential = True
@@ -85,11 +101,11 @@ def public_places(service) -> dict:
     return {"cities": cities, "confidential": confidential}
 
 
-def contact_phone(service):
+def contact_phone(service, locations=None):
     """The number to call: the service's own, else its first location's, else the organisation's."""
     if service.phone:
         return service.phone
-    for location in service.locations.all():
+    for location in service.locations.all() if locations is None else locations:
         if location.phone:
             return location.phone
     return service.organisation.public_phone
@@ -113,26 +129,51 @@ class CardMarkup:
     hours: tuple
 
 
-def card_markup(service, language: str) -> CardMarkup:
+class PageLinks:
+    """The addresses of service and organisation pages, reversed once with a stand-in and completed for each card:
+    ``reverse()`` was the largest part of rendering a card."""
+
+    STAND_IN_ID = 987654321
+    STAND_IN_SLUG = "url-stand-in-slug"
+
+    def __init__(self):
+        self._service = reverse("services:service-detail", args=[self.STAND_IN_ID]).split(str(self.STAND_IN_ID))
+        self._organisation = reverse("services:organisation-detail", args=[self.STAND_IN_SLUG]).split(
+            self.STAND_IN_SLUG
+        )
+
+    def service(self, pk: int) -> str:
+        return str(int(pk)).join(self._service)
+
+    def organisation(self, slug: str) -> str:
+        return slug.join(self._organisation)
+
+
+def card_markup(service, language: str, links: PageLinks | None = None) -> CardMarkup:
     """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked."""
-    fixed, hours = opening.fixed_state(service.open_24_7, service.locations.all())
+    links = links or PageLinks()
+    locations = list(service.locations.all())
+    fixed, hours = opening.fixed_state(service.open_24_7, locations)
     context = {
         "service": service,
+        "service_url": links.service(service.pk),
+        "organisation_url": links.organisation(service.organisation.slug),
         "name": best_translation(service, "name", language),
         "organisation_name": best_translation(service.organisation, "name", language),
         "categories": [best_translation(category, "name", language) for category in service.categories.all()],
-        "places": public_places(service) if service.locations.all() else None,
-        "phone": contact_phone(service),
+        "languages": list(service.languages.all()),
+        "places": public_places(locations) if locations else None,
+        "phone": contact_phone(service, locations),
         "opening_known": fixed != opening.UNKNOWN,
-        **_SLOT_MARKS,
+        **_marks(*SLOTS),
     }
-    parts = tuple(_SLOT.split(get_template(CARD_TEMPLATE).render(context)))
-    return CardMarkup(service.pk, parts, fixed, hours)
+    return CardMarkup(service.pk, _slotted(CARD_TEMPLATE, context), fixed, hours)
 
 
 class ResultCards:
     """The cards of one page. What depends on the request alone (the referral list, the query its links keep, the
-    moment) is read once; each card's markup is the kept one (``PageCards``) or rendered and kept."""
+    moment) is read once, and the list button and the distance are rendered once, around slots; each card's markup
+    is the kept one (``PageCards``) or rendered and kept."""
 
     def __init__(self, request, now: datetime.datetime | None = None, kept: PageCards | None = None):
         self.language = kept.language if kept is not None else page_language()
@@ -140,16 +181,24 @@ class ResultCards:
         self.kept = kept
         self.query = request.GET
         self.list_ids = referral_ids(request)
-        self.list_query = list_only_query(request)
-        self._button = get_template("includes/service/list_button.html")
-        self._distance = get_template("includes/service/distance.html")
+        self.list_query = conditional_escape(list_only_query(request))
+        self._buttons = {
+            in_list: _slotted(LIST_BUTTON_TEMPLATE, {"in_list": in_list, **_marks("pk", "list_url")})
+            for in_list in (False, True)
+        }
+        self._distance = _slotted("includes/service/distance.html", _marks("km"))
+        # The query with another ``s`` (Django's {% querystring %}), made once with a mark where each card's goes.
+        mark = f"{_TOKEN}-list"
+        self._list_url = querystring(None, self.query, s=mark).split(quote_plus(mark, safe=""))
+        self._list_url_without = querystring(None, self.query, s=None)
         self._badges = {}
+        self._links = PageLinks()
 
     def markup_of(self, service) -> CardMarkup:
         kept = getattr(service, "kept_card", None)
         if kept is not None:
             return kept
-        markup = card_markup(service, self.language)
+        markup = card_markup(service, self.language, self._links)
         if self.kept is not None:
             self.kept.keep(service.pk, markup)
         return markup
@@ -159,15 +208,18 @@ class ResultCards:
         markup = self.markup_of(service)
         state = markup.open_state if markup.open_state is not None else opening.state_at(markup.hours, self.now)
         km = display.distance(getattr(service, "distance_km", None))
+        change = list_change(self.list_ids, markup.pk)
+        value = change["value"]
+        list_url = self._list_url_without if value is None else quote_plus(value, safe="").join(self._list_url)
+        button = {"pk": str(int(markup.pk)), "list_url": conditional_escape(list_url)}
         slots = {
             "list_query": self.list_query,
-            "distance": " " + self._distance.render({"km": km}) if km else "",
+            "distance": " " + _filled(self._distance, {"km": conditional_escape(km)}) if km else "",
             "badge": self._badge(state),
-            "list_button": self._button.render({"list": list_change(self.list_ids, markup.pk), "query": self.query}),
+            "list_button": _filled(self._buttons[change["in_list"]], button),
         }
-        parts = markup.parts
         # Every part is template output, escaped; the slot values are rendered or escaped above.
-        return mark_safe("".join(slots[part] if index % 2 else part for index, part in enumerate(parts)))  # noqa: S308  # nosec B308 B703
+        return mark_safe(_filled(markup.parts, slots))  # noqa: S308  # nosec B308 B703
 
     def _badge(self, state: str) -> str:
         if state not in self._badges:
