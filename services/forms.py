@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import AbuseProtectedForm, IdMultipleChoiceField, form_phone
 from members.models import Country
-from services.models import Population, ServiceCategory
+from services.models import Population, Service, ServiceCategory
 
 
 class ServiceApplicationForm(forms.Form):
@@ -28,6 +28,24 @@ class ServiceApplicationForm(forms.Form):
     online = forms.BooleanField(label=_("Online or messaging"), required=False)
     outreach = forms.BooleanField(label=_("Outreach (mobile team)"), required=False)
     phone = forms.CharField(label=_("Phone or hotline"), max_length=30, required=False)
+    # What a caseworker asks before sending someone: asked, never assumed (the listing shows "ask the service"
+    # for a fact nobody gave).
+    cost = forms.ChoiceField(
+        label=_("Cost for the people you serve"),
+        choices=[(value, label) for value, label in Service.Cost.choices if value],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether the service is free, low cost or paid.")},
+    )
+    referral_required = forms.TypedChoiceField(
+        label=_("Referral"),
+        choices=[
+            ("no", _("No referral needed: people can come or call directly")),
+            ("yes", _("A referral from another organisation is needed")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether people need a referral.")},
+    )
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)

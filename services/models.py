@@ -99,6 +99,8 @@ class Service(models.Model):
         FREE = "free", _("Free")
         LOW_COST = "low_cost", _("Low cost")
         PAID = "paid", _("Paid")
+        # Unknown is a value: a cost nobody gave is None, shown as this, never a default that reads as a fact.
+        __empty__ = _("Ask the service")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="services", verbose_name=_("organisation")
@@ -135,9 +137,21 @@ class Service(models.Model):
     languages = models.ManyToManyField(
         Language, related_name="services", blank=True, verbose_name=_("languages spoken"), help_text=PUBLIC
     )
-    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost = models.CharField(
+        _("cost"),
+        max_length=10,
+        choices=Cost.choices,
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_('Public: empty until the member says; shown as "ask the service".'),
+    )
     referral_required = models.BooleanField(
-        _("referral needed"), default=False, help_text=_("Public: unticked means people can walk in or call directly.")
+        _("referral needed"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_('Public: "No" means people can walk in or call directly; empty until the member says.'),
     )
     phone = models.CharField(
         _("phone or hotline"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC
@@ -181,7 +195,9 @@ class Service(models.Model):
                 name="service_has_delivery_mode",
             ),
             models.CheckConstraint(condition=Q(status__in=["active", "paused"]), name="service_status_valid"),
-            models.CheckConstraint(condition=Q(cost__in=["free", "low_cost", "paid"]), name="service_cost_valid"),
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__in=["free", "low_cost", "paid"]), name="service_cost_valid"
+            ),
         ]
 
     def __str__(self):

@@ -201,6 +201,8 @@ def _apply(data: dict, locations, service_forms) -> Organisation:
                 online=item["online"],
                 outreach=item["outreach"],
                 phone=item["phone"],
+                cost=item["cost"],
+                referral_required=item["referral_required"],
             )
             for item in offered
         ],

@@ -41,6 +41,8 @@ class ServiceInput:
     online: bool = False
     outreach: bool = False
     phone: str = ""
+    cost: str | None = None
+    referral_required: bool | None = None
 
 
 def application_submit(*, services: Sequence[ServiceInput], **application) -> Organisation:
@@ -61,6 +63,8 @@ def application_submit(*, services: Sequence[ServiceInput], **application) -> Or
                 online=given.online,
                 outreach=given.outreach,
                 phone=given.phone,
+                cost=given.cost or None,
+                referral_required=given.referral_required,
                 status=Service.Status.ACTIVE,
             )
             set_translated(service, "name", given.name, language)

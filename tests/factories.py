@@ -154,6 +154,9 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     description_es = "Asesoría jurídica gratuita para sobrevivientes."
     phone = "+5716010002"
     last_verified_on = datetime.date(2026, 10, 1)
+    # A listing whose member gave its facts (unknown ones are None: pass cost=None, referral_required=None).
+    cost = Service.Cost.FREE
+    referral_required = False
 
     @factory.post_generation
     def categories(self, create, extracted, **kwargs):

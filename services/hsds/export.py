@@ -166,9 +166,11 @@ class Exporter:
             if getattr(service, field):
                 term = self.term(mapping.DELIVERY_MODES, field, str(Service._meta.get_field(field).verbose_name))
                 attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
-        if service.referral_required:
-            name = str(Service._meta.get_field("referral_required").verbose_name)
-            term = self.term(mapping.SERVICE_FEATURES, mapping.REFERRAL_REQUIRED, name)
+        if service.referral_required is not None:
+            code = mapping.REFERRAL_REQUIRED if service.referral_required else mapping.NO_REFERRAL_NEEDED
+            needed = str(Service._meta.get_field("referral_required").verbose_name)
+            name = needed if service.referral_required else "no referral needed"
+            term = self.term(mapping.SERVICE_FEATURES, code, name)
             attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
         at_locations = [
             {
@@ -179,14 +181,17 @@ class Exporter:
             for location in sorted(service.locations.all(), key=lambda location: location.pk)
             if location.pk in location_ids
         ]
-        cost = {
-            "id": child_id(service_id, "cost"),
-            "service_id": service_id,
-            "option": service.cost,
-            "amount_description": str(service.get_cost_display()),
-        }
-        if service.cost == Service.Cost.FREE:
-            cost["amount"] = 0
+        cost_options = []
+        if service.cost:
+            cost = {
+                "id": child_id(service_id, "cost"),
+                "service_id": service_id,
+                "option": service.cost,
+                "amount_description": str(service.get_cost_display()),
+            }
+            if service.cost == Service.Cost.FREE:
+                cost["amount"] = 0
+            cost_options.append(cost)
         return _compact(
             {
                 "id": service_id,
@@ -212,7 +217,7 @@ class Exporter:
                     }
                     for language in sorted(service.languages.all(), key=lambda language: language.code)
                 ],
-                "cost_options": [cost],
+                "cost_options": cost_options,
                 "attributes": attributes,
             }
         )

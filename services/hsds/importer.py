@@ -726,7 +726,10 @@ class Importer:
         service.phone = self._phone(record, record_id, "service", region)
         service.open_24_7 = any(_is_always_open(schedule) for schedule in record.get("schedules") or [])
         service.cost = self._cost(record)
-        service.referral_required = mapping.REFERRAL_REQUIRED in _codes(record, mapping.SERVICE_FEATURES)
+        features = _codes(record, mapping.SERVICE_FEATURES)
+        service.referral_required = (
+            True if mapping.REFERRAL_REQUIRED in features else False if mapping.NO_REFERRAL_NEEDED in features else None
+        )
 
         linked = []
         for at_location in record.get("service_at_locations") or []:
@@ -748,10 +751,10 @@ class Importer:
         self._count("services", created)
         return service
 
-    def _cost(self, record: dict) -> str:
+    def _cost(self, record: dict) -> str | None:
         options = record.get("cost_options") or []
         if not options:
-            return Service.Cost.FREE
+            return None
         option = _text(options[0], "option")
         if option in mapping.COST_OPTIONS:
             return option

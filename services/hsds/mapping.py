@@ -28,6 +28,8 @@ TAXONOMY_DESCRIPTIONS = {
 }
 DELIVERY_MODE_FIELDS = ("in_person", "by_phone", "online", "outreach")
 REFERRAL_REQUIRED = "referral-required"
+# Said only when the member said so: a service with neither code has not said whether a referral is needed.
+NO_REFERRAL_NEEDED = "no-referral-needed"
 
 # iCal weekday codes, Monday first like ``OpeningHours.weekday``.
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -35,7 +37,8 @@ ALL_DAYS = ",".join(WEEKDAYS)
 ALWAYS_OPENS, ALWAYS_CLOSES = "00:00", "23:59"
 ALWAYS_OPEN_DESCRIPTION = "Open 24 hours, 7 days"
 
-# ``Service.cost`` as an HSDS cost option's ``option`` (import also reads a zero amount as free).
+# ``Service.cost`` as an HSDS cost option's ``option`` (import also reads a zero amount as free); a service whose
+# cost nobody gave has no cost option, and one without any is imported as not known.
 COST_OPTIONS = ("free", "low_cost", "paid")
 
 

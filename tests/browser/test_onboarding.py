@@ -33,6 +33,8 @@ def fill_the_join_form(page, directory):
     page.locator("#id_locations-0-street_address").fill("Calle Ejemplo 1 # 2-3")
     page.locator("#id_services-0-name").fill("Acompañamiento amaranto")
     page.locator(f"input[name=services-0-categories][value='{directory.legal.pk}']").check()
+    page.locator("input[name=services-0-cost][value=free]").check()
+    page.locator("input[name=services-0-referral_required][value=yes]").check()
     page.locator("#id_contact_name").fill("Ana Ejemplo")
     page.locator("#id_contact_email").fill("ana@example.org")
     page.locator("#id_consent").check()
@@ -59,7 +61,9 @@ def test_apply_to_join_with_errors_then_successfully(page, directory, language):
 
     assert str(organisation.name) == NEW_ORGANISATION
     assert list(organisation.countries.all()) == [directory.country]
-    assert organisation.services.get().locations.get().street_address == "Calle Ejemplo 1 # 2-3"
+    service = organisation.services.get()
+    assert service.locations.get().street_address == "Calle Ejemplo 1 # 2-3"
+    assert (service.cost, service.referral_required) == ("free", True)
 
 
 @pytest.fixture

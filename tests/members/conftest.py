@@ -54,6 +54,8 @@ def join_data(colombia, bogota, legal_aid):
         "services-0-categories": [str(legal_aid.pk)],
         "services-0-in_person": "on",
         "services-0-phone": "",
+        "services-0-cost": "low_cost",
+        "services-0-referral_required": "no",
         "services-1-in_person": "on",
         "services-2-in_person": "on",
     }

@@ -191,11 +191,40 @@ def test_a_second_service_point_and_service_are_saved_when_filled(client, join_d
         "services-1-categories": [str(legal_aid.pk)],
         "services-1-in_person": "",
         "services-1-by_phone": "on",
+        "services-1-cost": "free",
+        "services-1-referral_required": "yes",
     }
     assert client.post(join_url(), data).status_code == 302
     assert Location.objects.get(city=quito).phone == "+59325550100"
     assert Service.objects.count() == 2
-    assert not Service.objects.get(name_en="Línea de apoyo").locations.exists()
+    line = Service.objects.get(name_en="Línea de apoyo")
+    assert not line.locations.exists()
+    assert (line.cost, line.referral_required) == ("free", True)
+    assert Service.objects.filter(cost="low_cost", referral_required=False).count() == 1
+
+
+MISSING_FACTS = {
+    "es": ("Indique si el servicio es gratuito, de bajo costo o pagado.", "Indique si se necesita una remisión."),
+    "pt": ("Informe se o serviço é gratuito, de baixo custo ou pago.", "Informe se é necessário um encaminhamento."),
+    "en": ("Say whether the service is free, low cost or paid.", "Say whether people need a referral."),
+    "id": (
+        "Sebutkan apakah layanan ini gratis, berbiaya rendah, atau berbayar.",
+        "Sebutkan apakah orang memerlukan rujukan.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_the_form_asks_the_cost_and_whether_a_referral_is_needed(client, join_data, language):
+    """What a caseworker asks before sending someone is asked, never assumed."""
+    asked = ("services-0-cost", "services-0-referral_required")
+    data = {key: value for key, value in join_data.items() if key not in asked}
+    response = client.post(join_url(language), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    for message in MISSING_FACTS[language]:
+        assert escape(message) in content
+    assert not Organisation.objects.exists()
 
 
 LONG = "x" * 2001

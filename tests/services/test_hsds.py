@@ -72,7 +72,7 @@ def directory(db):
     public.categories.add(data.family_law())
     confidential = data.confidential_listing()
     city_only = data.city_only_listing(cost=Service.Cost.LOW_COST)
-    hotline = data.hotline()
+    hotline = data.hotline(cost=None, referral_required=None)  # facts its member never gave
     pending = ServiceFactory(organisation=OrganisationFactory(pending=True, name_es="Pendiente Secreta"))
     paused = ServiceFactory(organisation=public.organisation, name_es="Servicio En Pausa", status="paused")
     return {
@@ -164,6 +164,27 @@ def test_service_carries_categories_languages_costs_and_links(directory):
     assert family["taxonomy_detail"]["name"] == "rssn-categories"
     location_id = mapping.record_id(directory["public"].locations.get())
     assert [link["location_id"] for link in service["service_at_locations"]] == [location_id]
+
+
+def test_facts_nobody_gave_leave_and_come_back_as_unknown(directory, tmp_path):
+    """No cost option and no referral code for a fact nobody gave, and "no referral needed" said when it was said:
+    an import reads neither a missing cost as free nor a missing code as "no referral"."""
+    services = all_services(export_organizations(language="en"))
+    hotline = services[mapping.record_id(directory["hotline"])]
+    assert "cost_options" not in hotline
+    assert not {a["taxonomy_term"]["code"] for a in hotline["attributes"]} & {"referral-required", "no-referral-needed"}
+    confidential = services[mapping.record_id(directory["confidential"])]
+    assert "no-referral-needed" in {a["taxonomy_term"]["code"] for a in confidential["attributes"]}
+
+    path = tmp_path / "directory.json"
+    path.write_text(json.dumps(export_organizations(language="en")))
+    Service.objects.all().delete()
+    Organisation.objects.all().delete()
+    call_command("import_hsds", str(path))
+    imported = {str(service.name): service for service in Service.objects.all()}
+    hotline, shelter = imported[str(directory["hotline"].name)], imported[str(directory["confidential"].name)]
+    assert (hotline.cost, hotline.referral_required) == (None, None)
+    assert (shelter.cost, shelter.referral_required) == ("free", False)
 
 
 def test_ids_are_stable_and_kept_from_an_import(directory):
