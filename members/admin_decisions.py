@@ -235,7 +235,7 @@ class ApplicationAdmin(DecisionPermission, ScopedAdmin, admin.ModelAdmin):
 
 @admin.register(CoordinatorAssignment)
 class CoordinatorAssignmentAdmin(ScopedAdmin, admin.ModelAdmin):
-    list_display = ("user", "country")
+    list_display = ("user", "country", "language")
     list_filter = ("country",)
     list_select_related = ("user", "country")
     autocomplete_fields = ("country",)

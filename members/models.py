@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members import opening
+from members.fields import PhoneNumberField
 from members.querysets import CityQuerySet, LocationQuerySet, OrganisationQuerySet
-from members.validators import validate_phone, validate_time_zone, validate_time_zones, validate_web_url
+from members.validators import validate_time_zone, validate_time_zones, validate_web_url
 
 PUBLIC = _("Public: shown on the directory.")
 PRIVATE = _("Private: never shown on the public directory.")
@@ -156,7 +157,7 @@ class Helpline(models.Model):
     name = models.CharField(
         _("name"), max_length=150, blank=True, help_text=_("Public: the line's own name, if it has one.")
     )
-    phone = models.CharField(_("phone"), max_length=20, validators=[validate_phone], help_text=PUBLIC)
+    phone = PhoneNumberField(_("phone"), max_length=20, help_text=PUBLIC)
     hours = models.CharField(
         _("hours"), max_length=150, blank=True, help_text=_("Public: when it answers, for example Mon–Fri 8:00–20:00.")
     )
@@ -257,9 +258,7 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True, help_text=PUBLIC)
     website = models.URLField(_("website"), blank=True, validators=[validate_web_url], help_text=PUBLIC)
     public_email = models.EmailField(_("public e-mail"), blank=True, help_text=PUBLIC)
-    public_phone = models.CharField(
-        _("public phone"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC
-    )
+    public_phone = PhoneNumberField(_("public phone"), max_length=20, blank=True, help_text=PUBLIC)
     countries = models.ManyToManyField(
         Country, related_name="organisations", verbose_name=_("countries it works in"), help_text=PUBLIC
     )
@@ -280,9 +279,7 @@ class Organisation(models.Model):
 
     contact_name = models.CharField(_("contact person"), max_length=150, help_text=PRIVATE)
     contact_email = models.EmailField(_("contact e-mail"), help_text=PRIVATE)
-    contact_phone = models.CharField(
-        _("contact phone"), max_length=20, blank=True, validators=[validate_phone], help_text=PRIVATE
-    )
+    contact_phone = PhoneNumberField(_("contact phone"), max_length=20, blank=True, help_text=PRIVATE)
     contact_language = models.CharField(
         _("contact's language"),
         max_length=5,
@@ -393,7 +390,7 @@ class Location(models.Model):
             "Confidential: the address and map point never leave the server; people contact the service by phone."
         ),
     )
-    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC)
+    phone = PhoneNumberField(_("phone"), max_length=20, blank=True, help_text=PUBLIC)
     open_24_7 = models.BooleanField(_("open 24 hours, 7 days"), default=False, help_text=PUBLIC)
     hours_note = models.CharField(
         _("note on opening hours"), max_length=200, blank=True, help_text=_("Public: for example 'closed on holidays'.")
@@ -561,6 +558,13 @@ class CoordinatorAssignment(models.Model):
     )
     country = models.ForeignKey(
         Country, on_delete=models.CASCADE, related_name="coordinator_assignments", verbose_name=_("country")
+    )
+    language = models.CharField(
+        _("language of the e-mails"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The e-mails about this country's applications and reports are written in this language."),
     )
 
     class Meta:

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from members import roles
 from members.models import (
     City,
+    CoordinatorAssignment,
     Country,
     Location,
     MembershipStatusChange,
@@ -136,17 +137,34 @@ def _queue_url() -> str:
         return ""
 
 
-def _coordinator_emails(countries: Iterable[Country]) -> list[str]:
-    """The coordinators of these countries; the administrators when no one coordinates them."""
+def staff_of_countries(countries: Iterable[Country]) -> dict[str, list[str]]:
+    """The e-mail addresses of the coordinators of these countries, by the language each asked for (the first of
+    her assignments among them); the administrators', in the site's language, when no one coordinates them."""
     User = get_user_model()
-    users = User.objects.filter(
-        is_active=True, coordinator_assignments__country__in=list(countries), groups__name=roles.COORDINATORS
+    assignments = (
+        CoordinatorAssignment.objects.filter(
+            country__in=list(countries), user__is_active=True, user__groups__name=roles.COORDINATORS
+        )
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("pk")
     )
-    emails = sorted({user.email for user in users if user.email})
-    if not emails:
-        admins = User.objects.filter(is_active=True).filter(groups__name=roles.ADMINISTRATORS)
-        emails = sorted({user.email for user in admins if user.email})
-    return emails
+    languages: dict[str, str] = {}
+    for assignment in assignments:
+        languages.setdefault(assignment.user.email, assignment.language)
+    if not languages:
+        admins = User.objects.filter(is_active=True, groups__name=roles.ADMINISTRATORS).exclude(email="")
+        languages = {user.email: settings.LANGUAGE_CODE for user in admins}
+    by_language: dict[str, list[str]] = {}
+    for email, language in sorted(languages.items()):
+        by_language.setdefault(language, []).append(email)
+    return by_language
+
+
+def notify_staff_of_countries(*, countries: Iterable[Country], template: str, subject: str, context: dict) -> None:
+    """One e-mail per language to the staff of these countries (``staff_of_countries``), after the commit."""
+    for language, emails in staff_of_countries(countries).items():
+        send_templated_email(template=template, to=emails, language=language, subject=subject, context=context)
 
 
 # History ----------------------------------------------------------------------------------------------------------
@@ -319,10 +337,9 @@ def membership_apply(
         subject=_("We received your application to the Regional Safe Spaces Network"),
         context={},
     )
-    send_templated_email(
+    notify_staff_of_countries(
+        countries=countries,
         template="application_notification",
-        to=_coordinator_emails(countries),
-        language=settings.LANGUAGE_CODE,
         subject=_("New membership application to review"),
         context={
             **context,

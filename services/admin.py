@@ -3,16 +3,20 @@ queue of correction requests."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline
-from members.admin_decisions import act_on_each
+from members.admin_decisions import ReasonForm, act_on_each
 from members.admin_filters import MissingTranslationFilter
 from members.admin_scope import ScopedAdmin
-from members.models import Country
+from members.models import Country, Location, Organisation
 from members.resources import SpreadsheetAdmin
 from rssn.languages import in_every_language
 from services import services
@@ -206,17 +210,37 @@ def resolve_corrections(modeladmin, request, queryset):
     _handle_corrections(modeladmin, request, queryset, services.correction_request_resolve)
 
 
-@admin.action(description=_("Dismiss the selected correction requests"), permissions=["change"])
+@admin.action(description=_("Dismiss the selected correction requests (reason required)"), permissions=["change"])
 def dismiss_corrections(modeladmin, request, queryset):
-    _handle_corrections(modeladmin, request, queryset, services.correction_request_dismiss)
+    """A confirmation page asks the reason first, as the membership decisions do."""
+    form = ReasonForm(request.POST if "confirm" in request.POST else None)
+    if not form.is_bound or not form.is_valid():
+        return TemplateResponse(
+            request,
+            "services/correctionrequest_dismiss.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": _("Dismiss these correction requests"),
+                "form": form,
+                "corrections": queryset,
+                "action": request.POST.get("action"),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "opts": modeladmin.model._meta,
+                "media": modeladmin.media,
+            },
+        )
+    _handle_corrections(
+        modeladmin, request, queryset, services.correction_request_dismiss, note=form.cleaned_data["reason"]
+    )
+    return None
 
 
-def _handle_corrections(modeladmin, request, queryset, function):
+def _handle_corrections(modeladmin, request, queryset, function, **arguments):
     act_on_each(
         modeladmin,
         request,
         queryset,
-        lambda correction: function(correction=correction, by=request.user),
+        lambda correction: function(correction=correction, by=request.user, **arguments),
         lambda done: (
             ngettext("%(count)d correction request handled.", "%(count)d correction requests handled.", done)
             % {"count": done}
@@ -269,10 +293,32 @@ class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
         "status",
         "handled_by",
         "handled_at",
+        "listing_links",
         "note",
     )
     # Only the staff note is written here; the status changes through the resolve and dismiss actions.
     readonly_fields = tuple(field for field in fields if field != "note")
+
+    @admin.display(description=_("listing"))
+    def listing_links(self, correction):
+        """Where to correct the listing, and once resolved the line of its history that corrected it."""
+        listing = correction.service or correction.organisation
+        opts = listing._meta
+        links = [
+            (reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[listing.pk]), _("Correct the listing")),
+            (reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[listing.pk]), _("Its history")),
+        ]
+        if correction.change_history_id:
+            changed = {"service": Service, "organisation": Organisation, "location": Location}[correction.change_kind]
+            line = changed.history.filter(history_id=correction.change_history_id).first()
+            if line is not None:
+                changed_opts = changed._meta
+                url = reverse(
+                    f"admin:{changed_opts.app_label}_{changed_opts.model_name}_simple_history",
+                    args=[line.id, line.history_id],
+                )
+                links.append((url, _("The change that resolved it")))
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
     def has_add_permission(self, request):
         return False

@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.fields import PhoneNumberField
 from members.models import PRIVATE, PUBLIC, Location, Organisation, _hsds_id_field
-from members.validators import validate_phone
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
 
@@ -153,9 +153,7 @@ class Service(models.Model):
         default=None,
         help_text=_('Public: "No" means people can walk in or call directly; empty until the member says.'),
     )
-    phone = models.CharField(
-        _("phone or hotline"), max_length=20, blank=True, validators=[validate_phone], help_text=PUBLIC
-    )
+    phone = PhoneNumberField(_("phone or hotline"), max_length=20, blank=True, help_text=PUBLIC)
     open_24_7 = models.BooleanField(
         _("available 24 hours, 7 days"),
         default=False,
@@ -247,7 +245,18 @@ class CorrectionRequest(models.Model):
         verbose_name=_("handled by"),
     )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
-    note = models.TextField(_("staff note"), blank=True, help_text=PRIVATE)
+    note = models.TextField(
+        _("staff note"), blank=True, help_text=_("Private: staff only. The reason, when the request is dismissed.")
+    )
+    # The change to the listing that resolved the request: a line of the listing's history (of the service, the
+    # organisation or one of its service points, as ``change_kind`` says), made after the request arrived.
+    change_kind = models.CharField(
+        _("changed record"),
+        max_length=20,
+        blank=True,
+        choices=[("service", _("service")), ("organisation", _("organisation")), ("location", _("service point"))],
+    )
+    change_history_id = models.PositiveIntegerField(_("history line of the change"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("correction request")
@@ -258,6 +267,11 @@ class CorrectionRequest(models.Model):
             models.CheckConstraint(
                 condition=Q(status="open") | Q(handled_at__isnull=False), name="correction_handled_has_time"
             ),
+            models.CheckConstraint(
+                condition=~Q(status="resolved") | (Q(change_history_id__isnull=False) & ~Q(change_kind="")),
+                name="correction_resolved_by_a_change",
+            ),
+            models.CheckConstraint(condition=~Q(status="dismissed") | ~Q(note=""), name="correction_dismissed_why"),
         ]
 
     def __str__(self):

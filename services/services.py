@@ -10,16 +10,17 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from members import roles
-from members.models import Organisation
+from members.models import Location, Organisation
 from members.services import (
     IllegalTransition,
     absolute_url,
     membership_apply,
+    notify_staff_of_countries,
     send_templated_email,
     set_translated,
     verification_token,
@@ -121,6 +122,17 @@ def correction_request_create(
     )
     correction.full_clean()
     correction.save()
+    try:
+        url = absolute_url(reverse("admin:services_correctionrequest_change", args=[correction.pk]))
+    except NoReverseMatch:  # the admin is not installed
+        url = ""
+    # What the reporter typed goes to staff only, who read it in the queue: the e-mail says where, not what.
+    notify_staff_of_countries(
+        countries=organisation.countries.all(),
+        template="correction_notification",
+        subject=_("A listing was reported as wrong"),
+        context={"organisation": organisation, "service": service, "url": url, "source": correction.source},
+    )
     return correction
 
 
@@ -130,6 +142,23 @@ ALREADY_HANDLED = {
 }
 
 
+def listing_change_since(correction: CorrectionRequest):
+    """The latest change to the reported listing made since the request arrived, as ``(kind, history line)``, or
+    None: a line of the history of the service, else of the organisation or one of its service points."""
+    histories = [
+        ("organisation", Organisation.history.filter(id=correction.organisation_id)),
+        ("location", Location.history.filter(organisation_id=correction.organisation_id)),
+    ]
+    if correction.service_id:
+        histories.insert(0, ("service", Service.history.filter(id=correction.service_id)))
+    changes = [
+        (kind, line)
+        for kind, lines in histories
+        if (line := lines.filter(history_date__gte=correction.created_at).order_by("-history_date").first())
+    ]
+    return max(changes, key=lambda change: change[1].history_date, default=None)
+
+
 def _handle_correction(*, correction: CorrectionRequest, by, status: str, note: str) -> CorrectionRequest:
     if not (by.has_perm("services.change_correctionrequest") and roles.in_scope(by, correction.organisation)):
         raise PermissionDenied(_("You may not handle this correction request."))
@@ -137,20 +166,48 @@ def _handle_correction(*, correction: CorrectionRequest, by, status: str, note: 
         locked = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
         if locked.status != CorrectionRequest.Status.OPEN:
             raise IllegalTransition(ALREADY_HANDLED[locked.status], code="illegal_transition")
+        fields = ["status", "handled_by", "handled_at", "note"]
+        if status == CorrectionRequest.Status.RESOLVED:
+            change = listing_change_since(locked)
+            if change is None:
+                raise ValidationError(
+                    _(
+                        "“%(listing)s” has not changed since the report arrived. Correct the listing first (the "
+                        "change shows in its history), or dismiss the report with a reason."
+                    ),
+                    params={"listing": locked.service or locked.organisation},
+                    code="listing_unchanged",
+                )
+            kind, line = change
+            locked.change_kind, locked.change_history_id = kind, line.history_id
+            fields += ["change_kind", "change_history_id"]
+            if not line.history_change_reason:
+                # The listing's history says which report the change answered.
+                line.history_change_reason = f"Correction request {locked.pk}"
+                line.save(update_fields=["history_change_reason"])
+        elif not note.strip():
+            raise ValidationError(_("Say why the report is dismissed."), code="reason_required")
         locked.status = status
         locked.handled_by = by
         locked.handled_at = timezone.now()
-        locked.note = note
-        locked.save(update_fields=["status", "handled_by", "handled_at", "note"])
+        locked.note = note.strip() or locked.note
+        locked.save(update_fields=fields)
     correction.status, correction.handled_by, correction.handled_at = locked.status, by, locked.handled_at
+    correction.change_kind, correction.change_history_id, correction.note = (
+        locked.change_kind,
+        locked.change_history_id,
+        locked.note,
+    )
     return locked
 
 
 def correction_request_resolve(*, correction: CorrectionRequest, by, note: str = "") -> CorrectionRequest:
-    """The listing was corrected (or found right)."""
+    """The listing was corrected: only after a change to it made since the report arrived, which the request then
+    points to (and whose history line names the request)."""
     return _handle_correction(correction=correction, by=by, status=CorrectionRequest.Status.RESOLVED, note=note)
 
 
-def correction_request_dismiss(*, correction: CorrectionRequest, by, note: str = "") -> CorrectionRequest:
-    """The report was not useful (spam, or about something the directory does not list)."""
+def correction_request_dismiss(*, correction: CorrectionRequest, by, note: str) -> CorrectionRequest:
+    """The report was not useful (spam, about something the directory does not list, or the listing was right):
+    ``note`` says why."""
     return _handle_correction(correction=correction, by=by, status=CorrectionRequest.Status.DISMISSED, note=note)

@@ -100,6 +100,26 @@ def test_applicant_and_coordinators_get_e_mail(
     assert "Calle Secreta" not in notified[0].body  # a confidential address stays out of e-mail
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Casa Refugio Ejemplo solicitó unirse a la red."),
+        ("pt", "Casa Refugio Ejemplo pediu para fazer parte da rede."),
+        ("en", "Casa Refugio Ejemplo applied to join the network."),
+        ("id", "Casa Refugio Ejemplo mengajukan permohonan untuk bergabung dengan jaringan."),
+    ],
+)
+def test_the_coordinator_is_told_in_the_language_she_chose(
+    client, join_data, coordinator_co, language, text, django_capture_on_commit_callbacks
+):
+    coordinator_co.coordinator_assignments.update(language=language)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(join_url("en"), join_data)
+    (notified,) = [m for m in mail.outbox if m.to == [coordinator_co.email]]
+    assert notified.extra_headers["Content-Language"] == language
+    assert text in notified.body
+
+
 def test_two_applications_with_the_same_name_get_different_slugs(client, join_data):
     client.post(join_url(), join_data)
     client.post(join_url(), {**join_data, "started": started_seconds_ago(60)})

@@ -3,13 +3,18 @@
 import pytest
 from django.contrib.admin import helpers
 from django.contrib.messages import get_messages
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 from members.models import Organisation
 from services.models import CorrectionRequest
-from tests.factories import OrganisationFactory, ServiceFactory
+from services.services import correction_request_dismiss, correction_request_resolve
+from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 from tests.members.conftest import started_seconds_ago
 
 QUEUE = "/en/admin/services/correctionrequest/"
@@ -96,38 +101,138 @@ def _queue_client(user) -> Client:
     return client
 
 
-def test_staff_resolve_and_dismiss_from_the_queue(client, service, coordinator_co):
-    report(client, report_url(service=service.pk), message="Wrong hours.")
+def correct_the_listing(staff: Client, service, phone="+57 600 0000199"):
+    """Staff change the service's phone in the admin, typed as the public pages show numbers."""
+    url = f"/en/admin/services/service/{service.pk}/change/"
+    response = staff.get(url)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = [str(item) for item in value] if isinstance(value, list | tuple) else value
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+    data = {key: value for key, value in data.items() if value is not False}
+    data["phone"] = phone
+    response = staff.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    service.refresh_from_db()
+
+
+def dismiss(staff: Client, correction, reason: str, **query):
+    return staff.post(
+        QUEUE + ("?status=all" if query.get("all") else ""),
+        {
+            "action": "dismiss_corrections",
+            helpers.ACTION_CHECKBOX_NAME: [correction.pk],
+            **({"confirm": "yes", "reason": reason} if reason is not None else {}),
+        },
+        follow=True,
+    )
+
+
+def test_staff_resolve_after_correcting_the_listing_and_dismiss_with_a_reason(client, service, coordinator_co):
+    report(client, report_url(service=service.pk), message="Wrong phone.")
     report(client, report_url(service=service.pk), message="Buy cheap watches.")
     useful, spam = CorrectionRequest.objects.order_by("pk")
     staff = _queue_client(coordinator_co)
     page = staff.get(QUEUE).content.decode()
-    assert "Wrong hours." in page and "Buy cheap watches." in page
+    assert "Wrong phone." in page and "Buy cheap watches." in page
 
-    staff.post(QUEUE, {"action": "resolve_corrections", helpers.ACTION_CHECKBOX_NAME: [useful.pk]})
-    staff.post(QUEUE, {"action": "dismiss_corrections", helpers.ACTION_CHECKBOX_NAME: [spam.pk]})
+    # Resolving before the listing changed is refused: the wrong number would stay live.
+    response = staff.post(
+        QUEUE, {"action": "resolve_corrections", helpers.ACTION_CHECKBOX_NAME: [useful.pk]}, follow=True
+    )
+    assert any("has not changed since the report arrived" in str(m) for m in get_messages(response.wsgi_request))
     useful.refresh_from_db()
-    spam.refresh_from_db()
+    assert useful.status == CorrectionRequest.Status.OPEN
+
+    correct_the_listing(staff, service)
+    assert service.phone == "+576000000199"
+    staff.post(QUEUE, {"action": "resolve_corrections", helpers.ACTION_CHECKBOX_NAME: [useful.pk]})
+    useful.refresh_from_db()
     assert (useful.status, useful.handled_by) == (CorrectionRequest.Status.RESOLVED, coordinator_co)
     assert useful.handled_at is not None
-    assert spam.status == CorrectionRequest.Status.DISMISSED
-    assert "Wrong hours." not in staff.get(QUEUE).content.decode()  # the queue shows open requests
-    assert "Wrong hours." in staff.get(QUEUE, {"status": "all"}).content.decode()
+    line = service.history.get(history_id=useful.change_history_id)
+    assert (useful.change_kind, line.phone) == ("service", "+576000000199")
+    assert line.history_change_reason == f"Correction request {useful.pk}"  # the listing's history says why
+    detail = staff.get(f"{QUEUE}{useful.pk}/change/").content.decode()
+    assert f"/en/admin/services/service/{service.pk}/history/{line.history_id}/" in detail
+
+    # Dismissing asks for the reason first.
+    confirmation = dismiss(staff, spam, reason=None).content.decode()
+    assert 'name="reason"' in confirmation
+    spam.refresh_from_db()
+    assert spam.status == CorrectionRequest.Status.OPEN
+    assert 'name="reason"' in dismiss(staff, spam, reason="").content.decode()
+    dismiss(staff, spam, reason="Spam.")
+    spam.refresh_from_db()
+    assert (spam.status, spam.note) == (CorrectionRequest.Status.DISMISSED, "Spam.")
+    assert "Wrong phone." not in staff.get(QUEUE).content.decode()  # the queue shows open requests
+    assert "Wrong phone." in staff.get(QUEUE, {"status": "all"}).content.decode()
+
+
+def test_resolving_or_dismissing_without_a_change_or_a_reason_is_refused_by_the_database_too(service, editor):
+    correction = CorrectionRequest.objects.create(organisation=service.organisation, service=service, message="x")
+    with pytest.raises(ValidationError):
+        correction_request_dismiss(correction=correction, by=editor, note="  ")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CorrectionRequest.objects.filter(pk=correction.pk).update(status="resolved", handled_at=timezone.now())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CorrectionRequest.objects.filter(pk=correction.pk).update(status="dismissed", handled_at=timezone.now())
+
+
+def test_a_change_to_the_organisation_or_a_service_point_resolves_an_organisations_report(service, editor):
+    correction = CorrectionRequest.objects.create(organisation=service.organisation, message="Moved.")
+    location = LocationFactory(organisation=service.organisation)
+    location.street_address = "Calle Nueva 1"
+    location.save()
+    correction_request_resolve(correction=correction, by=editor)
+    assert correction.change_kind == "location"
 
 
 def test_a_handled_request_cannot_be_handled_again(client, service, editor):
     report(client, report_url(service=service.pk))
     correction = CorrectionRequest.objects.get()
     staff = _queue_client(editor)
+    correct_the_listing(staff, service)
     staff.post(QUEUE, {"action": "resolve_corrections", helpers.ACTION_CHECKBOX_NAME: [correction.pk]})
-    response = staff.post(
-        QUEUE + "?status=all",
-        {"action": "dismiss_corrections", helpers.ACTION_CHECKBOX_NAME: [correction.pk]},
-        follow=True,
-    )
+    response = dismiss(staff, correction, reason="Spam.", all=True)
     assert any("already resolved" in str(m) for m in get_messages(response.wsgi_request))
     correction.refresh_from_db()
     assert correction.status == CorrectionRequest.Status.RESOLVED
+
+
+REPORTED = {
+    "es": "Alguien informó que la ficha de",
+    "pt": "Alguém informou que o cadastro de",
+    "en": "Someone reported that the listing of",
+    "id": "Seseorang melaporkan bahwa profil",
+}
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_the_countrys_coordinators_are_told_of_a_report_in_their_language(
+    client, service, coordinator_co, coordinator_ec, language, django_capture_on_commit_callbacks
+):
+    coordinator_co.coordinator_assignments.update(language=language)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        report(client, report_url(service=service.pk), message="The phone does not answer.")
+    assert not mail.outbox  # sent only once the report is saved
+    for callback in callbacks:
+        callback()
+    assert [message.to for message in mail.outbox] == [[coordinator_co.email]]  # not Ecuador's coordinator
+    message = mail.outbox[0]
+    assert message.extra_headers["Content-Language"] == language
+    assert REPORTED[language] in message.body
+    correction = CorrectionRequest.objects.get()
+    assert f"/admin/services/correctionrequest/{correction.pk}/change/" in message.body
+    assert "The phone does not answer." not in message.body  # read in the queue, not spread by e-mail
 
 
 def test_another_countrys_coordinator_does_not_see_the_request(client, service, coordinator_ec):
