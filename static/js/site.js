@@ -1,5 +1,6 @@
-/* Small conveniences on top of pages that work without JavaScript: quick exit (click or Shift three times),
-   leaving again when Back returns after a quick exit, "near me" geolocation and printing the referral list. */
+/* Small conveniences on top of pages that work without JavaScript: quick exit (click or Shift three times; leaving
+   again when Back returns after it is exit-guard.js's work, before the page is drawn), "near me" geolocation and
+   printing the referral list. */
 (function () {
   "use strict";
 
@@ -20,44 +21,6 @@
     root.classList.add("leaving");
     window.location.replace(exitUrl());
   }
-
-  function cameBack(event) {
-    /* Only pages reached with Back/Forward (or from the back-forward cache) leave again; typing the address
-       later starts afresh in this tab. */
-    if (event && event.persisted) {
-      return true;
-    }
-    var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
-    if (entries.length) {
-      return entries[0].type === "back_forward" || entries[0].type === "reload";
-    }
-    return true;
-  }
-
-  function checkFlag(event) {
-    var flagged = false;
-    try {
-      flagged = window.sessionStorage.getItem(FLAG) === "1";
-    } catch (error) {
-      flagged = false;
-    }
-    if (!flagged) {
-      return;
-    }
-    if (cameBack(event)) {
-      root.classList.add("leaving");
-      window.location.replace(exitUrl());
-    } else {
-      window.sessionStorage.removeItem(FLAG);
-    }
-  }
-
-  checkFlag();
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) {
-      checkFlag(event);
-    }
-  });
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("#quick-exit") : null;

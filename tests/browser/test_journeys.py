@@ -1,12 +1,15 @@
 """What a person does on the directory, in a real browser, in two languages each."""
 
+import base64
+import json
 import re
+import time
 
 import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.browser.conftest import NEUTRAL_TITLE, NEUTRAL_URL
+from tests.browser.conftest import NEUTRAL_TITLE, NEUTRAL_URL, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -167,3 +170,62 @@ def test_switching_language_on_results_keeps_the_query(page, directory, language
     expect(page.locator("html")).to_have_attribute("lang", other)
     expect(page.locator("#id_q")).to_have_value("orientación")
     assert len(result_titles(page)) == 1
+
+
+# Each document the browser draws reports its first frame: whether the directory's content could be seen in it.
+# requestAnimationFrame runs just before a frame is painted; a page restored from the back-forward cache reports
+# again when it is shown.
+FIRST_FRAME_PROBE = """
+(() => {
+  const report = (how) => requestAnimationFrame(() => {
+    const body = document.body;
+    const shown = !!body && !!document.querySelector("main")
+      && getComputedStyle(body).visibility !== "hidden";
+    console.log("first-frame " + JSON.stringify({url: location.href, how, shown}));
+  });
+  report("load");
+  addEventListener("pageshow", (event) => { if (event.persisted) report("restored"); });
+})();
+"""
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_back_after_a_quick_exit_never_draws_the_directory(page, directory, language, live_server):
+    """A person leaves with the quick exit on a phone; someone else presses Back. The directory's page must not
+    be drawn, not even for one frame, though the page's own scripts arrive late (a slow connection)."""
+    page.set_viewport_size({"width": 360, "height": 780})
+    frames = []
+    page.on("console", lambda message: frames.append(message.text) if message.text.startswith("first-frame ") else None)
+    page.add_init_script(FIRST_FRAME_PROBE)
+
+    def slow_site_script(route):
+        time.sleep(0.4)
+        route.continue_()
+
+    page.route(re.compile(r"/static/js/site(\.[0-9a-f]+)?\.js$"), slow_site_script)
+    visit_two_directory_pages(page, language, directory)
+    page.locator("#quick-exit").click()
+    page.wait_for_url(NEUTRAL_URL)
+    frames.clear()
+
+    session = page.context.new_cdp_session(page)
+    screencast = []
+    session.on("Page.screencastFrame", lambda frame: _keep_frame(session, screencast, frame))
+    session.send("Page.startScreencast", {"format": "png", "everyNthFrame": 1})
+    page.go_back()
+    page.wait_for_url(NEUTRAL_URL)
+    expect(page).to_have_title(NEUTRAL_TITLE)
+    page.wait_for_timeout(300)  # let the screencast deliver the frames drawn during the return
+    session.send("Page.stopScreencast")
+    if screencast:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / f"quick-exit-back-first-frame-{language}.png").write_bytes(screencast[0])
+
+    drawn = [json.loads(frame.split(" ", 1)[1]) for frame in frames]
+    directory_frames = [frame for frame in drawn if frame["url"].startswith(live_server.url)]
+    assert not [frame for frame in directory_frames if frame["shown"]], drawn
+
+
+def _keep_frame(session, frames: list, frame: dict) -> None:
+    frames.append(base64.b64decode(frame["data"]))
+    session.send("Page.screencastFrameAck", {"sessionId": frame["sessionId"]})

@@ -18,6 +18,7 @@ def test_collectstatic_with_the_production_storage(settings, tmp_path):
     for name in [
         "css/site.css",
         "js/site.js",
+        "js/exit-guard.js",
         "admin/js/vendor/jquery/jquery.min.js",
         "vendor/jquery-ui/jquery-ui.min.js",
     ]:

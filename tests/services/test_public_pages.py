@@ -489,3 +489,23 @@ def test_emergency_numbers_are_each_labelled_by_what_they_reach(client, db):
     strip = html.split('class="emergency-strip"')[1].split("</aside>")[0]
     assert "<span>Polícia</span> <a" in strip and 'href="tel:190"' in strip and 'href="tel:180"' in strip
     assert "ambulância" not in strip.lower()
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_the_quick_exit_guard_runs_in_the_head_before_anything_is_drawn(client, listings, language, settings):
+    """Back after a quick exit must not show the page for a moment: the check is a small blocking script in
+    <head> (a file of the site, no inline code), before the stylesheet and the body; site.js stays deferred."""
+    settings.QUICK_EXIT_URL = "https://neutral.example/"
+    for url in page_urls(listings):
+        with translation.override(language):
+            html = get(client, url)
+        head = html.split("</head>", 1)[0]
+        guard = re.search(r'<script src="(/static/js/exit-guard[^"]*\.js)"></script>', head)
+        assert guard, url
+        assert head.index('<meta name="quick-exit" content="https://neutral.example/">') < guard.start()
+        assert guard.start() < head.index('rel="stylesheet"')
+        assert re.search(r'<script src="/static/js/site[^"]*\.js" defer></script>', head)
+    script = (STATIC / "js" / "exit-guard.js").read_text()
+    assert len(script.encode()) < 3000
+    assert "rssn-left" in script and "location.replace" in script and "pagehide" in script
+    assert "html.leaving body { visibility: hidden; }" in (STATIC / "css" / "site.css").read_text()

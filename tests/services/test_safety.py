@@ -204,9 +204,10 @@ def test_static_files_load_nothing_from_another_host():
     css = (STATIC / "css" / "site.css").read_text()
     assert "@import" not in css
     assert not re.search(r"url\(", css)
-    script = (STATIC / "js" / "site.js").read_text()
-    assert not re.search(r"https?://", script)
-    assert "fetch(" not in script and "XMLHttpRequest" not in script
+    for name in ("site.js", "exit-guard.js"):
+        script = (STATIC / "js" / name).read_text()
+        assert not re.search(r"https?://", script)
+        assert "fetch(" not in script and "XMLHttpRequest" not in script
 
 
 def test_the_maps_scripts_load_nothing_from_another_host():
@@ -359,7 +360,8 @@ def test_referral_list_shows_the_confidential_service_by_phone_only(client, worl
 
 # The quick-exit script, run under Node with a minimal stand-in for the browser.
 HARNESS = r"""
-const source = require("fs").readFileSync(process.argv[2], "utf8");
+// The page's two scripts in the order a page runs them: the guard in <head>, then site.js (deferred).
+const sources = process.argv.slice(2).map((path) => require("fs").readFileSync(path, "utf8"));
 function run(options, steps) {
   const listeners = {};
   const storage = Object.assign({}, options.storage || {});
@@ -371,9 +373,12 @@ function run(options, steps) {
     (listeners[target + type] = listeners[target + type] || []).push(listener);
   };
   const document = {
-    documentElement: { classList: { add: (name) => classes.push(name) } },
+    documentElement: { classList: {
+      add: (name) => classes.push(name),
+      remove: (name) => { while (classes.includes(name)) { classes.splice(classes.indexOf(name), 1); } },
+    } },
     getElementById: (id) => (id === "quick-exit" ? link : null),
-    querySelector: () => null,
+    querySelector: (selector) => (selector === 'meta[name="quick-exit"]' ? { content: link.href } : null),
     querySelectorAll: () => [],
     addEventListener: on("document:"),
   };
@@ -389,7 +394,9 @@ function run(options, steps) {
   };
   const performance = { getEntriesByType: () => [{ type: options.navigation || "navigate" }] };
   window.performance = performance;
-  new Function("window", "document", "performance", "navigator", source)(window, document, performance, {});
+  for (const source of sources) {
+    new Function("window", "document", "performance", "navigator", source)(window, document, performance, {});
+  }
   let prevented = false;
   for (const step of steps) {
     const event = Object.assign({ preventDefault: () => { prevented = true; } }, step.event);
@@ -411,6 +418,9 @@ const results = {
   cached: run({}, [{ on: "document:click", event: { target: "quick-exit", button: 0 } },
                    { on: "window:pageshow", event: { persisted: true } }]),
   typed: run({ storage: { "rssn-left": "1" }, navigation: "navigate" }, []),
+  stored: run({}, [{ on: "window:pagehide", event: { persisted: true } }]),
+  restored: run({}, [{ on: "window:pagehide", event: { persisted: true } },
+                     { on: "window:pageshow", event: { persisted: true } }]),
 };
 process.stdout.write(JSON.stringify(results));
 """
@@ -424,7 +434,11 @@ def script_runs(tmp_path_factory):
     harness = tmp_path_factory.mktemp("js") / "harness.js"
     harness.write_text(HARNESS)
     output = subprocess.run(  # noqa: S603 - fixed arguments
-        [node, str(harness), str(STATIC / "js" / "site.js")], capture_output=True, text=True, check=True, timeout=60
+        [node, str(harness), str(STATIC / "js" / "exit-guard.js"), str(STATIC / "js" / "site.js")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return json.loads(output.stdout)
 
@@ -452,6 +466,11 @@ def test_back_after_quick_exit_leaves_again_at_once(script_runs):
     # Typing the address again later in the same tab starts afresh.
     assert script_runs["typed"]["replaced"] == []
     assert script_runs["typed"]["storage"] == {}
+
+
+def test_a_page_kept_for_back_is_stored_hidden_and_shown_once_checked(script_runs):
+    assert script_runs["stored"]["classes"] == ["leaving"]
+    assert script_runs["restored"]["classes"] == [] and script_runs["restored"]["replaced"] == []
 
 
 def test_the_safety_page_says_what_stays_in_the_browser(client, world):
