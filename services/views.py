@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -66,10 +67,17 @@ def home(request):
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
     kept_cards = PageCards()
+    asked_near_me = "near_me" in request.GET and filterset.place is None
+    # The location was refused and nothing else was asked: not a list of the whole network's services, but the
+    # choice of a city, at the top of the page.
+    only_near_me = asked_near_me and not filterset.active_filters
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
-    found = directory_search.search(
-        filterset, request.GET.get("page"), RESULTS_PER_PAGE, remote=REMOTE_RESULTS, kept=kept_cards.kept
-    )
+    if only_near_me:
+        found = directory_search.ResultPage(page=Paginator([], RESULTS_PER_PAGE).get_page(1), capped=False)
+    else:
+        found = directory_search.search(
+            filterset, request.GET.get("page"), RESULTS_PER_PAGE, remote=REMOTE_RESULTS, kept=kept_cards.kept
+        )
     page = found.page
     # The map is another view of the same page (``?view=map``): the list stays, and the map draws its places.
     map_view = request.GET.get("view") == "map"
@@ -86,7 +94,10 @@ def search(request):
             "remote": found.remote,
             "more_remote_query": filterset.remote_query() if found.more_remote else "",
             "now": timezone.now(),
-            "asked_near_me": "near_me" in request.GET and filterset.place is None,
+            "asked_near_me": asked_near_me,
+            "only_near_me": only_near_me,
+            # After a search the results come first and the form folds away (any parameter but the list's).
+            "searched": any(key not in ("s", "view", "page") for key in request.GET),
             "categories": directory_cache.main_categories(),
             "chosen_categories": [category.slug for category in filterset.form.cleaned_data.get("category") or []],
             "sort_choices": Sort.choices,

@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.browser.conftest import NEUTRAL_TITLE, NEUTRAL_URL, SCREENSHOTS
+from tests.browser.conftest import NEUTRAL_TITLE, NEUTRAL_URL, SCREENSHOTS, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -229,3 +229,37 @@ def test_back_after_a_quick_exit_never_draws_the_directory(page, directory, lang
 def _keep_frame(session, frames: list, frame: dict) -> None:
     frames.append(base64.b64decode(frame["data"]))
     session.send("Page.screencastFrameAck", {"sessionId": frame["sessionId"]})
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_on_a_phone_the_results_are_on_the_first_screen(page, directory, language):
+    """At 360 × 780 px the search form filled the first screen: after a search, the first result starts on it and
+    the whole form is one tap away."""
+    page.set_viewport_size({"width": 360, "height": 780})
+    search_for(page, language, "orientacion")
+    first = page.locator("article.result").first
+    expect(first).to_be_visible()
+    assert first.bounding_box()["y"] < 780
+    screenshot(page, f"results-first-360-{language}")
+
+    expect(page.locator("#id_q")).to_be_hidden()
+    page.locator("#change-search > summary").click()
+    expect(page.locator("#id_q")).to_have_value("orientacion")
+    page.locator("#id_q").fill("psicologica")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"q=psicologica"))
+    assert result_titles(page) == name_in(language, directory.shelter_service)
+
+
+def test_on_a_phone_a_refused_location_is_explained_at_the_top_without_a_list_of_every_country(
+    page, context, directory
+):
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto("/es/")
+    page.locator("[data-near-me]").click()  # no permission granted: the browser refuses
+    page.wait_for_url(re.compile(r"near_me=1"))
+    message = page.locator("main .notes[role=status]").last
+    expect(message).to_be_visible()
+    assert message.bounding_box()["y"] < 780
+    expect(page.locator("article.result")).to_have_count(0)
+    expect(page.locator("#id_near")).to_be_visible()  # the city choice, in the open form

@@ -27,7 +27,10 @@ def test_search_filter_service_list_and_join_without_javascript(page, directory,
     page.wait_for_url(re.compile(r"/search/\?"))
     expect(page.locator("article.result h3 a")).to_have_text([shelter])
 
-    # A filter in the folded panel: <details> opens without scripts.
+    # After a search the results come first; the form is folded under "Change search", and like the filter
+    # panel, <details> opens without scripts.
+    expect(page.locator("#id_q")).to_be_hidden()
+    page.locator("#change-search > summary").click()
     page.locator("#id_q").fill("")
     page.locator("details.filter-panel > summary").click()
     page.locator("input[name=category][value=legal-aid]").check()

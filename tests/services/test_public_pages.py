@@ -509,3 +509,37 @@ def test_the_quick_exit_guard_runs_in_the_head_before_anything_is_drawn(client, 
     assert len(script.encode()) < 3000
     assert "rssn-left" in script and "location.replace" in script and "pagehide" in script
     assert "html.leaving body { visibility: hidden; }" in (STATIC / "css" / "site.css").read_text()
+
+
+CHANGE_SEARCH = {"es": "Cambiar la búsqueda", "pt": "Alterar a busca", "en": "Change search", "id": "Ubah pencarian"}
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_after_a_search_the_results_come_first_and_the_form_is_one_tap_away(client, listings, language):
+    """On a phone the form filled the first screen: after a search it folds under "Change search" (a <details>,
+    no script needed), with the filters in use and the results right after it."""
+    with translation.override(language):
+        url = reverse("services:search")
+    html = get(client, url + f"?q=legal&near={data.bogota().pk}")
+    panel = re.search(r'<details class="search-panel" id="change-search">\s*<summary>([^<]*)</summary>', html)
+    assert panel and panel.group(1) == CHANGE_SEARCH[language]
+    form = html.index('<form class="search-form filters"')
+    assert panel.start() < form < html.index("</details>") < html.index('id="results-title"')
+    assert html.index('class="active-filters"') < html.index('id="results-title"')
+
+    empty = get(client, url)  # nothing searched yet: the form is open, nothing to fold
+    assert 'class="search-panel"' not in empty and '<form class="search-form filters"' in empty
+
+
+def test_near_me_refused_says_so_at_the_top_and_lists_no_services(client, listings):
+    """The location was refused: the explanation is above the form (open), and the whole network's services are
+    not listed in its place."""
+    html = get(client, reverse("services:search") + "?near_me=1")
+    message = html.index("Choose a city under “Place”")
+    assert message < html.index('<details class="search-panel" id="change-search" open>')
+    assert message < html.index('<form class="search-form filters"')
+    assert 'id="results-title"' not in html
+    for service in listings.values():
+        assert f'id="service-{service.pk}"' not in html
+    # With other filters, their results are still listed under the message.
+    assert 'id="results-title"' in get(client, reverse("services:search") + "?near_me=1&q=legal")
