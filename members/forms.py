@@ -222,6 +222,43 @@ class OrganisationApplicationForm(AbuseProtectedForm):
         return cleaned
 
 
+class ApplicationUpdateForm(forms.Form):
+    """The application's own fields, changed by the applicant through the link of a "changes needed" e-mail."""
+
+    _asked = OrganisationApplicationForm.base_fields
+    name = _asked["name"]
+    acronym = _asked["acronym"]
+    description = _asked["description"]
+    website = _asked["website"]
+    public_email = _asked["public_email"]
+    public_phone = _asked["public_phone"]
+    contact_name = _asked["contact_name"]
+    contact_email = _asked["contact_email"]
+    contact_phone = _asked["contact_phone"]
+    del _asked
+    note = forms.CharField(
+        label=_("A note for the coordinator (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example what you changed, or an answer to a question in the e-mail."),
+    )
+
+    def __init__(self, *args, countries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.countries = list(countries)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("public_phone", "contact_phone"):
+            if cleaned.get(name):
+                try:
+                    cleaned[name] = form_phone(cleaned[name], self.countries)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
 class LocationApplicationForm(forms.Form):
     name = forms.CharField(label=_("Name of the service point"), max_length=200)
     city = IdChoiceField(
@@ -272,9 +309,24 @@ class LocationApplicationForm(forms.Form):
         return cleaned
 
 
+class LocationFormSetBase(forms.BaseFormSet):
+    """The join form's service points, with its own words for too few or too many (not Django's)."""
+
+    default_error_messages = {
+        "too_few_forms": _("Describe at least one service point."),
+        "too_many_forms": _("Describe at most ten service points."),
+    }
+
+
 # A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
 LocationFormSet = formset_factory(
-    LocationApplicationForm, extra=1, min_num=1, max_num=10, validate_min=True, validate_max=True
+    LocationApplicationForm,
+    formset=LocationFormSetBase,
+    extra=1,
+    min_num=1,
+    max_num=10,
+    validate_min=True,
+    validate_max=True,
 )
 
 

@@ -49,7 +49,8 @@ Status = Organisation.Status
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "approve": (frozenset({Status.APPLIED, Status.UNDER_REVIEW}), Status.APPROVED),
     "reject": (frozenset({Status.APPLIED, Status.UNDER_REVIEW}), Status.REJECTED),
-    "request_changes": (frozenset({Status.APPLIED}), Status.UNDER_REVIEW),
+    # Repeatable: the coordinator may ask again after the applicant answered, or before she did.
+    "request_changes": (frozenset({Status.APPLIED, Status.UNDER_REVIEW}), Status.UNDER_REVIEW),
     "suspend": (frozenset({Status.APPROVED}), Status.SUSPENDED),
     "reinstate": (frozenset({Status.SUSPENDED}), Status.APPROVED),
     "withdraw": (frozenset({Status.APPLIED, Status.UNDER_REVIEW, Status.APPROVED, Status.SUSPENDED}), Status.WITHDRAWN),
@@ -97,7 +98,9 @@ def allowed_actions(status: str) -> list[str]:
 # E-mail -----------------------------------------------------------------------------------------------------------
 
 
-def send_templated_email(*, template: str, to: Sequence[str], language: str, subject: str, context: dict) -> None:
+def send_templated_email(
+    *, template: str, to: Sequence[str], language: str, subject: str, context: dict, reply_to: Sequence[str] = ()
+) -> None:
     """Send ``templates/members/email/<template>.txt`` + ``.html`` in ``language``. ``subject`` is a lazy string,
     translated in that language too.
 
@@ -113,6 +116,7 @@ def send_templated_email(*, template: str, to: Sequence[str], language: str, sub
             subject=str(subject),
             body=render_to_string(f"members/email/{template}.txt", context),
             to=recipients,
+            reply_to=[address for address in reply_to if address],
         )
         message.attach_alternative(render_to_string(f"members/email/{template}.html", context), "text/html")
         message.extra_headers["Content-Language"] = language
@@ -393,17 +397,27 @@ def _decide(*, action: str, organisation: Organisation, by, reason: str = "", re
         locked._history_user = by
         locked._change_reason = str(DECIDED[action])
         locked.save(update_fields=["status", "status_changed_at", "joined_on", "last_verified_on", "updated_at"])
-        membership_history_record(organisation=locked, from_status=previous, to_status=target, by=by, reason=reason)
+        if previous != target:  # asked again before the applicant answered: her listing's history has the line
+            membership_history_record(organisation=locked, from_status=previous, to_status=target, by=by, reason=reason)
 
     for name in ("status", "status_changed_at", "joined_on", "last_verified_on"):
         setattr(organisation, name, getattr(locked, name))
     template, subject = DECISION_EMAILS[action]
+    context = {"organisation": locked, "reason": reason}
+    reply_to = []
+    if action == "request_changes":
+        # She answers by updating the application through its signed link; a reply reaches the coordinators.
+        with translation.override(locked.contact_language):
+            path = reverse("services:join-update", kwargs={"token": application_update_token(locked)})
+        context.update(url=absolute_url(path), max_age_days=application_update_max_age().days)
+        reply_to = [getattr(settings, "COORDINATION_EMAIL", "") or by.email]
     send_templated_email(
         template=template,
         to=[locked.contact_email],
         language=locked.contact_language,
         subject=subject,
-        context={"organisation": locked, "reason": reason},
+        context=context,
+        reply_to=reply_to,
     )
     return locked
 
@@ -484,6 +498,98 @@ def organisation_from_verification_token(token: str) -> Organisation:
         return Organisation.objects.get(pk=data["organisation"])
     except (Organisation.DoesNotExist, KeyError, TypeError) as error:
         raise signing.BadSignature("unknown organisation") from error
+
+
+# Updating an application ------------------------------------------------------------------------------------------
+
+APPLICATION_UPDATE_SALT = "members.application-update"
+# What the applicant may change through the link, as the join form asked it.
+APPLICATION_UPDATE_FIELDS = (
+    "name",
+    "acronym",
+    "description",
+    "website",
+    "public_email",
+    "public_phone",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+TRANSLATED_UPDATE_FIELDS = ("name", "description")
+
+
+def application_update_token(organisation: Organisation) -> str:
+    return signing.dumps(
+        {"organisation": organisation.pk, "n": secrets.token_urlsafe(6)}, salt=APPLICATION_UPDATE_SALT, compress=True
+    )
+
+
+def application_update_max_age() -> datetime.timedelta:
+    return verification_max_age()
+
+
+def organisation_from_application_update_token(token: str) -> Organisation:
+    """The application a "changes needed" link is for, while its changes are awaited. Raises
+    ``signing.SignatureExpired`` after ``VERIFICATION_LINK_MAX_AGE_DAYS``, ``signing.BadSignature`` when it was
+    altered or the application is no longer waiting for changes."""
+    data = signing.loads(token, salt=APPLICATION_UPDATE_SALT, max_age=application_update_max_age())
+    try:
+        return Organisation.objects.get(pk=data["organisation"], status=Status.UNDER_REVIEW)
+    except (Organisation.DoesNotExist, KeyError, TypeError) as error:
+        raise signing.BadSignature("no application awaiting changes") from error
+
+
+def application_values(organisation: Organisation) -> dict:
+    """The application as the applicant wrote it (her language first), for the update form."""
+    language = organisation.contact_language
+    values = {name: getattr(organisation, name) for name in APPLICATION_UPDATE_FIELDS}
+    for name in TRANSLATED_UPDATE_FIELDS:
+        values[name] = getattr(organisation, localized_name(name, language), "") or values[name] or ""
+    return values
+
+
+def application_update(*, organisation: Organisation, values: dict, note: str = "") -> list[dict]:
+    """The applicant answers a request for changes: her application takes ``values`` (the fields of
+    ``APPLICATION_UPDATE_FIELDS``) and returns to the queue as waiting for a decision. The change is a line of the
+    listing's history; the coordinators of its countries get what changed, before and after. Returns the changes."""
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if locked.status != Status.UNDER_REVIEW:
+            raise IllegalTransition(STANDING[locked.status], code="illegal_transition")
+        before = application_values(locked)
+        for name in APPLICATION_UPDATE_FIELDS:
+            if name in TRANSLATED_UPDATE_FIELDS:
+                set_translated(locked, name, values[name], locked.contact_language)
+            else:
+                setattr(locked, name, values[name])
+        locked.full_clean(exclude=["slug"])
+        previous = locked.status
+        locked.status = Status.APPLIED
+        locked.status_changed_at = timezone.now()
+        locked._change_reason = gettext("Application updated by the applicant.")
+        locked.save()
+        membership_history_record(
+            organisation=locked, from_status=previous, to_status=Status.APPLIED, reason=note.strip()
+        )
+        after = application_values(locked)
+    changes = [
+        {"field": Organisation._meta.get_field(name).verbose_name, "before": before[name], "after": after[name]}
+        for name in APPLICATION_UPDATE_FIELDS
+        if before[name] != after[name]
+    ]
+    notify_staff_of_countries(
+        countries=locked.countries.all(),
+        template="application_updated",
+        subject=_("An application was updated"),
+        context={
+            "organisation": locked,
+            "changes": changes,
+            "note": note.strip(),
+            "url": absolute_url(reverse("admin:members_organisation_change", args=[locked.pk])),
+        },
+    )
+    organisation.status, organisation.status_changed_at = locked.status, locked.status_changed_at
+    return changes
 
 
 # Abuse protection -------------------------------------------------------------------------------------------------

@@ -230,6 +230,8 @@ SUBMISSION_LIMITS = {
     "report": env_int("REPORT_SUBMISSIONS_PER_HOUR", 10),
 }
 VERIFICATION_LINK_MAX_AGE_DAYS = env_int("VERIFICATION_LINK_MAX_AGE_DAYS", 30)
+# The coordinators' team address: Reply-To of the "changes needed" e-mails (else the deciding coordinator's own).
+COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "")
 
 # Security. `check --deploy` passes in production with these defaults.
 # HTTPS only: behind a TLS-terminating proxy, SECURE_PROXY_SSL_HEADER names the header that says the request came

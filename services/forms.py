@@ -62,10 +62,43 @@ class ServiceApplicationForm(forms.Form):
                 self.add_error("phone", error)
         return cleaned
 
+    def category_groups(self) -> list[tuple]:
+        """The category choices as the join form shows them: ``(main category, its subcategories, open)``, the
+        subcategories folded away unless one of them is chosen. A phone showed 44 checkboxes per service."""
+        bound = self["categories"]
+        chosen = {str(value) for value in bound.value() or []}
+        mains, subs = [], {}
+        for option in bound.subwidgets:
+            category = option.data["value"].instance
+            if category.parent_id is None:
+                mains.append(option)
+            else:
+                subs.setdefault(category.parent_id, []).append(option)
+        groups = []
+        for main in mains:
+            children = subs.get(main.data["value"].instance.pk, [])
+            groups.append((main, children, any(str(child.data["value"]) in chosen for child in children)))
+        return groups
+
+
+class ServiceFormSetBase(forms.BaseFormSet):
+    """The join form's services, with its own words for too few or too many (not Django's "submit 1 form")."""
+
+    default_error_messages = {
+        "too_few_forms": _("Describe at least one service."),
+        "too_many_forms": _("Describe at most ten services."),
+    }
+
 
 # A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
 ServiceFormSet = formset_factory(
-    ServiceApplicationForm, extra=2, min_num=1, max_num=10, validate_min=True, validate_max=True
+    ServiceApplicationForm,
+    formset=ServiceFormSetBase,
+    extra=2,
+    min_num=1,
+    max_num=10,
+    validate_min=True,
+    validate_max=True,
 )
 
 

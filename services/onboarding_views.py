@@ -11,9 +11,10 @@ import ipaddress
 from functools import wraps
 from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -25,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 from members import services as membership
 from members.forms import (
     STARTED_MAX_AGE,
+    ApplicationUpdateForm,
     LocationFormSet,
     OrganisationApplicationForm,
     submission_limit,
@@ -157,9 +159,50 @@ def join(request):
     return render(
         request,
         "members/organisation_join.html",
-        {"form": organisation_form, "locations": locations, "services": service_forms},
+        {
+            "form": organisation_form,
+            "locations": locations,
+            "services": service_forms,
+            "error_summary": join_error_summary(organisation_form, locations, service_forms),
+        },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _anchor(form, name: str) -> str:
+    """The id of the field an error is about, for a link to it: a group of checkboxes or radios by its first."""
+    if name == NON_FIELD_ERRORS or name not in form.fields or form.fields[name].widget.is_hidden:
+        return ""
+    bound = form[name]
+    if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{bound.auto_id}_0"
+    return bound.auto_id
+
+
+def _errors_of(form, part: str = "", fields=None) -> list[dict]:
+    names = [name for name in (fields or [NON_FIELD_ERRORS, *form.fields]) if name in form.errors]
+    return [
+        {"anchor": _anchor(form, name), "part": part, "message": message}
+        for name in names
+        for message in form.errors[name]
+    ]
+
+
+def join_error_summary(organisation_form, locations, service_forms) -> list[dict]:
+    """Every error of a join form that was not accepted, in the order of the page, each with the id of its field
+    (the GOV.UK error summary: a list of links at the top)."""
+    if not organisation_form.is_bound:
+        return []
+    names = [NON_FIELD_ERRORS, *organisation_form.fields]
+    contact = names.index("contact_name")
+    summary = _errors_of(organisation_form, fields=names[:contact])
+    summary += [{"anchor": "", "part": "", "message": message} for message in locations.non_form_errors()]
+    for number, form in enumerate(locations.forms, start=1):
+        summary += _errors_of(form, _("Service point %(number)s") % {"number": number})
+    summary += [{"anchor": "", "part": "", "message": message} for message in service_forms.non_form_errors()]
+    for number, form in enumerate(service_forms.forms, start=1):
+        summary += _errors_of(form, _("Service %(number)s") % {"number": number})
+    return summary + _errors_of(organisation_form, fields=names[contact:])
 
 
 def _apply(data: dict, locations, service_forms) -> Organisation:
@@ -206,6 +249,39 @@ def _apply(data: dict, locations, service_forms) -> Organisation:
             )
             for item in offered
         ],
+    )
+
+
+@cookieless_form
+@require_http_methods(["GET", "POST"])
+def join_update(request, token: str):
+    """The page a "changes needed" e-mail links to: the applicant updates her application, as often as she is
+    asked, while it waits for her changes."""
+    invalid = "members/organisation_verify_invalid.html"
+    try:
+        organisation = membership.organisation_from_application_update_token(token)
+    except signing.SignatureExpired:
+        return render(request, invalid, {"expired": True, "update": True}, status=410)
+    except signing.BadSignature:
+        return render(request, invalid, {"expired": False, "update": True}, status=404)
+    countries = list(organisation.countries.all())
+    if request.method == "POST":
+        form = ApplicationUpdateForm(request.POST, countries=countries)
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in membership.APPLICATION_UPDATE_FIELDS}
+            try:
+                membership.application_update(organisation=organisation, values=values, note=form.cleaned_data["note"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return render(request, "members/organisation_update_done.html", {"organisation": organisation})
+    else:
+        form = ApplicationUpdateForm(initial=membership.application_values(organisation), countries=countries)
+    return render(
+        request,
+        "members/organisation_update.html",
+        {"form": form, "organisation": organisation},
+        status=400 if request.method == "POST" else 200,
     )
 
 

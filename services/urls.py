@@ -23,6 +23,7 @@ urlpatterns = [
     # Onboarding: joining the network, reporting wrong information, a member confirming her listing.
     path("join/", onboarding_views.join, name="join"),
     path("join/thanks/", onboarding_views.join_done, name="join-done"),
+    path("join/update/<str:token>/", onboarding_views.join_update, name="join-update"),
     path("report/", onboarding_views.report_listing, name="report-listing"),
     path("report/thanks/", onboarding_views.report_listing_done, name="report-listing-done"),
     path("verify/<str:token>/", onboarding_views.verify_listing, name="verify"),

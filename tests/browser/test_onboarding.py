@@ -4,11 +4,13 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from playwright.sync_api import expect
 
 from members.forms import OrganisationApplicationForm
 from members.models import CoordinatorAssignment, Organisation
 from members.roles import COORDINATORS
+from tests.browser.conftest import screenshot
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -102,3 +104,60 @@ def test_coordinator_approves_and_search_finds_it(page, new_context, directory, 
 
     page.goto(f"/{language}/search/?q=amaranto")
     expect(page.locator("article.result .organisation")).to_have_text([NEW_ORGANISATION])
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_on_a_phone_the_join_form_lists_its_errors_at_the_top_and_keeps_what_was_typed(page, directory, language):
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"/{language}/join/")
+    page.locator("#id_name").fill(NEW_ORGANISATION)
+    page.locator("form[method=post] button[type=submit]").click()
+
+    summary = page.locator(".error-summary[role=alert]")
+    expect(summary).to_be_visible()
+    assert summary.bounding_box()["y"] < 780  # on the first screen after sending
+    expect(page.locator("#id_name")).to_have_value(NEW_ORGANISATION)
+    body = summary.inner_text()
+    for django_wording in ("submit at least 1 form", "envíe 1 formulario", "envie 1 formulário"):
+        assert django_wording not in body
+    summary.locator("a[href='#id_contact_email']").click()
+    assert page.evaluate("location.hash") == "#id_contact_email"
+    screenshot(page, f"join-errors-360-{language}")
+
+    # Service 2 stays folded; the subcategories of a main category open when asked.
+    expect(page.locator("#id_services-1-name")).to_be_hidden()
+    fill_the_join_form(page, directory)
+    page.locator("form[method=post] button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{language}/join/thanks/"))
+
+
+@pytest.mark.parametrize("language", ["es", "id"])
+def test_asked_for_changes_the_applicant_updates_her_application_on_a_phone(
+    page, new_context, directory, coordinator, language
+):
+    organisation = apply_to_join(page, directory, language)
+    staff = new_context().new_page()
+    log_in(staff, language, coordinator)
+    staff.goto(f"/{language}/admin/members/application/")
+    row = staff.locator("#result_list tbody tr", has_text=NEW_ORGANISATION)
+    row.locator("input.action-select").check()
+    staff.locator("select[name=action]").select_option("membership_request_changes")
+    staff.locator("button[name=index]").click()
+    staff.locator("textarea[name=reason]").fill("El teléfono público no responde.")
+    staff.locator("form:has(input[name=confirm]) [type=submit]").click()
+    expect(staff.locator(".messagelist .success")).to_be_visible()
+
+    asked = next(message for message in reversed(mail.outbox) if message.to == ["ana@example.org"])
+    assert asked.reply_to == [coordinator.email]
+    link = re.search(r"https?://\S+/join/update/\S+/", asked.body).group(0)
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto("/" + link.split("://", 1)[1].split("/", 1)[1])
+    expect(page.locator("#id_name")).to_have_value(NEW_ORGANISATION)
+    page.locator("#id_public_phone").fill("+57 601 555 0199")
+    page.locator("form[method=post] button[type=submit]").click()
+    expect(page.locator("h1")).to_be_visible()
+    screenshot(page, f"application-updated-360-{language}")
+    organisation.refresh_from_db()
+    assert (organisation.status, organisation.public_phone) == (Organisation.Status.APPLIED, "+576015550199")
+    told = [message for message in mail.outbox if message.to == [coordinator.email]]
+    assert "+576015550100 → +576015550199" in told[-1].body

@@ -1,6 +1,8 @@
 """The public "Join the network" form, through HTTP."""
 
+import re
 import threading
+from html.parser import HTMLParser
 from unittest import mock
 
 import pytest
@@ -462,3 +464,83 @@ def test_a_form_sent_from_another_site_is_refused(client, join_data):
         assert response.status_code == 403, headers
     assert not Organisation.objects.exists()
     assert client.post(join_url(), join_data, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 302
+
+
+class _VisibleInputs(HTMLParser):
+    """Counts the checkboxes a person sees without opening anything: those outside every <details>."""
+
+    def __init__(self):
+        super().__init__()
+        self.folded = 0
+        self.visible = 0
+        self.total = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details" and "open" not in dict(attrs):
+            self.folded += 1
+        elif tag == "details":
+            self.folded += 0 if not self.folded else 1
+        if tag == "input" and dict(attrs).get("type") == "checkbox":
+            self.total += 1
+            self.visible += not self.folded
+
+    def handle_endtag(self, tag):
+        if tag == "details" and self.folded:
+            self.folded -= 1
+
+
+def visible_checkboxes(html: str) -> tuple[int, int]:
+    parser = _VisibleInputs()
+    parser.feed(html)
+    return parser.visible, parser.total
+
+
+def test_the_form_fits_a_phone_with_grouped_choices_and_the_other_services_folded(client, join_data, legal_aid):
+    """164 checkboxes made 18 phone screens: subcategories fold under their main category, and the second service
+    point and the other services under "Add …" until wanted (all without JavaScript)."""
+    html = client.get(join_url()).content.decode()
+    visible, total = visible_checkboxes(html)
+    assert total > visible
+    assert visible <= 45
+    assert "Add service 2 (optional)" in html and "Add service point 2 (optional)" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "too_few"),
+    [
+        ("es", "Hay un problema", "Describa al menos un servicio."),
+        ("pt", "Há um problema", "Descreva pelo menos um serviço."),
+        ("en", "There is a problem", "Describe at least one service."),
+        ("id", "Ada masalah", "Jelaskan setidaknya satu layanan."),
+    ],
+)
+def test_a_refused_application_lists_every_error_at_the_top_linking_to_its_field(
+    client, join_data, language, title, too_few
+):
+    # The first service left as the form shows it (only "in person" ticked): Django said "submit at least 1 form".
+    data = {key: value for key, value in join_data.items() if not key.startswith("services-0-")}
+    data.update(name="", contact_email="not-an-address", **{"services-0-in_person": "on"})
+    data.pop("countries")
+    response = client.post(join_url(language), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html.index('class="errors error-summary" role="alert"')
+    assert summary < html.index("<fieldset")
+    assert escape(title) in html
+    for anchor in ("#id_name", "#id_countries_0", "#id_contact_email"):
+        assert f'<a href="{anchor}">' in html, anchor
+    assert escape(too_few) in html
+    for django_wording in ("submit at least 1 form", "envíe 1 formulario", "envie 1 formulário", "formulir"):
+        assert django_wording not in html
+
+
+def test_a_refused_application_keeps_everything_typed(client, join_data, legal_aid):
+    data = {**join_data, "contact_email": "not-an-address", "services-1-name": "Línea de apoyo"}
+    html = client.post(join_url(), data).content.decode()
+    assert 'value="Casa Refugio Ejemplo"' in html
+    assert re.search(rf'<input type="checkbox" name="services-0-categories" value="{legal_aid.pk}"[^>]*checked', html)
+    assert re.search(r'<input type="radio" name="services-0-cost" value="low_cost"[^>]*checked', html)
+    assert 'value="not-an-address"' in html
+    assert 'value="Línea de apoyo"' in html
+    # The second service, begun, stays unfolded with its errors.
+    assert re.search(r'<details class="subform-more" open>\s*<summary>Add service 2 \(optional\)', html)

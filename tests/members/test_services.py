@@ -153,9 +153,9 @@ def test_suspend_and_reinstate(application, coordinator_co):
             "The membership of {} cannot be withdrawn. Its membership was withdrawn.",
         ),
         (
-            Status.UNDER_REVIEW,
+            Status.APPROVED,
             services.membership_request_changes,
-            "Changes cannot be requested from {}. Its application is under review.",
+            "Changes cannot be requested from {}. It is already an approved member.",
         ),
     ],
 )
