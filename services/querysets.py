@@ -360,4 +360,6 @@ class ServiceQuerySet(DirectoryQuerySet):
         # Locations and their opening hours; categories, languages, populations, the organisation's countries and the
         # locations' cities and countries: see attach_reference_data.
         queryset._reference_data = True
+        if queryset._listing is not None:  # chosen by a search: its rows are read from the listing
+            queryset._listing = queryset._listing.with_listing_data()
         return queryset

@@ -43,18 +43,17 @@ def read_slices(parts, kept=None) -> list[list]:
     }
     probed = [pk for pk in ids if pk not in shown]
     first = parts[0][0]
-    listing = first._listing if first._listing is not None else first.model._default_manager.db_manager(first.db)
+    listing = first._listing
+    if listing is None:
+        listing = first.model._default_manager.db_manager(first.db).all()
+        if first._reference_data:
+            listing = listing.with_listing_data()
     by_pk = {}
     kept_rows = kept([pk for pk in ids if pk in shown]) if kept is not None else {}
     unread = [pk for pk in ids if pk in shown and pk not in kept_rows]
     if unread:
-        full = listing.filter(pk__in=unread).order_by()
-        # The page's rows are read with the related data the first slice asked for: Django's public API has no way
-        # to copy a queryset's select_related and prefetch lookups onto another.
-        full.query.select_related = first.query.select_related
-        full._prefetch_related_lookups = first._prefetch_related_lookups
-        full._reference_data = first._reference_data
-        by_pk.update((service.pk, service) for service in full)
+        # The listing carries the related data a page reads (``with_listing_data``).
+        by_pk.update((service.pk, service) for service in listing.filter(pk__in=unread).order_by())
     if kept_rows or probed:
         # The listing's own rule is checked for these too (their ids alone are read).
         listed = listing.filter(pk__in=[*kept_rows, *probed]).order_by().values_list("pk", flat=True)
