@@ -52,17 +52,27 @@ class CappedPaginator(NarrowPaginator):
 
     count_limit = COUNT_LIMIT
 
+    def _count_with_page(self, number) -> None:
+        """Read page ``number``'s rows with the count, when the search can (``slice_with_count``)."""
+        if "count" in self.__dict__ or getattr(self.object_list, "_index", None) is None:
+            return
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 0
+        if wanted >= 1:
+            bottom = (wanted - 1) * self.per_page
+            read = slice_with_count(self.object_list, bottom, bottom + self.per_page, self.count_limit)
+            if read is not None and (read[0] or wanted == 1):
+                self.count = min(read[1] or 0, self.count_limit)
+
+    def get_page(self, number):
+        # Django's get_page counts first (to check the number): the count may come with the page's rows instead.
+        self._count_with_page(number)
+        return super().get_page(number)
+
     def page(self, number):
-        if "count" not in self.__dict__ and getattr(self.object_list, "_index", None) is not None:
-            try:
-                wanted = int(number)
-            except (TypeError, ValueError):
-                wanted = 0
-            if wanted >= 1:
-                bottom = (wanted - 1) * self.per_page
-                read = slice_with_count(self.object_list, bottom, bottom + self.per_page, self.count_limit)
-                if read is not None and (read[0] or wanted == 1):
-                    self.count = min(read[1] or 0, self.count_limit)
+        self._count_with_page(number)
         return super().page(number)
 
     @cached_property

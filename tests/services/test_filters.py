@@ -400,3 +400,56 @@ def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_
     assert (pks, count) == (ordered, 20) and len(counts) == 1  # the page's own statement counted them
     pks, count, counts = page(1000)  # 27 in all: counted on its own
     assert (pks, count) == (ordered, 27) and len(counts) == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=legal",
+        "q=casa+acogida&free=on",
+        "category=shelter&country=CO",
+        "near=BOGOTA",
+        "near=BOGOTA&q=casa&sort=name",
+        "near=BOGOTA&radius=200&sort=relevance&q=orientacion",
+        "open_now=on",
+        "open_24_7=on&sort=name",
+    ],
+)
+def test_every_page_and_count_is_the_same_with_the_shortcuts_or_the_plain_way(listings, query):
+    """``services.search.plain_way()`` turns every measured shortcut off: the pages, their order, their counts and
+    the phone and online list beside them are the same either way."""
+    from services import search
+
+    from members.models import Location
+
+    bogota, confidential = data.bogota(), Location.AddressVisibility.CONFIDENTIAL
+    for number in range(7):  # enough for pages of two, the best results filling some
+        ServiceFactory(
+            name_es=f"Casa legal {number}",
+            description_es="Orientación y acogida.",
+            cost=Service.Cost.FREE,
+            # Measured from the city's centre: the page near it is found in the small circle first.
+            locations=[LocationFactory(city=bogota, address_visibility=confidential)] if number % 3 else [],
+        )
+    query = query.replace("BOGOTA", str(bogota.pk))
+
+    def read():
+        filterset = ServiceFilter(QueryDict(query))
+        found = search.search(filterset, 1, 2, remote=5)
+        pages = [[service.pk for service in found.page]]
+        pages += [[s.pk for s in search.CappedPaginator(ServiceFilter(QueryDict(query)).qs, 2).get_page(2)]]
+        return pages, found.page.paginator.count, [service.pk for service in found.remote], found.more_remote
+
+    fast = read()
+    with search.plain_way():
+        plain = read()
+    assert fast == plain
+    assert fast[1] > 0 or query.startswith("open_")
+
+
+def test_the_plain_way_names_only_shortcuts_that_exist():
+    from services import search
+
+    assert {"best_results", "best_rows", "nearest_first", "far_rows", "always_open_part"} <= set(search.SHORTCUTS)
+    with pytest.raises(ValueError, match="No such shortcut"), search.plain_way("no_such_shortcut"):
+        pass
