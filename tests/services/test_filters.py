@@ -418,9 +418,8 @@ def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_
 def test_every_page_and_count_is_the_same_with_the_shortcuts_or_the_plain_way(listings, query):
     """``services.search.plain_way()`` turns every measured shortcut off: the pages, their order, their counts and
     the phone and online list beside them are the same either way."""
-    from services import search
-
     from members.models import Location
+    from services import search
 
     bogota, confidential = data.bogota(), Location.AddressVisibility.CONFIDENTIAL
     for number in range(7):  # enough for pages of two, the best results filling some
