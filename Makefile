@@ -38,7 +38,7 @@ compile-messages: install
 run: install compile-messages
 	$(MANAGE) migrate --no-input
 	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 # As in production: DJANGO_ENV=production unless set, the configured database (DATABASE_URL), static files
 # collected for whitenoise's compressed manifest storage, then gunicorn (GUNICORN_WORKERS, default 2;

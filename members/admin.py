@@ -176,14 +176,15 @@ class OrganisationAdmin(ScopedAdmin, SpreadsheetAdmin, DecisionPermission, Simpl
     # Spreadsheets: new organisations arrive as applications (members/resources.py).
     resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "status", "country_list", "last_verified_on")
+    # The verification filter near the top: under the long list of categories it was some 3,000 px down.
     list_filter = (
         "status",
+        VerificationFilter,
         "countries",
         "kind",
-        "services__categories",
-        VerificationFilter,
         MissingTranslationFilter,
         "is_demo",
+        "services__categories",
     )
     search_fields = ("contact_email", *in_every_language("name", "acronym"))
     prepopulated_fields = {"slug": ("name",)}

@@ -263,3 +263,14 @@ def test_on_a_phone_a_refused_location_is_explained_at_the_top_without_a_list_of
     assert message.bounding_box()["y"] < 780
     expect(page.locator("article.result")).to_have_count(0)
     expect(page.locator("#id_near")).to_be_visible()  # the city choice, in the open form
+
+
+def test_on_a_phone_after_add_to_list_the_card_title_is_not_under_the_quick_exit_bar(page, directory):
+    page.set_viewport_size({"width": 360, "height": 780})
+    search_for(page, "es", "orientacion")
+    service = directory.legal_service
+    page.locator(f"[data-list-add='{service.pk}']").click()
+    page.wait_for_url(re.compile(rf"s={service.pk}"))
+    bar = page.locator("#quick-exit").bounding_box()
+    title = page.locator(f"#service-{service.pk} h3").bounding_box()
+    assert title["y"] >= bar["y"] + bar["height"]
