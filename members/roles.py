@@ -1,9 +1,9 @@
 """The staff roles and what each one may see: the staff's one gate, as ``public()`` querysets are the visitors'.
 
 Roles are Django groups created by a migration (``0003_role_groups``): Coordinators review and decide applications
-and edit listings in the countries they coordinate (``CoordinatorAssignment``); Editors edit listings everywhere
-but cannot decide membership or delete; Administrators may do everything. Model permissions say which kinds of
-record a role may see or change; ``scoped`` says which records: every admin view reads through it
+and edit listings and cities in the countries they coordinate (``CoordinatorAssignment``); Editors edit listings
+everywhere but cannot decide membership or delete; Administrators may do everything. Model permissions say which
+kinds of record a role may see or change; ``scoped`` says which records: every admin view reads through it
 (``members.admin_scope``).
 """
 
@@ -15,11 +15,12 @@ ADMINISTRATORS = "Administrators"
 
 DECIDE_MEMBERSHIP = "members.decide_membership"
 
-# The lookup from each record that belongs to an organisation to the countries it works in: a coordinator sees the
-# record when one of them is hers. By label, so that ``members`` names ``services`` models without importing them.
-# Every other model is reference data (countries, cities, categories) or an administrators' tool, for which the
-# model permissions alone decide.
+# The lookup from each record that belongs to an organisation (or a city) to the countries it is in: a coordinator
+# sees the record when one of them is hers. By label, so that ``members`` names ``services`` models without
+# importing them. Every other model is reference data (countries, categories) or an administrators' tool, for which
+# the model permissions alone decide.
 SCOPE_PATHS = {
+    "members.city": "country",
     "members.organisation": "countries",
     "members.application": "countries",
     "members.location": "organisation__countries",

@@ -448,3 +448,24 @@ def test_a_staff_account_without_a_role_sees_no_listing(client, world):
     assert page.status_code == 200
     assert "Casa Reservada Colombia" not in page.content.decode()
     assert client.get(reverse("admin:members_location_change", args=[world["records"][Location].pk])).status_code == 403
+
+
+def test_a_coordinator_corrects_the_position_of_a_city_of_her_country_only(client, colombia, ecuador):
+    """The application e-mail tells her to move a new city from its country's centre: she can, in her countries."""
+    coordinator = UserFactory(username="coordinator-ec", is_staff=True)
+    coordinator.groups.add(Group.objects.get(name=COORDINATORS))
+    CoordinatorAssignment.objects.create(user=coordinator, country=ecuador)
+    quito = CityFactory(country=ecuador, name_en="Quito", name_es="Quito", time_zone="America/Guayaquil")
+    bogota = CityFactory(country=colombia)
+    client.force_login(coordinator)
+    page = client.get(f"/en/admin/members/city/{quito.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update(latitude="-0.18", longitude="-78.47")
+    assert client.post(f"/en/admin/members/city/{quito.pk}/change/", data).status_code == 302
+    quito.refresh_from_db()
+    assert (float(quito.latitude), float(quito.longitude)) == (-0.18, -78.47)
+    assert client.get(f"/en/admin/members/city/{bogota.pk}/change/").status_code == 403
+    listed = client.get("/en/admin/members/city/").content.decode()
+    assert f"/members/city/{quito.pk}/change/" in listed and f"/members/city/{bogota.pk}/change/" not in listed
