@@ -3,8 +3,9 @@ falls back, the best available value of such a field, the per-language names of 
 the current page in each language.
 
 A listing may be written in one language only. Pages show it in the visitor's language when it exists, otherwise
-in the language the site's fallback order prefers, and say which language that is so templates can mark it with
-``lang`` and a small "shown in Spanish" note. No models here: ``members`` and ``services`` both use it.
+in the language its member wrote it in, otherwise in the language the site's fallback order prefers, and say which
+language that is so templates can mark it with ``lang`` and a small "shown in Spanish" note. No models here:
+``members`` and ``services`` both use it.
 """
 
 import functools
@@ -78,10 +79,25 @@ def language_order(language: str) -> list[str]:
 
 
 @functools.cache
-def localized_fields(field: str, language: str) -> tuple[tuple[str, str], ...]:
-    """``(language, attribute)`` pairs to read ``field`` from, best first. Worked out once per field and language:
-    a results page asks for some hundred translated values."""
-    return tuple((code, build_localized_fieldname(field, code)) for code in language_order(language))
+def localized_fields(field: str, language: str, own: str | None = None) -> tuple[tuple[str, str], ...]:
+    """``(language, attribute)`` pairs to read ``field`` from, best first: the page's language, then the language
+    the listing was written in (``own``), then the languages closest to the page's. Worked out once per field and
+    pair of languages: a results page asks for some hundred translated values."""
+    order = language_order(language)
+    if own in order:
+        order = list(dict.fromkeys([language, own, *order]))
+    return tuple((code, build_localized_fieldname(field, code)) for code in order)
+
+
+def written_in(instance) -> str | None:
+    """The language a listing's member wrote it in (her contact language), when it is known without a query: an
+    organisation's own, or that of a record's organisation already read with it."""
+    own = getattr(instance, "contact_language", None)
+    if own is None:
+        state = getattr(instance, "_state", None)
+        organisation = state.fields_cache.get("organisation") if state is not None else None
+        own = getattr(organisation, "contact_language", None)
+    return own
 
 
 @receiver(setting_changed)
@@ -98,7 +114,7 @@ def page_language() -> str:
 def best_translation(instance, field: str, language: str | None = None) -> Translated:
     """The value of ``instance.<field>`` in the best available language, and that language's code."""
     language = base_language(language) if language else page_language()
-    for code, attribute in localized_fields(field, language):
+    for code, attribute in localized_fields(field, language, written_in(instance)):
         value = getattr(instance, attribute, None)
         if value:
             return Translated(str(value), code, language)
