@@ -1,0 +1,66 @@
+""" "Closes at 17:00" and "opens tomorrow at 9:00" beside the open badge, read in the location's own time zone."""
+
+import datetime
+import zoneinfo
+from unittest import mock
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from services.hours import next_change
+from tests.services import directory_data as data
+
+BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
+WEEKDAYS_9_TO_17 = ((BOGOTA, tuple((day, datetime.time(9), datetime.time(17)) for day in range(5))),)
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
+    """Bogotá time on a day of the week of 5–11 January 2026 (Monday 0)."""
+    return datetime.datetime(2026, 1, 5 + day, hour, minute, tzinfo=BOGOTA)
+
+
+@pytest.mark.parametrize(
+    ("moment", "closes", "expected", "days"),
+    [
+        (at(0, 10), True, at(0, 17), 0),  # open: until five
+        (at(0, 7), False, at(0, 9), 0),  # before opening: today
+        (at(0, 18), False, at(1, 9), 1),  # after closing: tomorrow
+        (at(4, 18), False, at(7, 9), 3),  # Friday evening: Monday
+        (at(5, 12), False, at(7, 9), 2),  # Saturday: Monday
+    ],
+)
+def test_when_it_next_closes_or_opens(moment, closes, expected, days):
+    change = next_change(WEEKDAYS_9_TO_17, moment.astimezone(datetime.UTC))
+    assert (change.closes, change.at, change.days) == (closes, expected, days)
+    assert change.time == expected.time()
+
+
+def test_a_range_past_midnight_closes_the_next_day():
+    night = ((BOGOTA, ((4, datetime.time(20), datetime.time(2)),)),)
+    change = next_change(night, at(5, 1))
+    assert (change.closes, change.at) == (True, at(5, 2))
+
+
+def test_no_hours_within_a_week_says_nothing():
+    assert next_change(((BOGOTA, ()),), at(0, 10)) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "open_text", "closed_text"),
+    [
+        ("es", "Cierra a las 17:00", "Abre mañana a las 09:00"),
+        ("pt", "Fecha às 17:00", "Abre amanhã às 09:00"),
+        ("en", "Closes at 5 p.m.", "Opens tomorrow at 9 a.m."),
+        ("id", "Tutup pukul 17.00", "Buka besok pukul 9.00"),
+    ],
+)
+def test_the_service_page_says_when_it_closes_or_opens(client, language, open_text, closed_text):
+    service = data.public_listing()
+    with translation.override(language):
+        url = reverse("services:service-detail", args=[service.pk])
+    with mock.patch("services.views.timezone.now", return_value=at(0, 10)):
+        assert open_text in client.get(url).content.decode()
+    with mock.patch("services.views.timezone.now", return_value=at(0, 18)):
+        assert closed_text in client.get(url).content.decode()
