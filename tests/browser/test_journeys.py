@@ -6,9 +6,9 @@ import re
 import time
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
+from rssn.languages import best_translation
 from tests.browser.conftest import NEUTRAL_TITLE, NEUTRAL_URL, SCREENSHOTS, screenshot
 
 pytestmark = pytest.mark.browser
@@ -17,9 +17,8 @@ TWO_LANGUAGES = pytest.mark.parametrize("language", ["en", "es"])
 
 
 def name_in(language: str, *objects) -> list[str]:
-    """The names the pages show in ``language`` (with the content fallbacks)."""
-    with translation.override(language):
-        return [str(obj.name) for obj in objects]
+    """The names the pages show in ``language`` (with the content fallbacks: the listing's own language first)."""
+    return [str(best_translation(obj, "name", language)) for obj in objects]
 
 
 def result_titles(page):
