@@ -92,8 +92,8 @@ def setup(organisations: int) -> str:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from bench.synthetic import SLUG_PREFIX
     from members.models import Organisation
-    from services.synthetic import SLUG_PREFIX
 
     present = Organisation.objects.filter(slug__startswith=f"{SLUG_PREFIX}-{SEED}-").count()
     if present == 0:

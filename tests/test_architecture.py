@@ -1,6 +1,7 @@
 """The shape of the code, checked: the import-linter contracts in pyproject.toml (the search package's modules are its
-own, its layers, its pure modules import no models, members never imports services), no import cycle among the
-project's modules, and every engine check of the search in its backends. Imports inside functions count."""
+own, its layers, its pure modules import no models, members never imports services, no production app imports
+bench), no import cycle among the project's modules, and every engine check of the search in its backends. Imports
+inside functions count."""
 
 import ast
 import sys

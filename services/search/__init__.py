@@ -48,11 +48,14 @@ from .indexing import (
 )
 from .paging import COUNT_LIMIT, CappedPaginator, NarrowPaginator
 from .reading import UnreadRow, in_index_order, read_slices, slice_rows, slice_with_count
+from .rows import among, new_instance
 from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
 from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
 from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
 
 __all__ = [
+    "among",
+    "new_instance",
     "COUNT_LIMIT",
     "FACET_MARK",
     "LOCATION_TIME_ZONES_CACHE_KEY",

@@ -14,11 +14,11 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location, Organisation
-from services.bulk import among, new_instance
 from services.models import Service, ServiceCategory, ServicePoint, ServiceSearchDocument
 
 from .facets import MODES, SERVICE_FACTS, facet
 from .geometry import cell
+from .rows import among, new_instance
 from .text import Words, document_field
 
 
@@ -66,8 +66,7 @@ def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[Servi
 def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[ServiceSearchDocument, list[ServicePoint]]]:
     """Each service's search document and points. What they are made of is read now, with a fixed number of plain
     queries (model instances with every translated field cost ten times more when 50,000 services are rebuilt);
-    each service's are made as the iterator is read, so that they can be written as they come
-    (``services.bulk.BulkWriter``)."""
+    each service's are made as the iterator is read (``indexing`` writes them in batches with ``bulk_create``)."""
     db = using
     ids = list(service_ids)
     services = list(

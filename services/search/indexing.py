@@ -8,14 +8,16 @@ from collections.abc import Iterable, Iterator
 from django.db import connections, transaction
 
 from members.models import Location, OpeningHours
-from services.bulk import among, insert_instances, new_instance
 from services.models import OpeningSpan, SearchWord, Service, ServicePoint, ServiceSearchDocument
 
 from .backends import backend
 from .documents import build_index_rows, index_rows
+from .rows import among, new_instance
 from .week import opening_span_bounds
 
 INDEX_BATCH_SIZE = 500
+# Rows per INSERT statement (SQLite allows 999 parameters a statement; Django splits to fit).
+INSERT_BATCH_SIZE = 1000
 
 _deferred = threading.local()
 
@@ -60,18 +62,9 @@ def forget_kept_listings() -> None:
 
 
 def insert_documents(documents: Iterable[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
-    """Insert new documents, each as it comes (``services.bulk.insert_instances``), then add their words
-    (``backend(using).add_words``). The generated columns are not read back, as ``bulk_create`` would: they are
-    only read by searches, the words of a large directory are megabytes to send back for nothing, and a migration's
-    rebuild (0006) runs before later migrations have added theirs."""
-    inserted = []
-
-    def kept():
-        for document in documents:
-            inserted.append(document)
-            yield document
-
-    insert_instances(ServiceSearchDocument, kept(), using=using)
+    """Insert new documents (``bulk_create``), then add their words (``backend(using).add_words``)."""
+    inserted = list(documents)
+    ServiceSearchDocument.objects.using(using).bulk_create(inserted, batch_size=INSERT_BATCH_SIZE)
     if words:
         backend(using).add_words(inserted, using=using)
 
@@ -92,7 +85,7 @@ def _index_batch(ids: list[int]) -> None:
             ServiceSearchDocument.objects.filter(pk__in=stale).delete()
         insert_documents(changed)
         ServicePoint.objects.filter(service_id__in=ids).delete()
-        insert_instances(ServicePoint, points)
+        ServicePoint.objects.bulk_create(points, batch_size=INSERT_BATCH_SIZE)
 
 
 def index_opening_spans(location_ids, *, using: str = "default") -> None:
@@ -109,7 +102,7 @@ def index_opening_spans(location_ids, *, using: str = "default") -> None:
             for span_start, span_end in opening_span_bounds(weekday, opens, closes)
         ]
         OpeningSpan.objects.using(using).filter(among("location_id", batch)).delete()
-        insert_instances(OpeningSpan, spans, using=using)
+        OpeningSpan.objects.using(using).bulk_create(spans, batch_size=INSERT_BATCH_SIZE)
 
 
 def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
@@ -151,9 +144,7 @@ def index_new_services(service_ids, *, using: str = "default") -> None:
 
 
 def _insert_as_made(rows: Iterator, *, using: str, words: bool = True) -> None:
-    """Insert the documents and points of ``rows`` (``index_rows``), each document written as soon as it is made:
-    on PostgreSQL the server makes its words (the generated columns) meanwhile, on the other core (generating
-    10,000 organisations spent a fifth of its time waiting for them)."""
+    """Insert the documents and points of ``rows`` (``index_rows``)."""
     points = []
 
     def documents():
@@ -162,7 +153,7 @@ def _insert_as_made(rows: Iterator, *, using: str, words: bool = True) -> None:
             yield document
 
     insert_documents(documents(), using=using, words=words)
-    insert_instances(ServicePoint, points, using=using)
+    ServicePoint.objects.using(using).bulk_create(points, batch_size=INSERT_BATCH_SIZE)
 
 
 def analyse(*, using: str = "default") -> None:

@@ -356,7 +356,7 @@ def test_throttle_never_stores_the_address(db):
 
 WRITES = {"create", "bulk_create", "get_or_create", "update_or_create"}
 # Benchmark-only: writes a synthetic network of 100,000 organisations in bulk, below the ORM.
-BENCH_ONLY = {"services/synthetic.py"}
+BENCH_ONLY = {"bench/synthetic.py"}
 
 
 def _writes_a_history_line(node: ast.AST) -> bool:

@@ -159,7 +159,7 @@ def test_sqlite_answers_the_words_and_the_filters_with_one_fts5_query():
 def test_sqlite_checks_the_found_documents_flags_in_the_small_index(client):
     """The documents a filter found are checked for being public and always open in ``search_public_open``, not in
     their wide rows, where the flags follow the long text (docs/performance.md, "Open now")."""
-    from services.synthetic import generate_directory
+    from bench.synthetic import generate_directory
 
     generate_directory(organisations=300, seed=11)  # and the statistics SQLite plans with
     with CaptureQueriesContext(connection) as queries:

@@ -12,7 +12,6 @@ from collections import defaultdict
 from django.db import connections
 from django.db.models import BooleanField, F, Func, TextField, Value
 
-from services.bulk import dropped_during
 from services.models import SearchWord, ServiceSearchDocument
 
 # A subquery the database keeps whole instead of merging it into the statement around it.
@@ -235,6 +234,27 @@ def analyse(connection, tables) -> None:
     other database's ANALYZE."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables(connection)))
+
+
+@contextlib.contextmanager
+def dropped_during(connection, objects):
+    """Each ``(drop, create)`` pair's ``drop`` statement (if any) run as the block starts and its ``create``
+    statement as it ends (a rebuild's indexes, built once rather than updated row by row). Foreign-key checks still
+    queued run first each time: PostgreSQL refuses to build an index on a table while it has some. Run it inside a
+    transaction: other sessions never see the tables without what was dropped."""
+    objects = list(objects)
+
+    def run(statements):
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for statement in statements:
+                if statement:
+                    cursor.execute(statement)
+
+    run(drop for drop, _create in objects)
+    yield
+    run(create for _drop, create in objects)
 
 
 @contextlib.contextmanager

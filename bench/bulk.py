@@ -1,54 +1,13 @@
-"""Writing many rows, and reading them back, with as little Python per row as possible (the synthetic directory,
-the search index)."""
+"""Writing many rows with as little Python per row as possible, for the synthetic directory (``bench.synthetic``).
+Production writes with Django's ``bulk_create``; rows are made here, as in the search index, with
+``services.search.new_instance``."""
 
 import contextlib
 from collections.abc import Iterable, Iterator
 
-from django.db import connections, models
-from django.db.models import F
-from django.db.models.base import ModelState
-from django.db.models.lookups import In
+from services.search import new_instance
 
-
-class _AnyOf(In):
-    """``IN`` with the values as one array parameter on PostgreSQL (``= ANY(%s)``). Django writes a placeholder
-    for each value, and a statement reading back a batch of 5,000 ids took several times longer to prepare and send
-    (psycopg splitting it at each placeholder) than the database took to answer."""
-
-    def as_postgresql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", (*lhs_params, [value for value in self.rhs if value is not None])
-
-
-def among(field: str, values: Iterable) -> In:
-    """A filter for rows whose ``field`` is one of ``values`` (``field__in=values``), written for many values:
-    ``Service.objects.filter(among("pk", ids))``."""
-    return _AnyOf(F(field), list(values))
-
-
-_DEFAULTS: dict[type, tuple[dict, list]] = {}
-
-
-def new_instance(model, **values):
-    """A new, unsaved instance of ``model`` for writing in bulk, made without running ``Model.__init__``: with
-    modeltranslation's patched constructor a Service took longer to build than to insert, and even a plain model's
-    constructor (with its two signals) takes longer than this. ``values`` are by attribute name
-    (``service_id``); fields not given get their defaults, a callable one (``timezone.now``) called for each
-    instance."""
-    known = _DEFAULTS.get(model)
-    if known is None:
-        fields = model._meta.concrete_fields
-        static = {field.attname: field.get_default() for field in fields if not callable(field.default)}
-        known = _DEFAULTS[model] = (static, [field for field in fields if callable(field.default)])
-    static, called = known
-    instance = model.__new__(model)
-    instance.__dict__.update(static)
-    for field in called:
-        if field.attname not in values:
-            instance.__dict__[field.attname] = field.get_default()
-    instance.__dict__.update(values)
-    instance._state = ModelState()
-    return instance
+__all__ = ["BulkWriter", "foreign_keys_checked_at_end", "new_instance"]
 
 
 class _Converted(dict):
@@ -159,45 +118,6 @@ class BulkWriter:
         return list(range(highest + 1, highest + 1 + count))
 
 
-def _columns(model) -> tuple[str, ...]:
-    """The columns a new row of ``model`` is written with: its concrete fields but generated ones and an automatic
-    primary key (the database gives both)."""
-    return tuple(
-        field.attname
-        for field in model._meta.concrete_fields
-        if not field.generated and not (field.primary_key and isinstance(field, models.AutoField))
-    )
-
-
-def insert_instances(model, instances: Iterable, *, using: str = "default") -> None:
-    """``bulk_create`` of new rows that are not read back (no primary keys set on the instances, no signals):
-    written by ``BulkWriter``, as they come."""
-    columns = _columns(model)
-    rows = (tuple(getattr(instance, column) for column in columns) for instance in instances)
-    BulkWriter(connections[using]).insert(model, columns, rows)
-
-
-@contextlib.contextmanager
-def dropped_during(connection, objects: Iterable[tuple[str | None, str]]):
-    """For a bulk load on PostgreSQL: each ``(drop, create)`` pair's ``drop`` statement (if any) is run as the block
-    starts and its ``create`` statement as it ends. Foreign-key checks still queued are run first each time:
-    PostgreSQL refuses to alter a table, or to build an index on it, while it has some. Run it inside a
-    transaction: other sessions never see the tables without what was dropped."""
-    objects = list(objects)
-
-    def run(statements):
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            for statement in statements:
-                if statement:
-                    cursor.execute(statement)
-
-    run(drop for drop, _create in objects)
-    yield
-    run(create for _drop, create in objects)
-
-
 @contextlib.contextmanager
 def foreign_keys_checked_at_end(connection, tables: Iterable[str]):
     """PostgreSQL: the foreign keys of ``tables`` are dropped inside the block and added again at its end, each as
@@ -218,14 +138,19 @@ def foreign_keys_checked_at_end(connection, tables: Iterable[str]):
         )
         keys = cursor.fetchall()
     # Names read from the catalogue, quoted.
-    with dropped_during(
+    _run_checked(connection, (f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}" for table, name, _ in keys))
+    yield
+    _run_checked(
         connection,
-        (
-            (
-                f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}",
-                f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}",
-            )
-            for table, name, definition in keys
-        ),
-    ):
-        yield
+        (f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}" for table, name, definition in keys),
+    )
+
+
+def _run_checked(connection, statements: Iterable[str]) -> None:
+    """Run ``statements`` after the foreign-key checks still queued: PostgreSQL refuses to alter a table while it
+    has some."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for statement in statements:
+            cursor.execute(statement)

@@ -1,4 +1,4 @@
-"""services.bulk: reading and writing many rows with little Python per row."""
+"""services.search.among and new_instance: reading and making many rows with little Python per row."""
 
 import datetime
 import time
@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from services.bulk import among, new_instance
 from services.models import Service, ServiceSearchDocument
+from services.search import among, new_instance
 from tests.factories import LocationFactory, ServiceFactory
 
 

@@ -11,7 +11,7 @@ to the tables (``COPY`` on PostgreSQL, ``executemany`` on SQLite: no model insta
 each batch's search documents are built from the database as it goes, inside ``services.search.bulk_indexing``
 (which builds PostgreSQL's text and sort indexes once at the end and refreshes the planner's statistics: without
 ``ANALYZE`` SQLite picked a far slower plan after a bulk load). On PostgreSQL the foreign keys are checked once
-at the end too (``services.bulk.foreign_keys_checked_at_end``).
+at the end too (``bench.bulk.foreign_keys_checked_at_end``).
 
 Deterministic: a seeded ``random.Random`` decides everything and dates count back from ``today``.
 """
@@ -30,10 +30,10 @@ from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
+from bench.bulk import BulkWriter, foreign_keys_checked_at_end, new_instance
 from demo import directory as demo
 from members.models import City, Country, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.reference import CITIES, city_names, load_countries
-from services.bulk import BulkWriter, foreign_keys_checked_at_end, new_instance
 
 SLUG_PREFIX = "synthetic"
 LANGS = demo.LANGS

@@ -8,11 +8,15 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import translation
 
+from bench.management.commands.generate_directory import Command as GenerateDirectory
+from bench.synthetic import HISTORY_REASON, generate_directory
 from members.models import Location, MembershipStatusChange, OpeningHours, Organisation
 from services.models import Service, ServicePoint, ServiceSearchDocument
-from services.synthetic import HISTORY_REASON, generate_directory
 
 pytestmark = pytest.mark.slow
+
+# The bench app is installed only by bench.settings; the tests run its command and functions without installing it
+# (it has no models), so the test settings stay the production ones.
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -139,13 +143,13 @@ def test_generated_services_are_indexed_and_findable():
 
 @pytest.mark.django_db
 def test_command_refuses_a_seed_already_loaded_and_production(settings):
-    call_command("generate_directory", organisations=5, seed=2, verbosity=0)
+    call_command(GenerateDirectory(), organisations=5, seed=2, verbosity=0)
     assert Organisation.objects.count() == 5
     with pytest.raises(CommandError, match="already"):
-        call_command("generate_directory", organisations=5, seed=2, verbosity=0)
+        call_command(GenerateDirectory(), organisations=5, seed=2, verbosity=0)
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="production"):
-        call_command("generate_directory", organisations=5, seed=9, verbosity=0)
+        call_command(GenerateDirectory(), organisations=5, seed=9, verbosity=0)
     assert Organisation.objects.count() == 5
 
 
@@ -172,7 +176,8 @@ def schema():
 def test_the_load_checks_the_keys_and_builds_the_search_indexes_once_at_its_end(monkeypatch):
     """The load drops the foreign keys and the search documents' secondary indexes while it writes, and puts each
     back as it was: the keys check every row then."""
-    from services import search, synthetic
+    from bench import synthetic
+    from services import search
 
     before = schema()
     constraints, indexes = before
@@ -205,7 +210,7 @@ def test_the_load_checks_the_keys_and_builds_the_search_indexes_once_at_its_end(
 def test_a_row_that_breaks_a_key_written_in_a_load_fails_it():
     from django.db import IntegrityError, transaction
 
-    from services.bulk import foreign_keys_checked_at_end
+    from bench.bulk import foreign_keys_checked_at_end
     from services.search import directory_tables
 
     generate_directory(organisations=2, seed=10, today=TODAY)
@@ -219,3 +224,13 @@ def test_a_row_that_breaks_a_key_written_in_a_load_fails_it():
     ):
         cursor.execute(f"UPDATE {table} SET organisation_id = %s WHERE id = %s", [10**9, service.pk])  # noqa: S608
     assert Service.objects.get(pk=service.pk).organisation_id != 10**9
+
+
+def test_only_the_bench_settings_install_the_generator():
+    import importlib
+
+    from django.conf import settings
+
+    assert "bench" not in settings.INSTALLED_APPS
+    bench_settings = importlib.import_module("bench.settings")
+    assert [*settings.INSTALLED_APPS, "bench"] == bench_settings.INSTALLED_APPS

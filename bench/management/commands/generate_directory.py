@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from services.synthetic import generate_directory
+from bench.synthetic import generate_directory
 
 
 class Command(BaseCommand):
