@@ -62,9 +62,13 @@ def forget_kept_listings() -> None:
 
 
 def insert_documents(documents: Iterable[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
-    """Insert new documents (``bulk_create``), then add their words (``backend(using).add_words``)."""
+    """Insert new documents (``bulk_create``), then add their words (``backend(using).add_words``). The callers
+    deleted the documents they insert, or found none: with ``ignore_conflicts`` Django reads nothing back, neither the
+    generated columns (megabytes of words sent back for nothing) nor those a migration's rebuild (0005) runs before."""
     inserted = list(documents)
-    ServiceSearchDocument.objects.using(using).bulk_create(inserted, batch_size=INSERT_BATCH_SIZE)
+    ServiceSearchDocument.objects.using(using).bulk_create(
+        inserted, batch_size=INSERT_BATCH_SIZE, ignore_conflicts=True
+    )
     if words:
         backend(using).add_words(inserted, using=using)
 
