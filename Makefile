@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser bench lint bandit lock install install-test install-browser messages compile-messages basemap clean
+.PHONY: run serve test test-browser bench generate-directory lint bandit lock install install-test install-browser messages compile-messages basemap clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -80,6 +80,12 @@ test-browser: install-browser compile-messages
 # (bench.sqlite3, or rssn_bench when DATABASE_URL is PostgreSQL), generated with 10,000 organisations if missing.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# A synthetic directory of ORGANISATIONS organisations in the database DATABASE_URL names (migrated first). The
+# generator is the bench app's, installed only by bench.settings.
+ORGANISATIONS ?= 200
+generate-directory: install
+	DJANGO_SETTINGS_MODULE=bench.settings $(MANAGE) generate_directory --organisations $(ORGANISATIONS)
 
 # Update the .po catalogues from the code and templates (needs GNU gettext's xgettext).
 messages: install
