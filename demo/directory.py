@@ -24,7 +24,7 @@ from members.models import Country, Location, MembershipStatusChange, OpeningHou
 from members.reference import CITIES, FIELD_SUFFIX, city_names, find_city, load_countries
 from members.services import membership_history_record
 from rssn.context_processors import DEMO_CACHE_KEY
-from services.models import Language, Population, Service, ServiceCategory
+from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 from services.reference import CATEGORIES, POPULATIONS, load_taxonomy
 from services.search import deferred_indexing
 
@@ -827,6 +827,7 @@ def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities:
 
 def _write_services(organisation, plan: OrganisationPlan, locations: dict, today, reference: dict, links: dict):
     """Create the services; their many-to-many rows are collected in ``links`` and written in bulk afterwards."""
+    services = []
     for item in plan.services:
         service = Service.objects.create(
             organisation=organisation,
@@ -860,6 +861,54 @@ def _write_services(organisation, plan: OrganisationPlan, locations: dict, today
         links["languages"] += [
             Service.languages.through(service=service, language=reference["languages"][code]) for code in item.languages
         ]
+        services.append(service)
+    _write_channels(organisation, plan, services, links)
+
+
+CHANNEL_HOURS = _t(
+    "Lunes a viernes, de 8:00 a 18:00",
+    "Segunda a sexta, das 8h às 18h",
+    "Monday to Friday, 8:00 to 18:00",
+    "Senin sampai Jumat, 08.00–18.00",
+)
+
+
+def channel_plan(service_index: int, phone: str, email: str, slug: str) -> list[tuple[str, str, bool]]:
+    """A service's contact channels (kind, address, with hours): its fictional number on WhatsApp for most, by SMS,
+    Signal or Telegram for some, and the organisation's e-mail for a few. Drawn from a generator of their own, so
+    the rest of the demo directory is the same as before channels existed."""
+    rng = random.Random(f"{slug}:{service_index}")
+    channels = []
+    if phone.startswith("+"):
+        if rng.random() < 0.6:
+            channels.append(("whatsapp", phone, rng.random() < 0.5))
+        if rng.random() < 0.25:
+            channels.append(("sms", phone, False))
+        if rng.random() < 0.15:
+            channels.append(("signal", phone, False))
+        if rng.random() < 0.1:
+            channels.append(("telegram", phone, False))
+    if email and rng.random() < 0.3:
+        channels.append(("email", email, False))
+    return channels
+
+
+def _write_channels(organisation, plan: OrganisationPlan, services: list[Service], links: dict) -> None:
+    for index, (service, item) in enumerate(zip(services, plan.services, strict=True)):
+        for order, (kind, address, with_hours) in enumerate(
+            channel_plan(index, item.phone, plan.public_email, plan.slug)
+        ):
+            links["channels"].append(
+                ContactChannel(
+                    service=service,
+                    kind=kind,
+                    address=address,
+                    order=order,
+                    **_fields("hours", {language: CHANNEL_HOURS[language] for language in plan.languages})
+                    if with_hours
+                    else {},
+                )
+            )
 
 
 def _write_links(links: dict) -> None:
@@ -893,7 +942,7 @@ def load_demo(*, today: datetime.date | None = None, seed: int = SEED) -> dict[s
         Service.objects.filter(organisation__is_demo=True).delete()
         Location.objects.filter(organisation__is_demo=True).delete()
         MembershipStatusChange.objects.filter(organisation__is_demo=True).delete()
-        links = {"categories": [], "locations": [], "populations": [], "languages": []}
+        links = {"categories": [], "locations": [], "populations": [], "languages": [], "channels": []}
         for plan in plans:
             organisation = _write_organisation(plan, today, countries, cities)
             locations = _write_locations(organisation, plan, cities)

@@ -5,12 +5,14 @@ import zoneinfo
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 validate_web_url = URLValidator(
     schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://.")
 )
+
+validate_email_address = EmailValidator(message=_("Enter an e-mail address, for example name@example.org."))
 
 
 def normalise_phone(value: str, region: str | None = None) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from members.admin import OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline
+from members.admin import LocationAdmin, OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline
 from members.admin_decisions import ReasonForm, act_on_each
 from members.admin_filters import MissingTranslationFilter
 from members.admin_scope import ScopedAdmin
@@ -20,7 +20,7 @@ from members.models import Country, Location, Organisation
 from members.resources import SpreadsheetAdmin
 from rssn.languages import in_every_language
 from services import services
-from services.models import CorrectionRequest, Language, Population, Service, ServiceCategory
+from services.models import ContactChannel, CorrectionRequest, Language, Population, Service, ServiceCategory
 from services.resources import ServiceResource
 
 DELIVERY_MODES = ("in_person", "by_phone", "online", "outreach")
@@ -138,6 +138,17 @@ class LanguageAdmin(ScopedAdmin, TranslatedAdmin):
 # Services ----------------------------------------------------------------------------------------------------------
 
 
+class ContactChannelInline(TranslatedTabularInline):
+    """A service's or a location's ways to be reached; the number or address is checked and stored as its link
+    needs it (phone numbers in E.164)."""
+
+    model = ContactChannel
+    extra = 0
+    fields = ("kind", "address", "hours", "languages", "order")
+    autocomplete_fields = ("languages",)
+    verbose_name_plural = _("contact channels (shown as one-tap links: call, WhatsApp, Signal, Telegram, SMS...)")
+
+
 @admin.register(Service)
 class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     resource_classes = [ServiceResource]
@@ -157,6 +168,7 @@ class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translated
     autocomplete_fields = ("organisation", "locations")
     filter_horizontal = ("categories", "populations", "languages")
     readonly_fields = ("created_at", "updated_at")
+    inlines = (ContactChannelInline,)
     fieldsets = (
         (
             None,
@@ -331,3 +343,5 @@ class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
 # The organisation page shows its services after its locations. members/admin.py cannot import services (services
 # depends on members, never the reverse), so the inline joins the organisation page from here.
 OrganisationAdmin.inlines = [*OrganisationAdmin.inlines[:1], ServiceInline, *OrganisationAdmin.inlines[1:]]
+# A location's own channels (a front desk's WhatsApp) join its page from here for the same reason.
+LocationAdmin.inlines = (*LocationAdmin.inlines, ContactChannelInline)

@@ -24,7 +24,8 @@ from members.models import City, Country
 from rssn.languages import page_language
 from services import cache as directory_cache
 from services.models import Language, Population, Service, ServiceCategory, ServiceSearchDocument
-from services.search import sort_name_field
+from services.reach import MESSAGE_FACET
+from services.search import facet, sort_name_field
 
 MAX_TEXT_LENGTH = 200
 RADIUS_DEFAULT_KM = 25
@@ -297,6 +298,7 @@ class ServiceFilter(django_filters.FilterSet):
     free = CheckboxFilter(label=_("Free only"), method="filter_free")
     open_now = CheckboxFilter(label=_("Open now"), method="filter_open_now")
     open_24_7 = CheckboxFilter(label=_("Open 24 hours, 7 days"), method="filter_open_24_7")
+    message = CheckboxFilter(label=_("Reachable by message"), method="filter_message")
     # The place is applied in ``filter_queryset`` because its parts work together.
     near = CachedModelChoiceFilter(
         label=_("Near"),
@@ -392,6 +394,9 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_open_24_7(self, queryset, name, value):
         return queryset.open_all_hours() if value else queryset
+
+    def filter_message(self, queryset, name, value):
+        return queryset.with_facets(facet(*MESSAGE_FACET)) if value else queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -579,7 +584,7 @@ class ServiceFilter(django_filters.FilterSet):
             add(CHIPS["category"] % {"category": category.name}, ["category"], only=category.slug)
         if cleaned.get("mode"):
             add(DeliveryMode(cleaned["mode"]).label, ["mode"])
-        for name in ("free", "open_now", "open_24_7"):
+        for name in CHECKBOXES:
             if cleaned.get(name):
                 add(self.filters[name].label, [name])
         place = self.place
@@ -590,6 +595,9 @@ class ServiceFilter(django_filters.FilterSet):
                 add(CHIPS["near_me"] % {"km": place.radius_km}, PLACE_PARAMETERS)
         return active
 
+
+# The yes-or-no filters, as their chips say them.
+CHECKBOXES = ("free", "open_now", "open_24_7", "message")
 
 # What each filter chip says: a whole phrase per filter, its value in place, so that every language can word it (a
 # label and a value glued together read "Quitar Para: Mujeres").

@@ -1,6 +1,9 @@
 """What members offer: a small taxonomy of service categories, the services themselves, and the reports that a
 listing is wrong."""
 
+import re
+
+import phonenumbers
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -12,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.fields import PhoneNumberField
 from members.models import PRIVATE, PUBLIC, Location, Organisation, _hsds_id_field
+from members.validators import normalise_phone, validate_email_address, validate_phone, validate_web_url
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
 
@@ -206,6 +210,176 @@ class Service(models.Model):
         """The names of the ways the service is given, for display."""
         fields = ("in_person", "by_phone", "online", "outreach")
         return [str(self._meta.get_field(field).verbose_name) for field in fields if getattr(self, field)]
+
+
+class ContactChannel(models.Model):
+    """One way to reach a service or a location: a phone line, a messaging app, an e-mail address or a web form,
+    with its own hours and languages when they differ from the service's. Shown as a one-tap link (``href``) with a
+    neutral label (``label``): the link says how, never what the service is about."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone call")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        SIGNAL = "signal", _("Signal")
+        TELEGRAM = "telegram", _("Telegram")
+        SMS = "sms", _("Text message (SMS)")
+        EMAIL = "email", _("E-mail")
+        WEB_FORM = "web_form", _("Web form")
+
+    # Kinds a person can write to without speaking: "reachable by message".
+    MESSAGING = frozenset({Kind.WHATSAPP, Kind.SIGNAL, Kind.TELEGRAM, Kind.SMS})
+    # Kinds whose address is a phone number in E.164 (Telegram takes a number or a user name).
+    NUMBERED = frozenset({Kind.PHONE, Kind.WHATSAPP, Kind.SIGNAL, Kind.SMS})
+
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="channels",
+        verbose_name=_("service"),
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="channels",
+        verbose_name=_("location"),
+    )
+    kind = models.CharField(_("channel"), max_length=10, choices=Kind.choices)
+    address = models.CharField(
+        _("number or address"),
+        max_length=254,
+        help_text=_(
+            "Public. A phone number with its country code (+52 55 5555 0100) for phone, WhatsApp, Signal and SMS; "
+            "a number or a user name for Telegram; an e-mail address; or the web form's address."
+        ),
+    )
+    hours = models.CharField(
+        _("hours"), max_length=200, blank=True, help_text=_("Public: for example 'Monday to Friday, 9:00 to 17:00'.")
+    )
+    languages = models.ManyToManyField(
+        Language,
+        related_name="channels",
+        blank=True,
+        verbose_name=_("languages"),
+        help_text=_("Public: only when they differ from the service's."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(service__isnull=False, location__isnull=True)
+                | Q(service__isnull=True, location__isnull=False),
+                name="channel_of_service_or_location",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["phone", "whatsapp", "signal", "telegram", "sms", "email", "web_form"]),
+                name="channel_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.address}"
+
+    def clean(self):
+        super().clean()
+        self.address = self.address.strip()
+        try:
+            self.address = normalise_channel_address(self.kind, self.address)
+        except ValidationError as error:
+            raise ValidationError({"address": error.messages}) from None
+
+    @property
+    def is_messaging(self) -> bool:
+        return self.kind in self.MESSAGING
+
+    @property
+    def label(self) -> str:
+        """What the link says: the way to reach, in neutral words."""
+        return str(CHANNEL_LINK_LABELS[self.kind])
+
+    @property
+    def shown_address(self) -> str:
+        """The number or address as people read it: a phone number grouped as in its country."""
+        if self.address.startswith("+"):
+            try:
+                number = phonenumbers.parse(self.address)
+            except phonenumbers.NumberParseException:
+                return self.address
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        if self.kind == self.Kind.TELEGRAM:
+            return f"@{self.address}"
+        return self.address
+
+    @property
+    def href(self) -> str:
+        """The one-tap link: it opens the app or the dialler on the person's own device and sends nothing itself."""
+        return channel_href(self.kind, self.address)
+
+
+CHANNEL_LINK_LABELS = {
+    ContactChannel.Kind.PHONE: _("Call"),
+    ContactChannel.Kind.WHATSAPP: _("Write on WhatsApp"),
+    ContactChannel.Kind.SIGNAL: _("Write on Signal"),
+    ContactChannel.Kind.TELEGRAM: _("Write on Telegram"),
+    ContactChannel.Kind.SMS: _("Send a text message"),
+    ContactChannel.Kind.EMAIL: _("Send an e-mail"),
+    ContactChannel.Kind.WEB_FORM: _("Open the contact form"),
+}
+TELEGRAM_USER = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
+
+
+def normalise_channel_address(kind: str, address: str) -> str:
+    """``address`` as stored for a channel of ``kind``, or ValidationError in words a person can act on."""
+    address = address.strip()
+    if kind in ContactChannel.NUMBERED:
+        if kind in (ContactChannel.Kind.PHONE, ContactChannel.Kind.SMS) and address.isdigit() and len(address) <= 6:
+            validate_phone(address)  # a short national number, such as 147
+            return address
+        if not address.startswith("+"):
+            raise ValidationError(
+                _("Enter a phone number with its country code, for example +52 55 5555 0100."), code="invalid_phone"
+            )
+        return normalise_phone(address)
+    if kind == ContactChannel.Kind.TELEGRAM:
+        user = TELEGRAM_USER.match(address)
+        if user:
+            return user.group(1)
+        if address.startswith("+"):
+            return normalise_phone(address)
+        raise ValidationError(
+            _("Enter a Telegram user name (at least five letters, digits or _) or a number with its country code."),
+            code="invalid_telegram",
+        )
+    if kind == ContactChannel.Kind.EMAIL:
+        validate_email_address(address)
+        return address
+    if kind == ContactChannel.Kind.WEB_FORM:
+        validate_web_url(address)
+        return address
+    return address
+
+
+def channel_href(kind: str, address: str) -> str:
+    if kind == ContactChannel.Kind.PHONE:
+        return f"tel:{address}"
+    if kind == ContactChannel.Kind.SMS:
+        return f"sms:{address}"
+    if kind == ContactChannel.Kind.WHATSAPP:
+        return f"https://wa.me/{address.lstrip('+')}"
+    if kind == ContactChannel.Kind.SIGNAL:
+        return f"https://signal.me/#p/{address}"
+    if kind == ContactChannel.Kind.TELEGRAM:
+        return f"https://t.me/{address}"
+    if kind == ContactChannel.Kind.EMAIL:
+        return f"mailto:{address}"
+    return address
 
 
 class CorrectionRequest(models.Model):

@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from members.models import City, Country, Location, OpeningHours, Organisation
-from services.models import Language, Population, Service, ServiceCategory
+from services import cache as directory_cache
+from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 from services.search import LOCATION_TIME_ZONES_CACHE_KEY, index_services
 
 
@@ -34,12 +35,16 @@ def services_affected_by(instance) -> list[int]:
         return _ids(Service.objects.filter(locations=instance.location_id))
     if isinstance(instance, Population | Language):  # the filters' facet words name them by id
         return _ids(Service.objects.filter(**{type(instance).__name__.lower() + "s": instance}))
+    if isinstance(instance, ContactChannel):  # "reachable by message" reads them
+        if instance.service_id is not None:
+            return [instance.service_id]
+        return _ids(Service.objects.filter(locations=instance.location_id))
     if isinstance(instance, ServiceCategory):
         return _ids(Service.objects.filter(Q(categories=instance) | Q(categories__parent=instance)))
     return []
 
 
-WATCHED = (Service, Organisation, Location, OpeningHours, City, Country, ServiceCategory)
+WATCHED = (Service, Organisation, Location, OpeningHours, City, Country, ServiceCategory, ContactChannel)
 
 
 def on_save(sender, instance, raw=False, **kwargs):
@@ -101,6 +106,18 @@ def connect() -> None:
     links = (Service.categories.through, Service.locations.through, Service.populations.through)
     for through in (*links, Service.languages.through):
         m2m_changed.connect(on_service_links_changed, sender=through, dispatch_uid=f"services.search:{through}")
+    # Pages and API items show a service's channels: a channel edited is a new version of the kept cards and items.
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(
+            directory_cache.invalidate_directory_cache,
+            sender=ContactChannel,
+            dispatch_uid=f"directory-cache:channel:{name}",
+        )
+    m2m_changed.connect(
+        directory_cache.invalidate_directory_cache,
+        sender=ContactChannel.languages.through,
+        dispatch_uid="directory-cache:channel-languages",
+    )
     m2m_changed.connect(
         on_organisation_countries_changed,
         sender=Organisation.countries.through,

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from services.models import Language, Population, Service, ServiceCategory
+from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 
 
 @register(ServiceCategory)
@@ -26,5 +26,11 @@ class ServiceTranslationOptions(TranslationOptions):
     fields = ("name", "description", "eligibility", "how_to_access")
 
 
+@register(ContactChannel)
+class ContactChannelTranslationOptions(TranslationOptions):
+    fields = ("hours",)
+
+
 # History after modeltranslation's registration above (see members/translation.py).
 simple_history.register(Service)
+simple_history.register(ContactChannel)

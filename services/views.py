@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -19,7 +20,7 @@ from services.card_cache import PageCards
 from services.cards import parse_list
 from services.filters import ServiceFilter, Sort, display_name_ordering
 from services.forms import CoverageForm
-from services.models import Service, ServiceSearchDocument
+from services.models import ContactChannel, Service, ServiceSearchDocument
 
 RESULTS_PER_PAGE = 20
 # Near a place, a short list of the phone and online services covering its country follows the results, with a
@@ -127,7 +128,10 @@ def map_context(page, place) -> dict:
 
 
 def service_detail(request, pk):
-    service = get_object_or_404(Service.objects.public().with_listing_data(), pk=pk)
+    channels = Prefetch("channels", ContactChannel.objects.prefetch_related("languages"))
+    service = get_object_or_404(Service.objects.public().with_listing_data().prefetch_related(channels), pk=pk)
+    # Its locations are attached after the read (``attach_reference_data``); their channels are read for them.
+    prefetch_related_objects(list(service.locations.all()), channels)
     # The emergency numbers of the country of its first location: the cached instance, which holds its lines.
     first = next(iter(service.locations.all()), None)
     country = directory_cache.country(first.city.country.code) if first is not None else None

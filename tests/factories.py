@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from members.models import City, Country, Helpline, Location, OpeningHours, Organisation
-from services.models import Language, Population, Service, ServiceCategory
+from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -167,3 +167,12 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def locations(self, create, extracted, **kwargs):
         if create and extracted:
             self.locations.set(extracted)
+
+
+class ContactChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactChannel
+
+    service = factory.SubFactory(ServiceFactory)
+    kind = ContactChannel.Kind.WHATSAPP
+    address = "+573001230001"

@@ -543,3 +543,34 @@ def error_list(response) -> str:
     errors = [context["adminform"].form.errors]
     errors += [inline.formset.errors for inline in context.get("inline_admin_formsets", [])]
     return repr(errors)
+
+
+def test_service_channels_are_entered_on_its_page_checked_and_kept_in_history(staff_client, directory):
+    service = directory["service"]
+    url = admin_url(Service, "change", service.pk)
+    data = form_data(staff_client.get(url).content.decode())
+    data.update({"channels-TOTAL_FORMS": "1", "channels-0-kind": "whatsapp", "channels-0-address": "300 123 0001"})
+    data["channels-0-order"] = "0"
+    with translation.override("en"):
+        response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Enter a phone number with its country code" in error_list(response)
+    assert not service.channels.exists()
+
+    data["channels-0-address"] = "+57 300 123 0001"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, error_list(response)
+    channel = service.channels.get()
+    assert (channel.kind, channel.address) == ("whatsapp", "+573001230001")  # stored in E.164
+    assert channel.history.count() == 1
+
+
+def test_location_channels_are_entered_on_its_page(staff_client, directory):
+    location = directory["location"]
+    url = admin_url(Location, "change", location.pk)
+    data = form_data(staff_client.get(url).content.decode())
+    data.update({"channels-TOTAL_FORMS": "1", "channels-0-kind": "telegram", "channels-0-address": "@sede_centro"})
+    data["channels-0-order"] = "0"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, error_list(response)
+    assert location.channels.get().href == "https://t.me/sede_centro"

@@ -14,7 +14,7 @@ from django.db import DatabaseError
 from members.models import Location, MembershipStatusChange, Organisation
 from members.resources import OrganisationResource
 from members.roles import EDITORS
-from services.models import Service
+from services.models import ContactChannel, Service
 from tests.factories import (
     CityFactory,
     CountryFactory,
@@ -279,3 +279,46 @@ def test_an_unknown_organisation_is_named_in_a_whole_sentence(client, admin_user
     )
     [invalid] = preview.context["result"].invalid_rows
     assert "Ninguna organización tiene el slug “no-such-casa”" in str(invalid.error_dict)
+
+
+def test_service_channels_import_and_export_and_a_bad_one_is_named_by_row_and_column(client, admin_user, colombia):
+    client.force_login(admin_user)
+    OrganisationFactory(slug="casa", countries=[colombia])
+    ServiceCategoryFactory()
+    header = "organisation,name_es,categories,in_person,by_phone,online,outreach,cost,channels\n"
+    rows = (
+        header
+        + 'casa,Escucha,legal-aid,1,0,0,0,free,"whatsapp: +57 300 123 0001; email: contacto@example.org"\n'
+        + 'casa,Mal número,legal-aid,1,0,0,0,free,"whatsapp: 300 123 0002"\n'
+        + 'casa,Mal tipo,legal-aid,1,0,0,0,free,"fax: +57 300 123 0003"\n'
+    )
+    preview = upload(client, "services/service", rows)
+    errors = {row.number: row.error_dict for row in preview.context["result"].invalid_rows}
+    assert set(errors) == {2, 3}
+    assert "“whatsapp: 300 123 0002”: Enter a phone number with its country code" in str(errors[2]["channels"])
+    assert "“fax: +57 300 123 0003”" in str(errors[3]["channels"])
+    assert not Service.objects.exists() and not ContactChannel.objects.exists()  # nothing half-written
+
+    confirm(client, "services/service", upload(client, "services/service", rows.split("casa,Mal número")[0]))
+    service = Service.objects.get()
+    assert [(c.kind, c.address) for c in service.channels.all()] == [
+        ("whatsapp", "+573001230001"),
+        ("email", "contacto@example.org"),
+    ]
+    whatsapp = service.channels.get(kind="whatsapp")
+    whatsapp.hours_en = "Mornings"
+    whatsapp.save()
+
+    fields = {f"serviceresource_{name}": "on" for name in ("id", "name_es", "channels")}
+    exported = client.post("/en/admin/services/service/export/", {"format": CSV, "resource": "0", **fields})
+    body = exported.content.decode("utf-8-sig")
+    assert "whatsapp: +573001230001; email: contacto@example.org" in body
+
+    # A second import changes the list; the channel kept keeps its hours.
+    again = header + 'casa,Escucha,legal-aid,1,0,0,0,free,"sms: +57 300 123 0009; whatsapp: +573001230001"\n'
+    again = again.replace("organisation,", "id,organisation,").replace("casa,Escucha", f"{service.pk},casa,Escucha")
+    confirm(client, "services/service", upload(client, "services/service", again))
+    assert [(c.kind, c.address, c.hours_en or "") for c in service.channels.all()] == [
+        ("sms", "+573001230009", ""),
+        ("whatsapp", "+573001230001", "Mornings"),
+    ]

@@ -49,6 +49,12 @@ class ServiceFilterBackendExtension(OpenApiFilterExtension):
             _query("free", _type(OpenApiTypes.BOOL), boolean),
             _query("open_now", _type(OpenApiTypes.BOOL), "Only services open now (in each location's time zone)."),
             _query("open_24_7", _type(OpenApiTypes.BOOL), boolean),
+            _query(
+                "message",
+                _type(OpenApiTypes.BOOL),
+                "Only services someone can write to: WhatsApp, Signal, Telegram or SMS, of the service or one of its "
+                "locations.",
+            ),
             _query("near", _type(OpenApiTypes.INT), "Search near this city (its id), within radius."),
             _query("lat", _type(OpenApiTypes.DOUBLE, minimum=-90, maximum=90), "Search near this latitude."),
             _query("lon", _type(OpenApiTypes.DOUBLE, minimum=-180, maximum=180), "Search near this longitude."),

@@ -2,11 +2,12 @@
 gate): no serializer here names a location's raw street, postal code or coordinates, nor a private contact."""
 
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from members.models import Country, Helpline, Location, OpeningHours, Organisation
-from services.models import Service, ServiceCategory
+from services.models import ContactChannel, Service, ServiceCategory
 
 
 class PublicAddressSerializer(serializers.Serializer):
@@ -43,10 +44,32 @@ class OpeningHoursSerializer(serializers.ModelSerializer):
         fields = ["weekday", "opens", "closes"]
 
 
+class ChannelSerializer(serializers.ModelSerializer):
+    """A way to reach a service or a location; ``link`` opens it in one tap (``tel:``, ``sms:``, ``https://wa.me/``...)."""
+
+    link = serializers.CharField(source="href", read_only=True, help_text="The one-tap link.")
+    label = serializers.CharField(read_only=True, help_text="What the link says, in neutral words.")
+    languages = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+
+    class Meta:
+        model = ContactChannel
+        fields = ["kind", "address", "link", "label", "hours", "languages"]
+
+
+def read_channels(services: list) -> None:
+    """The channels of these services and of their locations, with their languages, in a fixed number of queries."""
+    channels = Prefetch("channels", ContactChannel.objects.prefetch_related("languages"))
+    services = [service for service in services if isinstance(service, models.Model)]
+    prefetch_related_objects(services, channels)
+    locations = [location for service in services for location in service.locations.all()]
+    prefetch_related_objects(locations, channels)
+
+
 class LocationSerializer(serializers.ModelSerializer):
     address = serializers.SerializerMethodField(help_text="Null for a confidential location.")
     point = serializers.SerializerMethodField(help_text="Only for locations with a public address.")
     opening_hours = OpeningHoursSerializer(many=True, read_only=True)
+    channels = ChannelSerializer(many=True, read_only=True)
 
     class Meta:
         model = Location
@@ -61,6 +84,7 @@ class LocationSerializer(serializers.ModelSerializer):
             "hours_note",
             "accessibility_notes",
             "opening_hours",
+            "channels",
         ]
 
     @extend_schema_field(PublicAddressSerializer(allow_null=True))
@@ -97,7 +121,9 @@ class ServiceListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         page_items = getattr(getattr(self.context.get("view"), "paginator", None), "kept_items", None)
         items = []
-        for service in data.all() if isinstance(data, models.manager.BaseManager) else data:
+        services = list(data.all() if isinstance(data, models.manager.BaseManager) else data)
+        read_channels([service for service in services if getattr(service, "kept_card", None) is None])
+        for service in services:
             kept = getattr(service, "kept_card", None)
             if kept is None:
                 item = self.child.to_representation(service)
@@ -116,6 +142,7 @@ class ServiceSerializer(serializers.ModelSerializer):
     populations = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
     languages = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
     locations = OwnLocationsSerializer(child=LocationSerializer(), read_only=True)
+    channels = ChannelSerializer(many=True, read_only=True)
     distance_km = serializers.SerializerMethodField(
         help_text="Whole kilometres to the nearest location when searching near a place (0: less than 1 km); "
         "a confidential location counts from its city's centre."
@@ -143,6 +170,7 @@ class ServiceSerializer(serializers.ModelSerializer):
             "cost",
             "referral_required",
             "phone",
+            "channels",
             "open_24_7",
             "last_verified_on",
             "locations",

@@ -7,14 +7,16 @@ contact person is never read. HSDS has no translated fields, so one export is in
 that language or its fallbacks (``rssn.languages.best_translation``).
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import translation
 
 from members.models import Location, Organisation
 from rssn.languages import best_translation
 from services.hsds import mapping
 from services.hsds.mapping import child_id, record_id, taxonomy_id, term_id
-from services.models import Service
+from services.models import ContactChannel, Service
+
+CHANNELS = Prefetch("channels", ContactChannel.objects.prefetch_related("languages").order_by("order", "pk"))
 
 
 def _compact(record: dict) -> dict:
@@ -79,6 +81,46 @@ class Exporter:
             return []
         return [{"id": child_id(parent_id, "phone"), **links, "number": number, "type": "voice"}]
 
+    def channels(self, parent_id: str, owner, **links) -> tuple[list[dict], list[dict]]:
+        """The channels of a service or location (``owner``): HSDS phones (phone and SMS, typed) and contacts (the
+        rest, which HSDS has no field for), each with its kind as an attribute."""
+        phones, contacts = [], []
+        for channel in owner.channels.all():
+            channel_id = child_id(parent_id, "channel", channel.kind, channel.address)
+            term = self.term(mapping.CONTACT_CHANNELS, channel.kind, str(ContactChannel.Kind(channel.kind).label))
+            attribute = self.attribute(link_id=channel_id, link_entity="phone", term=term)
+            if channel.kind in mapping.PHONE_CHANNEL_TYPES:
+                languages = [
+                    {
+                        "id": child_id(channel_id, "language", language.code),
+                        "phone_id": channel_id,
+                        "name": self.text(language, "name"),
+                        "code": language.code,
+                    }
+                    for language in channel.languages.all()
+                ]
+                phone = {
+                    "id": channel_id,
+                    **links,
+                    "number": channel.address,
+                    "type": mapping.PHONE_CHANNEL_TYPES[channel.kind],
+                    "description": self.text(channel, "hours"),
+                    "languages": languages,
+                    "attributes": [attribute],
+                }
+                phones.append(_compact(phone))
+            else:
+                attribute = attribute | {"link_entity": "contact", "value": channel.address}
+                contact = {
+                    "id": channel_id,
+                    **links,
+                    "name": str(ContactChannel.Kind(channel.kind).label),
+                    "email": channel.address if channel.kind == ContactChannel.Kind.EMAIL else "",
+                    "attributes": [attribute],
+                }
+                contacts.append(_compact(contact))
+        return phones, contacts
+
     def always_open(self, parent_id: str, **links) -> dict:
         return {
             "id": child_id(parent_id, "always-open"),
@@ -130,6 +172,7 @@ class Exporter:
                 {"id": child_id(location_id, "hours-note"), "location_id": location_id, "notes": hours_note}
             )
         accessibility = self.text(location, "accessibility_notes")
+        channel_phones, contacts = self.channels(location_id, location, location_id=location_id)
         return _compact(
             {
                 "id": location_id,
@@ -139,7 +182,8 @@ class Exporter:
                 "latitude": point.latitude if point else None,
                 "longitude": point.longitude if point else None,
                 "addresses": addresses,
-                "phones": self.phone(location_id, location.phone, location_id=location_id),
+                "phones": self.phone(location_id, location.phone, location_id=location_id) + channel_phones,
+                "contacts": contacts,
                 "schedules": schedules,
                 "accessibility": [
                     {
@@ -192,6 +236,7 @@ class Exporter:
             if service.cost == Service.Cost.FREE:
                 cost["amount"] = 0
             cost_options.append(cost)
+        channel_phones, contacts = self.channels(service_id, service, service_id=service_id)
         return _compact(
             {
                 "id": service_id,
@@ -205,7 +250,8 @@ class Exporter:
                 "maximum_age": service.age_max,
                 "assured_date": service.last_verified_on.isoformat() if service.last_verified_on else None,
                 "last_modified": service.updated_at.isoformat(),
-                "phones": self.phone(service_id, service.phone, service_id=service_id),
+                "phones": self.phone(service_id, service.phone, service_id=service_id) + channel_phones,
+                "contacts": contacts,
                 "schedules": [self.always_open(service_id, service_id=service_id)] if service.open_24_7 else [],
                 "service_at_locations": at_locations,
                 "languages": [
@@ -251,6 +297,8 @@ class Exporter:
         with translation.override(self.language):
             services_by_organisation: dict[int, list[Service]] = {}
             services = Service.objects.public().with_listing_data().order_by("organisation_id", "pk")
+            services = list(services)
+            prefetch_related_objects(services, CHANNELS)
             for service in services:
                 services_by_organisation.setdefault(service.organisation_id, []).append(service)
             organisations = (
@@ -260,7 +308,7 @@ class Exporter:
                     Prefetch(
                         "locations",
                         queryset=Location.objects.select_related("city__country")
-                        .prefetch_related("opening_hours")
+                        .prefetch_related("opening_hours", CHANNELS)
                         .order_by("pk"),
                     ),
                 )

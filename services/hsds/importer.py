@@ -34,7 +34,7 @@ from members.services import membership_history_record
 from members.validators import normalise_phone
 from rssn.languages import supported_language
 from services.hsds import mapping, tabular
-from services.models import Language, Population, Service, ServiceCategory
+from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 from services.search import deferred_indexing
 
 # The private contact is required by our model but never published: an imported organisation without one gets
@@ -363,7 +363,8 @@ class Importer:
         return instance
 
     def _phone(self, record: dict, record_id: str, where: str, region: str | None) -> str:
-        phones = record.get("phones") or []
+        # The first phone that is not one of our channels (``_channels``): the listing's own number.
+        phones = [phone for phone in record.get("phones") or [] if not _codes(phone, mapping.CONTACT_CHANNELS)]
         if not phones:
             return ""
         number = _text(phones[0], "number").strip("\"' ")
@@ -375,6 +376,33 @@ class Importer:
             return normalise_phone(number, region)
         except ValidationError as error:
             raise RecordError(record_id, f"{where}.phones.number", " ".join(error.messages)) from None
+
+    def _channels(self, record: dict, record_id: str, where: str, **owner) -> None:
+        """Replace the channels of a service or location (``owner``) with those of ``record``: its phones and contacts
+        that carry a ``CONTACT_CHANNELS`` attribute (a contact from elsewhere names a person: it is not imported)."""
+        found = []
+        for key in ("phones", "contacts"):
+            for position, item in enumerate(record.get(key) or []):
+                codes = _codes(item, mapping.CONTACT_CHANNELS)
+                if not codes:
+                    continue
+                kind = codes[0]
+                if kind not in ContactChannel.Kind.values:
+                    raise RecordError(record_id, f"{where}.{key}.attributes", f"not a contact channel: {kind!r}")
+                values = [
+                    _text(attribute, "value")
+                    for attribute in item.get("attributes") or []
+                    if _taxonomy_of(attribute.get("taxonomy_term") or {}) == mapping.CONTACT_CHANNELS
+                ]
+                address = _text(item, "number") or _text(item, "email") or next(filter(None, values), "")
+                channel = ContactChannel(kind=kind, address=address.strip(), order=len(found), **owner)
+                self._set_text(channel, "hours", _text(item, "description")[:200])
+                languages = self._languages(item, record_id) if key == "phones" else []
+                found.append((channel, languages, f"{where}.{key}[{position}]"))
+        ContactChannel.objects.filter(**owner).delete()
+        for channel, languages, at in found:
+            self._save(channel, record_id, at)
+            channel.languages.set(languages)
 
     # Organisations ------------------------------------------------------------------------------------------------
 
@@ -551,6 +579,7 @@ class Importer:
         ]
         self._set_text(location, "hours_note", " ".join(note for note in notes if note)[:200])
         self._save(location, record_id, "location")
+        self._channels(record, record_id, "location", location=location)
         location.opening_hours.all().delete()
         for hours in self._opening_hours(schedules, record_id):
             hours.location = location
@@ -748,6 +777,7 @@ class Importer:
         service.categories.set(self._categories(record, record_id))
         service.populations.set(Population.objects.filter(code__in=_codes(record, mapping.POPULATIONS)).order_by("pk"))
         service.languages.set(self._languages(record, record_id))
+        self._channels(record, record_id, "service", service=service)
         self._count("services", created)
         return service
 

@@ -16,6 +16,7 @@ POPULATIONS = "rssn-populations"
 DELIVERY_MODES = "rssn-delivery-modes"
 ORGANISATION_KINDS = "rssn-organisation-kinds"
 SERVICE_FEATURES = "rssn-service-features"
+CONTACT_CHANNELS = "rssn-contact-channels"
 COUNTRIES = "ISO 3166-1 alpha-2"
 
 TAXONOMY_DESCRIPTIONS = {
@@ -24,12 +25,18 @@ TAXONOMY_DESCRIPTIONS = {
     DELIVERY_MODES: "How an RSSN Directory service is given: in person, by phone, online, outreach.",
     ORGANISATION_KINDS: "The kind of organisation of an RSSN Directory member.",
     SERVICE_FEATURES: "Further facts about an RSSN Directory service.",
+    CONTACT_CHANNELS: "How an RSSN Directory service or location is reached: phone, SMS, WhatsApp, Signal, Telegram, "
+    "e-mail, web form. On a contact, the attribute's value is the number, user name or address.",
     COUNTRIES: "The countries an organisation works in, by ISO 3166-1 alpha-2 code.",
 }
 DELIVERY_MODE_FIELDS = ("in_person", "by_phone", "online", "outreach")
 REFERRAL_REQUIRED = "referral-required"
 # Said only when the member said so: a service with neither code has not said whether a referral is needed.
 NO_REFERRAL_NEEDED = "no-referral-needed"
+
+# Channels HSDS has a field for: phones, typed with RFC 6350's types. The others travel as contacts, their kind and
+# address in an attribute of ``CONTACT_CHANNELS``.
+PHONE_CHANNEL_TYPES = {"phone": "voice", "sms": "text"}
 
 # iCal weekday codes, Monday first like ``OpeningHours.weekday``.
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

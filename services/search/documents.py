@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location, Organisation
 from services.models import Service, ServiceCategory, ServicePoint, ServiceSearchDocument
+from services.reach import reach_facets
 
 from .facets import MODES, SERVICE_FACTS, facet
 from .geometry import cell
@@ -130,6 +131,8 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
         for row in ServiceCategory.objects.using(db).order_by().values("pk", "parent_id", *CATEGORY_NAMES)
     }
 
+    reach = reach_facets(ids, service_locations, using=db)
+
     def made():
         words = Words()
         for service in services:
@@ -162,6 +165,7 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 *(facet("city", row["city_id"]) for row in service_locations_rows),
                 *(facet("mode", mode) for mode in MODES if service[mode]),
                 *([facet("cost", service["cost"])] if service["cost"] else []),
+                *(facet(*words) for words in reach.get(service["pk"], ())),
             ]
             if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
                 facets += [facet("reaches", code) for code in organisation_codes]

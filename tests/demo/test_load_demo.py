@@ -388,3 +388,17 @@ def test_new_demo_accounts_are_announced_with_the_sites_own_address(settings):
     account = dataclasses.replace(DEMO_ACCOUNTS[0], username="demo-announcement-check")
     line = ensure_demo_account(account)
     assert line.endswith("log in at http://127.0.0.1:8123/es/admin/")
+
+
+def test_demo_channels_are_valid_fictional_and_varied(demo_db):
+    from services.models import ContactChannel
+
+    channels = list(ContactChannel.objects.all())
+    kinds = {channel.kind for channel in channels}
+    assert {"whatsapp", "sms", "signal", "email"} <= kinds
+    for channel in channels:
+        channel.full_clean()
+        if channel.address.startswith("+"):
+            assert NANP_FICTIONAL.match(channel.address) or OTHER_FICTIONAL.match(channel.address), channel.address
+        else:
+            assert channel.address.rsplit("@", 1)[1] in EXAMPLE_DOMAINS

@@ -16,10 +16,13 @@ from members.models import City, Location, MembershipStatusChange, Organisation
 from services.hsds import mapping
 from services.hsds.export import export_organizations
 from services.hsds.importer import Importer, load_records
+from services.hsds.mapping import record_id
 from services.hsds.tabular import nest, read_tables
 from services.models import Service
 from tests.factories import (
+    ContactChannelFactory,
     CountryFactory,
+    LanguageFactory,
     OrganisationFactory,
     ServiceCategoryFactory,
     ServiceFactory,
@@ -70,6 +73,23 @@ def directory(db):
         referral_required=True,
     )
     public.categories.add(data.family_law())
+    # Every kind of channel, on the service and on a location, with hours and languages.
+    whatsapp = ContactChannelFactory(service=public, kind="whatsapp", address="+573001230001", hours_en="Mornings")
+    sms = ContactChannelFactory(service=public, kind="sms", address="+573001230002", hours_en="Always", order=1)
+    sms.languages.set([LanguageFactory(code="en", name_en="English")])
+    for order, (kind, address) in enumerate(
+        [
+            ("phone", "+573001230003"),
+            ("signal", "+573001230004"),
+            ("telegram", "ayuda_segura"),
+            ("email", "escribenos@example.org"),
+            ("web_form", "https://example.org/contacto"),
+        ],
+        start=2,
+    ):
+        ContactChannelFactory(service=public, kind=kind, address=address, order=order)
+    ContactChannelFactory(service=None, location=public.locations.first(), kind="whatsapp", address="+573001230005")
+    assert whatsapp.pk
     confidential = data.confidential_listing()
     city_only = data.city_only_listing(cost=Service.Cost.LOW_COST)
     hotline = data.hotline(cost=None, referral_required=None)  # facts its member never gave
@@ -100,6 +120,20 @@ def all_locations(organizations):
 
 
 # Export -----------------------------------------------------------------------------------------------------------
+
+
+def test_channels_leave_as_typed_phones_and_as_contacts(directory):
+    service = all_services(export_organizations(language="en"))[record_id(directory["public"])]
+    phones = {phone["number"]: phone for phone in service["phones"]}
+    assert phones["+573001230002"]["type"] == "text"
+    assert phones["+573001230002"]["description"] == "Always"
+    assert [language["code"] for language in phones["+573001230002"]["languages"]] == ["en"]
+    assert phones["+573001230003"]["type"] == "voice"
+    contacts = {contact["attributes"][0]["taxonomy_term"]["code"]: contact for contact in service["contacts"]}
+    assert set(contacts) == {"whatsapp", "signal", "telegram", "email", "web_form"}
+    assert contacts["whatsapp"]["attributes"][0]["value"] == "+573001230001"
+    assert contacts["email"]["email"] == "escribenos@example.org"
+    assert contacts["web_form"]["attributes"][0]["value"] == "https://example.org/contacto"
 
 
 @needs_reference
