@@ -24,8 +24,7 @@ from members.models import City, Country
 from rssn.languages import page_language
 from services import cache as directory_cache
 from services.models import Language, Population, Service, ServiceCategory, ServiceSearchDocument
-from services.reach import MESSAGE_FACET
-from services.search import facet, sort_name_field
+from services.search import MESSAGE_FACET, facet, sort_name_field
 
 MAX_TEXT_LENGTH = 200
 RADIUS_DEFAULT_KM = 25

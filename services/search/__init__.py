@@ -47,6 +47,7 @@ from .indexing import (
     rebuild_index,
 )
 from .paging import COUNT_LIMIT, CappedPaginator, NarrowPaginator
+from .reach import MESSAGE_FACET
 from .reading import UnreadRow, in_index_order, read_slices, slice_rows, slice_with_count
 from .rows import among, new_instance
 from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
@@ -54,6 +55,7 @@ from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normal
 from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
 
 __all__ = [
+    "MESSAGE_FACET",
     "among",
     "new_instance",
     "COUNT_LIMIT",

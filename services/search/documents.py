@@ -15,10 +15,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from members.models import City, Country, Location, Organisation
 from services.models import Service, ServiceCategory, ServicePoint, ServiceSearchDocument
-from services.reach import reach_facets
 
 from .facets import MODES, SERVICE_FACTS, facet
 from .geometry import cell
+from .reach import reach_facets
 from .rows import among, new_instance
 from .text import Words, document_field
 

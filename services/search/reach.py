@@ -8,8 +8,9 @@ existed, and finds none there.
 
 from django.db import DatabaseError, connections, transaction
 
-from services.bulk import among
 from services.models import ContactChannel
+
+from .rows import among
 
 # Facet words (``services.search.facet``), one for each filter.
 MESSAGE_FACET = ("reach", "message")
