@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-browser bench generate-directory lint bandit lock install install-test install-browser messages compile-messages basemap clean
+.PHONY: run serve test test-browser bench generate-directory search-quality lint bandit lock install install-test install-browser messages compile-messages basemap clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -86,6 +86,12 @@ bench: install
 ORGANISATIONS ?= 200
 generate-directory: install
 	DJANGO_SETTINGS_MODULE=bench.settings $(MANAGE) generate_directory --organisations $(ORGANISATIONS)
+
+# Search quality (bench/search_quality/README.md): the judged queries against the demo directory in a scratch
+# database (SQLite, or PostgreSQL's rssn_search_quality when DATABASE_URL is PostgreSQL); per language hit@5, MRR
+# and the share of queries with no result. SEARCH_QUALITY_ARGS=--misses lists the queries without a hit.
+search-quality: install compile-messages
+	$(BIN)/python bench/search_quality/run.py $(SEARCH_QUALITY_ARGS)
 
 # Update the .po catalogues from the code and templates (needs GNU gettext's xgettext).
 messages: install
