@@ -1,0 +1,174 @@
+"""The words people type, understood per language: normalised, stemmed, stop words set apart, typos corrected.
+
+Pure functions (no models, no database): the search's index and its queries both go through them, so a word is
+treated the same way when a listing is indexed and when someone searches for it.
+
+- ``normalise``: accent-folded, lower-case words separated by single spaces (the search index's words).
+- ``stem``: the Snowball stem (PyStemmer) of a word in a language (es, pt, en, id), folded the same way, so that
+  psicólogo / psicóloga / psicológica, advogado / advogada, counseling / counselling, kehamilan / hamil meet.
+- ``stop_words`` and ``meaningful``: a query's words without the words that say nothing of the help sought
+  (the stopwords-iso lists, less the words that do, plus the words of asking: necesito, preciso, need, butuh...).
+- ``correction``: the nearest word of a vocabulary to a word that matches nothing (rapidfuzz's Levenshtein
+  distance: 1 for words of 4 to 7 letters, 2 for longer ones; shorter words are never corrected).
+"""
+
+import functools
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import Stemmer
+import stopwordsiso
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+#: The interface languages and their Snowball stemmers.
+STEMMERS = {"es": "spanish", "pt": "portuguese", "en": "english", "id": "indonesian"}
+LANGUAGES = tuple(STEMMERS)
+
+# Letters that Unicode does not decompose into a base letter plus accent (as in ``services.search``).
+_EXTRA_FOLDS = str.maketrans({"ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_character(character: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", character) if ch.isascii() or not unicodedata.combining(ch)
+    ).translate(_EXTRA_FOLDS)
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, lower-case (ñ → n, ç → c, ø → o); punctuation kept."""
+    text = str(text or "").casefold().translate(_EXTRA_FOLDS)
+    if text.isascii():
+        return text
+    return "".join(_fold_character(character) if not character.isascii() else character for character in text)
+
+
+def normalise(text: str) -> str:
+    """Accent-folded, lower-case words separated by single spaces; punctuation and symbols become spaces. The same
+    words as ``services.search.normalise``: runs of letters and digits."""
+    return _NOT_WORD.sub(" ", fold(text)).strip()
+
+
+# --- Word forms -------------------------------------------------------------------------------------------------
+
+_stemmers = threading.local()  # a PyStemmer object is not to be shared between threads
+
+
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    found = getattr(_stemmers, language, None)
+    if found is None:
+        found = Stemmer.Stemmer(STEMMERS[language])
+        setattr(_stemmers, language, found)
+    return found
+
+
+# Portuguese typed without accents: the stemmer knows "-ção", "-ções", "-ões" and "-ão" only with them
+# ("informacao" would stem to "informaca", "informação" to "inform").
+_PORTUGUESE_ENDINGS = (("coes", "ções"), ("cao", "ção"), ("oes", "ões"), ("ao", "ão"))
+
+
+def _restore_accents(word: str, language: str) -> str:
+    if language == "pt":
+        for plain, accented in _PORTUGUESE_ENDINGS:
+            if word.endswith(plain) and len(word) > len(plain) + 2:
+                return word[: -len(plain)] + accented
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str, language: str) -> str:
+    """The word's stem in ``language``, folded; the folded word itself in a language without a stemmer. Numbers and
+    words of two letters or fewer are kept whole (stemmers make noise of abbreviations: "kb", "lbh")."""
+    folded = fold(word)
+    if language not in STEMMERS or len(folded) <= 3 or not folded.isalpha():
+        return folded
+    return fold(_stemmer(language).stemWord(_restore_accents(word.casefold(), language))) or folded
+
+
+def stems(words: Iterable[str], language: str) -> list[str]:
+    """The stems of ``words`` in ``language``, each once, in order."""
+    return list(dict.fromkeys(stem(word, language) for word in words))
+
+
+# --- Stop words -------------------------------------------------------------------------------------------------
+
+#: Words that ask for help without saying which: dropped from queries like stop words.
+NEED_WORDS = {
+    "es": "necesito necesita necesitamos ocupo busco buscando quiero quisiera requiero ayuda ayudar ayudeme ayudenme "
+    "urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna",
+    "pt": "preciso precisa precisamos procuro procurando quero queria gostaria ajuda ajudar socorro urgente favor "
+    "ola oi onde encontro encontrar conseguir alguem algum alguma tem",
+    "en": "need needs needed looking want wanted help please urgent urgently where find get somebody anyone "
+    "hello hi near nearby",
+    "id": "butuh perlu membutuhkan mencari cari ingin mau tolong bantu bantuin mohon segera darurat halo dimana "
+    "mana ada minta",
+}
+
+#: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
+KEPT_WORDS = {
+    "es": "trabajo trabajar casa casas hogar hijos hijo hija hijas familia mujer mujeres salud linea numero "
+    "telefono grupo grupos plan derechos derecho nino nina ninos ninas persona personas comida vida dinero "
+    "centro social juez justicia ley medico medica",
+    "pt": "trabalho trabalhar casa casas lar filhos filho filha filhas familia mulher mulheres saude linha numero "
+    "telefone grupo grupos plano direitos direito crianca criancas pessoa pessoas comida vida dinheiro centro "
+    "social juiz justica lei medico medica",
+    "en": "home house work job jobs call information informed right rights know group groups place places "
+    "small case cases line lines children child family women woman man men people person money food health "
+    "legal law safe safety plan care mental life live living support home homes school business room",
+    "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
+    "makanan hidup tinggal hukum aman orang ibu bapak",
+}
+
+
+@functools.cache
+def stop_words(language: str) -> frozenset[str]:
+    """The folded words dropped from a query in ``language``: the stopwords-iso list less ``KEPT_WORDS``, plus
+    ``NEED_WORDS``; nothing for a language without a list."""
+    if language not in STEMMERS:
+        return frozenset()
+    listed = set()
+    if stopwordsiso.has_lang(language):
+        listed = {normalise(word) for word in stopwordsiso.stopwords(language)}
+    kept = set(KEPT_WORDS.get(language, "").split())
+    return frozenset((listed - kept) | set(NEED_WORDS.get(language, "").split()))
+
+
+def meaningful(words: list[str], language: str, keep: Iterable[str] = ()) -> list[str]:
+    """``words`` (normalised) without the stop words of ``language``, except those in ``keep`` (say, the words of
+    the categories' search terms). When every word is a stop word, all of them: a query never becomes empty."""
+    dropped, kept = stop_words(language), set(keep)
+    remaining = [word for word in words if word in kept or word not in dropped]
+    return remaining or list(words)
+
+
+# --- Typos ------------------------------------------------------------------------------------------------------
+
+SHORTEST_CORRECTED = 4
+LONGEST_ONE_EDIT = 7
+
+
+def edits_allowed(word: str) -> int:
+    """How many single-letter edits (insertions, deletions, substitutions) a correction of ``word`` may make: none
+    below 4 letters, 1 up to 7, 2 beyond."""
+    if len(word) < SHORTEST_CORRECTED:
+        return 0
+    return 1 if len(word) <= LONGEST_ONE_EDIT else 2
+
+
+def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str | None:
+    """The word of ``vocabulary`` nearest to ``word`` within ``edits_allowed``, or None (also when ``word`` is in
+    it). With a mapping of word → how many documents hold it, the commonest of the nearest words wins; then the
+    alphabetically first, so the answer never depends on the order of the vocabulary."""
+    limit = edits_allowed(word)
+    counts = vocabulary if isinstance(vocabulary, Mapping) else dict.fromkeys(vocabulary, 1)
+    if not limit or not counts or word in counts:
+        return None
+    found = process.extract(word, list(counts), scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+    if not found:
+        return None
+    best = min(found, key=lambda match: (match[1], -counts[match[0]], match[0]))
+    return best[0]

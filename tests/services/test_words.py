@@ -1,0 +1,111 @@
+"""``services.words``: word forms, stop words and typo correction per language, without a database."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services import search, words
+
+
+@given(st.text(max_size=60))
+def test_normalise_gives_the_search_index_words(text):
+    assert words.normalise(text) == search.normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [
+        ("es", ["psicólogo", "psicóloga", "psicológica", "psicologica", "PSICOLOGO"]),
+        ("es", ["abogado", "abogada", "abogados"]),
+        ("es", ["albergue", "albergues"]),
+        ("es", ["embarazada", "embarazo"]),
+        ("pt", ["advogado", "advogada", "advogados"]),
+        ("pt", ["informação", "informações", "informacao", "informacoes"]),
+        ("pt", ["orientação", "orientacao"]),
+        ("pt", ["psicólogo", "psicologa", "psicológica"]),
+        ("en", ["counseling", "counselling"]),
+        ("en", ["shelter", "shelters"]),
+        ("en", ["lawyer", "lawyers"]),
+        ("id", ["kehamilan", "hamil"]),
+        ("id", ["perlindungan", "berlindung", "melindungi"]),
+        ("id", ["pekerjaan", "bekerja", "kerja"]),
+    ],
+)
+def test_word_forms_share_a_stem(language, forms):
+    found = {form: words.stem(form, language) for form in forms}
+    assert len(set(found.values())) == 1, found
+
+
+def test_stems_are_folded_and_short_words_and_numbers_stay_whole():
+    assert words.stem("violência", "pt").isascii()
+    assert words.stem("kb", "id") == "kb"
+    assert words.stem("lbh", "id") == "lbh"
+    assert words.stem("180", "pt") == "180"
+    assert words.stem("Niñas", "xx") == "ninas"  # a language without a stemmer: the folded word
+
+
+def test_stems_keeps_each_stem_once_in_order():
+    assert words.stems(["abogada", "familia", "abogados"], "es") == [words.stem("abogada", "es"), "famili"]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "meaning"),
+    [
+        ("es", "necesito un abogado", ["abogado"]),
+        ("es", "quiero denunciar a mi esposo", ["denunciar", "esposo"]),
+        ("es", "busco trabajo", ["trabajo"]),
+        ("pt", "onde dormir hoje", ["dormir"]),
+        ("pt", "preciso de um advogado", ["advogado"]),
+        ("pt", "quero trabalho", ["trabalho"]),
+        ("en", "i need a lawyer", ["lawyer"]),
+        ("en", "help with work", ["work"]),
+        ("id", "saya butuh tempat berlindung", ["tempat", "berlindung"]),
+        ("id", "tidak punya tempat tinggal", ["tempat", "tinggal"]),
+    ],
+)
+def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
+    assert words.meaningful(words.normalise(query).split(), language) == meaning
+
+
+def test_a_query_of_stop_words_only_is_kept_whole():
+    assert words.meaningful(["necesito", "ayuda"], "es") == ["necesito", "ayuda"]
+
+
+def test_words_to_keep_are_never_dropped():
+    assert words.meaningful(["linea", "de", "ayuda"], "es", keep={"ayuda"}) == ["linea", "ayuda"]
+
+
+def test_every_language_has_stop_words():
+    for language in words.LANGUAGES:
+        assert {"de", "the", "a", "yang"} & words.stop_words(language), language
+    assert words.stop_words("xx") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("word", "allowed"),
+    [("kb", 0), ("sid", 0), ("dokte", 1), ("abogdo", 1), ("sicologa", 2), ("counceling", 2)],
+)
+def test_edits_allowed_grow_with_the_word(word, allowed):
+    assert words.edits_allowed(word) == allowed
+
+
+def test_a_typo_is_corrected_to_the_nearest_word():
+    vocabulary = {"psicologa": 3, "psicologo": 5, "abogado": 4, "dokter": 2, "albergue": 7}
+    assert words.correction("abogdo", vocabulary) == "abogado"  # one letter missing (6 letters: 1 edit)
+    assert words.correction("dokte", vocabulary) == "dokter"
+    assert words.correction("sicologa", vocabulary) == "psicologa"  # 8 letters: 2 edits, the nearest wins
+    assert words.correction("sicologo", vocabulary) == "psicologo"
+
+
+def test_no_correction_beyond_the_allowed_edits_or_for_short_or_known_words():
+    vocabulary = {"abogado": 1, "dokter": 1, "ley": 1}
+    assert words.correction("abgdo", vocabulary) is None  # 5 letters, 2 edits away
+    assert words.correction("lei", vocabulary) is None  # 3 letters: never corrected
+    assert words.correction("abogado", vocabulary) is None  # already a word
+    assert words.correction("abogdo", {}) is None
+
+
+def test_the_commonest_of_the_nearest_words_wins_whatever_the_order():
+    assert words.correction("casa", {"cosa": 1, "caso": 9, "casi": 9}) == "casi"
+    assert words.correction("casa", {"caso": 9, "casi": 9, "cosa": 1}) == "casi"
+    assert words.correction("casa", ["caso", "cosa"]) == "caso"  # a plain list: alphabetical
