@@ -106,13 +106,13 @@ class DeliveryModeFilter(admin.SimpleListFilter):
 
 
 @admin.register(ServiceCategory)
-class ServiceCategoryAdmin(ScopedAdmin, TranslatedAdmin):
+class ServiceCategoryAdmin(ScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     list_display = ("name", "parent", "slug", "order")
     list_filter = (("parent", admin.RelatedOnlyFieldListFilter), MissingTranslationFilter)
     list_select_related = ("parent",)
     search_fields = ("slug", *in_every_language("name"))
     prepopulated_fields = {"slug": ("name",)}
-    fields = ("parent", "name", "slug", "description", "order")
+    fields = ("parent", "name", "slug", "description", "search_terms", "order")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "parent":

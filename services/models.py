@@ -19,6 +19,12 @@ from members.validators import normalise_phone, validate_email_address, validate
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
 
+def split_search_terms(text: str) -> list[str]:
+    """The terms of a search terms field: separated by commas or line breaks, trimmed, each once, in order."""
+    terms = (" ".join(term.split()) for term in re.split(r"[,;\n]", text or ""))
+    return list(dict.fromkeys(term for term in terms if term))
+
+
 class ServiceCategory(models.Model):
     """Two levels: main categories (no parent) and their subcategories."""
 
@@ -34,6 +40,15 @@ class ServiceCategory(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120, help_text=PUBLIC)
     description = models.TextField(_("description"), blank=True, help_text=PUBLIC)
+    search_terms = models.TextField(
+        _("search terms"),
+        blank=True,
+        help_text=_(
+            "Public: the everyday, colloquial and professional words and short phrases people use for this help, "
+            "separated by commas or on separate lines. A search for one of them finds this category's services "
+            "(and its subcategories') on every language's pages."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -46,6 +61,11 @@ class ServiceCategory(models.Model):
 
     def __str__(self):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def search_term_list(self, language: str | None = None) -> list[str]:
+        """The search terms in ``language`` (the field's suffix: es, pt, en, ind), else the active language's."""
+        text = getattr(self, f"search_terms_{language}") if language else self.search_terms
+        return split_search_terms(text)
 
     def clean(self):
         super().clean()

@@ -644,6 +644,377 @@ CATEGORIES = [
     ),
 ]
 
+#: The words people use for each type of help, per language (``ServiceCategory.search_terms``): everyday,
+#: colloquial and professional words and short phrases, as survivors, relatives, caseworkers and practitioners say
+#: them in Mexico, Central America, Colombia, Venezuela and Peru, in Brazil, in Indonesia (with the abbreviations in
+#: use: KDRT, LBH, UPTD PPA) and in English-speaking casework. Common misspellings that people type are terms too
+#: (estrupo). A search for one of them finds the category's services, and its subcategories', in every language.
+SEARCH_TERMS = {
+    "safe-shelter": _t(
+        "albergue, refugio, casa refugio, casa de acogida, casa de abrigo, alojamiento, hospedaje, techo, lugar "
+        "seguro, dónde dormir, lugar para quedarme, salir de la casa, huir de la casa, casa de paso, hogar de "
+        "paso, vivienda, alojamiento temporal, me echaron de la casa, sin hogar, situación de calle, cuarto, "
+        "dormitorio",
+        "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
+        "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
+        "moradia, teto, quarto, sem teto, situação de rua, onde morar, pernoite",
+        "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
+        "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, temporary housing, hostel, "
+        "safe place, flee home, leave home, safe accommodation, lodging",
+        "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
+        "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
+        "aman, rumah perlindungan, tunawisma, tidak punya rumah, menumpang, asrama, tempat tinggal",
+    ),
+    "emergency-shelter": _t(
+        "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy",
+        "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato",
+        "emergency shelter, tonight, overnight, 24 hour shelter, crisis shelter, bed tonight",
+        "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat",
+    ),
+    "transitional-housing": _t(
+        "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino",
+        "moradia temporária, moradia de transição, aluguel social, aluguel, república",
+        "transitional housing, second stage housing, rent, rental help, longer stay",
+        "hunian sementara, kontrakan, sewa rumah, kos, kost",
+    ),
+    "psychosocial-support": _t(
+        "psicólogo, psicóloga, psicología, terapia, terapeuta, consejería, orientación psicológica, apoyo "
+        "emocional, contención emocional, escucha, desahogarme, hablar con alguien, salud mental, ansiedad, "
+        "depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, tristeza, duelo, autoestima, "
+        "acompañamiento psicológico, ayuda psicológica, nervios",
+        "psicólogo, psicóloga, psicologia, terapia, terapeuta, atendimento psicológico, apoio emocional, "
+        "acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, depressão, estresse, "
+        "trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, CAPS, aconselhamento",
+        "therapist, therapy, counseling, counselling, counselor, counsellor, psychologist, psychotherapy, "
+        "emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, anxiety, "
+        "depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, trauma-informed "
+        "care",
+        "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
+        "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, "
+        "duka, pemulihan trauma, teman cerita, teman bicara, psikososial",
+    ),
+    "psychological-first-aid": _t(
+        "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
+        "primeiros cuidados psicológicos, primeiros socorros psicológicos, crise, choque, intervenção em crise",
+        "psychological first aid, pfa, crisis support, crisis intervention, shock",
+        "pertolongan pertama psikologis, PFA, krisis, syok, intervensi krisis",
+    ),
+    "individual-counselling": _t(
+        "terapia individual, psicoterapia, cita con psicólogo, consulta psicológica, sesiones individuales",
+        "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais",
+        "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions",
+        "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog",
+    ),
+    "support-groups": _t(
+        "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes",
+        "grupo de apoio, roda de conversa, grupo de mulheres, grupo reflexivo, grupo de sobreviventes",
+        "support group, peer support, survivors group, women's circle, group therapy",
+        "kelompok dukungan, dukungan sebaya, kelompok penyintas, komunitas penyintas",
+    ),
+    "mental-health-care": _t(
+        "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental",
+        "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental",
+        "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness",
+        "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa",
+    ),
+    "medical-care": _t(
+        "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
+        "urgencias, emergencia, enfermera, atención médica, salud, herida, golpes, lesiones, curación, consulta "
+        "médica, ambulancia",
+        "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
+        "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
+        "ambulância",
+        "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
+        "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises",
+        "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
+        "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri",
+    ),
+    "clinical-management-of-rape": _t(
+        "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
+        "de emergencia, pastilla del día siguiente, 72 horas",
+        "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
+        "seguinte, anticoncepção de emergência, 72 horas",
+        "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
+        "72 hours",
+        "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam",
+    ),
+    "emergency-medical-care": _t(
+        "urgencias, emergencias, guardia, sala de emergencia, ambulancia",
+        "pronto-socorro, UPA, emergência, plantão, ambulância",
+        "emergency room, er, a&e, urgent care, ambulance",
+        "IGD, UGD, gawat darurat, ambulans",
+    ),
+    "forensic-examination": _t(
+        "examen médico legal, medicina legal, legista, médico forense, peritaje, dictamen médico, constatación de "
+        "lesiones",
+        "exame de corpo de delito, corpo de delito, IML, perícia, médico legista",
+        "forensic exam, rape kit, sane nurse, evidence collection, medical evidence",
+        "visum, visum et repertum, forensik, bukti medis, dokter forensik",
+    ),
+    "sexual-reproductive-health": _t(
+        "salud sexual, salud reproductiva, ginecólogo, ginecóloga, ginecología, embarazo, embarazada, prenatal, "
+        "control prenatal, parto, partera, anticonceptivos, planificación familiar, pastilla del día siguiente, "
+        "condones, preservativos, VIH, ITS, ETS, prueba de embarazo, aborto, interrupción legal del embarazo, "
+        "ILE, menstruación",
+        "saúde sexual, saúde reprodutiva, ginecologista, gineco, gravidez, grávida, gestante, pré-natal, parto, "
+        "parteira, anticoncepcional, métodos contraceptivos, planejamento familiar, pílula do dia seguinte, "
+        "camisinha, preservativo, HIV, IST, DST, teste de gravidez, aborto legal, menstruação",
+        "sexual health, reproductive health, gynecologist, obgyn, pregnancy, pregnant, prenatal, antenatal, "
+        "midwife, birth control, contraception, family planning, morning after pill, plan b, condoms, HIV, STI, "
+        "STD, pregnancy test, abortion, menstrual",
+        "kesehatan reproduksi, kespro, kesehatan seksual, hamil, kehamilan, bidan, dokter kandungan, obgyn, "
+        "periksa kehamilan, melahirkan, persalinan, KB, keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
+        "IMS, tes kehamilan, aborsi, menstruasi, haid",
+    ),
+    "family-planning": _t(
+        "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas",
+        "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula",
+        "contraception, birth control, iud, implant, the pill, contraceptive injection",
+        "KB, pil KB, spiral, IUD, implan, suntik KB",
+    ),
+    "hiv-sti-services": _t(
+        "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP",
+        "HIV, aids, IST, DST, teste rápido, teste de HIV, PrEP, PEP",
+        "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP",
+        "HIV, AIDS, IMS, tes HIV, VCT, PrEP",
+    ),
+    "maternal-health": _t(
+        "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera",
+        "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação",
+        "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife",
+        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil",
+    ),
+    "legal-aid": _t(
+        "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
+        "legal, defensoría, defensor público, defensora pública, orientación legal, jurídico, consultorio "
+        "jurídico, trámites legales, juicio, demanda, derechos, ley, juzgado, tribunal",
+        "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
+        "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
+        "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha",
+        "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
+        "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal",
+        "pengacara, advokat, kuasa hukum, bantuan hukum, LBH, konsultasi hukum, penasihat hukum, paralegal, pos "
+        "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK",
+    ),
+    "protection-orders": _t(
+        "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
+        "acercamiento",
+        "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha",
+        "restraining order, protective order, protection order, no contact order",
+        "perintah perlindungan, larangan mendekat, perlindungan korban",
+    ),
+    "criminal-justice": _t(
+        "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
+        "acompañamiento a juicio",
+        "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência",
+        "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate",
+        "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan",
+    ),
+    "asylum-migration": _t(
+        "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
+        "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio",
+        "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
+        "residência, CRNM, visto, Polícia Federal, deportação, ACNUR",
+        "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
+        "visa, vawa, green card, UNHCR",
+        "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor",
+    ),
+    "family-law": _t(
+        "divorcio, separación, custodia, tenencia de los hijos, pensión alimenticia, alimentos, cuota "
+        "alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia",
+        "divórcio, separação, guarda dos filhos, guarda, pensão alimentícia, pensão, visitas",
+        "divorce, custody, child support, alimony, separation, visitation",
+        "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama",
+    ),
+    "case-management": _t(
+        "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
+        "caso, atención integral, ruta de atención, derivación, remisión, centro de atención, CEM, centro "
+        "emergencia mujer, centro de justicia para las mujeres, asistente social, promotora",
+        "gestão de casos, assistente social, serviço social, acompanhamento, encaminhamento, rede de atendimento, "
+        "atendimento integral, CREAS, CRAS, centro de referência, casa da mulher brasileira, técnica de "
+        "referência, plano de atendimento, acolhida, rede de proteção",
+        "case management, case manager, case worker, caseworker, social worker, advocate, victim advocate, "
+        "referral, referrals, follow-up, one-stop center, integrated services, service coordination, care plan, "
+        "intake",
+        "manajemen kasus, manajer kasus, pekerja sosial, peksos, pendamping, pendampingan, pendamping korban, "
+        "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut",
+    ),
+    "gbv-case-management": _t(
+        "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja "
+        "me pega, maltrato",
+        "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate",
+        "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner",
+        "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul",
+    ),
+    "referral-accompaniment": _t(
+        "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
+        "encaminhamento, acompanhamento, rede de proteção",
+        "referral, accompaniment, escort, go with me",
+        "rujukan, pendampingan, diantar, didampingi",
+    ),
+    "helpline": _t(
+        "línea de ayuda, línea de emergencia, línea telefónica, teléfono, llamar, llamada, número de emergencia, "
+        "línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención telefónica, línea gratuita, "
+        "línea 24 horas, suicidio",
+        "linha de ajuda, ligue 180, disque 180, 180, disque 100, telefone, ligar, ligação, número de emergência, "
+        "whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, linha gratuita, 24 horas, "
+        "hotline",
+        "hotline, helpline, crisis line, phone line, call, phone, number to call, 24/7, text line, chat, "
+        "whatsapp, messaging, talk now, emergency number, toll-free, 911",
+        "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon, menelepon, SAPA 129, 129, call "
+        "center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan",
+    ),
+    "gbv-hotline": _t(
+        "línea de violencia, línea 155, línea contra la violencia, línea mujer",
+        "ligue 180, central de atendimento à mulher, disque denúncia",
+        "dv hotline, domestic violence hotline, gbv hotline",
+        "SAPA 129, hotline KDRT, pengaduan kekerasan",
+    ),
+    "remote-counselling": _t(
+        "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota",
+        "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto",
+        "online counselling, chat, text, whatsapp, video call, virtual",
+        "konseling online, daring, chat, WA, video call, virtual",
+    ),
+    "child-protection": _t(
+        "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
+        "abuso sexual infantil, DIF, ICBF, bienestar familiar, defensoría de la niñez, DEMUNA, mi hijo, mi hija, "
+        "menor no acompañado, trabajo infantil",
+        "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
+        "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
+        "desacompanhada, trabalho infantil, exploração sexual infantil",
+        "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
+        "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking",
+        "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
+        "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
+        "jalanan, eksploitasi seksual anak",
+    ),
+    "child-case-management": _t(
+        "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
+        "conselho tutelar, criança em risco, caso de proteção",
+        "child case worker, child at risk, child welfare case",
+        "anak berisiko, pendampingan anak, kasus anak",
+    ),
+    "child-friendly-spaces": _t(
+        "espacio amigable, ludoteca, juegos, recreación, actividades para niños",
+        "espaço amigável, brinquedoteca, brincadeiras, atividades para crianças",
+        "child friendly space, play, kids activities, playgroup",
+        "ruang ramah anak, tempat bermain, kegiatan anak",
+    ),
+    "family-tracing": _t(
+        "búsqueda de familiares, reunificación familiar, perdí a mi hijo, niño perdido, desaparecido, buscar a mi "
+        "familia, separados en el camino, busco a mi familia",
+        "busca de familiares, reunificação familiar, criança perdida, desaparecido, encontrar minha família, "
+        "família separada",
+        "family tracing, family reunification, missing child, lost child, separated family, find my family, "
+        "restoring family links",
+        "penelusuran keluarga, reunifikasi keluarga, anak hilang, keluarga hilang, mencari keluarga",
+    ),
+    "cash-basic-needs": _t(
+        "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
+        "bono, ayuda económica, apoyo económico, kit de higiene, kit de dignidad, toallas sanitarias, toallas "
+        "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres",
+        "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
+        "ajuda financeira, kit de higiene, kit dignidade, absorvente, fraldas, roupas, cobertor, colchão, "
+        "necessidades básicas, mantimentos",
+        "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
+        "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs",
+        "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
+        "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok",
+    ),
+    "cash-assistance": _t(
+        "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata",
+        "transferência de renda, cartão, auxílio, dinheiro",
+        "cash transfer, multipurpose cash, money, cash card",
+        "bantuan langsung tunai, BLT, transfer tunai, uang tunai",
+    ),
+    "dignity-kits": _t(
+        "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene",
+        "kit dignidade, kit de higiene, absorvente, sabonete, produtos de higiene",
+        "dignity kit, hygiene kit, pads, tampons, toiletries, sanitary pads",
+        "paket kebersihan, dignity kit, pembalut, sabun, perlengkapan mandi",
+    ),
+    "food-assistance": _t(
+        "comida, alimentos, despensa, comedor comunitario, olla común, mercado",
+        "comida, cesta básica, refeição, cozinha comunitária, marmita",
+        "food, food bank, food pantry, meals, groceries",
+        "makanan, sembako, dapur umum, paket makanan",
+    ),
+    "livelihoods": _t(
+        "trabajo, empleo, chamba, chambita, camello, bolsa de trabajo, oferta de empleo, capacitación, curso, "
+        "taller, oficio, formación laboral, emprendimiento, negocio, microempresa, autonomía económica, ingresos, "
+        "capital semilla, costura, peluquería",
+        "trabalho, emprego, bico, vaga, vaga de emprego, capacitação, curso profissionalizante, oficina, "
+        "profissão, empreendedorismo, negócio, renda, renda extra, geração de renda, autonomia financeira, "
+        "microcrédito, costura, currículo",
+        "job, jobs, employment, work, job training, vocational training, skills training, job search, resume, cv, "
+        "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, apprenticeship",
+        "kerja, pekerjaan, lowongan kerja, loker, pelatihan kerja, pelatihan keterampilan, kursus, keterampilan, "
+        "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, menjahit, BLK",
+    ),
+    "vocational-training": _t(
+        "capacitación, curso, taller, oficio, formación, SENA, costura, peluquería",
+        "curso profissionalizante, capacitação, oficina, formação, costura",
+        "job training, vocational training, course, skills, apprenticeship",
+        "pelatihan kerja, kursus, BLK, keterampilan, pelatihan",
+    ),
+    "employment-entrepreneurship": _t(
+        "empleo, trabajo, chamba, emprendimiento, negocio, capital semilla, bolsa de trabajo",
+        "emprego, trabalho, vaga, empreendedorismo, negócio, microcrédito",
+        "job, employment, work, small business, microloan, job search",
+        "kerja, lowongan kerja, loker, usaha kecil, UMKM, modal usaha",
+    ),
+    "information-orientation": _t(
+        "información, orientación, derechos, mis derechos, conocer mis derechos, qué hacer, a dónde ir, ruta de "
+        "atención, recién llegado, recién llegué, migrantes, personas en movilidad, caminantes, en tránsito, "
+        "trámites, guía, punto de información, charlas",
+        "informação, informações, orientação, direitos, meus direitos, o que fazer, onde ir, recém-chegado, "
+        "acabei de chegar, migrantes, imigrantes, pessoas em mobilidade, em trânsito, posto de informação, "
+        "interiorização, documentação, palestra, cartilha",
+        "information, orientation, know your rights, rights, what to do, where to go, newcomer, new arrival, "
+        "migrants, people on the move, in transit, info desk, information point, guidance, awareness, advice",
+        "informasi, orientasi, hak, hak saya, apa yang harus dilakukan, ke mana, pendatang baru, migran, "
+        "pengungsi, pencari suaka, orang berpindah, sosialisasi, penyuluhan, panduan, pusat informasi",
+    ),
+    "rights-services-information": _t(
+        "derechos, mis derechos, información, ruta de atención, derechos de las mujeres",
+        "direitos, meus direitos, informação, direitos da mulher",
+        "rights, know your rights, information, women's rights",
+        "hak, hak saya, informasi hak, hak perempuan",
+    ),
+    "migrant-orientation": _t(
+        "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué",
+        "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar",
+        "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation",
+        "migran, pengungsi, pendatang, pencari suaka, orang berpindah",
+    ),
+    "safety-security": _t(
+        "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
+        "peligro, me amenaza, amenazas, me persigue, acoso, acecho, botón de pánico, 911, protegerme, me quiere "
+        "matar",
+        "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
+        "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger",
+        "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
+        "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe",
+        "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
+        "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
+        "110",
+    ),
+    "safety-planning": _t(
+        "plan de seguridad, plan de escape, salir a salvo, plan de emergencia",
+        "plano de segurança, plano de fuga, sair com segurança",
+        "safety plan, escape plan, leaving safely",
+        "rencana keselamatan, rencana melarikan diri, keluar dengan aman",
+    ),
+    "specialised-police": _t(
+        "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "
+        "especializada, policía",
+        "delegacia da mulher, DEAM, DDM, delegacia especializada, polícia",
+        "police, special victims unit, dv unit, police report",
+        "unit PPA, polisi, polres, polsek, laporan polisi",
+    ),
+}
+
 # (code, name)
 POPULATIONS = [
     ("women", _t("Mujeres", "Mulheres", "Women", "Perempuan")),
@@ -728,6 +1099,7 @@ def load_taxonomy() -> dict[str, int]:
                 "order": main_order * 10,
                 **translated_fields("name", name),
                 **translated_fields("description", description),
+                **translated_fields("search_terms", SEARCH_TERMS[slug]),
             },
         )
         for child_order, (child_slug, child_name, child_description) in enumerate(children, start=1):
@@ -739,6 +1111,7 @@ def load_taxonomy() -> dict[str, int]:
                     "order": main_order * 10 + child_order,
                     **translated_fields("name", child_name),
                     **translated_fields("description", child_description),
+                    **translated_fields("search_terms", SEARCH_TERMS[child_slug]),
                 },
             )
     for order, (code, name) in enumerate(POPULATIONS, start=1):

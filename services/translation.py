@@ -8,7 +8,7 @@ from services.models import ContactChannel, Language, Population, Service, Servi
 
 @register(ServiceCategory)
 class ServiceCategoryTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "search_terms")
 
 
 @register(Population)
@@ -34,3 +34,4 @@ class ContactChannelTranslationOptions(TranslationOptions):
 # History after modeltranslation's registration above (see members/translation.py).
 simple_history.register(Service)
 simple_history.register(ContactChannel)
+simple_history.register(ServiceCategory)

@@ -1,0 +1,69 @@
+"""``ServiceCategory.search_terms``: the words people use for each type of help, per language, seeded in the
+reference data for every category, edited by staff in the admin and recorded in the category's history."""
+
+import pytest
+
+from services.models import ServiceCategory, split_search_terms
+from services.reference import CATEGORIES, SEARCH_TERMS, load_taxonomy
+from tests.factories import ServiceCategoryFactory, UserFactory
+from tests.test_admin import admin_url, error_list, form_data
+
+SUFFIXES = ("es", "pt", "en", "ind")
+
+
+def test_terms_are_split_on_commas_and_lines_trimmed_and_each_kept_once():
+    assert split_search_terms("abogado, abogada;  asesoría   legal\nlicenciado,,abogado\n") == [
+        "abogado",
+        "abogada",
+        "asesoría legal",
+        "licenciado",
+    ]
+    assert split_search_terms("") == []
+    assert split_search_terms(None) == []
+
+
+def test_every_category_of_the_reference_data_has_terms_in_every_language():
+    slugs = [slug for slug, *_ in CATEGORIES] + [child[0] for *_, children in CATEGORIES for child in children]
+    assert set(SEARCH_TERMS) == set(slugs)
+    for slug in slugs:
+        for language, text in SEARCH_TERMS[slug].items():
+            assert len(split_search_terms(text)) >= 3, (slug, language)
+
+
+def test_each_main_category_has_at_least_fifteen_terms_per_language():
+    for slug, *_ in CATEGORIES:
+        for language, text in SEARCH_TERMS[slug].items():
+            assert len(split_search_terms(text)) >= 15, (slug, language)
+
+
+@pytest.mark.django_db
+def test_the_taxonomy_is_loaded_with_its_search_terms():
+    load_taxonomy()
+    shelter = ServiceCategory.objects.get(slug="safe-shelter")
+    assert "albergue" in shelter.search_term_list("es")
+    assert "casa abrigo" in shelter.search_term_list("pt")
+    assert "safe house" in shelter.search_term_list("en")
+    assert "rumah aman" in shelter.search_term_list("ind")
+    assert "KDRT" in ServiceCategory.objects.get(slug="gbv-case-management").search_term_list("ind")
+
+
+@pytest.mark.django_db
+def test_staff_edit_the_terms_in_every_language_and_the_change_is_in_the_history(client):
+    client.force_login(UserFactory(username="staff", is_staff=True, is_superuser=True))
+    category = ServiceCategoryFactory()
+    page = client.get(admin_url(ServiceCategory, "change", category.pk)).content.decode()
+    for suffix in SUFFIXES:
+        assert f'name="search_terms_{suffix}"' in page
+    data = form_data(page)
+    data.update(search_terms_es="abogada, licenciada", search_terms_ind="pengacara, LBH")
+
+    response = client.post(admin_url(ServiceCategory, "change", category.pk), data)
+
+    assert response.status_code == 302, error_list(response)
+    category.refresh_from_db()
+    assert category.search_term_list("es") == ["abogada", "licenciada"]
+    assert category.search_term_list("ind") == ["pengacara", "LBH"]
+    latest = category.history.latest()
+    assert latest.search_terms_es == "abogada, licenciada"
+    assert latest.history_user.username == "staff"
+    assert client.get(admin_url(ServiceCategory, "history", category.pk)).status_code == 200
