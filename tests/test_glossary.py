@@ -37,6 +37,11 @@ def pattern(variants: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(variant) for variant in variants) + r")(?!\w)", re.IGNORECASE)
 
 
+# The categories' search terms are the words people type, kept as they say them: a variant the directory does not
+# write ("ruta de atención", "manajer kasus") is exactly what its search must understand. They are never shown.
+WORDS_PEOPLE_TYPE = {"SEARCH_TERMS"}
+
+
 def texts_in(value) -> dict[str, list[str]]:
     """Every text of a module's reference data, by language: the dictionaries keyed by the four languages, found in
     lists, tuples, dictionaries and dataclasses."""
@@ -61,7 +66,7 @@ def texts_in(value) -> dict[str, list[str]]:
                 walk(getattr(item, field.name))
 
     for name, module_value in vars(value).items():
-        if not name.startswith("__"):
+        if not name.startswith("__") and name not in WORDS_PEOPLE_TYPE:
             walk(module_value)
     return found
 
