@@ -172,3 +172,109 @@ def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str 
         return None
     best = min(found, key=lambda match: (match[1], -counts[match[0]], match[0]))
     return best[0]
+
+
+# --- Terms: the words people use for each type of help ----------------------------------------------------------
+
+#: The longest term matched, in meaningful words.
+LONGEST_TERM = 4
+
+
+class TermIndex:
+    """Phrases that name a type of help (a category's search terms and names, in four languages) → the ids of the
+    categories they name. A phrase is keyed by the stems of its meaningful words in its own language, and also by
+    the words themselves, so that "casa de acogida", "casas de acogida" and "casa acogida" meet.
+
+    Built from plain ``(category id, language, phrase)`` triples: no models here."""
+
+    def __init__(self, phrases: Iterable[tuple[int, str, str]]):
+        self.stemmed: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
+        self.plain: dict[tuple[str, ...], set[int]] = {}
+        self.longest = 1
+        for category_id, language, phrase in phrases:
+            if language not in STEMMERS:
+                continue
+            phrase_words = meaningful(normalise(phrase).split(), language)[:LONGEST_TERM]
+            if not phrase_words:
+                continue
+            self.longest = max(self.longest, len(phrase_words))
+            self.stemmed[language].setdefault(tuple(stems_in_order(phrase_words, language)), set()).add(category_id)
+            self.plain.setdefault(tuple(phrase_words), set()).add(category_id)
+
+    def categories(self, words: list[str], language: str) -> set[int]:
+        """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``:
+        compared on stems in the page language and in Spanish, Portuguese and English (suffix stemmers), on the
+        words themselves in Indonesian unless the page is Indonesian (its stemmer takes prefixes off, which turns
+        another language's words into noise)."""
+        found = set(self.plain.get(tuple(words), ()))
+        for term_language, terms in self.stemmed.items():
+            if term_language == "id" and language != "id":
+                continue
+            found |= terms.get(tuple(stems_in_order(words, term_language)), set())
+        return found
+
+
+def stems_in_order(words: Iterable[str], language: str) -> list[str]:
+    """The stem of each word, in order, repeats kept (a phrase's key)."""
+    return [stem(word, language) for word in words]
+
+
+class Concept:
+    """One thing a query asks for: a phrase that names types of help (``categories``), or a single word.
+
+    ``words``: the query words it covers; ``forms``: the forms each is matched by, as prefixes of a document's words
+    (the word, and its stem in the page language when that is a shorter prefix: "abogad" for "abogada")."""
+
+    __slots__ = ("categories", "forms", "words")
+
+    def __init__(self, words: tuple[str, ...], forms: tuple[tuple[str, ...], ...], categories: frozenset[int]):
+        self.words, self.forms, self.categories = words, forms, categories
+
+    def __repr__(self):
+        return f"Concept({' '.join(self.words)!r}, forms={self.forms}, categories={sorted(self.categories)})"
+
+    def __eq__(self, other):
+        return isinstance(other, Concept) and (self.words, self.forms, self.categories) == (
+            other.words,
+            other.forms,
+            other.categories,
+        )
+
+    def __hash__(self):
+        return hash((self.words, self.forms, self.categories))
+
+
+SHORTEST_STEM = 4
+
+
+def forms(word: str, language: str) -> tuple[str, ...]:
+    """The prefixes a query word is matched by in ``language``: its stem when that starts the word ("abog" for
+    "abogada": abogado, abogados, abogacía), else the word and its stem (Indonesian "hamil" for "kehamilan");
+    the word alone when the stem is the word or shorter than four letters ("cas" for "casa" would match caso)."""
+    stemmed = stem(word, language)
+    if stemmed == word or len(stemmed) < SHORTEST_STEM:
+        return (word,)
+    return (stemmed,) if word.startswith(stemmed) else (word, stemmed)
+
+
+def concepts(words: list[str], language: str, terms: TermIndex | None = None) -> list[Concept]:
+    """What a query asks for: its meaningful words (``meaningful``) grouped into the longest phrases that name
+    types of help (``terms``), each other word on its own."""
+    terms = terms or TermIndex(())
+    sequence = meaningful(words, language)
+    found, start = [], 0
+    while start < len(sequence):
+        for length in range(min(terms.longest, len(sequence) - start), 0, -1):
+            window = sequence[start : start + length]
+            categories = terms.categories(window, language)
+            if categories or length == 1:
+                found.append(
+                    Concept(
+                        tuple(window),
+                        tuple(forms(word, language) for word in window),
+                        frozenset(categories),
+                    )
+                )
+                start += length
+                break
+    return found

@@ -109,3 +109,60 @@ def test_the_commonest_of_the_nearest_words_wins_whatever_the_order():
     assert words.correction("casa", {"cosa": 1, "caso": 9, "casi": 9}) == "casi"
     assert words.correction("casa", {"caso": 9, "casi": 9, "cosa": 1}) == "casi"
     assert words.correction("casa", ["caso", "cosa"]) == "caso"  # a plain list: alphabetical
+
+
+TERMS = words.TermIndex(
+    [
+        (1, "es", "abogado"),
+        (1, "es", "asesoría legal"),
+        (1, "pt", "advogado"),
+        (1, "en", "lawyer"),
+        (1, "id", "pengacara"),
+        (2, "es", "casa de acogida"),
+        (2, "en", "shelter"),
+        (2, "id", "tempat berlindung"),
+        (3, "es", "casa"),
+        (4, "id", "acara"),
+    ]
+)
+
+
+def _understood(query, language):
+    return [(concept.words, sorted(concept.categories)) for concept in words.concepts(query.split(), language, TERMS)]
+
+
+def test_a_term_in_any_of_its_forms_names_its_categories():
+    assert _understood("abogadas", "es") == [(("abogadas",), [1])]
+    assert _understood("advogados", "pt") == [(("advogados",), [1])]
+    assert _understood("lawyers", "en") == [(("lawyers",), [1])]
+
+
+def test_a_sentence_keeps_its_meaningful_words_and_finds_its_phrases():
+    assert _understood("necesito un abogado", "es") == [(("abogado",), [1])]
+    assert _understood("busco casas de acogida", "es") == [(("casas", "acogida"), [2])]
+    assert _understood("saya butuh tempat berlindung", "id") == [(("tempat", "berlindung"), [2])]
+    assert _understood("asesoria legal urgente", "es") == [(("asesoria", "legal"), [1])]
+
+
+def test_the_longest_phrase_wins_and_other_words_stand_alone():
+    assert _understood("casa acogida", "es") == [(("casa", "acogida"), [2])]
+    assert _understood("casa grande", "es") == [(("casa",), [3]), (("grande",), [])]
+
+
+def test_terms_of_other_languages_are_understood():
+    assert _understood("shelter", "es") == [(("shelter",), [2])]
+    assert _understood("lawyer", "id") == [(("lawyer",), [1])]
+
+
+def test_indonesian_stems_are_not_applied_to_other_languages():
+    # Indonesian stems take prefixes off: "pengacara" stems to "acara" (an event). On an Indonesian page that is the
+    # language's way; on another page a word is compared with Indonesian terms whole.
+    assert _understood("pengacara", "id") == [(("pengacara",), [1, 4])]
+    assert _understood("pengacara", "es") == [(("pengacara",), [1])]
+
+
+def test_each_word_is_matched_by_its_stem_when_that_starts_it():
+    assert words.forms("abogada", "es") == ("abog",)
+    assert words.forms("casa", "es") == ("casa",)  # "cas" would match caso, casado
+    assert words.forms("kehamilan", "id") == ("kehamilan", "hamil")
+    assert words.forms("lbh", "id") == ("lbh",)
