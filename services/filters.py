@@ -338,8 +338,8 @@ class ServiceFilter(django_filters.FilterSet):
         # The filters run on the public search documents; ``queryset`` (the services to show) is read only for the
         # page's rows (``ServiceQuerySet.from_index``).
         self.index = ServiceSearchDocument.objects.public()
-        # The last text searched and the PostgreSQL query it became (``filter_text``).
-        self._text_query = ("", "")
+        # The last text searched and what it was understood to mean (``filter_text``).
+        self._understood = ("", None)
 
     @property
     def qs(self):
@@ -357,12 +357,68 @@ class ServiceFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         if not value.strip():
             return queryset
-        # The results and the phone and online list beside them (``remote_queryset``) search the same text: its words
-        # are looked up once (PostgreSQL, ``services.search.backends.postgresql.expand_words``).
-        text, query = self._text_query
-        searched = queryset.search(value, query=query if text == value else "")
-        self._text_query = (value, searched.search_query)
-        return searched
+        return queryset.search(value, understanding=self.understanding(value))
+
+    def understanding(self, value: str):
+        """What ``value`` asks for, checked against the public index (``services.search.understand``):
+        worked out once for the results and the phone and online list beside them (``remote_queryset``). Typos are
+        corrected unless the person asked for the words as typed (``as_typed``)."""
+        from services.search import query_words, understand
+
+        if self._understood[0] != value or self._understood[1] is None:
+            words = query_words(value)
+            understood = understand(words, page_language(), self.index, correct=not self.as_typed) if words else None
+            self._understood = (value, understood)
+        return self._understood[1]
+
+    @property
+    def as_typed(self) -> bool:
+        """``?as_typed=1``: search the words as typed, without correcting them ("Search instead for ...")."""
+        return str(self.data.get("as_typed", "")) == "1"
+
+    @property
+    def understood(self):
+        """What the text searched was understood to mean (``services.search.Understanding``), or None."""
+        self.qs  # noqa: B018 - the search decides it
+        return self._understood[1] if self.text and self._understood[0] else None
+
+    @property
+    def corrected_text(self) -> str:
+        """The text searched instead of the one typed, when a word was corrected; empty otherwise."""
+        from services.search import corrected_text
+
+        understood = self.understood
+        if understood is None or not understood.corrections:
+            return ""
+        return corrected_text(self.text, understood.corrections)
+
+    @property
+    def word_notes(self) -> list[str]:
+        """What the search did with words it could not use: words found nowhere, no service with every word."""
+        understood = self.understood
+        if understood is None:
+            return []
+        notes = []
+        if understood.missing:
+            notes.append(
+                gettext("Not every word was found: we left out “%(words)s”.")
+                % {"words": " ".join(understood.missing)[:200]}
+            )
+        if understood.partial:
+            notes.append(gettext("No service has every word you searched for: those with the most of them come first."))
+        return notes
+
+    @property
+    def text_notes(self) -> list[str]:
+        """``word_notes``, after the correction if a word was corrected, in plain words (the API's notes; the pages
+        show the correction with links)."""
+        notes = []
+        if self.corrected_text:
+            notes.append(
+                gettext("Showing results for “%(corrected)s”. Nothing was found for “%(typed)s”.")
+                % {"corrected": self.corrected_text[:200], "typed": self.text[:200]}
+            )
+        return notes + self.word_notes
 
     def filter_country(self, queryset, name, value):
         return queryset.in_country(value)

@@ -160,6 +160,8 @@ class DirectoryQuerySet(models.QuerySet):
     search_words = ()
     # PostgreSQL: the text query those words became (``services.search.by_text``).
     search_query = ""
+    # What the words were understood to mean (``services.search.Understanding``).
+    search_understanding = None
     # The place (latitude, longitude, km) the rows are near, and the rows before ``near`` narrowed them.
     near_place = near_base = None
     # Near a place with words or filters: the same rows with ``distance_km`` but not yet narrowed to the circle.
@@ -178,6 +180,7 @@ class DirectoryQuerySet(models.QuerySet):
         clone = super()._clone()
         clone.search_words = self.search_words
         clone.search_query = self.search_query
+        clone.search_understanding = self.search_understanding
         clone.facet_groups = self.facet_groups
         clone.near_place, clone.near_base = self.near_place, self.near_base
         clone.near_measured = self.near_measured
@@ -200,13 +203,14 @@ class DirectoryQuerySet(models.QuerySet):
         clone.far_place = clone.far_base = None
         return clone
 
-    def search(self, text: str, query: str = ""):
-        """Rows matching every word of ``text`` in any language; annotates ``search_rank`` (higher is better: a word
-        in a name, acronym or category counts 4, in a city or country 2, in a description 1). Does not order. Blank
-        text keeps every row, with ``search_rank`` 0. ``query``: see ``services.search.by_text``."""
+    def search(self, text: str, query: str = "", understanding=None):
+        """Rows matching what ``text`` asks for, in any language (``services.search.understand``); annotates
+        ``search_rank`` (higher is better: a word in the service's or organisation's name counts 4, through one of
+        its categories 3, in a city or country 2, in a description 1). Does not order. Blank text keeps every row,
+        with ``search_rank`` 0. ``query``, ``understanding``: see ``services.search.by_text``."""
         from services.search import by_text
 
-        return by_text(self, text, query=query)
+        return by_text(self, text, query=query, understanding=understanding)
 
     def near(self, latitude: float, longitude: float, km: float):
         """Rows with a location whose search point (the city's centre unless the address is public) is within

@@ -653,17 +653,18 @@ SEARCH_TERMS = {
     "safe-shelter": _t(
         "albergue, refugio, casa refugio, casa de acogida, casa de abrigo, alojamiento, hospedaje, techo, lugar "
         "seguro, dónde dormir, lugar para quedarme, salir de la casa, huir de la casa, casa de paso, hogar de "
-        "paso, vivienda, alojamiento temporal, me echaron de la casa, sin hogar, situación de calle, cuarto, "
-        "dormitorio",
+        "paso, vivienda, alojamiento temporal, me echaron de la casa, dónde vivir, dónde quedarme, sin hogar, "
+        "situación de calle, cuarto, dormitorio",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
-        "moradia, teto, quarto, sem teto, situação de rua, onde morar, pernoite",
+        "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
-        "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, temporary housing, hostel, "
-        "safe place, flee home, leave home, safe accommodation, lodging",
+        "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
+        "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging",
         "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
         "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
-        "aman, rumah perlindungan, tunawisma, tidak punya rumah, menumpang, asrama, tempat tinggal",
+        "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
+        "tempat tinggal",
     ),
     "emergency-shelter": _t(
         "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy",
@@ -678,17 +679,18 @@ SEARCH_TERMS = {
         "hunian sementara, kontrakan, sewa rumah, kos, kost",
     ),
     "psychosocial-support": _t(
-        "psicólogo, psicóloga, psicología, terapia, terapeuta, consejería, orientación psicológica, apoyo "
-        "emocional, contención emocional, escucha, desahogarme, hablar con alguien, salud mental, ansiedad, "
-        "depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, tristeza, duelo, autoestima, "
-        "acompañamiento psicológico, ayuda psicológica, nervios",
-        "psicólogo, psicóloga, psicologia, terapia, terapeuta, atendimento psicológico, apoio emocional, "
-        "acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, depressão, estresse, "
-        "trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, CAPS, aconselhamento",
-        "therapist, therapy, counseling, counselling, counselor, counsellor, psychologist, psychotherapy, "
-        "emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, anxiety, "
-        "depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, trauma-informed "
-        "care",
+        "psicólogo, psicóloga, psicología, deprimida, deprimido, depre, terapia, terapeuta, consejería, "
+        "orientación psicológica, apoyo emocional, contención emocional, escucha, desahogarme, hablar con "
+        "alguien, salud mental, ansiedad, depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, "
+        "tristeza, duelo, autoestima, acompañamiento psicológico, ayuda psicológica, nervios",
+        "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
+        "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
+        "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
+        "CAPS, aconselhamento",
+        "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
+        "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
+        "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
+        "trauma-informed care",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, "
         "duka, pemulihan trauma, teman cerita, teman bicara, psikososial",
@@ -820,10 +822,10 @@ SEARCH_TERMS = {
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor",
     ),
     "family-law": _t(
-        "divorcio, separación, custodia, tenencia de los hijos, pensión alimenticia, alimentos, cuota "
-        "alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia",
-        "divórcio, separação, guarda dos filhos, guarda, pensão alimentícia, pensão, visitas",
-        "divorce, custody, child support, alimony, separation, visitation",
+        "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
+        "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia",
+        "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas",
+        "divorce, custody, custody of my children, child support, alimony, separation, visitation",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama",
     ),
     "case-management": _t(
@@ -841,10 +843,12 @@ SEARCH_TERMS = {
     ),
     "gbv-case-management": _t(
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja "
-        "me pega, maltrato",
-        "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate",
-        "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner",
-        "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul",
+        "me pega, mi esposo me pega, mi marido me pega, maltrato",
+        "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate",
+        "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, "
+        "partner hits me",
+        "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, "
+        "suami saya memukul",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -853,16 +857,16 @@ SEARCH_TERMS = {
         "rujukan, pendampingan, diantar, didampingi",
     ),
     "helpline": _t(
-        "línea de ayuda, línea de emergencia, línea telefónica, teléfono, llamar, llamada, número de emergencia, "
-        "línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención telefónica, línea gratuita, "
-        "línea 24 horas, suicidio",
-        "linha de ajuda, ligue 180, disque 180, 180, disque 100, telefone, ligar, ligação, número de emergência, "
-        "whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, linha gratuita, 24 horas, "
-        "hotline",
-        "hotline, helpline, crisis line, phone line, call, phone, number to call, 24/7, text line, chat, "
-        "whatsapp, messaging, talk now, emergency number, toll-free, 911",
-        "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon, menelepon, SAPA 129, 129, call "
-        "center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan",
+        "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
+        "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
+        "telefónica, línea gratuita, línea 24 horas, suicidio",
+        "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
+        "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
+        "linha gratuita, 24 horas, hotline",
+        "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
+        "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911",
+        "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
+        "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan",
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer",

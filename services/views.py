@@ -18,7 +18,7 @@ from services import maps
 from services import search as directory_search
 from services.card_cache import PageCards
 from services.cards import parse_list
-from services.filters import ServiceFilter, Sort, display_name_ordering
+from services.filters import RADIUS_MAX_KM, ServiceFilter, Sort, display_name_ordering
 from services.forms import CoverageForm
 from services.models import ContactChannel, Service, ServiceSearchDocument
 
@@ -65,6 +65,14 @@ def home(request):
     )
 
 
+def wider_radius(place) -> int | None:
+    """The radius a search near ``place`` that found nothing offers next (four times as wide, up to the largest),
+    or None without a place or at the largest already."""
+    if place is None or place.radius_km >= RADIUS_MAX_KM:
+        return None
+    return min(RADIUS_MAX_KM, place.radius_km * 4)
+
+
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
     kept_cards = PageCards()
@@ -104,6 +112,7 @@ def search(request):
             "sort_choices": Sort.choices,
             "count_capped": found.capped,
             "country": emergency_country(filterset),
+            "wider_radius": wider_radius(filterset.place),
         },
     )
 

@@ -68,8 +68,9 @@ class ServiceFilterBackend(DjangoFilterBackend):
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
-        view.paginator.notes = filterset.notes
-        return filterset.qs
+        found = filterset.qs
+        view.paginator.notes = [*filterset.notes, *filterset.text_notes]
+        return found
 
 
 @_documented("services", serializers.ServiceSerializer)

@@ -6,10 +6,13 @@ the index current (``services.signals``), ``deferred_indexing`` and ``bulk_index
 makes it again (``rebuild_search_index``). The chainable conditions of ``services.querysets.DirectoryQuerySet``
 (``search``, ``near``, ``in_country``...) are the functions of ``conditions``.
 
-The modules, from the bottom: ``text``, ``facets``, ``geometry`` and ``week`` are pure (no model, no database);
+The modules, from the bottom: ``text``, ``words``, ``facets``, ``geometry`` and ``week`` are pure (no model, no
+database; ``words``: word forms, stop words, typo distances and the phrases that name types of help per language);
 ``backends`` holds one module per engine, and every engine check; ``documents`` says what a search document is made
-of and ``indexing`` keeps them; ``conditions`` narrows documents; ``shortcuts`` are the measured shortcuts, each
-named in docs/performance.md; ``reading`` and ``paging`` read a page of results.
+of and ``indexing`` keeps them; ``understanding`` says what a query's words mean, against the public index (word
+forms, the categories' search terms, other languages, typos, sentences); ``conditions`` narrows documents;
+``shortcuts`` are the measured shortcuts, each named in docs/performance.md; ``reading`` and ``paging`` read a page
+of results.
 
 One meaning on every database: a query word matches a document when one of the document's words starts with it.
 Documents are stored as `` word word word `` (normalised, space-separated, spaces at both ends), so that meaning
@@ -52,12 +55,46 @@ from .reading import UnreadRow, in_index_order, read_slices, slice_rows, slice_w
 from .rows import among, new_instance
 from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
 from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
+from .understanding import Understanding, corrected_text, term_index, understand, vocabulary
 from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
+from .words import (
+    NEED_WORDS,
+    STEMMERS,
+    Concept,
+    TermIndex,
+    concepts,
+    correction,
+    edits_allowed,
+    fold,
+    forms,
+    meaningful,
+    stem,
+    stems,
+    stop_words,
+)
 
 __all__ = [
     "MESSAGE_FACET",
     "among",
     "new_instance",
+    "NEED_WORDS",
+    "STEMMERS",
+    "Concept",
+    "TermIndex",
+    "Understanding",
+    "concepts",
+    "corrected_text",
+    "correction",
+    "edits_allowed",
+    "fold",
+    "forms",
+    "meaningful",
+    "stem",
+    "stems",
+    "stop_words",
+    "term_index",
+    "understand",
+    "vocabulary",
     "COUNT_LIMIT",
     "FACET_MARK",
     "LOCATION_TIME_ZONES_CACHE_KEY",

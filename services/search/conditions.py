@@ -8,8 +8,9 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Case, Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 
 from members.models import City, time_zone
 from services.models import OpeningSpan, Service, ServicePoint
@@ -18,7 +19,9 @@ from .backends import backend
 from .facets import facet, facet_group
 from .geometry import bounding_box, cells_around, distance_km, place
 from .text import query_words
+from .understanding import Understanding, matching, rank, term_index
 from .week import SECONDS_PER_DAY, second_of_week
+from .words import concepts
 
 LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
 LOCATION_TIME_ZONES_CACHE_SECONDS = 300
@@ -33,31 +36,28 @@ def location_time_zones() -> list[str]:
     return zones
 
 
-def by_text(queryset, text: str, *, query: str = ""):
-    """``queryset`` narrowed to rows matching every word of ``text``, annotated with ``search_rank``: for each query
-    word, 4 if it starts a word of a name (service, organisation, acronym, category), 2 if it starts a word of a
-    place (city, area, country), 1 otherwise (descriptions). Blank text keeps every row, with ``search_rank`` 0.
-    ``query``: on PostgreSQL, the query the same text became in an earlier search (its ``search_query``)."""
+def by_text(queryset, text: str, *, query: str = "", understanding=None):
+    """``queryset`` narrowed to rows matching what ``text`` asks for, annotated with ``search_rank``
+    (``understanding``: for each query word, 4 in a name of the service or organisation, 3 through a category it
+    names, 2 in a place, 1 elsewhere). Blank text keeps every row, with ``search_rank`` 0. ``understanding``: what
+    the words were understood to mean against the public index (``understanding.understand``, as the search pages
+    do); without it, the words' concepts in the active language, unchecked. ``query`` is no longer used: the
+    words' expansions are kept with the understanding."""
     words = query_words(text)
     if not words:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
-    document = queryset.document
-    queryset = backend(queryset.db).match_words(queryset, words, document=document, query=query)
-    queryset = queryset.all()
-    queryset.search_words = tuple(words)
-    rank = sum(
-        (
-            Case(
-                When(**{f"{document}names__contains": f" {word}"}, then=Value(4)),
-                When(**{f"{document}places__contains": f" {word}"}, then=Value(2)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-            for word in words
-        ),
-        start=Value(0, output_field=IntegerField()),
+    if understanding is None:
+        language = (get_language() or "en").split("-")[0]
+        understanding = Understanding(concepts(words, language, term_index()), language=language)
+    if not understanding.concepts:
+        return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))
+    queryset = matching(
+        queryset, understanding.concepts, partial=understanding.partial, expanded=understanding.expanded
     )
-    return queryset.annotate(search_rank=rank)
+    queryset = queryset.all()
+    queryset.search_words = understanding.words
+    queryset.search_understanding = understanding
+    return queryset.annotate(search_rank=rank(understanding, queryset.document))
 
 
 def by_facets(queryset, *alternatives: str):

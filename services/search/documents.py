@@ -137,12 +137,16 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
         words = Words()
         for service in services:
             organisation = organisations[service["organisation_id"]]
+            # Its own names: a word found there ranks first. Its categories' names are in the text, and a search
+            # for one of them (or their search terms) finds the category's services by its facet word
+            # (``understanding``), ranked after the services that carry the words in their own names.
             names = [*_values(service, SERVICE_NAMES), *_values(organisation, ORGANISATION_NAMES)]
+            category_names = []
             for category_id in service_categories[service["pk"]]:
                 category = categories[category_id]
-                names += _values(category, CATEGORY_NAMES)
+                category_names += _values(category, CATEGORY_NAMES)
                 if category["parent_id"]:
-                    names += _values(categories[category["parent_id"]], CATEGORY_NAMES)
+                    category_names += _values(categories[category["parent_id"]], CATEGORY_NAMES)
             places = []
             for location_id in service_locations[service["pk"]]:
                 city = cities[locations[location_id]["city_id"]]
@@ -194,7 +198,7 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 is_public=is_public,
                 names=document_field(names, words),
                 places=document_field(places, words),
-                text=document_field([*names, *places, *body], words),
+                text=document_field([*names, *category_names, *places, *body], words),
                 facets=f" {' '.join(dict.fromkeys(facets))} " if facets else "",
                 **_sort_names(service),
                 always_open=always_open,

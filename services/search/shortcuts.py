@@ -75,15 +75,20 @@ def kept_whole(name: str, queryset, order: list[str], kept: list[str]) -> tuple[
 
 @shortcut
 def best_results(index):
-    """Best rank first: the documents where every query word starts a word of a name (4 per word), and that rank.
+    """Best rank first: the documents where every query word (in one of its forms) starts a word of a name (4 per
+    word), and that rank; none for a partial search.
     A broad search's first pages and capped count come from them alone, read in name order, without ranking every
     match. docs/performance.md, "Best results first". None unless ordered by relevance first (not by distance)."""
     words = getattr(index, "search_words", ())
+    understanding = getattr(index, "search_understanding", None)
     order = list(index.query.order_by)
     if not words or not order or order[0] != "-search_rank" or "distance_km" in index.query.annotations:
         return None
-    best = backend(index.db).match_in_names(index, words)
-    return best.order_by(*order[1:]), 4 * len(words)
+    if understanding is not None and understanding.partial:
+        return None  # ranked by the number of words found: no best rank to read in name order
+    groups = understanding.forms if understanding is not None else tuple((word,) for word in words)
+    best = backend(index.db).match_in_names(index, groups)
+    return best.order_by(*order[1:]), 4 * len(groups)
 
 
 @shortcut

@@ -255,8 +255,11 @@ def test_the_stored_facet_words_migrate_both_ways_and_the_search_and_its_filters
         if connection.vendor == "sqlite":  # (on PostgreSQL, saving and searching need 0009's table)
             # Without a category: the current model of categories has columns added after 0007.
             later = ServiceFactory(name_es="Refugio de después", locations=[LocationFactory()], categories=[])
-            found_then = ServiceSearchDocument.objects.public().search("refugio").values_list("pk", flat=True)
-            assert {service.pk, later.pk} <= set(found_then)
+            # The search of today reads the categories' search terms, which 0007 lacks: the FTS5 table is asked.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH '\"refugio\"*'")
+                found_then = {row[0] for row in cursor.fetchall()}
+            assert {service.pk, later.pk} <= found_then
     finally:
         migrate_to_latest()
     assert found(service, country)

@@ -40,9 +40,6 @@ def figures(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-# Today's search matches only words that begin a listing's words (the "before" of bench/search_quality/README.md):
-# the floor is not reached yet. Strict, so the mark must go when the search that understands words lands.
-@pytest.mark.xfail(strict=True, reason="issue 19: the search does not understand the words people type yet")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_hit_at_5_stays_above_the_floor(figures, language):
     assert figures[language].hit_at_5 >= HIT_FLOOR, report({language: figures[language]}, misses=True)

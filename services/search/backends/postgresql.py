@@ -10,9 +10,11 @@ import time
 from collections import defaultdict
 
 from django.db import connections
-from django.db.models import BooleanField, F, Func, TextField, Value
+from django.db.models import BooleanField, F, Func, Q, TextField, Value
 
 from services.models import SearchWord, ServiceSearchDocument
+
+from ..facets import facet
 
 # A subquery the database keeps whole instead of merging it into the statement around it.
 KEEP_WHOLE = "OFFSET 0"
@@ -61,29 +63,39 @@ def expand_words(connection, words: list[str]) -> dict[str, list[str]]:
     }
 
 
-def text_query(words: list[str], expanded: dict[str, list[str]] | None = None) -> str:
-    """The query for documents with a word starting with each of ``words``: ``'apoyo':* & 'legal':*``, or with the
-    words that do (``expand_words``): ``('apoyo' | 'apoyos') & ...``. Words are letters and digits only
-    (``normalise``), so quoting them is all the escaping needed."""
-    expanded = expanded or {}
+def _any_form(group, expanded: dict[str, list[str]]) -> str:
+    """A word in any of its forms: the words each form starts (``expand_words``), or the form as a prefix."""
     terms = []
-    for word in words:
-        if word in expanded:
-            terms.append("(" + " | ".join(f"'{other}'" for other in expanded[word]) + ")")
+    for form in group:
+        if expanded.get(form):
+            terms += [f"'{word}'" for word in expanded[form]]
         else:
-            terms.append(f"'{word}':*")
-    return " & ".join(terms)
+            terms.append(f"'{form}':*")
+    return "(" + " | ".join(terms) + ")"
 
 
-def match_words(queryset, words: list[str], *, document: str = "", query: str = ""):
-    """``queryset`` narrowed to rows whose document has a word starting with each of ``words``; ``query``: the
-    query the same words became in an earlier search (its ``search_query``), so that they are not looked up again."""
-    # The stored words (a generated column): checking them row by row costs a few µs, where building them from the
-    # text cost more, and PostgreSQL does check rows one by one when it starts from another condition.
-    query = query or text_query(words, expand_words(connections[queryset.db], words))
-    queryset = queryset.filter(Matches(F(f"{document}words"), _tsquery(query)))
-    queryset.search_query = query
-    return queryset
+def match_concepts(queryset, concepts, *, document: str = "", partial: bool = False, expanded=None):
+    """``queryset`` narrowed to rows whose document matches every concept (``partial``: any): its words in the
+    text index (each in any of its forms) or one of its categories' facet words. ``expanded``: the forms' words
+    looked up before (``expand_words``); those looked up now are added to it."""
+    connection = connections[queryset.db]
+    expanded = {} if expanded is None else expanded
+    forms = sorted({form for concept in concepts for group in concept.forms for form in group} - set(expanded))
+    if forms:
+        found = expand_words(connection, forms)
+        expanded.update({form: found.get(form, []) for form in forms})
+    conditions = []
+    for concept in concepts:
+        text = " & ".join(_any_form(group, expanded) for group in concept.forms)
+        matched = Q(Matches(F(f"{document}words"), _tsquery(text)))
+        if concept.categories:
+            facets = " | ".join(f"'{facet('category', pk)}'" for pk in sorted(concept.categories))
+            matched |= Q(Matches(F(f"{document}facet_words"), _tsquery(facets)))
+        conditions.append(matched)
+    condition = conditions[0]
+    for matched in conditions[1:]:
+        condition = (condition | matched) if partial else (condition & matched)
+    return queryset.filter(condition)
 
 
 def match_facets(queryset, words: list[str], *, document: str = ""):
@@ -101,15 +113,16 @@ def _matches_column(condition, column: str) -> bool:
     return getattr(target, "name", None) == column
 
 
-def match_in_names(index, words):
-    """``index`` (narrowed by ``words``) narrowed to every word in a name. The words' condition goes: every word in a
-    name is every word in the text too, and checking the text's words row by row costs more than the names'."""
+def match_in_names(index, groups):
+    """``index`` (narrowed by the words of ``groups``, each word's forms) narrowed to every word in a name. A bare
+    words' condition goes: every word in a name is every word in the text too, and checking the text's words row by
+    row costs more than the names'."""
     best = index.all()
     # Django has no public API to drop a condition: the text's, row by row, is what this shortcut saves.
     where = best.query.where
     if where.connector == "AND" and not where.negated:
         where.children = [child for child in where.children if not _matches_column(child, "words")]
-    query = getattr(index, "search_query", "") or text_query(list(words))
+    query = " & ".join(_any_form(group, {}) for group in groups)
     return best.filter(Matches(F("name_words"), _tsquery(query)))
 
 

@@ -9,6 +9,8 @@ import contextlib
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
+from ..facets import facet
+
 # A subquery the database keeps whole instead of merging it into the statement around it.
 KEEP_WHOLE = "LIMIT -1 OFFSET 0"
 
@@ -23,11 +25,6 @@ class FtsMatch(RawSQL):
         match = " AND ".join(f"({part})" for part in self.parts) if len(self.parts) > 1 else self.parts[0]
         # The SQL is a constant; the user's words reach SQLite only as the MATCH parameter.
         super().__init__(FTS_MATCH, (match,))  # noqa: S611  # nosec B611
-
-
-def _fts_words(words) -> str:
-    """The FTS5 query for a word starting with each of ``words``: ``"apoyo"* "legal"*``."""
-    return " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
 
 
 def _fts_conditions(queryset) -> list:
@@ -51,21 +48,42 @@ def _match_fts(queryset, part: str, *, replacing: str = ""):
     return queryset.filter(pk__in=FtsMatch([*parts, part]))
 
 
-def match_words(queryset, words: list[str], *, document: str = "", query: str = ""):
-    """``queryset`` narrowed to rows whose document has a word starting with each of ``words``."""
-    return _match_fts(queryset, _fts_words(words))
-
-
 def match_facets(queryset, words: list[str], *, document: str = ""):
     """``queryset`` narrowed to rows whose document has one of the facet ``words``."""
     return _match_fts(queryset, " OR ".join('"{}"'.format(word.replace('"', '""')) for word in words))
 
 
-def match_in_names(index, words):
-    """``index`` (narrowed by ``words``) narrowed to every word in a name: every word in a name is every word in the
-    text too, so the text's condition goes."""
-    terms = _fts_words(words)
-    return _match_fts(index, f"names : ({terms})", replacing=terms)
+def _fts_string(word: str) -> str:
+    return '"{}"'.format(word.replace('"', '""'))
+
+
+def _fts_every_word(groups) -> str:
+    """Each group's word as a prefix, in any of its forms: ``("abog"*) AND ("hamil"* OR "kehamilan"*)``."""
+    return " AND ".join("(" + " OR ".join(f"{_fts_string(form)}*" for form in group) + ")" for group in groups)
+
+
+def concepts_query(concepts, *, partial: bool = False) -> str:
+    """The FTS5 query for documents matching every concept (``partial``: any): each has its words (as prefixes, in
+    any of their forms) or the facet word of one of its categories: ``(("abog"*) OR "=category=5")``."""
+    parts = []
+    for concept in concepts:
+        alternatives = [f"({_fts_every_word(concept.forms)})"]
+        alternatives += [_fts_string(facet("category", pk)) for pk in sorted(concept.categories)]
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    return (" OR " if partial else " AND ").join(parts)
+
+
+def match_concepts(queryset, concepts, *, document: str = "", partial: bool = False, expanded=None):
+    """``queryset`` narrowed to rows whose document matches every concept (``partial``: any)."""
+    return _match_fts(queryset, concepts_query(concepts, partial=partial))
+
+
+def match_in_names(index, groups):
+    """``index`` (narrowed by the words of ``groups``, each word's forms) narrowed to every word in a name: every
+    word in a name is every word in the text too, so the text's condition goes."""
+    understanding = getattr(index, "search_understanding", None)
+    replacing = concepts_query(understanding.concepts) if understanding is not None else ""
+    return _match_fts(index, f"names : ({_fts_every_word(groups)})", replacing=replacing)
 
 
 def in_sort_order(documents):

@@ -3,17 +3,17 @@
 Pure functions (no models, no database): the search's index and its queries both go through them, so a word is
 treated the same way when a listing is indexed and when someone searches for it.
 
-- ``normalise``: accent-folded, lower-case words separated by single spaces (the search index's words).
+- ``fold``: a word without accents, lower-case, as ``text.normalise`` folds the index's words.
 - ``stem``: the Snowball stem (PyStemmer) of a word in a language (es, pt, en, id), folded the same way, so that
   psicólogo / psicóloga / psicológica, advogado / advogada, counseling / counselling, kehamilan / hamil meet.
 - ``stop_words`` and ``meaningful``: a query's words without the words that say nothing of the help sought
   (the stopwords-iso lists, less the words that do, plus the words of asking: necesito, preciso, need, butuh...).
-- ``correction``: the nearest word of a vocabulary to a word that matches nothing (rapidfuzz's Levenshtein
-  distance: 1 for words of 4 to 7 letters, 2 for longer ones; shorter words are never corrected).
+- ``correction``: the nearest word of a vocabulary to a word that matches nothing (rapidfuzz's optimal string
+  alignment distance, Levenshtein's with a swap of two neighbouring letters as one edit: 1 for words of 4 to 7
+  letters, 2 for longer ones; shorter words are never corrected).
 """
 
 import functools
-import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -21,15 +21,16 @@ from collections.abc import Iterable, Mapping
 import Stemmer
 import stopwordsiso
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
+
+from .text import normalise
 
 #: The interface languages and their Snowball stemmers.
 STEMMERS = {"es": "spanish", "pt": "portuguese", "en": "english", "id": "indonesian"}
 LANGUAGES = tuple(STEMMERS)
 
-# Letters that Unicode does not decompose into a base letter plus accent (as in ``services.search``).
+# Letters that Unicode does not decompose into a base letter plus accent (as in ``text``).
 _EXTRA_FOLDS = str.maketrans({"ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -45,12 +46,6 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return "".join(_fold_character(character) if not character.isascii() else character for character in text)
-
-
-def normalise(text: str) -> str:
-    """Accent-folded, lower-case words separated by single spaces; punctuation and symbols become spaces. The same
-    words as ``services.search.normalise``: runs of letters and digits."""
-    return _NOT_WORD.sub(" ", fold(text)).strip()
 
 
 # --- Word forms -------------------------------------------------------------------------------------------------
@@ -116,9 +111,9 @@ KEPT_WORDS = {
     "pt": "trabalho trabalhar casa casas lar filhos filho filha filhas familia mulher mulheres saude linha numero "
     "telefone grupo grupos plano direitos direito crianca criancas pessoa pessoas comida vida dinheiro centro "
     "social juiz justica lei medico medica",
-    "en": "home house work job jobs call information informed right rights know group groups place places "
-    "small case cases line lines children child family women woman man men people person money food health "
-    "legal law safe safety plan care mental life live living support home homes school business room",
+    "en": "home house work job jobs call order orders test tests information informed right rights know group "
+    "groups place places small case cases line lines children child family women woman man men people person "
+    "money food health legal law safe safety plan care mental life live living support home homes school business room",
     "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
     "makanan hidup tinggal hukum aman orang ibu bapak",
 }
@@ -152,7 +147,7 @@ LONGEST_ONE_EDIT = 7
 
 
 def edits_allowed(word: str) -> int:
-    """How many single-letter edits (insertions, deletions, substitutions) a correction of ``word`` may make: none
+    """How many edits (a letter inserted, deleted or replaced, two neighbours swapped) a correction may make: none
     below 4 letters, 1 up to 7, 2 beyond."""
     if len(word) < SHORTEST_CORRECTED:
         return 0
@@ -167,7 +162,7 @@ def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str 
     counts = vocabulary if isinstance(vocabulary, Mapping) else dict.fromkeys(vocabulary, 1)
     if not limit or not counts or word in counts:
         return None
-    found = process.extract(word, list(counts), scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+    found = process.extract(word, list(counts), scorer=OSA.distance, score_cutoff=limit, limit=None)
     if not found:
         return None
     best = min(found, key=lambda match: (match[1], -counts[match[0]], match[0]))
@@ -190,6 +185,8 @@ class TermIndex:
     def __init__(self, phrases: Iterable[tuple[int, str, str]]):
         self.stemmed: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
         self.plain: dict[tuple[str, ...], set[int]] = {}
+        # Each word of the phrases, alone: the categories that a word of a query is one word of.
+        self.word_stems: dict[str, dict[str, set[int]]] = {language: {} for language in LANGUAGES}
         self.longest = 1
         for category_id, language, phrase in phrases:
             if language not in STEMMERS:
@@ -198,8 +195,12 @@ class TermIndex:
             if not phrase_words:
                 continue
             self.longest = max(self.longest, len(phrase_words))
-            self.stemmed[language].setdefault(tuple(stems_in_order(phrase_words, language)), set()).add(category_id)
+            phrase_stems = stems_in_order(phrase_words, language)
+            self.stemmed[language].setdefault(tuple(phrase_stems), set()).add(category_id)
             self.plain.setdefault(tuple(phrase_words), set()).add(category_id)
+            for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
+                self.word_stems[language].setdefault(word_stem, set()).add(category_id)
+                self.word_stems[language].setdefault(word, set()).add(category_id)
 
     def categories(self, words: list[str], language: str) -> set[int]:
         """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``:
@@ -211,6 +212,17 @@ class TermIndex:
             if term_language == "id" and language != "id":
                 continue
             found |= terms.get(tuple(stems_in_order(words, term_language)), set())
+        return found
+
+    def categories_of_word(self, word: str, language: str) -> set[int]:
+        """The categories with ``word`` (normalised) among the words of their names or terms, compared as
+        ``categories`` compares phrases: "jurídica" is a word of "asesoría jurídica"."""
+        found = set()
+        for term_language, words in self.word_stems.items():
+            if term_language == "id" and language != "id":
+                found |= words.get(word, set())
+            else:
+                found |= words.get(stem(word, term_language), set())
         return found
 
 

@@ -1,0 +1,217 @@
+"""What the words of a search mean, read against the public index (issue 19).
+
+A query becomes *concepts* (``words.concepts``): phrases that name types of help (a category's search
+terms or name, in any of the four languages) and single words. A document matches a concept when it has every word
+of it, each as the start of one of its words in one of its forms (the word or its stem, ``words.forms``),
+or when it is a service of one of the concept's categories (or of their subcategories: their documents carry the
+main category's facet word). A search finds the documents that match every concept.
+
+``understand`` decides, against the public documents only, what to search for when that finds nothing: a word
+found nowhere in the page language is tried in its forms of the other three; then corrected against the public
+index's vocabulary (``vocabulary``: the names of public services and organisations, the categories' names and search
+terms; never a description, an address or a listing that is not public); what is still found nowhere is left out,
+and when the rest are not found together, the documents matching the most of them come first (``partial``).
+
+Nothing here keeps the words of a query: they live in the request that asked.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
+
+from services import cache as directory_cache
+from services.models import ServiceSearchDocument, split_search_terms
+
+from . import words as understood_words
+from .backends import backend
+from .facets import facet
+from .text import normalise
+from .words import LANGUAGES, Concept, TermIndex, concepts, correction, forms
+
+# Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
+# concept's categories, in its places, elsewhere (descriptions). In a partial search a word found counts more than
+# any difference of where it is found, so that the documents with the most words come first.
+RANK_NAME, RANK_CATEGORY, RANK_PLACE, RANK_TEXT = 4, 3, 2, 1
+PARTIAL_FOUND = 8
+
+
+@dataclass
+class Understanding:
+    """What a search looks for. ``concepts``: what documents must match (all of them, or in a ``partial`` search
+    as many as possible); ``corrections``: typed word → the word searched instead, as shown; ``missing``: the typed
+    words found nowhere, left out."""
+
+    concepts: list[Concept]
+    corrections: dict[str, str] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    partial: bool = False
+    language: str = "en"
+    # PostgreSQL: the words of the index each form starts (``backends.postgresql.expand_words``), looked up once.
+    expanded: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The first form of each word, for the index's shortcuts (``shortcuts.best_results``)."""
+        return tuple(word_forms[0] for concept in self.concepts for word_forms in concept.forms)
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(word_forms for concept in self.concepts for word_forms in concept.forms)
+
+
+# --- What the directory knows: category terms and the public vocabulary ------------------------------------------
+
+
+_held: dict[str, tuple[str, object]] = {}
+
+
+def _per_version(key: str, make):
+    """``make()`` once per version of the directory (``services.cache.version``: it changes with every edit of a
+    listing or a category), in this process."""
+    current = directory_cache.version()
+    held = _held.get(key)
+    if held is None or held[0] != current:
+        held = _held[key] = (current, make())
+    return held[1]
+
+
+def _category_phrases(categories) -> list[tuple[int, str, str]]:
+    phrases = []
+    for category in categories:
+        for language in AVAILABLE_LANGUAGES:
+            texts = [getattr(category, build_localized_fieldname("name", language), "") or ""]
+            texts += split_search_terms(getattr(category, build_localized_fieldname("search_terms", language), ""))
+            phrases += [(category.pk, language, text) for text in texts if text]
+    return phrases
+
+
+def term_index() -> TermIndex:
+    """The categories' names and search terms in every language (``words.TermIndex``)."""
+    return _per_version("terms", lambda: TermIndex(_category_phrases(directory_cache.categories())))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def vocabulary() -> tuple[Counter, dict[str, str]]:
+    """The words a typo is corrected to, with the number of public documents (or terms) that have each, and the
+    way each is shown (its accents, from the categories' names and terms): the names of public services and
+    organisations, and the categories' names and search terms. Nothing that is not public, and no description."""
+
+    def make():
+        counts, shown = Counter(), {}
+        for _category_id, _language, phrase in _category_phrases(directory_cache.categories()):
+            for word in _WORD.findall(phrase.casefold()):
+                folded = normalise(word)
+                if len(folded) >= understood_words.SHORTEST_CORRECTED and folded.isalpha():
+                    counts[folded] += 1
+                    shown.setdefault(folded, word)
+        names = ServiceSearchDocument.objects.public().values_list("names", flat=True).iterator(chunk_size=2000)
+        for text in names:
+            counts.update(word for word in set(text.split()) if len(word) >= understood_words.SHORTEST_CORRECTED)
+        return counts, shown
+
+    return _per_version("vocabulary", make)
+
+
+# --- Matching concepts in the index --------------------------------------------------------------------------------
+
+
+def _any(lookup: str, values) -> Q:
+    condition = Q()
+    for value in values:
+        condition |= Q(**{lookup: value})
+    return condition
+
+
+def rank(understanding: Understanding, document: str = ""):
+    """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when one of its forms starts a word
+    of the document's names, ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or
+    of a category with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a
+    partial search, ``PARTIAL_FOUND`` more for each word found and nothing for one that is not."""
+    extra = PARTIAL_FOUND if understanding.partial else 0
+    terms = term_index()
+    total = Value(0, output_field=IntegerField())
+    for concept in understanding.concepts:
+        for word, word_forms in zip(concept.words, concept.forms, strict=True):
+            prefixes = [f" {form}" for form in word_forms]
+            whens = [When(_any(f"{document}names__contains", prefixes), then=Value(RANK_NAME + extra))]
+            related = concept.categories | terms.categories_of_word(word, understanding.language)
+            if related:
+                in_categories = _any(f"{document}facets__contains", [f" {facet('category', pk)} " for pk in related])
+                whens.append(When(in_categories, then=Value(RANK_CATEGORY + extra)))
+            whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + extra)))
+            if understanding.partial:
+                whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + extra)))
+            default = 0 if understanding.partial else RANK_TEXT
+            total = total + Case(*whens, default=Value(default), output_field=IntegerField())
+    return total
+
+
+def matching(documents, concept_list: list[Concept], *, partial: bool = False, expanded=None):
+    """``documents`` narrowed to those matching every concept (``partial``: any); ``expanded``: the words of the
+    index each form starts, looked up once (PostgreSQL)."""
+    if not concept_list:
+        return documents
+    return backend(documents.db).match_concepts(
+        documents, concept_list, document=documents.document, partial=partial, expanded=expanded
+    )
+
+
+def _found(documents, concept_list: list[Concept], expanded: dict) -> bool:
+    return matching(documents, concept_list, expanded=expanded).order_by().values("pk")[:1].exists()
+
+
+# --- Deciding what to search for ------------------------------------------------------------------------------------
+
+
+def _in_every_language(concept: Concept) -> Concept:
+    """``concept`` with each word's forms in all four languages."""
+    every = tuple(
+        tuple(dict.fromkeys(form for language in LANGUAGES for form in forms(word, language))) for word in concept.words
+    )
+    return Concept(concept.words, every, concept.categories)
+
+
+def understand(words: list[str], language: str, documents, *, correct: bool = True) -> Understanding:
+    """What to search for: the concepts of ``words`` (normalised query words) on a page in ``language``, checked
+    against ``documents`` (the public search documents). One query when they are found together; a few more
+    otherwise (each concept alone, its other languages' forms, a correction)."""
+    language = language if language in LANGUAGES else "en"
+    terms, expanded = term_index(), {}
+    found_concepts = concepts(words, language, terms)
+    if not found_concepts or _found(documents, found_concepts, expanded):
+        return Understanding(found_concepts, language=language, expanded=expanded)
+    corrections, missing, kept = {}, [], []
+    for concept in found_concepts:
+        if _found(documents, [concept], expanded):
+            kept.append(concept)
+            continue
+        elsewhere = _in_every_language(concept)
+        if elsewhere.forms != concept.forms and _found(documents, [elsewhere], expanded):
+            kept.append(elsewhere)
+            continue
+        if correct and len(concept.words) == 1 and not concept.categories:
+            counts, shown = vocabulary()
+            fixed = correction(concept.words[0], counts)
+            if fixed is not None:
+                replacement = concepts([fixed], language, terms)
+                if replacement and _found(documents, replacement, expanded):
+                    corrections[concept.words[0]] = shown.get(fixed, fixed)
+                    kept += replacement
+                    continue
+        missing += concept.words
+    if not kept:
+        return Understanding(found_concepts, corrections, missing, language=language, expanded=expanded)
+    if len(kept) > 1 and not _found(documents, kept, expanded):
+        return Understanding(kept, corrections, missing, partial=True, language=language, expanded=expanded)
+    return Understanding(kept, corrections, missing, language=language, expanded=expanded)
+
+
+def corrected_text(text: str, corrections: dict[str, str]) -> str:
+    """``text`` with each corrected word replaced by its correction, as typed otherwise."""
+    return " ".join(corrections.get(normalise(token), token) for token in str(text or "").split())
