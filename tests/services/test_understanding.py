@@ -1,0 +1,200 @@
+"""A search that understands the words people type (issue 19), on the search page, the API and both databases:
+word forms, the categories' search terms (main categories find their subcategories' services, in every language),
+other languages' words, typos corrected from the public index only, sentences, best partial matches, ranking by the
+service's own name, and no dead end."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import Country
+from services.models import ServiceCategory
+from tests.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    ServiceCategoryFactory,
+    ServiceFactory,
+    UserFactory,
+)
+from tests.test_admin import admin_url, form_data
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("es", "pt", "en", "id")
+
+
+def search_url(language: str, query: str, **params) -> str:
+    with translation.override(language):
+        url = reverse("services:search")
+    extra = "".join(f"&{name}={value}" for name, value in params.items())
+    return f"{url}?q={query.replace(' ', '+')}{extra}"
+
+
+def page(client, language: str, query: str, **params) -> str:
+    response = client.get(search_url(language, query, **params))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def listed(html: str, language: str, service) -> bool:
+    return f"/{language}/services/{service.pk}/" in html
+
+
+@pytest.fixture
+def shelter_category():
+    main = ServiceCategoryFactory(
+        slug="safe-shelter",
+        name_es="Albergue seguro",
+        name_pt="Abrigo seguro",
+        name_en="Safe shelter",
+        name_ind="Rumah aman",
+        search_terms_es="casa de acogida, dónde dormir",
+        search_terms_pt="casa abrigo, onde dormir",
+        search_terms_en="safe house, place to stay",
+        search_terms_ind="tempat berlindung",
+    )
+    sub = ServiceCategoryFactory(
+        slug="emergency-shelter",
+        parent=main,
+        name_es="Albergue de emergencia",
+        name_pt="Casa-abrigo de emergência",
+        name_en="Emergency shelter",
+        name_ind="Rumah aman darurat",
+    )
+    return main, sub
+
+
+@pytest.fixture
+def lawyers():
+    category = ServiceCategoryFactory(
+        slug="legal-aid",
+        name_es="Asesoría jurídica",
+        name_en="Legal aid",
+        name_pt="Assistência jurídica",
+        name_ind="Bantuan hukum",
+        search_terms_es="abogado, abogada, licenciado",
+        search_terms_pt="advogado, advogada",
+        search_terms_en="lawyer, attorney",
+        search_terms_ind="pengacara, LBH",
+    )
+    return ServiceFactory(name_es="Consultorio Violeta", description_es="Atención.", categories=[category])
+
+
+@pytest.fixture
+def counselling():
+    category = ServiceCategoryFactory(
+        slug="psychosocial-support",
+        name_es="Apoyo psicosocial",
+        name_en="Psychosocial support",
+        name_pt="Apoio psicossocial",
+        name_ind="Dukungan psikososial",
+        search_terms_es="psicóloga, psicólogo, terapia",
+    )
+    return ServiceFactory(name_es="Escucha Lila", description_es="Atención.", categories=[category])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("query", ["abogado", "abogadas", "necesito un abogado", "advogada", "lawyers", "pengacara"])
+def test_a_search_term_in_any_form_finds_the_categorys_services_on_every_languages_page(
+    client, lawyers, language, query
+):
+    assert listed(page(client, language, query), language, lawyers)
+
+
+def test_a_main_categorys_terms_find_its_subcategories_services(client, shelter_category):
+    _main, sub = shelter_category
+    emergency = ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[sub])
+    for language, query in [("es", "casa de acogida"), ("pt", "onde dormir hoje"), ("id", "saya butuh tempat berlindung")]:
+        assert listed(page(client, language, query), language, emergency), query
+
+
+def test_words_of_another_language_are_understood(client, shelter_category):
+    main, _sub = shelter_category
+    service = ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[main])
+    assert listed(page(client, "es", "shelter"), "es", service)
+    assert listed(page(client, "id", "safe house"), "id", service)
+
+
+def test_word_forms_meet_in_the_listings_text(client):
+    named = ServiceFactory(name_es="Psicóloga comunitaria", description_es="Escucha.", categories=[])
+    for query in ["psicólogo", "psicologas", "psicológica"]:
+        assert listed(page(client, "es", query), "es", named), query
+
+
+def test_staff_add_a_search_term_and_every_languages_page_finds_it_at_once(client, lawyers):
+    assert not listed(page(client, "es", "tinterillo"), "es", lawyers)
+    staff = UserFactory(username="staff", is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    category = ServiceCategory.objects.get(slug="legal-aid")
+    data = form_data(client.get(admin_url(ServiceCategory, "change", category.pk)).content.decode())
+    data["search_terms_es"] = "abogado, abogada, licenciado, tinterillo"
+    assert client.post(admin_url(ServiceCategory, "change", category.pk), data).status_code == 302
+    client.logout()
+    for language in LANGUAGES:
+        assert listed(page(client, language, "tinterillo"), language, lawyers), language
+
+
+def test_a_typo_is_corrected_and_the_page_offers_the_words_as_typed(client, counselling):
+    html = page(client, "es", "sicologa")
+    assert listed(html, "es", counselling)
+    assert "Mostramos resultados para" in html and ">psicóloga</a>" in html
+    assert 'href="?q=psic%C3%B3loga"' in html
+    assert 'href="?q=sicologa&amp;as_typed=1"' in html and ">sicologa</a>" in html
+    as_typed = page(client, "es", "sicologa", as_typed=1)
+    assert not listed(as_typed, "es", counselling)
+    assert "Mostramos resultados para" not in as_typed
+
+
+def test_corrections_come_from_public_listings_only(client):
+    hidden = ServiceFactory(
+        organisation=OrganisationFactory(pending=True, name_es="Fundación Zafiroazul"), name_es="Zafiroazul"
+    )
+    ServiceFactory(name_es="Casa pública", categories=[], organisation=OrganisationFactory(name_es="Otra"))
+    html = page(client, "es", "zafiroazl")
+    assert "zafiroazul" not in html.casefold().replace("zafiroazl", "")
+    assert not listed(html, "es", hidden)
+
+
+def test_a_sentence_drops_its_stop_words_and_a_word_found_nowhere_is_left_out_and_said(client, lawyers):
+    html = page(client, "es", "necesito un abogado qwxzv")
+    assert listed(html, "es", lawyers)
+    assert "No encontramos todas las palabras" in html and "qwxzv" in html
+
+
+def test_without_every_word_together_the_services_with_the_most_words_come_first(client):
+    both = ServiceFactory(name_es="Taller de costura y panadería", categories=[])
+    ServiceFactory(name_es="Panadería comunitaria", categories=[])
+    ServiceFactory(name_es="Costura solidaria", categories=[])
+    html = page(client, "es", "taller costura panaderia solidaria")  # no service has all four
+    assert "Ningún servicio tiene todas las palabras" in html
+    first = html.index("/es/services/")
+    assert html[first:].startswith(f"/es/services/{both.pk}/")
+
+
+def test_a_services_own_name_ranks_above_its_category_and_description(client, lawyers):
+    own = ServiceFactory(name_es="Abogadas Unidas", description_es="Atención.", categories=[])
+    described = ServiceFactory(name_es="Taller", description_es="Con una abogada voluntaria.", categories=[])
+    html = page(client, "es", "abogada")
+    positions = {service: html.index(f"/es/services/{service.pk}/") for service in (own, lawyers, described)}
+    assert positions[own] < positions[lawyers] < positions[described]
+
+
+def test_no_dead_end_main_types_of_help_wider_radius_and_the_countrys_helplines(client, lawyers):
+    country = Country.objects.filter(code="CO").first() or CountryFactory(code="CO", name_es="Colombia")
+    html = page(client, "es", "qwxzv", country="CO")
+    assert "Principales tipos de ayuda" in html
+    assert 'href="?category=legal-aid&amp;country=CO"' in html or 'href="?country=CO&amp;category=legal-aid"' in html
+    assert country.name_es in html
+    from tests.services import directory_data as data
+
+    data.public_listing()  # a city can be searched near when a service is there
+    near = page(client, "es", "qwxzv", near=data.bogota().pk)
+    assert "Buscar a menos de 100 km" in near
+
+
+def test_the_api_search_has_the_pages_meaning_and_says_what_it_did(client, lawyers, counselling):
+    response = client.get("/api/v1/services/", {"q": "necesito un abogado", "lang": "es"})
+    assert [item["id"] for item in response.json()["results"]] == [lawyers.pk]
+    corrected = client.get("/api/v1/services/", {"q": "sicologa", "lang": "es"}).json()
+    assert [item["id"] for item in corrected["results"]] == [counselling.pk]
+    assert any("psicóloga" in note for note in corrected["notes"])
