@@ -104,7 +104,8 @@ def test_a_search_term_in_any_form_finds_the_categorys_services_on_every_languag
 def test_a_main_categorys_terms_find_its_subcategories_services(client, shelter_category):
     _main, sub = shelter_category
     emergency = ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[sub])
-    for language, query in [("es", "casa de acogida"), ("pt", "onde dormir hoje"), ("id", "saya butuh tempat berlindung")]:
+    queries = [("es", "casa de acogida"), ("pt", "onde dormir hoje"), ("id", "saya butuh tempat berlindung")]
+    for language, query in queries:
         assert listed(page(client, language, query), language, emergency), query
 
 
