@@ -130,6 +130,29 @@ def request_mix() -> list[tuple[str, list[str]]]:
         ("text pt", ["/pt/search/?q=assistência+jurídica", "/pt/search/?q=abrigo", "/pt/search/?q=saúde"]),
         ("text en", ["/en/search/?q=legal+aid", "/en/search/?q=counselling", "/en/search/?q=shelter"]),
         ("text id", ["/id/search/?q=rumah+aman", "/id/search/?q=konseling", "/id/search/?q=hukum"]),
+        # The broadest words of the field: the most documents to rank (issue 19's "Must hold").
+        (
+            "broad words",
+            [
+                "/es/search/?q=violencia",
+                "/en/search/?q=violence",
+                "/es/search/?q=mujeres",
+                "/es/search/?q=apoyo",
+                "/id/search/?q=kekerasan",
+                "/id/search/?q=perempuan",
+            ],
+        ),
+        # Words understood: a sentence, a term of another language, a typo corrected, a partial match.
+        (
+            "words understood",
+            [
+                "/es/search/?q=necesito+un+abogado",
+                "/pt/search/?q=onde+dormir+hoje",
+                "/es/search/?q=shelter",
+                "/es/search/?q=sicologa",
+                "/id/search/?q=saya+butuh+tempat+berlindung",
+            ],
+        ),
         (
             "text + filters",
             [
