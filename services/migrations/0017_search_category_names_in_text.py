@@ -15,7 +15,7 @@ def rebuild_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("services", "0015_category_search_terms"),
+        ("services", "0016_category_search_terms"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0014_corrections_resolved_by_a_change'),
+        ('services', '0015_contact_channels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
