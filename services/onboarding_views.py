@@ -280,7 +280,7 @@ def join_update(request, token: str):
     return render(
         request,
         "members/organisation_update.html",
-        {"form": form, "organisation": organisation},
+        {"form": form, "organisation": organisation, "error_summary": _errors_of(form)},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -136,3 +136,21 @@ def test_the_link_works_only_while_changes_are_awaited(
     expired = Client().get(path)
     assert expired.status_code == 410
     assert "Los enlaces para actualizar una solicitud son válidos por un tiempo limitado." in expired.content.decode()
+
+
+def test_a_refused_update_lists_its_errors_at_the_top_and_keeps_what_was_typed(
+    application, coordinator_co, django_capture_on_commit_callbacks
+):
+    link = ask(application, coordinator_co, "Your phone is wrong.", django_capture_on_commit_callbacks)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    form = {name: value or "" for name, value in services.application_values(application).items()}
+    form.update(public_phone="+57 601 555 0199", contact_email="not an address", note="Corrected the phone.")
+    response = Client().post(path, form)
+    assert response.status_code == 400
+    html = response.content.decode()
+    start = html.index('class="errors error-summary" role="alert"')
+    summary = html[start : html.index("</ul>", start)]
+    assert 'href="#id_contact_email"' in summary  # the GOV.UK summary: each error a link to its field
+    assert 'value="+57 601 555 0199"' in html and "Corrected the phone." in html
+    application.refresh_from_db()
+    assert application.public_phone == "+576015550100"
