@@ -25,6 +25,7 @@ from members import opening
 from rssn.languages import best_translation, page_language
 from services import display
 from services.card_cache import PageCards
+from services.querysets import attach_card_channels
 
 MAX_LIST_LENGTH = 50
 CARD_TEMPLATE = "includes/service_card.html"
@@ -111,6 +112,24 @@ def contact_phone(service, locations=None):
     return service.organisation.public_phone
 
 
+CARD_CHANNELS = 4
+
+
+def card_channels(service, locations=None) -> list:
+    """The ways to reach ``service`` its card links to: its own channels, then its locations', each kind and address
+    once, at most ``CARD_CHANNELS`` (the service page lists them all). Read with the page's rows
+    (``services.querysets.attach_reference_data``: ``card_channels``); a service read otherwise asks for them."""
+    channels = getattr(service, "card_channels", None)
+    if channels is None:
+        channels = list(service.channels.all())
+        for location in service.locations.all() if locations is None else locations:
+            channels += location.channels.all()
+    distinct = {}
+    for channel in channels:
+        distinct.setdefault((channel.kind, channel.address), channel)
+    return list(distinct.values())[:CARD_CHANNELS]
+
+
 def open_state(service, moment: datetime.datetime | None = None) -> str:
     """``"24_7"``, ``"open"``, ``"closed"``, or ``""`` when the listing says nothing of its hours
     (``members.opening``)."""
@@ -164,6 +183,7 @@ def card_markup(service, language: str, links: PageLinks | None = None) -> CardM
         "languages": list(service.languages.all()),
         "places": public_places(locations) if locations else None,
         "phone": contact_phone(service, locations),
+        "channels": card_channels(service, locations),
         "opening_known": fixed != opening.UNKNOWN,
         **_marks(*SLOTS),
     }
@@ -229,6 +249,9 @@ class ResultCards:
 
 def result_cards(context, services) -> list[SafeString]:
     """Each service's card, printed (``ResultCards.html``), with the page's kept cards (``kept_cards`` in the
-    context, the ``PageCards`` its paginator was given) when it has them."""
+    context, the ``PageCards`` its paginator was given) when it has them. The channels of the cards to render are
+    read together (``attach_card_channels``): one query, none when every card is kept."""
     cards = ResultCards(context["request"], context.get("now"), context.get("kept_cards"))
+    services = list(services)
+    attach_card_channels([service for service in services if getattr(service, "kept_card", None) is None])
     return [cards.html(service) for service in services]

@@ -92,6 +92,48 @@ def _attach_locations(services: list, links: dict) -> None:
         _prefill(service, "locations", [locations[pk] for pk in sorted(links.get(service.pk, ())) if pk in locations])
 
 
+def attach_card_channels(services: list) -> None:
+    """Each service's ``card_channels``: its own contact channels, then its locations', in one plain query for the
+    whole list (read by ``with_listing_data``), so a result card shows them as one-tap links without a query of its
+    own (``services.cards``)."""
+    from services.models import ContactChannel
+
+    services = [
+        service
+        for service in services
+        if isinstance(service, models.Model) and "locations" in getattr(service, "_prefetched_objects_cache", {})
+    ]
+    if not services:
+        return
+    db = services[0]._state.db
+    service_ids = [service.pk for service in services]
+    location_ids = sorted({location.pk for service in services for location in _prefetched(service, "locations")})
+    quote = connections[db].ops.quote_name
+    table = quote(ContactChannel._meta.db_table)
+    where = [f"{quote('service_id')} IN ({', '.join(['%s'] * len(service_ids))})"]
+    if location_ids:
+        where.append(f"{quote('location_id')} IN ({', '.join(['%s'] * len(location_ids))})")
+    sql = (
+        f"SELECT * FROM {table} WHERE {' OR '.join(where)} "  # noqa: S608  # nosec B608
+        f"ORDER BY {quote('order')}, {quote('id')}"
+    )
+    by_service, by_location = {}, {}
+    for channel in ContactChannel.objects.db_manager(db).raw(sql, [*service_ids, *location_ids]):
+        if channel.service_id is not None:
+            by_service.setdefault(channel.service_id, []).append(channel)
+        else:
+            by_location.setdefault(channel.location_id, []).append(channel)
+    for service in services:
+        channels = list(by_service.get(service.pk, ()))
+        for location in _prefetched(service, "locations"):
+            channels += by_location.get(location.pk, ())
+        service.card_channels = channels
+
+
+def _prefetched(instance, name: str) -> list:
+    return getattr(instance, "_prefetched_objects_cache", {}).get(name, ())
+
+
 def _rows_of(model, db: str, column: str, ids: list, order: tuple[str, ...]) -> list:
     """The rows of ``model`` whose ``column`` is one of ``ids``, ordered by the columns ``order``, as instances."""
     if not ids:

@@ -144,3 +144,48 @@ def test_reachable_by_message_finds_services_with_a_messaging_channel_of_their_o
     assert "Reachable by message" in html
     channel.delete()  # the index follows the channels
     assert found() == {own.pk}
+
+
+def test_result_cards_link_to_the_channels_in_one_tap_with_neutral_words(client):
+    location = LocationFactory()
+    service = ServiceFactory(name_es="Con canales", organisation=location.organisation, locations=[location])
+    ContactChannelFactory(service=service, kind="whatsapp", address="+573001230001")
+    ContactChannelFactory(service=None, location=location, kind="sms", address="+573001230002")
+    ContactChannelFactory(service=None, location=location, kind="whatsapp", address="+573001230001")  # the same way
+    html = client.get("/en/search/", {"q": "canales"}).content.decode()
+    card = html[html.index(f'id="service-{service.pk}"') :]
+    card = card[: card.index("</article>")]
+    assert '<a class="channel channel-whatsapp" href="https://wa.me/573001230001" rel="noreferrer noopener">' in card
+    assert ">Write on WhatsApp</a>" in card
+    assert 'href="sms:+573001230002"' in card and ">Send a text message</a>" in card  # its location's
+    assert card.count("wa.me/573001230001") == 1
+    assert card.index("wa.me") < card.index("sms:")  # its own first
+
+
+def test_a_channel_edited_shows_on_the_kept_card(client):
+    service = ServiceFactory(name_es="Tarjeta guardada")
+    channel = ContactChannelFactory(service=service, kind="whatsapp", address="+573001230001")
+    assert "wa.me/573001230001" in client.get("/en/search/", {"q": "tarjeta"}).content.decode()
+    channel.address = "+573001230007"
+    channel.save()
+    html = client.get("/en/search/", {"q": "tarjeta"}).content.decode()
+    assert "wa.me/573001230007" in html and "wa.me/573001230001" not in html
+
+
+@pytest.mark.parametrize("count", [3, 20])
+def test_channels_on_cards_cost_no_query_per_card(client, django_assert_max_num_queries, count):
+    for number in range(count):
+        location = LocationFactory()
+        service = ServiceFactory(name_es=f"Canal {number}", organisation=location.organisation, locations=[location])
+        ContactChannelFactory(service=service, kind="whatsapp", address=f"+5730012300{number:02d}")
+        ContactChannelFactory(service=None, location=location, kind="sms", address=f"+5730012310{number:02d}")
+    client.get("/en/search/", {"q": "canal"})  # the reference data, cached
+    from services import card_cache
+
+    card_cache.forget()  # every card rendered again: its rows and channels read
+    # The page's budget, whatever the number of cards: the channels of all its cards are one query.
+    with django_assert_max_num_queries(12) as queries:
+        html = client.get("/en/search/", {"q": "canal"}).content.decode()
+    assert html.count("channel-whatsapp") == count
+    channel_reads = [query for query in queries.captured_queries if "contactchannel" in query["sql"]]
+    assert len(channel_reads) == 1
