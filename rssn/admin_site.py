@@ -93,8 +93,19 @@ class OneStepOTPLoginForm(AdminAuthenticationForm):
 
 
 class StaffAdminSite(OTPAdminSite):
+    # The directory's name, not Django's, on every staff page.
+    site_header = _("RSSN Directory: staff")
+    site_title = _("RSSN Directory")
+    index_title = _("Your work")
+
     def __init__(self, name="admin"):
         super().__init__(name)
+
+    def index(self, request, extra_context=None):
+        from services.workbench import waiting_for
+
+        # The start page lists the work waiting in the staff member's countries (services.workbench).
+        return super().index(request, {"waiting": waiting_for(request.user), **(extra_context or {})})
 
     @property
     def login_form(self):

@@ -1,10 +1,11 @@
 """The staff side of the services: the category taxonomy, populations, languages, the services themselves and the
-queue of correction requests."""
+queue of suggested updates."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
-from django.db.models import Q
+from django.db.models import F, Func, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -217,12 +218,12 @@ class ServiceInline(TranslatedTabularInline):
 # Correction requests ----------------------------------------------------------------------------------------------
 
 
-@admin.action(description=_("Resolve the selected correction requests"), permissions=["change"])
+@admin.action(description=_("Resolve the selected suggestions"), permissions=["change"])
 def resolve_corrections(modeladmin, request, queryset):
     _handle_corrections(modeladmin, request, queryset, services.correction_request_resolve)
 
 
-@admin.action(description=_("Dismiss the selected correction requests (reason required)"), permissions=["change"])
+@admin.action(description=_("Dismiss the selected suggestions (reason required)"), permissions=["change"])
 def dismiss_corrections(modeladmin, request, queryset):
     """A confirmation page asks the reason first, as the membership decisions do."""
     form = ReasonForm(request.POST if "confirm" in request.POST else None)
@@ -232,7 +233,7 @@ def dismiss_corrections(modeladmin, request, queryset):
             "services/correctionrequest_dismiss.html",
             {
                 **modeladmin.admin_site.each_context(request),
-                "title": _("Dismiss these correction requests"),
+                "title": _("Dismiss these suggestions"),
                 "form": form,
                 "corrections": queryset,
                 "action": request.POST.get("action"),
@@ -254,8 +255,7 @@ def _handle_corrections(modeladmin, request, queryset, function, **arguments):
         queryset,
         lambda correction: function(correction=correction, by=request.user, **arguments),
         lambda done: (
-            ngettext("%(count)d correction request handled.", "%(count)d correction requests handled.", done)
-            % {"count": done}
+            ngettext("%(count)d suggestion handled.", "%(count)d suggestions handled.", done) % {"count": done}
         ),
     )
 
@@ -282,10 +282,55 @@ class OpenFirstStatusFilter(admin.SimpleListFilter):
         return queryset if value == "all" else queryset.filter(status=value)
 
 
+@admin.action(description=_("Forward the selected suggestions to the member organisation"), permissions=["change"])
+def forward_corrections(modeladmin, request, queryset):
+    """One e-mail per organisation, with all of its selected suggestions."""
+    by_organisation: dict[int, list] = {}
+    for correction in queryset.select_related("organisation"):
+        by_organisation.setdefault(correction.organisation_id, []).append(correction)
+    act_on_each(
+        modeladmin,
+        request,
+        by_organisation.values(),
+        lambda corrections: services.correction_requests_forward(
+            organisation=corrections[0].organisation, corrections=corrections, by=request.user
+        ),
+        lambda done: (
+            ngettext(
+                "The suggestions were forwarded to %(count)d organisation.",
+                "The suggestions were forwarded to %(count)d organisations.",
+                done,
+            )
+            % {"count": done}
+        ),
+    )
+
+
+def _same_listing(status=CorrectionRequest.Status.OPEN):
+    """The open suggestions about the same listing (the same service, or the organisation itself) as the outer row."""
+    return CorrectionRequest.objects.alias(listing_service=Coalesce("service", Value(0))).filter(
+        organisation=OuterRef("organisation"), listing_service=Coalesce(OuterRef("service"), Value(0)), status=status
+    )
+
+
 @admin.register(CorrectionRequest)
 class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
-    list_display = ("created_at", "organisation", "service", "short_message", "source", "status", "handled_by")
-    list_filter = (OpenFirstStatusFilter, "source", "organisation__countries")
+    """The queue of suggested updates, grouped by listing: the listing with the newest open suggestion first, its
+    suggestions together (newest first), each row saying how many open suggestions its listing has."""
+
+    list_display = (
+        "created_at",
+        "organisation",
+        "service",
+        "listing_count",
+        "kind",
+        "short_message",
+        "source",
+        "status",
+        "forwarded_at",
+        "handled_by",
+    )
+    list_filter = (OpenFirstStatusFilter, "kind", "source", "organisation__countries")
     list_select_related = ("organisation", "service", "handled_by")
     search_fields = (
         "message",
@@ -293,11 +338,11 @@ class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
         *(f"organisation__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
         *(f"service__name_{suffix}" for suffix in ("es", "pt", "en", "ind")),
     )
-    ordering = ("created_at", "pk")
-    actions = [resolve_corrections, dismiss_corrections]
+    actions = [forward_corrections, resolve_corrections, dismiss_corrections]
     fields = (
         "organisation",
         "service",
+        "kind",
         "message",
         "reporter_email",
         "source",
@@ -305,6 +350,8 @@ class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
         "status",
         "handled_by",
         "handled_at",
+        "forwarded_at",
+        "forwarded_by",
         "listing_links",
         "note",
     )
@@ -332,10 +379,28 @@ class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
                 links.append((url, _("The change that resolved it")))
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
+    def get_queryset(self, request):
+        counted = _same_listing().order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        return super().get_queryset(request).annotate(listing_open=Subquery(counted))
+
+    def get_ordering(self, request):
+        newest_open = Subquery(_same_listing().order_by("-created_at").values("created_at")[:1])
+        return (
+            Coalesce(newest_open, F("created_at")).desc(),
+            F("organisation_id").asc(),
+            Coalesce("service", Value(0)).asc(),
+            F("created_at").desc(),
+            F("pk").desc(),
+        )
+
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("what is wrong"))
+    @admin.display(description=_("open suggestions for this listing"), ordering="listing_open")
+    def listing_count(self, correction):
+        return correction.listing_open
+
+    @admin.display(description=_("details"))
     def short_message(self, correction):
         return correction.message[:80]
 

@@ -1,4 +1,4 @@
-"""Forms of the services app. Public: the services offered in the join form, reporting wrong information, and the
+"""Forms of the services app. Public: the services offered in the join form, suggesting an update, and the
 member's own corrections on the verification page (no JavaScript needed, a size limit on every field). Staff: the
 coverage map's choices."""
 
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms import AbuseProtectedForm, IdMultipleChoiceField, form_phone
 from members.models import Country
-from services.models import Population, Service, ServiceCategory
+from services.models import CorrectionRequest, Population, Service, ServiceCategory
 
 
 class ServiceApplicationForm(forms.Form):
@@ -102,15 +102,24 @@ ServiceFormSet = formset_factory(
 )
 
 
-class ReportListingForm(AbuseProtectedForm):
+class SuggestUpdateForm(AbuseProtectedForm):
+    """ "Suggest an update" on a public listing: what is wrong, from a short list, and optional details."""
+
     throttle_scope = "report"
 
+    kind = forms.ChoiceField(
+        label=_("What is wrong?"),
+        choices=CorrectionRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what is wrong.")},
+    )
     # Nothing typed here is offered again by the browser's form memory on a shared device.
     message = forms.CharField(
-        label=_("What is wrong?"),
+        label=_("Details (optional)"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off"}),
-        help_text=_("For example: the phone number no longer works, or the service moved."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
+        help_text=_("For example, the right phone number or the new address. Needed when you choose “Something else”."),
     )
     reporter_email = forms.EmailField(
         label=_("Your e-mail (optional)"),
@@ -119,7 +128,14 @@ class ReportListingForm(AbuseProtectedForm):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         help_text=_("Only if you want us to be able to ask you something. Staff see it, no one else."),
     )
-    field_order = ["message", "reporter_email", "homepage", "started"]
+    field_order = ["kind", "message", "reporter_email", "homepage", "started"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["message"] = (cleaned.get("message") or "").strip()
+        if cleaned.get("kind") == CorrectionRequest.Kind.OTHER and not cleaned["message"]:
+            self.add_error("message", _("Say in a few words what is wrong."))
+        return cleaned
 
 
 class ListingCorrectionForm(forms.Form):

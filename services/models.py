@@ -403,7 +403,16 @@ def channel_href(kind: str, address: str) -> str:
 
 
 class CorrectionRequest(models.Model):
-    """Someone told the network a listing is wrong: staff resolve or dismiss it."""
+    """A suggested update: someone told the network what is wrong with a listing (``kind``, with optional
+    details). Staff forward it to the member organisation, then resolve or dismiss it."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("The phone number is wrong")
+        ADDRESS = "address", _("The address is wrong")
+        HOURS = "hours", _("The opening hours are wrong")
+        CLOSED = "closed", _("It has closed for good")
+        MOVED = "moved", _("It has moved to another place")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -425,7 +434,10 @@ class CorrectionRequest(models.Model):
         related_name="correction_requests",
         verbose_name=_("service"),
     )
-    message = models.TextField(_("what is wrong"), max_length=2000)
+    kind = models.CharField(_("what is wrong"), max_length=10, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    message = models.TextField(
+        _("details"), max_length=2000, blank=True, help_text=_("Required when what is wrong is “something else”.")
+    )
     reporter_email = models.EmailField(_("reporter's e-mail"), blank=True, help_text=PRIVATE)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.PUBLIC)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
@@ -451,10 +463,20 @@ class CorrectionRequest(models.Model):
         choices=[("service", _("service")), ("organisation", _("organisation")), ("location", _("service point"))],
     )
     change_history_id = models.PositiveIntegerField(_("history line of the change"), null=True, blank=True)
+    # Staff sent it to the member organisation (``correction_requests_forward``); the admin's history says so too.
+    forwarded_at = models.DateTimeField(_("forwarded to the member"), null=True, blank=True)
+    forwarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("forwarded by"),
+    )
 
     class Meta:
-        verbose_name = _("correction request")
-        verbose_name_plural = _("correction requests")
+        verbose_name = _("suggested update")
+        verbose_name_plural = _("suggested updates")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=["open", "resolved", "dismissed"]), name="correction_status"),
@@ -466,10 +488,17 @@ class CorrectionRequest(models.Model):
                 name="correction_resolved_by_a_change",
             ),
             models.CheckConstraint(condition=~Q(status="dismissed") | ~Q(note=""), name="correction_dismissed_why"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["phone", "address", "hours", "closed", "moved", "other"]), name="correction_kind"
+            ),
+            models.CheckConstraint(condition=~Q(kind="other") | ~Q(message=""), name="correction_other_says_what"),
+            models.CheckConstraint(
+                condition=Q(forwarded_at__isnull=True) | Q(forwarded_by__isnull=False), name="correction_forwarded_by"
+            ),
         ]
 
     def __str__(self):
-        return f"{self.organisation}: {self.message[:60]}"
+        return f"{self.organisation}: {self.get_kind_display()}"
 
 
 class DocumentWords(models.Func):

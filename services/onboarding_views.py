@@ -1,4 +1,4 @@
-"""Public pages of onboarding: join the network, report wrong information, confirm a listing by its signed link.
+"""Public pages of onboarding: join the network, suggest an update to a listing, confirm a listing by its signed link.
 
 They are the only anonymous pages with a form, and they set no cookie and use no session (``cookieless_form``).
 They live in the services app because each of them reads or writes services as well as members (``members``
@@ -33,7 +33,7 @@ from members.forms import (
     validate_locations_in_countries,
 )
 from members.models import Organisation
-from services.forms import ListingCorrectionForm, ReportListingForm, ServiceFormSet
+from services.forms import ListingCorrectionForm, ServiceFormSet, SuggestUpdateForm
 from services.models import CorrectionRequest, Service
 from services.services import ServiceInput, application_submit, correction_request_create
 
@@ -307,7 +307,7 @@ def _reported_listing(request):
 def report_listing(request):
     organisation, service = _reported_listing(request)
     if request.method == "POST":
-        form = ReportListingForm(request.POST)
+        form = SuggestUpdateForm(request.POST)
         if form.is_valid():
             refusal = _refused(request, form)
             if refusal:
@@ -316,17 +316,23 @@ def report_listing(request):
                 correction_request_create(
                     organisation=organisation,
                     service=service,
+                    kind=form.cleaned_data["kind"],
                     message=form.cleaned_data["message"],
                     reporter_email=form.cleaned_data["reporter_email"],
                 )
                 return redirect("services:report-listing-done")
         form.renew_token()
     else:
-        form = ReportListingForm()
+        form = SuggestUpdateForm()
     return render(
         request,
         "services/correctionrequest_form.html",
-        {"form": form, "organisation": organisation, "service": service},
+        {
+            "form": form,
+            "organisation": organisation,
+            "service": service,
+            "error_summary": _errors_of(form, fields=[NON_FIELD_ERRORS, "kind", "message", "reporter_email"]),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

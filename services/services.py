@@ -4,15 +4,19 @@ handling by staff.
 As in ``members/services.py``: keyword-only functions that validate, check permission and run in a transaction.
 """
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from members import roles
 from members.models import Location, Organisation
@@ -26,6 +30,7 @@ from members.services import (
     verification_token,
 )
 from services.models import CorrectionRequest, Service
+from services.workbench import waiting_for
 
 # Applying ---------------------------------------------------------------------------------------------------------
 
@@ -103,12 +108,14 @@ def verification_reminder_send(*, organisation: Organisation) -> None:
 
 def correction_request_create(
     *,
-    message: str,
+    kind: str = CorrectionRequest.Kind.OTHER,
+    message: str = "",
     organisation: Organisation | None = None,
     service=None,
     reporter_email: str = "",
     source: str = CorrectionRequest.Source.PUBLIC,
 ) -> CorrectionRequest:
+    """A suggested update: what is wrong (``kind``) and, optional but for "something else", the details."""
     if service is not None:
         organisation = service.organisation
     if organisation is None:
@@ -116,6 +123,7 @@ def correction_request_create(
     correction = CorrectionRequest(
         organisation=organisation,
         service=service,
+        kind=kind,
         message=message.strip(),
         reporter_email=reporter_email,
         source=source,
@@ -135,6 +143,9 @@ def correction_request_create(
     )
     return correction
 
+
+# The line of a forwarded suggestion's admin history, translated when the history is read.
+FORWARDED = gettext_noop("forwarded to the member organisation")
 
 ALREADY_HANDLED = {
     CorrectionRequest.Status.RESOLVED: _("This correction request was already resolved."),
@@ -211,3 +222,101 @@ def correction_request_dismiss(*, correction: CorrectionRequest, by, note: str) 
     """The report was not useful (spam, about something the directory does not list, or the listing was right):
     ``note`` says why."""
     return _handle_correction(correction=correction, by=by, status=CorrectionRequest.Status.DISMISSED, note=note)
+
+
+def organisation_recipients(organisation: Organisation) -> dict[str, list[str]]:
+    """Who receives what the network sends a member organisation about its listing, by language: its private
+    contact, in the contact's language."""
+    if not organisation.contact_email:
+        return {}
+    return {organisation.contact_language: [organisation.contact_email]}
+
+
+def correction_requests_forward(*, organisation: Organisation, corrections: Sequence[CorrectionRequest], by) -> int:
+    """Send open suggested updates of one organisation's listing to the organisation (``organisation_recipients``,
+    one e-mail per language): for each, the listing, what is wrong and the details, never who suggested it. Each is
+    marked forwarded, by whom and when, and the admin's history of each says so. Returns how many were forwarded."""
+    if not (by.has_perm("services.change_correctionrequest") and roles.in_scope(by, organisation)):
+        raise PermissionDenied(_("You may not handle this correction request."))
+    recipients = organisation_recipients(organisation)
+    if not recipients:
+        raise ValidationError(
+            _("%(organisation)s has no contact e-mail: the suggestions cannot be forwarded."),
+            params={"organisation": organisation},
+            code="no_recipient",
+        )
+    with transaction.atomic():
+        locked = list(
+            CorrectionRequest.objects.select_for_update()
+            .filter(pk__in=[correction.pk for correction in corrections], organisation=organisation)
+            .order_by("-created_at", "-pk")
+        )
+        if len(locked) != len(corrections):
+            raise ValidationError(_("Forward the suggestions of one organisation at a time."), code="mixed")
+        for correction in locked:
+            if correction.status != CorrectionRequest.Status.OPEN:
+                raise IllegalTransition(ALREADY_HANDLED[correction.status], code="illegal_transition")
+            if correction.forwarded_at is not None:
+                raise IllegalTransition(
+                    _("This suggestion was already forwarded to %(organisation)s."),
+                    params={"organisation": organisation},
+                    code="already_forwarded",
+                )
+        now = timezone.now()
+        CorrectionRequest.objects.filter(pk__in=[correction.pk for correction in locked]).update(
+            forwarded_at=now, forwarded_by=by
+        )
+        LogEntry.objects.log_actions(
+            user_id=by.pk,
+            queryset=locked,
+            action_flag=CHANGE,
+            change_message=[{"changed": {"fields": [FORWARDED]}}],
+        )
+        for language, emails in recipients.items():
+            send_templated_email(
+                template="suggestions_forwarded",
+                to=emails,
+                language=language,
+                subject=_("Suggested updates to your listing in the RSSN directory"),
+                context={"organisation": organisation, "suggestions": locked},
+                reply_to=[getattr(settings, "COORDINATION_EMAIL", "") or by.email],
+            )
+    for correction in corrections:
+        correction.forwarded_at, correction.forwarded_by = now, by
+    return len(locked)
+
+
+# The coordinator's weekly digest -----------------------------------------------------------------------------------
+
+
+def digest_coordinators():
+    """The coordinators who receive the digest: active, in the Coordinators group, with an e-mail and a country,
+    each with the language of her first country assignment (as the other coordinator e-mails choose it)."""
+    User = get_user_model()
+    return (
+        User.objects.filter(is_active=True, groups__name=roles.COORDINATORS, coordinator_assignments__isnull=False)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def coordinator_digest_send(*, coordinator, today: datetime.date | None = None) -> list:
+    """E-mail ``coordinator`` the work waiting in her countries (``services.workbench``), in the language of her
+    first country assignment, only when something waits. Returns what was counted as waiting (empty: nothing sent)."""
+    waiting = [item for item in waiting_for(coordinator, today=today) if item.count]
+    if not waiting:
+        return []
+    assignment = coordinator.coordinator_assignments.order_by("pk").first()
+    language = assignment.language if assignment else settings.LANGUAGE_CODE
+    with translation.override(language):
+        items = [{"text": str(item.text), "url": absolute_url(item.url)} for item in waiting]
+        start = absolute_url(reverse("admin:index"))
+    send_templated_email(
+        template="coordinator_digest",
+        to=[coordinator.email],
+        language=language,
+        subject=_("Work waiting in the RSSN directory"),
+        context={"coordinator": coordinator, "items": items, "start": start},
+    )
+    return waiting

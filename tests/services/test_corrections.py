@@ -1,4 +1,4 @@
-"""'Report wrong information' on a public listing, and the staff's queue of correction requests."""
+""""Suggest an update" on a public listing, and the staff's queue of suggested updates."""
 
 import pytest
 from django.contrib.admin import helpers
@@ -31,7 +31,9 @@ def service(colombia):
 
 
 def report(client, url, **data):
-    return client.post(url, {"message": "The phone does not answer.", "started": started_seconds_ago(60), **data})
+    return client.post(
+        url, {"kind": "phone", "message": "The phone does not answer.", "started": started_seconds_ago(60), **data}
+    )
 
 
 def test_report_about_a_service(client, service):
@@ -45,7 +47,7 @@ def test_report_about_a_service(client, service):
     assert client.get(response["Location"]).status_code == 200
     correction = CorrectionRequest.objects.get()
     assert (correction.service, correction.organisation) == (service, service.organisation)
-    assert correction.message == "The phone does not answer."
+    assert (correction.kind, correction.message) == (CorrectionRequest.Kind.PHONE, "The phone does not answer.")
     assert correction.reporter_email == "someone@example.net"
     assert correction.status == CorrectionRequest.Status.OPEN
 
@@ -71,7 +73,9 @@ def test_a_listing_that_is_not_public_cannot_be_reported(client, colombia):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"message": ""}, "This field is required."),
+        ({"kind": ""}, "Choose what is wrong."),
+        ({"kind": "gone"}, "Select a valid choice. gone is not one of the available choices."),
+        ({"kind": "other", "message": "  "}, "Say in a few words what is wrong."),
         ({"message": "x" * 2001}, "Ensure this value has at most 2000 characters (it has 2001)."),
         ({"reporter_email": "nobody@"}, "Enter a valid email address."),
         ({"homepage": "https://spam.example.com"}, "This form could not be sent."),
@@ -253,3 +257,48 @@ def test_staff_find_a_request_by_the_listings_name_in_any_language(client, colom
     assert "Wrong hours." in staff.get(QUEUE, {"q": "Pelangi"}).content.decode()
     assert "Wrong hours." in staff.get(QUEUE, {"q": "exemplar"}).content.decode()
     assert "Wrong hours." not in staff.get(QUEUE, {"q": "nowhere"}).content.decode()
+
+
+# Structured suggestions ------------------------------------------------------------------------------------------
+
+KINDS_ON_THE_FORM = {
+    "es": ["El número de teléfono está mal", "Cerró definitivamente", "Otra cosa"],
+    "pt": ["O número de telefone está errado", "Fechou definitivamente", "Outra coisa"],
+    "en": ["The phone number is wrong", "It has closed for good", "Something else"],
+    "id": ["Nomor teleponnya salah", "Sudah tutup permanen", "Hal lain"],
+}
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_the_form_asks_what_is_wrong_from_a_list_in_each_language(client, service, language):
+    with override(language):
+        url = reverse("services:report-listing") + f"?service={service.pk}"
+    page = client.get(url).content.decode()
+    assert page.count('type="radio" name="kind"') == len(CorrectionRequest.Kind.choices)
+    for label in KINDS_ON_THE_FORM[language]:
+        assert label in page
+    assert 'name="message"' in page and "required" not in page.split('name="message"')[1].split(">")[0]
+    assert not client.cookies
+
+
+@pytest.mark.parametrize("kind", ["phone", "address", "hours", "closed", "moved"])
+def test_a_suggestion_needs_no_details_but_something_else_does(client, service, kind):
+    assert report(client, report_url(service=service.pk), kind=kind, message="").status_code == 302
+    assert CorrectionRequest.objects.get().kind == kind
+
+
+def test_a_refused_suggestion_keeps_what_was_typed_and_links_the_error(client, service):
+    response = report(client, report_url(service=service.pk), kind="other", message="", reporter_email="a@example.net")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'href="#id_message"' in page  # the error summary links to the field
+    assert 'value="other" checked' in page.replace('\n', " ").replace("  ", " ") or 'value="other" id' in page
+    assert 'value="a@example.net"' in page
+
+
+def test_the_database_refuses_something_else_without_details(service):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CorrectionRequest.objects.create(organisation=service.organisation, kind="other", message="")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CorrectionRequest.objects.create(organisation=service.organisation, kind="gone", message="x")
+    CorrectionRequest.objects.create(organisation=service.organisation, kind="closed", message="")

@@ -282,7 +282,7 @@ def test_service_page(client, listings):
     assert "Monday" in html and "9 a.m.–5 p.m." in html
     assert "Calle Pública 10 # 5-20" in html
     assert "Open in a map" in html
-    assert f'href="/en/report/?service={public.pk}">Report wrong information</a>' in html
+    assert f'href="/en/report/?service={public.pk}">Suggest an update</a>' in html
     assert 'href="/en/join/"' in html
     assert "Sept. 14, 2026" in html
     assert re.search(r'<span class="badge badge-(open|closed)">(Open|Closed) now</span>', html)

@@ -1,0 +1,161 @@
+"""The staff queue of suggested updates: grouped by listing, forwarded to the member organisation; and the free-text
+reports written before the structured form, migrated."""
+
+import datetime
+
+import pytest
+from django.contrib.admin import helpers
+from django.contrib.admin.models import LogEntry
+from django.contrib.messages import get_messages
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
+from django.utils import timezone
+
+from services.models import CorrectionRequest
+from services.services import correction_requests_forward
+from tests.factories import OrganisationFactory, ServiceFactory
+
+QUEUE = "/en/admin/services/correctionrequest/"
+
+
+@pytest.fixture
+def casa(colombia):
+    return OrganisationFactory(countries=[colombia], name_en="Casa Example", contact_language="pt")
+
+
+def suggestion(organisation, *, service=None, kind="phone", message="", days_ago=0):
+    return CorrectionRequest.objects.create(
+        organisation=organisation,
+        service=service,
+        kind=kind,
+        message=message,
+        reporter_email="reporter@example.net",
+        created_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+
+
+def staff_client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_queue_groups_suggestions_by_listing_newest_listing_first(colombia, casa, coordinator_co):
+    shelter = ServiceFactory(organisation=casa, name_en="Shelter Example")
+    other = OrganisationFactory(countries=[colombia])
+    old_shelter = suggestion(casa, service=shelter, kind="hours", days_ago=9)
+    organisation_itself = suggestion(casa, kind="moved", days_ago=5)
+    elsewhere = suggestion(other, kind="closed", days_ago=3)
+    new_shelter = suggestion(casa, service=shelter, kind="phone", days_ago=1)
+    handled = suggestion(casa, service=shelter, kind="address", days_ago=0)
+    CorrectionRequest.objects.filter(pk=handled.pk).update(status="dismissed", note="Spam.", handled_at=timezone.now())
+
+    page = staff_client(coordinator_co).get(QUEUE)
+    assert page.status_code == 200
+    rows = list(page.context["cl"].result_list)
+    # The shelter (newest open suggestion yesterday) first, both of its suggestions together, newest first.
+    assert rows == [new_shelter, old_shelter, elsewhere, organisation_itself]
+    assert [row.listing_open for row in rows] == [2, 2, 1, 1]
+    html = page.content.decode()
+    assert "Open suggestions for this listing" in html
+    assert "It has moved to another place" in html
+
+
+def test_forwarding_sends_one_email_per_organisation_in_its_language_and_records_it(
+    casa, coordinator_co, django_capture_on_commit_callbacks
+):
+    shelter = ServiceFactory(organisation=casa, name_pt="Abrigo Exemplo")
+    first = suggestion(casa, service=shelter, kind="phone", message="O número certo é +57 600 0000123.")
+    second = suggestion(casa, kind="moved")
+    staff = staff_client(coordinator_co)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(
+            QUEUE,
+            {"action": "forward_corrections", helpers.ACTION_CHECKBOX_NAME: [first.pk, second.pk]},
+            follow=True,
+        )
+    assert any("forwarded to 1 organisation" in str(m) for m in get_messages(response.wsgi_request))
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [casa.contact_email]
+    assert message.extra_headers["Content-Language"] == "pt"
+    assert message.reply_to == [coordinator_co.email]
+    assert "Abrigo Exemplo" in message.body
+    assert "O número de telefone está errado" in message.body  # what is wrong, in her language
+    assert "Mudou-se para outro lugar" in message.body
+    assert "O número certo é +57 600 0000123." in message.body
+    assert "reporter@example.net" not in message.body  # never who suggested it
+    for correction in (first, second):
+        correction.refresh_from_db()
+        assert (correction.forwarded_by, correction.status) == (coordinator_co, CorrectionRequest.Status.OPEN)
+        assert correction.forwarded_at is not None
+    history = staff.get(f"{QUEUE}{first.pk}/history/").content.decode()
+    assert "forwarded to the member organisation" in history
+    assert LogEntry.objects.filter(object_id=str(first.pk), user=coordinator_co).exists()
+
+
+def test_a_suggestion_is_forwarded_once_and_only_while_open(casa, editor, django_capture_on_commit_callbacks):
+    correction = suggestion(casa)
+    with django_capture_on_commit_callbacks(execute=True):
+        correction_requests_forward(organisation=casa, corrections=[correction], by=editor)
+    with pytest.raises(ValidationError, match="already forwarded"):
+        correction_requests_forward(organisation=casa, corrections=[correction], by=editor)
+    dismissed = suggestion(casa)
+    CorrectionRequest.objects.filter(pk=dismissed.pk).update(status="dismissed", note="x", handled_at=timezone.now())
+    with pytest.raises(ValidationError, match="already dismissed"):
+        correction_requests_forward(organisation=casa, corrections=[dismissed], by=editor)
+    assert len(mail.outbox) == 1
+
+
+def test_another_countrys_coordinator_cannot_forward(casa, coordinator_ec):
+    correction = suggestion(casa)
+    with pytest.raises(PermissionDenied):
+        correction_requests_forward(organisation=casa, corrections=[correction], by=coordinator_ec)
+    staff_client(coordinator_ec).post(
+        QUEUE, {"action": "forward_corrections", helpers.ACTION_CHECKBOX_NAME: [correction.pk]}
+    )
+    correction.refresh_from_db()
+    assert correction.forwarded_at is None
+    assert not mail.outbox
+
+
+def test_an_organisation_without_a_contact_email_is_refused_in_words(colombia, editor):
+    silent = OrganisationFactory(countries=[colombia], contact_email="")
+    correction = suggestion(silent)
+    response = staff_client(editor).post(
+        QUEUE, {"action": "forward_corrections", helpers.ACTION_CHECKBOX_NAME: [correction.pk]}, follow=True
+    )
+    assert any("has no contact e-mail" in str(m) for m in get_messages(response.wsgi_request))
+    correction.refresh_from_db()
+    assert correction.forwarded_at is None
+
+
+BEFORE = [("services", "0017_search_category_names_in_text")]
+AFTER = [("services", "0018_suggested_updates")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_free_text_reports_become_something_else_with_their_text_as_details():
+    organisation = OrganisationFactory()
+    try:
+        old = migrate(BEFORE)
+        OldCorrection = old.get_model("services", "CorrectionRequest")
+        OldCorrection.objects.create(organisation_id=organisation.pk, message="The phone does not answer.")
+        OldCorrection.objects.create(organisation_id=organisation.pk, message="")
+        new = migrate(AFTER)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated = new.get_model("services", "CorrectionRequest").objects.order_by("pk")
+    assert [(row.kind, row.message) for row in migrated] == [("other", "The phone does not answer."), ("other", "-")]
+    assert all(row.forwarded_at is None for row in migrated)
