@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from members.models import CoordinatorAssignment
