@@ -11,6 +11,9 @@ def free_text_reports_say_something_else(apps, schema_editor):
     CorrectionRequest = apps.get_model("services", "CorrectionRequest")
     CorrectionRequest.objects.update(kind="other")
     CorrectionRequest.objects.filter(message="").update(message="-")
+    if schema_editor.connection.vendor == "postgresql":
+        # The constraints added next alter the table, which PostgreSQL refuses while the updates' deferred checks wait.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
