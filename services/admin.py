@@ -306,6 +306,19 @@ def forward_corrections(modeladmin, request, queryset):
     )
 
 
+class ForwardedFilter(admin.SimpleListFilter):
+    title = _("forwarded to the member")
+    parameter_name = "forwarded"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not yet")), ("yes", _("Yes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(forwarded_at__isnull=self.value() == "no")
+        return queryset
+
+
 def _same_listing(status=CorrectionRequest.Status.OPEN):
     """The open suggestions about the same listing (the same service, or the organisation itself) as the outer row."""
     return CorrectionRequest.objects.alias(listing_service=Coalesce("service", Value(0))).filter(
@@ -330,7 +343,13 @@ class CorrectionRequestAdmin(ScopedAdmin, admin.ModelAdmin):
         "forwarded_at",
         "handled_by",
     )
-    list_filter = (OpenFirstStatusFilter, "kind", "source", "organisation__countries")
+    list_filter = (
+        OpenFirstStatusFilter,
+        "kind",
+        ForwardedFilter,
+        "source",
+        "organisation__countries",
+    )
     list_select_related = ("organisation", "service", "handled_by")
     search_fields = (
         "message",

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from members import services as member_services
 from members.forms import STARTED_SALT, LocationFormSet, OrganisationApplicationForm
 from services.filters import ServiceFilter
-from services.forms import ReportListingForm, ServiceFormSet
+from services.forms import ServiceFormSet, SuggestUpdateForm
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +129,7 @@ def test_join_form_takes_any_data(client, directory, form, signed):
 
 
 @BOUNDED
-@given(form=params(_form_keys(ReportListingForm)), signed=st.booleans(), target=st.sampled_from(["s", "o", "x"]))
+@given(form=params(_form_keys(SuggestUpdateForm)), signed=st.booleans(), target=st.sampled_from(["s", "o", "x"]))
 def test_report_form_takes_any_data(client, directory, form, signed, target):
     if signed:
         form = [*form, ("started", started())]

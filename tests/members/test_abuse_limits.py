@@ -89,7 +89,7 @@ def test_a_join_form_is_accepted_once(client, join_data):
 def test_a_report_form_is_accepted_once(client):
     service = ServiceFactory()
     url = reverse("services:report-listing") + f"?service={service.pk}"
-    data = {"message": "El número ya no contesta.", "homepage": "", "started": started_seconds_ago(60)}
+    data = {"kind": "phone", "message": "El número ya no contesta.", "homepage": "", "started": started_seconds_ago(60)}
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 400
     assert CorrectionRequest.objects.count() == 1

@@ -1,5 +1,6 @@
-"""Moving ``CorrectionRequest`` from the members app to the services app keeps the rows and the staff's permissions
-on them (the migrations are also run from scratch by every test database)."""
+"""Migrations of the correction requests keep their rows: the move from the members app to the services app (with
+the staff's permissions on them), and the free-text reports becoming structured suggested updates (the migrations
+are also run from scratch by every test database)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -41,3 +42,20 @@ def test_moving_correction_requests_keeps_their_rows_and_permissions():
             .permissions.filter(content_type__app_label="services", codename="change_correctionrequest")
             .exists()
         ), role
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_free_text_reports_become_something_else_with_their_text_as_details():
+    organisation = OrganisationFactory()
+    try:
+        old = migrate([("services", "0017_search_category_names_in_text")])
+        OldCorrection = old.get_model("services", "CorrectionRequest")
+        OldCorrection.objects.create(organisation_id=organisation.pk, message="The phone does not answer.")
+        OldCorrection.objects.create(organisation_id=organisation.pk, message="")
+        new = migrate([("services", "0018_suggested_updates")])
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated = new.get_model("services", "CorrectionRequest").objects.order_by("pk")
+    assert [(row.kind, row.message) for row in migrated] == [("other", "The phone does not answer."), ("other", "-")]
+    assert all(row.forwarded_at is None for row in migrated)

@@ -1,5 +1,4 @@
-"""The staff queue of suggested updates: grouped by listing, forwarded to the member organisation; and the free-text
-reports written before the structured form, migrated."""
+"""The staff queue of suggested updates: grouped by listing, forwarded to the member organisation."""
 
 import datetime
 
@@ -9,8 +8,6 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import timezone
 
@@ -92,6 +89,9 @@ def test_forwarding_sends_one_email_per_organisation_in_its_language_and_records
         correction.refresh_from_db()
         assert (correction.forwarded_by, correction.status) == (coordinator_co, CorrectionRequest.Status.OPEN)
         assert correction.forwarded_at is not None
+    waiting = suggestion(casa, kind="hours")
+    not_yet = staff.get(QUEUE, {"forwarded": "no"}).context["cl"].result_list
+    assert list(not_yet) == [waiting]
     history = staff.get(f"{QUEUE}{first.pk}/history/").content.decode()
     assert "forwarded to the member organisation" in history
     assert LogEntry.objects.filter(object_id=str(first.pk), user=coordinator_co).exists()
@@ -131,31 +131,3 @@ def test_an_organisation_without_a_contact_email_is_refused_in_words(colombia, e
     assert any("has no contact e-mail" in str(m) for m in get_messages(response.wsgi_request))
     correction.refresh_from_db()
     assert correction.forwarded_at is None
-
-
-BEFORE = [("services", "0017_search_category_names_in_text")]
-AFTER = [("services", "0018_suggested_updates")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_free_text_reports_become_something_else_with_their_text_as_details():
-    organisation = OrganisationFactory()
-    try:
-        old = migrate(BEFORE)
-        OldCorrection = old.get_model("services", "CorrectionRequest")
-        OldCorrection.objects.create(organisation_id=organisation.pk, message="The phone does not answer.")
-        OldCorrection.objects.create(organisation_id=organisation.pk, message="")
-        new = migrate(AFTER)
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
-    migrated = new.get_model("services", "CorrectionRequest").objects.order_by("pk")
-    assert [(row.kind, row.message) for row in migrated] == [("other", "The phone does not answer."), ("other", "-")]
-    assert all(row.forwarded_at is None for row in migrated)
