@@ -88,7 +88,7 @@ generate-directory: install
 	DJANGO_SETTINGS_MODULE=bench.settings $(MANAGE) generate_directory --organisations $(ORGANISATIONS)
 
 # Search quality (bench/search_quality/README.md): the judged queries against the demo directory in a scratch
-# database (SQLite, or PostgreSQL's rssn_search_quality when DATABASE_URL is PostgreSQL); per language hit@5, MRR
+# database (SQLite, or PostgreSQL's <database>_search_quality when DATABASE_URL is PostgreSQL); per language hit@5, MRR
 # and the share of queries with no result. SEARCH_QUALITY_ARGS=--misses lists the queries without a hit.
 search-quality: install compile-messages
 	$(BIN)/python bench/search_quality/run.py $(SEARCH_QUALITY_ARGS)

@@ -1,7 +1,7 @@
 """``make search-quality``: the judged queries (``judged-queries.tsv``) against the demo directory.
 
 Loads the demo directory into a scratch database made for this run and dropped after it (a temporary SQLite file by
-default; with a PostgreSQL ``DATABASE_URL``, database ``rssn_search_quality`` on the same server), runs every judged
+default; with a PostgreSQL ``DATABASE_URL`` naming database ``x``, database ``x_search_quality`` on the same server), runs every judged
 query through the search page's filterset in its page language and prints, per language, hit@5, the mean
 reciprocal rank and the share of queries with no result (``quality.py`` says how they are counted).
 
@@ -20,7 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-SCRATCH_POSTGRESQL_DATABASE = "rssn_search_quality"
+# Appended to the configured database's name: runs against different databases never share a scratch one.
+SCRATCH_POSTGRESQL_SUFFIX = "_search_quality"
 
 
 def _postgresql(url: str) -> bool:
@@ -56,7 +57,8 @@ def main() -> int:
     configured = os.environ.get("DATABASE_URL", "")
     with tempfile.TemporaryDirectory(prefix="rssn-search-quality-") as folder:
         if _postgresql(configured):
-            url = urlunsplit(urlsplit(configured)._replace(path=f"/{SCRATCH_POSTGRESQL_DATABASE}"))
+            name = (urlsplit(configured).path.lstrip("/") or "rssn") + SCRATCH_POSTGRESQL_SUFFIX
+            url = urlunsplit(urlsplit(configured)._replace(path=f"/{name}"))
             _recreate_postgresql_database(url)
         else:
             url = f"sqlite:///{Path(folder) / 'search-quality.sqlite3'}"
