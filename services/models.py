@@ -521,8 +521,10 @@ class ServiceSearchDocument(models.Model):
     Every text field holds normalised words (``services.search.normalise``) separated by single spaces, with a
     space before the first and after the last, so "a word starts with w" is ``LIKE '% w%'`` on any database.
     ``text`` is everything (names, places and descriptions); the text index is on it. ``names`` and ``places``
-    are only read to rank the rows the index found. ``sort_name_<language>`` is the name a page in that language
-    shows (``rssn.languages.language_order``), lower-cased. ``facets`` holds the words the filters ask for
+    are only read to rank the rows the index found. ``names`` and ``text`` end with the stems of their words that
+    none of their words starts, after the word ``=stems`` (``services.search.text.STEMS_MARK``).
+    ``sort_name_<language>`` is the name a page in that language shows (``rssn.languages.language_order``),
+    lower-cased. ``facets`` holds the words the filters ask for
     (``services.search.facet``: country, city, category, population, language, way of giving help, cost, and the
     countries a phone or online service reaches); the text index covers both, so one index scan answers a search
     with its filters. ``always_open`` (24 hours, 7 days, or at a location that is) is a column: "open now" ORs it

@@ -1,9 +1,10 @@
 """``make search-quality``: the judged queries (``judged-queries.tsv``) against the demo directory.
 
 Loads the demo directory into a scratch database made for this run and dropped after it (a temporary SQLite file by
-default; with a PostgreSQL ``DATABASE_URL`` naming database ``x``, database ``x_search_quality`` on the same server), runs every judged
-query through the search page's filterset in its page language and prints, per language, hit@5, the mean
-reciprocal rank and the share of queries with no result (``quality.py`` says how they are counted).
+default; with a PostgreSQL ``DATABASE_URL`` naming database ``x``, database ``x_search_quality`` on the same
+server), runs every judged query through the search page's filterset in its page language and prints, per
+language, hit@5, the mean reciprocal rank and the share of queries with no result (``quality.py`` says how they
+are counted).
 
     make search-quality
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make search-quality

@@ -21,10 +21,19 @@ from .geometry import cell
 from .reach import reach_facets
 from .rows import among, new_instance
 from .text import Words, document_field
+from .words import indexed_stems
 
 
 def _localized(*fields: str) -> list[str]:
     return [build_localized_fieldname(field, language) for field in fields for language in AVAILABLE_LANGUAGES]
+
+
+#: The language each translated field is written in (``name_ind``: Indonesian), for its words' stems.
+FIELD_LANGUAGES = {
+    build_localized_fieldname(field, language): language
+    for field in ("name", "acronym", "description", "eligibility", "how_to_access")
+    for language in AVAILABLE_LANGUAGES
+}
 
 
 SERVICE_NAMES, SERVICE_BODY = _localized("name"), _localized("description", "eligibility", "how_to_access")
@@ -53,6 +62,24 @@ def _sort_names(service: dict) -> dict[str, str]:
 
 def _values(row: dict, fields: list[str]) -> list[str]:
     return [row[field] or "" for field in fields]
+
+
+class Stems(dict):
+    """The stems a search document adds for a text written in a language (``words.indexed_stems``), worked out
+    once per text and language, as ``text.Words`` keeps each text's words."""
+
+    def __init__(self, words: Words):
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, key: tuple[str, str]) -> list[str]:
+        text, language = key
+        found = self[key] = indexed_stems(self.words[text], language)
+        return found
+
+    def of(self, row: dict, fields: list[str]) -> list[str]:
+        """The stems of ``row``'s ``fields``, each in the language it is written in."""
+        return [stem for field in fields if row[field] for stem in self[row[field], FIELD_LANGUAGES[field]]]
 
 
 def build_index_rows(service_ids, *, using: str = "default") -> tuple[list[ServiceSearchDocument], list[ServicePoint]]:
@@ -135,18 +162,24 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
 
     def made():
         words = Words()
+        stems = Stems(words)
         for service in services:
             organisation = organisations[service["organisation_id"]]
             # Its own names: a word found there ranks first. Its categories' names are in the text, and a search
             # for one of them (or their search terms) finds the category's services by its facet word
             # (``understanding``), ranked after the services that carry the words in their own names.
             names = [*_values(service, SERVICE_NAMES), *_values(organisation, ORGANISATION_NAMES)]
-            category_names = []
+            # The stems of the words of what is written in a language (not of places' names, proper names), each in
+            # its field's language: "hamil" finds a listing that says "kehamilan" (``words.indexed_stems``).
+            name_stems = [*stems.of(service, SERVICE_NAMES), *stems.of(organisation, ORGANISATION_NAMES)]
+            category_names, other_stems = [], []
             for category_id in service_categories[service["pk"]]:
                 category = categories[category_id]
                 category_names += _values(category, CATEGORY_NAMES)
+                other_stems += stems.of(category, CATEGORY_NAMES)
                 if category["parent_id"]:
                     category_names += _values(categories[category["parent_id"]], CATEGORY_NAMES)
+                    other_stems += stems.of(categories[category["parent_id"]], CATEGORY_NAMES)
             places = []
             for location_id in service_locations[service["pk"]]:
                 city = cities[locations[location_id]["city_id"]]
@@ -155,6 +188,7 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
             for country_id in organisation_countries[organisation["pk"]]:
                 places += _values(countries[country_id], PLACE_NAMES)
             body = [*_values(service, SERVICE_BODY), *_values(organisation, ORGANISATION_BODY)]
+            other_stems += [*stems.of(service, SERVICE_BODY), *stems.of(organisation, ORGANISATION_BODY)]
             is_public = (
                 service["status"] == Service.Status.ACTIVE and organisation["status"] == Organisation.Status.APPROVED
             )
@@ -196,9 +230,9 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 ServiceSearchDocument,
                 service_id=service["pk"],
                 is_public=is_public,
-                names=document_field(names, words),
+                names=document_field(names, words, name_stems),
                 places=document_field(places, words),
-                text=document_field([*names, *category_names, *places, *body], words),
+                text=document_field([*names, *category_names, *places, *body], words, [*name_stems, *other_stems]),
                 facets=f" {' '.join(dict.fromkeys(facets))} " if facets else "",
                 **_sort_names(service),
                 always_open=always_open,

@@ -76,9 +76,24 @@ class Words(dict):
         return words
 
 
-def document_field(values: Iterable[str], words: Words | None = None) -> str:
-    """Normalised words of ``values``, each once, in order, with a space at both ends. (Normalising is per
-    character and words never span two values, so each value's words are those of all of them joined.)"""
+#: Set in a document's field between its words and the stems of its words that none of them starts
+#: (``document_field``): what comes after it is a form of a word, never a word shown to anybody. A query word never
+#: holds "=" (``normalise``), so it never matches it; FTS5 and PostgreSQL keep it as one word of its own.
+STEMS_MARK = "=stems"
+
+
+def document_field(values: Iterable[str], words: Words | None = None, stems: Iterable[str] = ()) -> str:
+    """Normalised words of ``values``, each once, in order, with a space at both ends; then, after ``STEMS_MARK``,
+    those of ``stems`` that are not among them. (Normalising is per character and words never span two values, so
+    each value's words are those of all of them joined.)"""
     words = Words() if words is None else words
     found = dict.fromkeys(itertools.chain.from_iterable(words[value] for value in values if value))
+    added = [stem for stem in dict.fromkeys(stems) if stem not in found]
+    if added:
+        return f" {' '.join(found)} {STEMS_MARK} {' '.join(added)} "
     return f" {' '.join(found)} " if found else ""
+
+
+def shown_words(field: str) -> str:
+    """A document's field without the stems ``document_field`` added: the words its listing holds."""
+    return field.partition(f" {STEMS_MARK} ")[0]

@@ -29,7 +29,7 @@ from services.models import ServiceSearchDocument, split_search_terms
 from . import words as understood_words
 from .backends import backend
 from .facets import facet
-from .text import normalise
+from .text import normalise, shown_words
 from .words import LANGUAGES, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
@@ -112,7 +112,9 @@ def vocabulary() -> tuple[Counter, dict[str, str]]:
                     shown.setdefault(folded, word)
         names = ServiceSearchDocument.objects.public().values_list("names", flat=True).iterator(chunk_size=2000)
         for text in names:
-            counts.update(word for word in set(text.split()) if len(word) >= understood_words.SHORTEST_CORRECTED)
+            # The stems a document adds ("psicolog") are forms of words, never a word to show.
+            shown_names = set(shown_words(text).split())
+            counts.update(word for word in shown_names if len(word) >= understood_words.SHORTEST_CORRECTED)
         return counts, shown
 
     return _per_version("vocabulary", make)

@@ -50,6 +50,9 @@ def fold(text: str) -> str:
 
 # --- Word forms -------------------------------------------------------------------------------------------------
 
+#: The shortest stem a word is matched by ("cas" for "casa" would match caso).
+SHORTEST_STEM = 4
+
 _stemmers = threading.local()  # a PyStemmer object is not to be shared between threads
 
 
@@ -82,6 +85,19 @@ def stem(word: str, language: str) -> str:
     if language not in STEMMERS or len(folded) <= 3 or not folded.isalpha():
         return folded
     return fold(_stemmer(language).stemWord(_restore_accents(word.casefold(), language))) or folded
+
+
+def indexed_stems(words: Iterable[str], language: str) -> list[str]:
+    """The stems in ``language`` that a search document adds to ``words`` (normalised words of a field written in
+    that language): those that do not start their word ("hamil" of "kehamilan", "lindung" of "perlindungan"), of
+    at least ``SHORTEST_STEM`` letters, each once. A stem that starts its word adds nothing: a query's forms are
+    matched as prefixes, so "psicolog" already finds "psicologica"."""
+    found = {}
+    for word in words:
+        stemmed = stem(word, language)
+        if len(stemmed) >= SHORTEST_STEM and not word.startswith(stemmed):
+            found[stemmed] = None
+    return list(found)
 
 
 def stems(words: Iterable[str], language: str) -> list[str]:
@@ -254,9 +270,6 @@ class Concept:
 
     def __hash__(self):
         return hash((self.words, self.forms, self.categories))
-
-
-SHORTEST_STEM = 4
 
 
 def forms(word: str, language: str) -> tuple[str, ...]:

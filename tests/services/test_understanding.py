@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from members.models import Country
-from services.models import ServiceCategory
+from services.models import ServiceCategory, ServiceSearchDocument
+from services.search import vocabulary
+from services.search.text import STEMS_MARK
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -199,3 +201,42 @@ def test_the_api_search_has_the_pages_meaning_and_says_what_it_did(client, lawye
     corrected = client.get("/api/v1/services/", {"q": "sicologa", "lang": "es"}).json()
     assert [item["id"] for item in corrected["results"]] == [counselling.pk]
     assert any("psicóloga" in note for note in corrected["notes"])
+
+
+def test_a_listings_words_are_stemmed_in_their_fields_language_at_indexing(client):
+    """Word forms that do not start with each other meet through the stems stored in the index: "hamil" finds a
+    listing saying only "kehamilan" (Indonesian, in its Indonesian field), on every language's page."""
+    pregnancy = ServiceFactory(
+        name_es="Servicio Ceiba", name_ind="Layanan Ceiba", description_ind="Pendampingan kehamilan.", categories=[]
+    )
+    protection = ServiceFactory(name_es="Servicio Nogal", name_ind="Perlindungan perempuan", categories=[])
+    for language in LANGUAGES:
+        assert listed(page(client, language, "hamil"), language, pregnancy), language
+    assert listed(page(client, "id", "lindungi"), "id", protection)
+    document = ServiceSearchDocument.objects.get(pk=protection.pk)
+    words, mark, stems = document.names.partition(f" {STEMS_MARK} ")
+    assert mark and "lindung" in stems.split() and "lindung" not in words.split()
+    # Spanish stems start their words ("psicolog"): nothing is added for them.
+    assert STEMS_MARK not in ServiceFactory(name_es="Psicóloga", categories=[]).search_document.names
+
+
+@pytest.mark.parametrize(
+    ("language", "listing", "queries"),
+    [
+        ("es", "Atención psicológica", ["psicólogo", "psicologa", "psicológicas"]),
+        ("pt", "Atendimento psicológico", ["psicóloga", "psicologo"]),
+        ("en", "Counselling for survivors", ["counseling", "counselling", "counsel"]),
+        ("id", "Layanan konseling", ["konseling", "konselingnya"]),
+    ],
+)
+def test_word_forms_meet_in_every_language_of_the_listing(client, language, listing, queries):
+    field = "name_ind" if language == "id" else f"name_{language}"
+    service = ServiceFactory(**{"name_es": "Servicio Roble", field: listing}, categories=[])
+    for query in queries:
+        assert listed(page(client, language, query), language, service), query
+
+
+def test_a_stem_stored_in_the_index_never_becomes_a_suggestion(client):
+    ServiceFactory(name_es="Servicio Nogal", name_ind="Perlindungan perempuan", categories=[])
+    counts, _shown = vocabulary()
+    assert "perlindungan" in counts and "lindung" not in counts and STEMS_MARK not in counts
