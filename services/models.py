@@ -522,7 +522,8 @@ class ServiceSearchDocument(models.Model):
     space before the first and after the last, so "a word starts with w" is ``LIKE '% w%'`` on any database.
     ``text`` is everything (names, places and descriptions); the text index is on it. ``names`` and ``places``
     are only read to rank the rows the index found. ``names`` and ``text`` end with the stems of their words that
-    none of their words starts, after the word ``=stems`` (``services.search.text.STEMS_MARK``).
+    none of their words starts, after the word ``=stems`` (``services.search.text.STEMS_MARK``); ``names`` then
+    each of its names whole as one word (``=name=rumah=aman=melati``, ``services.search.text.whole_name``).
     ``sort_name_<language>`` is the name a page in that language shows (``rssn.languages.language_order``),
     lower-cased. ``facets`` holds the words the filters ask for
     (``services.search.facet``: country, city, category, population, language, way of giving help, cost, and the

@@ -20,7 +20,7 @@ from .facets import MODES, SERVICE_FACTS, facet
 from .geometry import cell
 from .reach import reach_facets
 from .rows import among, new_instance
-from .text import Words, document_field
+from .text import Words, document_field, whole_name
 from .words import indexed_stems
 
 
@@ -230,7 +230,8 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 ServiceSearchDocument,
                 service_id=service["pk"],
                 is_public=is_public,
-                names=document_field(names, words, name_stems),
+                # Each of its names whole, as one word: a name typed whole comes first (``understanding.rank``).
+                names=document_field(names, words, name_stems, whole=map(whole_name, filter(None, names))),
                 places=document_field(places, words),
                 text=document_field([*names, *category_names, *places, *body], words, [*name_stems, *other_stems]),
                 facets=f" {' '.join(dict.fromkeys(facets))} " if facets else "",

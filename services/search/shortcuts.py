@@ -86,6 +86,8 @@ def best_results(index):
         return None
     if understanding is not None and understanding.partial:
         return None  # ranked by the number of words found: no best rank to read in name order
+    if understanding is not None and understanding.whole_name:
+        return None  # a name typed whole comes before the rest of the best rank
     groups = understanding.forms if understanding is not None else tuple((word,) for word in words)
     best = backend(index.db).match_in_names(index, groups)
     return best.order_by(*order[1:]), 4 * len(groups)

@@ -3,6 +3,7 @@
 Pure: imports no models and touches no database, so both engines' tokenizers are matched by the same function.
 """
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -80,20 +81,36 @@ class Words(dict):
 #: (``document_field``): what comes after it is a form of a word, never a word shown to anybody. A query word never
 #: holds "=" (``normalise``), so it never matches it; FTS5 and PostgreSQL keep it as one word of its own.
 STEMS_MARK = "=stems"
+#: A whole name as one word of a document's names (``whole_name``): "Rumah Aman Melati" is ``=name=rumah=aman=melati``.
+WHOLE_NAME = "=name="
 
 
-def document_field(values: Iterable[str], words: Words | None = None, stems: Iterable[str] = ()) -> str:
+@functools.lru_cache(maxsize=65536)
+def whole_name(text: str) -> str:
+    """``text`` (a name, or a query) as one word: its words as a query takes them (``query_words``) after
+    ``WHOLE_NAME``, joined by "=", so a name typed whole is one exact word of the index (FTS5 keeps "=" in words,
+    PostgreSQL splits the documents' words on spaces only). Empty when it has no such word."""
+    words = query_words(text)
+    return WHOLE_NAME + "=".join(words) if words else ""
+
+
+def document_field(
+    values: Iterable[str], words: Words | None = None, stems: Iterable[str] = (), whole: Iterable[str] = ()
+) -> str:
     """Normalised words of ``values``, each once, in order, with a space at both ends; then, after ``STEMS_MARK``,
-    those of ``stems`` that are not among them. (Normalising is per character and words never span two values, so
-    each value's words are those of all of them joined.)"""
+    those of ``stems`` that are not among them; then the ``whole`` names' words (``whole_name``). (Normalising is
+    per character and words never span two values, so each value's words are those of all of them joined.)"""
     words = Words() if words is None else words
     found = dict.fromkeys(itertools.chain.from_iterable(words[value] for value in values if value))
     added = [stem for stem in dict.fromkeys(stems) if stem not in found]
+    parts = [" ".join(found)] if found else []
     if added:
-        return f" {' '.join(found)} {STEMS_MARK} {' '.join(added)} "
-    return f" {' '.join(found)} " if found else ""
+        parts += [STEMS_MARK, " ".join(added)]
+    parts += [word for word in dict.fromkeys(whole) if word]
+    return f" {' '.join(parts)} " if parts else ""
 
 
 def shown_words(field: str) -> str:
-    """A document's field without the stems ``document_field`` added: the words its listing holds."""
-    return field.partition(f" {STEMS_MARK} ")[0]
+    """A document's field without what ``document_field`` adds after its words (stems, whole names): the words
+    its listing holds."""
+    return field.partition(" =")[0]

@@ -29,7 +29,7 @@ from services.models import ServiceSearchDocument, split_search_terms
 from . import words as understood_words
 from .backends import backend
 from .facets import facet
-from .text import normalise, shown_words
+from .text import normalise, shown_words, whole_name
 from .words import LANGUAGES, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
@@ -37,6 +37,9 @@ from .words import LANGUAGES, Concept, TermIndex, concepts, correction, forms
 # any difference of where it is found, so that the documents with the most words come first.
 RANK_NAME, RANK_CATEGORY, RANK_PLACE, RANK_TEXT = 4, 3, 2, 1
 PARTIAL_FOUND = 8
+# A service whose own name, or its organisation's, is the query whole comes before every other (more than any
+# number of words can add up to).
+RANK_WHOLE_NAME = 1000
 
 
 @dataclass
@@ -50,6 +53,8 @@ class Understanding:
     missing: list[str] = field(default_factory=list)
     partial: bool = False
     language: str = "en"
+    # ``text.whole_name`` of the query when a public document has it among its names: those come first.
+    whole_name: str = ""
     # PostgreSQL: the words of the index each form starts (``backends.postgresql.expand_words``), looked up once.
     expanded: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
@@ -134,7 +139,8 @@ def rank(understanding: Understanding, document: str = ""):
     """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when one of its forms starts a word
     of the document's names, ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or
     of a category with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a
-    partial search, ``PARTIAL_FOUND`` more for each word found and nothing for one that is not."""
+    partial search, ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and
+    ``RANK_WHOLE_NAME`` more when one of its names is the query whole (``Understanding.whole_name``)."""
     extra = PARTIAL_FOUND if understanding.partial else 0
     terms = term_index()
     total = Value(0, output_field=IntegerField())
@@ -151,6 +157,9 @@ def rank(understanding: Understanding, document: str = ""):
                 whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + extra)))
             default = 0 if understanding.partial else RANK_TEXT
             total = total + Case(*whens, default=Value(default), output_field=IntegerField())
+    if understanding.whole_name:
+        whole = When(**{f"{document}names__contains": f" {understanding.whole_name} "}, then=Value(RANK_WHOLE_NAME))
+        total = total + Case(whole, default=Value(0), output_field=IntegerField())
     return total
 
 
@@ -166,6 +175,15 @@ def matching(documents, concept_list: list[Concept], *, partial: bool = False, e
 
 def _found(documents, concept_list: list[Concept], expanded: dict) -> bool:
     return matching(documents, concept_list, expanded=expanded).order_by().values("pk")[:1].exists()
+
+
+def _whole_name(documents, words: list[str]) -> str:
+    """``text.whole_name`` of the query's ``words`` when one of ``documents`` has it among its names, else ""."""
+    word = whole_name(" ".join(words))
+    if not word:
+        return ""
+    named = backend(documents.db).match_whole_name(documents, word, document=documents.document)
+    return word if named.order_by().values("pk")[:1].exists() else ""
 
 
 # --- Deciding what to search for ------------------------------------------------------------------------------------
@@ -187,7 +205,9 @@ def understand(words: list[str], language: str, documents, *, correct: bool = Tr
     terms, expanded = term_index(), {}
     found_concepts = concepts(words, language, terms)
     if not found_concepts or _found(documents, found_concepts, expanded):
-        return Understanding(found_concepts, language=language, expanded=expanded)
+        return Understanding(
+            found_concepts, language=language, expanded=expanded, whole_name=_whole_name(documents, words)
+        )
     corrections, missing, kept = {}, [], []
     for concept in found_concepts:
         if _found(documents, [concept], expanded):

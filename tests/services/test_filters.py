@@ -407,6 +407,7 @@ def test_near_a_place_the_count_comes_with_the_page_when_the_small_circle_holds_
     [
         "q=legal",
         "q=casa+acogida&free=on",
+        "q=Casa+legal+3",
         "category=shelter&country=CO",
         "near=BOGOTA",
         "near=BOGOTA&q=casa&sort=name",

@@ -240,3 +240,36 @@ def test_a_stem_stored_in_the_index_never_becomes_a_suggestion(client):
     ServiceFactory(name_es="Servicio Nogal", name_ind="Perlindungan perempuan", categories=[])
     counts, _shown = vocabulary()
     assert "perlindungan" in counts and "lindung" not in counts and STEMS_MARK not in counts
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("id", "Rumah aman Melati"), ("id", "rumah AMAN melati"), ("es", "Fundación Casa de la Mujer y la Niña")],
+)
+def test_a_name_typed_whole_comes_first(client, shelter_category, language, query):
+    """A service's or organisation's whole name typed comes before services with the same words in their own names,
+    whatever their order by name."""
+    main, _sub = shelter_category
+    ServiceFactory(name_es="Albergue Aman", name_ind="Rumah aman Anggrek Melati", categories=[main])
+    ServiceFactory(name_es="Albergue Bambú", name_ind="Rumah aman Melati Dua", categories=[main])
+    ServiceFactory(
+        name_es="Casa de la Mujer",
+        name_ind="Rumah aman Melati Casa",
+        categories=[main],
+        organisation=OrganisationFactory(name_es="Fundación Casa de la Mujer y la Niña Bonita"),
+    )
+    organisation = OrganisationFactory(name_es="Fundación Casa de la Mujer y la Niña")
+    named = ServiceFactory(name_es="Refugio Zeta", name_ind="Rumah aman Melati", categories=[main])
+    of_organisation = ServiceFactory(name_es="Zeta", name_ind="Zeta", categories=[main], organisation=organisation)
+    expected = named if language == "id" else of_organisation
+    html = page(client, language, query)
+    first = html.index(f"/{language}/services/")
+    assert html[first:].startswith(f"/{language}/services/{expected.pk}/")
+
+
+def test_a_whole_name_is_one_word_of_the_documents_names_and_never_a_suggestion():
+    service = ServiceFactory(name_es="Casa Lila", organisation=OrganisationFactory(name_es="Colectiva Lila"))
+    names = ServiceSearchDocument.objects.get(pk=service.pk).names.split()
+    assert "=name=casa=lila" in names and "=name=colectiva=lila" in names
+    counts, _shown = vocabulary()
+    assert not [word for word in counts if word.startswith("=")]

@@ -104,6 +104,12 @@ def match_facets(queryset, words: list[str], *, document: str = ""):
     return queryset.filter(Matches(F(f"{document}facet_words"), _tsquery(query)))
 
 
+def match_whole_name(queryset, word: str, *, document: str = ""):
+    """``queryset`` narrowed to rows with ``word`` (``text.whole_name``: letters, digits and "=") among the words of
+    their names."""
+    return queryset.filter(Matches(F(f"{document}name_words"), _tsquery(f"'{word}'")))
+
+
 def _matches_column(condition, column: str) -> bool:
     """Whether a WHERE condition is ``<column> @@ query`` (as ``filter(Matches(...))`` leaves it)."""
     matches = getattr(condition, "lhs", condition)

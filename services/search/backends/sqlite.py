@@ -78,6 +78,11 @@ def match_concepts(queryset, concepts, *, document: str = "", partial: bool = Fa
     return _match_fts(queryset, concepts_query(concepts, partial=partial))
 
 
+def match_whole_name(queryset, word: str, *, document: str = ""):
+    """``queryset`` narrowed to rows with ``word`` (``text.whole_name``) among the words of their names."""
+    return _match_fts(queryset, f"names : {_fts_string(word)}")
+
+
 def match_in_names(index, groups):
     """``index`` (narrowed by the words of ``groups``, each word's forms) narrowed to every word in a name: every
     word in a name is every word in the text too, so the text's condition goes."""
