@@ -10,7 +10,6 @@ from django.utils import translation
 from members.models import Country
 from services.models import ServiceCategory, ServiceSearchDocument
 from services.search import vocabulary
-from services.search.text import STEMS_MARK
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -21,6 +20,9 @@ from tests.factories import (
 from tests.test_admin import admin_url, form_data
 
 pytestmark = pytest.mark.django_db
+
+# What a document's fields hold between their words and the stems it adds (services.search.text.STEMS_MARK).
+STEMS_MARK = "=stems"
 
 LANGUAGES = ("es", "pt", "en", "id")
 
