@@ -15,7 +15,7 @@ def rebuild_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("services", "0017_search_category_names_in_text"),
+        ("services", "0018_suggested_updates"),
     ]
 
     operations = [
