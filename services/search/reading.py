@@ -7,7 +7,15 @@ import copy
 from django.db.models import Count, FloatField, OuterRef, Subquery, Window
 
 from .backends import backend
-from .shortcuts import best_rows, best_slice_with_count, carried_annotations, far_rows, measured_once, nearest_first
+from .shortcuts import (
+    best_rows,
+    best_slice_with_count,
+    carried_annotations,
+    far_rows,
+    measured_once,
+    nearest_first,
+    strong_rows,
+)
 
 
 class UnreadRow:
@@ -85,6 +93,8 @@ def slice_rows(queryset, start: int, stop: int) -> tuple[list, list[str]]:
     if known is not None and known[0] == start and stop <= known[1]:
         return known[2][: stop - start], kept
     rows = best_rows(index, start, stop) if index is not None else None
+    if rows is None and index is not None:
+        rows = strong_rows(index, start, stop)
     if rows is None and index is not None:
         rows = far_rows(index, start, stop)
     if rows is None and index is not None and index.dense_in_name_order:

@@ -13,7 +13,9 @@ from services.models import OpeningSpan, ServicePoint, ServiceSearchDocument
 
 from .backends import backend
 from .conditions import points_within
+from .facets import facet
 from .geometry import bounding_box, distance_km
+from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, in_names, strong_categories
 
 # Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
 # (``nearest_first``): a city's centre, where listings without a public address are measured from.
@@ -311,5 +313,45 @@ def best_rows(index, start: int, stop: int | None) -> list | None:
     else:
         ids = list(ids_query)
     if len(ids) < stop:
+        index.named_ids = (stop, ids)  # ``strong_rows`` starts from them
         return None
     return [(pk, rank) for pk in ids[start:stop]]
+
+
+@shortcut
+def strong_rows(index, start: int, stop: int | None) -> list | None:
+    """Strong matches first: a search by relevance reads its page from the documents where a query word starts a word
+    of a name or that are of a category a word names (``understanding.strong_categories``); every other match ranks
+    ``RANK_PLACE`` at most per word, below them. docs/performance.md, "Strong matches first". None when they do not
+    fill the slice, for a partial search, without words, and when ordered by distance first."""
+    understanding = getattr(index, "search_understanding", None)
+    order = list(index.query.order_by)
+    if (
+        stop is None
+        or understanding is None
+        or understanding.partial
+        or not understanding.concepts
+        or not order
+        or order[0] != "-search_rank"
+        or "distance_km" in index.query.annotations
+    ):
+        return None
+    groups = understanding.forms
+    engine = backend(index.db)
+    categories = [facet("category", pk) for pk in sorted(strong_categories(understanding))]
+    strong = engine.match_strong(index, groups, categories)
+    if len(groups) > 1:
+        rows = list(strong.values_list("pk", "search_rank")[:stop])
+        if len(rows) < stop or rows[-1][1] <= RANK_PLACE * len(groups):
+            return None
+        return rows[start:stop]
+    # One word ranks RANK_NAME in a name, else RANK_CATEGORY: the named ones, then the rest in name order, unranked.
+    named = getattr(index, "named_ids", None)
+    named = named[1] if named is not None and named[0] == stop else None
+    if named is None:
+        named = list(engine.match_in_names(index, groups).order_by(*order[1:]).values_list("pk", flat=True)[:stop])
+    rows = [(pk, RANK_NAME) for pk in named]
+    if len(rows) < stop:
+        others = strong.exclude(in_names(groups[0])).order_by(*order[1:]).values_list("pk", flat=True)
+        rows += [(pk, RANK_CATEGORY) for pk in others[: stop - len(rows)]]
+    return rows[start:stop] if len(rows) == stop else None

@@ -135,6 +135,28 @@ def _any(lookup: str, values) -> Q:
     return condition
 
 
+def in_names(word_forms, document: str = "") -> Q:
+    """Documents with one of ``word_forms`` starting a word of their names (the service's, the organisation's)."""
+    return _any(f"{document}names__contains", [f" {form}" for form in word_forms])
+
+
+def related_categories(understanding: Understanding, concept: Concept, word: str) -> set[int]:
+    """The categories through which ``word`` (of ``concept``) ranks ``RANK_CATEGORY``: the concept's, and those with
+    the word among their names or terms."""
+    return concept.categories | term_index().categories_of_word(word, understanding.language)
+
+
+def strong_categories(understanding: Understanding) -> set[int]:
+    """Every query word's ``related_categories``: a document of none of them, with no query word in its names,
+    ranks ``RANK_PLACE`` at most for each word."""
+    return {
+        pk
+        for concept in understanding.concepts
+        for word in concept.words
+        for pk in related_categories(understanding, concept, word)
+    }
+
+
 def rank(understanding: Understanding, document: str = ""):
     """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when one of its forms starts a word
     of the document's names, ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or
@@ -142,13 +164,12 @@ def rank(understanding: Understanding, document: str = ""):
     partial search, ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and
     ``RANK_WHOLE_NAME`` more when one of its names is the query whole (``Understanding.whole_name``)."""
     extra = PARTIAL_FOUND if understanding.partial else 0
-    terms = term_index()
     total = Value(0, output_field=IntegerField())
     for concept in understanding.concepts:
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
             prefixes = [f" {form}" for form in word_forms]
-            whens = [When(_any(f"{document}names__contains", prefixes), then=Value(RANK_NAME + extra))]
-            related = concept.categories | terms.categories_of_word(word, understanding.language)
+            whens = [When(in_names(word_forms, document), then=Value(RANK_NAME + extra))]
+            related = related_categories(understanding, concept, word)
             if related:
                 in_categories = _any(f"{document}facets__contains", [f" {facet('category', pk)} " for pk in related])
                 whens.append(When(in_categories, then=Value(RANK_CATEGORY + extra)))

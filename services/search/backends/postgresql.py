@@ -132,6 +132,17 @@ def match_in_names(index, groups):
     return best.filter(Matches(F("name_words"), _tsquery(query)))
 
 
+def match_strong(index, groups, facet_words):
+    """``index`` narrowed to the documents with a word of ``groups`` (each word's forms) starting a word of a name,
+    or one of ``facet_words``."""
+    names = " | ".join(_any_form(group, {}) for group in groups)
+    condition = Q(Matches(F("name_words"), _tsquery(names)))
+    if facet_words:
+        facets = " | ".join("'{}'".format(word.replace("'", "''")) for word in facet_words)
+        condition |= Q(Matches(F("facet_words"), _tsquery(facets)))
+    return index.filter(condition)
+
+
 def in_sort_order(documents):
     """PostgreSQL chooses the order itself."""
     return documents

@@ -91,6 +91,14 @@ def match_in_names(index, groups):
     return _match_fts(index, f"names : ({_fts_every_word(groups)})", replacing=replacing)
 
 
+def match_strong(index, groups, facet_words):
+    """``index`` narrowed to the documents with a word of ``groups`` (each word's forms) starting a word of a name,
+    or one of ``facet_words``."""
+    forms = " OR ".join(f"{_fts_string(form)}*" for group in groups for form in group)
+    alternatives = [f"names : ({forms})", *(_fts_string(word) for word in facet_words)]
+    return _match_fts(index, " OR ".join(alternatives))
+
+
 def in_sort_order(documents):
     """``documents`` read in the order of the sort index, the FTS5 condition checked row by row against its list of
     ids instead of choosing the rows: for dense matches the page is full after some dozen rows, where reading every

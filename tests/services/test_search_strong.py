@@ -1,0 +1,70 @@
+"""Strong matches first (``services.search`` shortcut ``strong_rows``): a search by relevance reads its pages from the
+documents with a query word in a name or of a category a word names, and they are the pages, order and counts of
+ranking every match (``plain_way``), on SQLite and PostgreSQL alike."""
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from services import search
+from services.filters import ServiceFilter
+from tests.factories import ServiceFactory
+from tests.services import directory_data as data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shelters():
+    """Services that "shelter" finds in each way: 3 by their names, 5 through the shelter category, 3 by their
+    descriptions alone."""
+    shelter = data.shelter()
+    named = [ServiceFactory(name_en=f"Shelter {letter}", name_es=f"Albergue {letter}") for letter in "CAB"]
+    by_category = [
+        ServiceFactory(name_en=f"Safe house {letter}", name_es=f"Casa {letter}", categories=[shelter])
+        for letter in "EDGFH"
+    ]
+    described = [
+        ServiceFactory(name_en=f"Advice {letter}", name_es=f"Consejo {letter}", description_en="Shelter on request.")
+        for letter in "KJI"
+    ]
+    return named, by_category, described
+
+
+def pages(query: str, size: int) -> tuple[list[list[int]], int]:
+    filterset = ServiceFilter(QueryDict(query))
+    paginator = search.CappedPaginator(filterset.qs, size)
+    found = [[service.pk for service in paginator.get_page(number)] for number in range(1, paginator.num_pages + 1)]
+    return found, paginator.count
+
+
+@pytest.mark.parametrize("query", ["q=shelter", "q=shelters", "q=shelter&free=", "q=safe+shelter", "q=shelter+advice"])
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_pages_and_counts_are_those_of_ranking_every_match(shelters, query, size):
+    with translation.override("en"):
+        fast = pages(query, size)
+        with search.plain_way("strong_rows"):
+            plain = pages(query, size)
+    assert fast == plain
+    assert fast[1] > 0
+
+
+def test_one_word_names_first_then_its_category_in_name_order_then_the_rest(shelters):
+    named, by_category, described = shelters
+    with translation.override("en"):
+        found = [pk for page in pages("q=shelter", 3)[0] for pk in page]
+
+    def by_name(services):
+        return [service.pk for service in sorted(services, key=lambda service: service.name_en)]
+
+    assert found == by_name(named) + by_name(by_category) + by_name(described)
+
+
+def test_a_page_of_strong_matches_ranks_no_other_match(shelters):
+    """The second page (names, then the category's services) is read without the rank of every match."""
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        page = search.CappedPaginator(ServiceFilter(QueryDict("q=shelter")).qs, 2).get_page(2)
+    assert len(page) == 2
+    assert not [query["sql"] for query in queries if "CASE WHEN" in query["sql"]]
