@@ -5,8 +5,9 @@ templates and the database, in this process (no network, no server). After a war
 in rounds (one of each per round, so a busy moment on the machine hits every type alike), and for each type the
 script prints p50 and p95 in milliseconds, the database queries per request, and the ratio to the floor: a view
 that does nothing behind the same stack (``/es/bench-floor/``, present only in ``bench.settings``). Result cards
-are kept between requests, as on a running server (``services.card_cache``); ``--cold-cards`` forgets them before
-each request.
+are kept between requests, as on a running server (``services.card_cache``), except for the "first seen" type:
+queries no earlier request asked, broad and narrow, whose cards are set aside; ``--cold-cards`` forgets every card
+before each request.
 
 Its own database, filled by ``generate_directory`` when it is missing:
 - SQLite by default: ``bench.sqlite3`` (``bench-<N>.sqlite3`` for another size) in the project folder;
@@ -21,6 +22,7 @@ Its own database, filled by ``generate_directory`` when it is missing:
 """
 
 import argparse
+import contextlib
 import math
 import os
 import statistics
@@ -111,6 +113,43 @@ def redacted(url: str) -> str:
     return urlunsplit(parts)
 
 
+# Queries a person may type, by page language, for the "first seen" type: each URL is asked once (the warm-up's
+# first, then the rounds' in turn) and its cards are made from its rows.
+FIRST_SEEN = {
+    "es": [
+        "violencia",
+        "mujeres",
+        "apoyo",
+        "abogada familia",
+        "refugio temporal",
+        "psicologa",
+        "denuncia",
+        "salud mental",
+        "casa de acogida",
+        "orientacion juridica",
+        "trabajo",
+        "ninos",
+    ],
+    "pt": ["violencia domestica", "mulheres", "apoio", "advogada", "abrigo", "psicologa", "denuncia", "saude mental"],
+    "en": ["violence", "women", "support group", "lawyer", "shelter", "counseling", "legal aid", "mental health"],
+    "id": ["kekerasan", "perempuan", "bantuan", "pengacara", "rumah aman", "konseling", "hukum", "kesehatan jiwa"],
+}
+FIRST_SEEN_COUNTRY = {"es": "MX", "pt": "BR", "en": "US", "id": "ID"}
+FRESH = {"first seen"}
+
+
+def first_seen_urls() -> list[str]:
+    """Every query of ``FIRST_SEEN`` alone, in its language's country, and its second page: each URL once."""
+    urls = []
+    for variant in ("", "&country={country}", "&page=2"):
+        for language, queries in FIRST_SEEN.items():
+            country = FIRST_SEEN_COUNTRY[language]
+            urls += [
+                f"/{language}/search/?q={query.replace(' ', '+')}{variant.format(country=country)}" for query in queries
+            ]
+    return urls
+
+
 def request_mix() -> list[tuple[str, list[str]]]:
     """(name, URLs): the URLs of a type are used in turn. Places and listings are picked from the data."""
     from django.db.models import Count
@@ -153,6 +192,8 @@ def request_mix() -> list[tuple[str, list[str]]]:
                 "/id/search/?q=saya+butuh+tempat+berlindung",
             ],
         ),
+        # Queries no earlier request asked, their cards made from their rows (issue 19's "Must hold").
+        ("first seen", first_seen_urls()),
         (
             "text + filters",
             [
@@ -205,6 +246,7 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
 
     from rssn.memory import freeze_long_lived_objects
     from services.card_cache import forget as forget_kept_cards
+    from services.card_cache import set_aside as set_kept_cards_aside
 
     client = Client()
     for name, urls in mix:
@@ -222,14 +264,16 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
     with connection.execute_wrapper(counter):
         for round_number in range(rounds):
             for name, urls in mix:
-                url = urls[round_number % len(urls)]
+                fresh = name in FRESH
+                url = urls[(round_number + (warmup if fresh else 0)) % len(urls)]
                 counter.count = 0
                 if cold_cards:
                     forget_kept_cards()
-                started, started_cpu = time.perf_counter(), time.process_time()
-                response = client.get(url)
-                elapsed = (time.perf_counter() - started) * 1000
-                cpu[name].append((time.process_time() - started_cpu) * 1000)
+                with set_kept_cards_aside() if fresh else contextlib.nullcontext():
+                    started, started_cpu = time.perf_counter(), time.process_time()
+                    response = client.get(url)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    cpu[name].append((time.process_time() - started_cpu) * 1000)
                 if response.status_code != 200:
                     sys.exit(f"{name}: {url} answered {response.status_code}")
                 timings[name].append(elapsed)

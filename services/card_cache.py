@@ -9,6 +9,7 @@ The queryset knows nothing of this: the paginator is given ``PageCards.kept``, w
 is kept, and reads only the others' rows.
 """
 
+import contextlib
 import functools
 import threading
 
@@ -38,6 +39,22 @@ def forget() -> None:
     """Forget every card this process keeps (``bench/run.py --cold-cards``, tests)."""
     with _lock:
         _entries.clear()
+
+
+@contextlib.contextmanager
+def set_aside():
+    """Inside the block, no card kept before it is found; after it, those come back and the cards made inside are
+    forgotten (``bench/run.py``: queries seen for the first time, among others whose cards are kept)."""
+    with _lock:
+        saved = list(_entries.items())
+        _entries.clear()
+    try:
+        yield
+    finally:
+        with _lock:
+            _entries.clear()
+            for key, card in saved:
+                _entries[key] = card
 
 
 class PageCards:

@@ -210,6 +210,17 @@ def test_the_least_recently_shown_cards_go_first(monkeypatch):
     assert {pk: card.kept_card for pk, card in cards.kept([1, 2, 3]).items()} == {1: "card 1", 3: "card 3"}
 
 
+def test_cards_set_aside_are_not_found_inside_the_block_and_come_back_after_it(monkeypatch):
+    monkeypatch.setattr(card_cache, "_entries", card_cache.LRUCache(maxsize=4))
+    cards = PageCards("card", "en")
+    cards.keep(1, "card 1")
+    with card_cache.set_aside():
+        assert not cards.kept([1])
+        cards.keep(2, "card 2")
+        assert list(cards.kept([1, 2])) == [2]
+    assert {pk: card.kept_card for pk, card in cards.kept([1, 2]).items()} == {1: "card 1"}
+
+
 def test_a_country_page_keeps_its_cards_and_shows_an_edit_on_the_next_page(client, listing):
     url = reverse("services:country-detail", args=[listing.locations.get().city.country.code])
     assert "Free legal advice" in page(client, url)
