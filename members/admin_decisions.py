@@ -116,7 +116,7 @@ def _decide(modeladmin, request, queryset, action: str):
                 "title": title,
                 "help_text": help_text,
                 "form": form,
-                "organisations": queryset,
+                "objects": queryset,
                 "action": request.POST.get("action"),
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "opts": modeladmin.model._meta,

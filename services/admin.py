@@ -230,12 +230,16 @@ def dismiss_corrections(modeladmin, request, queryset):
     if not form.is_bound or not form.is_valid():
         return TemplateResponse(
             request,
-            "services/correctionrequest_dismiss.html",
+            "admin/decision.html",
             {
                 **modeladmin.admin_site.each_context(request),
                 "title": _("Dismiss these suggestions"),
+                "help_text": _(
+                    "Say why each report is dismissed: the listing was right, the report is spam, or the directory "
+                    "does not list what it is about. Staff see the reason, no one else."
+                ),
                 "form": form,
-                "corrections": queryset,
+                "objects": queryset,
                 "action": request.POST.get("action"),
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "opts": modeladmin.model._meta,

@@ -47,6 +47,8 @@ def test_apply_queue_approve_public(applied, coordinator_co, django_capture_on_c
     confirmation = staff.post(QUEUE, {"action": "membership_approve", helpers.ACTION_CHECKBOX_NAME: [applied.pk]})
     assert confirmation.status_code == 200
     assert "Approve these applications" in confirmation.content.decode()
+    assert f"<li>{applied} — Applied</li>" in confirmation.content.decode()
+    assert f'name="{helpers.ACTION_CHECKBOX_NAME}" value="{applied.pk}"' in confirmation.content.decode()
     applied.refresh_from_db()
     assert applied.status == Organisation.Status.APPLIED  # nothing happens before the confirmation
 

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import override
 
 from members.models import Organisation
@@ -171,6 +172,9 @@ def test_staff_resolve_after_correcting_the_listing_and_dismiss_with_a_reason(cl
     # Dismissing asks for the reason first.
     confirmation = dismiss(staff, spam, reason=None).content.decode()
     assert 'name="reason"' in confirmation
+    assert "Say why each report is dismissed" in confirmation
+    assert f"<li>{escape(str(spam))}</li>" in confirmation
+    assert f'name="{helpers.ACTION_CHECKBOX_NAME}" value="{spam.pk}"' in confirmation
     spam.refresh_from_db()
     assert spam.status == CorrectionRequest.Status.OPEN
     assert 'name="reason"' in dismiss(staff, spam, reason="").content.decode()
