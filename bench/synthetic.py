@@ -296,11 +296,7 @@ class Generator:
             choices = [child for child in children if child[0] not in used] or children
             category_pk, sub_slug, sub_names, sub_description = rng.choice(choices)
             used.add(category_pk)
-            hotline = main == "helpline"
-            online = sub_slug == "remote-counselling" or (not hotline and rng.random() < 0.15)
-            by_phone = sub_slug == "gbv-hotline" or (not hotline and rng.random() < 0.4)
-            outreach = not hotline and rng.random() < 0.12
-            in_person = not (hotline or (outreach and rng.random() < 0.4))
+            hotline, online, by_phone, outreach, in_person = demo.delivery_modes(rng, main, sub_slug)
             if not (in_person or by_phone or online or outreach):
                 by_phone = True
             if not in_person:
@@ -309,13 +305,7 @@ class Generator:
                 linked = shelters
             else:
                 linked = rng.sample(others, k=rng.randint(1, len(others)))
-            populations = ["children-adolescents", "girls"] if main == "child-protection" else ["women"]
-            populations += rng.sample(
-                ["lgbtiq", "refugees-migrants", "people-with-disabilities", "indigenous-peoples", "girls",
-                 "men-boys", "afro-descendants", "older-people", "trafficking-survivors"],
-                k=rng.randint(0, 3),
-            )  # fmt: skip
-            populations = list(dict.fromkeys(populations))
+            populations = demo.populations_served(rng, main)
             if main == "child-protection":
                 age_min, age_max = 0, 17
             else:

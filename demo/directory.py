@@ -378,6 +378,37 @@ def display_phone(number: str) -> str:
     return " ".join(part for part in (f"+{parsed.country_code}", national[:-8], national[-8:-4], national[-4:]) if part)
 
 
+OTHER_POPULATIONS = [
+    "lgbtiq",
+    "refugees-migrants",
+    "people-with-disabilities",
+    "indigenous-peoples",
+    "girls",
+    "men-boys",
+    "afro-descendants",
+    "older-people",
+    "trafficking-survivors",
+]
+
+
+def delivery_modes(rng: random.Random, main: str, sub_slug: str) -> tuple[bool, bool, bool, bool, bool]:
+    """How a service of the main category ``main`` and subcategory ``sub_slug`` is given, drawn from ``rng``:
+    (helpline, online, by phone, outreach, in person). The bench's synthetic directory draws them the same way."""
+    hotline = main == "helpline"
+    online = sub_slug == "remote-counselling" or (not hotline and rng.random() < 0.15)
+    by_phone = sub_slug == "gbv-hotline" or (not hotline and rng.random() < 0.4)
+    outreach = not hotline and rng.random() < 0.12
+    in_person = not hotline and not (outreach and rng.random() < 0.4)
+    return hotline, online, by_phone, outreach, in_person
+
+
+def populations_served(rng: random.Random, main: str) -> list[str]:
+    """The populations a service of the main category ``main`` is for, drawn from ``rng`` (the bench's too)."""
+    populations = ["children-adolescents", "girls"] if main == "child-protection" else ["women"]
+    populations += rng.sample(OTHER_POPULATIONS, k=rng.randint(0, 3))
+    return list(dict.fromkeys(populations))
+
+
 def _lower_first(text: str) -> str:
     """Lower-case the first letter unless the word is an acronym (LGBTIQ+)."""
     return text if len(text) > 1 and text[1].isupper() else text[:1].lower() + text[1:]
@@ -623,11 +654,7 @@ class Planner:
     def service(self, org: OrganisationPlan, main: str, sub_slug: str, sub_names: dict) -> ServicePlan:
         rng = self.rng
         country_languages, extra_languages = COUNTRY_PLAN[org.country][2], COUNTRY_PLAN[org.country][3]
-        hotline = main == "helpline"
-        online = sub_slug == "remote-counselling" or (not hotline and rng.random() < 0.15)
-        by_phone = sub_slug == "gbv-hotline" or (not hotline and rng.random() < 0.4)
-        outreach = not hotline and rng.random() < 0.12
-        in_person = not hotline and not (outreach and rng.random() < 0.4)
+        hotline, online, by_phone, outreach, in_person = delivery_modes(rng, main, sub_slug)
         open_24_7 = hotline and sub_slug == "gbv-hotline" and rng.random() < 0.6
         shelter_keys = [loc.key for loc in org.locations if loc.key.startswith("shelter")]
         other_keys = [loc.key for loc in org.locations if not loc.key.startswith("shelter")]
@@ -637,15 +664,7 @@ class Planner:
             location_keys = shelter_keys
         else:
             location_keys = rng.sample(other_keys, k=rng.randint(1, len(other_keys)))
-        populations = ["women"]
-        if main == "child-protection":
-            populations = ["children-adolescents", "girls"]
-        populations += rng.sample(
-            ["lgbtiq", "refugees-migrants", "people-with-disabilities", "indigenous-peoples", "girls",
-             "men-boys", "afro-descendants", "older-people", "trafficking-survivors"],
-            k=rng.randint(0, 3),
-        )  # fmt: skip
-        populations = list(dict.fromkeys(populations))
+        populations = populations_served(rng, main)
         age_min, age_max = (0, 17) if main == "child-protection" else (18, None) if rng.random() < 0.2 else (None, None)
         languages = list(
             dict.fromkeys(
