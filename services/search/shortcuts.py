@@ -148,7 +148,7 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     if counted_from_points is not None:
         return counted_from_points
     if getattr(queryset, "search_words", ()) and not near:
-        return backend(queryset.db).count_words(counted)
+        return backend(queryset.db).count_words(queryset, limit)
     return counted.count()
 
 

@@ -195,7 +195,8 @@ def matching(documents, concept_list: list[Concept], *, partial: bool = False, e
 
 
 def _found(documents, concept_list: list[Concept], expanded: dict) -> bool:
-    return matching(documents, concept_list, expanded=expanded).order_by().values("pk")[:1].exists()
+    found = matching(documents, concept_list, expanded=expanded)
+    return backend(found.db).any_found(found)
 
 
 def _whole_name(documents, words: list[str]) -> str:

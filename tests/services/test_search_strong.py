@@ -68,3 +68,20 @@ def test_a_page_of_strong_matches_ranks_no_other_match(shelters):
         page = search.CappedPaginator(ServiceFilter(QueryDict("q=shelter")).qs, 2).get_page(2)
     assert len(page) == 2
     assert not [query["sql"] for query in queries if "CASE WHEN" in query["sql"]]
+
+
+@pytest.mark.parametrize("query", ["q=shelter", "q=shelter&country=CO", "q=advice&free=on", "q=shelter+advice", ""])
+def test_capped_counts_and_existence_read_from_the_matches_are_those_of_the_plain_query(shelters, query):
+    """SQLite reads a search's matches as the text index gives them (``count_words``, ``any_found``)."""
+    with translation.override("en"):
+        filterset = ServiceFilter(QueryDict(query))
+        assert filterset.is_valid()
+        documents = filterset.filter_queryset(filterset.index)
+    engine = search.backend(documents.db)
+    total = documents.order_by().count()
+    assert total > 0
+    for limit in (1, 3, 1000):
+        assert engine.count_words(documents, limit) == min(total, limit)
+    assert engine.any_found(documents)
+    assert not engine.any_found(documents.filter(pk=0))
+    assert engine.count_words(documents.filter(pk=0), 10) == 0

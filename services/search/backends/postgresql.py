@@ -160,13 +160,19 @@ def planned_without(connection, *methods: str):
             cursor.execute("; ".join(f"RESET enable_{method}" for method in methods))
 
 
-def count_words(counted) -> int:
-    """How many rows ``counted`` (a search by words, sliced to a limit) has, planned from the text index.
+def any_found(documents) -> bool:
+    """Whether ``documents`` (a search by words) has a row."""
+    return documents.order_by().values("pk")[:1].exists()
+
+
+def count_words(documents, limit: int) -> int:
+    """How many rows ``documents`` (a search by words) has, counting no further than ``limit``, planned from the
+    text index.
 
     With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early (it
     cannot know what that costs); this statement stops at the limit (docs/performance.md, "Capped counts")."""
-    with planned_without(connections[counted.db], "seqscan", "indexscan"):
-        return counted.count()
+    with planned_without(connections[documents.db], "seqscan", "indexscan"):
+        return documents.order_by().values("pk")[:limit].count()
 
 
 # A broad search's best results (every word in a name) are found in thousands of documents, and counting them up to

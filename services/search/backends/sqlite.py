@@ -6,7 +6,8 @@ exactly the document's words. See docs/performance.md, "How the search is built"
 
 import contextlib
 
-from django.db.models import BooleanField
+from django.db import connections
+from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 
 from ..facets import facet
@@ -116,9 +117,46 @@ def in_sort_order(documents):
     return documents
 
 
-def count_words(counted) -> int:
-    """How many rows ``counted`` (a search by words, sliced to a limit) has."""
-    return counted.count()
+def _from_matches(documents):
+    """``(sql, params)`` of the ids of ``documents`` read from the FTS5 table's matches, each looked up in the
+    documents, or None when it has no FTS5 condition. SQLite collects every id of an ``IN`` subquery before the
+    first row: for a broad word, tens of thousands, where an existence check or a capped count needs a few.
+    docs/performance.md, "Matches read as they come"."""
+    documents = documents.all()
+    conditions = _fts_conditions(documents)
+    if len(conditions) != 1:
+        return None
+    where = documents.query.where
+    where.children = [child for child in where.children if child is not conditions[0]]
+    sql, params = documents.order_by().values(found_id=F("pk")).query.sql_with_params()
+    # CROSS JOIN: the FTS5 table is read first, its matches as they come.
+    return (
+        f"SELECT found.found_id FROM services_search_fts CROSS JOIN ({sql}) AS found "  # noqa: S608  # nosec B608
+        "ON found.found_id = services_search_fts.rowid WHERE services_search_fts MATCH %s",
+        (*params, *conditions[0].rhs.params),
+    )
+
+
+def count_words(documents, limit: int) -> int:
+    """How many rows ``documents`` (a search by words) has, counting no further than ``limit``."""
+    found = _from_matches(documents)
+    if found is None:
+        return documents.order_by().values("pk")[:limit].count()
+    sql, params = found
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s)", (*params, limit))  # noqa: S608  # nosec B608
+        return cursor.fetchone()[0]
+
+
+def any_found(documents) -> bool:
+    """Whether ``documents`` (a search by words) has a row."""
+    found = _from_matches(documents)
+    if found is None:
+        return documents.order_by().values("pk")[:1].exists()
+    sql, params = found
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT 1", params)
+        return cursor.fetchone() is not None
 
 
 def limit_in_a_sample(documents, limit: int) -> bool:
