@@ -352,6 +352,6 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         named = list(engine.match_in_names(index, groups).order_by(*order[1:]).values_list("pk", flat=True)[:stop])
     rows = [(pk, RANK_NAME) for pk in named]
     if len(rows) < stop:
-        others = strong.exclude(in_names(groups[0])).order_by(*order[1:]).values_list("pk", flat=True)
-        rows += [(pk, RANK_CATEGORY) for pk in others[: stop - len(rows)]]
+        others = strong.exclude(in_names(groups[0])).order_by(*order[1:])
+        rows += [(pk, RANK_CATEGORY) for pk in engine.ids_from_matches(others, stop - len(rows))]
     return rows[start:stop] if len(rows) == stop else None

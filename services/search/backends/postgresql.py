@@ -143,6 +143,14 @@ def match_strong(index, groups, facet_words):
     return index.filter(condition)
 
 
+def ids_from_matches(documents, stop: int) -> list[int]:
+    """The first ``stop`` ids of ``documents`` (a search by words, in a sort name's order), planned from the text
+    index: in the sort index's order PostgreSQL would check each row's words, and a category's services lie
+    together in name order, far from the start."""
+    with planned_without(connections[documents.db], "seqscan", "indexscan"):
+        return list(documents.values_list("pk", flat=True)[:stop])
+
+
 def in_sort_order(documents):
     """PostgreSQL chooses the order itself."""
     return documents

@@ -100,6 +100,11 @@ def match_strong(index, groups, facet_words):
     return _match_fts(index, " OR ".join(alternatives))
 
 
+def ids_from_matches(documents, stop: int) -> list[int]:
+    """The first ``stop`` ids of ``documents`` (a search by words, in a sort name's order)."""
+    return list(documents.values_list("pk", flat=True)[:stop])
+
+
 def in_sort_order(documents):
     """``documents`` read in the order of the sort index, the FTS5 condition checked row by row against its list of
     ids instead of choosing the rows: for dense matches the page is full after some dozen rows, where reading every
