@@ -285,6 +285,8 @@ def best_slice_with_count(index, start: int, stop: int, limit: int | None):
         return None  # past the last: the count is made on its own, and the paginator says so
     total = rows[0][1] if rows else 0
     index.best_total = total
+    if start == 0 and len(rows) < stop:
+        index.named_ids = (stop, [pk for pk, _found in rows])  # all of them: ``best_rows`` need not read them again
     page = [(pk, rank) for pk, _found in rows] if len(rows) == stop - start else None
     if total >= limit and page is not None:
         index.best_fill_pages = True
@@ -301,6 +303,9 @@ def best_rows(index, start: int, stop: int | None) -> list | None:
     if best is None:
         return None
     documents, rank = best
+    named = getattr(index, "named_ids", None)
+    if named is not None and named[0] == stop:
+        return None  # fewer than ``stop``, read with the count (``best_slice_with_count``)
     ids_query = documents.values_list("pk", flat=True)[:stop]
     engine = backend(documents.db)
     # Thousands of documents have the best rank (the capped count found the cap among them alone): read in name
