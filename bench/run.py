@@ -23,6 +23,7 @@ Its own database, filled by ``generate_directory`` when it is missing:
 
 import argparse
 import contextlib
+import logging
 import math
 import os
 import statistics
@@ -336,6 +337,8 @@ def main():
         f"result cards {'forgotten before every request' if arguments.cold_cards else 'kept'}",
         flush=True,
     )
+    # The page not found is logged as a warning each time: not the bench's output.
+    logging.getLogger("django.request").setLevel(logging.ERROR)
     results = run(mix, arguments.rounds, arguments.warmup, arguments.cold_cards)
     floor, not_found = results["floor"], results["not found"]
     print(
