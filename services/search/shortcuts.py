@@ -345,7 +345,8 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
     engine = backend(index.db)
     categories = [facet("category", pk) for pk in sorted(strong_categories(understanding))]
     strong = engine.match_strong(index, groups, categories)
-    if len(groups) > 1:
+    # Several words, or a name typed whole (it ranks above the other names): ranked among the strong matches.
+    if len(groups) > 1 or getattr(understanding, "whole_name", ""):
         rows = list(strong.values_list("pk", "search_rank")[:stop])
         if len(rows) < stop or rows[-1][1] <= RANK_PLACE * len(groups):
             return None
