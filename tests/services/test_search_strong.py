@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def shelters():
     """Services that "shelter" finds in each way: 3 by their names, 5 through the shelter category, 3 by their
-    descriptions alone."""
+    descriptions alone. "advice" is a name typed whole ("Advice K": one letter is not a word of a query)."""
     shelter = data.shelter()
-    named = [ServiceFactory(name_en=f"Shelter {letter}", name_es=f"Albergue {letter}") for letter in "CAB"]
+    named = [ServiceFactory(name_en=f"Shelter house {letter}", name_es=f"Albergue {letter}") for letter in "CAB"]
     by_category = [
         ServiceFactory(name_en=f"Safe house {letter}", name_es=f"Casa {letter}", categories=[shelter])
         for letter in "EDGFH"
@@ -40,7 +40,9 @@ def pages(query: str, size: int) -> tuple[list[list[int]], int]:
     return found, paginator.count
 
 
-@pytest.mark.parametrize("query", ["q=shelter", "q=shelters", "q=shelter&free=", "q=safe+shelter", "q=shelter+advice"])
+@pytest.mark.parametrize(
+    "query", ["q=shelter", "q=shelters", "q=shelter&free=", "q=safe+shelter", "q=shelter+advice", "q=advice"]
+)
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_pages_and_counts_are_those_of_ranking_every_match(shelters, query, size):
     with translation.override("en"):
