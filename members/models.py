@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members import opening
+from members import closures, opening
 from members.fields import PhoneNumberField
 from members.querysets import CityQuerySet, LocationQuerySet, OrganisationQuerySet
 from members.validators import validate_time_zone, validate_time_zones, validate_web_url
@@ -53,6 +53,50 @@ HSDS_ID_HELP = _("The record's id in Open Referral HSDS exchange files: set by t
 
 def _hsds_id_field():
     return models.UUIDField(_("HSDS id"), null=True, blank=True, unique=True, editable=False, help_text=HSDS_ID_HELP)
+
+
+class TemporaryClosure(models.Model):
+    """A temporary closure of a location or a service (``members.closures``): closed from a day to a day, both
+    included, with a short public note; it ends by itself on the day after ``closed_until``. Written by
+    ``services.services.closure_set`` and ``closure_end``."""
+
+    closed_from = models.DateField(
+        _("temporarily closed from"), null=True, blank=True, help_text=_("Public: the first day it is closed.")
+    )
+    closed_until = models.DateField(
+        _("temporarily closed until"),
+        null=True,
+        blank=True,
+        help_text=_("Public: the last day it is closed (included). The closure ends by itself the day after."),
+    )
+    closure_note = models.CharField(
+        _("closure notice"),
+        max_length=160,
+        blank=True,
+        help_text=_("Public: a short note, for example 'Closed for the holidays until 6 January'."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (self.closed_from is None) != (self.closed_until is None):
+            missing = "closed_until" if self.closed_until is None else "closed_from"
+            raise ValidationError({missing: _("A temporary closure needs its first and its last day.")})
+        if self.closed_from and self.closed_until and self.closed_until < self.closed_from:
+            raise ValidationError({"closed_until": _("The last day of the closure comes before its first day.")})
+
+
+def closure_constraints(prefix: str) -> list:
+    """Both days or neither, and the last not before the first, in the database too."""
+    return [
+        models.CheckConstraint(
+            condition=Q(closed_from__isnull=True, closed_until__isnull=True)
+            | Q(closed_from__isnull=False, closed_until__isnull=False, closed_until__gte=models.F("closed_from")),
+            name=f"{prefix}_closure_days_ordered",
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -357,7 +401,7 @@ class MembershipStatusChange(models.Model):
         return f"{self.organisation}: {self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
 
 
-class Location(models.Model):
+class Location(TemporaryClosure):
     """A service point of an organisation."""
 
     class AddressVisibility(models.TextChoices):
@@ -415,6 +459,7 @@ class Location(models.Model):
                 condition=Q(address_visibility__in=["public", "city", "confidential"]),
                 name="location_address_visibility_valid",
             ),
+            *closure_constraints("location"),
         ]
 
     def __str__(self):
@@ -432,6 +477,11 @@ class Location(models.Model):
     @property
     def time_zone(self) -> zoneinfo.ZoneInfo:
         return time_zone(self.city.time_zone)
+
+    @property
+    def closure_period(self) -> closures.Period | None:
+        """The temporary closure, its days counted in the location's time zone."""
+        return closures.period(self.closed_from, self.closed_until, self.time_zone)
 
     @classmethod
     def shows_more(cls, visibility: str, than: str) -> bool:

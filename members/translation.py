@@ -28,7 +28,7 @@ class OrganisationTranslationOptions(TranslationOptions):
 
 @register(Location)
 class LocationTranslationOptions(TranslationOptions):
-    fields = ("name", "hours_note", "accessibility_notes")
+    fields = ("name", "hours_note", "accessibility_notes", "closure_note")
 
 
 # History comes after modeltranslation's registration above, so the historical models copy the translated fields

@@ -1,6 +1,7 @@
 """What members offer: a small taxonomy of service categories, the services themselves, and the reports that a
 listing is wrong."""
 
+import datetime
 import re
 
 import phonenumbers
@@ -13,8 +14,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members import closures
 from members.fields import PhoneNumberField
-from members.models import PRIVATE, PUBLIC, Location, Organisation, _hsds_id_field
+from members.models import (
+    PRIVATE,
+    PUBLIC,
+    Location,
+    Organisation,
+    TemporaryClosure,
+    _hsds_id_field,
+    closure_constraints,
+)
 from members.validators import normalise_phone, validate_email_address, validate_phone, validate_web_url
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
@@ -114,7 +124,7 @@ class Language(models.Model):
         return f"{self.name} ({self.code})"
 
 
-class Service(models.Model):
+class Service(TemporaryClosure):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         PAUSED = "paused", _("Paused")
@@ -125,6 +135,12 @@ class Service(models.Model):
         PAID = "paid", _("Paid")
         # Unknown is a value: a cost nobody gave is None, shown as this, never a default that reads as a fact.
         __empty__ = _("Ask the service")
+
+    class Capacity(models.TextChoices):
+        AVAILABLE = "available", _("Places available")
+        FULL = "full", _("Full")
+        WAITING_LIST = "waiting_list", _("Waiting list")
+        __empty__ = _("Not given (the service does not fill up)")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="services", verbose_name=_("organisation")
@@ -192,6 +208,18 @@ class Service(models.Model):
         help_text=_("Paused services are hidden from the public directory."),
     )
     last_verified_on = models.DateField(_("last verified on"), null=True, blank=True, help_text=PUBLIC)
+    capacity = models.CharField(
+        _("availability of places"),
+        max_length=12,
+        choices=Capacity.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "Public, for services that fill up (a shelter): whether places are available now. Shown with its age; "
+            "after 72 hours without an update the directory says to call and ask. Never a number of residents."
+        ),
+    )
+    capacity_updated_at = models.DateTimeField(_("places updated at"), null=True, blank=True, editable=False)
     hsds_id = _hsds_id_field()
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -220,6 +248,13 @@ class Service(models.Model):
             models.CheckConstraint(
                 condition=Q(cost__isnull=True) | Q(cost__in=["free", "low_cost", "paid"]), name="service_cost_valid"
             ),
+            # Places are given with the moment they were given, or not at all.
+            models.CheckConstraint(
+                condition=Q(capacity="", capacity_updated_at__isnull=True)
+                | Q(capacity__in=["available", "full", "waiting_list"], capacity_updated_at__isnull=False),
+                name="service_capacity_dated",
+            ),
+            *closure_constraints("service"),
         ]
 
     def __str__(self):
@@ -230,6 +265,12 @@ class Service(models.Model):
         """The names of the ways the service is given, for display."""
         fields = ("in_person", "by_phone", "online", "outreach")
         return [str(self._meta.get_field(field).verbose_name) for field in fields if getattr(self, field)]
+
+    def closure_period(self, locations=None) -> closures.Period | None:
+        """The service's own temporary closure, its days counted in its first location's time zone (else UTC)."""
+        locations = list(self.locations.all()) if locations is None else list(locations)
+        zone = locations[0].time_zone if locations else datetime.UTC
+        return closures.period(self.closed_from, self.closed_until, zone)
 
 
 class ContactChannel(models.Model):

@@ -15,8 +15,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from members import roles
 from members.models import Location, Organisation
@@ -29,6 +29,7 @@ from members.services import (
     set_translated,
     verification_token,
 )
+from rssn.languages import localized_name, supported_language
 from services.models import CorrectionRequest, Service
 from services.workbench import waiting_for
 
@@ -320,3 +321,85 @@ def coordinator_digest_send(*, coordinator, today: datetime.date | None = None) 
         context={"coordinator": coordinator, "items": items, "start": start},
     )
     return waiting
+
+
+# Temporary closures and places -------------------------------------------------------------------------------------
+
+
+def listing_editable_by(by, organisation) -> bool:
+    """Whether ``by`` may change ``organisation``'s listing at once (closures and places, which are not reviewed):
+    staff with the right to change it, in their countries."""
+    if by is None or not (by.is_authenticated and by.is_active):
+        return False
+    return by.has_perm("services.change_service") and roles.in_scope(by, organisation)
+
+
+def _closure_target_checked(target, by):
+    if not isinstance(target, Location | Service):
+        raise TypeError("A temporary closure is of a location or a service.")
+    if not listing_editable_by(by, target.organisation):
+        raise PermissionDenied(_("You may not change this listing."))
+
+
+def closure_set(*, target, starts, ends, note, by) -> Location | Service:
+    """Close a location or a service from ``starts`` to ``ends`` (dates, both closed), with a short public ``note``:
+    a mapping of language to text (the languages not given fall back as every translated field does), or one text in
+    the active language. Replaces the target's closure, if it had one; recorded in its history with ``by``."""
+    _closure_target_checked(target, by)
+    notes = note if isinstance(note, dict) else {translation.get_language() or settings.LANGUAGE_CODE: note}
+    with transaction.atomic():
+        locked = type(target).objects.select_for_update().get(pk=target.pk)
+        locked.closed_from, locked.closed_until = starts, ends
+        for language, _name in settings.LANGUAGES:
+            setattr(locked, localized_name("closure_note", language), "")
+        for language, text in notes.items():
+            setattr(locked, localized_name("closure_note", supported_language(language)), (text or "").strip())
+        locked.full_clean()
+        locked._history_user = by
+        locked._change_reason = gettext("Temporary closure set")
+        locked.save()
+    _copy_closure(locked, target)
+    return locked
+
+
+def closure_end(*, target, by) -> Location | Service:
+    """End a location's or a service's temporary closure now (it would also end by itself after its last day)."""
+    _closure_target_checked(target, by)
+    with transaction.atomic():
+        locked = type(target).objects.select_for_update().get(pk=target.pk)
+        locked.closed_from = locked.closed_until = None
+        for language, _name in settings.LANGUAGES:
+            setattr(locked, localized_name("closure_note", language), "")
+        locked._history_user = by
+        locked._change_reason = gettext("Temporary closure ended")
+        locked.save()
+    _copy_closure(locked, target)
+    return locked
+
+
+def _copy_closure(source, target) -> None:
+    for name in (
+        "closed_from",
+        "closed_until",
+        *(localized_name("closure_note", code) for code, _n in settings.LANGUAGES),
+    ):
+        setattr(target, name, getattr(source, name))
+
+
+def capacity_update(*, service: Service, status: str, by) -> Service:
+    """Say whether a service that fills up has places now (``Service.Capacity``; ``""`` to stop giving places): at
+    once, without review, since it is time-critical; the moment is kept, and shown with it. Recorded in the
+    service's history with ``by``."""
+    if not listing_editable_by(by, service.organisation):
+        raise PermissionDenied(_("You may not change this listing."))
+    if status not in {"", *Service.Capacity.values}:
+        raise ValidationError({"capacity": _("Choose whether places are available, full or a waiting list.")})
+    with transaction.atomic():
+        locked = Service.objects.select_for_update().get(pk=service.pk)
+        locked.capacity = status
+        locked.capacity_updated_at = timezone.now() if status else None
+        locked._history_user = by
+        locked._change_reason = gettext("Places updated")
+        locked.save(update_fields=["capacity", "capacity_updated_at", "updated_at"])
+    service.capacity, service.capacity_updated_at = locked.capacity, locked.capacity_updated_at
+    return locked

@@ -23,7 +23,7 @@ class LanguageTranslationOptions(TranslationOptions):
 
 @register(Service)
 class ServiceTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "eligibility", "how_to_access")
+    fields = ("name", "description", "eligibility", "how_to_access", "closure_note")
 
 
 @register(ContactChannel)
