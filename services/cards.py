@@ -20,17 +20,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timesince import timesince
 
-from members import opening
+from members import closures, opening
 from rssn.languages import best_translation, page_language
-from services import display
+from services import capacity, display
 from services.card_cache import PageCards
+from services.models import Service
 from services.querysets import attach_card_channels
 
 MAX_LIST_LENGTH = 50
 CARD_TEMPLATE = "includes/service_card.html"
 LIST_BUTTON_TEMPLATE = "includes/service/list_button.html"
-SLOTS = ("list_query", "distance", "badge", "list_button")
+BADGE_TEMPLATE = "includes/service/open_badge.html"
+NOTICE_TEMPLATE = "includes/service/closure_notice.html"
+PLACES_TEMPLATE = "includes/service/places.html"
+SLOTS = ("list_query", "distance", "badge", "list_button", "notice", "places")
 # Slots are marked with a token no listing can contain, so that a listing's text can never open one.
 _TOKEN = secrets.token_hex(8)
 _SLOT = re.compile(f"\x00{_TOKEN}:(\\w+)\x00")
@@ -131,21 +136,140 @@ def card_channels(service, locations=None) -> list:
 
 
 def open_state(service, moment: datetime.datetime | None = None) -> str:
-    """``"24_7"``, ``"open"``, ``"closed"``, or ``""`` when the listing says nothing of its hours
-    (``members.opening``)."""
-    return opening.open_state(service.open_24_7, service.locations.all(), moment or timezone.now())
+    """``"24_7"``, ``"open"``, ``"closed"``, ``"temporarily_closed"``, or ``""`` when the listing says nothing of its
+    hours (``members.opening``, ``members.closures``)."""
+    return listing_status(service, moment).open_state
+
+
+@dataclass(frozen=True)
+class ClosureFacts:
+    """A listing's temporary closures as its version holds them (``members.closures``), read at each page's moment:
+    whether it is closed (and until when), the note to show, and its open state from the locations still open. The
+    note is in the language of the page that read it (cards are kept per language)."""
+
+    own: closures.Period | None
+    own_note: object
+    # Per location: its period (or None), its note, whether it is open 24/7, its ``(zone, ranges)`` hours.
+    locations: tuple
+
+    def closed_until(self, moment: datetime.datetime) -> datetime.date | None:
+        return closures.closed_until(self.own, (place[0] for place in self.locations), moment)
+
+    def notice(self, moment: datetime.datetime) -> dict | None:
+        """What the listing says of its closure at ``moment``: closed now (``until``), or closed soon (``starts``),
+        with its note; None when neither."""
+        until = self.closed_until(moment)
+        if until is not None:
+            if closures.is_closed(self.own, moment):
+                note = self.own_note
+            else:
+                note = next((place[1] for place in self.locations if place[1]), "")
+            return {"until": until, "note": note, "reopens": until + datetime.timedelta(days=1)}
+        if self.own is not None and self.own.starts > moment.astimezone(self.own.zone).date():
+            return {"starts": self.own.starts, "until": self.own.ends, "note": self.own_note, "upcoming": True}
+        return None
+
+    def open_state(self, moment: datetime.datetime, open_24_7: bool) -> str | None:
+        """The open state from the locations not closed at ``moment``, or None when none of them is closed (the
+        listing's own state holds)."""
+        if not any(place[0] is not None and place[0].covers(moment) for place in self.locations):
+            return None
+        still_open = [place for place in self.locations if place[0] is None or not place[0].covers(moment)]
+        if open_24_7 or any(place[2] for place in still_open):
+            return opening.OPEN_24_7
+        hours = tuple(place[3] for place in still_open)
+        if not any(ranges for _zone, ranges in hours):
+            return opening.CLOSED
+        return opening.state_at(hours, moment)
+
+
+def closure_facts(service, locations, language: str) -> ClosureFacts | None:
+    """The closures of ``service`` and its ``locations``; None when neither has one (most listings)."""
+    if service.closed_from is None and not any(location.closed_from is not None for location in locations):
+        return None
+    places = tuple(
+        (
+            location.closure_period,
+            best_translation(location, "closure_note", language) if location.closed_from else "",
+            location.open_24_7,
+            opening.location_hours(location),
+        )
+        for location in locations
+    )
+    own_note = best_translation(service, "closure_note", language) if service.closed_from else ""
+    return ClosureFacts(service.closure_period(locations), own_note, places)
+
+
+def places_facts(service) -> tuple | None:
+    """``(capacity, updated_at)`` of a service that gives its places, else None."""
+    return (service.capacity, service.capacity_updated_at) if service.capacity else None
+
+
+@dataclass(frozen=True)
+class ListingStatus:
+    """What a listing says at a moment of being open, closed for a while, and its places (the service page and the
+    cards print it through ``includes/service/``)."""
+
+    open_state: str
+    notice: dict | None
+    places: dict | None
+
+    @property
+    def closed_until(self) -> datetime.date | None:
+        return self.notice["until"] if self.notice and not self.notice.get("upcoming") else None
+
+
+def places_shown(facts: tuple | None, moment: datetime.datetime) -> dict | None:
+    """A service's places as a page shows them at ``moment`` (``includes/service/places.html``): the state, its
+    label, and the age of the update; "call to ask" once it is no longer current (``services.capacity``)."""
+    if facts is None:
+        return None
+    status, updated_at = facts
+    state = capacity.state(status, updated_at, moment)
+    label = "" if state == capacity.ASK else Service.Capacity(state).label
+    return {"state": state, "label": label, "age": timesince(updated_at, moment, depth=1), "updated_at": updated_at}
+
+
+def listing_status(service, moment: datetime.datetime | None = None) -> ListingStatus:
+    """``service``'s open state, closure notice and places at ``moment`` (now)."""
+    moment = moment or timezone.now()
+    locations = list(service.locations.all())
+    facts = closure_facts(service, locations, page_language())
+    notice = facts.notice(moment) if facts is not None else None
+    if notice is not None and not notice.get("upcoming"):
+        state = TEMPORARILY_CLOSED
+    else:
+        state = (facts.open_state(moment, service.open_24_7) if facts is not None else None) or opening.open_state(
+            service.open_24_7, locations, moment
+        )
+    return ListingStatus(state, notice, places_shown(places_facts(service), moment))
+
+
+TEMPORARILY_CLOSED = "temporarily_closed"
+
+
+def location_closure(location, moment: datetime.datetime | None = None) -> dict | None:
+    """A location's own closure at ``moment`` (now), as ``ClosureFacts.notice`` says it, for its section of a page."""
+    if location.closed_from is None:
+        return None
+    note = best_translation(location, "closure_note", page_language())
+    return ClosureFacts(location.closure_period, note, ()).notice(moment or timezone.now())
 
 
 @dataclass(frozen=True)
 class CardMarkup:
     """A result card rendered for everyone who reads it in one language: the markup around its slots
-    (``parts``: text, slot name, text, ...), and what its open badge is read from (``members.opening.fixed_state``:
-    a state that never changes, else None and the hours)."""
+    (``parts``: text, slot name, text, ...), what its open badge is read from (``members.opening.fixed_state``:
+    a state that never changes, else None and the hours), and its closures and places, read at each page's
+    moment so that a kept card never shows a closure that has ended or places no longer current."""
 
     pk: int
     parts: tuple[str, ...]
     open_state: str | None
     hours: tuple
+    closure: ClosureFacts | None = None
+    places: tuple | None = None
+    open_24_7: bool = False
 
 
 class PageLinks:
@@ -187,7 +311,15 @@ def card_markup(service, language: str, links: PageLinks | None = None) -> CardM
         "opening_known": fixed != opening.UNKNOWN,
         **_marks(*SLOTS),
     }
-    return CardMarkup(service.pk, _slotted(CARD_TEMPLATE, context), fixed, hours)
+    return CardMarkup(
+        service.pk,
+        _slotted(CARD_TEMPLATE, context),
+        fixed,
+        hours,
+        closure_facts(service, locations, language),
+        places_facts(service),
+        service.open_24_7,
+    )
 
 
 class ResultCards:
@@ -226,7 +358,15 @@ class ResultCards:
     def html(self, service) -> SafeString:
         """The service's card on this page: its markup with the slots filled."""
         markup = self.markup_of(service)
-        state = markup.open_state if markup.open_state is not None else opening.state_at(markup.hours, self.now)
+        notice = markup.closure.notice(self.now) if markup.closure is not None else None
+        closed = notice is not None and not notice.get("upcoming")
+        if closed:
+            state = TEMPORARILY_CLOSED
+        else:
+            notice = None  # a card says only what holds today; the service page says what comes
+            state = markup.closure.open_state(self.now, markup.open_24_7) if markup.closure is not None else None
+            if state is None:
+                state = markup.open_state if markup.open_state is not None else opening.state_at(markup.hours, self.now)
         km = display.distance(getattr(service, "distance_km", None))
         change = list_change(self.list_ids, markup.pk)
         value = change["value"]
@@ -235,15 +375,25 @@ class ResultCards:
         slots = {
             "list_query": self.list_query,
             "distance": " " + _filled(self._distance, {"km": conditional_escape(km)}) if km else "",
-            "badge": self._badge(state),
+            "badge": self._closed_badge(notice) if closed else self._badge(state),
             "list_button": _filled(self._buttons[change["in_list"]], button),
+            "notice": get_template(NOTICE_TEMPLATE).render({"notice": notice}) if closed else "",
+            "places": self._places(markup.places),
         }
         # Every part is template output, escaped; the slot values are rendered or escaped above.
         return mark_safe(_filled(markup.parts, slots))  # noqa: S308  # nosec B308 B703
 
+    def _closed_badge(self, notice: dict) -> str:
+        return get_template(BADGE_TEMPLATE).render({"state": TEMPORARILY_CLOSED, "notice": notice})
+
+    def _places(self, facts: tuple | None) -> str:
+        if facts is None:
+            return ""
+        return get_template(PLACES_TEMPLATE).render({"places": places_shown(facts, self.now)})
+
     def _badge(self, state: str) -> str:
         if state not in self._badges:
-            self._badges[state] = get_template("includes/service/open_badge.html").render({"state": state})
+            self._badges[state] = get_template(BADGE_TEMPLATE).render({"state": state})
         return self._badges[state]
 
 

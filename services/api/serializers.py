@@ -1,12 +1,17 @@
 """What the API shows. Locations are read only through ``public_address`` and ``public_point`` (DESIGN.md's one
 gate): no serializer here names a location's raw street, postal code or coordinates, nor a private contact."""
 
+import datetime
+import functools
+
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from members.models import Country, Helpline, Location, OpeningHours, Organisation
+from members.models import Country, Helpline, Location, OpeningHours, Organisation, time_zone
+from services import capacity
 from services.models import ContactChannel, Service, ServiceCategory
 
 
@@ -65,11 +70,78 @@ def read_channels(services: list) -> None:
     prefetch_related_objects(locations, channels)
 
 
+class ClosureSerializer(serializers.Serializer):
+    starts = serializers.DateField(help_text="The first day closed.")
+    ends = serializers.DateField(help_text="The last day closed (included): it opens again the day after.")
+    time_zone = serializers.CharField(help_text="The time zone the days are counted in.")
+    note = serializers.CharField(help_text="A short public note, in the language asked for (or the best available).")
+    closed_now = serializers.BooleanField(help_text="Whether today (in that time zone) is one of the closed days.")
+
+
+class PlacesSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=[*Service.Capacity.values, "call_to_ask"],
+        help_text="Places now; call_to_ask when the last update is more than 72 hours old. Never a number.",
+    )
+    given = serializers.ChoiceField(choices=Service.Capacity.values, help_text="What the service said last.")
+    updated_at = serializers.DateTimeField(help_text="When it said so.")
+
+
+def closure_item(owner, zone_name: str) -> dict | None:
+    """A location's or a service's temporary closure as the API gives it (``as_of`` sets ``closed_now``)."""
+    if owner.closed_from is None:
+        return None
+    return {
+        "starts": owner.closed_from.isoformat(),
+        "ends": owner.closed_until.isoformat(),
+        "time_zone": zone_name,
+        "note": owner.closure_note or "",
+        "closed_now": False,
+    }
+
+
+def _closure_as_of(closure: dict | None, moment: datetime.datetime) -> dict | None:
+    if closure is None:
+        return None
+    today = moment.astimezone(time_zone(closure["time_zone"])).date()
+    if datetime.date.fromisoformat(closure["ends"]) < today:
+        return None  # it has ended: the API no longer carries it
+    return {**closure, "closed_now": datetime.date.fromisoformat(closure["starts"]) <= today}
+
+
+def as_of(item: dict, moment: datetime.datetime) -> dict:
+    """A service's item with what depends on the moment read at ``moment``: its closures (an ended one dropped,
+    ``closed_now``, ``closed_until``) and its places ("call to ask" when no longer current). An item is kept per
+    process (``ServiceListSerializer``) and read again at each request's moment."""
+    locations = item.get("locations") or []
+    undated = item.get("temporary_closure") is None and item.get("places") is None
+    if undated and not any(location.get("temporary_closure") for location in locations):
+        return item
+    item = dict(item)
+    item["locations"] = [
+        {**location, "temporary_closure": _closure_as_of(location.get("temporary_closure"), moment)}
+        for location in locations
+    ]
+    own = item["temporary_closure"] = _closure_as_of(item.get("temporary_closure"), moment)
+    last_days = [own["ends"]] if own and own["closed_now"] else []
+    closed_places = [location["temporary_closure"] for location in item["locations"]]
+    if closed_places and all(closure and closure["closed_now"] for closure in closed_places):
+        last_days.append(min(closure["ends"] for closure in closed_places))
+    item["closed_until"] = max(last_days, default=None)
+    places = item.get("places")
+    if places is not None:
+        updated_at = datetime.datetime.fromisoformat(places["updated_at"].replace("Z", "+00:00"))
+        state = capacity.state(places["given"], updated_at, moment)
+        item["places"] = {**places, "status": "call_to_ask" if state == capacity.ASK else state}
+    return item
+
+
 class LocationSerializer(serializers.ModelSerializer):
     address = serializers.SerializerMethodField(help_text="Null for a confidential location.")
     point = serializers.SerializerMethodField(help_text="Only for locations with a public address.")
     opening_hours = OpeningHoursSerializer(many=True, read_only=True)
     channels = ChannelSerializer(many=True, read_only=True)
+    temporary_closure = serializers.SerializerMethodField(help_text="Null unless closed now or soon.")
 
     class Meta:
         model = Location
@@ -85,7 +157,12 @@ class LocationSerializer(serializers.ModelSerializer):
             "accessibility_notes",
             "opening_hours",
             "channels",
+            "temporary_closure",
         ]
+
+    @extend_schema_field(ClosureSerializer(allow_null=True))
+    def get_temporary_closure(self, location):
+        return closure_item(location, location.city.time_zone)
 
     @extend_schema_field(PublicAddressSerializer(allow_null=True))
     def get_address(self, location):
@@ -130,7 +207,7 @@ class ServiceListSerializer(serializers.ListSerializer):
                 if page_items is not None:
                     page_items.keep(service.pk, dict(item))
             else:
-                item = dict(kept)
+                item = as_of(dict(kept), self.child.moment)
                 item["distance_km"] = self.child.get_distance_km(service)
             items.append(item)
         return items
@@ -147,6 +224,13 @@ class ServiceSerializer(serializers.ModelSerializer):
         help_text="Whole kilometres to the nearest location when searching near a place (0: less than 1 km); "
         "a confidential location counts from its city's centre."
     )
+    temporary_closure = serializers.SerializerMethodField(
+        help_text="The service's own temporary closure; null unless closed now or soon (each location has its own)."
+    )
+    closed_until = serializers.SerializerMethodField(
+        help_text="The last day of the closure that closes the service today (its own, or every location's), or null."
+    )
+    places = serializers.SerializerMethodField(help_text="For services that fill up (shelters); null otherwise.")
 
     class Meta:
         model = Service
@@ -174,8 +258,34 @@ class ServiceSerializer(serializers.ModelSerializer):
             "open_24_7",
             "last_verified_on",
             "locations",
+            "temporary_closure",
+            "closed_until",
+            "places",
             "distance_km",
         ]
+
+    @functools.cached_property
+    def moment(self) -> datetime.datetime:
+        return timezone.now()
+
+    def to_representation(self, instance):
+        return as_of(super().to_representation(instance), self.moment)
+
+    @extend_schema_field(ClosureSerializer(allow_null=True))
+    def get_temporary_closure(self, service):
+        locations = list(service.locations.all())
+        return closure_item(service, locations[0].city.time_zone if locations else "UTC")
+
+    @extend_schema_field({"type": "string", "format": "date", "nullable": True})
+    def get_closed_until(self, service):
+        return None  # as_of reads it at the request's moment
+
+    @extend_schema_field(PlacesSerializer(allow_null=True))
+    def get_places(self, service):
+        if not service.capacity:
+            return None
+        updated_at = serializers.DateTimeField().to_representation(service.capacity_updated_at)
+        return {"status": service.capacity, "given": service.capacity, "updated_at": updated_at}
 
     @extend_schema_field({"type": "integer", "nullable": True, "minimum": 0})
     def get_distance_km(self, service) -> int | None:

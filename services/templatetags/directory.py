@@ -17,6 +17,8 @@ register.filter(display.tel_href)
 register.filter(display.phone_display)
 register.filter(display.map_url)
 register.simple_tag(cards.open_state)
+register.simple_tag(cards.listing_status)
+register.simple_tag(cards.location_closure)
 register.simple_tag(cards.contact_phone)
 register.simple_tag(cards.list_change)
 

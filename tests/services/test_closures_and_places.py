@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from members import closures
 from members.models import Location, time_zone
-from services import capacity
+from services import capacity, card_cache
 from services.models import Service
 from services.services import capacity_update, closure_end, closure_set
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
+from tests.services import directory_data as data
 
 JAN_6 = datetime.date(2027, 1, 6)
 DEC_20 = datetime.date(2026, 12, 20)
@@ -140,3 +141,119 @@ def test_places_are_updated_in_one_step_with_their_moment_and_history(shelter, c
     capacity_update(service=shelter, status="", by=coordinator_co)
     shelter.refresh_from_db()
     assert shelter.capacity == "" and shelter.capacity_updated_at is None
+
+
+# What the public sees -----------------------------------------------------------------------------------------------
+
+SEARCH = "/en/search/?q="
+MONDAY_10_BOGOTA = datetime.datetime(2026, 11, 30, 15, 0, tzinfo=datetime.UTC)
+WEDNESDAY_10_BOGOTA = datetime.datetime(2026, 12, 2, 15, 0, tzinfo=datetime.UTC)
+OPEN_NOW = '<span class="badge badge-open">Open now</span>'
+
+
+def page(client, url, moment):
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def listing(db):
+    return data.public_listing()
+
+
+def close_until_tuesday(target, by):
+    closure_set(
+        target=target,
+        starts=datetime.date(2026, 11, 28),
+        ends=datetime.date(2026, 12, 1),
+        note={"en": "Closed for the staff retreat", "es": "Cerrado por la jornada del equipo"},
+        by=by,
+    )
+
+
+def test_a_closed_service_says_closed_until_on_its_card_and_page_never_open_now(client, listing, administrator):
+    assert OPEN_NOW in page(client, SEARCH, MONDAY_10_BOGOTA)
+    close_until_tuesday(listing, administrator)
+    for url in (SEARCH, f"/en/services/{listing.pk}/"):
+        html = page(client, url, MONDAY_10_BOGOTA)
+        assert "Closed until Dec. 1, 2026" in html
+        assert "Closed for the staff retreat" in html
+        assert OPEN_NOW not in html
+
+
+def test_a_kept_card_stops_showing_a_closure_that_has_ended(client, listing, administrator):
+    close_until_tuesday(listing, administrator)
+    assert "Closed until" in page(client, SEARCH, MONDAY_10_BOGOTA)
+    assert card_cache.PageCards("card", "en").kept([listing.pk])  # the same card is read on Wednesday
+    html = page(client, SEARCH, WEDNESDAY_10_BOGOTA)
+    assert "Closed until" not in html and "staff retreat" not in html
+    assert OPEN_NOW in html
+
+
+def test_the_service_page_announces_a_closure_to_come(client, listing, administrator):
+    close_until_tuesday(listing, administrator)
+    html = page(client, f"/en/services/{listing.pk}/", datetime.datetime(2026, 11, 20, 15, tzinfo=datetime.UTC))
+    assert "Closed from Nov. 28, 2026 to Dec. 1, 2026." in html
+    assert "Closed until" not in html
+    # A card says only what holds today.
+    assert "Closed from" not in page(client, SEARCH, datetime.datetime(2026, 11, 20, 15, tzinfo=datetime.UTC))
+
+
+def test_a_closed_location_closes_a_service_given_only_there(client, listing, administrator):
+    close_until_tuesday(listing.locations.get(), administrator)
+    html = page(client, f"/en/services/{listing.pk}/", MONDAY_10_BOGOTA)
+    # The service's notice, and its location's section.
+    assert html.count("Closed until Dec. 1, 2026. It opens again on Dec. 2, 2026.") == 2
+    assert OPEN_NOW not in html
+    assert "Closed until" in page(client, SEARCH, MONDAY_10_BOGOTA)
+
+
+def test_a_service_with_another_location_open_is_not_closed(client, listing, administrator):
+    other = LocationFactory(organisation=listing.organisation, city=listing.locations.get().city, open_24_7=True)
+    listing.locations.add(other)
+    close_until_tuesday(listing.locations.exclude(pk=other.pk).get(), administrator)
+    html = page(client, SEARCH, MONDAY_10_BOGOTA)
+    assert 'id="service-' in html and "Open 24/7" in html
+    assert "notice-closure" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "closed", "places", "age"),
+    [
+        ("es", "Cerrado hasta", "Hay plazas disponibles", "actualizado hace 3\xa0horas"),
+        ("pt", "Fechado até", "Há vagas disponíveis", "atualizado há 3\xa0horas"),
+        ("id", "Tutup hingga", "Tempat tersedia", "diperbarui 3\xa0jam"),
+        ("en", "Closed until", "Places available", "updated 3\xa0hours ago"),
+    ],
+)
+def test_closures_and_places_read_in_four_languages(client, listing, administrator, language, closed, places, age):
+    close_until_tuesday(listing, administrator)
+    with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA - datetime.timedelta(hours=3)):
+        capacity_update(service=listing, status="available", by=administrator)
+    for url in (f"/{language}/search/?q=", f"/{language}/services/{listing.pk}/"):
+        html = page(client, url, MONDAY_10_BOGOTA)
+        assert closed in html and places in html and age in html, url
+
+
+def test_places_show_their_age_and_fall_back_to_call_and_ask_after_72_hours(client, listing, administrator):
+    given = MONDAY_10_BOGOTA
+    with mock.patch("django.utils.timezone.now", return_value=given):
+        capacity_update(service=listing, status="full", by=administrator)
+    html = page(client, SEARCH, given + datetime.timedelta(hours=3))
+    assert "Full" in html and "updated 3\xa0hours ago" in html
+    for url in (SEARCH, f"/en/services/{listing.pk}/"):
+        html = page(client, url, given + datetime.timedelta(hours=73))
+        assert "Call to ask whether there are places" in html
+        assert "updated" not in html.split("Call to ask")[1][:200]
+        assert "badge-places-full" not in html
+
+
+def test_places_of_a_confidential_shelter_say_nothing_of_its_address(client, administrator):
+    shelter = data.confidential_listing()
+    capacity_update(service=shelter, status="available", by=administrator)
+    for url in (SEARCH, f"/en/services/{shelter.pk}/", f"/api/v1/services/{shelter.pk}/"):
+        html = page(client, url, timezone.now())
+        assert data.SECRET_STREET not in html and str(data.SECRET_LATITUDE) not in html
+        assert "available" in html.lower()
