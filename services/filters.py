@@ -297,6 +297,7 @@ class ServiceFilter(django_filters.FilterSet):
     free = CheckboxFilter(label=_("Free only"), method="filter_free")
     open_now = CheckboxFilter(label=_("Open now"), method="filter_open_now")
     open_24_7 = CheckboxFilter(label=_("Open 24 hours, 7 days"), method="filter_open_24_7")
+    places = CheckboxFilter(label=_("With places available now"), method="filter_places")
     message = CheckboxFilter(label=_("Reachable by message"), method="filter_message")
     # The place is applied in ``filter_queryset`` because its parts work together.
     near = CachedModelChoiceFilter(
@@ -446,6 +447,9 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_open_now(self, queryset, name, value):
         return queryset.open_at(timezone.now()) if value else queryset
+
+    def filter_places(self, queryset, name, value):
+        return queryset.places_available_at(timezone.now()) if value else queryset
 
     def filter_open_24_7(self, queryset, name, value):
         return queryset.open_all_hours() if value else queryset
@@ -652,7 +656,7 @@ class ServiceFilter(django_filters.FilterSet):
 
 
 # The yes-or-no filters, as their chips say them.
-CHECKBOXES = ("free", "open_now", "open_24_7", "message")
+CHECKBOXES = ("free", "open_now", "open_24_7", "places", "message")
 
 # What each filter chip says: a whole phrase per filter, its value in place, so that every language can word it (a
 # label and a value glued together read "Quitar Para: Mujeres").

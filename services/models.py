@@ -24,6 +24,7 @@ from members.models import (
     TemporaryClosure,
     _hsds_id_field,
     closure_constraints,
+    closure_index,
 )
 from members.validators import normalise_phone, validate_email_address, validate_phone, validate_web_url
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
@@ -256,6 +257,7 @@ class Service(TemporaryClosure):
             ),
             *closure_constraints("service"),
         ]
+        indexes = [closure_index("service")]
 
     def __str__(self):
         return f"{self.name} — {self.organisation.name}"

@@ -322,6 +322,12 @@ class DirectoryQuerySet(models.QuerySet):
         """Services always available: 24 hours, 7 days, or at a location that is."""
         return self.filter(**{f"{self.document}always_open": True})
 
+    def places_available_at(self, moment):
+        """Services that said they have places available, recently enough to be current at ``moment``."""
+        from services.search import places_available
+
+        return places_available(self, moment)
+
     def open_at(self, moment):
         """Services open at the aware ``moment``: always open, or a location open then in its own time zone
         (opening ranges that pass midnight included)."""

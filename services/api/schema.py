@@ -47,8 +47,17 @@ class ServiceFilterBackendExtension(OpenApiFilterExtension):
                 "this country.",
             ),
             _query("free", _type(OpenApiTypes.BOOL), boolean),
-            _query("open_now", _type(OpenApiTypes.BOOL), "Only services open now (in each location's time zone)."),
+            _query(
+                "open_now",
+                _type(OpenApiTypes.BOOL),
+                "Only services open now (in each location's time zone), leaving out those temporarily closed.",
+            ),
             _query("open_24_7", _type(OpenApiTypes.BOOL), boolean),
+            _query(
+                "places",
+                _type(OpenApiTypes.BOOL),
+                "Only services that said in the last 72 hours that they have places available (shelters).",
+            ),
             _query(
                 "message",
                 _type(OpenApiTypes.BOOL),

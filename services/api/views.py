@@ -78,8 +78,9 @@ class ServiceViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
     """Active services of approved members, with their organisation and public locations.
 
     The list takes the public directory's search parameters: ``q`` (words), ``country``, ``city``, ``category``
-    (repeatable), ``population``, ``language``, ``mode``, ``free``, ``open_now``, ``open_24_7``, ``message``, and a
-    place to search near: ``near`` (a city id) or ``lat`` and ``lon``, with ``radius`` in km; ``sort``.
+    (repeatable), ``population``, ``language``, ``mode``, ``free``, ``open_now``, ``open_24_7``, ``places``,
+    ``message``, and a place to search near: ``near`` (a city id) or ``lat`` and ``lon``, with ``radius`` in km;
+    ``sort``.
     """
 
     serializer_class = serializers.ServiceSerializer

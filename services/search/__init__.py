@@ -32,6 +32,7 @@ from .conditions import (
     near,
     not_near,
     open_at,
+    places_available,
     points_within,
 )
 from .documents import build_index_rows, sort_name_field
@@ -138,6 +139,7 @@ __all__ = [
     "normalise",
     "not_near",
     "open_at",
+    "places_available",
     "opening_span_bounds",
     "plain_way",
     "points_within",

@@ -8,11 +8,13 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
-from members.models import City, time_zone
+from members import closures, opening
+from members.models import City, Location, time_zone
+from services import capacity
 from services.models import OpeningSpan, Service, ServicePoint
 
 from .backends import backend
@@ -126,11 +128,59 @@ def not_near(queryset, latitude: float, longitude: float, km: float):
     return narrowed
 
 
+OPEN_STATES = (opening.OPEN, opening.OPEN_24_7)
+
+
+def closed_by_closures(moment: datetime.datetime) -> list[int]:
+    """The services a temporary closure keeps from being open at ``moment`` (``members.closures``): closed
+    themselves, every location closed, or open by their hours only at a closed location. Closures are few: the ones
+    that may hold that day (a day either side, for time zones) are read by their last day's index, with their
+    services' locations and hours, and decided here as the pages decide them."""
+    day = moment.astimezone(datetime.UTC).date()
+    window = Q(closed_until__gte=day - datetime.timedelta(days=1), closed_from__lte=day + datetime.timedelta(days=1))
+    closed_locations = Location.objects.filter(window).values("pk")
+    candidates = (
+        Service.objects.filter(window | Q(locations__in=closed_locations))
+        .distinct()
+        .prefetch_related(
+            Prefetch("locations", Location.objects.select_related("city").prefetch_related("opening_hours"))
+        )
+    )
+    ids = []
+    for service in candidates:
+        locations = list(service.locations.all())
+        periods = [location.closure_period for location in locations]
+        if closures.closed_until(service.closure_period(locations), periods, moment) is not None:
+            ids.append(service.pk)
+            continue
+        still_open = [
+            location
+            for location, period in zip(locations, periods, strict=True)
+            if not period or not period.covers(moment)
+        ]
+        some_closed = len(still_open) < len(locations)
+        if some_closed and opening.open_state(service.open_24_7, still_open, moment) not in OPEN_STATES:
+            ids.append(service.pk)
+    return ids
+
+
+def places_available(queryset, moment: datetime.datetime):
+    """Services that said they have places available, less than ``services.capacity.CURRENT_FOR`` before
+    ``moment``. Few services give places: their ids come from the services table, not the search documents."""
+    given = Service.objects.filter(
+        capacity=Service.Capacity.AVAILABLE, capacity_updated_at__gte=capacity.current_since(moment)
+    )
+    return queryset.filter(pk__in=given.values("pk"))
+
+
 def open_at(queryset, moment: datetime.datetime):
     """Services open at the aware ``moment``: always open, or a location open then in its own time zone (opening
-    ranges that pass midnight included)."""
+    ranges that pass midnight included), and not kept closed by a temporary closure (``closed_by_closures``)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
+    closed = closed_by_closures(moment)
+    if closed:
+        queryset = queryset.exclude(pk__in=closed)
     # Zones whose local weekday and time are the same share one condition (fewer branches for every row).
     zones_at = {}
     for zone_name in location_time_zones():

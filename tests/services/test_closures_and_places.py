@@ -2,6 +2,7 @@
 accounts and staff share (``services.services``), what the public sees, and that both end by themselves."""
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -257,3 +258,80 @@ def test_places_of_a_confidential_shelter_say_nothing_of_its_address(client, adm
         html = page(client, url, timezone.now())
         assert data.SECRET_STREET not in html and str(data.SECRET_LATITUDE) not in html
         assert "available" in html.lower()
+
+
+# Search ---------------------------------------------------------------------------------------------------------------
+
+
+def result_ids(client, url, moment) -> list[str]:
+    html = page(client, url, moment)
+    return re.findall(r'<article class="result" id="service-(\d+)"', html)
+
+
+def test_open_now_leaves_out_a_service_closed_for_now_and_takes_it_back_after(client, listing, administrator):
+    url = "/en/search/?q=&open_now=on"
+    assert result_ids(client, url, MONDAY_10_BOGOTA) == [str(listing.pk)]
+    close_until_tuesday(listing, administrator)
+    assert result_ids(client, url, MONDAY_10_BOGOTA) == []
+    assert result_ids(client, url, WEDNESDAY_10_BOGOTA) == [str(listing.pk)]
+
+
+def test_open_now_leaves_out_a_service_open_only_at_its_closed_location(client, listing, administrator):
+    always = data.hotline()
+    other = LocationFactory(organisation=listing.organisation, city=listing.locations.get().city)
+    listing.locations.add(other)  # no hours there
+    url = "/en/search/?q=&open_now=on"
+    assert str(listing.pk) in result_ids(client, url, MONDAY_10_BOGOTA)
+    close_until_tuesday(listing.locations.exclude(pk=other.pk).get(), administrator)
+    found = result_ids(client, url, MONDAY_10_BOGOTA)
+    assert str(listing.pk) not in found and str(always.pk) in found
+
+
+def test_open_now_in_the_api_leaves_out_a_closed_service(client, listing, administrator):
+    close_until_tuesday(listing, administrator)
+    with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
+        items = client.get("/api/v1/services/?open_now=true").json()["results"]
+    assert listing.pk not in [item["id"] for item in items]
+
+
+def test_places_available_filter_finds_current_places_only(client, listing, administrator):
+    shelter = data.confidential_listing()
+    full = data.city_only_listing()
+    given = MONDAY_10_BOGOTA
+    with mock.patch("django.utils.timezone.now", return_value=given):
+        capacity_update(service=shelter, status="available", by=administrator)
+        capacity_update(service=full, status="full", by=administrator)
+    url = "/en/search/?q=&places=on"
+    assert result_ids(client, url, given + datetime.timedelta(hours=1)) == [str(shelter.pk)]
+    assert "With places available now" in page(client, url, given)
+    assert result_ids(client, url, given + datetime.timedelta(hours=73)) == []
+    with mock.patch("django.utils.timezone.now", return_value=given):
+        items = client.get("/api/v1/services/?places=true").json()["results"]
+    assert [item["id"] for item in items] == [shelter.pk]
+    assert items[0]["places"]["status"] == "available"
+
+
+def test_the_api_carries_closures_and_places_and_forgets_an_ended_closure(client, listing, administrator):
+    close_until_tuesday(listing, administrator)
+    close_until_tuesday(listing.locations.get(), administrator)
+    with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA - datetime.timedelta(hours=80)):
+        capacity_update(service=listing, status="waiting_list", by=administrator)
+    for round_ in range(2):  # the second page reads the kept item
+        with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
+            item = client.get("/api/v1/services/?lang=en").json()["results"][0]
+        assert item["temporary_closure"] == {
+            "starts": "2026-11-28",
+            "ends": "2026-12-01",
+            "time_zone": "America/Bogota",
+            "note": "Closed for the staff retreat",
+            "closed_now": True,
+        }, round_
+        assert item["locations"][0]["temporary_closure"]["closed_now"] is True
+        assert item["closed_until"] == "2026-12-01"
+        assert item["places"]["status"] == "call_to_ask" and item["places"]["given"] == "waiting_list"
+    with mock.patch("django.utils.timezone.now", return_value=WEDNESDAY_10_BOGOTA):
+        item = client.get("/api/v1/services/").json()["results"][0]
+        detail = client.get(f"/api/v1/services/{listing.pk}/").json()
+    for shown in (item, detail):
+        assert shown["temporary_closure"] is None and shown["closed_until"] is None
+        assert shown["locations"][0]["temporary_closure"] is None
