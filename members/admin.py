@@ -341,4 +341,14 @@ class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translate
             _("Opening and access"),
             {"fields": ("open_24_7", "hours_note", "accessibility_notes")},
         ),
+        (
+            _("Temporary closure"),
+            {
+                "description": _(
+                    "Public: from the first to the last day this location is closed, with a short note. The closure "
+                    "ends by itself the day after its last day. A service given only here shows as closed too."
+                ),
+                "fields": (("closed_from", "closed_until"), "closure_note"),
+            },
+        ),
     )

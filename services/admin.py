@@ -2,13 +2,18 @@
 queue of suggested updates."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -20,7 +25,7 @@ from members.admin_scope import ScopedAdmin
 from members.models import Country, Location, Organisation
 from members.resources import SpreadsheetAdmin
 from rssn.languages import in_every_language
-from services import services
+from services import cards, services
 from services.models import ContactChannel, CorrectionRequest, Language, Population, Service, ServiceCategory
 from services.resources import ServiceResource
 
@@ -150,11 +155,36 @@ class ContactChannelInline(TranslatedTabularInline):
     verbose_name_plural = _("contact channels (shown as one-tap links: call, WhatsApp, Signal, Telegram, SMS...)")
 
 
+# Places (capacity): one step, without review --------------------------------------------------------------------
+
+
+def _places_action(status: str, description):
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        updated = 0
+        for service in queryset:
+            services.capacity_update(service=service, status=status, by=request.user)
+            updated += 1
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)d service updated.", "%(count)d services updated.", updated) % {"count": updated},
+            messages.SUCCESS,
+        )
+
+    action.__name__ = f"places_{status or 'not_given'}"
+    return action
+
+
 @admin.register(Service)
 class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     resource_classes = [ServiceResource]
     form = ServiceAdminForm
-    list_display = ("name", "organisation", "status", "cost", "delivery", "last_verified_on")
+    list_display = ("name", "organisation", "status", "cost", "delivery", "places_now", "last_verified_on")
+    actions = [
+        _places_action(Service.Capacity.AVAILABLE, _("Places: available now")),
+        _places_action(Service.Capacity.FULL, _("Places: full now")),
+        _places_action(Service.Capacity.WAITING_LIST, _("Places: waiting list now")),
+    ]
     list_filter = (
         "status",
         "categories",
@@ -168,7 +198,7 @@ class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translated
     search_fields = (*in_every_language("name", "organisation__name"), "organisation__acronym")
     autocomplete_fields = ("organisation", "locations")
     filter_horizontal = ("categories", "populations", "languages")
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", "places_now")
     inlines = (ContactChannelInline,)
     fieldsets = (
         (
@@ -196,12 +226,78 @@ class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translated
             _("Who it is for"),
             {"fields": ("eligibility", "populations", ("age_min", "age_max"), "languages")},
         ),
+        (
+            _("Temporary closure"),
+            {
+                "description": _(
+                    "Public: from the first to the last day the service is closed, with a short note. The closure ends "
+                    "by itself the day after its last day. Close a single location from its own page."
+                ),
+                "fields": (("closed_from", "closed_until"), "closure_note"),
+            },
+        ),
+        (_("Places"), {"fields": ("places_now",)}),
         (_("Record"), {"fields": ("last_verified_on", "created_at", "updated_at")}),
     )
 
     @admin.display(description=_("delivery"))
     def delivery(self, service):
         return ", ".join(service.delivery_modes)
+
+    @admin.display(description=_("availability of places"))
+    def places_now(self, service):
+        """Its places as the public sees them now, and the buttons that change them in one click (``places_view``)."""
+        if service.pk is None:
+            return ""
+        return render_to_string(
+            "admin/services/service_places_now.html",
+            {
+                "places": cards.places_shown(cards.places_facts(service), timezone.now()),
+                "url": reverse("admin:services_service_places", args=[service.pk]),
+            },
+        )
+
+    def get_urls(self):
+        places = path(
+            "<path:object_id>/places/",
+            self.admin_site.admin_view(self.places_view),
+            name="services_service_places",
+        )
+        return [places, *super().get_urls()]
+
+    def places_view(self, request, object_id):
+        """Change a service's places in one click, without review (``services.capacity_update``): the buttons of the
+        list and the service page post here; a GET shows the buttons alone."""
+        service = self.get_object(request, object_id)
+        if service is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, service):
+            raise PermissionDenied
+        back = request.POST.get("next") or request.GET.get("next") or ""
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = ""
+        back = back or reverse("admin:services_service_change", args=[service.pk])
+        if request.method == "POST":
+            try:
+                services.capacity_update(service=service, status=request.POST.get("capacity", ""), by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, _("Places of “%(service)s” updated.") % {"service": service.name}, messages.SUCCESS
+                )
+                return HttpResponseRedirect(back)
+        return TemplateResponse(
+            request,
+            "admin/services/service_places.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Places of %(service)s") % {"service": service.name},
+                "opts": self.opts,
+                "original": service,
+                "places_now": self.places_now(service),
+            },
+        )
 
 
 class ServiceInline(TranslatedTabularInline):

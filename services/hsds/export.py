@@ -7,9 +7,12 @@ contact person is never read. HSDS has no translated fields, so one export is in
 that language or its fallbacks (``rssn.languages.best_translation``).
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
-from django.utils import translation
+import datetime
 
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone, translation
+
+from members import closures
 from members.models import Location, Organisation
 from rssn.languages import best_translation
 from services.hsds import mapping
@@ -25,8 +28,9 @@ def _compact(record: dict) -> dict:
 
 
 class Exporter:
-    def __init__(self, *, language: str = "en"):
+    def __init__(self, *, language: str = "en", now: datetime.datetime | None = None):
         self.language = language
+        self.now = now or timezone.now()
 
     def text(self, instance, field: str) -> str:
         return best_translation(instance, field, self.language).value
@@ -133,6 +137,26 @@ class Exporter:
             "description": mapping.ALWAYS_OPEN_DESCRIPTION,
         }
 
+    def closure(self, owner, period, parent_id: str, **links) -> list[dict]:
+        """A temporary closure that has not ended, as a schedule (``mapping.TEMPORARY_CLOSURE``): none otherwise."""
+        if period is None or period.ends < self.now.astimezone(period.zone).date():
+            return []
+        schedule_id = child_id(parent_id, "closure")
+        term = self.term(mapping.SCHEDULE_KINDS, mapping.TEMPORARY_CLOSURE, mapping.TEMPORARY_CLOSURE_DESCRIPTION)
+        return [
+            _compact(
+                {
+                    "id": schedule_id,
+                    **links,
+                    "valid_from": period.starts.isoformat(),
+                    "valid_to": period.ends.isoformat(),
+                    "description": mapping.TEMPORARY_CLOSURE_DESCRIPTION,
+                    "notes": self.text(owner, "closure_note"),
+                    "attributes": [self.attribute(link_id=schedule_id, link_entity="schedule", term=term)],
+                }
+            )
+        ]
+
     def location(self, location: Location, organisation_id: str) -> dict:
         location_id = record_id(location)
         address = location.public_address
@@ -171,6 +195,7 @@ class Exporter:
             schedules.append(
                 {"id": child_id(location_id, "hours-note"), "location_id": location_id, "notes": hours_note}
             )
+        schedules += self.closure(location, location.closure_period, location_id, location_id=location_id)
         accessibility = self.text(location, "accessibility_notes")
         channel_phones, contacts = self.channels(location_id, location, location_id=location_id)
         return _compact(
@@ -216,6 +241,15 @@ class Exporter:
             name = needed if service.referral_required else "no referral needed"
             term = self.term(mapping.SERVICE_FEATURES, code, name)
             attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
+        if service.capacity:
+            term = self.term(mapping.PLACES, service.capacity, str(service.get_capacity_display()))
+            attribute = self.attribute(link_id=service_id, link_entity="service", term=term)
+            attributes.append(attribute | {"value": service.capacity_updated_at.isoformat()})
+        locations = list(service.locations.all())
+        closure = self.closure(service, service.closure_period(locations), service_id, service_id=service_id)
+        closed = closures.closed_until(
+            service.closure_period(locations), [location.closure_period for location in locations], self.now
+        )
         at_locations = [
             {
                 "id": child_id(service_id, "at", location_ids[location.pk]),
@@ -243,7 +277,7 @@ class Exporter:
                 "organization_id": organisation_id,
                 "name": self.text(service, "name"),
                 "description": self.text(service, "description"),
-                "status": "active",
+                "status": "active" if closed is None else mapping.TEMPORARILY_CLOSED_STATUS,
                 "application_process": self.text(service, "how_to_access"),
                 "eligibility_description": self.text(service, "eligibility"),
                 "minimum_age": service.age_min,
@@ -252,7 +286,8 @@ class Exporter:
                 "last_modified": service.updated_at.isoformat(),
                 "phones": self.phone(service_id, service.phone, service_id=service_id) + channel_phones,
                 "contacts": contacts,
-                "schedules": [self.always_open(service_id, service_id=service_id)] if service.open_24_7 else [],
+                "schedules": ([self.always_open(service_id, service_id=service_id)] if service.open_24_7 else [])
+                + closure,
                 "service_at_locations": at_locations,
                 "languages": [
                     {

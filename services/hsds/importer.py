@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
 
@@ -219,6 +220,11 @@ def _time(value: str, record_id: str, where: str) -> datetime.time:
     return datetime.time(int(match[1]), int(match[2]))
 
 
+def _is_closure(schedule: dict) -> bool:
+    """A temporary closure (``mapping.TEMPORARY_CLOSURE``), not opening hours."""
+    return mapping.TEMPORARY_CLOSURE in _codes(schedule, mapping.SCHEDULE_KINDS)
+
+
 def _is_always_open(schedule: dict) -> bool:
     days = {day.strip().upper() for day in _text(schedule, "byday").split(",") if day.strip()}
     return (
@@ -346,6 +352,38 @@ class Importer:
 
     def _count(self, kind: str, created: bool):
         (self._group_report.created if created else self._group_report.updated)[kind] += 1
+
+    def _closure(self, owner, schedules: list[dict], record_id: str, where: str) -> None:
+        """A location's or service's temporary closure from its closure schedule (``mapping.TEMPORARY_CLOSURE``);
+        none without one."""
+        found = next((schedule for schedule in schedules if _is_closure(schedule)), None)
+        owner.closed_from = owner.closed_until = None
+        self._set_text(owner, "closure_note", "")
+        if found is None:
+            return
+        try:
+            owner.closed_from = datetime.date.fromisoformat(_text(found, "valid_from")[:10])
+            owner.closed_until = datetime.date.fromisoformat(_text(found, "valid_to")[:10])
+        except ValueError:
+            raise RecordError(
+                record_id, f"{where}.schedules.valid_to", "a closure needs its first and last day"
+            ) from None
+        self._set_text(owner, "closure_note", _text(found, "notes")[:160])
+
+    def _places(self, service, record: dict, record_id: str) -> None:
+        """A service's places (``mapping.PLACES``), with when they were given; none without both."""
+        service.capacity, service.capacity_updated_at = "", None
+        for attribute in record.get("attributes") or []:
+            term = attribute.get("taxonomy_term") or {}
+            if _taxonomy_of(term) != mapping.PLACES or _text(term, "code") not in Service.Capacity.values:
+                continue
+            given = parse_datetime(_text(attribute, "value"))
+            if given is None:
+                self.warn(record_id, "service.attributes.value", "places without the time they were given: left out")
+                continue
+            if timezone.is_naive(given):
+                given = timezone.make_aware(given, datetime.UTC)
+            service.capacity, service.capacity_updated_at = _text(term, "code"), given
 
     def _set_text(self, instance, field_name: str, value: str, *, everywhere: bool = False):
         codes = [code for code, _name in settings.LANGUAGES] if everywhere else [self.language]
@@ -575,8 +613,9 @@ class Importer:
         notes = [
             _text(s, "notes") or _text(s, "description")
             for s in schedules
-            if not _is_always_open(s) and not _text(s, "opens_at")
+            if not _is_always_open(s) and not _text(s, "opens_at") and not _is_closure(s)
         ]
+        self._closure(location, schedules, record_id, "location")
         self._set_text(location, "hours_note", " ".join(note for note in notes if note)[:200])
         self._save(location, record_id, "location")
         self._channels(record, record_id, "location", location=location)
@@ -738,7 +777,10 @@ class Importer:
         self._set_text(service, "description", _text(record, "description"))
         self._set_text(service, "eligibility", _text(record, "eligibility_description"))
         self._set_text(service, "how_to_access", _text(record, "application_process"))
-        service.status = Service.Status.ACTIVE if _text(record, "status") in ("", "active") else Service.Status.PAUSED
+        active = ("", "active", mapping.TEMPORARILY_CLOSED_STATUS)  # closed for a while: its closure says until when
+        service.status = Service.Status.ACTIVE if _text(record, "status") in active else Service.Status.PAUSED
+        self._closure(service, record.get("schedules") or [], record_id, "service")
+        self._places(service, record, record_id)
         for ours, theirs in (("age_min", "minimum_age"), ("age_max", "maximum_age")):
             value = record.get(theirs)
             if value in (None, ""):

@@ -17,6 +17,8 @@ DELIVERY_MODES = "rssn-delivery-modes"
 ORGANISATION_KINDS = "rssn-organisation-kinds"
 SERVICE_FEATURES = "rssn-service-features"
 CONTACT_CHANNELS = "rssn-contact-channels"
+SCHEDULE_KINDS = "rssn-schedule-kinds"
+PLACES = "rssn-places"
 COUNTRIES = "ISO 3166-1 alpha-2"
 
 TAXONOMY_DESCRIPTIONS = {
@@ -27,6 +29,10 @@ TAXONOMY_DESCRIPTIONS = {
     SERVICE_FEATURES: "Further facts about an RSSN Directory service.",
     CONTACT_CHANNELS: "How an RSSN Directory service or location is reached: phone, SMS, WhatsApp, Signal, Telegram, "
     "e-mail, web form. On a contact, the attribute's value is the number, user name or address.",
+    SCHEDULE_KINDS: "What an RSSN Directory schedule says, when it is not opening hours: temporary-closure, closed "
+    "from valid_from to valid_to (both days included), its notes the public note.",
+    PLACES: "Whether an RSSN Directory service that fills up (a shelter) has places: available, full, waiting_list. "
+    "The attribute's value is when the service said so (ISO 8601); after 72 hours the directory says to call and ask.",
     COUNTRIES: "The countries an organisation works in, by ISO 3166-1 alpha-2 code.",
 }
 DELIVERY_MODE_FIELDS = ("in_person", "by_phone", "online", "outreach")
@@ -43,6 +49,12 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ALL_DAYS = ",".join(WEEKDAYS)
 ALWAYS_OPENS, ALWAYS_CLOSES = "00:00", "23:59"
 ALWAYS_OPEN_DESCRIPTION = "Open 24 hours, 7 days"
+
+# HSDS 3.0 has no temporary closure: a schedule valid from its first to its last day, without opening times, marked
+# by a ``SCHEDULE_KINDS`` attribute; a service closed on the day of the export also has this status.
+TEMPORARY_CLOSURE = "temporary-closure"
+TEMPORARY_CLOSURE_DESCRIPTION = "Temporarily closed"
+TEMPORARILY_CLOSED_STATUS = "temporarily closed"
 
 # ``Service.cost`` as an HSDS cost option's ``option`` (import also reads a zero amount as free); a service whose
 # cost nobody gave has no cost option, and one without any is imported as not known.

@@ -219,8 +219,9 @@ def nest(tables: dict[str, list[dict]]) -> list[dict]:
     attach(tables.get("addresses", []), "addresses", ["location_id"])
     attach(tables.get("accessibility", []), "accessibility", ["location_id"])
     attach(tables.get("phones", []), "phones", ["service_id", "location_id", "organization_id"])
-    # Phones and contacts have their own languages and attributes (a contact channel's kind).
-    for row in (*tables.get("phones", []), *tables.get("contacts", [])):
+    # Phones, contacts and schedules have their own languages and attributes (a contact channel's kind, a temporary
+    # closure).
+    for row in (*tables.get("phones", []), *tables.get("contacts", []), *tables.get("schedules", [])):
         records.setdefault(row["id"], row)
     attach(tables.get("schedules", []), "schedules", ["service_id", "location_id", "service_at_location_id"])
     attach(tables.get("languages", []), "languages", ["service_id", "location_id", "phone_id"])

@@ -484,3 +484,84 @@ def test_round_trip_through_the_tabular_package(directory, tmp_path):
     City.objects.all().delete()
     call_command("import_hsds", str(tmp_path / "package" / "datapackage.json"), "--approve", "--by", "boss")
     assert _normalised(export_organizations(language="en")) == _normalised(before)
+
+
+# Temporary closures and places ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def closed_and_full(directory):
+    """The public service closed from yesterday for a month, the city-only location closed from next week, and the
+    confidential shelter full since an hour ago."""
+    today = datetime.date.today()
+    public, location = directory["public"], directory["city_only"].locations.get()
+    Service.objects.filter(pk=public.pk).update(
+        closed_from=today - datetime.timedelta(days=1),
+        closed_until=today + datetime.timedelta(days=30),
+        closure_note_en="Closed for the holidays",
+    )
+    Location.objects.filter(pk=location.pk).update(
+        closed_from=today + datetime.timedelta(days=7),
+        closed_until=today + datetime.timedelta(days=8),
+        closure_note_en="Closed for repairs",
+    )
+    Service.objects.filter(pk=directory["confidential"].pk).update(
+        capacity="full", capacity_updated_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=1)
+    )
+    return directory
+
+
+def closure_schedules(record):
+    return [
+        schedule
+        for schedule in record.get("schedules", [])
+        if mapping.TEMPORARY_CLOSURE in json.dumps(schedule.get("attributes", []))
+    ]
+
+
+def test_closures_and_places_leave_in_what_hsds_3_allows_and_validate(closed_and_full):
+    organizations = export_organizations(language="en")
+    for organization in organizations:
+        assert_valid("organization", organization)
+    services = all_services(organizations)
+    public = services[record_id(closed_and_full["public"])]
+    assert public["status"] == "temporarily closed"
+    [closure] = closure_schedules(public)
+    assert closure["valid_to"] == (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    assert closure["notes"] == "Closed for the holidays" and "opens_at" not in closure
+    location = all_locations(organizations)[record_id(closed_and_full["city_only"].locations.get())]
+    assert closure_schedules(location)[0]["notes"] == "Closed for repairs"
+    assert services[record_id(closed_and_full["city_only"])]["status"] == "active"  # not closed yet
+    shelter = services[record_id(closed_and_full["confidential"])]
+    [places] = [a for a in shelter["attributes"] if a["taxonomy_term"]["taxonomy"] == mapping.PLACES]
+    assert places["taxonomy_term"]["code"] == "full" and places["value"].startswith(str(datetime.date.today().year))
+
+
+def test_an_ended_closure_does_not_leave(closed_and_full):
+    Service.objects.filter(pk=closed_and_full["public"].pk).update(
+        closed_from=datetime.date(2020, 1, 1), closed_until=datetime.date(2020, 1, 6)
+    )
+    public = all_services(export_organizations(language="en"))[record_id(closed_and_full["public"])]
+    assert public["status"] == "active" and not closure_schedules(public)
+
+
+@pytest.mark.parametrize("form", ["json", "csv"])
+def test_closures_and_places_come_back_from_a_round_trip(closed_and_full, tmp_path, form):
+    UserFactory(username="boss", is_superuser=True, is_staff=True)
+    before = export_organizations(language="en")
+    if form == "json":
+        path = tmp_path / "directory.json"
+        path.write_text(json.dumps(before))
+    else:
+        call_command("export_hsds", str(tmp_path / "package"), "--format", "csv")
+        path = tmp_path / "package" / "datapackage.json"
+    Service.objects.all().delete()
+    Organisation.objects.all().delete()
+    City.objects.all().delete()
+    call_command("import_hsds", str(path), "--approve", "--by", "boss")
+    assert _normalised(export_organizations(language="en")) == _normalised(before)
+    service = Service.objects.get(closure_note_en="Closed for the holidays")
+    assert service.status == Service.Status.ACTIVE
+    assert Location.objects.get(closure_note_en="Closed for repairs").closed_until is not None
+    assert Service.objects.get(capacity="full").capacity_updated_at is not None
+    assert not Location.objects.filter(hours_note_en__contains="Closed").exists()
