@@ -35,7 +35,7 @@ LIST_BUTTON_TEMPLATE = "includes/service/list_button.html"
 BADGE_TEMPLATE = "includes/service/open_badge.html"
 NOTICE_TEMPLATE = "includes/service/closure_notice.html"
 PLACES_TEMPLATE = "includes/service/places.html"
-SLOTS = ("list_query", "distance", "badge", "list_button", "notice", "places")
+SLOTS = ("list_query", "distance", "badge", "list_button", "notice", "capacity")
 # Slots are marked with a token no listing can contain, so that a listing's text can never open one.
 _TOKEN = secrets.token_hex(8)
 _SLOT = re.compile(f"\x00{_TOKEN}:(\\w+)\x00")
@@ -378,7 +378,7 @@ class ResultCards:
             "badge": self._closed_badge(notice) if closed else self._badge(state),
             "list_button": _filled(self._buttons[change["in_list"]], button),
             "notice": get_template(NOTICE_TEMPLATE).render({"notice": notice}) if closed else "",
-            "places": self._places(markup.places),
+            "capacity": self._places(markup.places),
         }
         # Every part is template output, escaped; the slot values are rendered or escaped above.
         return mark_safe(_filled(markup.parts, slots))  # noqa: S308  # nosec B308 B703

@@ -335,3 +335,22 @@ def test_the_api_carries_closures_and_places_and_forgets_an_ended_closure(client
     for shown in (item, detail):
         assert shown["temporary_closure"] is None and shown["closed_until"] is None
         assert shown["locations"][0]["temporary_closure"] is None
+
+
+def test_a_results_page_with_closures_places_and_open_now_stays_within_12_queries(
+    client, listing, administrator, django_assert_max_num_queries
+):
+    city = listing.locations.get().city
+    for number in range(30):
+        service = ServiceFactory(name_es=f"Servicio {number}", locations=[LocationFactory(city=city, open_24_7=True)])
+        if number % 3 == 0:
+            close_until_tuesday(service, administrator)
+        if number % 3 == 1:
+            close_until_tuesday(service.locations.get(), administrator)
+        if number % 2:
+            capacity_update(service=service, status="available", by=administrator)
+    for url in (f"/en/search/?q=&near={city.pk}&open_now=on", "/en/search/?q=&places=on&open_now=on"):
+        page(client, url, MONDAY_10_BOGOTA)  # fills the reference data's cache, the same for everyone
+        with django_assert_max_num_queries(12), mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
+            html = client.get(url).content.decode()
+        assert "Closed until" not in html and 'class="result"' in html
