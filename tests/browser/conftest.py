@@ -8,6 +8,7 @@ itself (``NEUTRAL_URL``, never fetched from the network); the test fails if any 
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -206,3 +207,29 @@ class Directory:
 @pytest.fixture
 def directory(transactional_db):
     return Directory()
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def coordinator(directory, role_groups):
+    """The coordinator of the directory's country, who signs in with ``STAFF_PASSWORD`` (``log_in``)."""
+    from django.contrib.auth.models import Group
+
+    from members.models import CoordinatorAssignment
+    from members.roles import COORDINATORS
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="coordinator-co", is_staff=True, password=STAFF_PASSWORD)
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    CoordinatorAssignment.objects.create(user=user, country=directory.country)
+    return user
+
+
+def log_in(page, language, user):
+    page.goto(f"/{language}/admin/login/")
+    page.locator("#id_username").fill(user.username)
+    page.locator("#id_password").fill(STAFF_PASSWORD)
+    page.locator("#login-form [type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{language}/admin/$"))

@@ -6,34 +6,13 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from members.models import CoordinatorAssignment
-from members.roles import COORDINATORS
-from tests.browser.conftest import screenshot
-from tests.factories import UserFactory
+from tests.browser.conftest import log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
 SHELTER = "Shelter and psychological care"
-
-
-@pytest.fixture
-def coordinator(directory, role_groups):
-    user = UserFactory(username="coordinator-co", is_staff=True, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=COORDINATORS))
-    CoordinatorAssignment.objects.create(user=user, country=directory.country)
-    return user
-
-
-def log_in(page, user):
-    page.goto("/en/admin/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    page.wait_for_url(re.compile(r"/en/admin/$"))
 
 
 def shelter_card(page):
@@ -44,7 +23,7 @@ def test_a_shelter_marked_full_shows_full_in_search_and_leaves_the_places_filter
     page, new_context, directory, coordinator
 ):
     staff = new_context().new_page()
-    log_in(staff, coordinator)
+    log_in(staff, "en", coordinator)
     staff.goto(f"/en/admin/services/service/{directory.shelter_service.pk}/change/")
     staff.get_by_role("link", name="Update places").click()
     staff.get_by_role("button", name="Places available", exact=True).click()
@@ -73,7 +52,7 @@ def test_a_closed_service_says_closed_until_and_leaves_open_now(page, new_contex
     expect(page.locator("article.result", has_text="Free legal advice")).to_have_count(1)
 
     staff = new_context().new_page()
-    log_in(staff, coordinator)
+    log_in(staff, "en", coordinator)
     staff.goto(f"/en/admin/services/service/{directory.legal_service.pk}/change/")
     today = datetime.date.today()
     last = today + datetime.timedelta(days=10)

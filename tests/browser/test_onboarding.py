@@ -3,20 +3,16 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
 from members.forms import OrganisationApplicationForm
-from members.models import CoordinatorAssignment, Organisation
-from members.roles import COORDINATORS
-from tests.browser.conftest import screenshot
-from tests.factories import UserFactory
+from members.models import Organisation
+from tests.browser.conftest import log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
 NEW_ORGANISATION = "Colectiva Ejemplo Amaranto"
-PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
@@ -66,22 +62,6 @@ def test_apply_to_join_with_errors_then_successfully(page, directory, language):
     service = organisation.services.get()
     assert service.locations.get().street_address == "Calle Ejemplo 1 # 2-3"
     assert (service.cost, service.referral_required) == ("free", True)
-
-
-@pytest.fixture
-def coordinator(directory, role_groups):
-    user = UserFactory(username="coordinator-co", is_staff=True, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=COORDINATORS))
-    CoordinatorAssignment.objects.create(user=user, country=directory.country)
-    return user
-
-
-def log_in(page, language, user):
-    page.goto(f"/{language}/admin/login/")
-    page.locator("#id_username").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    page.wait_for_url(re.compile(rf"/{language}/admin/$"))
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
