@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0012_location_temporary_closure'),
-        ('services', '0017_search_category_names_in_text'),
+        ('services', '0018_suggested_updates'),
     ]
 
     operations = [
