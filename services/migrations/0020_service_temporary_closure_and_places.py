@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0012_location_temporary_closure'),
-        ('services', '0018_suggested_updates'),
+        ('services', '0019_search_stems_and_whole_names_in_index'),
     ]
 
     operations = [
