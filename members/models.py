@@ -10,6 +10,8 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,7 +21,13 @@ from django.utils.translation import gettext_lazy as _
 
 from members import closures, opening
 from members.fields import PhoneNumberField
-from members.querysets import CityQuerySet, LocationQuerySet, OrganisationQuerySet
+from members.querysets import (
+    CityQuerySet,
+    LocationQuerySet,
+    OrganisationMemberQuerySet,
+    OrganisationQuerySet,
+    ProposedChangeQuerySet,
+)
 from members.validators import validate_time_zone, validate_time_zones, validate_web_url
 
 PUBLIC = _("Public: shown on the directory.")
@@ -667,3 +675,139 @@ class SpentToken(models.Model):
 
     def __str__(self):
         return f"{self.digest[:8]} {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class OrganisationMember(models.Model):
+    """A person of a member organisation (its own staff) with an account for the member area: she sees and
+    proposes changes to her organisation's listing only, never reaches the admin (``is_staff`` stays off)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_membership",
+        verbose_name=_("account"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="member_accounts", verbose_name=_("organisation")
+    )
+    language = models.CharField(
+        _("language of the e-mails"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Private: the invitation and the decisions on her proposals are written in this language."),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("access revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("access revoked by"),
+    )
+
+    objects = OrganisationMemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member account")
+        verbose_name_plural = _("member accounts")
+        ordering = ["organisation", "user__email"]
+
+    def __str__(self):
+        return f"{self.user.email} — {self.organisation}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.user.is_active
+
+
+class ProposedChange(models.Model):
+    """A member's edit of her organisation's listing (the organisation, a location or a service), waiting for a
+    coordinator of one of its countries: nothing of it is public before approval (``members.proposals``).
+
+    ``changes`` maps each changed field to its value before and after, as JSON: ``{"phone": {"before": "...",
+    "after": "..."}}``. ``revision`` grows with each save of a pending proposal, so that two people editing it
+    cannot overwrite each other silently. ``confidential`` marks a proposal that touches the address of a
+    location whose address is not public (before or after): it is shown only to staff in scope and to the
+    organisation's members."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("organisation")
+    )
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of record")
+    )
+    target_id = models.PositiveBigIntegerField(_("record"))
+    target = GenericForeignKey("target_type", "target_id")
+    changes = models.JSONField(_("changes"), default=dict)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    confidential = models.BooleanField(
+        _("touches a confidential address"),
+        default=False,
+        help_text=_("The proposal changes the address of a location whose address is not public."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True, help_text=_("Private: sent to the member with a rejection."))
+
+    objects = ProposedChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        ordering = ["-proposed_at", "-pk"]
+        permissions = [("decide_proposedchange", _("Can approve or reject proposed changes"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "rejected"]), name="proposed_change_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_at__isnull=True)
+                | (~Q(status="pending") & Q(decided_at__isnull=False)),
+                name="proposed_change_decided_when_decided",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""), name="proposed_change_rejection_has_reason"
+            ),
+            # One proposal waits per record: a second edit continues it (checked by its revision).
+            models.UniqueConstraint(
+                fields=["target_type", "target_id"],
+                condition=Q(status="pending"),
+                name="proposed_change_one_pending_per_record",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "proposed_at"], name="proposed_change_queue")]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.target_type.name} {self.target_id} ({self.get_status_display()})"

@@ -29,3 +29,32 @@ class CityQuerySet(models.QuerySet):
         """The cities public forms offer: not those an applicant typed until her application is approved (anyone
         could write text into a public page through them)."""
         return self.filter(proposed=False)
+
+
+class OrganisationMemberQuerySet(models.QuerySet):
+    def active(self):
+        """Member accounts that may sign in: not revoked."""
+        return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+
+class ProposedChangeQuerySet(models.QuerySet):
+    def pending(self):
+        """Proposals waiting for a coordinator's decision, oldest first."""
+        return self.filter(status=self.model.Status.PENDING).order_by("proposed_at", "pk")
+
+    def decided(self):
+        return self.exclude(status=self.model.Status.PENDING)
+
+    def for_countries(self, countries):
+        """Proposals for organisations working in one of ``countries`` (countries or their ids, or a queryset):
+        each proposal once, even when its organisation works in several of them."""
+        inside = self.model._default_manager.filter(organisation__countries__in=countries).values("pk")
+        return self.filter(pk__in=inside)
+
+    def for_organisation(self, organisation):
+        return self.filter(organisation=organisation)
+
+    def for_record(self, record):
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(target_type=ContentType.objects.get_for_model(record), target_id=record.pk)

@@ -26,6 +26,8 @@ SCOPE_PATHS = {
     "members.location": "organisation__countries",
     "members.openinghours": "location__organisation__countries",
     "members.membershipstatuschange": "organisation__countries",
+    "members.organisationmember": "organisation__countries",
+    "members.proposedchange": "organisation__countries",
     "services.correctionrequest": "organisation__countries",
     "services.service": "organisation__countries",
 }
