@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from members.models import CoordinatorAssignment, Country
+from members.models import CoordinatorAssignment, Country, Organisation, OrganisationMember
 
 
 # One spec per account; add the role accounts (coordinator, editor...) here.
@@ -53,5 +53,30 @@ def ensure_demo_account(account: DemoAccount) -> str:
     return f"{account.label}: user {account.username}, password {password} — log in at {settings.SITE_URL}/es/admin/"
 
 
+DEMO_MEMBER_EMAIL = "demo-member@example.org"
+
+
+def ensure_demo_member() -> str:
+    """A member account (not staff) of the first Colombian demo organisation, for the member area."""
+    user_model = get_user_model()
+    if user_model.objects.filter(username=DEMO_MEMBER_EMAIL).exists():
+        return (
+            f"Demo member: {DEMO_MEMBER_EMAIL} already exists (password unchanged; reset it with "
+            f"`python manage.py changepassword {DEMO_MEMBER_EMAIL}`)."
+        )
+    organisation = Organisation.objects.filter(is_demo=True, countries__code="CO").public().order_by("slug").first()
+    if organisation is None:
+        return "Demo member: no demo organisation in Colombia to attach it to."
+    password = secrets.token_urlsafe(12)
+    user = user_model.objects.create_user(
+        username=DEMO_MEMBER_EMAIL, email=DEMO_MEMBER_EMAIL, password=password, is_staff=False
+    )
+    OrganisationMember.objects.create(user=user, organisation=organisation, language="es")
+    return (
+        f"Demo member ({organisation.name}): e-mail {DEMO_MEMBER_EMAIL}, password {password} — sign in at "
+        f"{settings.SITE_URL}/es/account/sign-in/"
+    )
+
+
 def ensure_demo_accounts() -> list[str]:
-    return [ensure_demo_account(account) for account in DEMO_ACCOUNTS]
+    return [*(ensure_demo_account(account) for account in DEMO_ACCOUNTS), ensure_demo_member()]

@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from members import admin_decisions
 from members.admin_decisions import DecisionPermission, VerificationFilter
 from members.admin_filters import MissingTranslationFilter, translated_field_names
+from members.admin_members import OrganisationMemberInline, ProposedChangeInline
 from members.admin_scope import ScopedAdmin, ScopedInline
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
 from members.resources import LocationResource, OrganisationResource, SpreadsheetAdmin
@@ -190,7 +191,7 @@ class OrganisationAdmin(ScopedAdmin, SpreadsheetAdmin, DecisionPermission, Simpl
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("countries",)
     # services/admin.py adds the services inline after the locations (members does not import services).
-    inlines = [LocationInline, MembershipStatusChangeInline]
+    inlines = [LocationInline, MembershipStatusChangeInline, OrganisationMemberInline, ProposedChangeInline]
     fieldsets = (
         (
             _("Public information"),

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -24,11 +26,14 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare
+from django.utils.encoding import force_bytes
+from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from members import roles
+from members import proposals, roles
 from members.models import (
     City,
     CoordinatorAssignment,
@@ -36,6 +41,8 @@ from members.models import (
     Location,
     MembershipStatusChange,
     Organisation,
+    OrganisationMember,
+    ProposedChange,
     SpentToken,
     SubmissionThrottle,
 )
@@ -657,3 +664,309 @@ def token_spend(*, token: str, purpose: str, keep_for: datetime.timedelta) -> bo
 
 def token_spent(*, token: str, purpose: str) -> bool:
     return SpentToken.objects.filter(digest=_token_digest(token, purpose), expires_at__gte=timezone.now()).exists()
+
+
+# Member accounts --------------------------------------------------------------------------------------------------
+
+
+class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    """The invitation's link to set a first password: Django's signed token, with its own purpose and lifetime. It
+    hashes the password and the last login, so it stops working once a password is set (single use)."""
+
+    key_salt = "members.services.InvitationTokenGenerator"
+
+    def check_token(self, user, token):
+        """Django's check, with the invitation's own lifetime (``MEMBER_INVITATION_DAYS``)."""
+        if not (user and token):
+            return False
+        try:
+            timestamp_b36, _hash = token.split("-")
+            timestamp = base36_to_int(timestamp_b36)
+        except ValueError:
+            return False
+        if not any(
+            constant_time_compare(self._make_token_with_timestamp(user, timestamp, secret), token)
+            for secret in [self.secret, *self.secret_fallbacks]
+        ):
+            return False
+        return self._num_seconds(self._now()) - timestamp <= settings.MEMBER_INVITATION_DAYS * 24 * 60 * 60
+
+
+invitation_tokens = InvitationTokenGenerator()
+
+
+def can_manage_members(user, organisation: Organisation) -> bool:
+    """Staff who may invite and revoke an organisation's members: administrators, and coordinators of one of its
+    countries."""
+    if user is None or not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not user.has_perm("members.add_organisationmember"):
+        return False
+    return (
+        roles.is_administrator(user)
+        or organisation.countries.filter(pk__in=roles.coordinated_country_ids(user)).exists()
+    )
+
+
+def invitation_path(member: OrganisationMember) -> str:
+    with translation.override(member.language):
+        return reverse(
+            "account:welcome",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(member.user.pk)),
+                "token": invitation_tokens.make_token(member.user),
+            },
+        )
+
+
+def member_invite_check(*, organisation: Organisation, email: str) -> None:
+    """Refuse an address that cannot become a member of ``organisation``: a staff account's (staff never become
+    members), or a member of another organisation's."""
+    user = get_user_model().objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        return
+    if user.is_staff or user.is_superuser:
+        raise ValidationError(_("This address belongs to a staff account: staff cannot be members."))
+    existing = getattr(user, "organisation_membership", None)
+    if existing is not None and existing.organisation_id != organisation.pk:
+        raise ValidationError(_("This address is already a member account of another organisation."))
+
+
+def member_invite(*, organisation: Organisation, email: str, language: str, by) -> OrganisationMember:
+    """Give a person of ``organisation`` a member account (or give it back) and e-mail her, in ``language``, a link
+    to set her password. A staff account is never made a member."""
+    if not can_manage_members(by, organisation):
+        raise PermissionDenied(_("You may not invite members of %(organisation)s.") % {"organisation": organisation})
+    User = get_user_model()
+    email = User.objects.normalize_email(email.strip()).lower()
+    language = supported_language(language)
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(email__iexact=email).first()
+        member_invite_check(organisation=organisation, email=email)
+        if user is None:
+            user = User(username=email, email=email, is_staff=False, is_superuser=False)
+            user.set_unusable_password()
+            user.save()
+        else:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        member, _created = OrganisationMember.objects.update_or_create(
+            user=user,
+            defaults={
+                "organisation": organisation,
+                "language": language,
+                "invited_by": by,
+                "invited_at": timezone.now(),
+                "revoked_at": None,
+                "revoked_by": None,
+            },
+        )
+        send_templated_email(
+            template="member_invitation",
+            to=[email],
+            language=language,
+            subject=_("Your account for the RSSN Directory"),
+            context={
+                "organisation": organisation,
+                "url": absolute_url(invitation_path(member)),
+                "days": settings.MEMBER_INVITATION_DAYS,
+            },
+        )
+    return member
+
+
+def member_from_invitation(uidb64: str, token: str) -> OrganisationMember | None:
+    """The member an invitation link is for, when the link is right, unused, unexpired and not revoked."""
+    User = get_user_model()
+    try:
+        user = User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist, UnicodeDecodeError):
+        return None
+    member = OrganisationMember.objects.active().filter(user=user).select_related("user", "organisation").first()
+    if member is None or not invitation_tokens.check_token(user, token):
+        return None
+    return member
+
+
+def member_set_password(*, member: OrganisationMember, password: str) -> None:
+    """Set the member's password (the invitation's link stops working: its token hashed the old one)."""
+    with transaction.atomic():
+        user = get_user_model().objects.select_for_update().get(pk=member.user_id)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+
+
+def member_revoke(*, member: OrganisationMember, by) -> OrganisationMember:
+    """End a member's access: she cannot sign in, her open sessions end at their next request, her links stop
+    working. Her proposals waiting for review stay for the coordinators to decide."""
+    if not can_manage_members(by, member.organisation):
+        raise PermissionDenied(
+            _("You may not revoke members of %(organisation)s.") % {"organisation": member.organisation}
+        )
+    with transaction.atomic():
+        locked = OrganisationMember.objects.select_for_update().select_related("user").get(pk=member.pk)
+        locked.revoked_at = timezone.now()
+        locked.revoked_by = by
+        locked.save(update_fields=["revoked_at", "revoked_by"])
+        user = locked.user
+        user.is_active = False
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "password"])
+    return locked
+
+
+def member_of(user) -> OrganisationMember | None:
+    """The active member account of a signed-in person, or None (staff and revoked members have none)."""
+    if not (user.is_authenticated and user.is_active) or user.is_staff:
+        return None
+    member = getattr(user, "organisation_membership", None)
+    return member if member is not None and member.revoked_at is None else None
+
+
+# Proposed changes -------------------------------------------------------------------------------------------------
+
+
+class ProposalConflict(ValidationError):
+    """The record (or its proposal) changed since the member's form was shown."""
+
+
+def proposal_version(record) -> str:
+    """What a member's form carries to notice a save over another's: the waiting proposal's id and revision, or a
+    fingerprint of the record's values when none waits."""
+    waiting = ProposedChange.objects.pending().for_record(record).first()
+    if waiting is not None:
+        return f"p{waiting.pk}.{waiting.revision}"
+    return "r" + proposals.version_of(proposals.current_values(record))
+
+
+def proposal_values(record) -> dict:
+    """The values a member's form starts from: the record's, with the waiting proposal's changes on top."""
+    values = proposals.current_values(record)
+    waiting = ProposedChange.objects.pending().for_record(record).first()
+    if waiting is not None:
+        values.update({name: change["after"] for name, change in waiting.changes.items()})
+    return values
+
+
+def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange | None:
+    """Save a member's edit of her listing as a proposed change (nothing public changes). A second edit of a record
+    continues the proposal that waits for it. ``version`` is what her form was shown with (``proposal_version``):
+    when the record or the waiting proposal changed since, nothing is saved and ``ProposalConflict`` says so.
+    Returns the proposal, or None when the values are the record's own (a waiting proposal is then withdrawn)."""
+    member = member_of(by)
+    organisation = record if isinstance(record, Organisation) else record.organisation
+    if member is None or member.organisation_id != organisation.pk:
+        raise PermissionDenied(_("You may change only your own organisation's listing."))
+    with transaction.atomic():
+        Organisation.objects.select_for_update().get(pk=organisation.pk)  # one save at a time per listing
+        if proposal_version(record) != version:
+            raise ProposalConflict(
+                _(
+                    "Someone else saved a change to this page while you were editing it. Nothing of yours was "
+                    "saved: what you typed is below. Check the page as it is now and save again."
+                ),
+                code="conflict",
+            )
+        changes = proposals.differences(record, values)
+        waiting = ProposedChange.objects.select_for_update().pending().for_record(record).first()
+        if not changes:
+            if waiting is not None:
+                waiting.delete()
+            return None
+        confidential = proposals.touches_confidential_address(record, changes)
+        if waiting is None:
+            return ProposedChange.objects.create(
+                organisation=organisation,
+                target_type=ContentType.objects.get_for_model(record),
+                target_id=record.pk,
+                changes=changes,
+                confidential=confidential,
+                proposed_by=by,
+            )
+        waiting.changes = changes
+        waiting.confidential = confidential
+        waiting.revision += 1
+        waiting.proposed_by = by
+        waiting.proposed_at = timezone.now()
+        waiting.save()
+        return waiting
+
+
+def can_decide_proposal(user, proposal: ProposedChange) -> bool:
+    """Administrators decide every proposal; coordinators those of organisations working in their countries."""
+    if user is None or not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not user.has_perm("members.decide_proposedchange"):
+        return False
+    return (
+        roles.is_administrator(user)
+        or proposal.organisation.countries.filter(pk__in=roles.coordinated_country_ids(user)).exists()
+    )
+
+
+def _locked_pending(proposal: ProposedChange, by) -> ProposedChange:
+    if not can_decide_proposal(by, proposal):
+        raise PermissionDenied(
+            _("You may not decide proposals for %(organisation)s.") % {"organisation": proposal.organisation}
+        )
+    locked = ProposedChange.objects.select_for_update().select_related("organisation").get(pk=proposal.pk)
+    if locked.status != ProposedChange.Status.PENDING:
+        raise ValidationError(_("This proposal was already decided."))
+    return locked
+
+
+def _tell_proposer(proposal: ProposedChange, template: str, subject) -> None:
+    member = getattr(proposal.proposed_by, "organisation_membership", None) if proposal.proposed_by else None
+    if member is None or not proposal.proposed_by.email:
+        return
+    send_templated_email(
+        template=template,
+        to=[proposal.proposed_by.email],
+        language=member.language,
+        subject=subject,
+        context={"proposal": proposal, "organisation": proposal.organisation, "record": proposal.target},
+    )
+
+
+def proposal_approve(*, proposal: ProposedChange, by) -> ProposedChange:
+    """Publish a proposed change: write it to the record (its history says who approved it), confirm the listing
+    verified today, tell the member. Refused when a field it changes was changed by someone else since."""
+    with transaction.atomic():
+        locked = _locked_pending(proposal, by)
+        record = locked.target_type.model_class()._default_manager.select_for_update().get(pk=locked.target_id)
+        stale = proposals.stale_fields(record, locked.changes)
+        if stale:
+            labels = ", ".join(proposals.field_label(type(record), name) for name in stale)
+            raise ValidationError(
+                _(
+                    "The listing changed since this proposal was made (%(fields)s): approving it would undo that "
+                    "change. Reject it with a reason and ask the member to propose again."
+                )
+                % {"fields": labels}
+            )
+        record._history_user = by
+        record._change_reason = gettext("Proposed change %(number)s approved") % {"number": locked.pk}
+        proposals.apply(record, locked.changes)
+        locked.status = ProposedChange.Status.APPROVED
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_by", "decided_at"])
+        listing_mark_verified(organisation=locked.organisation, by=by, on=timezone.localdate())
+        _tell_proposer(locked, "proposal_approved", _("Your change to the directory was published"))
+    return locked
+
+
+def proposal_reject(*, proposal: ProposedChange, by, reason: str) -> ProposedChange:
+    """Turn a proposed change down with a reason, sent to the member in her language. Nothing public changes."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the change is not published: the member reads it.")})
+    with transaction.atomic():
+        locked = _locked_pending(proposal, by)
+        locked.status = ProposedChange.Status.REJECTED
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.reason = reason
+        locked.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+        _tell_proposer(locked, "proposal_rejected", _("Your change to the directory was not published"))
+    return locked

@@ -74,7 +74,9 @@ class NoStoreMiddleware:
     @staticmethod
     def _private(request) -> bool:
         match = getattr(request, "resolver_match", None)
-        if match is not None and ("admin" in match.namespaces or match.view_name in FORM_URL_NAMES):
+        if match is not None and (
+            "admin" in match.namespaces or "account" in match.namespaces or match.view_name in FORM_URL_NAMES
+        ):
             return True
         # get_token() was called: the page holds a form that posts back to the site (the admin's).
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):

@@ -228,8 +228,12 @@ if TRUSTED_PROXY_COUNT and not TRUSTED_PROXIES:
 SUBMISSION_LIMITS = {
     "join": env_int("JOIN_SUBMISSIONS_PER_HOUR", 5),
     "report": env_int("REPORT_SUBMISSIONS_PER_HOUR", 10),
+    "password-reset": env_int("PASSWORD_RESETS_PER_HOUR", 5),
 }
 VERIFICATION_LINK_MAX_AGE_DAYS = env_int("VERIFICATION_LINK_MAX_AGE_DAYS", 30)
+# Member accounts: how long an invitation's link to set a password stays valid, and a password reset link.
+MEMBER_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 7)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
 # The coordinators' team address: Reply-To of the "changes needed" e-mails (else the deciding coordinator's own).
 COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "")
 

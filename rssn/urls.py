@@ -15,6 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("account/", include("services.account_urls")),
     path("", include("services.urls")),
 )
 

@@ -8,7 +8,9 @@ class ServicesConfig(AppConfig):
     verbose_name = _("Services")
 
     def ready(self):
-        from services import cache, signals
+        from services import cache, proposals, signals
+
+        proposals.register()
 
         signals.connect()
         cache.connect()

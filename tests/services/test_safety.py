@@ -161,6 +161,11 @@ def public_urls(world, language="es") -> list[str]:
             reverse("services:report-listing") + f"?organisation={listings['confidential'].organisation.pk}",
             reverse("services:report-listing-done"),
             reverse("services:verify", args=[verification_token(listings["confidential"].organisation)]),
+            # The member area's anonymous pages: a cookie only once a member signs in.
+            reverse("account:sign-in"),
+            reverse("account:password-reset"),
+            reverse("account:welcome", args=["MQ", "not-a-token"]),
+            reverse("account:home"),  # sends an anonymous visitor to sign in
         ]
         for service in listings.values():
             urls.append(reverse("services:service-detail", args=[service.pk]))

@@ -1,0 +1,230 @@
+"""What a member may change in her listing, and how a proposed change is read, compared and applied.
+
+A record's editable fields are registered per model (``register``): plain fields (their JSON value), foreign keys
+(the related id), many-to-many fields (the sorted ids) and "parts" (opening hours, contact channels: a list of
+rows read and written by the two functions registered with them). ``members`` registers its organisation and
+location; ``services`` registers its service (``services.apps``), so that this module never imports ``services``.
+
+Values are compared as JSON: a proposal's ``changes`` hold, per field, the value before and after.
+"""
+
+import datetime
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Location, OpeningHours, Organisation
+from rssn.languages import in_every_language
+
+# A location's address: a proposal that touches one of these stays as confidential as the address.
+ADDRESS_FIELDS = frozenset({"street_address", "postal_code", "latitude", "longitude", "city"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A list of rows belonging to the record (opening hours, contact channels), read and replaced as a whole."""
+
+    label: object
+    read: Callable[[models.Model], list]
+    write: Callable[[models.Model, list], None]
+
+
+@dataclass
+class Editable:
+    fields: list[str]
+    parts: dict[str, Part] = field(default_factory=dict)
+
+
+REGISTRY: dict[str, Editable] = {}
+
+
+def register(model: type[models.Model], fields: list[str], parts: dict[str, Part] | None = None) -> None:
+    REGISTRY[model._meta.label_lower] = Editable(list(fields), dict(parts or {}))
+
+
+def editable(model) -> Editable:
+    return REGISTRY[model._meta.label_lower]
+
+
+def translated(*names: str) -> list[str]:
+    """The four language versions of each translated field, each field's together."""
+    return list(in_every_language(*names))
+
+
+def _json_value(record, name: str):
+    model_field = record._meta.get_field(name)
+    if model_field.many_to_many:
+        return sorted(record.pk and getattr(record, name).values_list("pk", flat=True) or [])
+    if model_field.is_relation:
+        return getattr(record, model_field.attname)
+    value = getattr(record, name)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def current_values(record) -> dict:
+    """The record's editable values now, as JSON."""
+    spec = editable(type(record))
+    values = {name: _json_value(record, name) for name in spec.fields}
+    for name, part in spec.parts.items():
+        values[name] = part.read(record)
+    return values
+
+
+def version_of(values: dict) -> str:
+    """A short fingerprint of a record's values: the form carries it, so a save over someone else's newer save is
+    noticed."""
+    encoded = json.dumps(values, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def differences(record, values: dict) -> dict:
+    """The changes ``values`` make to the record: ``{field: {"before": ..., "after": ...}}``."""
+    now = current_values(record)
+    return {
+        name: {"before": now[name], "after": value}
+        for name, value in values.items()
+        if name in now and _normal(now[name]) != _normal(value)
+    }
+
+
+def _normal(value):
+    """A value as JSON, with an empty text and no text alike (translated fields are nullable)."""
+    return "" if value is None else json.loads(json.dumps(value, default=str))
+
+
+def touches_confidential_address(record, changes: dict) -> bool:
+    """Whether the changes touch the address of a location whose address is not public (now or after)."""
+    if not isinstance(record, Location):
+        return False
+    visibility = changes.get("address_visibility", {})
+    hidden = record.address_visibility != Location.AddressVisibility.PUBLIC or (
+        visibility.get("after", Location.AddressVisibility.PUBLIC) != Location.AddressVisibility.PUBLIC
+    )
+    return hidden and bool(ADDRESS_FIELDS & set(changes) or "address_visibility" in changes)
+
+
+def stale_fields(record, changes: dict) -> list[str]:
+    """The fields changed by someone else since the proposal was made: their value is no longer its "before"."""
+    now = current_values(record)
+    return [name for name, change in changes.items() if _normal(now.get(name)) != _normal(change["before"])]
+
+
+def apply(record, changes: dict) -> None:
+    """Write the changes' "after" values to the record (saved by the caller first for plain fields, then the
+    many-to-many fields and parts)."""
+    spec = editable(type(record))
+    later = []
+    for name, change in changes.items():
+        value = change["after"]
+        if name in spec.parts:
+            later.append((spec.parts[name].write, value))
+            continue
+        model_field = record._meta.get_field(name)
+        if model_field.many_to_many:
+            later.append((lambda saved, ids, name=name: getattr(saved, name).set(ids), value))
+        elif model_field.is_relation:
+            setattr(record, model_field.attname, value)
+        else:
+            setattr(record, name, model_field.to_python(value))
+    record.full_clean()
+    record.save()
+    for write, value in later:
+        write(record, value)
+
+
+def field_label(model, name: str) -> str:
+    spec = editable(model)
+    if name in spec.parts:
+        return str(spec.parts[name].label)
+    return str(model._meta.get_field(name).verbose_name)
+
+
+# The members app's records ----------------------------------------------------------------------------------------
+
+
+def _read_hours(location) -> list:
+    if not location.pk:
+        return []
+    rows = location.opening_hours.order_by("weekday", "opens")
+    return [[row.weekday, row.opens.strftime("%H:%M"), row.closes.strftime("%H:%M")] for row in rows]
+
+
+def _write_hours(location, rows: list) -> None:
+    location.opening_hours.all().delete()
+    for weekday, opens, closes in rows:
+        hours = OpeningHours(
+            location=location,
+            weekday=weekday,
+            opens=datetime.time.fromisoformat(opens),
+            closes=datetime.time.fromisoformat(closes),
+        )
+        hours.full_clean()
+        hours.save()
+
+
+register(
+    Organisation,
+    [*translated("name", "acronym", "description"), "website", "public_email", "public_phone"],
+)
+register(
+    Location,
+    [
+        *translated("name"),
+        "street_address",
+        "postal_code",
+        "city",
+        "address_visibility",
+        "phone",
+        "open_24_7",
+        *translated("hours_note", "accessibility_notes"),
+    ],
+    {"opening_hours": Part(_("opening hours"), _read_hours, _write_hours)},
+)
+
+
+def display_value(model, name: str, value) -> str:
+    """A value of a proposal as a coordinator reads it: names for related records, labels for choices."""
+    from django.utils.formats import localize
+
+    if name == "opening_hours":
+        days = dict(OpeningHours.Weekday.choices)
+        return "; ".join(f"{days.get(weekday, weekday)} {opens}–{closes}" for weekday, opens, closes in value or [])
+    if name in editable(model).parts:
+        return "; ".join(
+            " ".join(str(part) for part in (row.get("kind", ""), row.get("address", "")) if part) for row in value or []
+        )
+    model_field = model._meta.get_field(name)
+    if value in (None, "", []):
+        return "—"
+    if model_field.many_to_many:
+        return ", ".join(str(item) for item in model_field.related_model._default_manager.filter(pk__in=value))
+    if model_field.is_relation:
+        found = model_field.related_model._default_manager.filter(pk=value).first()
+        return str(found) if found is not None else "—"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    return str(localize(value))
+
+
+def rows(proposal) -> list[dict]:
+    """The proposal's changes as rows of a before/after table, in the form's order."""
+    model = proposal.target_type.model_class()
+    spec = editable(model)
+    order = [*spec.fields, *spec.parts]
+    names = sorted(proposal.changes, key=lambda name: order.index(name) if name in order else len(order))
+    return [
+        {
+            "field": field_label(model, name),
+            "before": display_value(model, name, proposal.changes[name]["before"]),
+            "after": display_value(model, name, proposal.changes[name]["after"]),
+        }
+        for name in names
+    ]

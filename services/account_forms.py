@@ -1,0 +1,248 @@
+"""The member area's forms: signing in (with the staff sign-in's lockout and one-time codes), passwords, and the
+listing's pages, built from what ``members.proposals`` says a member may change."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.signals import user_login_failed
+from django.forms import modelform_factory
+from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+
+from members import proposals
+from members import services as membership
+from members.models import City, Location, OpeningHours
+from rssn.admin_site import CodeInput, verified_device
+from rssn.languages import localized_name
+from services.models import ContactChannel, Service
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class MemberSignInForm(forms.Form):
+    """E-mail address, password and, for a member who set up two-step sign-in, the one-time code, checked together:
+    a wrong password and a wrong code get the same answer, and both count toward the lockout (django-axes)."""
+
+    # "username", as the lockout (django-axes) reads it from the form.
+    username = forms.EmailField(
+        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    otp_token = forms.CharField(
+        label=_("One-time code"),
+        max_length=16,
+        required=False,
+        help_text=_("Only if you set up two-step sign-in: the code your authenticator app shows now."),
+        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = None
+        self.device = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        email = (self.cleaned_data.get("username") or "").lower()
+        password = self.cleaned_data.get("password")
+        token = "".join((self.cleaned_data.get("otp_token") or "").split())
+        if not (email and password):
+            return self.cleaned_data
+        user = authenticate(self.request, username=email, password=password)
+        if user is not None and membership.member_of(user) is None:
+            user = None  # staff sign in to the admin; revoked members nowhere
+            user_login_failed.send(sender=__name__, credentials={"username": email}, request=self.request)
+        elif user is not None and any(devices_for_user(user, confirmed=True)):
+            self.device = verified_device(user, token) if token else None
+            if self.device is None:
+                user_login_failed.send(sender=__name__, credentials={"username": email}, request=self.request)
+                user = None
+        if user is None:
+            raise forms.ValidationError(
+                _(
+                    "Enter a correct e-mail address and password, and your one-time code if you set up two-step "
+                    "sign-in."
+                ),
+                code="invalid_login",
+            )
+        self.user = user
+        return self.cleaned_data
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+
+
+class MemberSetPasswordForm(SetPasswordForm):
+    """Django's form: two entries that must match and pass the password validators."""
+
+
+class TwoStepConfirmForm(forms.Form):
+    otp_token = forms.CharField(
+        label=_("The code your authenticator app shows now"),
+        max_length=8,
+        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+# The listing's pages ----------------------------------------------------------------------------------------------
+
+
+def _base_name(name: str) -> str | None:
+    for code in LANGUAGE_NAMES:
+        suffix = "_" + localized_name("x", code)[2:]
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def listing_form_class(model):
+    """A model form over the fields a member may change (``members.proposals``); nothing here saves it."""
+    spec = proposals.editable(model)
+
+    def formfield(db_field, **kwargs):
+        if db_field.many_to_many:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["required"] = False
+        return db_field.formfield(**kwargs)
+
+    form_class = modelform_factory(model, fields=spec.fields, formfield_callback=formfield)
+
+    class ListingForm(form_class):
+        version = forms.CharField(widget=forms.HiddenInput)
+
+        def __init__(self, *args, organisation, **kwargs):
+            super().__init__(*args, **kwargs)
+            if "city" in self.fields:
+                current = self.instance.city_id if self.instance.pk else None
+                self.fields["city"].queryset = City.objects.filter(
+                    country__in=organisation.countries.all()
+                ).listed() | City.objects.filter(pk=current)
+            if "locations" in self.fields:
+                self.fields["locations"].queryset = Location.objects.filter(organisation=organisation)
+            for name in self.fields:
+                if name.endswith("description") or any(
+                    name.startswith(base) for base in ("description_", "eligibility_", "how_to_access_",
+                                                       "accessibility_notes_")
+                ):  # fmt: skip
+                    self.fields[name].widget.attrs.setdefault("rows", 4)
+
+        def clean(self):
+            cleaned = super().clean()
+            names = [name for name in self.fields if name.startswith("name_")]
+            if names and not any(cleaned.get(name) for name in names):
+                self.add_error(names[0], _("Give the name in at least one language."))
+            return cleaned
+
+        def groups(self):
+            """The form's fields for the template: each translated field's four language versions together, side
+            by side, the missing ones marked; the other fields one by one."""
+            seen, result = set(), []
+            for name in spec.fields:
+                base = _base_name(name) if name not in self.fields or not self.fields[name].disabled else None
+                if base and base not in seen:
+                    seen.add(base)
+                    versions = []
+                    for code, language in LANGUAGE_NAMES.items():
+                        bound = self[localized_name(base, code)]
+                        versions.append({"field": bound, "language": language, "code": code,
+                                         "missing": not (bound.value() or "").strip()})  # fmt: skip
+                    label = model._meta.get_field(base).verbose_name
+                    result.append({"translated": True, "label": label, "versions": versions})
+                elif not base:
+                    result.append({"translated": False, "field": self[name]})
+            return result
+
+        def values(self) -> dict:
+            values = {}
+            for name in spec.fields:
+                value = self.cleaned_data.get(name)
+                model_field = model._meta.get_field(name)
+                if model_field.many_to_many:
+                    value = sorted(item.pk for item in value or [])
+                elif model_field.is_relation:
+                    value = value.pk if value is not None else None
+                elif value is None and not model_field.null:
+                    value = ""
+                values[name] = value
+            return values
+
+    return ListingForm
+
+
+class HoursRowForm(forms.Form):
+    weekday = forms.TypedChoiceField(
+        label=_("Day"), choices=[("", "—"), *OpeningHours.Weekday.choices], coerce=int, required=False
+    )
+    opens = forms.TimeField(label=_("Opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    closes = forms.TimeField(label=_("Closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [cleaned.get(name) not in (None, "") for name in ("weekday", "opens", "closes")]
+        if any(given) and not all(given):
+            raise forms.ValidationError(_("Give the day, the opening and the closing time, or leave the row empty."))
+        if all(given) and cleaned["opens"] == cleaned["closes"]:
+            raise forms.ValidationError(_("The opening and closing times must differ."))
+        return cleaned
+
+    def row(self):
+        if self.cleaned_data.get("weekday") in (None, ""):
+            return None
+        data = self.cleaned_data
+        return [data["weekday"], data["opens"].strftime("%H:%M"), data["closes"].strftime("%H:%M")]
+
+
+class ChannelRowForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Channel"), choices=[("", "—"), *ContactChannel.Kind.choices], required=False)
+    address = forms.CharField(label=_("Number or address"), max_length=254, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, language in LANGUAGE_NAMES.items():
+            self.fields[localized_name("hours", code)] = forms.CharField(
+                label=_("Hours (%(language)s)") % {"language": language}, max_length=200, required=False
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, address = cleaned.get("kind"), (cleaned.get("address") or "").strip()
+        if kind and not address:
+            self.add_error("address", _("Give the number or address of this channel."))
+        elif address and not kind:
+            self.add_error("kind", _("Choose the channel."))
+        elif kind:
+            channel = ContactChannel(kind=kind, address=address)
+            try:
+                channel.clean()
+            except forms.ValidationError as error:
+                self.add_error("address", error.message_dict.get("address", error.messages))
+            else:
+                cleaned["address"] = channel.address
+        return cleaned
+
+    def row(self):
+        if not self.cleaned_data.get("kind"):
+            return None
+        return {name: self.cleaned_data.get(name) or "" for name in ("kind", "address", *self._hours_names())}
+
+    def _hours_names(self):
+        return [localized_name("hours", code) for code in LANGUAGE_NAMES]
+
+
+HoursFormSet = forms.formset_factory(HoursRowForm, extra=3, max_num=50)
+ChannelFormSet = forms.formset_factory(ChannelRowForm, extra=2, max_num=20)
+
+PART_FORMSETS = {"opening_hours": HoursFormSet, "channels": ChannelFormSet}
+
+
+def part_initial(name: str, rows: list) -> list:
+    if name == "opening_hours":
+        return [{"weekday": weekday, "opens": opens, "closes": closes} for weekday, opens, closes in rows]
+    return list(rows)
+
+
+KINDS = {"organisation": None, "location": Location, "service": Service}

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from services import account_views
+
+app_name = "account"
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("sign-in/", account_views.sign_in, name="sign-in"),
+    path("sign-out/", account_views.sign_out, name="sign-out"),
+    path("password/", account_views.password_reset, name="password-reset"),
+    path("password/<str:uidb64>/<str:token>/", account_views.reset_confirm, name="reset-confirm"),
+    path("welcome/<str:uidb64>/<str:token>/", account_views.welcome, name="welcome"),
+    path("two-step/", account_views.two_step, name="two-step"),
+    path("organisation/", account_views.edit, {"kind": "organisation"}, name="organisation"),
+    path("<str:kind>/<int:pk>/", account_views.edit, name="edit"),
+]

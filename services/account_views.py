@@ -1,0 +1,263 @@
+"""The member area (/<lang>/account/): a member of an organisation signs in, sees her listing and proposes changes
+to it; a coordinator publishes them (``members.services.proposal_approve``).
+
+Anonymous pages here (sign in, password reset, the invitation's link) set no cookie, as every public page: their
+forms are protected as the public forms are (``cookieless_form``: sent from this site's own page). A session cookie
+is set only when a member signs in; from then on Django's CSRF check applies as in the admin. Sign-in counts
+failures toward the same lockout as the staff sign-in (django-axes) and asks for the one-time code of a member who
+set up two-step sign-in (django-otp, as staff).
+"""
+
+from base64 import b32encode
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.tokens import default_token_generator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from members import proposals
+from members import services as membership
+from members.models import Location, Organisation, ProposedChange
+from services import account_forms
+from services.models import Service
+from services.onboarding_views import _throttled, cookieless_form
+
+RESET_SUBJECT = gettext_lazy("Set a new password for the RSSN Directory")
+
+
+def member_required(view):
+    """Pages for a signed-in member only: anyone else goes to the sign-in page (staff, too: they have the admin)."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        member = membership.member_of(request.user)
+        if member is None:
+            return redirect("account:sign-in")
+        request.member = member
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+@cookieless_form
+@require_http_methods(["GET", "POST"])
+def sign_in(request):
+    if membership.member_of(request.user) is not None:
+        return redirect("account:home")
+    form = account_forms.MemberSignInForm(request, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user, backend="django.contrib.auth.backends.ModelBackend")
+        if form.device is not None:
+            otp_login(request, form.device)
+        return redirect("account:home")
+    return render(request, "services/account/sign_in.html", {"form": form})
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("account:sign-in")
+
+
+@cookieless_form
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    form = account_forms.PasswordResetRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if _throttled(request, "password-reset"):
+            form.add_error(None, _("Too many forms were sent from your connection. Please try again in an hour."))
+        else:
+            member = (
+                membership.OrganisationMember.objects.active()
+                .filter(user__email__iexact=form.cleaned_data["email"])
+                .select_related("user")
+                .first()
+            )
+            if member is not None and member.user.has_usable_password():
+                uid = urlsafe_base64_encode(force_bytes(member.user.pk))
+                path = reverse(
+                    "account:reset-confirm",
+                    kwargs={"uidb64": uid, "token": default_token_generator.make_token(member.user)},
+                )
+                membership.send_templated_email(
+                    template="member_password_reset",
+                    to=[member.user.email],
+                    language=get_language(),
+                    subject=RESET_SUBJECT,
+                    context={"url": membership.absolute_url(path), "minutes": _reset_minutes()},
+                )
+            # The same answer whether the address has an account or not.
+            return render(request, "services/account/password_reset_sent.html")
+    return render(request, "services/account/password_reset.html", {"form": form})
+
+
+def _reset_minutes() -> int:
+    from django.conf import settings
+
+    return settings.PASSWORD_RESET_TIMEOUT // 60
+
+
+def _user_from(uidb64: str):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    try:
+        return User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, User.DoesNotExist, UnicodeDecodeError):
+        return None
+
+
+def _set_password_page(request, member, *, welcome: bool):
+    if member is None:
+        return render(request, "services/account/link_invalid.html", status=404)
+    form = account_forms.MemberSetPasswordForm(member.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        membership.member_set_password(member=member, password=form.cleaned_data["new_password1"])
+        return render(request, "services/account/password_set.html")
+    return render(request, "services/account/set_password.html", {"form": form, "welcome": welcome, "member": member})
+
+
+@cookieless_form
+@require_http_methods(["GET", "POST"])
+def welcome(request, uidb64: str, token: str):
+    """The invitation's link: set a first password. It works once (the token hashed the unusable password)."""
+    return _set_password_page(request, membership.member_from_invitation(uidb64, token), welcome=True)
+
+
+@cookieless_form
+@require_http_methods(["GET", "POST"])
+def reset_confirm(request, uidb64: str, token: str):
+    user = _user_from(uidb64)
+    member = membership.member_of(user) if user is not None and user.is_active else None
+    if member is not None and not default_token_generator.check_token(user, token):
+        member = None
+    return _set_password_page(request, member, welcome=False)
+
+
+@member_required
+def home(request):
+    organisation = request.member.organisation
+    return render(
+        request,
+        "services/account/home.html",
+        {
+            "organisation": organisation,
+            "locations": organisation.locations.select_related("city").order_by("name"),
+            "services": organisation.services.order_by("name"),
+            "waiting": ProposedChange.objects.pending().for_organisation(organisation),
+            "decided": ProposedChange.objects.decided().for_organisation(organisation).order_by("-decided_at")[:20],
+            "two_step": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+        },
+    )
+
+
+def _record(member, kind: str, pk: int | None):
+    organisation = member.organisation
+    if kind == "organisation":
+        return Organisation.objects.get(pk=organisation.pk)
+    model = {"location": Location, "service": Service}.get(kind)
+    if model is None:
+        raise Http404
+    return get_object_or_404(model, pk=pk, organisation=organisation)
+
+
+def _part_formsets(spec, data, values):
+    return {
+        name: account_forms.PART_FORMSETS[name](
+            data, prefix=name, initial=account_forms.part_initial(name, values.get(name, []))
+        )
+        for name in spec.parts
+    }
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def edit(request, kind: str, pk: int | None = None):
+    member = request.member
+    record = _record(member, kind, pk)
+    model = type(record)
+    spec = proposals.editable(model)
+    form_class = account_forms.listing_form_class(model)
+    values = membership.proposal_values(record)
+    version = membership.proposal_version(record)
+    shown = model._default_manager.get(pk=record.pk)  # the form's own copy: validating it changes its fields
+    if request.method == "POST":
+        form = form_class(request.POST, instance=shown, organisation=member.organisation)
+        formsets = _part_formsets(spec, request.POST, values)
+        if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
+            submitted = form.values()
+            for name, formset in formsets.items():
+                submitted[name] = [row for row in (each.row() for each in formset.forms) if row]
+            try:
+                proposal = membership.proposal_submit(
+                    record=record, values=submitted, version=form.cleaned_data["version"], by=request.user
+                )
+            except membership.ProposalConflict as conflict:
+                form.add_error(None, conflict)
+                data = request.POST.copy()
+                data["version"] = version  # saving again now is her choice, made knowingly
+                form.data = data
+            else:
+                if proposal is None:
+                    messages.info(request, _("Nothing was changed, so nothing was sent for review."))
+                else:
+                    messages.success(
+                        request,
+                        _("Your change was saved and sent for review. It is published once a coordinator approves it."),
+                    )
+                return redirect("account:home")
+    else:
+        initial = {name: values.get(name) for name in spec.fields}
+        initial["version"] = version
+        form = form_class(instance=shown, initial=initial, organisation=member.organisation)
+        formsets = _part_formsets(spec, None, values)
+    waiting = ProposedChange.objects.pending().for_record(record).first()
+    return render(
+        request,
+        "services/account/edit.html",
+        {"form": form, "formsets": formsets, "record": record, "kind": kind, "waiting": waiting,
+         "has_errors": bool(form.errors) or any(formset.total_error_count() for formset in formsets.values()),
+         "part_labels": {name: part.label for name, part in spec.parts.items()}},
+    )  # fmt: skip
+
+
+def _qr_svg(url: str) -> str:
+    import qrcode
+    import qrcode.image.svg
+
+    return qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def two_step(request):
+    """Set up two-step sign-in: an authenticator app's codes (TOTP, as the staff's), confirmed by a first code."""
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return render(request, "services/account/two_step.html", {"done": True})
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
+    form = account_forms.TwoStepConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token("".join(form.cleaned_data["otp_token"].split())):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("Two-step sign-in is on: from now on, sign in with a code from your app."))
+            return redirect("account:home")
+        form.add_error("otp_token", _("This code is not right. Enter the code your app shows now."))
+    return render(
+        request,
+        "services/account/two_step.html",
+        {"form": form, "qr": _qr_svg(device.config_url), "key": b32encode(device.bin_key).decode()},
+    )
