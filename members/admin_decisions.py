@@ -55,6 +55,18 @@ class NoteForm(forms.Form):
     )
 
 
+class ApprovalForm(NoteForm):
+    invite_contact = forms.BooleanField(
+        label=_("Invite each contact person to a member account"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "They receive, in their language, a link to set a password for the member area, where they keep the "
+            "listing up to date."
+        ),
+    )
+
+
 DECISIONS = {
     # action: (service function, keyword for the text, whether the text is required, confirmation title, help)
     "approve": (
@@ -105,7 +117,7 @@ DECISIONS = {
 def _decide(modeladmin, request, queryset, action: str):
     """Show the confirmation page with its text field; on confirmation, decide each selected organisation."""
     function, keyword, required, title, help_text = DECISIONS[action]
-    form_class = ReasonForm if required else NoteForm
+    form_class = ReasonForm if required else ApprovalForm if action == "approve" else NoteForm
     form = form_class(request.POST if "confirm" in request.POST else None)
     if not form.is_bound or not form.is_valid():
         return TemplateResponse(
@@ -123,13 +135,32 @@ def _decide(modeladmin, request, queryset, action: str):
                 "media": modeladmin.media,
             },
         )
+    invite = bool(form.cleaned_data.get("invite_contact"))
+
+    def decide(organisation):
+        function(organisation=organisation, by=request.user, **{keyword: form.cleaned_data["reason"]})
+        if not invite:
+            return
+        try:
+            services.member_invite(
+                organisation=organisation,
+                email=organisation.contact_email,
+                language=organisation.contact_language,
+                by=request.user,
+            )
+        except (ValidationError, PermissionDenied) as error:  # approved all the same; the invitation is said apart
+            modeladmin.message_user(
+                request,
+                _("%(organisation)s: no member account: %(reason)s")
+                % {"organisation": organisation, "reason": _error_text(error)},
+                messages.WARNING,
+            )
+
     act_on_each(
         modeladmin,
         request,
         queryset,
-        lambda organisation: function(
-            organisation=organisation, by=request.user, **{keyword: form.cleaned_data["reason"]}
-        ),
+        decide,
         lambda done: (
             ngettext("%(count)d organisation updated.", "%(count)d organisations updated.", done) % {"count": done}
         ),

@@ -695,7 +695,9 @@ class OrganisationMember(models.Model):
         max_length=5,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text=_("Private: the invitation and the decisions on her proposals are written in this language."),
+        help_text=_(
+            "Private: the invitation and the decisions on the proposals of this account are written in this language."
+        ),
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -25,6 +25,8 @@ from members.models import (
     Location,
     MembershipStatusChange,
     Organisation,
+    OrganisationMember,
+    ProposedChange,
 )
 from members.roles import COORDINATORS, EDITORS
 from services.models import CorrectionRequest, Language, Population, Service, ServiceCategory
@@ -55,7 +57,16 @@ SECRETS = (SECRET_STREET, SECRET_LATITUDE, PRIVATE_EMAIL, PRIVATE_REASON, PRIVAT
 NAMES = ("Casa Reservada Colombia", "Refugio Reservado", "Acogida Reservada")
 
 # The records whose scope is their countries (the organisation's): a coordinator sees them in her countries only.
-COUNTRY_SCOPED = {Organisation, Application, Location, MembershipStatusChange, CorrectionRequest, Service}
+COUNTRY_SCOPED = {
+    Organisation,
+    Application,
+    Location,
+    MembershipStatusChange,
+    CorrectionRequest,
+    Service,
+    OrganisationMember,
+    ProposedChange,
+}
 # The administrators' own tools: staff accounts, roles, second factors, login lockouts, coordinators' countries.
 ADMINISTRATORS_ONLY = {
     "auth.user",
@@ -93,6 +104,19 @@ def world():
     services.membership_suspend(organisation=casa, by=administrator, reason=PRIVATE_REASON)
     correction = CorrectionRequest.objects.create(organisation=casa, message=PRIVATE_CORRECTION)
     applicant = OrganisationFactory(pending=True, name_es=APPLICANT, countries=[colombia])
+    casa_member = OrganisationMember.objects.create(
+        user=UserFactory(username="miembro@casa.example.org", email=PRIVATE_EMAIL.replace("privada", "miembro")),
+        organisation=casa,
+    )
+    # A proposal to move the confidential shelter: its address is as secret as the shelter's.
+    proposal = ProposedChange.objects.create(
+        organisation=casa,
+        target_type=ContentType.objects.get_for_model(Location),
+        target_id=shelter.pk,
+        changes={"street_address": {"before": SECRET_STREET, "after": SECRET_STREET + " bis"}},
+        confidential=True,
+        proposed_by=casa_member.user,
+    )
 
     own = OrganisationFactory(name_es="Fundación de Quito", countries=[ecuador])
     own_location = LocationFactory(organisation=own, city=quito, name_es="Sede Quito")
@@ -121,6 +145,8 @@ def world():
         MembershipStatusChange: MembershipStatusChange.objects.filter(organisation=casa).last(),
         CorrectionRequest: correction,
         Service: service,
+        OrganisationMember: casa_member,
+        ProposedChange: proposal,
         Country: colombia,
         City: bogota,
         ServiceCategory: ServiceCategoryFactory(),
@@ -219,6 +245,8 @@ def snapshot(world) -> dict:
         "service": Service.objects.filter(pk=records[Service].pk).values_list("organisation_id", flat=True)[0],
         "counts": {model._meta.label: model._default_manager.count() for model in records},
         "history": MembershipStatusChange.objects.count(),
+        "proposals": list(ProposedChange.objects.values_list("status", "changes")),
+        "members": list(OrganisationMember.objects.values_list("revoked_at", "user__is_active")),
     }
 
 

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name='OrganisationMember',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('es', 'Spanish'), ('pt', 'Portuguese'), ('en', 'English'), ('id', 'Indonesian')], default='es', help_text='Private: the invitation and the decisions on her proposals are written in this language.', max_length=5, verbose_name='language of the e-mails')),
+                ('language', models.CharField(choices=[('es', 'Spanish'), ('pt', 'Portuguese'), ('en', 'English'), ('id', 'Indonesian')], default='es', help_text='Private: the invitation and the decisions on the proposals of this account are written in this language.', max_length=5, verbose_name='language of the e-mails')),
                 ('invited_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='invited at')),
                 ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='access revoked at')),
                 ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='invited by')),

@@ -216,3 +216,20 @@ def test_mark_verified_and_the_stale_filter(colombia, coordinator_co):
     assert stale.last_verified_on == datetime.date.today()
     assert stale.history.latest().history_user == coordinator_co
     assert "Sin verificar" not in staff.get(ORGANISATIONS, {"verification": "stale"}).content.decode()
+
+
+def test_approval_can_invite_the_contact_person_to_a_member_account(
+    applied, coordinator_co, django_capture_on_commit_callbacks
+):
+    from members.models import OrganisationMember
+
+    staff = logged_in(coordinator_co)
+    confirmation = staff.post(QUEUE, {"action": "membership_approve", helpers.ACTION_CHECKBOX_NAME: [applied.pk]})
+    assert "Invite each contact person to a member account" in confirmation.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(staff, QUEUE, "membership_approve", [applied], confirm="yes", reason="", invite_contact="on")
+    member = OrganisationMember.objects.get()
+    assert member.organisation == applied and member.user.email == "marta@casa.example.org"
+    assert not member.user.is_staff
+    invitation = [message for message in mail.outbox if "/account/welcome/" in message.body]
+    assert len(invitation) == 1 and invitation[0].extra_headers["Content-Language"] == applied.contact_language
