@@ -933,7 +933,10 @@ def proposal_approve(*, proposal: ProposedChange, by) -> ProposedChange:
     verified today, tell the member. Refused when a field it changes was changed by someone else since."""
     with transaction.atomic():
         locked = _locked_pending(proposal, by)
-        record = locked.target_type.model_class()._default_manager.select_for_update().get(pk=locked.target_id)
+        record = locked.target_type.model_class()._default_manager.select_for_update().filter(pk=locked.target_id)
+        record = record.first()
+        if record is None:
+            raise ValidationError(_("The record this proposal changes no longer exists: reject it with a reason."))
         stale = proposals.stale_fields(record, locked.changes)
         if stale:
             labels = ", ".join(proposals.field_label(type(record), name) for name in stale)

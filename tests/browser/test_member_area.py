@@ -73,3 +73,31 @@ def test_member_edits_a_service_a_coordinator_approves_and_the_public_page_shows
 
     visitor.goto(f"/{language}/services/{service.pk}/")
     expect(visitor.locator("h1")).to_contain_text(NEW_NAME)
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
+def test_no_axe_violation_in_the_member_area(page, directory, member, language):
+    from tests.browser.test_accessibility import axe_violations
+
+    found = {}
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"/{language}/account/sign-in/")
+    page.locator("form[method=post] button[type=submit]").click()  # empty: the errors
+    page.wait_for_load_state()
+    found["sign-in with errors"] = axe_violations(page)[0]
+    page.locator("#id_username").fill(member.user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form[method=post] button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{language}/account/$"))
+    location = directory.legal_service.locations.first()
+    for name, url in [
+        ("home", f"/{language}/account/"),
+        ("organisation", f"/{language}/account/organisation/"),
+        ("location", f"/{language}/account/location/{location.pk}/"),
+        ("service", f"/{language}/account/service/{directory.legal_service.pk}/"),
+        ("two-step", f"/{language}/account/two-step/"),
+        ("password reset", f"/{language}/account/password/"),
+    ]:
+        page.goto(url)
+        found[name] = axe_violations(page)[0]
+    assert {name: lines for name, lines in found.items() if lines} == {}

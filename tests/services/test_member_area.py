@@ -91,6 +91,8 @@ def form_data(client, url) -> dict:
 
 
 def test_the_sign_in_page_sets_no_cookie_until_a_member_signs_in(client, member):
+    redirected = client.get(reverse("account:home"))
+    assert redirected["Location"] == reverse("account:sign-in") and not redirected.cookies
     response = client.get(reverse("account:sign-in"))
     assert response.status_code == 200
     assert not response.cookies
@@ -531,3 +533,19 @@ def test_the_api_and_the_public_pages_know_nothing_of_member_accounts(member, li
     body = Client().get(f"/api/v1/services/{listing[2].pk}/").content.decode()
     assert member.user.email not in body
     assert "marta@" not in json.dumps(json.loads(body))
+
+
+def test_a_proposal_for_a_record_deleted_since_cannot_be_approved(client, member, listing, coordinator_co):
+    _organisation, location, service = listing
+    values = membership.proposal_values(location)
+    proposal = membership.proposal_submit(
+        record=location, values={**values, "phone": "+57 601 555 0188"}, version=membership.proposal_version(location),
+        by=member.user,
+    )  # fmt: skip
+    service.locations.clear()
+    location.delete()
+    client.force_login(coordinator_co)
+    url = reverse("admin:members_proposedchange_change", args=[proposal.pk])
+    response = client.post(url, {"_approve": "1"})
+    assert response.status_code == 200 and "no longer exists" in response.content.decode()
+    assert client.post(url, {"_reject": "1", "reason": "La sede cerró."}).status_code == 302

@@ -165,7 +165,6 @@ def public_urls(world, language="es") -> list[str]:
             reverse("account:sign-in"),
             reverse("account:password-reset"),
             reverse("account:welcome", args=["MQ", "not-a-token"]),
-            reverse("account:home"),  # sends an anonymous visitor to sign in
         ]
         for service in listings.values():
             urls.append(reverse("services:service-detail", args=[service.pk]))
