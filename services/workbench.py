@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
 from members import roles
-from members.models import Application, Organisation
+from members.models import Application, Organisation, ProposedChange
 from members.services import STALE_AFTER
 from services.models import CorrectionRequest
 
@@ -57,6 +57,13 @@ WAITING = [
         Application,
         lambda today: Application.objects.awaiting_decision(),
         {},
+    ),
+    Waiting(
+        "proposals",
+        ngettext_lazy("%(count)d proposed change to review", "%(count)d proposed changes to review", "count"),
+        ProposedChange,
+        lambda today: ProposedChange.objects.pending(),
+        {"status__exact": ProposedChange.Status.PENDING},
     ),
     Waiting(
         "suggestions",

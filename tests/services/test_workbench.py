@@ -4,11 +4,12 @@ countries (each count the length of the list its link opens), and the weekly dig
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.models import CoordinatorAssignment
+from members.models import CoordinatorAssignment, ProposedChange
 from services.models import CorrectionRequest
 from services.services import coordinator_digest_send
 from tests.factories import OrganisationFactory
@@ -42,9 +43,23 @@ def work(colombia, ecuador):
             OrganisationFactory(pending=True, countries=[country])
             member = OrganisationFactory(countries=[country], last_verified_on=long_ago)
             CorrectionRequest.objects.create(organisation=member, kind="phone")
+            ProposedChange.objects.create(
+                organisation=member,
+                target_type=ContentType.objects.get_for_model(member),
+                target_id=member.pk,
+                changes={"website": {"before": "", "after": "https://example.org"}},
+            )
     fresh = OrganisationFactory(countries=[colombia])  # verified recently: not waiting
     handled = CorrectionRequest.objects.create(organisation=fresh, kind="hours")
     CorrectionRequest.objects.filter(pk=handled.pk).update(status="dismissed", note="x", handled_at=timezone.now())
+    ProposedChange.objects.create(  # decided: not waiting
+        organisation=fresh,
+        target_type=ContentType.objects.get_for_model(fresh),
+        target_id=fresh.pk,
+        changes={"website": {"before": "", "after": "https://example.org"}},
+        status=ProposedChange.Status.APPROVED,
+        decided_at=timezone.now(),
+    )
 
 
 def start_page_links(client, language="en"):
@@ -59,7 +74,8 @@ def test_a_coordinators_start_page_counts_the_work_in_her_countries_with_links_t
     client.force_login(coordinator_co)
     waiting, html = start_page_links(client)
     counts = {item.waiting.key: item.count for item in waiting}
-    assert counts == {"applications": 2, "suggestions": 2, "unverified": 2}
+    assert counts == {"applications": 2, "proposals": 2, "suggestions": 2, "unverified": 2}
+    assert "2 proposed changes to review" in html
     assert "2 applications waiting for a decision" in html
     assert "2 suggested updates to read" in html
     assert "2 listings not verified for six months" in html
@@ -74,7 +90,7 @@ def test_an_editor_sees_the_whole_networks_work(client, work, editor):
     client.force_login(editor)
     waiting, _html = start_page_links(client)
     counts = {item.waiting.key: item.count for item in waiting}
-    assert counts["suggestions"] == 3 and counts["unverified"] == 3
+    assert counts["suggestions"] == 3 and counts["unverified"] == 3 and counts["proposals"] == 3
 
 
 def test_the_start_page_speaks_her_language(client, work, coordinator_co):
@@ -118,6 +134,6 @@ def test_the_digest_command_says_whom_it_would_write_to_and_sends_nothing_on_a_d
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_coordinator_digest", "--dry-run")
     out = capsys.readouterr().out
-    assert "coordinator-co\tapplications 2, suggestions 2, unverified 2" in out
+    assert "coordinator-co\tapplications 2, proposals 2, suggestions 2, unverified 2" in out
     assert "Would send the digest to 2 coordinator(s)." in out
     assert not mail.outbox
