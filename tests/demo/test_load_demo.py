@@ -402,3 +402,21 @@ def test_demo_channels_are_valid_fictional_and_varied(demo_db):
             assert NANP_FICTIONAL.match(channel.address) or OTHER_FICTIONAL.match(channel.address), channel.address
         else:
             assert channel.address.rsplit("@", 1)[1] in EXAMPLE_DOMAINS
+
+
+def test_a_demo_member_account_is_printed_once_and_signs_in_to_the_member_area(demo_db, client):
+    from members.models import OrganisationMember
+
+    first, second = demo_db["first_output"], demo_db["second_output"]
+    match = re.search(
+        r"Demo member \((.+)\): e-mail demo-member@example\.org, password (\S+) — sign in at "
+        r"http://127\.0\.0\.1:8000/es/account/sign-in/",
+        first,
+    )
+    assert match
+    assert match.group(2) not in second
+    member = OrganisationMember.objects.get(user__email="demo-member@example.org")
+    assert member.organisation.is_demo and not member.user.is_staff
+    assert member.organisation.countries.filter(code="CO").exists()
+    response = client.post("/es/account/sign-in/", {"username": "demo-member@example.org", "password": match.group(2)})
+    assert response.status_code == 302 and response["Location"] == "/es/account/"
