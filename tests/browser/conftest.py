@@ -79,8 +79,8 @@ def role_groups(transactional_db):
     state = MigrationLoader(connection).project_state(("members", "0003_role_groups"))
     migration.create_groups(state.apps, None)
     # The later grants to the same groups: member accounts and proposed changes.
-    grants = import_module("members.migrations.0013_member_roles_permissions")
-    state = MigrationLoader(connection).project_state(("members", "0013_member_roles_permissions"))
+    grants = import_module("members.migrations.0014_member_roles_permissions")
+    state = MigrationLoader(connection).project_state(("members", "0014_member_roles_permissions"))
     grants.grant(state.apps, None)
 
 

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('members', '0011_coordinators_edit_cities'),
+        ('members', '0012_location_temporary_closure'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

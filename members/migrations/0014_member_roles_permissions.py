@@ -52,7 +52,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0012_member_accounts_and_proposed_changes"),
+        ("members", "0013_member_accounts_and_proposed_changes"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
