@@ -14,7 +14,7 @@ from members import roles
 from members.models import Country, Organisation
 from services import cache as directory_cache
 from services import coverage as service_coverage
-from services import maps
+from services import maps, sharing
 from services import search as directory_search
 from services.card_cache import PageCards
 from services.cards import parse_list
@@ -145,7 +145,14 @@ def service_detail(request, pk):
     first = next(iter(service.locations.all()), None)
     country = directory_cache.country(first.city.country.code) if first is not None else None
     return render(
-        request, "services/service_detail.html", {"service": service, "now": timezone.now(), "country": country}
+        request,
+        "services/service_detail.html",
+        {
+            "service": service,
+            "now": timezone.now(),
+            "country": country,
+            "share": sharing.service_share(request, service),
+        },
     )
 
 
@@ -180,13 +187,15 @@ def referral_list(request):
     ids = parse_list(request.GET.get("s"))
     found = {service.pk: service for service in Service.objects.public().filter(pk__in=ids).with_listing_data()}
     services = [found[pk] for pk in ids if pk in found]
+    share = sharing.referral_list_share(request, services)
     return render(
         request,
         "services/referral_list.html",
         {
             "services": services,
             "missing": len(ids) - len(services),
-            "share_url": request.build_absolute_uri(),
+            "share": share,
+            "qr": sharing.qr_code(share.url) if services else None,
             "now": timezone.now(),
         },
     )

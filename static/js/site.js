@@ -1,6 +1,6 @@
 /* Small conveniences on top of pages that work without JavaScript: quick exit (click or Shift three times; leaving
-   again when Back returns after it is exit-guard.js's work, before the page is drawn), "near me" geolocation and
-   printing the referral list. */
+   again when Back returns after it is exit-guard.js's work, before the page is drawn), "near me" geolocation,
+   printing the referral list, and sharing by copy or the system's share sheet. */
 (function () {
   "use strict";
 
@@ -108,22 +108,36 @@
     });
   });
 
-  /* The referral list's link: selected on focus, copied with one tap where the browser allows it. */
+  /* The referral list's link: selected on focus. */
   var share = document.getElementById("share-link");
   if (share) {
     share.addEventListener("focus", function () {
       share.select();
     });
   }
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
-    var field = document.getElementById(button.getAttribute("data-copy"));
-    if (!field || !navigator.clipboard) {
+
+  /* Sharing: the page's address copied with one tap, or handed to the system's share sheet (Web Share API), where
+     the browser offers them; the plain share links work without this. */
+  document.querySelectorAll("[data-copy-url]").forEach(function (button) {
+    if (!navigator.clipboard) {
       return;
     }
-    button.hidden = false;
+    button.parentNode.hidden = false;
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(field.value).then(function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy-url")).then(function () {
         button.textContent = button.getAttribute("data-copied");
+      });
+    });
+  });
+  document.querySelectorAll("[data-share-sheet]").forEach(function (button) {
+    if (!navigator.share) {
+      return;
+    }
+    button.parentNode.hidden = false;
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-share-text");
+      navigator.share({ title: text, text: text, url: button.getAttribute("data-share-url") }).catch(function () {
+        /* Closed without sharing: nothing to do. */
       });
     });
   });

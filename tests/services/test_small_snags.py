@@ -36,8 +36,7 @@ def test_every_page_has_a_favicon_and_a_neutral_description_in_its_language(clie
     with translation.override(language):
         urls = page_urls(listings) + [reverse("services:join")]
         description = translation.gettext(
-            "Find support services near you: legal, health, psychosocial, shelter and more. Free to use, no account "
-            "needed."
+            "Find support services near you: legal, health, psychosocial and more. Free to use, no account needed."
         )
     assert (STATIC / "favicon.svg").exists()
     for url in urls:
