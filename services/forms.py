@@ -1,6 +1,6 @@
 """Forms of the services app. Public: the services offered in the join form, suggesting an update, and the
-member's own corrections on the verification page (no JavaScript needed, a size limit on every field). Staff: the
-coverage map's choices."""
+member's own corrections on the verification page (no JavaScript needed, a size limit on every field), the printable
+country card's choices. Staff: the coverage map's choices."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -172,3 +172,47 @@ class CoverageForm(forms.Form):
     def __init__(self, *args, countries, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = countries
+
+
+class CountryCardForm(forms.Form):
+    """The printable country card's choices, sent by GET (no JavaScript): a country, then a type of help and a city
+    of that country, or every one. Cities are grouped by country."""
+
+    country = forms.ModelChoiceField(
+        Country.objects.order_by("name"),
+        to_field_name="code",
+        label=_("Country"),
+        empty_label=_("Choose a country"),
+        error_messages={"required": _("Choose the country of the card.")},
+    )
+    category = forms.ModelChoiceField(
+        ServiceCategory.objects.filter(parent__isnull=True),
+        required=False,
+        to_field_name="slug",
+        label=_("Type of help"),
+        empty_label=_("Every type of help"),
+    )
+    city = forms.TypedChoiceField(label=_("City"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, cities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cities = {city.pk: city for city in cities}
+        groups: dict[str, list] = {}
+        for city in cities:
+            groups.setdefault(city.country.name, []).append((city.pk, city.name))
+        self.fields["city"].choices = [("", _("Every city")), *groups.items()]
+
+    def clean_city(self):
+        pk = self.cleaned_data["city"]
+        return self.cities[pk] if pk is not None else None
+
+    def clean(self):
+        cleaned = super().clean()
+        country, city = cleaned.get("country"), cleaned.get("city")
+        if country is not None and city is not None and city.country_id != country.pk:
+            self.add_error(
+                "city",
+                _("%(city)s is not in %(country)s: choose one of its cities, or every city.")
+                % {"city": city.name, "country": country.name},
+            )
+        return cleaned

@@ -12,6 +12,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("countries/<str:code>/", views.country_detail, name="country-detail"),
     path("list/", views.referral_list, name="referral-list"),
+    path("card/", views.country_card, name="country-card"),
     path("safety/", views.safety, name="safety"),
     path("about/", views.InformationPage.as_view(template_name="services/about.html"), name="about"),
     path("help/", views.InformationPage.as_view(template_name="services/help.html"), name="help"),

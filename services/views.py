@@ -1,5 +1,7 @@
 """The public directory's pages. Each starts from a ``public()`` queryset, so nothing else can be shown."""
 
+from urllib.parse import urlencode
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,7 +21,7 @@ from services import search as directory_search
 from services.card_cache import PageCards
 from services.cards import parse_list
 from services.filters import RADIUS_MAX_KM, ServiceFilter, Sort, display_name_ordering
-from services.forms import CoverageForm
+from services.forms import CountryCardForm, CoverageForm
 from services.models import ContactChannel, Service, ServiceSearchDocument
 
 RESULTS_PER_PAGE = 20
@@ -252,4 +254,57 @@ def coverage(request):
                 "texts": {"zoom_in": gettext("Zoom in"), "zoom_out": gettext("Zoom out")},
             },
         },
+    )
+
+
+# A country card is one printed page: the first services by name, and where more match, a link to all of them.
+CARD_SERVICES = 8
+
+
+def country_card(request):
+    """The caseworker's printable card: a country's emergency numbers and helplines, and its public services of a
+    type of help in a city, each with its ways to be reached and a QR code of its page."""
+    form = CountryCardForm(request.GET or None, cities=directory_cache.cities_with_services())
+    card = None
+    if form.is_bound and form.is_valid():
+        country, category, city = (form.cleaned_data[name] for name in ("country", "category", "city"))
+        index = ServiceSearchDocument.objects.public().in_country(country)
+        if city is not None:
+            index = index.in_city(city)
+        if category is not None:
+            index = index.in_categories([category])
+        index = index.order_by(display_name_ordering(), "pk")
+        services = list(Service.objects.public().from_index(index).with_listing_data()[:CARD_SERVICES])
+        channels = Prefetch("channels", ContactChannel.objects.prefetch_related("languages"))
+        prefetch_related_objects(services, channels)
+        prefetch_related_objects([location for service in services for location in service.locations.all()], channels)
+        search = {"country": country.code}
+        if category is not None:
+            search["category"] = category.slug
+        if city is not None:
+            search["city"] = city.pk
+        card = {
+            "country": directory_cache.country(country.code),
+            "category": category,
+            "city": city,
+            "services": [
+                {
+                    "service": service,
+                    "locations": [
+                        location for location in service.locations.all() if city is None or location.city_id == city.pk
+                    ],
+                    "qr": sharing.qr_code(sharing.service_share(request, service).url),
+                }
+                for service in services
+            ],
+            "more": max(0, index.count() - len(services)),
+            "search_query": urlencode(search),
+        }
+    errors = [
+        {"anchor": form[name].auto_id, "message": message}
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    return render(
+        request, "services/country_card.html", {"form": form, "card": card, "errors": errors, "now": timezone.now()}
     )

@@ -141,6 +141,8 @@ def public_urls(planted, language: str) -> list[str]:
         urls += [
             reverse("services:country-detail", args=["CO"]),
             reverse("services:referral-list") + "?s=" + ",".join(map(str, ids)),
+            reverse("services:country-card") + "?country=CO",
+            reverse("services:country-card") + f"?country=CO&city={data.bogota().pk}",
             reverse("services:join"),
             reverse("services:join-done"),
             reverse("services:report-listing-done"),

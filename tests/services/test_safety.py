@@ -152,6 +152,8 @@ def public_urls(world, language="es") -> list[str]:
             reverse("services:search") + f"?near={medellin.pk}&radius=200&view=map",
             reverse("services:country-detail", args=["CO"]),
             reverse("services:referral-list") + f"?s={ids}",
+            reverse("services:country-card"),
+            reverse("services:country-card") + f"?country=CO&city={bogota.pk}",
             reverse("services:safety"),
             reverse("services:service-detail", args=[999999]),  # the 404 page
             # The public forms, and the pages after them: no cookie there either.
