@@ -37,6 +37,8 @@ def pages(directory, language):
     yield "organisation", f"/{language}/organisations/{legal.organisation.slug}/", None
     yield "country", f"/{language}/countries/CO/", None
     yield "referral list", f"/{language}/list/?s={legal.pk},{directory.shelter_service.pk}", None
+    yield "country card", f"/{language}/card/?country=CO", None
+    yield "country card with errors", f"/{language}/card/?country=CO&city=999999", None
     yield "safety", f"/{language}/safety/", None
     yield "join", f"/{language}/join/", None
     yield "join with errors", f"/{language}/join/", "form[method=post] button[type=submit]"

@@ -71,3 +71,22 @@ def test_quick_exit_is_a_plain_link_without_javascript(page, directory, language
     page.goto(f"/{language}/search/")
     page.locator("#quick-exit").click()
     page.wait_for_url("http://neutral.test/")
+
+
+def test_share_links_qr_code_and_country_card_without_javascript(page, directory):
+    legal = directory.legal_service
+    page.goto(f"/en/list/?s={legal.pk}")
+    for kind in ("whatsapp", "sms", "telegram", "email"):
+        expect(page.locator(f"a[data-share={kind}]")).to_be_visible()
+    # The copy and share-sheet buttons need the script: hidden without it.
+    expect(page.locator("[data-copy-url]")).to_be_hidden()
+    expect(page.locator("[data-share-sheet]")).to_be_hidden()
+    expect(page.locator("svg.qr-code")).to_be_visible()
+
+    page.locator(".card-link a").click()
+    page.locator("#id_country").select_option("CO")
+    page.locator("#id_category").select_option("legal-aid")
+    page.locator("form.card-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/en/card/\?country=CO&category=legal-aid"))
+    expect(page.locator(".card-service svg.qr-code").first).to_be_visible()
+    expect(page.locator(".card-service h4")).to_have_count(2)
