@@ -146,14 +146,19 @@ class ListingCorrectionForm(forms.Form):
     )
 
 
-class CoverageForm(forms.Form):
-    category = forms.ModelChoiceField(
+def main_category_field() -> forms.ModelChoiceField:
+    """A choice of one main type of help, by its slug, or every one."""
+    return forms.ModelChoiceField(
         ServiceCategory.objects.filter(parent__isnull=True),
         required=False,
         to_field_name="slug",
         label=_("Type of help"),
         empty_label=_("Every type of help"),
     )
+
+
+class CoverageForm(forms.Form):
+    category = main_category_field()
     population = forms.ModelChoiceField(
         Population.objects.all(),
         required=False,
@@ -185,13 +190,7 @@ class CountryCardForm(forms.Form):
         empty_label=_("Choose a country"),
         error_messages={"required": _("Choose the country of the card.")},
     )
-    category = forms.ModelChoiceField(
-        ServiceCategory.objects.filter(parent__isnull=True),
-        required=False,
-        to_field_name="slug",
-        label=_("Type of help"),
-        empty_label=_("Every type of help"),
-    )
+    category = main_category_field()
     city = forms.TypedChoiceField(label=_("City"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, cities, **kwargs):
