@@ -3,9 +3,9 @@
 that the card, the service page and the referral list share.
 
 A result card is rendered once per language and version and kept (``services.card_cache``); what differs from page
-to page (the query that keeps the referral list, the distance, the open badge at the page's moment and the list
-button) goes into the kept card's slots for each page. The referral list lives in the address (``?s=1,2,3``): no
-cookie, nothing on the server.
+to page (the query that keeps the referral list, the distance, the open badge and the next opening or closing time
+at the page's moment, and the list button) goes into the kept card's slots for each page. The referral list lives
+in the address (``?s=1,2,3``): no cookie, nothing on the server.
 """
 
 import datetime
@@ -26,6 +26,7 @@ from members import closures, opening
 from rssn.languages import best_translation, page_language
 from services import capacity, display
 from services.card_cache import PageCards
+from services.hours import next_change
 from services.models import Service
 from services.querysets import attach_card_channels
 
@@ -360,13 +361,18 @@ class ResultCards:
         markup = self.markup_of(service)
         notice = markup.closure.notice(self.now) if markup.closure is not None else None
         closed = notice is not None and not notice.get("upcoming")
+        opening_change = None
         if closed:
             state = TEMPORARILY_CLOSED
         else:
             notice = None  # a card says only what holds today; the service page says what comes
             state = markup.closure.open_state(self.now, markup.open_24_7) if markup.closure is not None else None
             if state is None:
-                state = markup.open_state if markup.open_state is not None else opening.state_at(markup.hours, self.now)
+                if markup.open_state is not None:
+                    state = markup.open_state
+                else:
+                    state = opening.state_at(markup.hours, self.now)
+                    opening_change = next_change(markup.hours, self.now)
         km = display.distance(getattr(service, "distance_km", None))
         change = list_change(self.list_ids, markup.pk)
         value = change["value"]
@@ -375,7 +381,7 @@ class ResultCards:
         slots = {
             "list_query": self.list_query,
             "distance": " " + _filled(self._distance, {"km": conditional_escape(km)}) if km else "",
-            "badge": self._closed_badge(notice) if closed else self._badge(state),
+            "badge": self._closed_badge(notice) if closed else self._badge(state, opening_change),
             "list_button": _filled(self._buttons[change["in_list"]], button),
             "notice": get_template(NOTICE_TEMPLATE).render({"notice": notice}) if closed else "",
             "capacity": self._places(markup.places),
@@ -391,10 +397,14 @@ class ResultCards:
             return ""
         return get_template(PLACES_TEMPLATE).render({"places": places_shown(facts, self.now)})
 
-    def _badge(self, state: str) -> str:
-        if state not in self._badges:
-            self._badges[state] = get_template(BADGE_TEMPLATE).render({"state": state})
-        return self._badges[state]
+    def _badge(self, state: str, change) -> str:
+        """The open badge at the page's moment, and when the service next closes or opens ("Closes at 17:00")."""
+        key = (state, change)
+        if key not in self._badges:
+            self._badges[key] = get_template("includes/service/card_opening.html").render(
+                {"state": state, "change": change}
+            )
+        return self._badges[key]
 
 
 def result_cards(context, services) -> list[SafeString]:

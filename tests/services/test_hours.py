@@ -64,3 +64,44 @@ def test_the_service_page_says_when_it_closes_or_opens(client, language, open_te
         assert open_text in client.get(url).content.decode()
     with mock.patch("services.views.timezone.now", return_value=at(0, 18)):
         assert closed_text in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "open_text", "closed_text"),
+    [
+        ("es", "Cierra a las 17:00", "Abre mañana a las 09:00"),
+        ("pt", "Fecha às 17:00", "Abre amanhã às 09:00"),
+        ("en", "Closes at 5 p.m.", "Opens tomorrow at 9 a.m."),
+        ("id", "Tutup pukul 17.00", "Buka besok pukul 9.00"),
+    ],
+)
+def test_a_result_card_says_when_it_closes_or_opens_though_the_card_is_kept(client, language, open_text, closed_text):
+    """The card is rendered once and kept (services.card_cache); the time it closes or opens changes with the
+    moment of each page, so it comes through the card's slot: the second page reads the kept card."""
+    service = data.public_listing()
+    with translation.override(language):
+        url = reverse("services:search") + "?q="
+    with mock.patch("services.views.timezone.now", return_value=at(0, 10)):
+        html = client.get(url).content.decode()
+    card = html[html.index(f'id="service-{service.pk}"') :]
+    assert open_text in card
+    assert closed_text not in card
+    with (
+        mock.patch("services.views.timezone.now", return_value=at(0, 18)),
+        mock.patch("services.cards.card_markup", side_effect=AssertionError("the kept card was rendered again")),
+    ):
+        html = client.get(url).content.decode()
+    card = html[html.index(f'id="service-{service.pk}"') :]
+    assert closed_text in card
+    assert open_text not in card
+
+
+@pytest.mark.django_db
+def test_a_card_of_a_service_open_day_and_night_says_no_closing_time(client):
+    service = data.confidential_listing()
+    with mock.patch("services.views.timezone.now", return_value=at(0, 10)):
+        html = client.get("/en/search/?q=").content.decode()
+    card = html[html.index(f'id="service-{service.pk}"') :]
+    assert "Open 24/7" in card
+    assert "next-change" not in card
