@@ -14,9 +14,9 @@ from django.utils.html import escape
 from django.utils.translation import override
 
 from members.forms import STARTED_SALT
-from members.models import City, Location, MembershipStatusChange, Organisation, SubmissionThrottle
+from members.models import City, Country, Location, MembershipStatusChange, Organisation, SubmissionThrottle
 from services.models import Service
-from tests.factories import OrganisationFactory
+from tests.factories import CountryFactory, OrganisationFactory
 from tests.members.conftest import started_seconds_ago
 
 
@@ -503,6 +503,31 @@ def test_the_form_fits_a_phone_with_grouped_choices_and_the_other_services_folde
     assert total > visible
     assert visible <= 45
     assert "Add service 2 (optional)" in html and "Add service point 2 (optional)" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "americas", "asia"),
+    [
+        ("es", "Américas", "Asia-Pacífico"),
+        ("pt", "Américas", "Ásia-Pacífico"),
+        ("en", "Americas", "Asia-Pacific"),
+        ("id", "Amerika", "Asia-Pasifik"),
+    ],
+)
+def test_the_countries_are_grouped_by_region_and_the_first_box_is_the_first_shown(
+    client, join_data, language, americas, asia
+):
+    """19 countries in one column were two phone screens: each region is its own group, in columns."""
+    CountryFactory(code="ID", name_en="Indonesia", name_es="Indonesia", region=Country.Region.ASIA_PACIFIC)
+    CountryFactory(code="AR", name_en="Argentina", name_es="Argentina")
+    html = client.get(join_url(language)).content.decode()
+    groups = re.findall(r'<fieldset class="country-region">\s*<legend>([^<]+)</legend>(.*?)</fieldset>', html, re.S)
+    assert [escape(name) for name in (americas, asia)] == [legend for legend, _boxes in groups]
+    labels = [re.findall(r'<label for="id_countries_\d+">([^<]+)</label>', boxes) for _legend, boxes in groups]
+    assert labels == [["Argentina (AR)", "Colombia (CO)"], ["Indonesia (ID)"]]
+    # An error's link in the summary goes to the first box, which is the first on the page.
+    assert html.index('id="id_countries_0"') < html.index('id="id_countries_1"') < html.index('id="id_countries_2"')
+    assert 'class="check-columns"' in html
 
 
 @pytest.mark.parametrize(
