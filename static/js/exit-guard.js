@@ -34,9 +34,17 @@
     return true;
   }
 
+  /* Hidden by the element's own style as well as by the stylesheet's html.leaving rule: this script runs before
+     the stylesheet has arrived, and a page whose stylesheet failed would otherwise be drawn. (A style set from a
+     script is not inline code for the Content-Security-Policy.) */
+  function hide() {
+    root.classList.add("leaving");
+    root.style.visibility = "hidden";
+  }
+
   function check(event) {
     if (flagged() && cameBack(event)) {
-      root.classList.add("leaving");
+      hide();
       window.location.replace(exitUrl());
       return;
     }
@@ -48,6 +56,7 @@
       }
     }
     root.classList.remove("leaving");
+    root.style.removeProperty("visibility");
   }
 
   check();
@@ -58,7 +67,7 @@
   });
   window.addEventListener("pagehide", function (event) {
     if (event.persisted) {
-      root.classList.add("leaving");
+      hide();
     }
   });
 })();

@@ -188,11 +188,42 @@ FIRST_FRAME_PROBE = """
 """
 
 
+# The quick-exit bar's red (--exit in site.css): every page of the directory draws it at the top of the first screen.
+EXIT_RED = (0xA4, 0x16, 0x1A)
+COUNT_EXIT_RED = """
+async ([data, red]) => {
+  const image = new Image();
+  image.src = "data:image/png;base64," + data;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const drawing = canvas.getContext("2d");
+  drawing.drawImage(image, 0, 0);
+  const pixels = drawing.getImageData(0, 0, image.width, image.height).data;
+  let count = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if ([0, 1, 2].every((c) => Math.abs(pixels[i + c] - red[c]) < 24)) count++;
+  }
+  return count;
+}
+"""
+
+
+def exit_red_pixels(analyser, png: bytes) -> int:
+    """How many pixels of a screenshot are the quick-exit bar's red (read by a blank page's canvas)."""
+    return analyser.evaluate(COUNT_EXIT_RED, [base64.b64encode(png).decode(), list(EXIT_RED)])
+
+
 @pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
-def test_back_after_a_quick_exit_never_draws_the_directory(page, directory, language, live_server):
+def test_back_after_a_quick_exit_never_draws_the_directory(page, new_context, directory, language, live_server):
     """A person leaves with the quick exit on a phone; someone else presses Back. The directory's page must not
-    be drawn, not even for one frame, though the page's own scripts arrive late (a slow connection)."""
+    be drawn, not even for one frame, though the page's own scripts arrive late (a slow connection).
+
+    Two witnesses: each document reports, just before its first frame, whether its content could be seen; and the
+    browser's own screencast gives every frame it drew after Back, the first one saved for people to look at."""
     page.set_viewport_size({"width": 360, "height": 780})
+    analyser = new_context().new_page()
     frames = []
     page.on("console", lambda message: frames.append(message.text) if message.text.startswith("first-frame ") else None)
     page.add_init_script(FIRST_FRAME_PROBE)
@@ -203,22 +234,32 @@ def test_back_after_a_quick_exit_never_draws_the_directory(page, directory, lang
 
     page.route(re.compile(r"/static/js/site(\.[0-9a-f]+)?\.js$"), slow_site_script)
     visit_two_directory_pages(page, language, directory)
+    # The witness sees the directory when it is drawn: the bar's red is on its first screen.
+    assert exit_red_pixels(analyser, page.screenshot()) > 1000
     page.locator("#quick-exit").click()
     page.wait_for_url(NEUTRAL_URL)
-    frames.clear()
+    expect(page).to_have_title(NEUTRAL_TITLE)
 
     session = page.context.new_cdp_session(page)
     screencast = []
     session.on("Page.screencastFrame", lambda frame: _keep_frame(session, screencast, frame))
     session.send("Page.startScreencast", {"format": "png", "everyNthFrame": 1})
+    # The screencast begins with the neutral page as it stands; Back starts after it, and every frame drawn from
+    # then on is timed by the browser (seconds since the epoch, the clock of this machine).
+    page.wait_for_timeout(300)
+    frames.clear()
+    back_at = time.time()
     page.go_back()
     page.wait_for_url(NEUTRAL_URL)
     expect(page).to_have_title(NEUTRAL_TITLE)
-    page.wait_for_timeout(300)  # let the screencast deliver the frames drawn during the return
+    page.wait_for_timeout(500)  # let the screencast deliver the frames drawn during the return
     session.send("Page.stopScreencast")
-    if screencast:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / f"quick-exit-back-first-frame-{language}.png").write_bytes(screencast[0])
+
+    after_back = [png for at, png in screencast if at >= back_at]
+    assert after_back, "the screencast delivered no frame after Back"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"quick-exit-back-first-frame-{language}.png").write_bytes(after_back[0])
+    assert [exit_red_pixels(analyser, png) for png in after_back] == [0] * len(after_back)
 
     drawn = [json.loads(frame.split(" ", 1)[1]) for frame in frames]
     directory_frames = [frame for frame in drawn if frame["url"].startswith(live_server.url)]
@@ -226,7 +267,7 @@ def test_back_after_a_quick_exit_never_draws_the_directory(page, directory, lang
 
 
 def _keep_frame(session, frames: list, frame: dict) -> None:
-    frames.append(base64.b64decode(frame["data"]))
+    frames.append((frame["metadata"].get("timestamp", 0), base64.b64decode(frame["data"])))
     session.send("Page.screencastFrameAck", {"sessionId": frame["sessionId"]})
 
 
