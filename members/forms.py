@@ -340,9 +340,46 @@ LocationFormSet = formset_factory(
 )
 
 
-def validate_locations_in_countries(organisation_form, location_formset) -> None:
+class RemovableFormSetMixin:
+    """The update form's service points or services: each one the application holds can be removed (a box of our
+    own wording); the empty ones after them can only be filled."""
+
+    removal_label = ""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = self.removal_label
+
+
+class LocationUpdateFormSetBase(RemovableFormSetMixin, LocationFormSetBase):
+    removal_label = _("Remove this service point from the application")
+
+
+# The update link's service points: those the application holds, then one more to fill.
+LocationUpdateFormSet = formset_factory(
+    LocationApplicationForm,
+    formset=LocationUpdateFormSetBase,
+    extra=1,
+    min_num=1,
+    max_num=10,
+    validate_min=True,
+    validate_max=True,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+def filled_forms(formset) -> list:
+    """Each form's cleaned data in the order shown, None for one removed or left empty (what the update's
+    position-by-position functions take)."""
+    removed = set(map(id, formset.deleted_forms)) if formset.can_delete else set()
+    return [None if id(form) in removed or not form.cleaned_data else form.cleaned_data for form in formset.forms]
+
+
+def validate_locations_in_countries(countries, location_formset) -> None:
     """Each service point must be in one of the countries the applicant chose."""
-    countries = set(organisation_form.cleaned_data.get("countries") or [])
+    countries = set(countries or [])
     if not countries:
         return
     for form in location_formset.forms:

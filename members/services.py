@@ -555,10 +555,127 @@ def application_values(organisation: Organisation) -> dict:
     return values
 
 
-def application_update(*, organisation: Organisation, values: dict, note: str = "") -> list[dict]:
+# A service point's facts as the coordinator reads them in "what changed" (the city: chosen or typed).
+LOCATION_FACTS = ("name", "city", "address_visibility", "street_address", "postal_code", "phone")
+
+
+def application_location_values(organisation: Organisation) -> list[dict]:
+    """The application's service points as the join form asked them (in the order given, her language first), for
+    the update form. A city she typed (not yet in the directory's lists) is shown typed again."""
+    language = organisation.contact_language
+    values = []
+    for location in organisation.locations.select_related("city__country").order_by("pk"):
+        city = location.city
+        values.append(
+            {
+                "name": getattr(location, localized_name("name", language), "") or location.name or "",
+                "city": None if city.proposed else city.pk,
+                "new_city_name": city.name if city.proposed else "",
+                "new_city_country": city.country_id if city.proposed else None,
+                "address_visibility": location.address_visibility,
+                "street_address": location.street_address,
+                "postal_code": location.postal_code,
+                "phone": location.phone,
+            }
+        )
+    return values
+
+
+def location_facts(location: Location, language: str) -> dict:
+    """``{fact: (value compared, value shown)}`` of a service point, for "what changed"."""
+    name = getattr(location, localized_name("name", language), "") or location.name or ""
+    return {
+        "name": (name, name),
+        "city": (location.city_id, location.city.name),
+        # The choice's lazy label: the e-mail is written in each coordinator's language.
+        "address_visibility": (
+            location.address_visibility,
+            dict(Location.AddressVisibility.choices).get(location.address_visibility, location.address_visibility),
+        ),
+        "street_address": (location.street_address, location.street_address),
+        "postal_code": (location.postal_code, location.postal_code),
+        "phone": (location.phone, location.phone),
+    }
+
+
+def fact_changes(part: str, number: int, model, before: dict | None, after: dict | None) -> list[dict]:
+    """The lines of "what changed" for one service point or service (``part``, ``number`` on the form): a line per
+    fact that changed, or one line when it was added or removed. ``before`` and ``after`` are ``*_facts`` dicts."""
+    if before is None and after is None:
+        return []
+    if before is None or after is None:
+        shown = (before or after)["name"][1]
+        return [
+            {
+                "part": part,
+                "number": number,
+                "field": model._meta.verbose_name,
+                "before": "" if before is None else shown,
+                "after": "" if after is None else shown,
+            }
+        ]
+    return [
+        {
+            "part": part,
+            "number": number,
+            "field": model._meta.get_field(name).verbose_name,
+            "before": before[name][1],
+            "after": after[name][1],
+        }
+        for name in before
+        if before[name][0] != after[name][0]
+    ]
+
+
+def _locations_update(organisation: Organisation, locations: Sequence[LocationInput | None]) -> list[dict]:
+    """The application's service points take ``locations``, position by position as the update form shows them
+    (None: removed, or an extra form left empty); returns what changed."""
+    language = organisation.contact_language
+    existing = list(organisation.locations.select_related("city").order_by("pk"))
+    if not any(locations):
+        raise ValidationError(_("Give at least one service point."))
+    changes = []
+    for number in range(1, max(len(existing), len(locations)) + 1):
+        location = existing[number - 1] if number <= len(existing) else None
+        given = locations[number - 1] if number <= len(locations) else None
+        before = location_facts(location, language) if location is not None else None
+        if given is None:
+            if location is not None:
+                location._change_reason = gettext("Application updated by the applicant.")
+                location.delete()
+            after = None
+        else:
+            location = location or Location(organisation=organisation)
+            location.city = _city_for(given)
+            location.street_address = given.street_address
+            location.postal_code = given.postal_code
+            location.address_visibility = given.address_visibility
+            location.phone = given.phone
+            set_translated(location, "name", given.name, language)
+            location.full_clean()
+            location._change_reason = gettext("Application updated by the applicant.")
+            location.save()
+            after = location_facts(location, language)
+        changes += fact_changes("location", number, Location, before, after)
+    return changes
+
+
+def application_update(
+    *,
+    organisation: Organisation,
+    values: dict,
+    note: str = "",
+    locations: Sequence[LocationInput | None] | None = None,
+    also=None,
+) -> list[dict]:
     """The applicant answers a request for changes: her application takes ``values`` (the fields of
-    ``APPLICATION_UPDATE_FIELDS``) and returns to the queue as waiting for a decision. The change is a line of the
-    listing's history; the coordinators of its countries get what changed, before and after. Returns the changes."""
+    ``APPLICATION_UPDATE_FIELDS``) and, when given, ``locations`` (its service points, position by position as the
+    update form shows them; None removes one), and returns to the queue as waiting for a decision. The change is a
+    line of the listing's history; the coordinators of its countries get what changed, before and after.
+
+    ``also(organisation)`` changes more of the application in the same transaction and returns its own lines of
+    what changed: the services, which this app cannot import (``services.services.application_revise``).
+    Returns the changes."""
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         if locked.status != Status.UNDER_REVIEW:
@@ -579,11 +696,15 @@ def application_update(*, organisation: Organisation, values: dict, note: str = 
             organisation=locked, from_status=previous, to_status=Status.APPLIED, reason=note.strip()
         )
         after = application_values(locked)
-    changes = [
-        {"field": Organisation._meta.get_field(name).verbose_name, "before": before[name], "after": after[name]}
-        for name in APPLICATION_UPDATE_FIELDS
-        if before[name] != after[name]
-    ]
+        changes = [
+            {"field": Organisation._meta.get_field(name).verbose_name, "before": before[name], "after": after[name]}
+            for name in APPLICATION_UPDATE_FIELDS
+            if before[name] != after[name]
+        ]
+        if locations is not None:
+            changes += _locations_update(locked, locations)
+        if also is not None:
+            changes += also(locked)
     notify_staff_of_countries(
         countries=locked.countries.all(),
         template="application_updated",

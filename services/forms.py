@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import AbuseProtectedForm, IdMultipleChoiceField, form_phone
+from members.forms import AbuseProtectedForm, IdMultipleChoiceField, RemovableFormSetMixin, form_phone
 from members.models import Country
 from services.models import CorrectionRequest, Population, Service, ServiceCategory
 
@@ -99,6 +99,24 @@ ServiceFormSet = formset_factory(
     max_num=10,
     validate_min=True,
     validate_max=True,
+)
+
+
+class ServiceUpdateFormSetBase(RemovableFormSetMixin, ServiceFormSetBase):
+    removal_label = _("Remove this service from the application")
+
+
+# The update link's services: those the application holds, then two more to fill.
+ServiceUpdateFormSet = formset_factory(
+    ServiceApplicationForm,
+    formset=ServiceUpdateFormSetBase,
+    extra=2,
+    min_num=1,
+    max_num=10,
+    validate_min=True,
+    validate_max=True,
+    can_delete=True,
+    can_delete_extra=False,
 )
 
 

@@ -28,14 +28,22 @@ from members.forms import (
     STARTED_MAX_AGE,
     ApplicationUpdateForm,
     LocationFormSet,
+    LocationUpdateFormSet,
     OrganisationApplicationForm,
+    filled_forms,
     submission_limit,
     validate_locations_in_countries,
 )
 from members.models import Organisation
-from services.forms import ListingCorrectionForm, ServiceFormSet, SuggestUpdateForm
+from services.forms import ListingCorrectionForm, ServiceFormSet, ServiceUpdateFormSet, SuggestUpdateForm
 from services.models import CorrectionRequest, Service
-from services.services import ServiceInput, application_submit, correction_request_create
+from services.services import (
+    ServiceInput,
+    application_revise,
+    application_service_values,
+    application_submit,
+    correction_request_create,
+)
 
 THROTTLE_WINDOW = datetime.timedelta(hours=1)
 VERIFICATION_CORRECTION = "verification-correction"
@@ -139,7 +147,7 @@ def join(request):
         locations = LocationFormSet(request.POST, prefix="locations")
         service_forms = ServiceFormSet(request.POST, prefix="services", form_kwargs={"countries": countries})
         if locations.is_valid():
-            validate_locations_in_countries(organisation_form, locations)
+            validate_locations_in_countries(countries, locations)
         if organisation_valid and locations.is_valid() and service_forms.is_valid():
             refusal = _refused(request, organisation_form)
             if refusal:
@@ -205,9 +213,39 @@ def join_error_summary(organisation_form, locations, service_forms) -> list[dict
     return summary + _errors_of(organisation_form, fields=names[contact:])
 
 
+def _location_input(item: dict | None) -> membership.LocationInput | None:
+    if item is None:
+        return None
+    return membership.LocationInput(
+        name=item["name"],
+        address_visibility=item["address_visibility"],
+        city=item["city"],
+        new_city_name=item["new_city_name"],
+        new_city_country=item["new_city_country"],
+        street_address=item["street_address"],
+        postal_code=item["postal_code"],
+        phone=item["phone"],
+    )
+
+
+def _service_input(item: dict | None) -> ServiceInput | None:
+    if item is None:
+        return None
+    return ServiceInput(
+        name=item["name"],
+        description=item["description"],
+        categories=list(item["categories"]),
+        in_person=item["in_person"],
+        by_phone=item["by_phone"],
+        online=item["online"],
+        outreach=item["outreach"],
+        phone=item["phone"],
+        cost=item["cost"],
+        referral_required=item["referral_required"],
+    )
+
+
 def _apply(data: dict, locations, service_forms) -> Organisation:
-    filled = [form.cleaned_data for form in locations.forms if form.cleaned_data]
-    offered = [form.cleaned_data for form in service_forms.forms if form.cleaned_data]
     return application_submit(
         name=data["name"],
         acronym=data["acronym"],
@@ -221,42 +259,16 @@ def _apply(data: dict, locations, service_forms) -> Organisation:
         contact_email=data["contact_email"],
         contact_phone=data["contact_phone"],
         language=translation.get_language(),
-        locations=[
-            membership.LocationInput(
-                name=item["name"],
-                address_visibility=item["address_visibility"],
-                city=item["city"],
-                new_city_name=item["new_city_name"],
-                new_city_country=item["new_city_country"],
-                street_address=item["street_address"],
-                postal_code=item["postal_code"],
-                phone=item["phone"],
-            )
-            for item in filled
-        ],
-        services=[
-            ServiceInput(
-                name=item["name"],
-                description=item["description"],
-                categories=list(item["categories"]),
-                in_person=item["in_person"],
-                by_phone=item["by_phone"],
-                online=item["online"],
-                outreach=item["outreach"],
-                phone=item["phone"],
-                cost=item["cost"],
-                referral_required=item["referral_required"],
-            )
-            for item in offered
-        ],
+        locations=[_location_input(item) for item in filled_forms(locations) if item is not None],
+        services=[_service_input(item) for item in filled_forms(service_forms) if item is not None],
     )
 
 
 @cookieless_form
 @require_http_methods(["GET", "POST"])
 def join_update(request, token: str):
-    """The page a "changes needed" e-mail links to: the applicant updates her application, as often as she is
-    asked, while it waits for her changes."""
+    """The page a "changes needed" e-mail links to: the applicant updates everything her application holds (its
+    own fields, its service points and its services), as often as she is asked, while it waits for her changes."""
     invalid = "members/organisation_verify_invalid.html"
     try:
         organisation = membership.organisation_from_application_update_token(token)
@@ -267,20 +279,50 @@ def join_update(request, token: str):
     countries = list(organisation.countries.all())
     if request.method == "POST":
         form = ApplicationUpdateForm(request.POST, countries=countries)
-        if form.is_valid():
+        locations = LocationUpdateFormSet(
+            request.POST, prefix="locations", initial=membership.application_location_values(organisation)
+        )
+        service_forms = ServiceUpdateFormSet(
+            request.POST,
+            prefix="services",
+            initial=application_service_values(organisation),
+            form_kwargs={"countries": countries},
+        )
+        if locations.is_valid():
+            validate_locations_in_countries(countries, locations)
+        if form.is_valid() and locations.is_valid() and service_forms.is_valid():
             values = {name: form.cleaned_data[name] for name in membership.APPLICATION_UPDATE_FIELDS}
             try:
-                membership.application_update(organisation=organisation, values=values, note=form.cleaned_data["note"])
+                application_revise(
+                    organisation=organisation,
+                    values=values,
+                    locations=[_location_input(item) for item in filled_forms(locations)],
+                    services=[_service_input(item) for item in filled_forms(service_forms)],
+                    note=form.cleaned_data["note"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 return render(request, "members/organisation_update_done.html", {"organisation": organisation})
     else:
         form = ApplicationUpdateForm(initial=membership.application_values(organisation), countries=countries)
+        locations = LocationUpdateFormSet(
+            prefix="locations", initial=membership.application_location_values(organisation)
+        )
+        service_forms = ServiceUpdateFormSet(
+            prefix="services", initial=application_service_values(organisation), form_kwargs={"countries": countries}
+        )
     return render(
         request,
         "members/organisation_update.html",
-        {"form": form, "organisation": organisation, "error_summary": _errors_of(form)},
+        {
+            "form": form,
+            "organisation": organisation,
+            "countries": countries,
+            "locations": locations,
+            "services": service_forms,
+            "error_summary": join_error_summary(form, locations, service_forms),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

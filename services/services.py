@@ -15,14 +15,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from members import roles
 from members.models import Location, Organisation
 from members.services import (
     IllegalTransition,
+    LocationInput,
     absolute_url,
+    application_update,
+    fact_changes,
     membership_apply,
     notify_staff_of_countries,
     send_templated_email,
@@ -63,25 +66,131 @@ def application_submit(*, services: Sequence[ServiceInput], **application) -> Or
         language = organisation.contact_language
         locations = list(organisation.locations.all())
         for given in services:
-            service = Service(
-                organisation=organisation,
-                in_person=given.in_person,
-                by_phone=given.by_phone,
-                online=given.online,
-                outreach=given.outreach,
-                phone=given.phone,
-                cost=given.cost or None,
-                referral_required=given.referral_required,
-                status=Service.Status.ACTIVE,
-            )
-            set_translated(service, "name", given.name, language)
-            set_translated(service, "description", given.description, language)
+            service = Service(organisation=organisation, status=Service.Status.ACTIVE)
+            _service_set(service, given, language)
             service.full_clean()
             service.save()
             service.categories.set(given.categories)
             if given.in_person:
                 service.locations.set(locations)
     return organisation
+
+
+def _service_set(service: Service, given: ServiceInput, language: str) -> None:
+    service.in_person = given.in_person
+    service.by_phone = given.by_phone
+    service.online = given.online
+    service.outreach = given.outreach
+    service.phone = given.phone
+    service.cost = given.cost or None
+    service.referral_required = given.referral_required
+    set_translated(service, "name", given.name, language)
+    set_translated(service, "description", given.description, language)
+
+
+def application_service_values(organisation: Organisation) -> list[dict]:
+    """The application's services as the join form asked them (in the order given, her language first), for the
+    update form."""
+    language = organisation.contact_language
+    values = []
+    for service in organisation.services.prefetch_related("categories").order_by("pk"):
+        values.append(
+            {
+                "name": getattr(service, localized_name("name", language), "") or service.name or "",
+                "description": getattr(service, localized_name("description", language), "")
+                or service.description
+                or "",
+                "categories": [category.pk for category in service.categories.all()],
+                "in_person": service.in_person,
+                "by_phone": service.by_phone,
+                "online": service.online,
+                "outreach": service.outreach,
+                "phone": service.phone,
+                "cost": service.cost or "",
+                "referral_required": {True: "yes", False: "no"}.get(service.referral_required, ""),
+            }
+        )
+    return values
+
+
+YES_NO = {True: pgettext_lazy("a fact", "Yes"), False: pgettext_lazy("a fact", "No"), None: ""}
+
+
+def service_facts(service: Service, language: str) -> dict:
+    """``{fact: (value compared, value shown)}`` of a service, for "what changed"."""
+    name = getattr(service, localized_name("name", language), "") or service.name or ""
+    description = getattr(service, localized_name("description", language), "") or service.description or ""
+    categories = sorted(service.categories.all(), key=lambda category: category.pk)
+    facts = {
+        "name": (name, name),
+        "description": (description, description),
+        "categories": (
+            [category.pk for category in categories],
+            ", ".join(str(category.name) for category in categories),
+        ),
+    }
+    for flag in ("in_person", "by_phone", "online", "outreach"):
+        facts[flag] = (getattr(service, flag), YES_NO[getattr(service, flag)])
+    facts["phone"] = (service.phone, service.phone)
+    # The choice's lazy label: the e-mail is written in each coordinator's language.
+    facts["cost"] = (service.cost, dict(Service.Cost.choices).get(service.cost, "") if service.cost else "")
+    facts["referral_required"] = (service.referral_required, YES_NO[service.referral_required])
+    return facts
+
+
+def _services_update(organisation: Organisation, services: Sequence[ServiceInput | None]) -> list[dict]:
+    """The application's services take ``services``, position by position as the update form shows them (None:
+    removed, or an extra form left empty), each given at every service point when in person; returns what
+    changed."""
+    if not any(services):
+        raise ValidationError(_("Describe at least one service."))
+    language = organisation.contact_language
+    existing = list(organisation.services.prefetch_related("categories").order_by("pk"))
+    locations = list(organisation.locations.all())
+    reason = gettext("Application updated by the applicant.")
+    changes = []
+    for number in range(1, max(len(existing), len(services)) + 1):
+        service = existing[number - 1] if number <= len(existing) else None
+        given = services[number - 1] if number <= len(services) else None
+        before = service_facts(service, language) if service is not None else None
+        if given is None:
+            if service is not None:
+                service._change_reason = reason
+                service.delete()
+            after = None
+        else:
+            service = service or Service(organisation=organisation, status=Service.Status.ACTIVE)
+            _service_set(service, given, language)
+            service.full_clean()
+            service._change_reason = reason
+            service.save()
+            service.categories.set(given.categories)
+            service.locations.set(locations if given.in_person else [])
+            service = Service.objects.prefetch_related("categories").get(pk=service.pk)
+            after = service_facts(service, language)
+        changes += fact_changes("service", number, Service, before, after)
+    return changes
+
+
+def application_revise(
+    *,
+    organisation: Organisation,
+    values: dict,
+    locations: Sequence[LocationInput | None],
+    services: Sequence[ServiceInput | None],
+    note: str = "",
+) -> list[dict]:
+    """The applicant answers a request for changes with everything her application holds: its own fields
+    (``values``), its service points and its services, each list position by position as the update form shows
+    them (None removes one). One transaction; the coordinators get every change, before and after
+    (``members.services.application_update``). Returns the changes."""
+    return application_update(
+        organisation=organisation,
+        values=values,
+        note=note,
+        locations=locations,
+        also=lambda locked: _services_update(locked, services),
+    )
 
 
 # Keeping listings true -------------------------------------------------------------------------------------------

@@ -133,11 +133,28 @@ def test_asked_for_changes_the_applicant_updates_her_application_on_a_phone(
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto("/" + link.split("://", 1)[1].split("/", 1)[1])
     expect(page.locator("#id_name")).to_have_value(NEW_ORGANISATION)
+    # Everything the application holds is there to change: its service point and its service too.
+    expect(page.locator("#id_locations-0-street_address")).to_have_value("Calle Ejemplo 1 # 2-3")
+    expect(page.locator("#id_services-0-name")).to_have_value("Acompañamiento amaranto")
     page.locator("#id_public_phone").fill("+57 601 555 0199")
+    page.locator("#id_locations-0-street_address").fill("")
+    page.locator("input[name=services-0-referral_required][value=no]").check()
+    page.locator("form[method=post] button[type=submit]").click()
+    # A public address without its street is refused: listed at the top, the rest kept.
+    summary = page.locator(".error-summary[role=alert]")
+    expect(summary).to_be_visible()
+    assert summary.bounding_box()["y"] < 780
+    summary.locator("a[href='#id_locations-0-street_address']").click()
+    expect(page.locator("#id_public_phone")).to_have_value("+57 601 555 0199")
+    expect(page.locator("input[name=services-0-referral_required][value=no]")).to_be_checked()
+    page.locator("#id_locations-0-street_address").fill("Carrera Ejemplo 9 # 8-7")
     page.locator("form[method=post] button[type=submit]").click()
     expect(page.locator("h1")).to_be_visible()
     screenshot(page, f"application-updated-360-{language}")
     organisation.refresh_from_db()
     assert (organisation.status, organisation.public_phone) == (Organisation.Status.APPLIED, "+576015550199")
+    assert organisation.locations.get().street_address == "Carrera Ejemplo 9 # 8-7"
+    assert organisation.services.get().referral_required is False
     told = [message for message in mail.outbox if message.to == [coordinator.email]]
     assert "+576015550100 → +576015550199" in told[-1].body
+    assert "Calle Ejemplo 1 # 2-3 → Carrera Ejemplo 9 # 8-7" in told[-1].body
