@@ -266,9 +266,9 @@ def test_the_applicant_updates_her_service_points_and_services_and_the_coordinat
 
     (told,) = mail.outbox
     point, service = UPDATED_PLACE[language]
-    assert f"Calle 10 # 5-20 → Carrera 7 # 12-40" in told.body
+    assert "Calle 10 # 5-20 → Carrera 7 # 12-40" in told.body
     assert point in told.body
-    assert f"{service}" in told.body and "Línea de apoyo" in told.body
+    assert service in told.body and "Línea de apoyo" in told.body
     assert told.body.count(" → ") == 4  # street, visibility, cost, the new service
     low_cost = {"es": "Bajo costo", "pt": "Baixo custo", "en": "Low cost", "id": "Biaya rendah"}[language]
     assert f" → {low_cost}" in told.body  # in the coordinator's language, whichever the applicant's
