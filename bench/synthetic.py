@@ -51,6 +51,11 @@ CONFIDENTIAL_SHARE = 0.12
 CITY_ONLY_SHARE = 0.08
 SERVICES_PER_ORGANISATION = (2, 9)  # uniform: 5 on average, counting individuals (1 or 2)
 PAUSED_SHARE = 0.05
+# Like the real network, not every listing is translated: 60% in all four languages, the others in their own and
+# one more (English listings in Asia into Indonesian, close to Malay; in the Americas into Spanish).
+FULLY_TRANSLATED_SHARE = 0.6
+SECOND_LANGUAGE = {"es": "en", "pt": "es", "en": "es", "id": "en"}
+ASIA_COUNTRIES = {"ID", "PH", "MY", "TH", "BD"}
 SYNTHETIC = {"es": "(sintético)", "pt": "(sintético)", "en": "(synthetic)", "id": "(sintetis)"}
 SYNTHETIC_SENTENCE = demo._t(
     "Registro sintético generado para pruebas de rendimiento.",
@@ -170,8 +175,8 @@ class Generator:
         _count, written, _spoken, _extra = self.country_plan[country]
         if rng.random() < demo.SPANISH_SPEAKING_SHARE.get(country, 0):
             written = "es"
-        second = "id" if written == "en" and country in demo.ASIA_COUNTRIES else demo.SECOND_LANGUAGE[written]
-        languages = LANGS if rng.random() < demo.FULLY_TRANSLATED_SHARE else (written, second)
+        second = "id" if written == "en" and country in ASIA_COUNTRIES else SECOND_LANGUAGE[written]
+        languages = LANGS if rng.random() < FULLY_TRANSLATED_SHARE else (written, second)
         cities = self.ref.cities[country]
         home, home_names = rng.choices(cities, self.ref.city_weights[country])[0]
         kind = rng.choices(self.kinds, self.kind_weights)[0]

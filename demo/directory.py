@@ -6,7 +6,8 @@ membership history are demo rows only and are deleted and written again on every
 
 Everything is recognisably fictional: names end in "(demo)", e-mail addresses are on the reserved example.org /
 example.net / example.com domains, phone numbers end in 0000 0xxx (555 01xx in North American numbers).
-Content is written in the place's language and translated into at least one more; most listings in all four.
+Content is written in the place's language and translated into the three others: every content field of every
+listing has its Spanish, Portuguese, English and Indonesian text.
 """
 
 import datetime
@@ -30,9 +31,6 @@ from services.search import deferred_indexing
 
 SEED = 2026
 LANGS = ("es", "pt", "en", "id")
-SECOND_LANGUAGE = {"es": "en", "pt": "es", "en": "es", "id": "en"}
-ASIA_COUNTRIES = {"ID", "PH", "MY", "TH", "BD"}
-FULLY_TRANSLATED_SHARE = 0.6
 
 # country → (organisations, written language, cities used (first ones get more), languages services speak)
 COUNTRY_PLAN = {
@@ -553,9 +551,9 @@ class Planner:
         local_city = city_names(country, city)[language]
         name = self.organisation_name(kind, language, local_city)
         slug = self.unique_slug(f"{name} {country}")  # "fundacion-amanecer-demo-co"
-        # English listings in Asia are translated into Indonesian (close to Malay), in the Americas into Spanish.
-        second = "id" if language == "en" and country in ASIA_COUNTRIES else SECOND_LANGUAGE[language]
-        languages = LANGS if rng.random() < FULLY_TRANSLATED_SHARE else (language, second)
+        # Written in the place's language and translated into the other three: the demo shows every listing in
+        # every language (the synthetic directory of bench/ is the one with listings in two languages only).
+        languages = LANGS
         if kind == "individual":
             focus = (
                 ["legal-aid"]
