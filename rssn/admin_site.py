@@ -118,10 +118,15 @@ class StaffAdminSite(OTPAdminSite):
     def get_urls(self):
         from django.urls import path
 
-        from services.views import coverage
+        from services.views import coverage, missing_languages
 
-        # Staff pages that are not a model's: the coverage map (services.views.coverage).
-        return [path("coverage/", self.admin_view(coverage), name="coverage"), *super().get_urls()]
+        # Staff pages that are not a model's: the coverage map and the listings missing a language
+        # (services.views); each reads through the staff scope gate.
+        return [
+            path("coverage/", self.admin_view(coverage), name="coverage"),
+            path("missing-languages/", self.admin_view(missing_languages), name="missing_languages"),
+            *super().get_urls(),
+        ]
 
     def has_permission(self, request):
         if not AdminSite.has_permission(self, request):

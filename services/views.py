@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -22,6 +23,7 @@ from services.card_cache import PageCards
 from services.cards import parse_list
 from services.filters import RADIUS_MAX_KM, ServiceFilter, Sort, display_name_ordering
 from services.forms import CountryCardForm, CoverageForm
+from services.missing_languages import missing_fields
 from services.models import ContactChannel, Service, ServiceSearchDocument
 
 RESULTS_PER_PAGE = 20
@@ -307,4 +309,25 @@ def country_card(request):
     ]
     return render(
         request, "services/country_card.html", {"form": form, "card": card, "errors": errors, "now": timezone.now()}
+    )
+
+
+def missing_languages(request):
+    """Staff: the public listings of the person's countries whose content lacks one of the site's languages, field
+    by field, each with a link to edit it; ``?language=`` narrows to one language."""
+    if not request.user.has_perm("services.view_service"):
+        raise PermissionDenied
+    language = request.GET.get("language")
+    if language not in dict(settings.LANGUAGES):
+        language = None
+    return render(
+        request,
+        "admin/missing_languages.html",
+        {
+            **admin.site.each_context(request),
+            "title": gettext("Listings missing a language"),
+            "rows": missing_fields(request.user, language),
+            "languages": settings.LANGUAGES,
+            "chosen": language,
+        },
     )
