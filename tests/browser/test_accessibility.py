@@ -67,3 +67,31 @@ def test_no_axe_violation_on_any_page(page, directory, language):
         if violations:
             found[name] = violations
     assert found == {}
+
+
+PHONE_PAGES = ("home", "results", "service", "referral list", "join", "join with errors", "safety")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_serious_axe_violation_on_a_phone(page, directory, language):
+    """The public pages a person meets first, at 360 px (a small phone): axe-core finds no serious or critical
+    violation (nor any other: every violation is listed)."""
+    page.set_viewport_size({"width": 360, "height": 780})
+    found = {}
+    for name, url, submit in pages(directory, language):
+        if name not in PHONE_PAGES:
+            continue
+        page.goto(url)
+        if submit:
+            page.locator(submit).click()
+            page.wait_for_load_state()
+        assert page.evaluate("document.documentElement.clientWidth") == 360
+        violations, ran = axe_violations(page)
+        assert "target-size" in ran
+        if violations:
+            found[name] = violations
+    serious = {
+        name: [line for line in lines if "(serious)" in line or "(critical)" in line] for name, lines in found.items()
+    }
+    assert {name: lines for name, lines in serious.items() if lines} == {}
+    assert found == {}
