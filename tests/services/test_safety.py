@@ -379,11 +379,12 @@ function run(options, steps) {
   const on = (target) => (type, listener) => {
     (listeners[target + type] = listeners[target + type] || []).push(listener);
   };
+  const style = { visibility: "", removeProperty: (name) => { style[name] = ""; } };
   const document = {
     documentElement: { classList: {
       add: (name) => classes.push(name),
       remove: (name) => { while (classes.includes(name)) { classes.splice(classes.indexOf(name), 1); } },
-    } },
+    }, style },
     getElementById: (id) => (id === "quick-exit" ? link : null),
     querySelector: (selector) => (selector === 'meta[name="quick-exit"]' ? { content: link.href } : null),
     querySelectorAll: () => [],
@@ -410,7 +411,7 @@ function run(options, steps) {
     if (step.event.target === "quick-exit") { event.target = link; }
     (listeners[step.on] || []).forEach((listener) => listener(event));
   }
-  return { replaced, storage, prevented, classes };
+  return { replaced, storage, prevented, classes, visibility: style.visibility };
 }
 const shift = { on: "document:keydown", event: { key: "Shift" } };
 const letter = (key) => ({ on: "document:keydown", event: { key, shiftKey: true } });
@@ -468,6 +469,8 @@ def test_back_after_quick_exit_leaves_again_at_once(script_runs):
     # so going back through two pages never shows the directory.
     assert script_runs["back"]["replaced"] == ["https://exit.example.net/"]
     assert "leaving" in script_runs["back"]["classes"]
+    # Hidden by its own style too, whether or not the stylesheet has arrived.
+    assert script_runs["back"]["visibility"] == "hidden"
     # Quick exit, then Back restores the page from the back-forward cache: it leaves again.
     assert script_runs["cached"]["replaced"] == ["https://exit.example.net/"] * 2
     # Typing the address again later in the same tab starts afresh.
@@ -477,7 +480,9 @@ def test_back_after_quick_exit_leaves_again_at_once(script_runs):
 
 def test_a_page_kept_for_back_is_stored_hidden_and_shown_once_checked(script_runs):
     assert script_runs["stored"]["classes"] == ["leaving"]
+    assert script_runs["stored"]["visibility"] == "hidden"
     assert script_runs["restored"]["classes"] == [] and script_runs["restored"]["replaced"] == []
+    assert script_runs["restored"]["visibility"] == ""
 
 
 def test_the_safety_page_says_what_stays_in_the_browser(client, world):
