@@ -328,18 +328,6 @@ class LocationFormSetBase(forms.BaseFormSet):
     }
 
 
-# A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
-LocationFormSet = formset_factory(
-    LocationApplicationForm,
-    formset=LocationFormSetBase,
-    extra=1,
-    min_num=1,
-    max_num=10,
-    validate_min=True,
-    validate_max=True,
-)
-
-
 class RemovableFormSetMixin:
     """The update form's service points or services: each one the application holds can be removed (a box of our
     own wording); the empty ones after them can only be filled."""
@@ -356,18 +344,27 @@ class LocationUpdateFormSetBase(RemovableFormSetMixin, LocationFormSetBase):
     removal_label = _("Remove this service point from the application")
 
 
+def application_formset(form, base, *, extra: int, removable: bool = False):
+    """The join form's (and the update link's) fixed number of forms, no JavaScript needed: at least one filled,
+    at most ten; on the update page each one the application holds can be removed."""
+    return formset_factory(
+        form,
+        formset=base,
+        extra=extra,
+        min_num=1,
+        max_num=10,
+        validate_min=True,
+        validate_max=True,
+        can_delete=removable,
+        can_delete_extra=False,
+    )
+
+
+# A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
+LocationFormSet = application_formset(LocationApplicationForm, LocationFormSetBase, extra=1)
+
 # The update link's service points: those the application holds, then one more to fill.
-LocationUpdateFormSet = formset_factory(
-    LocationApplicationForm,
-    formset=LocationUpdateFormSetBase,
-    extra=1,
-    min_num=1,
-    max_num=10,
-    validate_min=True,
-    validate_max=True,
-    can_delete=True,
-    can_delete_extra=False,
-)
+LocationUpdateFormSet = application_formset(LocationApplicationForm, LocationUpdateFormSetBase, extra=1, removable=True)
 
 
 def filled_forms(formset) -> list:

@@ -4,10 +4,15 @@ country card's choices. Staff: the coverage map's choices."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import AbuseProtectedForm, IdMultipleChoiceField, RemovableFormSetMixin, form_phone
+from members.forms import (
+    AbuseProtectedForm,
+    IdMultipleChoiceField,
+    RemovableFormSetMixin,
+    application_formset,
+    form_phone,
+)
 from members.models import Country
 from services.models import CorrectionRequest, Population, Service, ServiceCategory
 
@@ -91,15 +96,7 @@ class ServiceFormSetBase(forms.BaseFormSet):
 
 
 # A fixed number of forms (no JavaScript needed): the first must be filled, the others may stay empty.
-ServiceFormSet = formset_factory(
-    ServiceApplicationForm,
-    formset=ServiceFormSetBase,
-    extra=2,
-    min_num=1,
-    max_num=10,
-    validate_min=True,
-    validate_max=True,
-)
+ServiceFormSet = application_formset(ServiceApplicationForm, ServiceFormSetBase, extra=2)
 
 
 class ServiceUpdateFormSetBase(RemovableFormSetMixin, ServiceFormSetBase):
@@ -107,17 +104,7 @@ class ServiceUpdateFormSetBase(RemovableFormSetMixin, ServiceFormSetBase):
 
 
 # The update link's services: those the application holds, then two more to fill.
-ServiceUpdateFormSet = formset_factory(
-    ServiceApplicationForm,
-    formset=ServiceUpdateFormSetBase,
-    extra=2,
-    min_num=1,
-    max_num=10,
-    validate_min=True,
-    validate_max=True,
-    can_delete=True,
-    can_delete_extra=False,
-)
+ServiceUpdateFormSet = application_formset(ServiceApplicationForm, ServiceUpdateFormSetBase, extra=2, removable=True)
 
 
 class SuggestUpdateForm(AbuseProtectedForm):

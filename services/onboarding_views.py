@@ -5,6 +5,7 @@ They live in the services app because each of them reads or writes services as w
 never imports ``services``); the membership side of each is a function in ``members/services.py``.
 """
 
+import dataclasses
 import datetime
 import functools
 import ipaddress
@@ -214,35 +215,20 @@ def join_error_summary(organisation_form, locations, service_forms) -> list[dict
 
 
 def _location_input(item: dict | None) -> membership.LocationInput | None:
+    """A service point form's cleaned data as the membership functions take it (None stays None: removed)."""
     if item is None:
         return None
     return membership.LocationInput(
-        name=item["name"],
-        address_visibility=item["address_visibility"],
-        city=item["city"],
-        new_city_name=item["new_city_name"],
-        new_city_country=item["new_city_country"],
-        street_address=item["street_address"],
-        postal_code=item["postal_code"],
-        phone=item["phone"],
+        **{field.name: item[field.name] for field in dataclasses.fields(membership.LocationInput)}
     )
 
 
 def _service_input(item: dict | None) -> ServiceInput | None:
+    """A service form's cleaned data as the services functions take it (None stays None: removed)."""
     if item is None:
         return None
-    return ServiceInput(
-        name=item["name"],
-        description=item["description"],
-        categories=list(item["categories"]),
-        in_person=item["in_person"],
-        by_phone=item["by_phone"],
-        online=item["online"],
-        outreach=item["outreach"],
-        phone=item["phone"],
-        cost=item["cost"],
-        referral_required=item["referral_required"],
-    )
+    names = (field.name for field in dataclasses.fields(ServiceInput))
+    return ServiceInput(**{name: item[name] for name in names})
 
 
 def _apply(data: dict, locations, service_forms) -> Organisation:

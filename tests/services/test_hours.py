@@ -15,6 +15,15 @@ BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
 WEEKDAYS_9_TO_17 = ((BOGOTA, tuple((day, datetime.time(9), datetime.time(17)) for day in range(5))),)
 
 
+# What a listing open Monday to Friday 9–17 says at 10:00 and at 18:00 on a Monday, in each language.
+OPENING_TEXTS = [
+    ("es", "Cierra a las 17:00", "Abre mañana a las 09:00"),
+    ("pt", "Fecha às 17:00", "Abre amanhã às 09:00"),
+    ("en", "Closes at 5 p.m.", "Opens tomorrow at 9 a.m."),
+    ("id", "Tutup pukul 17.00", "Buka besok pukul 9.00"),
+]
+
+
 def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
     """Bogotá time on a day of the week of 5–11 January 2026 (Monday 0)."""
     return datetime.datetime(2026, 1, 5 + day, hour, minute, tzinfo=BOGOTA)
@@ -49,12 +58,7 @@ def test_no_hours_within_a_week_says_nothing():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "open_text", "closed_text"),
-    [
-        ("es", "Cierra a las 17:00", "Abre mañana a las 09:00"),
-        ("pt", "Fecha às 17:00", "Abre amanhã às 09:00"),
-        ("en", "Closes at 5 p.m.", "Opens tomorrow at 9 a.m."),
-        ("id", "Tutup pukul 17.00", "Buka besok pukul 9.00"),
-    ],
+    OPENING_TEXTS,
 )
 def test_the_service_page_says_when_it_closes_or_opens(client, language, open_text, closed_text):
     service = data.public_listing()
@@ -69,12 +73,7 @@ def test_the_service_page_says_when_it_closes_or_opens(client, language, open_te
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "open_text", "closed_text"),
-    [
-        ("es", "Cierra a las 17:00", "Abre mañana a las 09:00"),
-        ("pt", "Fecha às 17:00", "Abre amanhã às 09:00"),
-        ("en", "Closes at 5 p.m.", "Opens tomorrow at 9 a.m."),
-        ("id", "Tutup pukul 17.00", "Buka besok pukul 9.00"),
-    ],
+    OPENING_TEXTS,
 )
 def test_a_result_card_says_when_it_closes_or_opens_though_the_card_is_kept(client, language, open_text, closed_text):
     """The card is rendered once and kept (services.card_cache); the time it closes or opens changes with the
