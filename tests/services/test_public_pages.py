@@ -349,6 +349,14 @@ def test_print_stylesheet_hides_controls():
     assert ".quick-exit" in print_rules and "nav" in print_rules and "display: none" in print_rules
 
 
+def test_print_stylesheet_keeps_the_demo_notice_on_paper():
+    """A printed referral list or country card of the demo must not pass for real contact details."""
+    css = (STATIC / "css" / "site.css").read_text()
+    print_rules = css.split("@media print")[1].split("\n}\n")[0]
+    hidden = [rule.split("{")[0] for rule in print_rules.split("}") if "display: none" in rule]
+    assert hidden and not any(".demo-banner" in selectors for selectors in hidden)
+
+
 def test_safety_page(client, listings):
     html = get(client, reverse("services:safety"))
     assert "it does not erase your browsing history" in html
