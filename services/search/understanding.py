@@ -221,39 +221,78 @@ def _in_every_language(concept: Concept) -> Concept:
 
 def understand(words: list[str], language: str, documents, *, correct: bool = True) -> Understanding:
     """What to search for: the concepts of ``words`` (normalised query words) on a page in ``language``, checked
-    against ``documents`` (the public search documents). One query when they are found together; a few more
-    otherwise (each concept alone, its other languages' forms, a correction)."""
+    against ``documents`` (the public search documents). One query when they are found together (and one for a name
+    typed whole); a few more otherwise (each concept alone, its other languages' forms, the query again with its
+    corrected words)."""
     language = language if language in LANGUAGES else "en"
-    terms, expanded = term_index(), {}
+    terms, expanded, known = term_index(), {}, {}
+
+    def found(concept_list: list[Concept]) -> bool:
+        key = tuple(concept_list)
+        if key not in known:
+            known[key] = _found(documents, concept_list, expanded)
+        return known[key]
+
     found_concepts = concepts(words, language, terms)
-    if not found_concepts or _found(documents, found_concepts, expanded):
+    if not found_concepts or found(found_concepts):
         return Understanding(
             found_concepts, language=language, expanded=expanded, whole_name=_whole_name(documents, words)
         )
-    corrections, missing, kept = {}, [], []
-    for concept in found_concepts:
-        if _found(documents, [concept], expanded):
-            kept.append(concept)
-            continue
-        elsewhere = _in_every_language(concept)
-        if elsewhere.forms != concept.forms and _found(documents, [elsewhere], expanded):
-            kept.append(elsewhere)
-            continue
-        if correct and len(concept.words) == 1 and not concept.categories:
-            counts, shown = vocabulary()
-            fixed = correction(concept.words[0], counts)
-            if fixed is not None:
-                replacement = concepts([fixed], language, terms)
-                if replacement and _found(documents, replacement, expanded):
-                    corrections[concept.words[0]] = shown.get(fixed, fixed)
-                    kept += replacement
-                    continue
-        missing += concept.words
+    searched = {concept: _alone(concept, found) for concept in found_concepts}
+    fixed = _corrections([c for c in found_concepts if searched[c] is None], language, terms, found) if correct else {}
+    if fixed:
+        # The query again with its words corrected: a corrected word may complete a phrase that names a type of help
+        # ("violencia domestca": violencia doméstica), or the words may now be found together.
+        found_concepts = concepts([fixed.get(word, word) for word in words], language, terms)
+        if found(found_concepts):
+            return Understanding(found_concepts, _shown(fixed), language=language, expanded=expanded)
+        searched = {concept: _alone(concept, found) for concept in found_concepts}
+    kept = [searched[concept] for concept in found_concepts if searched[concept] is not None]
+    missing = [word for concept in found_concepts if searched[concept] is None for word in concept.words]
+    typed = {correct_word: word for word, correct_word in fixed.items()}
+    corrections = _shown({word: correct_word for word, correct_word in fixed.items() if correct_word not in missing})
+    missing = [typed.get(word, word) for word in missing]
     if not kept:
         return Understanding(found_concepts, corrections, missing, language=language, expanded=expanded)
-    if len(kept) > 1 and not _found(documents, kept, expanded):
+    if len(kept) > 1 and not found(kept):
         return Understanding(kept, corrections, missing, partial=True, language=language, expanded=expanded)
     return Understanding(kept, corrections, missing, language=language, expanded=expanded)
+
+
+def _alone(concept: Concept, found) -> Concept | None:
+    """What to search for ``concept`` alone: itself when ``found``, else its words' forms in every language when
+    those are, else None."""
+    if found([concept]):
+        return concept
+    elsewhere = _in_every_language(concept)
+    if elsewhere.forms != concept.forms and found([elsewhere]):
+        return elsewhere
+    return None
+
+
+def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found) -> dict[str, str]:
+    """Typed word → the word of the public vocabulary (``vocabulary``) it is corrected to, for each single word of
+    ``unfound`` (concepts found nowhere): kept when the correction is found, or is a word of a category's name or
+    terms (it may complete a phrase with the query's other words)."""
+    counts, corrected = None, {}
+    for concept in unfound:
+        if len(concept.words) != 1 or concept.categories:
+            continue
+        if counts is None:
+            counts, _shown_words = vocabulary()
+        fixed = correction(concept.words[0], counts)
+        if fixed is None:
+            continue
+        replacement = concepts([fixed], language, terms)
+        if terms.categories_of_word(fixed, language) or (replacement and found(replacement)):
+            corrected[concept.words[0]] = fixed
+    return corrected
+
+
+def _shown(corrections: dict[str, str]) -> dict[str, str]:
+    """Typed word → its correction as shown (with the accents of the categories' names and terms)."""
+    _counts, shown = vocabulary()
+    return {word: shown.get(fixed, fixed) for word, fixed in corrections.items()}
 
 
 def corrected_text(text: str, corrections: dict[str, str]) -> str:

@@ -12,6 +12,7 @@ from services.models import ServiceCategory, ServiceSearchDocument
 from services.search import vocabulary
 from tests.factories import (
     CountryFactory,
+    LocationFactory,
     OrganisationFactory,
     ServiceCategoryFactory,
     ServiceFactory,
@@ -275,3 +276,55 @@ def test_a_whole_name_is_one_word_of_the_documents_names_and_never_a_suggestion(
     assert "=name=casa=lila" in names and "=name=colectiva=lila" in names
     counts, _shown = vocabulary()
     assert not [word for word in counts if word.startswith("=")]
+
+
+@pytest.fixture
+def domestic_violence():
+    category = ServiceCategoryFactory(
+        slug="domestic-violence",
+        name_es="Atención a violencia en la familia",
+        name_en="Family violence support",
+        name_pt="Atendimento à violência na família",
+        name_ind="Layanan kekerasan dalam keluarga",
+        search_terms_es="violencia doméstica",
+        search_terms_en="domestic violence",
+    )
+    return ServiceFactory(name_es="Casa Ámbar", description_es="Acompañamiento.", categories=[category])
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "shown", "link"),
+    [
+        ("es", "violencia domestca", "violencia doméstica", "violencia+dom%C3%A9stica"),
+        (
+            "es",
+            "necesito ayuda por violencia domestca",
+            "violencia doméstica",
+            "necesito+ayuda+por+violencia+dom%C3%A9stica",
+        ),
+        ("en", "domestic violense", "domestic violence", "domestic+violence"),
+    ],
+)
+def test_a_typo_inside_a_phrase_is_corrected_and_completes_it(client, domestic_violence, language, query, shown, link):
+    """A word of a several-word query that is found nowhere is corrected too, and with its correction the words name
+    a type of help (no listing holds "doméstica"): the page says so, with both links."""
+    ServiceFactory(name_es="Taller de violencia", description_es="Charlas.", categories=[])  # "violencia" alone
+    html = page(client, language, query)
+    assert listed(html, language, domestic_violence)
+    assert f"{shown}</a>" in html
+    assert f"q={link}" in html.replace("&amp;", "&")
+    assert 'class="correction"' in html and "as_typed=1" in html
+    assert 'class="correction"' not in page(client, language, query, as_typed=1)
+
+
+def test_a_confidential_addresss_words_never_become_a_correction(client, lawyers):
+    """Corrections come from the public index's names and the categories' terms only: a word of a confidential
+    address (or of its location's name) is never suggested, alone or inside a phrase."""
+    hidden = LocationFactory(
+        confidential=True, name_es="Sede Quimbaya", street_address="Carrera Zafiroazul 12", postal_code="110111"
+    )
+    ServiceFactory(name_es="Casa Coral", organisation=hidden.organisation, locations=[hidden], categories=[])
+    for query in ["zafiroazl", "abogado zafiroazl", "necesito abogado en quimbaia"]:
+        html = page(client, "es", query).casefold()
+        assert "zafiroazul" not in html and "quimbaya" not in html, query
+        assert "mostramos resultados para" not in html, query
