@@ -654,7 +654,7 @@ SEARCH_TERMS = {
         "albergue, refugio, casa refugio, casa de acogida, casa de abrigo, alojamiento, hospedaje, techo, lugar "
         "seguro, dónde dormir, lugar para quedarme, salir de la casa, huir de la casa, casa de paso, hogar de "
         "paso, vivienda, alojamiento temporal, me echaron de la casa, dónde vivir, dónde quedarme, sin hogar, "
-        "situación de calle, cuarto, dormitorio",
+        "situación de calle, cuarto, dormitorio, albergue para mujeres, mujeres golpeadas, casa para mujeres golpeadas",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite",
@@ -679,21 +679,23 @@ SEARCH_TERMS = {
         "hunian sementara, kontrakan, sewa rumah, kos, kost",
     ),
     "psychosocial-support": _t(
-        "psicólogo, psicóloga, psicología, deprimida, deprimido, depre, terapia, terapeuta, consejería, "
-        "orientación psicológica, apoyo emocional, contención emocional, escucha, desahogarme, hablar con "
-        "alguien, salud mental, ansiedad, depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, "
-        "tristeza, duelo, autoestima, acompañamiento psicológico, ayuda psicológica, nervios",
+        "psicólogo, psicóloga, psicología, deprimida, deprimido, depre, terapia, terapeuta, consejería, orientación "
+        "psicológica, apoyo emocional, contención emocional, escucha, desahogarme, hablar con alguien, salud mental, "
+        "ansiedad, depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, tristeza, duelo, "
+        "autoestima, acompañamiento psicológico, ayuda psicológica, nervios, triste, me siento triste, me siento mal, "
+        "soledad",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
-        "CAPS, aconselhamento",
+        "CAPS, aconselhamento, triste, me sinto mal, solidão",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
-        "trauma-informed care",
+        "trauma-informed care, sad, feeling low, hopeless, lonely",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
-        "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, "
-        "duka, pemulihan trauma, teman cerita, teman bicara, psikososial",
+        "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
+        "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
+        "kesepian",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
@@ -733,7 +735,7 @@ SEARCH_TERMS = {
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
-        "de emergencia, pastilla del día siguiente, 72 horas",
+        "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
         "seguinte, anticoncepção de emergência, 72 horas",
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
@@ -772,7 +774,7 @@ SEARCH_TERMS = {
         "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas",
         "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula",
         "contraception, birth control, iud, implant, the pill, contraceptive injection",
-        "KB, pil KB, spiral, IUD, implan, suntik KB",
+        "KB, pil KB, spiral, IUD, implan, suntik KB, pasang KB, KB suntik, KB spiral",
     ),
     "hiv-sti-services": _t(
         "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP",
@@ -800,10 +802,13 @@ SEARCH_TERMS = {
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
-        "acercamiento",
-        "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha",
-        "restraining order, protective order, protection order, no contact order",
-        "perintah perlindungan, larangan mendekat, perlindungan korban",
+        "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción",
+        "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
+        "medida de afastamento",
+        "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
+        "order",
+        "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
+        "suami, perlindungan dari mantan suami",
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
@@ -816,7 +821,7 @@ SEARCH_TERMS = {
         "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
         "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
-        "residência, CRNM, visto, Polícia Federal, deportação, ACNUR",
+        "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor",
@@ -824,7 +829,8 @@ SEARCH_TERMS = {
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
         "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia",
-        "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas",
+        "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
+        "separar, me separar",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama",
     ),
@@ -842,13 +848,18 @@ SEARCH_TERMS = {
         "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut",
     ),
     "gbv-case-management": _t(
-        "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja "
-        "me pega, mi esposo me pega, mi marido me pega, maltrato",
-        "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate",
-        "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, "
-        "partner hits me",
-        "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, "
-        "suami saya memukul",
+        "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "
+        "pega, mi esposo me pega, mi marido me pega, maltrato, me golpea, me maltrata, golpes, golpeada, mi novio me "
+        "pega, mi novio me maltrata, trata de personas, trata, explotación sexual",
+        "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
+        "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
+        "sexual",
+        "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
+        "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
+        "trafficking, trafficking, sexual exploitation",
+        "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
+        "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
+        "seksual, pelecehan",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -875,10 +886,10 @@ SEARCH_TERMS = {
         "SAPA 129, hotline KDRT, pengaduan kekerasan",
     ),
     "remote-counselling": _t(
-        "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota",
-        "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto",
-        "online counselling, chat, text, whatsapp, video call, virtual",
-        "konseling online, daring, chat, WA, video call, virtual",
+        "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat",
+        "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat",
+        "online counselling, chat, text, whatsapp, video call, virtual, chat with someone",
+        "konseling online, daring, chat, WA, video call, virtual, chat konselor",
     ),
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
@@ -990,7 +1001,7 @@ SEARCH_TERMS = {
         "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué",
         "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation",
-        "migran, pengungsi, pendatang, pencari suaka, orang berpindah",
+        "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
@@ -1005,10 +1016,10 @@ SEARCH_TERMS = {
         "110",
     ),
     "safety-planning": _t(
-        "plan de seguridad, plan de escape, salir a salvo, plan de emergencia",
-        "plano de segurança, plano de fuga, sair com segurança",
-        "safety plan, escape plan, leaving safely",
-        "rencana keselamatan, rencana melarikan diri, keluar dengan aman",
+        "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme",
+        "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger",
+        "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself",
+        "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

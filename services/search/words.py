@@ -109,8 +109,8 @@ def stems(words: Iterable[str], language: str) -> list[str]:
 
 #: Words that ask for help without saying which: dropped from queries like stop words.
 NEED_WORDS = {
-    "es": "necesito necesita necesitamos ocupo busco buscando quiero quisiera requiero ayuda ayudar ayudeme ayudenme "
-    "urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna",
+    "es": "necesito necesita necesitamos ocupo busco buscando buscar quiero quisiera requiero ayuda ayudar ayudeme "
+    "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna",
     "pt": "preciso precisa precisamos procuro procurando quero queria gostaria ajuda ajudar socorro urgente favor "
     "ola oi onde encontro encontrar conseguir alguem algum alguma tem",
     "en": "need needs needed looking want wanted help please urgent urgently where find get somebody anyone "
@@ -123,15 +123,16 @@ NEED_WORDS = {
 KEPT_WORDS = {
     "es": "trabajo trabajar casa casas hogar hijos hijo hija hijas familia mujer mujeres salud linea numero "
     "telefono grupo grupos plan derechos derecho nino nina ninos ninas persona personas comida vida dinero "
-    "centro social juez justicia ley medico medica",
+    "centro social juez justicia ley medico medica empleo trata",
     "pt": "trabalho trabalhar casa casas lar filhos filho filha filhas familia mulher mulheres saude linha numero "
     "telefone grupo grupos plano direitos direito crianca criancas pessoa pessoas comida vida dinheiro centro "
-    "social juiz justica lei medico medica",
+    "social juiz justica lei medico medica conselho",
     "en": "home house work job jobs call order orders test tests information informed right rights know group "
     "groups place places small case cases line lines children child family women woman man men people person "
-    "money food health legal law safe safety plan care mental life live living support home homes school business room",
+    "money food health legal law safe safety plan care mental life live living support home homes school business room "
+    "keep away",
     "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
-    "makanan hidup tinggal hukum aman orang ibu bapak",
+    "makanan hidup tinggal hukum aman orang ibu bapak kasus",
 }
 
 

@@ -63,6 +63,12 @@ def test_stems_keeps_each_stem_once_in_order():
         ("en", "help with work", ["work"]),
         ("id", "saya butuh tempat berlindung", ["tempat", "berlindung"]),
         ("id", "tidak punya tempat tinggal", ["tempat", "tinggal"]),
+        # Words of the stopwords-iso lists that name a need (KEPT_WORDS), and "buscar" among the words of asking.
+        ("es", "buscar empleo", ["empleo"]),
+        ("es", "trata de personas", ["trata", "personas"]),
+        ("pt", "conselho tutelar", ["conselho", "tutelar"]),
+        ("en", "keep him away", ["keep", "away"]),
+        ("id", "pendampingan kasus", ["pendampingan", "kasus"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
