@@ -340,7 +340,7 @@ class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translate
         ),
         (
             _("Opening and access"),
-            {"fields": ("open_24_7", "hours_note", "accessibility_notes")},
+            {"fields": ("open_24_7", "hours_note", "wheelchair_accessible", "accessibility_notes")},
         ),
         (
             _("Temporary closure"),

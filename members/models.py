@@ -454,6 +454,17 @@ class Location(TemporaryClosure):
         _("note on opening hours"), max_length=200, blank=True, help_text=_("Public: for example 'closed on holidays'.")
     )
     accessibility_notes = models.TextField(_("accessibility"), blank=True, help_text=PUBLIC)
+    # Unknown is a value: empty until the member says, shown as "ask the service".
+    wheelchair_accessible = models.BooleanField(
+        _("wheelchair accessible"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_(
+            'Public: "Yes" when a wheelchair user can get in and move around (entrance, toilet); empty until the '
+            "member says."
+        ),
+    )
     hsds_id = _hsds_id_field()
 
     objects = LocationQuerySet.as_manager()

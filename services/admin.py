@@ -192,6 +192,7 @@ class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translated
         "cost",
         DeliveryModeFilter,
         "referral_required",
+        "appointment",
         MissingTranslationFilter,
     )
     list_select_related = ("organisation",)
@@ -217,9 +218,15 @@ class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translated
                     "phone",
                     "open_24_7",
                     "how_to_access",
-                    "referral_required",
                     "cost",
                 ),
+            },
+        ),
+        (
+            _("What it takes to get in"),
+            {
+                "description": _('Leave a fact empty until the member says: the directory shows "ask the service".'),
+                "fields": ("documents_required", "referral_required", "appointment", "interpretation"),
             },
         ),
         (

@@ -24,7 +24,15 @@ from members.models import City, Country
 from rssn.languages import page_language
 from services import cache as directory_cache
 from services.models import Language, Population, Service, ServiceCategory, ServiceSearchDocument
-from services.search import MESSAGE_FACET, facet, sort_name_field
+from services.search import (
+    MESSAGE_FACET,
+    NO_DOCUMENTS_FACET,
+    NO_REFERRAL_FACET,
+    WALK_IN_FACET,
+    WHEELCHAIR_FACET,
+    facet,
+    sort_name_field,
+)
 
 MAX_TEXT_LENGTH = 200
 RADIUS_DEFAULT_KM = 25
@@ -299,6 +307,11 @@ class ServiceFilter(django_filters.FilterSet):
     open_24_7 = CheckboxFilter(label=_("Open 24 hours, 7 days"), method="filter_open_24_7")
     places = CheckboxFilter(label=_("With places available now"), method="filter_places")
     message = CheckboxFilter(label=_("Reachable by message"), method="filter_message")
+    # What it takes to get in: only what the member said counts (a service that has not said is not found).
+    no_documents = CheckboxFilter(label=_("No documents needed"), method="filter_access")
+    no_referral = CheckboxFilter(label=_("No referral needed"), method="filter_access")
+    walk_in = CheckboxFilter(label=_("Walk in, no appointment"), method="filter_access")
+    wheelchair = CheckboxFilter(label=_("Wheelchair access"), method="filter_access")
     # The place is applied in ``filter_queryset`` because its parts work together.
     near = CachedModelChoiceFilter(
         label=_("Near"),
@@ -456,6 +469,9 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_message(self, queryset, name, value):
         return queryset.with_facets(facet(*MESSAGE_FACET)) if value else queryset
+
+    def filter_access(self, queryset, name, value):
+        return queryset.with_facets(facet(*ACCESS_FACETS[name])) if value else queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -656,7 +672,23 @@ class ServiceFilter(django_filters.FilterSet):
 
 
 # The yes-or-no filters, as their chips say them.
-CHECKBOXES = ("free", "open_now", "open_24_7", "places", "message")
+CHECKBOXES = (
+    "free",
+    "open_now",
+    "open_24_7",
+    "places",
+    "message",
+    "no_documents",
+    "no_referral",
+    "walk_in",
+    "wheelchair",
+)
+ACCESS_FACETS = {
+    "no_documents": NO_DOCUMENTS_FACET,
+    "no_referral": NO_REFERRAL_FACET,
+    "walk_in": WALK_IN_FACET,
+    "wheelchair": WHEELCHAIR_FACET,
+}
 
 # What each filter chip says: a whole phrase per filter, its value in place, so that every language can word it (a
 # label and a value glued together read "Quitar Para: Mujeres").

@@ -27,6 +27,7 @@ from members.models import (
     closure_index,
 )
 from members.validators import normalise_phone, validate_email_address, validate_phone, validate_web_url
+from services.fields import DOCUMENTS_ERROR, DOCUMENTS_PATTERN, Document, DocumentsField, documents_value
 from services.querysets import SearchDocumentQuerySet, ServiceQuerySet
 
 
@@ -143,6 +144,11 @@ class Service(TemporaryClosure):
         WAITING_LIST = "waiting_list", _("Waiting list")
         __empty__ = _("Not given (the service does not fill up)")
 
+    class Appointment(models.TextChoices):
+        WALK_IN = "walk_in", _("Walk in, no appointment needed")
+        APPOINTMENT = "appointment", _("By appointment only")
+        __empty__ = _("Ask the service")
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="services", verbose_name=_("organisation")
     )
@@ -193,6 +199,36 @@ class Service(TemporaryClosure):
         blank=True,
         default=None,
         help_text=_('Public: "No" means people can walk in or call directly; empty until the member says.'),
+    )
+    # What it takes to get in. Unknown is a value: None until the member says, shown as "ask the service".
+    documents_required = DocumentsField(
+        _("documents needed"),
+        max_length=60,
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_(
+            'Public: "none", or the documents people must bring (several may be chosen); empty until the member says.'
+        ),
+    )
+    appointment = models.CharField(
+        _("walk in or appointment"),
+        max_length=12,
+        choices=Appointment.choices,
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_('Public: empty until the member says; shown as "ask the service".'),
+    )
+    interpretation = models.BooleanField(
+        _("interpretation available"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_(
+            "Public: whether an interpreter can be arranged for a language the staff do not speak; empty until the "
+            "member says."
+        ),
     )
     phone = PhoneNumberField(_("phone or hotline"), max_length=20, blank=True, help_text=PUBLIC)
     open_24_7 = models.BooleanField(
@@ -256,11 +292,50 @@ class Service(TemporaryClosure):
                 name="service_capacity_dated",
             ),
             *closure_constraints("service"),
+            models.CheckConstraint(
+                condition=Q(documents_required__isnull=True) | Q(documents_required__regex=DOCUMENTS_PATTERN),
+                name="service_documents_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(appointment__isnull=True) | Q(appointment__in=["walk_in", "appointment"]),
+                name="service_appointment_valid",
+            ),
         ]
         indexes = [closure_index("service")]
 
     def __str__(self):
         return f"{self.name} — {self.organisation.name}"
+
+    @property
+    def documents(self) -> list[str] | None:
+        """The documents people must bring, by code (``Document``): [] for none, None when nobody said."""
+        if self.documents_required is None:
+            return None
+        return [code for code in self.documents_required.split(",") if code in Document.values]
+
+    @property
+    def document_names(self) -> list[str]:
+        """The documents people must bring, in words."""
+        return [str(Document(code).label) for code in self.documents or ()]
+
+    @property
+    def wheelchair_access(self) -> bool | None:
+        """Whether a wheelchair user can get in at one of its locations: True when one is accessible, False when
+        every one is said not to be, None when it has none or one has not said."""
+        said = [location.wheelchair_accessible for location in self.locations.all()]
+        if any(said):
+            return True
+        if said and all(value is False for value in said):
+            return False
+        return None
+
+    def clean(self):
+        super().clean()
+        if self.documents_required is not None:
+            try:
+                self.documents_required = documents_value(self.documents_required.split(","))
+            except ValueError:
+                raise ValidationError({"documents_required": DOCUMENTS_ERROR}) from None
 
     @property
     def delivery_modes(self) -> list[str]:

@@ -64,6 +64,14 @@ class ServiceFilterBackendExtension(OpenApiFilterExtension):
                 "Only services someone can write to: WhatsApp, Signal, Telegram or SMS, of the service or one of its "
                 "locations.",
             ),
+            _query("no_documents", _type(OpenApiTypes.BOOL), "Only services that said people need no documents."),
+            _query("no_referral", _type(OpenApiTypes.BOOL), "Only services that said people need no referral."),
+            _query("walk_in", _type(OpenApiTypes.BOOL), "Only services that said people can walk in, no appointment."),
+            _query(
+                "wheelchair",
+                _type(OpenApiTypes.BOOL),
+                "Only services with a location that said it is wheelchair accessible.",
+            ),
             _query("near", _type(OpenApiTypes.INT), "Search near this city (its id), within radius."),
             _query("lat", _type(OpenApiTypes.DOUBLE, minimum=-90, maximum=90), "Search near this latitude."),
             _query("lon", _type(OpenApiTypes.DOUBLE, minimum=-180, maximum=180), "Search near this longitude."),

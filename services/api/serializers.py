@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from members.models import Country, Helpline, Location, OpeningHours, Organisation, time_zone
 from services import capacity
+from services.fields import Document
 from services.models import ContactChannel, Service, ServiceCategory
 
 
@@ -154,6 +155,7 @@ class LocationSerializer(serializers.ModelSerializer):
             "phone",
             "open_24_7",
             "hours_note",
+            "wheelchair_accessible",
             "accessibility_notes",
             "opening_hours",
             "channels",
@@ -220,6 +222,13 @@ class ServiceSerializer(serializers.ModelSerializer):
     languages = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
     locations = OwnLocationsSerializer(child=LocationSerializer(), read_only=True)
     channels = ChannelSerializer(many=True, read_only=True)
+    documents_required = serializers.ListField(
+        source="documents",
+        child=serializers.ChoiceField(choices=Document.choices),
+        allow_null=True,
+        read_only=True,
+        help_text="The documents people must bring: [] for none, null when the member has not said.",
+    )
     distance_km = serializers.SerializerMethodField(
         help_text="Whole kilometres to the nearest location when searching near a place (0: less than 1 km); "
         "a confidential location counts from its city's centre."
@@ -253,6 +262,9 @@ class ServiceSerializer(serializers.ModelSerializer):
             "languages",
             "cost",
             "referral_required",
+            "documents_required",
+            "appointment",
+            "interpretation",
             "phone",
             "channels",
             "open_24_7",

@@ -79,8 +79,8 @@ class ServiceViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
 
     The list takes the public directory's search parameters: ``q`` (words), ``country``, ``city``, ``category``
     (repeatable), ``population``, ``language``, ``mode``, ``free``, ``open_now``, ``open_24_7``, ``places``,
-    ``message``, and a place to search near: ``near`` (a city id) or ``lat`` and ``lon``, with ``radius`` in km;
-    ``sort``.
+    ``message``, ``no_documents``, ``no_referral``, ``walk_in``, ``wheelchair``, and a place to search near:
+    ``near`` (a city id) or ``lat`` and ``lon``, with ``radius`` in km; ``sort``.
     """
 
     serializer_class = serializers.ServiceSerializer

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page
 
+from .access import NO_DOCUMENTS_FACET, NO_REFERRAL_FACET, WALK_IN_FACET, WHEELCHAIR_FACET
 from .backends import backend
 from .conditions import (
     LOCATION_TIME_ZONES_CACHE_KEY,
@@ -76,6 +77,10 @@ from .words import (
 
 __all__ = [
     "MESSAGE_FACET",
+    "NO_DOCUMENTS_FACET",
+    "NO_REFERRAL_FACET",
+    "WALK_IN_FACET",
+    "WHEELCHAIR_FACET",
     "among",
     "new_instance",
     "NEED_WORDS",

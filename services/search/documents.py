@@ -16,6 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 from members.models import City, Country, Location, Organisation
 from services.models import Service, ServiceCategory, ServicePoint, ServiceSearchDocument
 
+from .access import access_facets
 from .facets import MODES, SERVICE_FACTS, facet
 from .geometry import cell
 from .reach import reach_facets
@@ -159,6 +160,7 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
     }
 
     reach = reach_facets(ids, service_locations, using=db)
+    access = access_facets(ids, service_locations, using=db)
 
     def made():
         words = Words()
@@ -204,6 +206,7 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 *(facet("mode", mode) for mode in MODES if service[mode]),
                 *([facet("cost", service["cost"])] if service["cost"] else []),
                 *(facet(*words) for words in reach.get(service["pk"], ())),
+                *(facet(*words) for words in access.get(service["pk"], ())),
             ]
             if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
                 facets += [facet("reaches", code) for code in organisation_codes]
