@@ -219,7 +219,9 @@ class LocationResource(CheckedResource):
             "longitude",
             "phone",
             "open_24_7",
-            *in_every_language("hours_note", "accessibility_notes"),
+            *in_every_language("hours_note"),
+            "wheelchair_accessible",
+            *in_every_language("accessibility_notes"),
         )
         export_order = fields
 

@@ -4,7 +4,8 @@ A service names its organisation by slug, its categories by slug, its population
 locations by id (the id column of the locations spreadsheet), each list separated by commas. Its contact channels
 are one column, each channel as ``kind: number or address`` separated by semicolons (``whatsapp: +57 300 123 0001;
 email: contacto@example.org``); a channel already on the service keeps its hours and languages, which are edited
-on the service's page.
+on the service's page. Its documents are ``none`` or the documents' codes separated by commas (``id, residence,
+migration_status``); empty, like every fact of what it takes to get in, means the member has not said.
 """
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,26 @@ from import_export import fields, widgets
 from members.models import Location
 from members.resources import CheckedResource, CodesWidget, organisation_key
 from rssn.languages import in_every_language
+from services.fields import NO_DOCUMENTS, Document, documents_value
 from services.models import ContactChannel, Language, Population, Service, ServiceCategory, normalise_channel_address
+
+
+class DocumentsWidget(widgets.Widget):
+    """``none``, or documents' codes separated by commas (``id, residence``); empty: not said (None). Anything
+    else is an error naming what the column takes."""
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [code.strip().lower() for code in str(value or "").split(",")]
+        try:
+            return documents_value(codes)
+        except ValueError:
+            raise ValueError(
+                gettext("Write “%(none)s” alone, or documents among %(documents)s, separated by commas.")
+                % {"none": NO_DOCUMENTS, "documents": ", ".join(Document.values)}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(str(value).split(",")) if value else ""
 
 
 class ChannelsWidget(widgets.Widget):
@@ -85,6 +105,9 @@ class ServiceResource(CheckedResource):
     )
     languages = fields.Field(attribute="languages", column_name="languages", widget=CodesWidget(Language, field="code"))
     channels = ChannelsField(attribute="channels", column_name="channels", widget=ChannelsWidget())
+    documents_required = fields.Field(
+        attribute="documents_required", column_name="documents_required", widget=DocumentsWidget()
+    )
 
     class Meta:
         model = Service
@@ -105,6 +128,9 @@ class ServiceResource(CheckedResource):
             "open_24_7",
             *in_every_language("how_to_access"),
             "referral_required",
+            "documents_required",
+            "appointment",
+            "interpretation",
             "cost",
             *in_every_language("eligibility"),
             "populations",

@@ -322,3 +322,48 @@ def test_service_channels_import_and_export_and_a_bad_one_is_named_by_row_and_co
         ("sms", "+573001230009", ""),
         ("whatsapp", "+573001230001", "Mornings"),
     ]
+
+
+def test_what_it_takes_to_get_in_imports_and_exports_and_a_bad_value_is_named_by_row_and_column(
+    client, admin_user, colombia
+):
+    client.force_login(admin_user)
+    OrganisationFactory(slug="casa", countries=[colombia])
+    ServiceCategoryFactory()
+    header = "organisation,name_es,categories,in_person,by_phone,online,outreach,cost,documents_required,appointment\n"
+    rows = (
+        header
+        + 'casa,Papeles,legal-aid,1,0,0,0,free,"residence, ID",walk_in\n'
+        + "casa,Sin papeles,legal-aid,1,0,0,0,free,none,\n"
+        + 'casa,Mal documento,legal-aid,1,0,0,0,free,"none, passport",walk_in\n'
+        + "casa,Mala cita,legal-aid,1,0,0,0,free,,tomorrow\n"
+    )
+    preview = upload(client, "services/service", rows)
+    errors = {row.number: row.error_dict for row in preview.context["result"].invalid_rows}
+    assert set(errors) == {3, 4}
+    assert "Write “none” alone, or documents among id, residence, migration_status" in str(
+        errors[3]["documents_required"]
+    )
+    assert "appointment" in errors[4]
+    assert not Service.objects.exists()  # nothing half-written
+
+    confirm(client, "services/service", upload(client, "services/service", rows.split("casa,Mal documento")[0]))
+    papers, none = Service.objects.get(name_es="Papeles"), Service.objects.get(name_es="Sin papeles")
+    assert (papers.documents_required, papers.appointment) == ("id,residence", "walk_in")
+    assert (none.documents_required, none.appointment) == ("none", None)  # empty: not said
+    fields = {f"serviceresource_{name}": "on" for name in ("id", "name_es", "documents_required", "appointment")}
+    exported = client.post("/en/admin/services/service/export/", {"format": CSV, "resource": "0", **fields})
+    body = exported.content.decode("utf-8-sig")
+    assert f'{papers.pk},Papeles,"id, residence",walk_in' in body and f"{none.pk},Sin papeles,none," in body
+
+
+def test_a_locations_wheelchair_access_imports_and_stays_unknown_when_empty(client, admin_user, colombia):
+    client.force_login(admin_user)
+    OrganisationFactory(slug="casa", countries=[colombia])
+    CityFactory(name_es="Bogotá", country=colombia)
+    header = "organisation,name_es,address_visibility,street_address,city,wheelchair_accessible\n"
+    rows = header + 'casa,Sede A,public,Calle 1,"Bogotá, CO",1\n' + 'casa,Sede B,public,Calle 2,"Bogotá, CO",\n'
+    preview = upload(client, "members/location", rows)
+    assert not preview.context["result"].invalid_rows, preview.context["result"].invalid_rows[0].error_dict
+    confirm(client, "members/location", preview)
+    assert dict(Location.objects.values_list("name_es", "wheelchair_accessible")) == {"Sede A": True, "Sede B": None}

@@ -11,13 +11,19 @@ import datetime
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from members import closures
 from members.models import Location, Organisation
 from rssn.languages import best_translation
+from services.fields import NO_DOCUMENTS, Document
 from services.hsds import mapping
 from services.hsds.mapping import child_id, record_id, taxonomy_id, term_id
 from services.models import ContactChannel, Service
+
+# What the codes of what it takes to get in say, in the export's language, for readers of HSDS's free texts.
+WHEELCHAIR_WORDS = {True: _("Wheelchair accessible"), False: _("Not wheelchair accessible")}
+INTERPRETATION_WORDS = {True: _("Interpretation available"), False: _("No interpretation")}
 
 CHANNELS = Prefetch("channels", ContactChannel.objects.prefetch_related("languages").order_by("order", "pk"))
 
@@ -197,6 +203,21 @@ class Exporter:
             )
         schedules += self.closure(location, location.closure_period, location_id, location_id=location_id)
         accessibility = self.text(location, "accessibility_notes")
+        accessibility_records = (
+            [{"id": child_id(location_id, "accessibility"), "location_id": location_id, "description": accessibility}]
+            if accessibility
+            else []
+        )
+        if location.wheelchair_accessible is not None:
+            accessible = location.wheelchair_accessible
+            accessibility_records.append(
+                {
+                    "id": child_id(location_id, "wheelchair"),
+                    "location_id": location_id,
+                    "description": str(WHEELCHAIR_WORDS[accessible]),
+                    "details": mapping.WHEELCHAIR_DETAILS[accessible],
+                }
+            )
         channel_phones, contacts = self.channels(location_id, location, location_id=location_id)
         return _compact(
             {
@@ -210,15 +231,7 @@ class Exporter:
                 "phones": self.phone(location_id, location.phone, location_id=location_id) + channel_phones,
                 "contacts": contacts,
                 "schedules": schedules,
-                "accessibility": [
-                    {
-                        "id": child_id(location_id, "accessibility"),
-                        "location_id": location_id,
-                        "description": accessibility,
-                    }
-                ]
-                if accessibility
-                else [],
+                "accessibility": accessibility_records,
             }
         )
 
@@ -250,6 +263,25 @@ class Exporter:
         closed = closures.closed_until(
             service.closure_period(locations), [location.closure_period for location in locations], self.now
         )
+        features = []
+        if service.documents_required == NO_DOCUMENTS:
+            features.append((mapping.NO_DOCUMENTS_NEEDED, "no documents needed"))
+        if service.appointment:
+            features.append((mapping.APPOINTMENT_CODES[service.appointment], service.appointment.replace("_", " ")))
+        if service.interpretation is not None:
+            code = mapping.INTERPRETATION_CODES[service.interpretation]
+            features.append((code, code.replace("-", " ")))
+        for code, name in features:
+            term = self.term(mapping.SERVICE_FEATURES, code, name)
+            attributes.append(self.attribute(link_id=service_id, link_entity="service", term=term))
+        required_documents = [
+            {
+                "id": child_id(service_id, "document", code),
+                "service_id": service_id,
+                "document": str(Document(code).label),
+            }
+            for code in service.documents or ()
+        ]
         at_locations = [
             {
                 "id": child_id(service_id, "at", location_ids[location.pk]),
@@ -299,6 +331,10 @@ class Exporter:
                     for language in sorted(service.languages.all(), key=lambda language: language.code)
                 ],
                 "cost_options": cost_options,
+                "required_documents": required_documents,
+                "interpretation_services": str(INTERPRETATION_WORDS[service.interpretation])
+                if service.interpretation is not None
+                else "",
                 "attributes": attributes,
             }
         )

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 from modeltranslation.utils import build_localized_fieldname
@@ -34,6 +34,7 @@ from members.models import City, Country, Location, OpeningHours, Organisation
 from members.services import membership_history_record
 from members.validators import normalise_phone
 from rssn.languages import supported_language
+from services.fields import NO_DOCUMENTS, Document, documents_value
 from services.hsds import mapping, tabular
 from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 from services.search import deferred_indexing
@@ -132,7 +133,7 @@ def is_service(record: dict) -> bool:
 # written; fields the import does not read may hold anything.
 LISTS = {
     "services", "locations", "service_at_locations", "addresses", "phones", "schedules", "languages", "cost_options",
-    "accessibility", "contacts", "attributes",
+    "accessibility", "contacts", "attributes", "required_documents",
 }  # fmt: skip
 OBJECTS = {"organization", "location", "taxonomy_term", "taxonomy_detail"}
 NUMBERS = {"latitude", "longitude", "minimum_age", "maximum_age", "amount"}
@@ -140,7 +141,7 @@ TEXTS = {
     "id", "name", "alternate_name", "description", "email", "website", "status", "organization_id", "location_id",
     "number", "address_1", "address_2", "address_type", "city", "state_province", "postal_code", "country", "byday",
     "opens_at", "closes_at", "freq", "notes", "code", "taxonomy", "option", "application_process",
-    "eligibility_description", "assured_date",
+    "eligibility_description", "assured_date", "document", "details",
 }  # fmt: skip
 
 
@@ -606,8 +607,14 @@ class Importer:
         self._set_text(location, "name", name[:200])
         region = location.city.country.code
         location.phone = self._phone(record, record_id, "location", region)
-        accessibility = " ".join(_text(item, "description") for item in record.get("accessibility") or [])
-        self._set_text(location, "accessibility_notes", accessibility.strip())
+        wheelchair = {code: accessible for accessible, code in mapping.WHEELCHAIR_DETAILS.items()}
+        notes, location.wheelchair_accessible = [], None
+        for item in record.get("accessibility") or []:
+            if _text(item, "details") in wheelchair:
+                location.wheelchair_accessible = wheelchair[_text(item, "details")]
+            else:
+                notes.append(_text(item, "description"))
+        self._set_text(location, "accessibility_notes", " ".join(notes).strip())
         schedules = record.get("schedules") or []
         location.open_24_7 = any(_is_always_open(schedule) for schedule in schedules)
         notes = [
@@ -801,6 +808,11 @@ class Importer:
         service.referral_required = (
             True if mapping.REFERRAL_REQUIRED in features else False if mapping.NO_REFERRAL_NEEDED in features else None
         )
+        service.documents_required = self._documents(record, record_id, features)
+        appointments = {code: value for value, code in mapping.APPOINTMENT_CODES.items()}
+        service.appointment = next((appointments[code] for code in features if code in appointments), None)
+        interpretation = {code: value for value, code in mapping.INTERPRETATION_CODES.items()}
+        service.interpretation = next((interpretation[code] for code in features if code in interpretation), None)
 
         linked = []
         for at_location in record.get("service_at_locations") or []:
@@ -822,6 +834,29 @@ class Importer:
         self._channels(record, record_id, "service", service=service)
         self._count("services", created)
         return service
+
+    def _documents(self, record: dict, record_id: str, features: list[str]) -> str | None:
+        """``required_documents`` as ours, matched by a document's code or its name in any of our languages; a
+        document we have no name for makes the service's documents unknown ("ask the service"), with a warning, so
+        that the directory never lists fewer documents than the service asks for."""
+        documents = record.get("required_documents") or []
+        if not documents:
+            return NO_DOCUMENTS if mapping.NO_DOCUMENTS_NEEDED in features else None
+        names = {}
+        for code, label in Document.choices:
+            names[code] = code
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    names[str(label).casefold()] = code
+        codes = []
+        for document in documents:
+            text = _text(document, "document")
+            code = names.get(text.strip().casefold())
+            if code is None:
+                self.warn(record_id, "service.required_documents", f"a document we cannot name: {text!r}")
+                return None
+            codes.append(code)
+        return documents_value(codes)
 
     def _cost(self, record: dict) -> str | None:
         options = record.get("cost_options") or []

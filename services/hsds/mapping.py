@@ -40,6 +40,15 @@ REFERRAL_REQUIRED = "referral-required"
 # Said only when the member said so: a service with neither code has not said whether a referral is needed.
 NO_REFERRAL_NEEDED = "no-referral-needed"
 
+# What it takes to get in, beyond HSDS's own records (``required_documents`` for the documents asked for, a
+# location's ``accessibility``): codes of ``SERVICE_FEATURES``, said only when the member said so.
+NO_DOCUMENTS_NEEDED = "no-documents-needed"
+APPOINTMENT_CODES = {"walk_in": "walk-in", "appointment": "appointment-needed"}
+INTERPRETATION_CODES = {True: "interpretation-available", False: "no-interpretation"}
+# A location's wheelchair access travels as an ``accessibility`` record whose ``details`` is one of these codes (its
+# description says it in words); a record with other details is read as accessibility notes.
+WHEELCHAIR_DETAILS = {True: "wheelchair-accessible", False: "not-wheelchair-accessible"}
+
 # Channels HSDS has a field for: phones, typed with RFC 6350's types. The others travel as contacts, their kind and
 # address in an attribute of ``CONTACT_CHANNELS``.
 PHONE_CHANNEL_TYPES = {"phone": "voice", "sms": "text"}

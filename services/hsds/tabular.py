@@ -44,6 +44,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "cost_options": (
         "id", "service_id", "valid_from", "valid_to", "option", "currency", "amount", "amount_description",
     ),
+    "required_documents": ("id", "service_id", "document", "uri"),
     "accessibility": ("id", "location_id", "description", "details", "url"),
     "contacts": (
         "id", "organization_id", "service_id", "service_at_location_id", "location_id", "name", "title", "department",
@@ -69,6 +70,7 @@ NESTED_TABLES = {
     "schedules": "schedules",
     "languages": "languages",
     "cost_options": "cost_options",
+    "required_documents": "required_documents",
     "accessibility": "accessibility",
     "contacts": "contacts",
     "attributes": "attributes",
@@ -226,6 +228,7 @@ def nest(tables: dict[str, list[dict]]) -> list[dict]:
     attach(tables.get("schedules", []), "schedules", ["service_id", "location_id", "service_at_location_id"])
     attach(tables.get("languages", []), "languages", ["service_id", "location_id", "phone_id"])
     attach(tables.get("cost_options", []), "cost_options", ["service_id"])
+    attach(tables.get("required_documents", []), "required_documents", ["service_id"])
     attach(tables.get("contacts", []), "contacts", ["organization_id", "service_id", "location_id"])
     attributes = []
     for row in tables.get("attributes", []):

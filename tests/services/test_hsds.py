@@ -90,8 +90,12 @@ def directory(db):
         ContactChannelFactory(service=public, kind=kind, address=address, order=order)
     ContactChannelFactory(service=None, location=public.locations.first(), kind="whatsapp", address="+573001230005")
     assert whatsapp.pk
-    confidential = data.confidential_listing()
-    city_only = data.city_only_listing(cost=Service.Cost.LOW_COST)
+    # What it takes to get in: documents, walk in, interpretation, each location's wheelchair access.
+    Service.objects.filter(pk=public.pk).update(documents_required="id,residence", appointment="walk_in")
+    Location.objects.filter(pk=public.locations.first().pk).update(wheelchair_accessible=True)
+    confidential = data.confidential_listing(documents_required="none", appointment="appointment", interpretation=False)
+    Location.objects.filter(pk=confidential.locations.first().pk).update(wheelchair_accessible=False)
+    city_only = data.city_only_listing(cost=Service.Cost.LOW_COST, interpretation=True)
     hotline = data.hotline(cost=None, referral_required=None)  # facts its member never gave
     pending = ServiceFactory(organisation=OrganisationFactory(pending=True, name_es="Pendiente Secreta"))
     paused = ServiceFactory(organisation=public.organisation, name_es="Servicio En Pausa", status="paused")
@@ -219,6 +223,49 @@ def test_facts_nobody_gave_leave_and_come_back_as_unknown(directory, tmp_path):
     hotline, shelter = imported[str(directory["hotline"].name)], imported[str(directory["confidential"].name)]
     assert (hotline.cost, hotline.referral_required) == (None, None)
     assert (shelter.cost, shelter.referral_required) == ("free", False)
+
+
+def test_what_it_takes_to_get_in_leaves_as_required_documents_accessibility_and_features(directory):
+    services = all_services(export_organizations(language="en"))
+    public = services[mapping.record_id(directory["public"])]
+    assert [document["document"] for document in public["required_documents"]] == [
+        "Identity document",
+        "Proof of residence",
+    ]
+    codes = {attribute["taxonomy_term"]["code"] for attribute in public["attributes"]}
+    assert "walk-in" in codes and not codes & {"no-documents-needed", "interpretation-available"}
+    shelter = services[mapping.record_id(directory["confidential"])]
+    assert "required_documents" not in shelter
+    codes = {attribute["taxonomy_term"]["code"] for attribute in shelter["attributes"]}
+    assert {"no-documents-needed", "appointment-needed", "no-interpretation"} <= codes
+    assert shelter["interpretation_services"] == "No interpretation"
+    spanish = all_locations(export_organizations(language="es"))
+    location = spanish[mapping.record_id(directory["public"].locations.first())]
+    [wheelchair] = [item for item in location["accessibility"] if item.get("details")]
+    assert wheelchair == {
+        "id": wheelchair["id"],
+        "location_id": location["id"],
+        "description": "Accesible en silla de ruedas",
+        "details": "wheelchair-accessible",
+    }
+
+
+def test_documents_of_another_system_are_read_by_name_or_left_unknown(directory, tmp_path, capsys):
+    organizations = export_organizations(language="en")
+    public = all_services(organizations)[mapping.record_id(directory["public"])]
+    public["required_documents"] = [
+        {"id": "f6ad7e69-b9c8-42ce-92db-92cedb4c05c1", "document": "Documento de identidad"},
+        {"id": "f6ad7e69-b9c8-42ce-92db-92cedb4c05c2", "document": "migration_status"},
+    ]
+    path = tmp_path / "directory.json"
+    path.write_text(json.dumps(organizations))
+    call_command("import_hsds", str(path))
+    assert Service.objects.get(pk=directory["public"].pk).documents_required == "id,migration_status"
+    public["required_documents"].append({"id": "f6ad7e69-b9c8-42ce-92db-92cedb4c05c3", "document": "Birth certificate"})
+    path.write_text(json.dumps(organizations))
+    call_command("import_hsds", str(path))
+    assert Service.objects.get(pk=directory["public"].pk).documents_required is None  # ask the service
+    assert "Birth certificate" in capsys.readouterr().out
 
 
 def test_ids_are_stable_and_kept_from_an_import(directory):
