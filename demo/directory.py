@@ -826,6 +826,7 @@ def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities:
             open_24_7=spot.hours == "24_7",
             **_fields("hours_note", spot.hours_note),
             **_fields("accessibility_notes", spot.accessibility),
+            wheelchair_accessible=wheelchair_plan(plan.slug, spot.key),
         )
         written[spot.key] = location
         for weekday, ranges in HOURS_SHAPES.get(spot.hours, {}).items():
@@ -845,7 +846,7 @@ def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities:
 def _write_services(organisation, plan: OrganisationPlan, locations: dict, today, reference: dict, links: dict):
     """Create the services; their many-to-many rows are collected in ``links`` and written in bulk afterwards."""
     services = []
-    for item in plan.services:
+    for index, item in enumerate(plan.services):
         service = Service.objects.create(
             organisation=organisation,
             **_fields("name", item.names),
@@ -860,6 +861,7 @@ def _write_services(organisation, plan: OrganisationPlan, locations: dict, today
             age_max=item.age_max,
             cost=item.cost,
             referral_required=item.referral_required,
+            **access_plan(index, plan.slug, item),
             phone=item.phone,
             open_24_7=item.open_24_7,
             status=item.status,
@@ -880,6 +882,25 @@ def _write_services(organisation, plan: OrganisationPlan, locations: dict, today
         ]
         services.append(service)
     _write_channels(organisation, plan, services, links)
+
+
+def access_plan(service_index: int, slug: str, item) -> dict:
+    """What it takes to get in to a service: its documents, walk in or appointment, interpretation, each left
+    unknown for some services (as real listings are). Drawn from a generator of their own, so the rest of the demo
+    directory is the same as before these facts existed."""
+    rng = random.Random(f"{slug}:{service_index}:access")
+    documents = rng.choices([None, "none", "id", "id,residence", "id,migration_status"], weights=[2, 5, 2, 1, 1])[0]
+    if item.referral_required or not item.in_person:
+        appointment = "appointment" if item.in_person else None
+    else:
+        appointment = rng.choices([None, "walk_in", "appointment"], weights=[2, 5, 2])[0]
+    interpretation = rng.choices([None, True, False], weights=[3, 2, 2])[0]
+    return {"documents_required": documents, "appointment": appointment, "interpretation": interpretation}
+
+
+def wheelchair_plan(slug: str, location_key: str) -> bool | None:
+    """A location's wheelchair access: said by most, unknown for some."""
+    return random.Random(f"{slug}:{location_key}:wheelchair").choices([None, True, False], weights=[3, 4, 2])[0]
 
 
 CHANNEL_HOURS = _t(

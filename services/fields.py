@@ -72,5 +72,6 @@ class DocumentsField(models.CharField):
     """``documents_value``'s text; a form shows it as ``DocumentsFormField``'s boxes."""
 
     def formfield(self, **kwargs):
-        given = {key: kwargs[key] for key in ("label", "help_text", "widget") if key in kwargs}
+        # Always boxes: the admin offers a text input for every CharField.
+        given = {key: kwargs[key] for key in ("label", "help_text") if key in kwargs}
         return DocumentsFormField(**{"label": capfirst(self.verbose_name), "help_text": self.help_text, **given})

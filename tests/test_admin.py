@@ -574,3 +574,43 @@ def test_location_channels_are_entered_on_its_page(staff_client, directory):
     response = staff_client.post(url, data)
     assert response.status_code == 302, error_list(response)
     assert location.channels.get().href == "https://t.me/sede_centro"
+
+
+def test_what_it_takes_to_get_in_is_entered_as_boxes_checked_and_kept_in_history(staff_client, directory):
+    service = directory["service"]
+    url = admin_url(Service, "change", service.pk)
+    page = staff_client.get(url).content.decode()
+    assert 'type="checkbox" name="documents_required" value="none"' in page
+    data = form_data(page)
+    data.update({"documents_required": ["none", "id"], "appointment": "walk_in", "interpretation": "true"})
+    with translation.override("en"):
+        response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "Choose “No documents needed” alone" in error_list(response)
+    service.refresh_from_db()
+    assert service.documents_required is None
+
+    data["documents_required"] = ["migration_status", "id"]
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, error_list(response)
+    service.refresh_from_db()
+    assert (service.documents_required, service.appointment, service.interpretation) == (
+        "id,migration_status",
+        "walk_in",
+        True,
+    )
+    assert service.history.first().documents_required == "id,migration_status"
+    page = staff_client.get(url).content.decode()
+    assert 'name="documents_required" value="id" id="id_documents_required_1" checked' in page.replace("\n", "")
+
+
+def test_a_locations_wheelchair_access_is_entered_on_its_page(staff_client, directory):
+    location = directory["location"]
+    url = admin_url(Location, "change", location.pk)
+    data = form_data(staff_client.get(url).content.decode())
+    data["wheelchair_accessible"] = "false"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, error_list(response)
+    location.refresh_from_db()
+    assert location.wheelchair_accessible is False
+    assert location.history.first().wheelchair_accessible is False

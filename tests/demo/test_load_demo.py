@@ -437,3 +437,18 @@ def test_a_demo_member_account_is_printed_once_and_signs_in_to_the_member_area(d
     assert member.organisation.countries.filter(code="CO").exists()
     response = client.post("/es/account/sign-in/", {"username": "demo-member@example.org", "password": match.group(2)})
     assert response.status_code == 302 and response["Location"] == "/es/account/"
+
+
+def test_demo_services_say_what_it_takes_to_get_in_and_some_leave_it_unknown(demo_db, client):
+    from services.models import Service
+
+    public = Service.objects.public()
+    for field, values in (
+        ("documents_required", {None, "none", "id", "id,residence", "id,migration_status"}),
+        ("appointment", {None, "walk_in", "appointment"}),
+        ("interpretation", {None, True, False}),
+    ):
+        assert set(public.values_list(field, flat=True)) == values, field
+    assert set(Location.objects.values_list("wheelchair_accessible", flat=True)) == {None, True, False}
+    for name in ("no_documents", "no_referral", "walk_in", "wheelchair"):
+        assert client.get("/api/v1/services/", {name: "true"}).json()["count"] > 0, name
