@@ -14,6 +14,7 @@ from members.forms import (
     form_phone,
 )
 from members.models import Country
+from services.fields import DocumentsFormField
 from services.models import CorrectionRequest, Population, Service, ServiceCategory
 
 
@@ -50,6 +51,18 @@ class ServiceApplicationForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
         error_messages={"required": _("Say whether people need a referral.")},
+    )
+
+    # What it takes to get in, beyond the referral: optional (unanswered, the listing says "ask the service").
+    documents_required = DocumentsFormField(
+        label=_("Documents people must bring"),
+        help_text=_("Leave empty if you prefer that people ask you."),
+    )
+    appointment = forms.ChoiceField(
+        label=_("Walk in or appointment"),
+        choices=[(value, label) for value, label in Service.Appointment.choices if value],
+        widget=forms.RadioSelect,
+        required=False,
     )
 
     def __init__(self, *args, countries=(), **kwargs):

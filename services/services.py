@@ -33,6 +33,7 @@ from members.services import (
     verification_token,
 )
 from rssn.languages import localized_name, supported_language
+from services.fields import NO_DOCUMENTS, NO_DOCUMENTS_LABEL, Document
 from services.models import CorrectionRequest, Service
 from services.workbench import waiting_for
 
@@ -53,6 +54,8 @@ class ServiceInput:
     phone: str = ""
     cost: str | None = None
     referral_required: bool | None = None
+    documents_required: str | None = None
+    appointment: str | None = None
 
 
 def application_submit(*, services: Sequence[ServiceInput], **application) -> Organisation:
@@ -84,6 +87,8 @@ def _service_set(service: Service, given: ServiceInput, language: str) -> None:
     service.phone = given.phone
     service.cost = given.cost or None
     service.referral_required = given.referral_required
+    service.documents_required = given.documents_required
+    service.appointment = given.appointment or None
     set_translated(service, "name", given.name, language)
     set_translated(service, "description", given.description, language)
 
@@ -108,6 +113,8 @@ def application_service_values(organisation: Organisation) -> list[dict]:
                 "phone": service.phone,
                 "cost": service.cost or "",
                 "referral_required": {True: "yes", False: "no"}.get(service.referral_required, ""),
+                "documents_required": service.documents_required,
+                "appointment": service.appointment or "",
             }
         )
     return values
@@ -135,6 +142,13 @@ def service_facts(service: Service, language: str) -> dict:
     # The choice's lazy label: the e-mail is written in each coordinator's language.
     facts["cost"] = (service.cost, dict(Service.Cost.choices).get(service.cost, "") if service.cost else "")
     facts["referral_required"] = (service.referral_required, YES_NO[service.referral_required])
+    if service.documents_required == NO_DOCUMENTS:
+        documents = [NO_DOCUMENTS_LABEL]
+    else:
+        documents = [Document(code).label for code in service.documents or ()]
+    facts["documents_required"] = (service.documents_required, ", ".join(str(label) for label in documents))
+    appointment = dict(Service.Appointment.choices).get(service.appointment, "") if service.appointment else ""
+    facts["appointment"] = (service.appointment, appointment)
     return facts
 
 

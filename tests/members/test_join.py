@@ -569,3 +569,31 @@ def test_a_refused_application_keeps_everything_typed(client, join_data, legal_a
     assert 'value="Línea de apoyo"' in html
     # The second service, begun, stays unfolded with its errors.
     assert re.search(r'<details class="subform-more" open>\s*<summary>Add service 2 \(optional\)', html)
+
+
+def test_the_form_asks_what_it_takes_to_get_in_and_an_unanswered_fact_stays_unknown(client, join_data, legal_aid):
+    page = client.get(join_url("en")).content.decode()
+    assert 'name="services-0-documents_required" value="none"' in page
+    assert 'name="services-0-appointment" value="walk_in"' in page
+    refused = client.post(join_url("en"), {**join_data, "services-0-documents_required": ["none", "id"]})
+    assert refused.status_code == 400
+    assert escape("Choose “No documents needed” alone") in refused.content.decode()
+    assert not Organisation.objects.exists()
+    data = {
+        **join_data,
+        "services-0-documents_required": ["residence", "id"],
+        "services-0-appointment": "walk_in",
+        "services-1-name": "Línea de apoyo",
+        "services-1-categories": [str(legal_aid.pk)],
+        "services-1-in_person": "",
+        "services-1-by_phone": "on",
+        "services-1-cost": "free",
+        "services-1-referral_required": "no",
+    }
+    assert client.post(join_url("en"), data).status_code == 302
+    given, unanswered = (
+        Service.objects.exclude(name_en="Línea de apoyo").get(),
+        Service.objects.get(name_en="Línea de apoyo"),
+    )
+    assert (given.documents_required, given.appointment) == ("id,residence", "walk_in")
+    assert (unanswered.documents_required, unanswered.appointment) == (None, None)
