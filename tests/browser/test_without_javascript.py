@@ -90,3 +90,23 @@ def test_share_links_qr_code_and_country_card_without_javascript(page, directory
     page.wait_for_url(re.compile(r"/en/card/\?country=CO&category=legal-aid"))
     expect(page.locator(".card-service svg.qr-code").first).to_be_visible()
     expect(page.locator(".card-service h4")).to_have_count(2)
+
+
+def test_filtering_by_walk_in_at_360_px_without_javascript(new_context, directory):
+    directory.legal_service.appointment = "walk_in"
+    directory.legal_service.save()
+    page = new_context(java_script_enabled=False, viewport={"width": 360, "height": 740}).new_page()
+    page.goto("/en/search/")
+    expect(page.locator("article.result")).to_have_count(3)
+    page.locator("details.filter-panel > summary").click()
+    walk_in = page.get_by_label("Walk in, no appointment", exact=True)
+    walk_in.scroll_into_view_if_needed()
+    expect(walk_in).to_be_in_viewport()
+    walk_in.check()
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url(re.compile(r"walk_in=on"))
+    expect(page.locator("article.result h3 a")).to_have_text([str(directory.legal_service.name)])
+    expect(
+        page.locator(f"#service-{directory.legal_service.pk} dd", has_text="Walk in, no appointment needed")
+    ).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing wider than the phone
