@@ -208,6 +208,15 @@ def request_mix() -> list[tuple[str, list[str]]]:
                 "/pt/search/?q=saude&country=BR&mode=in_person",
             ],
         ),
+        # What it takes to get in (issue 23): its filters alone, with words, and near a place.
+        (
+            "access filters",
+            [
+                "/es/search/?no_documents=on&walk_in=on",
+                "/en/search/?q=legal&no_referral=on&country=MX",
+                f"/es/search/?near={bogota.pk}&radius=25&wheelchair=on",
+            ],
+        ),
         (
             "near city",
             [

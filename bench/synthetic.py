@@ -22,6 +22,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.db import connection, reset_queries, transaction
@@ -140,6 +141,8 @@ HOURS = {
 class Generator:
     def __init__(self, *, seed: int, today: datetime.date, now: datetime.datetime, reference: Reference):
         self.rng = random.Random(seed)
+        # What it takes to get in, drawn apart so the rest of the directory is the same as before these facts.
+        self.access_rng = random.Random(f"{seed}:access")
         self.now = now
         self.seed = seed
         self.today = today
@@ -278,6 +281,7 @@ class Generator:
                 open_24_7=hours == "24_7",
                 **_fields("hours_note", {lang: note[lang] for lang in languages} if note else {}),
                 **_fields("accessibility_notes", {lang: access[lang] for lang in languages}),
+                wheelchair_accessible=self.access_rng.choices([None, True, False], weights=[3, 4, 2])[0],
             )
             location_index = len(batch.locations)
             batch.locations.append((org_index, location))
@@ -363,6 +367,11 @@ class Generator:
                         age_max=age_max,
                         cost="low_cost" if kind == "individual" or rng.random() < 0.1 else "free",
                         referral_required=referral,
+                        **demo.access_plan(
+                            self.access_rng.random(),
+                            "synthetic",
+                            SimpleNamespace(referral_required=referral, in_person=in_person),
+                        ),
                         phone=phone,
                         open_24_7=hotline and sub_slug == "gbv-hotline" and rng.random() < 0.6,
                         status="paused" if rng.random() < PAUSED_SHARE else "active",
