@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0012_location_wheelchair_accessible'),
-        ('services', '0017_search_category_names_in_text'),
+        ('services', '0019_search_stems_and_whole_names_in_index'),
     ]
 
     operations = [
