@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0012_location_wheelchair_accessible'),
-        ('services', '0019_search_stems_and_whole_names_in_index'),
+        ('members', '0015_location_wheelchair_accessible'),
+        ('services', '0020_service_temporary_closure_and_places'),
     ]
 
     operations = [

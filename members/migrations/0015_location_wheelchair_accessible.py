@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0011_coordinators_edit_cities'),
+        ('members', '0014_member_roles_permissions'),
     ]
 
     operations = [
