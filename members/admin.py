@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from members import admin_decisions
 from members.admin_decisions import DecisionPermission, VerificationFilter
-from members.admin_filters import MissingTranslationFilter, translated_field_names
+from members.admin_filters import ClosureEndingFilter, MissingTranslationFilter, translated_field_names
 from members.admin_members import OrganisationMemberInline, ProposedChangeInline
 from members.admin_scope import ScopedAdmin, ScopedInline
 from members.models import City, Country, Helpline, Location, MembershipStatusChange, OpeningHours, Organisation
@@ -308,7 +308,13 @@ class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translate
     revert_keeps = ("address_visibility",)
     resource_classes = [LocationResource]
     list_display = ("name", "organisation", "city", "address_visibility", "phone")
-    list_filter = ("address_visibility", "city__country", "organisation__status", MissingTranslationFilter)
+    list_filter = (
+        "address_visibility",
+        "city__country",
+        "organisation__status",
+        ClosureEndingFilter,
+        MissingTranslationFilter,
+    )
     list_select_related = ("organisation", "city__country")
     search_fields = (
         "street_address",

@@ -11,9 +11,12 @@ from operator import or_
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Model, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+
+from members.closures import ending_this_week
 
 
 def translated_field_names(model: type[Model]) -> list[str]:
@@ -52,4 +55,19 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in dict(settings.LANGUAGES):
             return queryset.filter(missing_translation_q(queryset.model, self.value()))
+        return queryset
+
+
+class ClosureEndingFilter(admin.SimpleListFilter):
+    """Locations or services whose temporary closure ends this week: the coordinator checks they reopen."""
+
+    title = _("temporary closure")
+    parameter_name = "closure"
+
+    def lookups(self, request, model_admin):
+        return [("ending", _("Ending this week"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ending":
+            return ending_this_week(queryset, timezone.localdate())
         return queryset

@@ -42,3 +42,9 @@ def closed_until(own: Period | None, locations, moment: datetime.datetime) -> da
 
 def is_closed(own: Period | None, moment: datetime.datetime) -> bool:
     return own is not None and own.covers(moment)
+
+
+def ending_this_week(queryset, today: datetime.date):
+    """The locations or services of ``queryset`` whose temporary closure ends this week: its last day is today or
+    one of the next six days (the admin's "ending this week" filter and the coordinator's workbench)."""
+    return queryset.filter(closed_until__gte=today, closed_until__lte=today + datetime.timedelta(days=6))

@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import LocationAdmin, OrganisationAdmin, TranslatedAdmin, TranslatedTabularInline
 from members.admin_decisions import ReasonForm, act_on_each
-from members.admin_filters import MissingTranslationFilter
+from members.admin_filters import ClosureEndingFilter, MissingTranslationFilter
 from members.admin_scope import ScopedAdmin
 from members.models import Country, Location, Organisation
 from members.resources import SpreadsheetAdmin
@@ -193,6 +193,7 @@ class ServiceAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translated
         DeliveryModeFilter,
         "referral_required",
         "appointment",
+        ClosureEndingFilter,
         MissingTranslationFilter,
     )
     list_select_related = ("organisation",)

@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
 from members import roles
-from members.models import Application, Organisation, ProposedChange
+from members.closures import ending_this_week
+from members.models import Application, Location, Organisation, ProposedChange
 from members.services import STALE_AFTER
-from services.models import CorrectionRequest
+from services.models import CorrectionRequest, Service
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,28 @@ WAITING = [
         Organisation,
         lambda today: Organisation.objects.public().stale(before=today - STALE_AFTER),
         {"verification": "stale"},
+    ),
+    Waiting(
+        "closures_locations",
+        ngettext_lazy(
+            "%(count)d service point whose temporary closure ends this week",
+            "%(count)d service points whose temporary closure ends this week",
+            "count",
+        ),
+        Location,
+        lambda today: ending_this_week(Location.objects.all(), today),
+        {"closure": "ending"},
+    ),
+    Waiting(
+        "closures_services",
+        ngettext_lazy(
+            "%(count)d service whose temporary closure ends this week",
+            "%(count)d services whose temporary closure ends this week",
+            "count",
+        ),
+        Service,
+        lambda today: ending_this_week(Service.objects.all(), today),
+        {"closure": "ending"},
     ),
 ]
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from members.models import CoordinatorAssignment, ProposedChange
 from services.models import CorrectionRequest
 from services.services import coordinator_digest_send
-from tests.factories import OrganisationFactory
+from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
 
 HEADERS = {
     "es": "Directorio RSSN: personal",
@@ -74,7 +74,14 @@ def test_a_coordinators_start_page_counts_the_work_in_her_countries_with_links_t
     client.force_login(coordinator_co)
     waiting, html = start_page_links(client)
     counts = {item.waiting.key: item.count for item in waiting}
-    assert counts == {"applications": 2, "proposals": 2, "suggestions": 2, "unverified": 2}
+    assert counts == {
+        "applications": 2,
+        "proposals": 2,
+        "suggestions": 2,
+        "unverified": 2,
+        "closures_locations": 0,
+        "closures_services": 0,
+    }
     assert "2 proposed changes to review" in html
     assert "2 applications waiting for a decision" in html
     assert "2 suggested updates to read" in html
@@ -137,3 +144,26 @@ def test_the_digest_command_says_whom_it_would_write_to_and_sends_nothing_on_a_d
     assert "coordinator-co\tapplications 2, proposals 2, suggestions 2, unverified 2" in out
     assert "Would send the digest to 2 coordinator(s)." in out
     assert not mail.outbox
+
+
+def test_closures_ending_this_week_are_counted_in_her_countries_and_linked_to_their_lists(
+    client, colombia, ecuador, coordinator_co
+):
+    today = timezone.localdate()
+    days = datetime.timedelta
+    own = OrganisationFactory(countries=[colombia])
+    for last_day in (today, today + days(6), today + days(7), today - days(1)):
+        LocationFactory(organisation=own, closed_from=today - days(10), closed_until=last_day)
+    ServiceFactory(organisation=own, closed_from=today - days(3), closed_until=today + days(2))
+    ServiceFactory(organisation=own)
+    elsewhere = OrganisationFactory(countries=[ecuador])
+    LocationFactory(organisation=elsewhere, closed_from=today, closed_until=today + days(1))
+    client.force_login(coordinator_co)
+    waiting, html = start_page_links(client)
+    counts = {item.waiting.key: item for item in waiting}
+    assert counts["closures_locations"].count == 2  # today and six days on; not next week, not ended
+    assert counts["closures_services"].count == 1
+    assert "2 service points whose temporary closure ends this week" in html
+    for key in ("closures_locations", "closures_services"):
+        listed = client.get(counts[key].url)
+        assert listed.context["cl"].result_count == counts[key].count, key
