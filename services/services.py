@@ -350,10 +350,17 @@ def correction_request_dismiss(*, correction: CorrectionRequest, by, note: str) 
 
 def organisation_recipients(organisation: Organisation) -> dict[str, list[str]]:
     """Who receives what the network sends a member organisation about its listing, by language: its private
-    contact, in the contact's language."""
-    if not organisation.contact_email:
-        return {}
-    return {organisation.contact_language: [organisation.contact_email]}
+    contact, in the contact's language, and its member accounts that may sign in, each in her own."""
+    recipients: dict[str, tuple[str, str]] = {}  # by the address in lower case: each person once
+    if organisation.contact_email:
+        recipients[organisation.contact_email.lower()] = (organisation.contact_email, organisation.contact_language)
+    for account in organisation.member_accounts.active().select_related("user").order_by("pk"):
+        if account.user.email:
+            recipients.setdefault(account.user.email.lower(), (account.user.email, account.language))
+    by_language: dict[str, list[str]] = {}
+    for email, language in recipients.values():
+        by_language.setdefault(language, []).append(email)
+    return by_language
 
 
 def correction_requests_forward(*, organisation: Organisation, corrections: Sequence[CorrectionRequest], by) -> int:

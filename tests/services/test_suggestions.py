@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from members.models import OrganisationMember
 from services.models import CorrectionRequest
 from services.services import correction_requests_forward
-from tests.factories import OrganisationFactory, ServiceFactory
+from tests.factories import OrganisationFactory, ServiceFactory, UserFactory
 
 QUEUE = "/en/admin/services/correctionrequest/"
 
@@ -131,3 +132,28 @@ def test_an_organisation_without_a_contact_email_is_refused_in_words(colombia, e
     assert any("has no contact e-mail" in str(m) for m in get_messages(response.wsgi_request))
     correction.refresh_from_db()
     assert correction.forwarded_at is None
+
+
+def test_the_organisations_member_accounts_receive_it_too_each_in_her_language(
+    casa, editor, django_capture_on_commit_callbacks
+):
+    OrganisationMember.objects.create(
+        user=UserFactory(username="staff-id", email="staf@example.org"), organisation=casa, language="id"
+    )
+    OrganisationMember.objects.create(  # the contact's own account: one e-mail, not two
+        user=UserFactory(username="contact", email=casa.contact_email.upper()), organisation=casa, language="es"
+    )
+    OrganisationMember.objects.create(
+        user=UserFactory(username="gone", email="gone@example.org"),
+        organisation=casa,
+        language="en",
+        revoked_at=timezone.now(),
+        revoked_by=editor,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        correction_requests_forward(organisation=casa, corrections=[suggestion(casa, kind="closed")], by=editor)
+    sent = {message.extra_headers["Content-Language"]: message for message in mail.outbox}
+    assert sorted(sent) == ["id", "pt"]
+    assert sent["pt"].to == [casa.contact_email]
+    assert sent["id"].to == ["staf@example.org"]
+    assert "Sudah tutup permanen" in sent["id"].body
