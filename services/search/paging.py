@@ -60,8 +60,9 @@ class CappedPaginator(NarrowPaginator):
             wanted = int(number)
         except (TypeError, ValueError):
             wanted = 0
-        if wanted >= 1:
-            bottom = (wanted - 1) * self.per_page
+        bottom = (wanted - 1) * self.per_page
+        # A page past the limit has no rows to read (and its offset may not fit the database's integers).
+        if wanted >= 1 and bottom < self.count_limit:
             read = slice_with_count(self.object_list, bottom, bottom + self.per_page, self.count_limit)
             if read is not None and (read[0] or wanted == 1):
                 self.count = min(read[1] or 0, self.count_limit)

@@ -160,6 +160,15 @@ def test_pagination(client, world):
     assert get(client, "/api/v1/services/", page=99).status_code == 404
 
 
+@pytest.mark.parametrize("place", [{}, {"lat": 6.25, "lon": -75.56, "radius": 200}])
+def test_a_page_number_too_big_for_the_database_is_a_page_past_the_last(client, world, place):
+    """Found by schemathesis: near a place, page 2**70 reached the database as an offset SQLite cannot hold."""
+    for page in (2**70, 10**30):
+        assert get(client, "/api/v1/services/", page=page, **place).status_code == 404
+    response = client.get("/en/search/", {"page": 2**70, **place})
+    assert response.status_code == 200 and 'class="result"' in response.content.decode()
+
+
 def test_a_very_broad_search_counts_no_further_than_the_limit(client, world, monkeypatch):
     monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
     first = get(client, "/api/v1/services/", page_size=2).json()
