@@ -807,7 +807,7 @@ def _write_organisation(plan: OrganisationPlan, today: datetime.date, countries:
     return organisation
 
 
-def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities: dict) -> dict[str, Location]:
+def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities: dict, today) -> dict[str, Location]:
     written = {}
     hours = []
     for spot in plan.locations:
@@ -827,6 +827,7 @@ def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities:
             **_fields("hours_note", spot.hours_note),
             **_fields("accessibility_notes", spot.accessibility),
             wheelchair_accessible=wheelchair_plan(plan.slug, spot.key),
+            **closure_plan(f"{plan.slug}:{spot.key}", today, LOCATION_CLOSURES, plan.languages),
         )
         written[spot.key] = location
         for weekday, ranges in HOURS_SHAPES.get(spot.hours, {}).items():
@@ -866,6 +867,8 @@ def _write_services(organisation, plan: OrganisationPlan, locations: dict, today
             open_24_7=item.open_24_7,
             status=item.status,
             last_verified_on=today - datetime.timedelta(days=item.verified_days_ago),
+            **closure_plan(f"{plan.slug}:{index}", today, SERVICE_CLOSURES, plan.languages),
+            **places_plan(f"{plan.slug}:{index}", item, today),
         )
         links["categories"].append(
             Service.categories.through(service=service, servicecategory=reference["categories"][item.subcategory])
@@ -901,6 +904,62 @@ def access_plan(service_index: int, slug: str, item) -> dict:
 def wheelchair_plan(slug: str, location_key: str) -> bool | None:
     """A location's wheelchair access: said by most, unknown for some."""
     return random.Random(f"{slug}:{location_key}:wheelchair").choices([None, True, False], weights=[3, 4, 2])[0]
+
+
+# Temporary closures (issue 21): (share of records, first day and last day from the load's day, public note).
+# A location closed now, a service closing soon: both shapes a caseworker meets.
+LOCATION_CLOSURES = (
+    0.04,
+    -2,
+    6,
+    _t(
+        "Cerrado por obras. Para urgencias, llame a la línea de atención.",
+        "Fechado para obras. Em caso de urgência, ligue para a linha de atendimento.",
+        "Closed for building work. In an emergency, call the helpline.",
+        "Tutup karena renovasi. Untuk keadaan darurat, hubungi layanan pengaduan.",
+    ),
+)
+SERVICE_CLOSURES = (
+    0.02,
+    4,
+    12,
+    _t(
+        "Cerrado por vacaciones del equipo.",
+        "Fechado durante as férias da equipe.",
+        "Closed for the team's holidays.",
+        "Tutup selama libur tim.",
+    ),
+)
+# A shelter's places (after 72 hours without an update the pages say "call to ask").
+PLACES = (("available", 5), ("full", 3), ("waiting_list", 2), ("", 2))
+
+
+def closure_plan(key: str, today: datetime.date, shape: tuple, languages) -> dict:
+    """A record's temporary closure, for a few records: from a generator of its own, so the rest of the demo
+    directory is the same as before closures existed."""
+    share, first, last, note = shape
+    if random.Random(f"{key}:closure").random() >= share:
+        return {}
+    return {
+        "closed_from": today + datetime.timedelta(days=first),
+        "closed_until": today + datetime.timedelta(days=last),
+        **_fields("closure_note", {language: note[language] for language in languages}),
+    }
+
+
+def places_plan(key: str, item, today: datetime.date) -> dict:
+    """A shelter's places (available, full, waiting list or not given), updated some hours before the load's day
+    began (so loading twice gives the same rows, and the places stay current for two days at least)."""
+    if item.category != "safe-shelter" or item.status != "active":
+        return {}
+    rng = random.Random(f"{key}:places")
+    capacity = rng.choices([state for state, _weight in PLACES], [weight for _state, weight in PLACES])[0]
+    if not capacity:
+        return {}
+    return {
+        "capacity": capacity,
+        "capacity_updated_at": _moment(today, 0) - datetime.timedelta(hours=rng.randint(1, 20)),
+    }
 
 
 CHANNEL_HOURS = _t(
@@ -983,7 +1042,7 @@ def load_demo(*, today: datetime.date | None = None, seed: int = SEED) -> dict[s
         links = {"categories": [], "locations": [], "populations": [], "languages": [], "channels": []}
         for plan in plans:
             organisation = _write_organisation(plan, today, countries, cities)
-            locations = _write_locations(organisation, plan, cities)
+            locations = _write_locations(organisation, plan, cities, today)
             _write_services(organisation, plan, locations, today, reference, links)
         _write_links(links)
 

@@ -452,3 +452,20 @@ def test_demo_services_say_what_it_takes_to_get_in_and_some_leave_it_unknown(dem
     assert set(Location.objects.values_list("wheelchair_accessible", flat=True)) == {None, True, False}
     for name in ("no_documents", "no_referral", "walk_in", "wheelchair"):
         assert client.get("/api/v1/services/", {name: "true"}).json()["count"] > 0, name
+
+
+def test_demo_shows_closures_and_shelter_places_as_a_caseworker_meets_them(demo_db, client):
+    from services.models import Service
+
+    public = Service.objects.public()
+    closed_location = public.filter(locations__closed_from__lte=datetime.date.today()).first()
+    closing_soon = public.filter(closed_from__gt=datetime.date.today()).first()
+    assert closed_location is not None and closing_soon is not None
+    page = client.get(f"/en/services/{closed_location.pk}/").content.decode()
+    assert "Closed until" in page and "Closed for building work" in page
+    page = client.get(f"/en/services/{closing_soon.pk}/").content.decode()
+    assert "Closed from" in page and "Closed for the team" in page
+    shelters = public.filter(categories__parent__slug="safe-shelter")
+    assert set(shelters.values_list("capacity", flat=True)) == {"", "available", "full", "waiting_list"}
+    assert not public.exclude(categories__parent__slug="safe-shelter").exclude(capacity="").exists()
+    assert client.get("/api/v1/services/", {"places": "true"}).json()["count"] > 0
