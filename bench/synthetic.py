@@ -2,9 +2,10 @@
 
 Realistic in shape, not in content: organisations spread over the network's countries and real cities (bigger
 countries and bigger cities get more), on average 1.5 locations and 5 services each, about 12% confidential
-locations, text in the four languages built from the demo's templates (``demo/directory.py``) and the taxonomy
-(``services.reference``). Every organisation is marked ``is_demo`` and every name says "synthetic", so nobody can
-take a generated listing for a real one; contacts are on example.org / example.net and phone numbers fictional.
+locations, a few temporary closures and shelters' places as the demo has them, text in the four languages built
+from the demo's templates (``demo/directory.py``) and the taxonomy (``services.reference``). Every organisation is
+marked ``is_demo`` and every name says "synthetic", so nobody can take a generated listing for a real one; contacts
+are on example.org / example.net and phone numbers fictional.
 
 Fast and bounded in memory: organisations are generated and written in batches, their history rows too, straight
 to the tables (``COPY`` on PostgreSQL, ``executemany`` on SQLite: no model instances saved, no per-row signals), and
@@ -143,6 +144,8 @@ class Generator:
         self.rng = random.Random(seed)
         # What it takes to get in, drawn apart so the rest of the directory is the same as before these facts.
         self.access_rng = random.Random(f"{seed}:access")
+        # Temporary closures and shelters' places, the same way (so result cards and "open now" meet them).
+        self.closure_rng = random.Random(f"{seed}:closures")
         self.now = now
         self.seed = seed
         self.today = today
@@ -165,6 +168,25 @@ class Generator:
     def phone(self, country: str) -> tuple[str, str]:
         index = self.rng.randrange(len(self.phones[country]))
         return self.phones[country][index], self.display_phones[country][index]
+
+    def closure(self, shape: tuple, languages) -> dict:
+        """A record's temporary closure as the demo draws them (``demo.LOCATION_CLOSURES``, ``SERVICE_CLOSURES``)."""
+        share, first, last, note = shape
+        if self.closure_rng.random() >= share:
+            return {}
+        return {
+            "closed_from": self.today + datetime.timedelta(days=first),
+            "closed_until": self.today + datetime.timedelta(days=last),
+            **_fields("closure_note", {language: note[language] for language in languages}),
+        }
+
+    def places(self, service) -> None:
+        """A shelter's places, as the demo's (``demo.PLACES``), said in the hours before the generation."""
+        states = [state for state, _weight in demo.PLACES]
+        capacity = self.closure_rng.choices(states, [weight for _state, weight in demo.PLACES])[0]
+        if capacity and service.status == "active":
+            service.capacity = capacity
+            service.capacity_updated_at = self.now - datetime.timedelta(hours=self.closure_rng.randint(1, 20))
 
     def batch(self, start: int, count: int) -> Batch:
         batch = Batch()
@@ -282,6 +304,7 @@ class Generator:
                 **_fields("hours_note", {lang: note[lang] for lang in languages} if note else {}),
                 **_fields("accessibility_notes", {lang: access[lang] for lang in languages}),
                 wheelchair_accessible=self.access_rng.choices([None, True, False], weights=[3, 4, 2])[0],
+                **self.closure(demo.LOCATION_CLOSURES, languages),
             )
             location_index = len(batch.locations)
             batch.locations.append((org_index, location))
@@ -378,9 +401,12 @@ class Generator:
                         last_verified_on=self.today - datetime.timedelta(days=rng.randint(3, 425)),
                         created_at=self.now,
                         updated_at=self.now,
+                        **self.closure(demo.SERVICE_CLOSURES, languages),
                     ),
                 )
             )
+            if main == "safe-shelter":
+                self.places(batch.services[-1][1])
             batch.categories.append((service_index, category_pk))
             batch.service_locations += [(service_index, location_index) for location_index in linked]
             batch.populations += [(service_index, self.ref.populations[code][0]) for code in populations]

@@ -61,6 +61,12 @@ def test_counts_ratios_and_marks():
     assert Location.objects.values("city").distinct().count() >= 30
     for field in ("name_es", "name_pt", "name_en", "name_ind"):
         assert Service.objects.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True}).exists()
+    # A few closures (closed now and closing soon) and shelters' places, as the demo has them.
+    assert Location.objects.filter(closed_from__lte=TODAY, closed_until__gte=TODAY).exists()
+    assert Service.objects.filter(closed_from__gt=TODAY).exists()
+    assert Location.objects.exclude(closure_note_en="").filter(closed_from__isnull=False).exists()
+    assert set(Service.objects.values_list("capacity", flat=True)) == {"", "available", "full", "waiting_list"}
+    assert not Service.objects.exclude(categories__parent__slug="safe-shelter").exclude(capacity="").exists()
     # Most organisations are public members, and each has its membership history and a history row.
     assert organisations.filter(status="approved").count() > 150
     assert MembershipStatusChange.objects.values("organisation").distinct().count() == 200
