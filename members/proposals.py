@@ -31,6 +31,7 @@ class Part:
     label: object
     read: Callable[[models.Model], list]
     write: Callable[[models.Model, list], None]
+    show: Callable[[list], str] | None = None  # the rows as a coordinator reads them in the before/after table
 
 
 @dataclass
@@ -44,6 +45,12 @@ REGISTRY: dict[str, Editable] = {}
 
 def register(model: type[models.Model], fields: list[str], parts: dict[str, Part] | None = None) -> None:
     REGISTRY[model._meta.label_lower] = Editable(list(fields), dict(parts or {}))
+
+
+def add_part(model: type[models.Model], name: str, part: Part) -> None:
+    """Add a part to a registered model's editable record: another app's rows of it (a location's contact channels,
+    kept by ``services``)."""
+    REGISTRY[model._meta.label_lower].parts[name] = part
 
 
 def editable(model) -> Editable:
@@ -195,7 +202,10 @@ def display_value(model, name: str, value) -> str:
     if name == "opening_hours":
         days = dict(OpeningHours.Weekday.choices)
         return "; ".join(f"{days.get(weekday, weekday)} {opens}–{closes}" for weekday, opens, closes in value or [])
-    if name in editable(model).parts:
+    part = editable(model).parts.get(name)
+    if part is not None and part.show is not None:
+        return part.show(value) or "—"
+    if part is not None:
         return "; ".join(
             " ".join(str(part) for part in (row.get("kind", ""), row.get("address", "")) if part) for row in value or []
         )

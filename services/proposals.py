@@ -4,24 +4,43 @@
 from django.utils.translation import gettext_lazy as _
 
 from members import proposals
+from members.models import Location
 from rssn.languages import in_every_language
 from services.models import ContactChannel, Service
 
 CHANNEL_FIELDS = ("kind", "address", *in_every_language("hours"))
 
 
-def read_channels(service) -> list:
-    if not service.pk:
+def read_channels(owner) -> list:
+    """A service's or a location's contact channels, in their order."""
+    if not owner.pk:
         return []
-    return [{name: getattr(channel, name) for name in CHANNEL_FIELDS} for channel in service.channels.all()]
+    return [{name: getattr(channel, name) for name in CHANNEL_FIELDS} for channel in owner.channels.all()]
 
 
-def write_channels(service, rows: list) -> None:
-    service.channels.all().delete()
+def write_channels(owner, rows: list) -> None:
+    """Replace a service's or a location's contact channels, each checked as the admin checks it (``clean``)."""
+    owner_field = "service" if isinstance(owner, Service) else "location"
+    owner.channels.all().delete()
     for order, row in enumerate(rows):
-        channel = ContactChannel(service=service, order=order, **{name: row.get(name, "") for name in CHANNEL_FIELDS})
+        texts = {name: row.get(name, "") for name in CHANNEL_FIELDS}
+        channel = ContactChannel(order=order, **{owner_field: owner}, **texts)
         channel.full_clean()
         channel.save()
+
+
+def show_channels(rows: list) -> str:
+    """Channels as a coordinator reads them in the before/after table, one a line: the kind's name and the number
+    as people read it."""
+    kinds = dict(ContactChannel.Kind.choices)
+    shown = []
+    for row in rows or []:
+        channel = ContactChannel(kind=row.get("kind", ""), address=row.get("address", ""))
+        shown.append(f"{kinds.get(channel.kind, channel.kind)}: {channel.shown_address}")
+    return "\n".join(shown)
+
+
+CHANNELS = proposals.Part(_("contact channels"), read_channels, write_channels, show_channels)
 
 
 def register() -> None:
@@ -43,5 +62,6 @@ def register() -> None:
             "languages",
             "populations",
         ],
-        {"channels": proposals.Part(_("contact channels"), read_channels, write_channels)},
+        {"channels": CHANNELS},
     )
+    proposals.add_part(Location, "channels", CHANNELS)
