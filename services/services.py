@@ -35,7 +35,7 @@ from members.services import (
 from rssn.languages import localized_name, supported_language
 from services.fields import NO_DOCUMENTS, NO_DOCUMENTS_LABEL, Document
 from services.models import CorrectionRequest, Service
-from services.workbench import waiting_for
+from services.workbench import waiting_for, waiting_per_country
 
 # Applying ---------------------------------------------------------------------------------------------------------
 
@@ -434,23 +434,33 @@ def digest_coordinators():
 
 def coordinator_digest_send(*, coordinator, today: datetime.date | None = None) -> list:
     """E-mail ``coordinator`` the work waiting in her countries (``services.workbench``), in the language of her
-    first country assignment, only when something waits. Returns what was counted as waiting (empty: nothing sent)."""
-    waiting = [item for item in waiting_for(coordinator, today=today) if item.count]
-    if not waiting:
-        return []
+    first country assignment, only when something waits: each kind of work a count and a link to its list, and for a
+    coordinator of several countries the same country by country. Returns what was counted as waiting (empty:
+    nothing sent)."""
     assignment = coordinator.coordinator_assignments.order_by("pk").first()
     language = assignment.language if assignment else settings.LANGUAGE_CODE
-    with translation.override(language):
-        items = [{"text": str(item.text), "url": absolute_url(item.url)} for item in waiting]
+    with translation.override(language):  # the texts and the links' addresses in her language
+        waiting = [item for item in waiting_for(coordinator, today=today) if item.count]
+        if not waiting:
+            return []
+        items = _digest_items(waiting)
+        countries = [
+            {"name": str(country.name), "items": _digest_items(counts)}
+            for country, counts in waiting_per_country(coordinator, today=today)
+        ]
         start = absolute_url(reverse("admin:index"))
     send_templated_email(
         template="coordinator_digest",
         to=[coordinator.email],
         language=language,
         subject=_("Work waiting in the RSSN directory"),
-        context={"coordinator": coordinator, "items": items, "start": start},
+        context={"coordinator": coordinator, "items": items, "countries": countries, "start": start},
     )
     return waiting
+
+
+def _digest_items(counts: list) -> list[dict]:
+    return [{"text": str(item.text), "url": absolute_url(item.url)} for item in counts]
 
 
 # Temporary closures and places -------------------------------------------------------------------------------------
