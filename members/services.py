@@ -32,6 +32,7 @@ from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
 
 from members import proposals, roles
 from members.models import (
@@ -915,6 +916,17 @@ def member_set_password(*, member: OrganisationMember, password: str) -> None:
         user = get_user_model().objects.select_for_update().get(pk=member.user_id)
         user.set_password(password)
         user.save(update_fields=["password"])
+
+
+def member_two_step_off(*, member: OrganisationMember) -> int:
+    """Remove the member's second step of signing in (her authenticator apps and backup codes): she signs in with
+    her password alone until she sets it up again. The caller has checked her password and a current code.
+    Returns how many devices were removed."""
+    with transaction.atomic():
+        devices = list(devices_for_user(member.user, confirmed=None))
+        for device in devices:
+            device.delete()
+    return len(devices)
 
 
 def member_revoke(*, member: OrganisationMember, by) -> OrganisationMember:

@@ -55,14 +55,21 @@ class CodeInput(forms.TextInput):
         return None
 
 
+class OneTimeCodeField(forms.CharField):
+    """A one-time code as people type it (spaces ignored), for every form that asks for one: the staff sign-in and
+    the member area's. Its box is never filled again (``CodeInput``)."""
+
+    def __init__(self, *, label=None, max_length=16, required=False, **kwargs):
+        label = _("One-time code") if label is None else label
+        widget = CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"})
+        super().__init__(label=label, max_length=max_length, required=required, widget=widget, **kwargs)
+
+    def to_python(self, value):
+        return re.sub(r"\s", "", super().to_python(value))
+
+
 class OneStepOTPLoginForm(AdminAuthenticationForm):
-    otp_token = forms.CharField(
-        label=_("One-time code"),
-        max_length=16,
-        required=False,
-        help_text=_("The code your authenticator app shows now, or one of your backup codes."),
-        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
-    )
+    otp_token = OneTimeCodeField(help_text=_("The code your authenticator app shows now, or one of your backup codes."))
     error_messages = {
         **AdminAuthenticationForm.error_messages,
         "invalid_login": _(
@@ -74,7 +81,7 @@ class OneStepOTPLoginForm(AdminAuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
-        token = re.sub(r"\s", "", self.cleaned_data.get("otp_token") or "")
+        token = self.cleaned_data.get("otp_token") or ""
         if username is not None and password:
             # A wrong password is recorded as a failure by authenticate() itself (user_login_failed).
             self.user_cache = authenticate(self.request, username=username, password=password)

@@ -4,7 +4,7 @@ listing's pages, built from what ``members.proposals`` says a member may change.
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.signals import user_login_failed
 from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from django_otp import devices_for_user
 from members import proposals
 from members import services as membership
 from members.models import City, Location, OpeningHours
-from rssn.admin_site import CodeInput, verified_device
+from rssn.admin_site import OneTimeCodeField, verified_device
 from rssn.languages import localized_name
 from services.models import ContactChannel, Service
 
@@ -31,12 +31,8 @@ class MemberSignInForm(forms.Form):
     password = forms.CharField(
         label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
-    otp_token = forms.CharField(
-        label=_("One-time code"),
-        max_length=16,
-        required=False,
-        help_text=_("Only if you set up two-step sign-in: the code your authenticator app shows now."),
-        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    otp_token = OneTimeCodeField(
+        help_text=_("Only if you set up two-step sign-in: the code your authenticator app shows now.")
     )
 
     def __init__(self, request, *args, **kwargs):
@@ -48,7 +44,7 @@ class MemberSignInForm(forms.Form):
     def clean(self):
         email = (self.cleaned_data.get("username") or "").lower()
         password = self.cleaned_data.get("password")
-        token = "".join((self.cleaned_data.get("otp_token") or "").split())
+        token = self.cleaned_data.get("otp_token") or ""
         if not (email and password):
             return self.cleaned_data
         user = authenticate(self.request, username=email, password=password)
@@ -80,12 +76,58 @@ class MemberSetPasswordForm(SetPasswordForm):
     """Django's form: two entries that must match and pass the password validators."""
 
 
+def _count_failure(request) -> None:
+    """A wrong password or code given by a signed-in member counts toward the sign-in lockout (django-axes), as a
+    failed sign-in does: a session left open cannot be used to guess them."""
+    user_login_failed.send(sender=__name__, credentials={"username": request.user.get_username()}, request=request)
+
+
+class MemberPasswordChangeForm(PasswordChangeForm):
+    """Django's form: her current password, then the new one twice, checked by the password validators."""
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        super().__init__(request.user, *args, **kwargs)
+
+    def clean_old_password(self):
+        try:
+            return super().clean_old_password()
+        except forms.ValidationError:
+            _count_failure(self.request)
+            raise
+
+
 class TwoStepConfirmForm(forms.Form):
-    otp_token = forms.CharField(
-        label=_("The code your authenticator app shows now"),
-        max_length=8,
-        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    otp_token = OneTimeCodeField(label=_("The code your authenticator app shows now"), max_length=8, required=True)
+
+
+class TwoStepOffForm(forms.Form):
+    """Her current password and a code her app shows now, checked together: a session alone (left open, or taken)
+    cannot remove the second step."""
+
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+    otp_token = OneTimeCodeField(label=_("The code your authenticator app shows now"), required=True)
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        password, token = cleaned.get("password"), cleaned.get("otp_token")
+        if not (password and token):
+            return cleaned
+        user = self.request.user
+        if not (user.check_password(password) and verified_device(user, token) is not None):
+            _count_failure(self.request)
+            raise forms.ValidationError(
+                _("Enter your current password and the code your authenticator app shows now."), code="invalid"
+            )
+        return cleaned
 
 
 # The listing's pages ----------------------------------------------------------------------------------------------

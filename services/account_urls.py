@@ -9,9 +9,11 @@ urlpatterns = [
     path("sign-in/", account_views.sign_in, name="sign-in"),
     path("sign-out/", account_views.sign_out, name="sign-out"),
     path("password/", account_views.password_reset, name="password-reset"),
+    path("password/change/", account_views.password_change, name="password-change"),
     path("password/<str:uidb64>/<str:token>/", account_views.reset_confirm, name="reset-confirm"),
     path("welcome/<str:uidb64>/<str:token>/", account_views.welcome, name="welcome"),
     path("two-step/", account_views.two_step, name="two-step"),
+    path("two-step/off/", account_views.two_step_off, name="two-step-off"),
     path("organisation/", account_views.edit, {"kind": "organisation"}, name="organisation"),
     path("<str:kind>/<int:pk>/", account_views.edit, name="edit"),
 ]

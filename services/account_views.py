@@ -12,7 +12,7 @@ from base64 import b32encode
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.tokens import default_token_generator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -156,7 +156,7 @@ def home(request):
             "services": organisation.services.order_by("name"),
             "waiting": ProposedChange.objects.pending().for_organisation(organisation),
             "decided": ProposedChange.objects.decided().for_organisation(organisation).order_by("-decided_at")[:20],
-            "two_step": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "two_step": _two_step_on(request.user),
         },
     )
 
@@ -242,14 +242,14 @@ def _qr_svg(url: str) -> str:
 @require_http_methods(["GET", "POST"])
 def two_step(request):
     """Set up two-step sign-in: an authenticator app's codes (TOTP, as the staff's), confirmed by a first code."""
-    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-        return render(request, "services/account/two_step.html", {"done": True})
+    if _two_step_on(request.user):
+        return _two_step_on_page(request, account_forms.TwoStepOffForm(request))
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
     form = account_forms.TwoStepConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token("".join(form.cleaned_data["otp_token"].split())):
+        if device.verify_token(form.cleaned_data["otp_token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
@@ -261,3 +261,42 @@ def two_step(request):
         "services/account/two_step.html",
         {"form": form, "qr": _qr_svg(device.config_url), "key": b32encode(device.bin_key).decode()},
     )
+
+
+def _two_step_on(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def _two_step_on_page(request, off_form):
+    return render(request, "services/account/two_step.html", {"done": True, "off_form": off_form})
+
+
+@member_required
+@require_POST
+def two_step_off(request):
+    """Turn two-step sign-in off, with her current password and a code her app shows now; she may set it up again."""
+    if not _two_step_on(request.user):
+        return redirect("account:two-step")
+    form = account_forms.TwoStepOffForm(request, request.POST)
+    if form.is_valid():
+        membership.member_two_step_off(member=request.member)
+        messages.success(
+            request, _("Two-step sign-in is off: you sign in with your password alone. You can set it up again.")
+        )
+        return redirect("account:home")
+    return _two_step_on_page(request, form)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def password_change(request):
+    """Change her password while signed in: the current one, then the new one twice. She stays signed in here; her
+    other sessions end (Django's session check follows the password)."""
+    form = account_forms.MemberPasswordChangeForm(request, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        membership.member_set_password(member=request.member, password=form.cleaned_data["new_password1"])
+        request.user.refresh_from_db(fields=["password"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, _("Your password was changed."))
+        return redirect("account:home")
+    return render(request, "services/account/password_change.html", {"form": form})
