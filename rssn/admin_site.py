@@ -109,10 +109,12 @@ class StaffAdminSite(OTPAdminSite):
         super().__init__(name)
 
     def index(self, request, extra_context=None):
-        from services.workbench import waiting_for
+        from services.workbench import waiting_for, waiting_per_country
 
-        # The start page lists the work waiting in the staff member's countries (services.workbench).
-        return super().index(request, {"waiting": waiting_for(request.user), **(extra_context or {})})
+        # The start page lists the work waiting in the staff member's countries (services.workbench), and for a
+        # coordinator of several countries the same country by country, as her weekly digest does.
+        context = {"waiting": waiting_for(request.user), "waiting_per_country": waiting_per_country(request.user)}
+        return super().index(request, {**context, **(extra_context or {})})
 
     @property
     def login_form(self):

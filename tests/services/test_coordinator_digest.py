@@ -108,3 +108,19 @@ def test_nothing_is_sent_when_nothing_waits_in_her_countries(
     CoordinatorAssignment.objects.create(user=coordinator_co, country=ecuador)
     _send(django_capture_on_commit_callbacks)
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.usefixtures("work")
+def test_her_start_page_also_lists_the_work_country_by_country(client, coordinator_co, ecuador):
+    client.force_login(coordinator_co)
+    assert client.get("/en/admin/").context["waiting_per_country"] == []  # one country: the totals are enough
+    CoordinatorAssignment.objects.create(user=coordinator_co, country=ecuador)
+    page = client.get("/en/admin/")
+    html = page.content.decode().replace("&amp;", "&")
+    per_country = {country.code: counts for country, counts in page.context["waiting_per_country"]}
+    assert set(per_country) == {"CO", "EC"}
+    assert "<caption>Ecuador</caption>" in html
+    for code, expected in (("CO", 2), ("EC", 1)):
+        for item in per_country[code]:
+            assert item.count == expected and f'href="{item.url}"' in html
+            assert _result_count(client, item.url) == expected, item.url
