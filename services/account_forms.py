@@ -288,3 +288,59 @@ def part_initial(name: str, rows: list) -> list:
 
 
 KINDS = {"organisation": None, "location": Location, "service": Service}
+
+
+# Closures and places: changed at once, without review ------------------------------------------------------------
+
+
+class ClosureForm(forms.Form):
+    """A temporary closure of a location or a service (``services.services.closure_set``): its first and last day,
+    and a short public note in each language, side by side as the listing's pages show a text's versions."""
+
+    closed_from = forms.DateField(label=_("First day closed"), widget=forms.DateInput(attrs={"type": "date"}))
+    closed_until = forms.DateField(
+        label=_("Last day closed"),
+        help_text=_("It opens again by itself the day after."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        self.today = today
+        super().__init__(*args, **kwargs)
+        length = Service._meta.get_field("closure_note").max_length
+        for code, language in LANGUAGE_NAMES.items():
+            self.fields[localized_name("closure_note", code)] = forms.CharField(
+                label=language, max_length=length, required=False
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("closed_from"), cleaned.get("closed_until")
+        if starts and ends and ends < starts:
+            self.add_error("closed_until", _("The last day of the closure comes before its first day."))
+        elif ends and ends < self.today:
+            self.add_error("closed_until", _("The last day of the closure has already passed."))
+        return cleaned
+
+    def versions(self) -> list[dict]:
+        """The note's four language versions for the template, the missing ones marked."""
+        versions = []
+        for code, language in LANGUAGE_NAMES.items():
+            bound = self[localized_name("closure_note", code)]
+            versions.append(
+                {"field": bound, "language": language, "code": code, "missing": not (bound.value() or "").strip()}
+            )
+        return versions
+
+    def notes(self) -> dict[str, str]:
+        """The note by language, as ``closure_set`` takes it."""
+        return {code: self.cleaned_data.get(localized_name("closure_note", code)) or "" for code in LANGUAGE_NAMES}
+
+    @classmethod
+    def initial_of(cls, target) -> dict:
+        """The form's values from ``target``'s closure, if it has one."""
+        initial = {"closed_from": target.closed_from, "closed_until": target.closed_until}
+        for code in LANGUAGE_NAMES:
+            name = localized_name("closure_note", code)
+            initial[name] = getattr(target, name, "")
+        return initial

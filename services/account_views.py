@@ -1,5 +1,7 @@
 """The member area (/<lang>/account/): a member of an organisation signs in, sees her listing and proposes changes
-to it; a coordinator publishes them (``members.services.proposal_approve``).
+to it; a coordinator publishes them (``members.services.proposal_approve``). Temporary closures and places are
+time-critical: she changes them at once, without review (``services.services.closure_set``, ``closure_end``,
+``capacity_update``), and only by POST.
 
 Anonymous pages here (sign in, password reset, the invitation's link) set no cookie, as every public page: their
 forms are protected as the public forms are (``cookieless_form``: sent from this site's own page). A session cookie
@@ -8,15 +10,18 @@ failures toward the same lockout as the staff sign-in (django-axes) and asks for
 set up two-step sign-in (django-otp, as staff).
 """
 
+import datetime
 from base64 import b32encode
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import get_language, gettext_lazy
@@ -28,7 +33,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from members import proposals
 from members import services as membership
 from members.models import Location, Organisation, ProposedChange
-from services import account_forms
+from services import account_forms, cards
+from services import services as listing_writes
 from services.models import Service
 from services.onboarding_views import _throttled, cookieless_form
 
@@ -147,18 +153,36 @@ def reset_confirm(request, uidb64: str, token: str):
 @member_required
 def home(request):
     organisation = request.member.organisation
+    now = timezone.now()
     return render(
         request,
         "services/account/home.html",
         {
             "organisation": organisation,
-            "locations": organisation.locations.select_related("city").order_by("name"),
-            "services": organisation.services.order_by("name"),
+            "locations": [
+                {"record": location, "closure": _closure_shown(location)}
+                for location in organisation.locations.select_related("city").order_by("name")
+            ],
+            "services": [
+                {
+                    "record": service,
+                    "closure": _closure_shown(service),
+                    "places": cards.places_shown(cards.places_facts(service), now),
+                }
+                for service in organisation.services.prefetch_related("locations__city").order_by("name")
+            ],
             "waiting": ProposedChange.objects.pending().for_organisation(organisation),
             "decided": ProposedChange.objects.decided().for_organisation(organisation).order_by("-decided_at")[:20],
             "two_step": _two_step_on(request.user),
         },
     )
+
+
+def _closure_shown(target) -> dict | None:
+    """``target``'s temporary closure while it is current or to come, for the member's home; None once it ended."""
+    if target.closed_until is None or target.closed_until < _today_at(target):
+        return None
+    return {"starts": target.closed_from, "until": target.closed_until}
 
 
 def _record(member, kind: str, pk: int | None):
@@ -300,3 +324,95 @@ def password_change(request):
         messages.success(request, _("Your password was changed."))
         return redirect("account:home")
     return render(request, "services/account/password_change.html", {"form": form})
+
+
+# Closures and places: public at once, without review -------------------------------------------------------------
+
+
+def _closable(member, kind: str, pk: int):
+    """A location or a service of the member's organisation; anything else is not found (as another's)."""
+    model = {"location": Location, "service": Service}.get(kind)
+    if model is None:
+        raise Http404
+    return get_object_or_404(model, pk=pk, organisation=member.organisation)
+
+
+def _today_at(target) -> datetime.date:
+    """Today where ``target``'s closure days are counted: the location's time zone, a service's first location's
+    (else UTC), as ``closure_period`` counts them."""
+    if isinstance(target, Location):
+        zone = target.time_zone
+    else:
+        first = next(iter(target.locations.all()), None)
+        zone = first.time_zone if first is not None else datetime.UTC
+    return timezone.localdate(timezone=zone)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def closure(request, kind: str, pk: int):
+    """Mark a location or a service closed for a while: from a day to a day, with a short public note."""
+    target = _closable(request.member, kind, pk)
+    today = _today_at(target)
+    if request.method == "POST":
+        form = account_forms.ClosureForm(request.POST, today=today)
+        if form.is_valid():
+            try:
+                listing_writes.closure_set(
+                    target=target,
+                    starts=form.cleaned_data["closed_from"],
+                    ends=form.cleaned_data["closed_until"],
+                    note=form.notes(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request,
+                    _("“%(listing)s” is marked closed from %(first)s to %(last)s. The directory shows it now.")
+                    % {
+                        "listing": target,
+                        "first": formats.date_format(target.closed_from, "DATE_FORMAT"),
+                        "last": formats.date_format(target.closed_until, "DATE_FORMAT"),
+                    },
+                )
+                return redirect("account:home")
+    else:
+        form = account_forms.ClosureForm(initial=account_forms.ClosureForm.initial_of(target), today=today)
+    return render(
+        request,
+        "services/account/closure.html",
+        {"form": form, "target": target, "kind": kind, "closed": target.closed_until is not None},
+    )
+
+
+@member_required
+@require_POST
+def closure_end(request, kind: str, pk: int):
+    """End a location's or a service's temporary closure now."""
+    target = _closable(request.member, kind, pk)
+    listing_writes.closure_end(target=target, by=request.user)
+    messages.success(request, _("“%(listing)s” is no longer marked closed.") % {"listing": target})
+    return redirect("account:home")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def places(request, pk: int):
+    """Say in one tap whether a service has places now: available, full or a waiting list (or stop giving them)."""
+    service = _closable(request.member, "service", pk)
+    if request.method == "POST":
+        try:
+            listing_writes.capacity_update(service=service, status=request.POST.get("capacity", ""), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Places of “%(service)s” updated.") % {"service": service.name})
+            return redirect("account:home")
+    return render(
+        request,
+        "services/account/places.html",
+        {"service": service, "places": cards.places_shown(cards.places_facts(service), timezone.now())},
+    )

@@ -26,6 +26,7 @@ from members.services import (
     absolute_url,
     application_update,
     fact_changes,
+    member_of,
     membership_apply,
     notify_staff_of_countries,
     send_templated_email,
@@ -468,9 +469,13 @@ def _digest_items(counts: list) -> list[dict]:
 
 def listing_editable_by(by, organisation) -> bool:
     """Whether ``by`` may change ``organisation``'s listing at once (closures and places, which are not reviewed):
-    staff with the right to change it, in their countries."""
+    staff with the right to change it, in their countries, or an active member account of that organisation (never
+    of another, never a revoked one: ``members.services.member_of``)."""
     if by is None or not (by.is_authenticated and by.is_active):
         return False
+    member = member_of(by)
+    if member is not None:
+        return member.organisation_id == organisation.pk
     return by.has_perm("services.change_service") and roles.in_scope(by, organisation)
 
 
