@@ -1,6 +1,6 @@
 """A shelter's places and a service's temporary closure, changed by staff in the admin and read by the public at
-once: the search's cards, its "places available" and "open now" filters. (Members will change them from their own
-area, through the same service functions.)"""
+once: the search's cards, its "places available" and "open now" filters. Members change them from their own area,
+through the same service functions (test_member_area.py)."""
 
 import datetime
 import re

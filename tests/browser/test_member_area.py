@@ -1,6 +1,8 @@
 """A member keeps her listing true in a browser: she signs in, edits a service, a coordinator approves the change
-in the admin, and the public page shows it (issue 21)."""
+in the admin, and the public page shows it; a shelter marks itself full, or closed for a while, and the search
+shows it at once (issue 21)."""
 
+import datetime
 import re
 
 import pytest
@@ -76,6 +78,87 @@ def test_member_edits_a_service_a_coordinator_approves_and_the_public_page_shows
     expect(visitor.locator("h1")).to_contain_text(NEW_NAME)
 
 
+def sign_in(page, language, member):
+    page.goto(f"/{language}/account/sign-in/")
+    page.locator("#id_username").fill(member.user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form[method=post] button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{language}/account/$"))
+
+
+@pytest.fixture
+def shelter_member(directory, role_groups):
+    user = UserFactory(username="ana@norte.example.org", email="ana@norte.example.org", password=PASSWORD)
+    return OrganisationMember.objects.create(
+        user=user, organisation=directory.shelter_service.organisation, language="es"
+    )
+
+
+SHELTER = "Shelter and psychological care"
+
+
+def test_a_shelter_marks_itself_full_and_search_shows_it(page, new_context, directory, shelter_member):
+    """On a phone: the shelter's member gives its places, then marks it full in one tap; a visitor's search shows
+    it full at once and the "places available" filter leaves it out."""
+    shelter = directory.shelter_service
+    page.set_viewport_size({"width": 360, "height": 780})
+    sign_in(page, "en", shelter_member)
+    item = page.locator(f"#service-{shelter.pk}")
+    item.get_by_role("link", name=re.compile("Give places")).click()
+    page.get_by_role("button", name="Places available", exact=True).click()
+    page.wait_for_url(re.compile(r"/en/account/$"))
+    expect(item.locator(".places-now")).to_contain_text("Places available")
+
+    visitor = new_context().new_page()
+    visitor.goto("/en/search/?q=&places=on")
+    expect(visitor.locator("article.result", has_text=SHELTER)).to_have_count(1)
+
+    item.get_by_role("button", name="Full", exact=True).click()  # one tap, from the member's home
+    page.wait_for_url(re.compile(r"/en/account/$"))
+    expect(page.locator("[role=status]")).to_contain_text("updated")
+    expect(item.locator(".places-now")).to_contain_text(re.compile(r"Full\s+updated \d+\s+(second|minute)s? ago"))
+    screenshot(page, "member-places-full-en")
+
+    visitor.goto("/en/search/?q=")
+    card = visitor.locator("article.result", has_text=SHELTER)
+    expect(card.locator(".badge-places-full")).to_have_text("Full")
+    expect(card).to_contain_text(re.compile(r"updated \d+\s+(second|minute)s? ago"))
+    visitor.goto("/en/search/?q=&places=on")
+    expect(visitor.locator("article.result", has_text=SHELTER)).to_have_count(0)
+
+
+def test_a_member_closes_her_service_for_a_while_and_search_says_closed_until(page, new_context, directory, member):
+    """In Spanish, without JavaScript: a last day before the first is refused and what she typed stays; then the
+    closure is saved and a visitor's search says "Cerrado hasta …" with her note; she ends it and it is gone."""
+    service = directory.legal_service
+    page.context.route("**/*.js", lambda route: route.abort())
+    sign_in(page, "es", member)
+    page.locator(f"#service-{service.pk}").get_by_role("link", name=re.compile("Marcar como cerrado")).click()
+    today = datetime.date.today()
+    page.locator("#id_closed_from").fill((today + datetime.timedelta(days=5)).isoformat())
+    page.locator("#id_closed_until").fill(today.isoformat())
+    page.locator("#id_closure_note_es").fill("Cerrado por vacaciones")
+    page.get_by_role("button", name="Guardar el cierre").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(".errorlist")).to_contain_text("anterior a su primer día")
+    expect(page.locator("#id_closure_note_es")).to_have_value("Cerrado por vacaciones")
+    page.locator("#id_closed_from").fill(today.isoformat())
+    page.locator("#id_closed_until").fill((today + datetime.timedelta(days=10)).isoformat())
+    page.get_by_role("button", name="Guardar el cierre").click()
+    page.wait_for_url(re.compile(r"/es/account/$"))
+
+    visitor = new_context().new_page()
+    visitor.goto("/es/search/?q=")
+    card = visitor.locator("article.result", has_text="Orientación jurídica gratuita")
+    expect(card.locator(".notice-closure")).to_contain_text("Cerrado hasta")
+    expect(card.locator(".notice-closure")).to_contain_text("Cerrado por vacaciones")
+
+    page.locator(f"#service-{service.pk}").get_by_role("button", name=re.compile("Terminar el cierre")).click()
+    page.wait_for_url(re.compile(r"/es/account/$"))
+    visitor.goto("/es/search/?q=")
+    expect(card.locator(".notice-closure")).to_have_count(0)
+
+
 @pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
 def test_no_axe_violation_in_the_member_area(page, directory, member, language):
     from tests.browser.test_accessibility import axe_violations
@@ -98,6 +181,9 @@ def test_no_axe_violation_in_the_member_area(page, directory, member, language):
         ("service", f"/{language}/account/service/{directory.legal_service.pk}/"),
         ("two-step", f"/{language}/account/two-step/"),
         ("password change", f"/{language}/account/password/change/"),
+        ("closure", f"/{language}/account/service/{directory.legal_service.pk}/closure/"),
+        ("location closure", f"/{language}/account/location/{location.pk}/closure/"),
+        ("places", f"/{language}/account/service/{directory.legal_service.pk}/places/"),
         ("password reset", f"/{language}/account/password/"),
     ]:
         page.goto(url)
@@ -107,4 +193,21 @@ def test_no_axe_violation_in_the_member_area(page, directory, member, language):
     page.locator("form[method=post] button[type=submit]").last.click()  # turning it off, empty: the errors
     page.wait_for_load_state()
     found["two-step off with errors"] = axe_violations(page)[0]
+    # The closure form with its errors, then the home with a closure and places to change.
+    page.goto(f"/{language}/account/service/{directory.legal_service.pk}/closure/")
+    page.locator("#id_closed_from").fill("2020-01-02")
+    page.locator("#id_closed_until").fill("2020-01-01")
+    page.locator("form.listing-form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    found["closure with errors"] = axe_violations(page)[0]
+    today = datetime.date.today()
+    page.locator("#id_closed_from").fill(today.isoformat())
+    page.locator("#id_closed_until").fill((today + datetime.timedelta(days=3)).isoformat())
+    page.locator("form.listing-form button[type=submit]").click()
+    page.wait_for_url(re.compile(rf"/{language}/account/$"))
+    page.goto(f"/{language}/account/service/{directory.legal_service.pk}/places/")
+    page.locator("form.places-form button[value=full]").click()
+    page.wait_for_url(re.compile(rf"/{language}/account/$"))
+    expect(page.locator(".places-form")).to_have_count(1)
+    found["home with a closure and places"] = axe_violations(page)[0]
     assert {name: lines for name, lines in found.items() if lines} == {}
