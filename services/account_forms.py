@@ -141,6 +141,18 @@ def _base_name(name: str) -> str | None:
     return None
 
 
+def language_versions(form, base: str) -> list[dict]:
+    """The four language versions of ``form``'s translated field ``base`` for the template
+    (``_language_versions.html``), each with its language and whether it is missing."""
+    versions = []
+    for code, language in LANGUAGE_NAMES.items():
+        bound = form[localized_name(base, code)]
+        versions.append(
+            {"field": bound, "language": language, "code": code, "missing": not (bound.value() or "").strip()}
+        )
+    return versions
+
+
 def listing_form_class(model):
     """A model form over the fields a member may change (``members.proposals``); nothing here saves it."""
     spec = proposals.editable(model)
@@ -187,13 +199,8 @@ def listing_form_class(model):
                 base = _base_name(name) if name not in self.fields or not self.fields[name].disabled else None
                 if base and base not in seen:
                     seen.add(base)
-                    versions = []
-                    for code, language in LANGUAGE_NAMES.items():
-                        bound = self[localized_name(base, code)]
-                        versions.append({"field": bound, "language": language, "code": code,
-                                         "missing": not (bound.value() or "").strip()})  # fmt: skip
                     label = model._meta.get_field(base).verbose_name
-                    result.append({"translated": True, "label": label, "versions": versions})
+                    result.append({"translated": True, "label": label, "versions": language_versions(self, base)})
                 elif not base:
                     result.append({"translated": False, "field": self[name]})
             return result
@@ -323,14 +330,7 @@ class ClosureForm(forms.Form):
         return cleaned
 
     def versions(self) -> list[dict]:
-        """The note's four language versions for the template, the missing ones marked."""
-        versions = []
-        for code, language in LANGUAGE_NAMES.items():
-            bound = self[localized_name("closure_note", code)]
-            versions.append(
-                {"field": bound, "language": language, "code": code, "missing": not (bound.value() or "").strip()}
-            )
-        return versions
+        return language_versions(self, "closure_note")
 
     def notes(self) -> dict[str, str]:
         """The note by language, as ``closure_set`` takes it."""
