@@ -366,7 +366,8 @@ def closure(request, kind: str, pk: int):
                     by=request.user,
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
+                found = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+                for field, errors in found.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 messages.success(
