@@ -374,7 +374,7 @@ def closure(request, kind: str, pk: int):
                     request,
                     _("“%(listing)s” is marked closed from %(first)s to %(last)s. The directory shows it now.")
                     % {
-                        "listing": target,
+                        "listing": target.name,
                         "first": formats.date_format(target.closed_from, "DATE_FORMAT"),
                         "last": formats.date_format(target.closed_until, "DATE_FORMAT"),
                     },
@@ -395,7 +395,7 @@ def closure_end(request, kind: str, pk: int):
     """End a location's or a service's temporary closure now."""
     target = _closable(request.member, kind, pk)
     listing_writes.closure_end(target=target, by=request.user)
-    messages.success(request, _("“%(listing)s” is no longer marked closed.") % {"listing": target})
+    messages.success(request, _("“%(listing)s” is no longer marked closed.") % {"listing": target.name})
     return redirect("account:home")
 
 

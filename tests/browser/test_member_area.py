@@ -132,6 +132,7 @@ def test_a_member_closes_her_service_for_a_while_and_search_says_closed_until(pa
     closure is saved and a visitor's search says "Cerrado hasta …" with her note; she ends it and it is gone."""
     service = directory.legal_service
     page.context.route("**/*.js", lambda route: route.abort())
+    page.set_viewport_size({"width": 360, "height": 780})
     sign_in(page, "es", member)
     page.locator(f"#service-{service.pk}").get_by_role("link", name=re.compile("Marcar como cerrado")).click()
     today = datetime.date.today()
@@ -142,6 +143,7 @@ def test_a_member_closes_her_service_for_a_while_and_search_says_closed_until(pa
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page.locator(".errorlist")).to_contain_text("anterior a su primer día")
     expect(page.locator("#id_closure_note_es")).to_have_value("Cerrado por vacaciones")
+    screenshot(page, "member-closure-errors-es")
     page.locator("#id_closed_from").fill(today.isoformat())
     page.locator("#id_closed_until").fill((today + datetime.timedelta(days=10)).isoformat())
     page.get_by_role("button", name="Guardar el cierre").click()
