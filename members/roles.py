@@ -89,13 +89,17 @@ def in_scope(user, record) -> bool:
     return scoped(user, type(record)._default_manager.filter(pk=record.pk)).exists()
 
 
+def acts_for(user, organisation, permission: str) -> bool:
+    """Whether ``user``, active and holding ``permission``, may use it on ``organisation``: administrators
+    everywhere, coordinators for organisations working in one of their countries."""
+    if user is None or not (user.is_authenticated and user.is_active and user.has_perm(permission)):
+        return False
+    return is_administrator(user) or organisation.countries.filter(pk__in=coordinated_country_ids(user)).exists()
+
+
 def can_decide_membership(user, organisation) -> bool:
     """Administrators decide everywhere; coordinators only for organisations working in their countries."""
-    if user is None or not (user.is_authenticated and user.is_active and user.has_perm(DECIDE_MEMBERSHIP)):
-        return False
-    if is_administrator(user):
-        return True
-    return organisation.countries.filter(pk__in=coordinated_country_ids(user)).exists()
+    return acts_for(user, organisation, DECIDE_MEMBERSHIP)
 
 
 def countries_in_scope(user, queryset: QuerySet) -> QuerySet:

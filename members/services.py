@@ -820,14 +820,7 @@ invitation_tokens = InvitationTokenGenerator()
 def can_manage_members(user, organisation: Organisation) -> bool:
     """Staff who may invite and revoke an organisation's members: administrators, and coordinators of one of its
     countries."""
-    if user is None or not (user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if not user.has_perm("members.add_organisationmember"):
-        return False
-    return (
-        roles.is_administrator(user)
-        or organisation.countries.filter(pk__in=roles.coordinated_country_ids(user)).exists()
-    )
+    return user is not None and user.is_staff and roles.acts_for(user, organisation, "members.add_organisationmember")
 
 
 def invitation_path(member: OrganisationMember) -> str:
@@ -1027,13 +1020,10 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
 
 def can_decide_proposal(user, proposal: ProposedChange) -> bool:
     """Administrators decide every proposal; coordinators those of organisations working in their countries."""
-    if user is None or not (user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if not user.has_perm("members.decide_proposedchange"):
-        return False
     return (
-        roles.is_administrator(user)
-        or proposal.organisation.countries.filter(pk__in=roles.coordinated_country_ids(user)).exists()
+        user is not None
+        and user.is_staff
+        and roles.acts_for(user, proposal.organisation, "members.decide_proposedchange")
     )
 
 

@@ -76,6 +76,7 @@ def test_places_in_one_click_from_the_service_page_for_staff_of_its_country_only
     assert url in client.get(change).content.decode()
     page = client.get(url).content.decode()
     assert 'value="full"' in page and 'value="available"' in page
+    assert f'&rsaquo; <a href="{change}">' in page  # the breadcrumbs lead back to the service
     response = client.post(url, {"capacity": "full"})
     assert response.status_code == 302 and response["Location"] == change
     shelter.refresh_from_db()

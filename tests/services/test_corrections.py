@@ -173,6 +173,7 @@ def test_staff_resolve_after_correcting_the_listing_and_dismiss_with_a_reason(cl
     confirmation = dismiss(staff, spam, reason=None).content.decode()
     assert 'name="reason"' in confirmation
     assert "Say why each report is dismissed" in confirmation
+    assert f'&rsaquo; <a href="{QUEUE}">' in confirmation  # the breadcrumbs lead back to the queue
     assert f"<li>{escape(str(spam))}</li>" in confirmation
     assert f'name="{helpers.ACTION_CHECKBOX_NAME}" value="{spam.pk}"' in confirmation
     spam.refresh_from_db()
