@@ -93,6 +93,28 @@ def test_a_paused_service_takes_its_city_off_the_choices(client, listing):
     assert city not in directory_cache.cities_with_services()
 
 
+def test_the_cities_to_search_near_are_those_of_public_services_each_once_by_country_and_name():
+    colombia, bogota, medellin = data.colombia(), data.bogota(), data.medellin()
+    ecuador = data.CountryFactory(code="EC", name_en="Ecuador", name_es="Ecuador", time_zones=["America/Guayaquil"])
+    quito = data.CityFactory(country=ecuador, name_en="Quito", name_es="Quito", time_zone="America/Guayaquil")
+    cali = data.CityFactory(country=colombia, name_en="Cali", name_es="Cali")
+    pasto = data.CityFactory(country=colombia, name_en="Pasto", name_es="Pasto")
+    member = data.OrganisationFactory(countries=[colombia, ecuador])
+    for city in (quito, medellin, bogota):
+        data.ServiceFactory(organisation=member, locations=[data.LocationFactory(organisation=member, city=city)])
+    # Bogotá again: a second service, and one given at two places there.
+    both = [data.LocationFactory(organisation=member, city=bogota) for _ in range(2)]
+    data.ServiceFactory(organisation=member, locations=both)
+    # Cali has only a paused service and an applicant's; Pasto a place with no service.
+    data.ServiceFactory(
+        organisation=member, status="paused", locations=[data.LocationFactory(organisation=member, city=cali)]
+    )
+    applicant = data.OrganisationFactory(pending=True, countries=[colombia])
+    data.ServiceFactory(organisation=applicant, locations=[data.LocationFactory(organisation=applicant, city=cali)])
+    data.LocationFactory(organisation=member, city=pasto)
+    assert list(directory_cache.cities_with_services_queryset()) == [bogota, medellin, quito]
+
+
 # Result cards: the markup that is the same for everyone is kept per process and language (services.card_cache);
 # what depends on the person or the moment (the referral list, the distance, the open badge) is put in per page.
 
