@@ -202,6 +202,37 @@ def test_the_service_page_announces_a_closure_to_come(client, listing, administr
     assert "Closed from" not in page(client, SEARCH, datetime.datetime(2026, 11, 20, 15, tzinfo=datetime.UTC))
 
 
+def card(client, listing, moment) -> str:
+    """The listing's result card as a search shows it at ``moment``."""
+    html = page(client, SEARCH, moment)
+    return html[html.index(f'id="service-{listing.pk}"') :].split("</article>")[0]
+
+
+FRIDAY_BEFORE_10_BOGOTA = datetime.datetime(2026, 11, 20, 15, 0, tzinfo=datetime.UTC)
+SUNDAY_10_BOGOTA = datetime.datetime(2026, 11, 29, 15, 0, tzinfo=datetime.UTC)
+
+
+def test_a_card_before_a_closure_shows_todays_hours_and_leaves_the_closure_to_the_service_page(
+    client, listing, administrator
+):
+    close_until_tuesday(listing, administrator)
+    html = card(client, listing, FRIDAY_BEFORE_10_BOGOTA)
+    assert OPEN_NOW in html and "Closes at 5 p.m." in html
+    assert "notice-closure" not in html and "Closed" not in html
+    html = page(client, f"/en/services/{listing.pk}/", FRIDAY_BEFORE_10_BOGOTA)
+    assert "Closed from Nov. 28, 2026 to Dec. 1, 2026." in html and OPEN_NOW in html
+
+
+@pytest.mark.parametrize("moment", [MONDAY_10_BOGOTA, SUNDAY_10_BOGOTA], ids=["in its hours", "outside them"])
+def test_a_card_closed_for_now_says_until_when_and_nothing_of_its_hours(client, listing, administrator, moment):
+    close_until_tuesday(listing, administrator)
+    html = card(client, listing, moment)
+    assert '<span class="badge badge-closed">Closed until Dec. 1, 2026</span>' in html
+    assert "Closed until Dec. 1, 2026. It opens again on Dec. 2, 2026." in html
+    # Neither "Open now" nor the hours' next change: on Sunday they would say "Opens tomorrow", a closed day.
+    assert OPEN_NOW not in html and "next-change" not in html and "Closed now" not in html
+
+
 def test_a_closed_location_closes_a_service_given_only_there(client, listing, administrator):
     close_until_tuesday(listing.locations.get(), administrator)
     html = page(client, f"/en/services/{listing.pk}/", MONDAY_10_BOGOTA)
