@@ -77,14 +77,23 @@ def _restore_accents(word: str, language: str) -> str:
     return word
 
 
+#: Roots a stemmer must not cut, because what it leaves is another everyday word: Indonesian "pengacara" (a
+#: lawyer) would become "acara" (an event, a programme) and "perkosaan" (rape) "kosa" (as in kosakata, vocabulary).
+#: A word that starts with one of them stems to it ("pengacaranya", "pemerkosaan" → "pengacara", "perkosa").
+KEPT_ROOTS = {"id": ("pengacara", "perkosa")}
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str, language: str) -> str:
     """The word's stem in ``language``, folded; the folded word itself in a language without a stemmer. Numbers and
-    words of two letters or fewer are kept whole (stemmers make noise of abbreviations: "kb", "lbh")."""
+    words of two letters or fewer are kept whole (stemmers make noise of abbreviations: "kb", "lbh"), and so are the
+    ``KEPT_ROOTS`` a word starts with."""
     folded = fold(word)
     if language not in STEMMERS or len(folded) <= 3 or not folded.isalpha():
         return folded
-    return fold(_stemmer(language).stemWord(_restore_accents(word.casefold(), language))) or folded
+    stemmed = fold(_stemmer(language).stemWord(_restore_accents(word.casefold(), language))) or folded
+    root = next((root for root in KEPT_ROOTS.get(language, ()) if folded.startswith(root)), None)
+    return root if root is not None and not stemmed.startswith(root) else stemmed
 
 
 def indexed_stems(words: Iterable[str], language: str) -> list[str]:

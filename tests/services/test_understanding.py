@@ -328,3 +328,22 @@ def test_a_confidential_addresss_words_never_become_a_correction(client, lawyers
         html = page(client, "es", query).casefold()
         assert "zafiroazul" not in html and "quimbaya" not in html, query
         assert "mostramos resultados para" not in html, query
+
+
+def test_a_lawyer_typed_in_indonesian_finds_legal_aid_first_and_an_event_never_finds_lawyers(client, lawyers):
+    """The Indonesian stemmer would make "pengacara" (a lawyer) "acara" (an event): the root is kept whole, at
+    indexing and at query time."""
+    events = ServiceFactory(
+        name_es="Espacio Jacarandá",
+        name_ind="Ruang Jacaranda",
+        description_ind="Acara budaya dan olahraga untuk perempuan setiap Sabtu.",
+        categories=[],
+    )
+    html = page(client, "id", "pengacara")
+    assert listed(html, "id", lawyers) and not listed(html, "id", events)
+    # A listing that says "pengacara" itself is not an event either.
+    named = ServiceFactory(name_es="Defensa Popular", name_ind="Pengacara Rakyat", categories=[])
+    assert listed(page(client, "id", "pengacaranya"), "id", named)
+    html = page(client, "id", "acara")
+    assert listed(html, "id", events)
+    assert not listed(html, "id", lawyers) and not listed(html, "id", named)

@@ -163,10 +163,25 @@ def test_terms_of_other_languages_are_understood():
 
 
 def test_indonesian_stems_are_not_applied_to_other_languages():
-    # Indonesian stems take prefixes off: "pengacara" stems to "acara" (an event). On an Indonesian page that is the
-    # language's way; on another page a word is compared with Indonesian terms whole.
-    assert _understood("pengacara", "id") == [(("pengacara",), [1, 4])]
+    # Indonesian stems take prefixes off ("kehamilan" stems to "hamil"). On an Indonesian page that is the language's
+    # way; on another page a word is compared with Indonesian terms whole.
     assert _understood("pengacara", "es") == [(("pengacara",), [1])]
+
+
+@pytest.mark.parametrize(
+    ("forms", "root"),
+    [(["pengacara", "pengacaranya"], "pengacara"), (["perkosaan", "pemerkosaan", "diperkosa"], "perkosa")],
+)
+def test_a_root_whose_stem_is_another_word_is_kept(forms, root):
+    """The stemmer would turn "pengacara" (a lawyer) into "acara" (an event) and "perkosaan" (rape) into "kosa"."""
+    assert {form: words.stem(form, "id") for form in forms} == dict.fromkeys(forms, root)
+    assert words.stem("acara", "id") == "acara"
+    assert words.forms("pengacara", "id") == ("pengacara",)
+
+
+def test_a_lawyer_is_not_an_event():
+    assert _understood("pengacara", "id") == [(("pengacara",), [1])]
+    assert _understood("acara", "id") == [(("acara",), [4])]
 
 
 def test_each_word_is_matched_by_its_stem_when_that_starts_it():
