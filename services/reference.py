@@ -654,7 +654,9 @@ SEARCH_TERMS = {
         "albergue, refugio, casa refugio, casa de acogida, casa de abrigo, alojamiento, hospedaje, techo, lugar "
         "seguro, dónde dormir, lugar para quedarme, salir de la casa, huir de la casa, casa de paso, hogar de "
         "paso, vivienda, alojamiento temporal, me echaron de la casa, dónde vivir, dónde quedarme, sin hogar, "
-        "situación de calle, cuarto, dormitorio, albergue para mujeres, mujeres golpeadas, casa para mujeres golpeadas",
+        "situación de calle, cuarto, dormitorio, albergue para mujeres, mujeres golpeadas, casa para mujeres "
+        "golpeadas, me botaron de la casa, me sacaron de la casa, me corrieron de la casa, irme de la casa, no tengo "
+        "a dónde ir",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite",
@@ -683,7 +685,7 @@ SEARCH_TERMS = {
         "psicológica, apoyo emocional, contención emocional, escucha, desahogarme, hablar con alguien, salud mental, "
         "ansiedad, depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, tristeza, duelo, "
         "autoestima, acompañamiento psicológico, ayuda psicológica, nervios, triste, me siento triste, me siento mal, "
-        "soledad",
+        "soledad, insomnio, pesadillas, lloro mucho",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -716,7 +718,8 @@ SEARCH_TERMS = {
         "kelompok dukungan, dukungan sebaya, kelompok penyintas, komunitas penyintas",
     ),
     "mental-health-care": _t(
-        "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental",
+        "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental, "
+        "matarme, suicidarme, quitarme la vida, ganas de morir",
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental",
         "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness",
         "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa",
@@ -724,7 +727,7 @@ SEARCH_TERMS = {
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
         "urgencias, emergencia, enfermera, atención médica, salud, herida, golpes, lesiones, curación, consulta "
-        "médica, ambulancia",
+        "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
         "ambulância",
@@ -735,7 +738,8 @@ SEARCH_TERMS = {
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
-        "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí",
+        "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí, violada, me violó, agredida "
+        "sexualmente, me forzó, manoseo, tocamientos",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
         "seguinte, anticoncepção de emergência, 72 horas",
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
@@ -791,7 +795,8 @@ SEARCH_TERMS = {
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
         "legal, defensoría, defensor público, defensora pública, orientación legal, jurídico, consultorio "
-        "jurídico, trámites legales, juicio, demanda, derechos, ley, juzgado, tribunal",
+        "jurídico, trámites legales, juicio, demanda, derechos, ley, juzgado, tribunal, bufete popular, personería, "
+        "defensoría del pueblo, procuraduría",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
         "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha",
@@ -819,7 +824,9 @@ SEARCH_TERMS = {
     ),
     "asylum-migration": _t(
         "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
-        "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio",
+        "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio, regularizarme, sin "
+        "papeles, indocumentada, indocumentado, carné de extranjería, carnet de extranjería, cédula de extranjería, "
+        "CPP, INM, tarjeta de visitante por razones humanitarias, pasaporte",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
@@ -928,7 +935,7 @@ SEARCH_TERMS = {
     "cash-basic-needs": _t(
         "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
         "bono, ayuda económica, apoyo económico, kit de higiene, kit de dignidad, toallas sanitarias, toallas "
-        "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres",
+        "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres, lana, pisto",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, kit de higiene, kit dignidade, absorvente, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos",
@@ -982,7 +989,7 @@ SEARCH_TERMS = {
     "information-orientation": _t(
         "información, orientación, derechos, mis derechos, conocer mis derechos, qué hacer, a dónde ir, ruta de "
         "atención, recién llegado, recién llegué, migrantes, personas en movilidad, caminantes, en tránsito, "
-        "trámites, guía, punto de información, charlas",
+        "trámites, guía, punto de información, charlas, a quién acudir, a dónde acudir, pedir ayuda, orientarme",
         "informação, informações, orientação, direitos, meus direitos, o que fazer, onde ir, recém-chegado, "
         "acabei de chegar, migrantes, imigrantes, pessoas em mobilidade, em trânsito, posto de informação, "
         "interiorização, documentação, palestra, cartilha",
@@ -1006,7 +1013,7 @@ SEARCH_TERMS = {
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
         "peligro, me amenaza, amenazas, me persigue, acoso, acecho, botón de pánico, 911, protegerme, me quiere "
-        "matar",
+        "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "

@@ -3,6 +3,7 @@ reference data for every category, edited by staff in the admin and recorded in 
 
 import pytest
 
+from services import search as words
 from services.models import ServiceCategory, split_search_terms
 from services.reference import CATEGORIES, SEARCH_TERMS, load_taxonomy
 from tests.factories import ServiceCategoryFactory, UserFactory
@@ -67,3 +68,44 @@ def test_staff_edit_the_terms_in_every_language_and_the_change_is_in_the_history
     assert latest.search_terms_es == "abogada, licenciada"
     assert latest.history_user.username == "staff"
     assert client.get(admin_url(ServiceCategory, "history", category.pk)).status_code == 200
+
+
+REFERENCE_TERMS = words.TermIndex(
+    (slug, language, phrase)
+    for slug, texts in SEARCH_TERMS.items()
+    for language, text in texts.items()
+    for phrase in split_search_terms(text)
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        # Thrown out of the house: "botar" (Peru, Colombia, Venezuela), "correr" (Mexico), "sacar".
+        ("me botaron de la casa", "safe-shelter"),
+        ("me corrieron de la casa", "safe-shelter"),
+        ("me sacó de la casa", "safe-shelter"),
+        ("suicidarme", "mental-health-care"),
+        ("ganas de morir", "mental-health-care"),
+        ("temo por mi vida", "safety-security"),
+        ("tengo miedo", "safety-security"),
+        ("agredida sexualmente", "clinical-management-of-rape"),
+        ("manoseo", "clinical-management-of-rape"),
+        # Identity papers of foreigners (Peru, Colombia), Mexico's migration institute and humanitarian visa.
+        ("carnet de extranjería", "asylum-migration"),
+        ("cédula de extranjería", "asylum-migration"),
+        ("inm", "asylum-migration"),
+        ("indocumentada", "asylum-migration"),
+        # Free legal clinics (Central America) and Colombia's municipal rights office.
+        ("bufete popular", "legal-aid"),
+        ("personería", "legal-aid"),
+        ("a quién acudir", "information-orientation"),
+        ("puesto de salud", "medical-care"),
+        # Money: "lana" (Mexico), "pisto" (Central America).
+        ("lana", "cash-basic-needs"),
+        ("pisto", "cash-basic-needs"),
+    ],
+)
+def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
+    meaning = words.meaningful(words.normalise(query).split(), "es")
+    assert slug in REFERENCE_TERMS.categories(meaning, "es"), meaning
