@@ -136,7 +136,7 @@ class ProposedChangeInline(ScopedInline, admin.TabularInline):
     @admin.display(description=_("proposed change"))
     def link(self, proposal):
         return format_html(
-            '<a href="{}">{}</a>', reverse("admin:members_proposedchange_change", args=[proposal.pk]), proposal.target
+            '<a href="{}">{}</a>', reverse("admin:members_proposedchange_change", args=[proposal.pk]), proposal.subject
         )
 
     def has_add_permission(self, request, obj=None):
@@ -157,15 +157,17 @@ class DecisionForm(forms.Form):
 
 @admin.register(ProposedChange)
 class ProposedChangeAdmin(ScopedAdmin, admin.ModelAdmin):
-    list_display = ("target_name", "organisation", "status", "proposed_by", "proposed_at", "decided_by")
-    list_filter = ("status", "organisation__countries")
+    list_display = ("target_name", "action", "organisation", "status", "proposed_by", "proposed_at", "decided_by")
+    list_filter = ("status", "action", "organisation__countries")
     list_select_related = ("organisation", "proposed_by", "decided_by", "target_type")
     search_fields = ("organisation__name_es", "organisation__name_pt", "organisation__name_en")
     ordering = ("status", "proposed_at")
 
     @admin.display(description=_("record"))
     def target_name(self, proposal):
-        return f"{proposal.target_type.name}: {proposal.target}"
+        if proposal.action == ProposedChange.Action.CHANGE:
+            return f"{proposal.target_type.name}: {proposal.subject}"
+        return proposal.subject
 
     def has_add_permission(self, request):
         return False

@@ -465,6 +465,15 @@ class Location(TemporaryClosure):
             "member says."
         ),
     )
+    withdrawn_on = models.DateField(
+        _("closed for good on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when a removal is approved: the location leaves the public directory and its services, and keeps "
+            "its history."
+        ),
+    )
     hsds_id = _hsds_id_field()
 
     objects = LocationQuerySet.as_manager()
@@ -752,22 +761,36 @@ class ProposedChange(models.Model):
     "after": "..."}}``. ``revision`` grows with each save of a pending proposal, so that two people editing it
     cannot overwrite each other silently. ``confidential`` marks a proposal that touches the address of a
     location whose address is not public (before or after): it is shown only to staff in scope and to the
-    organisation's members."""
+    organisation's members.
+
+    ``action`` says what is proposed: a change of a record, a new record (its values as "after", "before" empty;
+    ``target_id`` is set when it is approved and the record created), or the removal of a record (``note`` says
+    why; approving takes it off the public directory without deleting it or its history)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for review")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
+    class Action(models.TextChoices):
+        CHANGE = "change", _("Change")
+        ADD = "add", _("Add")
+        REMOVE = "remove", _("Remove")
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("organisation")
     )
+    action = models.CharField(_("what is proposed"), max_length=10, choices=Action.choices, default=Action.CHANGE)
     target_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of record")
     )
-    target_id = models.PositiveBigIntegerField(_("record"))
+    # Empty while a new record waits: it is created only when a coordinator approves it.
+    target_id = models.PositiveBigIntegerField(_("record"), null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     changes = models.JSONField(_("changes"), default=dict)
+    note = models.TextField(
+        _("member's reason"), blank=True, help_text=_("Why the member asks to remove the record, for the coordinator.")
+    )
     revision = models.PositiveIntegerField(_("revision"), default=1)
     confidential = models.BooleanField(
         _("touches a confidential address"),
@@ -813,6 +836,14 @@ class ProposedChange(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(reason=""), name="proposed_change_rejection_has_reason"
             ),
+            models.CheckConstraint(
+                condition=Q(action__in=["change", "add", "remove"]), name="proposed_change_action_valid"
+            ),
+            # Only a new record has none, and only until it is approved.
+            models.CheckConstraint(
+                condition=Q(target_id__isnull=False) | (Q(action="add") & ~Q(status="approved")),
+                name="proposed_change_has_record_unless_new",
+            ),
             # One proposal waits per record: a second edit continues it (checked by its revision).
             models.UniqueConstraint(
                 fields=["target_type", "target_id"],
@@ -823,4 +854,11 @@ class ProposedChange(models.Model):
         indexes = [models.Index(fields=["status", "proposed_at"], name="proposed_change_queue")]
 
     def __str__(self):
-        return f"{self.organisation}: {self.target_type.name} {self.target_id} ({self.get_status_display()})"
+        return f"{self.organisation}: {self.target_type.name} {self.target_id or '+'} ({self.get_status_display()})"
+
+    @property
+    def subject(self) -> str:
+        """What the proposal is about, for lists (``members.proposals.subject``)."""
+        from members.proposals import subject
+
+        return subject(self)

@@ -5,7 +5,10 @@ A record's editable fields are registered per model (``register``): plain fields
 rows read and written by the two functions registered with them). ``members`` registers its organisation and
 location; ``services`` registers its service (``services.apps``), so that this module never imports ``services``.
 
-Values are compared as JSON: a proposal's ``changes`` hold, per field, the value before and after.
+Values are compared as JSON: a proposal's ``changes`` hold, per field, the value before and after (for a new
+record, "before" is empty). A model registered with ``to_add`` asks those fields too when a member adds a record
+(what the record cannot be created without), and with ``remove`` says how an approved removal takes a record off
+the public directory without deleting it.
 """
 
 import datetime
@@ -15,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Location, OpeningHours, Organisation
-from rssn.languages import in_every_language
+from rssn.languages import in_every_language, localized_fields, page_language
 
 # A location's address: a proposal that touches one of these stays as confidential as the address.
 ADDRESS_FIELDS = frozenset({"street_address", "postal_code", "latitude", "longitude", "city"})
@@ -38,13 +42,25 @@ class Part:
 class Editable:
     fields: list[str]
     parts: dict[str, Part] = field(default_factory=dict)
+    to_add: list[str] = field(default_factory=list)
+    remove: Callable[[models.Model], None] | None = None
+
+    def fields_for(self, *, adding: bool) -> list[str]:
+        return [*self.fields, *self.to_add] if adding else list(self.fields)
 
 
 REGISTRY: dict[str, Editable] = {}
 
 
-def register(model: type[models.Model], fields: list[str], parts: dict[str, Part] | None = None) -> None:
-    REGISTRY[model._meta.label_lower] = Editable(list(fields), dict(parts or {}))
+def register(
+    model: type[models.Model],
+    fields: list[str],
+    parts: dict[str, Part] | None = None,
+    *,
+    to_add: list[str] | None = None,
+    remove: Callable[[models.Model], None] | None = None,
+) -> None:
+    REGISTRY[model._meta.label_lower] = Editable(list(fields), dict(parts or {}), list(to_add or []), remove)
 
 
 def add_part(model: type[models.Model], name: str, part: Part) -> None:
@@ -55,6 +71,12 @@ def add_part(model: type[models.Model], name: str, part: Part) -> None:
 
 def editable(model) -> Editable:
     return REGISTRY[model._meta.label_lower]
+
+
+def addable(model) -> bool:
+    """Whether a member may add and remove records of ``model`` (her locations and services; her organisation is
+    one, for good)."""
+    return model._meta.label_lower in REGISTRY and REGISTRY[model._meta.label_lower].remove is not None
 
 
 def translated(*names: str) -> list[str]:
@@ -100,19 +122,33 @@ def differences(record, values: dict) -> dict:
     }
 
 
+def additions(model, values: dict) -> dict:
+    """A new record's values as changes from nothing: ``{field: {"before": None, "after": ...}}``, the empty ones
+    left out (the before/after table shows "—" → the new value)."""
+    spec = editable(model)
+    known = {*spec.fields_for(adding=True), *spec.parts}
+    return {
+        name: {"before": None, "after": value}
+        for name, value in values.items()
+        if name in known and _normal(value) not in ("", [], {})
+    }
+
+
 def _normal(value):
     """A value as JSON, with an empty text and no text alike (translated fields are nullable)."""
     return "" if value is None else json.loads(json.dumps(value, default=str))
 
 
 def touches_confidential_address(record, changes: dict) -> bool:
-    """Whether the changes touch the address of a location whose address is not public (now or after)."""
+    """Whether the changes touch the address of a location whose address is not public (now or after). A new
+    location (not saved yet) has no address now: its proposal is confidential unless it asks for a public one."""
     if not isinstance(record, Location):
         return False
-    visibility = changes.get("address_visibility", {})
-    hidden = record.address_visibility != Location.AddressVisibility.PUBLIC or (
-        visibility.get("after", Location.AddressVisibility.PUBLIC) != Location.AddressVisibility.PUBLIC
-    )
+    public = Location.AddressVisibility.PUBLIC
+    after = changes.get("address_visibility", {}).get("after")
+    if record.pk is None:
+        return after != public
+    hidden = record.address_visibility != public or (after or public) != public
     return hidden and bool(ADDRESS_FIELDS & set(changes) or "address_visibility" in changes)
 
 
@@ -175,6 +211,14 @@ def _write_hours(location, rows: list) -> None:
         hours.save()
 
 
+def _withdraw_location(location) -> None:
+    """Close a location for good: off the public directory and its services' pages, its record and history kept."""
+    location.withdrawn_on = timezone.localdate()
+    location.full_clean()
+    location.save()
+    location.services.clear()
+
+
 register(
     Organisation,
     [*translated("name", "acronym", "description"), "website", "public_email", "public_phone"],
@@ -192,6 +236,7 @@ register(
         *translated("hours_note", "accessibility_notes"),
     ],
     {"opening_hours": Part(_("opening hours"), _read_hours, _write_hours)},
+    remove=_withdraw_location,
 )
 
 
@@ -225,10 +270,20 @@ def display_value(model, name: str, value) -> str:
 
 
 def rows(proposal) -> list[dict]:
-    """The proposal's changes as rows of a before/after table, in the form's order."""
+    """The proposal's changes as rows of a before/after table, in the form's order. A removal is one row: the
+    record, then its leaving the public directory."""
     model = proposal.target_type.model_class()
+    if proposal.action == proposal.Action.REMOVE:
+        record = proposal.target
+        return [
+            {
+                "field": str(model._meta.verbose_name),
+                "before": str(record) if record is not None else "—",
+                "after": str(_("Removed from the public directory (its history is kept)")),
+            }
+        ]
     spec = editable(model)
-    order = [*spec.fields, *spec.parts]
+    order = [*spec.fields_for(adding=True), *spec.parts]
     names = sorted(proposal.changes, key=lambda name: order.index(name) if name in order else len(order))
     return [
         {
@@ -238,3 +293,23 @@ def rows(proposal) -> list[dict]:
         }
         for name in names
     ]
+
+
+def subject(proposal) -> str:
+    """What a proposal is about, for its lists: the record's name; for a record still to be added, the name it is
+    to have (in the page's language when given); an addition or a removal says so."""
+    model = proposal.target_type.model_class()
+    record = proposal.target if proposal.target_id else None
+    if record is not None:
+        name = str(record)
+    elif proposal.action == proposal.Action.ADD:
+        after = {key: change.get("after") for key, change in proposal.changes.items()}
+        name = next((after[key] for _code, key in localized_fields("name", page_language()) if after.get(key)), "")
+    else:
+        name = str(_("a record that no longer exists"))
+    values = {"kind": model._meta.verbose_name, "name": name}
+    if proposal.action == proposal.Action.ADD:
+        return str(_("To add — %(kind)s: %(name)s") % values)
+    if proposal.action == proposal.Action.REMOVE:
+        return str(_("To remove — %(kind)s: %(name)s") % values)
+    return name

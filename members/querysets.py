@@ -19,9 +19,13 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class LocationQuerySet(models.QuerySet):
+    def current(self):
+        """Locations not closed for good (a removal approved: ``withdrawn_on``)."""
+        return self.filter(withdrawn_on__isnull=True)
+
     def public(self):
-        """Service points of approved members. Read their address only through ``public_address``."""
-        return self.filter(organisation__status="approved")
+        """Current service points of approved members. Read their address only through ``public_address``."""
+        return self.current().filter(organisation__status="approved")
 
 
 class CityQuerySet(models.QuerySet):

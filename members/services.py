@@ -979,12 +979,12 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
     continues the proposal that waits for it. ``version`` is what her form was shown with (``proposal_version``):
     when the record or the waiting proposal changed since, nothing is saved and ``ProposalConflict`` says so.
     Returns the proposal, or None when the values are the record's own (a waiting proposal is then withdrawn)."""
-    member = member_of(by)
     organisation = record if isinstance(record, Organisation) else record.organisation
-    if member is None or member.organisation_id != organisation.pk:
-        raise PermissionDenied(_("You may change only your own organisation's listing."))
+    _check_member_of(by, organisation)
     with transaction.atomic():
         Organisation.objects.select_for_update().get(pk=organisation.pk)  # one save at a time per listing
+        if _removal_waits(record):
+            raise ProposalConflict(REMOVAL_WAITS, code="removal-waits")
         if proposal_version(record) != version:
             raise ProposalConflict(
                 _(
@@ -1011,6 +1011,78 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
             )
         waiting.changes = changes
         waiting.confidential = confidential
+        waiting.revision += 1
+        waiting.proposed_by = by
+        waiting.proposed_at = timezone.now()
+        waiting.save()
+        return waiting
+
+
+REMOVAL_WAITS = _(
+    "The removal of this record waits for a coordinator's decision: it cannot be changed until then. Nothing was saved."
+)
+
+
+def _check_member_of(user, organisation: Organisation) -> None:
+    member = member_of(user)
+    if member is None or member.organisation_id != organisation.pk:
+        raise PermissionDenied(_("You may change only your own organisation's listing."))
+
+
+def _removal_waits(record) -> bool:
+    return ProposedChange.objects.pending().for_record(record).filter(action=ProposedChange.Action.REMOVE).exists()
+
+
+def proposal_add(*, organisation: Organisation, model, values: dict, by) -> ProposedChange:
+    """Save a member's new location or service as a proposed change. Nothing of it exists outside the proposal
+    until a coordinator approves it: the record is created then (``proposal_approve``). A new location's proposal
+    is confidential unless its address is to be public."""
+    if not proposals.addable(model):
+        raise PermissionDenied(_("A member may add only a location or a service."))
+    _check_member_of(by, organisation)
+    changes = proposals.additions(model, values)
+    if not changes:
+        raise ValidationError(_("Fill in the form: an empty record cannot be added."))
+    with transaction.atomic():
+        Organisation.objects.select_for_update().get(pk=organisation.pk)
+        return ProposedChange.objects.create(
+            organisation=organisation,
+            action=ProposedChange.Action.ADD,
+            target_type=ContentType.objects.get_for_model(model),
+            target_id=None,
+            changes=changes,
+            confidential=proposals.touches_confidential_address(model(), changes),
+            proposed_by=by,
+        )
+
+
+def proposal_remove(*, record, reason: str, by) -> ProposedChange:
+    """Ask to take a location or a service off the directory for good, with the member's reason. A change of the
+    record that waits for review becomes this removal (a removed record's changes would never be seen). Approving
+    it hides the record as staff would (``members.proposals``: a location is closed for good, a service paused);
+    nothing is deleted."""
+    if not proposals.addable(type(record)):
+        raise PermissionDenied(_("A member may remove only a location or a service."))
+    _check_member_of(by, record.organisation)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"note": _("Say why it should be removed: the coordinator reads it.")})
+    with transaction.atomic():
+        Organisation.objects.select_for_update().get(pk=record.organisation_id)
+        waiting = ProposedChange.objects.select_for_update().pending().for_record(record).first()
+        if waiting is None:
+            return ProposedChange.objects.create(
+                organisation=record.organisation,
+                action=ProposedChange.Action.REMOVE,
+                target_type=ContentType.objects.get_for_model(record),
+                target_id=record.pk,
+                note=reason,
+                proposed_by=by,
+            )
+        waiting.action = ProposedChange.Action.REMOVE
+        waiting.changes = {}
+        waiting.confidential = False
+        waiting.note = reason
         waiting.revision += 1
         waiting.proposed_by = by
         waiting.proposed_at = timezone.now()
@@ -1051,32 +1123,70 @@ def _tell_proposer(proposal: ProposedChange, template: str, subject) -> None:
     )
 
 
+def _existing_record(proposal: ProposedChange):
+    record = proposal.target_type.model_class()._default_manager.select_for_update().filter(pk=proposal.target_id)
+    record = record.first()
+    if record is None:
+        raise ValidationError(_("The record this proposal changes no longer exists: reject it with a reason."))
+    return record
+
+
+def _apply_change(proposal: ProposedChange, by):
+    record = _existing_record(proposal)
+    stale = proposals.stale_fields(record, proposal.changes)
+    if stale:
+        labels = ", ".join(proposals.field_label(type(record), name) for name in stale)
+        raise ValidationError(
+            _(
+                "The listing changed since this proposal was made (%(fields)s): approving it would undo that "
+                "change. Reject it with a reason and ask the member to propose again."
+            )
+            % {"fields": labels}
+        )
+    _sign(record, proposal, by)
+    proposals.apply(record, proposal.changes)
+    return record
+
+
+def _apply_addition(proposal: ProposedChange, by):
+    record = proposal.target_type.model_class()(organisation=proposal.organisation)
+    _sign(record, proposal, by)
+    proposals.apply(record, proposal.changes)
+    return record
+
+
+def _apply_removal(proposal: ProposedChange, by):
+    record = _existing_record(proposal)
+    _sign(record, proposal, by)
+    proposals.editable(type(record)).remove(record)
+    return record
+
+
+def _sign(record, proposal: ProposedChange, by) -> None:
+    """The line of the record's history the approval writes: who, and which proposal."""
+    record._history_user = by
+    record._change_reason = gettext("Proposed change %(number)s approved") % {"number": proposal.pk}
+
+
+APPLY = {
+    ProposedChange.Action.CHANGE: _apply_change,
+    ProposedChange.Action.ADD: _apply_addition,
+    ProposedChange.Action.REMOVE: _apply_removal,
+}
+
+
 def proposal_approve(*, proposal: ProposedChange, by) -> ProposedChange:
-    """Publish a proposed change: write it to the record (its history says who approved it), confirm the listing
-    verified today, tell the member. Refused when a field it changes was changed by someone else since."""
+    """Publish a proposed change: write it to the record, create the new record or take the removed one off the
+    directory (its history says who approved it), confirm the listing verified today, tell the member. A change is
+    refused when a field it changes was changed by someone else since."""
     with transaction.atomic():
         locked = _locked_pending(proposal, by)
-        record = locked.target_type.model_class()._default_manager.select_for_update().filter(pk=locked.target_id)
-        record = record.first()
-        if record is None:
-            raise ValidationError(_("The record this proposal changes no longer exists: reject it with a reason."))
-        stale = proposals.stale_fields(record, locked.changes)
-        if stale:
-            labels = ", ".join(proposals.field_label(type(record), name) for name in stale)
-            raise ValidationError(
-                _(
-                    "The listing changed since this proposal was made (%(fields)s): approving it would undo that "
-                    "change. Reject it with a reason and ask the member to propose again."
-                )
-                % {"fields": labels}
-            )
-        record._history_user = by
-        record._change_reason = gettext("Proposed change %(number)s approved") % {"number": locked.pk}
-        proposals.apply(record, locked.changes)
+        record = APPLY[locked.action](locked, by)
+        locked.target_id = record.pk
         locked.status = ProposedChange.Status.APPROVED
         locked.decided_by = by
         locked.decided_at = timezone.now()
-        locked.save(update_fields=["status", "decided_by", "decided_at"])
+        locked.save(update_fields=["target_id", "status", "decided_by", "decided_at"])
         listing_mark_verified(organisation=locked.organisation, by=by, on=timezone.localdate())
         _tell_proposer(locked, "proposal_approved", _("Your change to the directory was published"))
     return locked

@@ -153,17 +153,19 @@ def language_versions(form, base: str) -> list[dict]:
     return versions
 
 
-def listing_form_class(model):
-    """A model form over the fields a member may change (``members.proposals``); nothing here saves it."""
+def listing_form_class(model, *, adding: bool = False):
+    """A model form over the fields a member may change (``members.proposals``), and those a new record needs when
+    she adds one; nothing here saves it."""
     spec = proposals.editable(model)
+    names = spec.fields_for(adding=adding)
 
     def formfield(db_field, **kwargs):
         if db_field.many_to_many:
             kwargs["widget"] = forms.CheckboxSelectMultiple
-            kwargs["required"] = False
+            kwargs["required"] = not db_field.blank
         return db_field.formfield(**kwargs)
 
-    form_class = modelform_factory(model, fields=spec.fields, formfield_callback=formfield)
+    form_class = modelform_factory(model, fields=names, formfield_callback=formfield)
 
     class ListingForm(form_class):
         version = forms.CharField(widget=forms.HiddenInput)
@@ -176,7 +178,7 @@ def listing_form_class(model):
                     country__in=organisation.countries.all()
                 ).listed() | City.objects.filter(pk=current)
             if "locations" in self.fields:
-                self.fields["locations"].queryset = Location.objects.filter(organisation=organisation)
+                self.fields["locations"].queryset = Location.objects.current().filter(organisation=organisation)
             for name in self.fields:
                 if name.endswith("description") or any(
                     name.startswith(base) for base in ("description_", "eligibility_", "how_to_access_",
@@ -195,7 +197,7 @@ def listing_form_class(model):
             """The form's fields for the template: each translated field's four language versions together, side
             by side, the missing ones marked; the other fields one by one."""
             seen, result = set(), []
-            for name in spec.fields:
+            for name in names:
                 base = _base_name(name) if name not in self.fields or not self.fields[name].disabled else None
                 if base and base not in seen:
                     seen.add(base)
@@ -207,7 +209,7 @@ def listing_form_class(model):
 
         def values(self) -> dict:
             values = {}
-            for name in spec.fields:
+            for name in names:
                 value = self.cleaned_data.get(name)
                 model_field = model._meta.get_field(name)
                 if model_field.many_to_many:
@@ -220,6 +222,24 @@ def listing_form_class(model):
             return values
 
     return ListingForm
+
+
+def new_record_initial(model) -> dict:
+    """A new record's form starts from the safest choices: a new location's address is confidential until the
+    member chooses to show more."""
+    initial = {"version": "new"}
+    if model is Location:
+        initial["address_visibility"] = Location.AddressVisibility.CONFIDENTIAL
+    return initial
+
+
+class RemovalForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why should it be removed?"),
+        help_text=_("For example: the location closed for good at the end of June. The coordinator reads it."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class HoursRowForm(forms.Form):

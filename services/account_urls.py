@@ -15,8 +15,10 @@ urlpatterns = [
     path("two-step/", account_views.two_step, name="two-step"),
     path("two-step/off/", account_views.two_step_off, name="two-step-off"),
     path("organisation/", account_views.edit, {"kind": "organisation"}, name="organisation"),
+    path("<str:kind>/new/", account_views.add, name="add"),
     path("<str:kind>/<int:pk>/", account_views.edit, name="edit"),
     path("<str:kind>/<int:pk>/closure/", account_views.closure, name="closure"),
     path("<str:kind>/<int:pk>/closure/end/", account_views.closure_end, name="closure-end"),
     path("service/<int:pk>/places/", account_views.places, name="places"),
+    path("<str:kind>/<int:pk>/remove/", account_views.remove, name="remove"),
 ]

@@ -161,7 +161,7 @@ def home(request):
             "organisation": organisation,
             "locations": [
                 {"record": location, "closure": _closure_shown(location)}
-                for location in organisation.locations.select_related("city").order_by("name")
+                for location in organisation.locations.current().select_related("city").order_by("name")
             ],
             "services": [
                 {
@@ -189,10 +189,34 @@ def _record(member, kind: str, pk: int | None):
     organisation = member.organisation
     if kind == "organisation":
         return Organisation.objects.get(pk=organisation.pk)
-    model = {"location": Location, "service": Service}.get(kind)
+    model = _listing_model(kind)
+    records = Location.objects.current() if model is Location else model._default_manager
+    return get_object_or_404(records, pk=pk, organisation=organisation)
+
+
+def _listing_model(kind: str):
+    """The model of a location or a service page: the only records a member adds and removes."""
+    model = account_forms.KINDS.get(kind)
     if model is None:
         raise Http404
-    return get_object_or_404(model, pk=pk, organisation=organisation)
+    return model
+
+
+def _submitted(form, formsets) -> dict:
+    submitted = form.values()
+    for name, formset in formsets.items():
+        submitted[name] = [row for row in (each.row() for each in formset.forms) if row]
+    return submitted
+
+
+def _form_page(request, *, form, formsets, spec, title: str, record=None, waiting=None):
+    return render(
+        request,
+        "services/account/edit.html",
+        {"form": form, "formsets": formsets, "record": record, "title": title, "waiting": waiting,
+         "has_errors": bool(form.errors) or any(formset.total_error_count() for formset in formsets.values()),
+         "part_labels": {name: part.label for name, part in spec.parts.items()}},
+    )  # fmt: skip
 
 
 def _part_formsets(spec, data, values):
@@ -219,9 +243,7 @@ def edit(request, kind: str, pk: int | None = None):
         form = form_class(request.POST, instance=shown, organisation=member.organisation)
         formsets = _part_formsets(spec, request.POST, values)
         if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
-            submitted = form.values()
-            for name, formset in formsets.items():
-                submitted[name] = [row for row in (each.row() for each in formset.forms) if row]
+            submitted = _submitted(form, formsets)
             try:
                 proposal = membership.proposal_submit(
                     record=record, values=submitted, version=form.cleaned_data["version"], by=request.user
@@ -246,13 +268,68 @@ def edit(request, kind: str, pk: int | None = None):
         form = form_class(instance=shown, initial=initial, organisation=member.organisation)
         formsets = _part_formsets(spec, None, values)
     waiting = ProposedChange.objects.pending().for_record(record).first()
+    return _form_page(request, form=form, formsets=formsets, spec=spec, title=str(record), record=record,
+                      waiting=waiting)  # fmt: skip
+
+
+ADD_TITLES = {"location": gettext_lazy("Add a location"), "service": gettext_lazy("Add a service")}
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def add(request, kind: str):
+    """A new location or service, on the same form as editing one: sent for review, created only when a
+    coordinator approves it (``members.services.proposal_add``)."""
+    model = _listing_model(kind)
+    organisation = request.member.organisation
+    spec = proposals.editable(model)
+    form_class = account_forms.listing_form_class(model, adding=True)
+    shown = model(organisation=organisation)
+    if request.method == "POST":
+        form = form_class(request.POST, instance=shown, organisation=organisation)
+        formsets = _part_formsets(spec, request.POST, {})
+        if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
+            membership.proposal_add(
+                organisation=organisation, model=model, values=_submitted(form, formsets), by=request.user
+            )
+            messages.success(
+                request, _("Your addition was sent for review. It is published once a coordinator approves it.")
+            )
+            return redirect("account:home")
+    else:
+        form = form_class(instance=shown, initial=account_forms.new_record_initial(model), organisation=organisation)
+        formsets = _part_formsets(spec, None, {})
+    return _form_page(request, form=form, formsets=formsets, spec=spec, title=str(ADD_TITLES[kind]))
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def remove(request, kind: str, pk: int):
+    """Ask, with a reason, to take a location or a service off the directory for good (``proposal_remove``)."""
+    _listing_model(kind)
+    record = _record(request.member, kind, pk)
+    form = account_forms.RemovalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership.proposal_remove(record=record, reason=form.cleaned_data["note"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Your request was sent for review. The record is removed once a coordinator approves it.")
+            )
+            return redirect("account:home")
     return render(
         request,
-        "services/account/edit.html",
-        {"form": form, "formsets": formsets, "record": record, "kind": kind, "waiting": waiting,
-         "has_errors": bool(form.errors) or any(formset.total_error_count() for formset in formsets.values()),
-         "part_labels": {name: part.label for name, part in spec.parts.items()}},
-    )  # fmt: skip
+        "services/account/remove.html",
+        {
+            "record": record,
+            "kind": kind,
+            "form": form,
+            "waiting": ProposedChange.objects.pending().for_record(record).first(),
+            "services_here": record.services.order_by("name") if kind == "location" else None,
+        },
+    )
 
 
 def _qr_svg(url: str) -> str:

@@ -43,6 +43,13 @@ def show_channels(rows: list) -> str:
 CHANNELS = proposals.Part(_("contact channels"), read_channels, write_channels, show_channels)
 
 
+def pause(service) -> None:
+    """An approved removal pauses the service, as staff do: off the public directory, its record and history
+    kept."""
+    service.status = Service.Status.PAUSED
+    service.save()
+
+
 def register() -> None:
     proposals.register(
         Service,
@@ -63,5 +70,7 @@ def register() -> None:
             "populations",
         ],
         {"channels": CHANNELS},
+        to_add=["categories"],
+        remove=pause,
     )
     proposals.add_part(Location, "channels", CHANNELS)

@@ -378,7 +378,8 @@ class Exporter:
                     "countries",
                     Prefetch(
                         "locations",
-                        queryset=Location.objects.select_related("city__country")
+                        queryset=Location.objects.current()
+                        .select_related("city__country")
                         .prefetch_related("opening_hours", CHANNELS)
                         .order_by("pk"),
                     ),
