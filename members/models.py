@@ -773,9 +773,9 @@ class ProposedChange(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     class Action(models.TextChoices):
-        CHANGE = "change", _("Change")
-        ADD = "add", _("Add")
-        REMOVE = "remove", _("Remove")
+        CHANGE = "change", _("Change to a record")
+        ADD = "add", _("New record")
+        REMOVE = "remove", _("Removal of a record")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="proposed_changes", verbose_name=_("organisation")

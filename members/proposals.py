@@ -309,7 +309,7 @@ def subject(proposal) -> str:
         name = str(_("a record that no longer exists"))
     values = {"kind": model._meta.verbose_name, "name": name}
     if proposal.action == proposal.Action.ADD:
-        return str(_("To add — %(kind)s: %(name)s") % values)
+        return str(_("Addition — %(kind)s: %(name)s") % values)
     if proposal.action == proposal.Action.REMOVE:
-        return str(_("To remove — %(kind)s: %(name)s") % values)
+        return str(_("Removal — %(kind)s: %(name)s") % values)
     return name

@@ -63,3 +63,18 @@ def test_a_rejection_has_a_reason_and_a_decision_a_time():
     with pytest.raises(IntegrityError), transaction.atomic():
         propose(organisation, status=ProposedChange.Status.APPROVED)
     propose(organisation, status=ProposedChange.Status.REJECTED, decided_at=timezone.now(), reason="Sin fuente")
+
+
+def test_only_a_new_record_waits_without_one_and_a_change_is_what_existing_rows_are():
+    organisation = OrganisationFactory()
+    assert propose(organisation).action == ProposedChange.Action.CHANGE
+    location_type = ContentType.objects.get_for_model(LocationFactory(organisation=organisation))
+    new = {"organisation": organisation, "target_type": location_type, "target_id": None, "changes": {}}
+    ProposedChange.objects.create(action=ProposedChange.Action.ADD, **new)
+    ProposedChange.objects.create(action=ProposedChange.Action.ADD, **new)  # several new records may wait
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProposedChange.objects.create(action=ProposedChange.Action.CHANGE, **new)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProposedChange.objects.create(
+            action=ProposedChange.Action.ADD, status=ProposedChange.Status.APPROVED, decided_at=timezone.now(), **new
+        )
