@@ -136,7 +136,9 @@ class ProposedChangeInline(ScopedInline, admin.TabularInline):
     @admin.display(description=_("proposed change"))
     def link(self, proposal):
         return format_html(
-            '<a href="{}">{}</a>', reverse("admin:members_proposedchange_change", args=[proposal.pk]), proposal.subject
+            '<a href="{}">{}</a>',
+            reverse("admin:members_proposedchange_change", args=[proposal.pk]),
+            proposals.subject(proposal),
         )
 
     def has_add_permission(self, request, obj=None):
@@ -166,8 +168,8 @@ class ProposedChangeAdmin(ScopedAdmin, admin.ModelAdmin):
     @admin.display(description=_("record"))
     def target_name(self, proposal):
         if proposal.action == ProposedChange.Action.CHANGE:
-            return f"{proposal.target_type.name}: {proposal.subject}"
-        return proposal.subject
+            return f"{proposal.target_type.name}: {proposals.subject(proposal)}"
+        return proposals.subject(proposal)
 
     def has_add_permission(self, request):
         return False
@@ -205,6 +207,7 @@ class ProposedChangeAdmin(ScopedAdmin, admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "title": _("Proposed change"),
                 "proposal": proposal,
+                "subject": proposals.subject(proposal),
                 "rows": proposals.rows(proposal),
                 "form": form,
                 "can_decide": proposal.status == ProposedChange.Status.PENDING

@@ -855,10 +855,3 @@ class ProposedChange(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.target_type.name} {self.target_id or '+'} ({self.get_status_display()})"
-
-    @property
-    def subject(self) -> str:
-        """What the proposal is about, for lists (``members.proposals.subject``)."""
-        from members.proposals import subject
-
-        return subject(self)
