@@ -358,4 +358,14 @@ class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translate
                 "fields": (("closed_from", "closed_until"), "closure_note"),
             },
         ),
+        (
+            _("Closed for good"),
+            {
+                "description": _(
+                    "A location closed for good is not shown on the public directory and cannot be chosen for a "
+                    "service. Empty the date to open it again, then choose it again for its services."
+                ),
+                "fields": ("withdrawn_on",),
+            },
+        ),
     )

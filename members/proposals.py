@@ -170,6 +170,8 @@ def apply(record, changes: dict) -> None:
             continue
         model_field = record._meta.get_field(name)
         if model_field.many_to_many:
+            if model_field.related_model is Location:
+                value = _current_locations(record, value)
             later.append((lambda saved, ids, name=name: getattr(saved, name).set(ids), value))
         elif model_field.is_relation:
             setattr(record, model_field.attname, value)
@@ -179,6 +181,12 @@ def apply(record, changes: dict) -> None:
     record.save()
     for write, value in later:
         write(record, value)
+
+
+def _current_locations(record, ids: list) -> list:
+    """Of the locations a proposal links, those of the record's organisation not closed for good since."""
+    found = Location.objects.current().filter(pk__in=ids or [], organisation_id=record.organisation_id)
+    return sorted(found.values_list("pk", flat=True))
 
 
 def field_label(model, name: str) -> str:

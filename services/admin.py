@@ -72,6 +72,16 @@ class ServiceAdminForm(ServiceFormChecks):
                         },
                     ),
                 )
+        closed = [location for location in locations or [] if location.withdrawn_on is not None]
+        if closed:
+            self.add_error(
+                "locations",
+                forms.ValidationError(
+                    _("These locations are closed for good: %(locations)s."),
+                    code="location_closed_for_good",
+                    params={"locations": ", ".join(location.name for location in closed)},
+                ),
+            )
         return cleaned_data
 
 

@@ -16,7 +16,7 @@ from members import services as membership
 from members.models import Location, ProposedChange
 from services.models import Service
 from tests.factories import LocationFactory, OrganisationFactory, ServiceCategoryFactory, ServiceFactory, UserFactory
-from tests.services.test_member_area import PASSWORD, form_data, sign_in
+from tests.services.test_member_area import PASSWORD, form_data, form_data_from, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -354,3 +354,25 @@ def test_a_coordinator_of_another_country_can_neither_see_nor_decide_additions_a
     assert ProposedChange.objects.pending().count() == 2
     assert not Service.objects.filter(name_es=NEW_SERVICE).exists()
     assert Service.objects.get(pk=listing[2].pk).status == Service.Status.ACTIVE
+
+
+def test_a_location_closed_for_good_is_not_linked_again_by_an_earlier_proposal_or_by_staff(
+    client, member_client, listing, coordinator_co
+):
+    _organisation, location, service = listing
+    add_service(member_client, listing)  # proposes the new service at this location
+    addition = ProposedChange.objects.get()
+    ask_removal(member_client, "location", location)
+    removal = ProposedChange.objects.exclude(pk=addition.pk).get()
+    client.force_login(coordinator_co)
+    assert decide(client, removal, _approve="1").status_code == 302
+    assert decide(client, addition, _approve="1").status_code == 302
+    assert not Service.objects.get(name_es=NEW_SERVICE).locations.exists()
+    url = reverse("admin:services_service_change", args=[service.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = form_data_from(page.content.decode())
+    response = client.post(url, {**data, "locations": [str(location.pk)]})
+    refusal = in_spanish("These locations are closed for good: %(locations)s.") % {"locations": REMOVED_LOCATION}
+    assert response.status_code == 200 and refusal in response.content.decode()
+    assert not service.locations.exists()
