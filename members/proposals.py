@@ -122,9 +122,15 @@ def differences(record, values: dict) -> dict:
     }
 
 
+def safest_values(model) -> dict:
+    """What a new record is given when nobody chose otherwise: a new location's address is confidential."""
+    return {"address_visibility": Location.AddressVisibility.CONFIDENTIAL} if model is Location else {}
+
+
 def additions(model, values: dict) -> dict:
     """A new record's values as changes from nothing: ``{field: {"before": None, "after": ...}}``, the empty ones
-    left out (the before/after table shows "—" → the new value)."""
+    left out (the before/after table shows "—" → the new value); the safest values where none was given."""
+    values = {**safest_values(model), **{name: value for name, value in values.items() if value is not None}}
     spec = editable(model)
     known = {*spec.fields_for(adding=True), *spec.parts}
     return {

@@ -227,10 +227,7 @@ def listing_form_class(model, *, adding: bool = False):
 def new_record_initial(model) -> dict:
     """A new record's form starts from the safest choices: a new location's address is confidential until the
     member chooses to show more."""
-    initial = {"version": "new"}
-    if model is Location:
-        initial["address_visibility"] = Location.AddressVisibility.CONFIDENTIAL
-    return initial
+    return {"version": "new", **proposals.safest_values(model)}
 
 
 class RemovalForm(forms.Form):

@@ -376,3 +376,11 @@ def test_a_location_closed_for_good_is_not_linked_again_by_an_earlier_proposal_o
     refusal = in_spanish("These locations are closed for good: %(locations)s.") % {"locations": REMOVED_LOCATION}
     assert response.status_code == 200 and refusal in response.content.decode()
     assert not service.locations.exists()
+
+
+def test_a_new_location_given_no_address_visibility_is_confidential(member, bogota, listing):
+    proposal = membership.proposal_add(
+        organisation=listing[0], model=Location, values={"name_es": NEW_LOCATION, "city": bogota.pk}, by=member.user
+    )
+    assert proposal.confidential
+    assert proposal.changes["address_visibility"]["after"] == Location.AddressVisibility.CONFIDENTIAL
