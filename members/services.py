@@ -1000,22 +1000,27 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
                 waiting.delete()
             return None
         confidential = proposals.touches_confidential_address(record, changes)
-        if waiting is None:
-            return ProposedChange.objects.create(
-                organisation=organisation,
-                target_type=ContentType.objects.get_for_model(record),
-                target_id=record.pk,
-                changes=changes,
-                confidential=confidential,
-                proposed_by=by,
-            )
-        waiting.changes = changes
-        waiting.confidential = confidential
-        waiting.revision += 1
-        waiting.proposed_by = by
-        waiting.proposed_at = timezone.now()
-        waiting.save()
-        return waiting
+        return _propose(record, organisation, waiting=waiting, by=by, changes=changes, confidential=confidential)
+
+
+def _propose(record, organisation: Organisation, *, waiting: ProposedChange | None, by, **fields) -> ProposedChange:
+    """Save a proposal for an existing record: a new one, or the one waiting for it continued (its revision grows,
+    so that a form shown before notices)."""
+    if waiting is None:
+        return ProposedChange.objects.create(
+            organisation=organisation,
+            target_type=ContentType.objects.get_for_model(record),
+            target_id=record.pk,
+            proposed_by=by,
+            **fields,
+        )
+    for name, value in fields.items():
+        setattr(waiting, name, value)
+    waiting.revision += 1
+    waiting.proposed_by = by
+    waiting.proposed_at = timezone.now()
+    waiting.save()
+    return waiting
 
 
 REMOVAL_WAITS = _(
@@ -1070,24 +1075,16 @@ def proposal_remove(*, record, reason: str, by) -> ProposedChange:
     with transaction.atomic():
         Organisation.objects.select_for_update().get(pk=record.organisation_id)
         waiting = ProposedChange.objects.select_for_update().pending().for_record(record).first()
-        if waiting is None:
-            return ProposedChange.objects.create(
-                organisation=record.organisation,
-                action=ProposedChange.Action.REMOVE,
-                target_type=ContentType.objects.get_for_model(record),
-                target_id=record.pk,
-                note=reason,
-                proposed_by=by,
-            )
-        waiting.action = ProposedChange.Action.REMOVE
-        waiting.changes = {}
-        waiting.confidential = False
-        waiting.note = reason
-        waiting.revision += 1
-        waiting.proposed_by = by
-        waiting.proposed_at = timezone.now()
-        waiting.save()
-        return waiting
+        return _propose(
+            record,
+            record.organisation,
+            waiting=waiting,
+            by=by,
+            action=ProposedChange.Action.REMOVE,
+            changes={},
+            confidential=False,
+            note=reason,
+        )
 
 
 def can_decide_proposal(user, proposal: ProposedChange) -> bool:
