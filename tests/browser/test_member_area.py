@@ -1,5 +1,5 @@
-"""A member keeps her listing true in a browser: she signs in, edits a service, a coordinator approves the change
-in the admin, and the public page shows it; a shelter marks itself full, or closed for a while, and the search
+"""A member keeps her listing true in a browser: she signs in, edits a service or adds one, a coordinator approves
+it in the admin, and the public pages show it; a shelter marks itself full, or closed for a while, and the search
 shows it at once (issue 21)."""
 
 import datetime
@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "correct horse battery staple"
 NEW_NAME = "Orientación jurídica renovada"
+ADDED_NAME = "Refugio Amanecer"
 
 
 @pytest.fixture
@@ -161,6 +162,38 @@ def test_a_member_closes_her_service_for_a_while_and_search_says_closed_until(pa
     expect(card.locator(".notice-closure")).to_have_count(0)
 
 
+def test_member_adds_a_service_a_coordinator_approves_and_search_finds_it(
+    page, new_context, directory, member, coordinator
+):
+    page.set_viewport_size({"width": 360, "height": 780})
+    sign_in(page, "es", member)
+    page.locator("a[href='/es/account/service/new/']").click()
+    page.locator("#id_name_es").fill(ADDED_NAME)
+    page.locator(f"input[name=categories][value='{directory.legal.pk}']").check()
+    page.locator("form.listing-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/es/account/$"))
+    expect(page.locator("main")).to_contain_text(ADDED_NAME)  # waiting for review
+
+    visitor = new_context().new_page()
+    visitor.goto("/es/search/?q=Amanecer")
+    expect(visitor.locator("main")).not_to_contain_text(ADDED_NAME)
+
+    staff = new_context().new_page()
+    staff.goto("/es/admin/login/")
+    staff.locator("#id_username").fill(coordinator.username)
+    staff.locator("#id_password").fill(PASSWORD)
+    staff.locator("#login-form [type=submit]").click()
+    staff.wait_for_url(re.compile(r"/es/admin/$"))
+    staff.goto("/es/admin/members/proposedchange/")
+    staff.locator("#result_list tbody tr a").first.click()
+    expect(staff.locator("#proposal-changes")).to_contain_text(ADDED_NAME)
+    staff.locator("input[name=_approve]").click()
+    expect(staff.locator(".messagelist .success")).to_be_visible()
+
+    visitor.goto("/es/search/?q=Amanecer")
+    expect(visitor.locator("main")).to_contain_text(ADDED_NAME)
+
+
 @pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
 def test_no_axe_violation_in_the_member_area(page, directory, member, language):
     from tests.browser.test_accessibility import axe_violations
@@ -181,6 +214,9 @@ def test_no_axe_violation_in_the_member_area(page, directory, member, language):
         ("organisation", f"/{language}/account/organisation/"),
         ("location", f"/{language}/account/location/{location.pk}/"),
         ("service", f"/{language}/account/service/{directory.legal_service.pk}/"),
+        ("add a location", f"/{language}/account/location/new/"),
+        ("add a service", f"/{language}/account/service/new/"),
+        ("remove a service", f"/{language}/account/service/{directory.legal_service.pk}/remove/"),
         ("two-step", f"/{language}/account/two-step/"),
         ("password change", f"/{language}/account/password/change/"),
         ("closure", f"/{language}/account/service/{directory.legal_service.pk}/closure/"),
