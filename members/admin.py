@@ -304,8 +304,9 @@ class OpeningHoursInline(ScopedInline, admin.TabularInline):
 
 @admin.register(Location)
 class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, TranslatedAdmin):
-    # A confidential address is never published again by restoring an older version.
-    revert_keeps = ("address_visibility",)
+    # A confidential address is never published again, nor a location closed for good opened again, by restoring an
+    # older version.
+    revert_keeps = ("address_visibility", "withdrawn_on")
     resource_classes = [LocationResource]
     list_display = ("name", "organisation", "city", "address_visibility", "phone")
     list_filter = (

@@ -74,8 +74,7 @@ def editable(model) -> Editable:
 
 
 def addable(model) -> bool:
-    """Whether a member may add and remove records of ``model`` (her locations and services; her organisation is
-    one, for good)."""
+    """Whether a member may add and remove records of ``model``: her locations and services, not her organisation."""
     return model._meta.label_lower in REGISTRY and REGISTRY[model._meta.label_lower].remove is not None
 
 

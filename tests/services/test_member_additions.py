@@ -384,3 +384,19 @@ def test_a_new_location_given_no_address_visibility_is_confidential(member, bogo
     )
     assert proposal.confidential
     assert proposal.changes["address_visibility"]["after"] == Location.AddressVisibility.CONFIDENTIAL
+
+
+def test_restoring_an_older_version_does_not_open_a_location_closed_for_good(
+    client, member_client, listing, coordinator_co
+):
+    location = listing[1]
+    ask_removal(member_client, "location", location)
+    client.force_login(coordinator_co)
+    decide(client, ProposedChange.objects.get(), _approve="1")
+    oldest = location.history.order_by("history_id").first()
+    url = reverse("admin:members_location_simple_history", args=[location.pk, oldest.history_id])
+    page = client.get(url)
+    assert page.status_code == 200
+    client.post(url, {**form_data_from(page.content.decode()), "withdrawn_on": ""})
+    location.refresh_from_db()
+    assert location.withdrawn_on == timezone.localdate()
