@@ -46,5 +46,7 @@ def is_closed(own: Period | None, moment: datetime.datetime) -> bool:
 
 def ending_this_week(queryset, today: datetime.date):
     """The locations or services of ``queryset`` whose temporary closure ends this week: its last day is today or
-    one of the next six days (the admin's "ending this week" filter and the coordinator's workbench)."""
-    return queryset.filter(closed_until__gte=today, closed_until__lte=today + datetime.timedelta(days=6))
+    one of the next six days (the admin's "ending this week" filter and the coordinator's workbench). A location
+    closed for good (``LocationQuerySet.current``) has nothing left to end."""
+    ending = queryset.filter(closed_until__gte=today, closed_until__lte=today + datetime.timedelta(days=6))
+    return ending.current() if hasattr(ending, "current") else ending

@@ -154,6 +154,8 @@ def test_closures_ending_this_week_are_counted_in_her_countries_and_linked_to_th
     own = OrganisationFactory(countries=[colombia])
     for last_day in (today, today + days(6), today + days(7), today - days(1)):
         LocationFactory(organisation=own, closed_from=today - days(10), closed_until=last_day)
+    # Closed for good (a removal approved): nothing left to end.
+    LocationFactory(organisation=own, closed_from=today, closed_until=today + days(1), withdrawn_on=today)
     ServiceFactory(organisation=own, closed_from=today - days(3), closed_until=today + days(2))
     ServiceFactory(organisation=own)
     elsewhere = OrganisationFactory(countries=[ecuador])
