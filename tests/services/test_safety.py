@@ -349,9 +349,13 @@ def test_hidden_listings_answer_404_and_never_appear(client, world):
 ALARMING = re.compile(r"violen|abus|gbv|gender|domestic|rape|assault|victim|femicid", re.IGNORECASE)
 
 
+# A signed token in an address is random letters: "gbv" can happen in one, and says nothing to a reader.
+SIGNED_TOKEN = re.compile(r"/verify/[^/]+/")
+
+
 def test_titles_and_addresses_are_neutral(client, world):
     for url in public_urls(world, "en"):
-        assert not ALARMING.search(url), url
+        assert not ALARMING.search(SIGNED_TOKEN.sub("/verify/", url)), url
         title = Page(client.get(url).content.decode()).title
         assert "Services directory" in title, url
         assert not ALARMING.search(title), (url, title)
