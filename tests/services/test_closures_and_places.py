@@ -385,3 +385,23 @@ def test_a_results_page_with_closures_places_and_open_now_stays_within_12_querie
         with django_assert_max_num_queries(12), mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
             html = client.get(url).content.decode()
         assert "Closed until" not in html and 'class="result"' in html
+
+
+def test_open_now_finds_the_closures_by_their_indexes_without_reading_every_service(client, listing, administrator):
+    """The services closed themselves and those of closed locations are each found by a closure index: as one
+    condition with OR, the statement read every service on both databases."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    close_until_tuesday(listing, administrator)
+    with CaptureQueriesContext(connection) as queries:
+        assert result_ids(client, "/en/search/?q=&open_now=on", MONDAY_10_BOGOTA) == []
+    closures_read = [query["sql"] for query in queries if '"closed_until" >=' in query["sql"]]
+    assert len(closures_read) == 1
+    sql = closures_read[0]
+    assert " OR " not in sql and "UNION" in sql
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            # The statement as captured has its values in place: its plan is read as it ran.
+            plan = " ".join(str(row[-1]) for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+        assert "SCAN" not in plan, plan
