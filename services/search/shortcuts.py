@@ -148,7 +148,9 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     if counted_from_points is not None:
         return counted_from_points
     if getattr(queryset, "search_words", ()) and not near:
-        return backend(queryset.db).count_words(queryset, limit)
+        total = backend(queryset.db).count_words(queryset, limit)
+        queryset.many_matches = total >= limit  # ``strong_rows`` may read a category's matches in name order
+        return total
     return counted.count()
 
 
@@ -359,5 +361,7 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
     rows = [(pk, RANK_NAME) for pk in named]
     if len(rows) < stop:
         others = strong.exclude(in_names(groups[0])).order_by(*order[1:])
-        rows += [(pk, RANK_CATEGORY) for pk in engine.ids_from_matches(others, stop - len(rows))]
+        # A named category's matches, when the search counted up to the limit, are many.
+        many = bool(categories) and getattr(index, "many_matches", False)
+        rows += [(pk, RANK_CATEGORY) for pk in engine.ids_from_matches(others, stop - len(rows), many=many)]
     return rows[start:stop] if len(rows) == stop else None

@@ -53,6 +53,30 @@ def test_pages_and_counts_are_those_of_ranking_every_match(shelters, query, size
     assert fast[1] > 0
 
 
+@pytest.mark.parametrize("query", ["q=shelter", "q=shelter&country=CO", "q=shelters"])
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_a_category_counted_up_to_the_limit_gives_the_pages_of_ranking_every_match(shelters, monkeypatch, query, size):
+    """When the count reaches the limit, a named category's matches are many: SQLite reads them in name order
+    (``ids_from_matches`` with ``many``). The pages are the same."""
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 5)  # more than the names, fewer than the matches
+    with translation.override("en"):
+        fast = pages(query, size)
+        with search.plain_way("strong_rows"):
+            plain = pages(query, size)
+    assert fast == plain
+    assert fast[1] == 5
+
+
+def test_many_matches_of_a_category_are_read_in_the_sort_index_order_on_sqlite(shelters, monkeypatch):
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 5)  # more than the names, fewer than the matches
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        search.CappedPaginator(ServiceFilter(QueryDict("q=shelter")).qs, 4).get_page(1)
+    # The category's matches without the word in a name: read in the sort index's order ("+" before the ids).
+    others = [query["sql"] for query in queries if "LIKE" in query["sql"] and "MATCH" in query["sql"]]
+    assert len(others) == (connection.vendor == "sqlite")
+    assert all('+"services_servicesearchdocument"."service_id" IN' in sql for sql in others)
+
+
 def test_one_word_names_first_then_its_category_in_name_order_then_the_rest(shelters):
     named, by_category, described = shelters
     with translation.override("en"):

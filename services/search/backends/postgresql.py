@@ -144,11 +144,11 @@ def match_strong(index, groups, facet_words):
     return index.filter(condition)
 
 
-def ids_from_matches(documents, stop: int) -> list[int]:
+def ids_from_matches(documents, stop: int, *, many: bool = False) -> list[int]:
     """The first ``stop`` ids of ``documents`` (a search by words, in a sort name's order), found from the text
-    index and then sorted: in the sort index's order PostgreSQL would check each row's words, and a category's
-    services lie together in name order, far from the start. The sort name is ordered as an expression (the same
-    text, the same collation, so the same order), which the sort index cannot give."""
+    index and then sorted, ``many`` or not: in the sort index's order PostgreSQL would check each row's words, and
+    a category's services lie together in name order, far from the start. The sort name is ordered as an expression
+    (the same text, the same collation, so the same order), which the sort index cannot give."""
     order = [
         Concat(F(term), Value(""), output_field=TextField()) if str(term).startswith("sort_name_") else term
         for term in documents.query.order_by

@@ -100,8 +100,12 @@ def match_strong(index, groups, facet_words):
     return _match_fts(index, " OR ".join(alternatives))
 
 
-def ids_from_matches(documents, stop: int) -> list[int]:
-    """The first ``stop`` ids of ``documents`` (a search by words, in a sort name's order)."""
+def ids_from_matches(documents, stop: int, *, many: bool = False) -> list[int]:
+    """The first ``stop`` ids of ``documents`` (a search by words, in a sort name's order). ``many``: the matches are
+    known to be many, so they are read in the sort index's order (``dense_ids``), where sorting them all cost more
+    the more there are; reading in order costs at most one pass over the index."""
+    if many:
+        return dense_ids(documents, stop)
     return list(documents.values_list("pk", flat=True)[:stop])
 
 
@@ -113,12 +117,17 @@ def in_sort_order(documents):
     conditions = _fts_conditions(documents)
     where = documents.query.where
     where.children = [child for child in where.children if not any(child is node for node in conditions)]
+    kept = len(where.children)
     meta = documents.model._meta
     column = f'"{meta.db_table}"."{meta.pk.column}"'
     for condition in conditions:
         # "+" keeps SQLite from looking the ids up by primary key (it would then sort every match).
         checked = RawSQL(f"+{column} IN ({FTS_MATCH})", condition.rhs.params, output_field=BooleanField())  # noqa: S611  # nosec B611
         documents = documents.filter(checked)
+    # SQLite checks the conditions in their order: the ids first, from the index alone, so that a condition on a
+    # column of the table (a name's words) reads the row of a match only.
+    where = documents.query.where
+    where.children = where.children[kept:] + where.children[:kept]
     return documents
 
 
