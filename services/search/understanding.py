@@ -208,6 +208,19 @@ def _whole_name(documents, words: list[str]) -> str:
     return word if named.order_by().values("pk")[:1].exists() else ""
 
 
+def _found_and_whole_name(documents, concept_list: list[Concept], expanded: dict, words: list[str]) -> tuple[bool, str]:
+    """Whether ``documents`` match every concept of ``concept_list``, and the query's whole name when one of them
+    has it among its names (``_whole_name``, else ""): one statement for both."""
+    word = whole_name(" ".join(words))
+    if not word:
+        return _found(documents, concept_list, expanded), ""
+    engine = backend(documents.db)
+    found = matching(documents, concept_list, expanded=expanded)
+    named = engine.match_whole_name(documents, word, document=documents.document)
+    any_found, any_named = engine.any_found_of_both(found, named)
+    return any_found, word if any_named else ""
+
+
 # --- Deciding what to search for ------------------------------------------------------------------------------------
 
 
@@ -234,10 +247,12 @@ def understand(words: list[str], language: str, documents, *, correct: bool = Tr
         return known[key]
 
     found_concepts = concepts(words, language, terms)
-    if not found_concepts or found(found_concepts):
-        return Understanding(
-            found_concepts, language=language, expanded=expanded, whole_name=_whole_name(documents, words)
-        )
+    if not found_concepts:
+        return Understanding(found_concepts, language=language, whole_name=_whole_name(documents, words))
+    all_found, named = _found_and_whole_name(documents, found_concepts, expanded, words)
+    known[tuple(found_concepts)] = all_found
+    if all_found:
+        return Understanding(found_concepts, language=language, expanded=expanded, whole_name=named)
     searched = {concept: _alone(concept, found) for concept in found_concepts}
     fixed = _corrections([c for c in found_concepts if searched[c] is None], language, terms, found) if correct else {}
     if fixed:

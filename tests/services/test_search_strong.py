@@ -111,3 +111,26 @@ def test_capped_counts_and_existence_read_from_the_matches_are_those_of_the_plai
     assert engine.any_found(documents)
     assert not engine.any_found(documents.filter(pk=0))
     assert engine.count_words(documents.filter(pk=0), 10) == 0
+
+
+def test_whether_the_words_are_found_and_a_name_typed_whole_are_asked_in_one_statement(shelters):
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        page = search.CappedPaginator(ServiceFilter(QueryDict("q=shelter")).qs, 4).get_page(1)
+    assert len(page) == 4
+    named = [query["sql"] for query in queries if "=name=shelter" in query["sql"]]
+    assert len(named) == 1 and "EXISTS" in named[0]
+
+
+def test_planner_settings_travel_with_their_statement(shelters, monkeypatch):
+    """PostgreSQL plans a few statements without some scan methods: SET, the statement and RESET are one round trip,
+    and the settings do not outlive it."""
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 5)
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        pages("q=shelter", 4)
+    alone = [query["sql"] for query in queries if query["sql"].lstrip().upper().startswith(("SET ", "RESET "))]
+    assert all("SELECT" in sql for sql in alone)
+    if connection.vendor == "postgresql":
+        assert alone  # the count of a search by words is planned from the text index
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')")
+            assert cursor.fetchone() == ("on", "on")

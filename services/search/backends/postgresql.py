@@ -9,6 +9,7 @@ import threading
 import time
 from collections import defaultdict
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.functions import Concat
@@ -161,21 +162,40 @@ def in_sort_order(documents):
     return documents
 
 
-@contextlib.contextmanager
-def planned_without(connection, *methods: str):
-    """The statements inside are planned without these scan methods (``seqscan``, ``indexscan``, ``bitmapscan``),
-    for the few whose cost PostgreSQL cannot estimate (a row's words)."""
+def planned_without(queryset, *methods: str) -> list[tuple]:
+    """The rows of ``queryset`` (a ``values_list``), planned without these scan methods (``seqscan``,
+    ``indexscan``, ``bitmapscan``), for the few statements whose cost PostgreSQL cannot estimate (a row's words).
+    The settings, the statement and the settings' reset go in one round trip (Django's client-side binding sends
+    them as one query; an error rolls the settings back with it)."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    return _rows_planned_without(connections[queryset.db], methods, sql, params)
+
+
+def _rows_planned_without(connection, methods, sql: str, params) -> list[tuple]:
+    settings = "; ".join(f"SET enable_{method} = off" for method in methods)
+    resets = "; ".join(f"RESET enable_{method}" for method in methods)
     with connection.cursor() as cursor:
-        cursor.execute("; ".join(f"SET enable_{method} = off" for method in methods))
-        try:
-            yield
-        finally:
-            cursor.execute("; ".join(f"RESET enable_{method}" for method in methods))
+        cursor.execute(f"{settings}; {sql}; {resets}", params)
+        for _setting in methods:
+            cursor.nextset()  # past each SET's result, to the statement's rows
+        return cursor.fetchall()
 
 
 def any_found(documents) -> bool:
     """Whether ``documents`` (a search by words) has a row."""
     return documents.order_by().values("pk")[:1].exists()
+
+
+def any_found_of_both(documents, other) -> tuple[bool, bool]:
+    """Whether ``documents`` (a search by words) has a row, and whether ``other`` has one, in one statement."""
+    sql, params = documents.order_by().values("pk").query.sql_with_params()
+    other_sql, other_params = other.order_by().values("pk").query.sql_with_params()
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS ({sql} LIMIT 1), EXISTS ({other_sql} LIMIT 1)", (*params, *other_params))  # noqa: S608  # nosec B608
+        return tuple(bool(value) for value in cursor.fetchone())
 
 
 def count_words(documents, limit: int) -> int:
@@ -184,8 +204,12 @@ def count_words(documents, limit: int) -> int:
 
     With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early (it
     cannot know what that costs); this statement stops at the limit (docs/performance.md, "Capped counts")."""
-    with planned_without(connections[documents.db], "seqscan", "indexscan"):
-        return documents.order_by().values("pk")[:limit].count()
+    try:
+        sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
+    except EmptyResultSet:
+        return 0
+    counted = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608  # nosec B608
+    return _rows_planned_without(connections[documents.db], ("seqscan", "indexscan"), counted, params)[0][0]
 
 
 # A broad search's best results (every word in a name) are found in thousands of documents, and counting them up to
@@ -259,22 +283,19 @@ COUNTS_BEST_WITH_PAGE = True
 
 def best_with_count(counted) -> list | None:
     """The rows of ``counted`` (the best results' slice with a window count), planned from the text index."""
-    with planned_without(connections[counted.db], "indexscan", "seqscan"):
-        return list(counted)
+    return planned_without(counted, "indexscan", "seqscan")
 
 
 def dense_ids(documents, stop: int) -> list[int]:
     """The first ``stop`` ids of ``documents``, many in name order, read from the sort index: taking two common
     words for independent, PostgreSQL expects a few hundred and reads them all to sort them."""
-    with planned_without(connections[documents.db], "bitmapscan", "seqscan"):
-        return list(documents.values_list("pk", flat=True)[:stop])
+    return [pk for (pk,) in planned_without(documents.values_list("pk")[:stop], "bitmapscan", "seqscan")]
 
 
 def faceted_ids(ids_query) -> list[int]:
     """The ids of a search with filters: PostgreSQL takes the filters' matches for dense in name order too, and
     would walk the sort index."""
-    with planned_without(connections[ids_query.db], "indexscan", "seqscan"):
-        return list(ids_query)
+    return [pk for (pk,) in planned_without(ids_query, "indexscan", "seqscan")]
 
 
 def analyse(connection, tables) -> None:

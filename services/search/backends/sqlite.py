@@ -173,6 +173,16 @@ def any_found(documents) -> bool:
         return cursor.fetchone() is not None
 
 
+def any_found_of_both(documents, other) -> tuple[bool, bool]:
+    """Whether ``documents`` (a search by words) has a row, and whether ``other`` has one, in one statement."""
+    found = _from_matches(documents)
+    sql, params = found if found is not None else documents.order_by().values("pk").query.sql_with_params()
+    other_sql, other_params = other.order_by().values("pk").query.sql_with_params()
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS ({sql} LIMIT 1), EXISTS ({other_sql} LIMIT 1)", (*params, *other_params))  # noqa: S608  # nosec B608
+        return tuple(bool(value) for value in cursor.fetchone())
+
+
 def limit_in_a_sample(documents, limit: int) -> bool:
     """SQLite has no table sample: counting goes on as usual."""
     return False
