@@ -137,6 +137,14 @@ def as_of(item: dict, moment: datetime.datetime) -> dict:
     return item
 
 
+def places_item(service) -> dict | None:
+    """A service's places as the API gives them (``as_of`` reads "call to ask" for an update too old)."""
+    if not service.capacity:
+        return None
+    updated_at = serializers.DateTimeField().to_representation(service.capacity_updated_at)
+    return {"status": service.capacity, "given": service.capacity, "updated_at": updated_at}
+
+
 class LocationSerializer(serializers.ModelSerializer):
     address = serializers.SerializerMethodField(help_text="Null for a confidential location.")
     point = serializers.SerializerMethodField(help_text="Only for locations with a public address.")
@@ -294,10 +302,7 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PlacesSerializer(allow_null=True))
     def get_places(self, service):
-        if not service.capacity:
-            return None
-        updated_at = serializers.DateTimeField().to_representation(service.capacity_updated_at)
-        return {"status": service.capacity, "given": service.capacity, "updated_at": updated_at}
+        return places_item(service)
 
     @extend_schema_field({"type": "integer", "nullable": True, "minimum": 0})
     def get_distance_km(self, service) -> int | None:
@@ -306,9 +311,35 @@ class ServiceSerializer(serializers.ModelSerializer):
 
 
 class ServiceSummarySerializer(serializers.ModelSerializer):
+    """A service in its organisation's item: what a caseworker checks first, whether it is closed and whether it
+    has places, read at the request's moment as in the service's own item."""
+
+    closed_until = serializers.SerializerMethodField(
+        help_text="The last day of the closure that closes the service today (its own, or every location's), or null."
+    )
+    places = serializers.SerializerMethodField(help_text="For services that fill up (shelters); null otherwise.")
+
     class Meta:
         model = Service
-        fields = ["id", "name"]
+        fields = ["id", "name", "closed_until", "places"]
+
+    @extend_schema_field({"type": "string", "format": "date", "nullable": True})
+    def get_closed_until(self, service):
+        return None  # read with the places at the request's moment, in to_representation
+
+    @extend_schema_field(PlacesSerializer(allow_null=True))
+    def get_places(self, service):
+        return places_item(service)
+
+    def to_representation(self, instance):
+        locations = list(instance.locations.all())
+        item = {
+            **super().to_representation(instance),
+            "temporary_closure": closure_item(instance, locations[0].city.time_zone if locations else "UTC"),
+            "locations": [{"temporary_closure": closure_item(place, place.city.time_zone)} for place in locations],
+        }
+        item = as_of(item, self.context.setdefault("moment", timezone.now()))
+        return {name: item[name] for name in self.Meta.fields}
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

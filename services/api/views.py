@@ -109,7 +109,11 @@ class OrganisationViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
             Organisation.objects.public()
             .prefetch_related(
                 "countries",
-                Prefetch("services", queryset=Service.objects.public().order_by("pk"), to_attr="public_services"),
+                Prefetch(
+                    "services",
+                    queryset=Service.objects.public().prefetch_related("locations__city").order_by("pk"),
+                    to_attr="public_services",
+                ),
             )
             .order_by("name", "pk")
         )

@@ -8,12 +8,13 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Exists, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.utils.translation import get_language
 
 from members import closures, opening
 from members.models import City, Location, time_zone
+from services import cache as directory_cache
 from services import capacity
 from services.models import OpeningSpan, Service, ServicePoint
 
@@ -131,42 +132,82 @@ def not_near(queryset, latitude: float, longitude: float, km: float):
 OPEN_STATES = (opening.OPEN, opening.OPEN_24_7)
 
 
-def closed_by_closures(moment: datetime.datetime) -> list[int]:
-    """The services a temporary closure keeps from being open at ``moment`` (``members.closures``): closed
-    themselves, every location closed, or open by their hours only at a closed location. Closures are few: the ones
-    that may hold that day (a day either side, for time zones) are read by their last day's index, with their
-    services' locations and hours, and decided here as the pages decide them."""
+# The services closures keep closed, per process, by minute and version of the directory (``services.cache.version``
+# changes with every edit of a listing): opening hours and closures change by the minute at the finest, so each
+# minute's answer is the same for all its pages. A few entries: the minutes just asked.
+_closed_kept: dict[tuple, set[int]] = {}
+CLOSED_KEPT_MINUTES = 4
+
+
+def closed_at(moment: datetime.datetime, db: str) -> set[int]:
+    """``closed_by_closures`` at ``moment``'s minute, kept for the pages of that minute."""
+    minute = moment.replace(second=0, microsecond=0)
+    key = (db, minute, directory_cache.version())
+    closed = _closed_kept.get(key)
+    if closed is None:
+        closed = closed_by_closures(minute, db)
+        while len(_closed_kept) >= CLOSED_KEPT_MINUTES:
+            _closed_kept.pop(next(iter(_closed_kept)))
+        _closed_kept[key] = closed
+    return closed
+
+
+def closed_by_closures(moment: datetime.datetime, db: str = "default") -> set[int]:
+    """The services a temporary closure keeps from being open at ``moment`` (``members.closures``), decided as the
+    pages decide them: closed themselves, every location closed, or open by their hours only at a closed location.
+    Read from plain values (the closures that may hold that day, a day either side for time zones, by their last
+    day's index; the links of the services concerned; the spans of their open locations), since during holidays
+    they are thousands."""
     day = moment.astimezone(datetime.UTC).date()
     window = Q(closed_until__gte=day - datetime.timedelta(days=1), closed_from__lte=day + datetime.timedelta(days=1))
-    # Two index lookups in one statement: an OR across the services' locations read every service.
-    closed_themselves = Service.objects.filter(window).order_by().values_list("pk")
-    at_closed_locations = (
-        Service.locations.through.objects.filter(location__in=Location.objects.filter(window).values("pk"))
+    closed_locations = {
+        pk
+        for pk, starts, ends, zone in Location.objects.using(db)
+        .filter(window)
+        .values_list("pk", "closed_from", "closed_until", "city__time_zone")
+        if closures.Period(starts, ends, time_zone(zone)).covers(moment)
+    }
+    own = {
+        pk: (starts, ends)
+        for pk, starts, ends in Service.objects.using(db)
+        .filter(window)
         .order_by()
-        .values_list("service_id")
-    )
-    found = {pk for (pk,) in closed_themselves.union(at_closed_locations)}
-    if not found:
-        return []
-    candidates = Service.objects.filter(pk__in=found).prefetch_related(
-        Prefetch("locations", Location.objects.select_related("city").prefetch_related("opening_hours"))
-    )
-    ids = []
-    for service in candidates:
-        locations = list(service.locations.all())
-        periods = [location.closure_period for location in locations]
-        if closures.closed_until(service.closure_period(locations), periods, moment) is not None:
-            ids.append(service.pk)
-            continue
-        still_open = [
-            location
-            for location, period in zip(locations, periods, strict=True)
-            if not period or not period.covers(moment)
-        ]
-        some_closed = len(still_open) < len(locations)
-        if some_closed and opening.open_state(service.open_24_7, still_open, moment) not in OPEN_STATES:
-            ids.append(service.pk)
-    return ids
+        .values_list("pk", "closed_from", "closed_until")
+    }
+    if not closed_locations and not own:
+        return set()
+    links = Service.locations.through.objects.using(db)
+    concerned = Q(service_id__in=list(own))
+    if closed_locations:
+        concerned |= Q(service_id__in=links.filter(location_id__in=closed_locations).values("service_id"))
+    places = {}  # service: [(location, its zone, open all day)] in the locations' order (a service's "first")
+    always = set()
+    for service, location, zone, location_24_7, service_24_7 in (
+        links.filter(concerned)
+        .order_by("location__name", "location_id")
+        .values_list("service_id", "location_id", "location__city__time_zone", "location__open_24_7",
+                     "service__open_24_7")
+    ):  # fmt: skip
+        places.setdefault(service, []).append((location, zone, location_24_7))
+        if service_24_7:
+            always.add(service)
+    closed, partly = set(), {}
+    for service in own.keys() | places.keys():
+        here = places.get(service, [])
+        if service in own:
+            zone = time_zone(here[0][1]) if here else datetime.UTC
+            if closures.Period(*own[service], zone).covers(moment):
+                closed.add(service)
+                continue
+        still_open = [(location, open_24_7) for location, _zone, open_24_7 in here if location not in closed_locations]
+        if here and not still_open:
+            closed.add(service)
+        elif len(still_open) < len(here) and service not in always and not any(flag for _pk, flag in still_open):
+            partly[service] = {location for location, _flag in still_open}
+    if partly:
+        open_locations = locations_open_at(moment, set().union(*partly.values()), db)
+        closed |= {service for service, open_here in partly.items() if not open_here & open_locations}
+    return closed
 
 
 def places_available(queryset, moment: datetime.datetime):
@@ -183,9 +224,30 @@ def open_at(queryset, moment: datetime.datetime):
     ranges that pass midnight included), and not kept closed by a temporary closure (``closed_by_closures``)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)
-    closed = closed_by_closures(moment)
+    closed = closed_at(moment, queryset.db)
     if closed:
         queryset = queryset.exclude(pk__in=closed)
+    always_open = Q(**{f"{queryset.document}always_open": True})
+    spans = open_spans_sql(moment, queryset.db)
+    if spans is None:
+        return queryset.filter(always_open)
+    sql, params = spans
+    quote = connections[queryset.db].ops.quote_name
+    link = Service.locations.through._meta
+    # Table and column names come from the models; every value is a parameter.
+    sql = (
+        f"SELECT {quote(link.get_field('service').column)} FROM {quote(link.db_table)} "  # noqa: S608  # nosec B608
+        f"WHERE {quote(link.get_field('location').column)} IN ({sql})"
+    )
+    open_services = RawSQL(sql, params)  # noqa: S611  # nosec B611
+    return queryset.filter(always_open | Q(pk__in=open_services))
+
+
+def open_spans_sql(moment: datetime.datetime, db: str) -> tuple[str, list] | None:
+    """SQL selecting the locations open at ``moment`` by their opening spans, with its parameters; None when no
+    time zone is known. Spans last less than a day, so each zone's search is a range of a day in the (zone, start)
+    index. Written as SQL directly: as a tree of Django lookups (four per group of zones, some thirty groups) it
+    took longer to compile, twice per page, than the database took to answer."""
     # Zones whose local weekday and time are the same share one condition (fewer branches for every row).
     zones_at = {}
     for zone_name in location_time_zones():
@@ -194,12 +256,8 @@ def open_at(queryset, moment: datetime.datetime):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             continue
         zones_at.setdefault(second_of_week(local), []).append(zone_name)
-    always_open = Q(**{f"{queryset.document}always_open": True})
-    # Spans last less than a day, so each zone's search is a range of a day in the (zone, start) index. Written as
-    # SQL directly: as a tree of Django lookups (four per group of zones, some thirty groups) it took longer to
-    # compile, twice per page, than the database took to answer.
-    quote = connections[queryset.db].ops.quote_name
-    span, link = OpeningSpan._meta, Service.locations.through._meta
+    quote = connections[db].ops.quote_name
+    span = OpeningSpan._meta
     zone, start, end, location = (
         quote(span.get_field(name).column) for name in ("time_zone", "start", "end", "location")
     )
@@ -209,12 +267,20 @@ def open_at(queryset, moment: datetime.datetime):
         conditions.append(f"({zone} IN ({places}) AND {start} <= %s AND {start} > %s AND {end} > %s)")
         params += [*zone_names, second, second - SECONDS_PER_DAY, second]
     if not conditions:
-        return queryset.filter(always_open)
-    # Table and column names come from the models; every value is a parameter.
-    sql = (
-        f"SELECT {quote(link.get_field('service').column)} FROM {quote(link.db_table)} "  # noqa: S608  # nosec B608
-        f"WHERE {quote(link.get_field('location').column)} IN "
-        f"(SELECT {location} FROM {quote(span.db_table)} WHERE {' OR '.join(conditions)})"
-    )
-    open_services = RawSQL(sql, params)  # noqa: S611  # nosec B611
-    return queryset.filter(always_open | Q(pk__in=open_services))
+        return None
+    sql = f"SELECT {location} FROM {quote(span.db_table)} WHERE ({' OR '.join(conditions)})"  # noqa: S608  # nosec B608
+    return sql, params
+
+
+def locations_open_at(moment: datetime.datetime, locations: set[int], db: str) -> set[int]:
+    """Which of ``locations`` are open at ``moment`` by their opening spans."""
+    spans = open_spans_sql(moment, db)
+    if spans is None or not locations:
+        return set()
+    sql, params = spans
+    column = connections[db].ops.quote_name(OpeningSpan._meta.get_field("location").column)
+    ids = sorted(locations)
+    sql = f"{sql} AND {column} IN ({', '.join(['%s'] * len(ids))})"  # noqa: S608  # nosec B608
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, [*params, *ids])
+        return {row[0] for row in cursor.fetchall()}

@@ -15,7 +15,7 @@ from members.models import Location, time_zone
 from services import capacity, card_cache
 from services.models import Service
 from services.services import capacity_update, closure_end, closure_set
-from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
+from tests.factories import LocationFactory, OpeningHoursFactory, OrganisationFactory, ServiceFactory
 from tests.services import directory_data as data
 
 JAN_6 = datetime.date(2027, 1, 6)
@@ -318,6 +318,23 @@ def test_open_now_leaves_out_a_service_open_only_at_its_closed_location(client, 
     assert str(listing.pk) not in found and str(always.pk) in found
 
 
+def test_open_now_reads_a_partly_closed_service_by_its_open_locations_alone(client, listing, administrator):
+    """Open all day at its closed location only: its other location's hours decide (Monday 9-17 open, Sunday not)."""
+    listing.locations.update(open_24_7=True)
+    listing.save()  # its search document: always open
+    other = LocationFactory(organisation=listing.organisation, city=listing.locations.get().city)
+    for weekday in range(5):
+        OpeningHoursFactory(location=other, weekday=weekday)
+    listing.locations.add(other)
+    close_until_tuesday(listing.locations.exclude(pk=other.pk).get(), administrator)
+    url = "/en/search/?q=&open_now=on"
+    assert str(listing.pk) in result_ids(client, url, MONDAY_10_BOGOTA)
+    sunday = MONDAY_10_BOGOTA - datetime.timedelta(days=1)
+    assert str(listing.pk) not in result_ids(client, url, sunday)
+    close_until_tuesday(other, administrator)
+    assert str(listing.pk) not in result_ids(client, url, MONDAY_10_BOGOTA)
+
+
 def test_open_now_in_the_api_leaves_out_a_closed_service(client, listing, administrator):
     close_until_tuesday(listing, administrator)
     with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
@@ -368,6 +385,26 @@ def test_the_api_carries_closures_and_places_and_forgets_an_ended_closure(client
         assert shown["locations"][0]["temporary_closure"] is None
 
 
+def test_an_organisations_item_says_which_of_its_services_are_closed_or_have_places(client, listing, administrator):
+    close_until_tuesday(listing.locations.get(), administrator)
+    with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA - datetime.timedelta(hours=2)):
+        capacity_update(service=listing, status="full", by=administrator)
+    url = f"/api/v1/organisations/{listing.organisation.slug}/"
+    with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
+        (summary,) = client.get(url).json()["services"]
+        (listed,) = [
+            item
+            for item in client.get("/api/v1/organisations/").json()["results"]
+            if item["slug"] == listing.organisation.slug
+        ]
+    assert summary == listed["services"][0]
+    assert summary["id"] == listing.pk and summary["closed_until"] == "2026-12-01"
+    assert summary["places"]["status"] == "full"
+    with mock.patch("django.utils.timezone.now", return_value=WEDNESDAY_10_BOGOTA + datetime.timedelta(days=3)):
+        (summary,) = client.get(url).json()["services"]
+    assert summary["closed_until"] is None and summary["places"]["status"] == "call_to_ask"
+
+
 def test_a_results_page_with_closures_places_and_open_now_stays_within_12_queries(
     client, listing, administrator, django_assert_max_num_queries
 ):
@@ -388,8 +425,8 @@ def test_a_results_page_with_closures_places_and_open_now_stays_within_12_querie
 
 
 def test_open_now_finds_the_closures_by_their_indexes_without_reading_every_service(client, listing, administrator):
-    """The services closed themselves and those of closed locations are each found by a closure index, joined in a
-    UNION: as one condition with OR, the statement read every service on both databases."""
+    """The locations and the services closed about that day are each read by their closure index, as plain values:
+    as one condition with OR across the services' locations, the statement read every service on both databases."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -397,6 +434,7 @@ def test_open_now_finds_the_closures_by_their_indexes_without_reading_every_serv
     with CaptureQueriesContext(connection) as queries:
         assert result_ids(client, "/en/search/?q=&open_now=on", MONDAY_10_BOGOTA) == []
     closures_read = [query["sql"] for query in queries if '"closed_until" >=' in query["sql"]]
-    assert len(closures_read) == 1
-    # Each part by its own index (a plan on a test's few rows and statistics says nothing of 50,000 services).
-    assert " OR " not in closures_read[0] and "UNION" in closures_read[0]
+    assert len(closures_read) == 2
+    # Each by its own index (a plan on a test's few rows and statistics says nothing of 50,000 services).
+    assert all(" OR " not in sql for sql in closures_read)
+    assert {'FROM "members_location"' in sql for sql in closures_read} == {True, False}
