@@ -56,7 +56,7 @@ class Understanding:
     # ``text.whole_name`` of the query when a public document has it among its names: those come first.
     whole_name: str = ""
     # PostgreSQL: the words of the index each form starts (``backends.postgresql.expand_words``), looked up once.
-    expanded: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    expanded: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
 
     @property
     def words(self) -> tuple[str, ...]:

@@ -47,8 +47,9 @@ def _tsquery(query: str) -> Func:
 
 
 def expand_words(connection, words: list[str]) -> dict[str, list[str]]:
-    """For each query word, the words of the documents that start with it (``SearchWord``), in one statement; a word
-    that starts more than ``MAX_EXPANDED_WORDS``, or none, is left out (asked as a prefix)."""
+    """For each query word, the words of the documents that start with it (``SearchWord``), in one statement: an
+    empty list for a word that starts none; a word that starts more than ``MAX_EXPANDED_WORDS`` is left out (asked as
+    a prefix)."""
     table = connection.ops.quote_name(SearchWord._meta.db_table)
     # Query words are letters and digits only (``normalise``): no LIKE wildcard among them.
     one = f"(SELECT %s::integer, word FROM {table} WHERE word LIKE %s LIMIT {MAX_EXPANDED_WORDS + 1})"  # noqa: S608  # nosec B608
@@ -60,17 +61,20 @@ def expand_words(connection, words: list[str]) -> dict[str, list[str]]:
         )
         for index, word in cursor.fetchall():
             found[index].append(word)
-    return {
-        word: sorted(found[index]) for index, word in enumerate(words) if 0 < len(found[index]) <= MAX_EXPANDED_WORDS
-    }
+    return {word: sorted(found[index]) for index, word in enumerate(words) if len(found[index]) <= MAX_EXPANDED_WORDS}
 
 
 def _any_form(group, expanded: dict[str, list[str]]) -> str:
     """A word in any of its forms: the words each form starts (``expand_words``), or the form as a prefix."""
     terms = []
     for form in group:
-        if expanded.get(form):
-            terms += [f"'{word}'" for word in expanded[form]]
+        words = expanded.get(form)
+        if words:
+            terms += [f"'{word}'" for word in words]
+        elif words is not None:
+            # No word of the index starts with it: asked as itself, which the text index answers at once. As a
+            # prefix, PostgreSQL expects it in many rows and reads the table to find none (a typo: 200 ms).
+            terms.append(f"'{form}'")
         else:
             terms.append(f"'{form}':*")
     return "(" + " | ".join(terms) + ")"
@@ -85,7 +89,7 @@ def match_concepts(queryset, concepts, *, document: str = "", partial: bool = Fa
     forms = sorted({form for concept in concepts for group in concept.forms for form in group} - set(expanded))
     if forms:
         found = expand_words(connection, forms)
-        expanded.update({form: found.get(form, []) for form in forms})
+        expanded.update({form: found.get(form) for form in forms})
     conditions = []
     for concept in concepts:
         text = " & ".join(_any_form(group, expanded) for group in concept.forms)
