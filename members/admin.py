@@ -314,6 +314,7 @@ class LocationAdmin(ScopedAdmin, SpreadsheetAdmin, SimpleHistoryAdmin, Translate
         "city__country",
         "organisation__status",
         ClosureEndingFilter,
+        "withdrawn_on",  # closed for good: Django's date filter, with "No date" and "Has date"
         MissingTranslationFilter,
     )
     list_select_related = ("organisation", "city__country")

@@ -400,3 +400,16 @@ def test_restoring_an_older_version_does_not_open_a_location_closed_for_good(
     client.post(url, {**form_data_from(page.content.decode()), "withdrawn_on": ""})
     location.refresh_from_db()
     assert location.withdrawn_on == timezone.localdate()
+
+
+def test_staff_list_the_locations_closed_for_good_and_the_others(client, member_client, listing, coordinator_co):
+    location = listing[1]
+    ask_removal(member_client, "location", location)
+    client.force_login(coordinator_co)
+    decide(client, ProposedChange.objects.get(), _approve="1")
+    changelist = reverse("admin:members_location_changelist")
+    closed = client.get(changelist, {"withdrawn_on__isnull": "False"}).context["cl"].result_list
+    still_open = client.get(changelist, {"withdrawn_on__isnull": "True"}).context["cl"].result_list
+    assert list(closed) == [location]
+    assert location not in still_open
+    assert "?withdrawn_on__isnull=False" in client.get(changelist).content.decode()  # offered as a filter
