@@ -132,32 +132,50 @@ def not_near(queryset, latitude: float, longitude: float, km: float):
 OPEN_STATES = (opening.OPEN, opening.OPEN_24_7)
 
 
-# The services closures keep closed, per process, by minute and version of the directory (``services.cache.version``
-# changes with every edit of a listing): opening hours and closures change by the minute at the finest, so each
-# minute's answer is the same for all its pages. A few entries: the minutes just asked.
-_closed_kept: dict[tuple, set[int]] = {}
-CLOSED_KEPT_MINUTES = 4
+# The services closures keep closed, per process and version of the directory (``services.cache.version`` changes
+# with every edit of a listing). Which closures hold changes only at a local midnight, and every zone's midnight is
+# on a quarter hour of UTC: that part is kept per quarter hour; the opening spans of partly closed services change
+# by the minute at the finest: their answer is kept per minute. A few entries each: the moments just asked.
+_kept: dict[tuple, object] = {}
+KEPT_ENTRIES = 8
+
+
+def _kept_or_made(key: tuple, make):
+    found = _kept.get(key)
+    if found is None:
+        found = make()
+        while len(_kept) >= KEPT_ENTRIES:
+            _kept.pop(next(iter(_kept)))
+        _kept[key] = found
+    return found
 
 
 def closed_at(moment: datetime.datetime, db: str) -> set[int]:
-    """``closed_by_closures`` at ``moment``'s minute, kept for the pages of that minute."""
+    """The services a temporary closure keeps from being open at ``moment`` (``closed_by_closures``), kept for the
+    pages of that minute and the closures of that quarter hour."""
+    version = directory_cache.version()
     minute = moment.replace(second=0, microsecond=0)
-    key = (db, minute, directory_cache.version())
-    closed = _closed_kept.get(key)
-    if closed is None:
-        closed = closed_by_closures(minute, db)
-        while len(_closed_kept) >= CLOSED_KEPT_MINUTES:
-            _closed_kept.pop(next(iter(_closed_kept)))
-        _closed_kept[key] = closed
-    return closed
+    quarter = minute.replace(minute=minute.minute - minute.minute % 15)
+    day = _kept_or_made(("day", db, quarter, version), lambda: closures_of_the_day(quarter, db))
+    return _kept_or_made(("minute", db, minute, version), lambda: closed_by_closures(minute, db, day))
 
 
-def closed_by_closures(moment: datetime.datetime, db: str = "default") -> set[int]:
+def closed_by_closures(moment: datetime.datetime, db: str = "default", day=None) -> set[int]:
     """The services a temporary closure keeps from being open at ``moment`` (``members.closures``), decided as the
-    pages decide them: closed themselves, every location closed, or open by their hours only at a closed location.
-    Read from plain values (the closures that may hold that day, a day either side for time zones, by their last
-    day's index; the links of the services concerned; the spans of their open locations), since during holidays
-    they are thousands."""
+    pages decide them: closed themselves, every location closed, or open by their hours only at a closed location
+    (``day``: ``closures_of_the_day`` at that moment, when known)."""
+    closed, partly = day if day is not None else closures_of_the_day(moment, db)
+    if not partly:
+        return set(closed)
+    open_locations = locations_open_at(moment, set().union(*partly.values()), db)
+    return closed | {service for service, open_here in partly.items() if not open_here & open_locations}
+
+
+def closures_of_the_day(moment: datetime.datetime, db: str) -> tuple[frozenset[int], dict[int, frozenset[int]]]:
+    """The services closed at ``moment`` by a closure (their own, or every location's), and the services partly
+    closed (some location closed, none open all day) with their open locations, whose hours decide. Read from plain
+    values: the closures that may hold that day (a day either side, for time zones) by their last day's index, and
+    the links of the services concerned; during holidays they are thousands."""
     day = moment.astimezone(datetime.UTC).date()
     window = Q(closed_until__gte=day - datetime.timedelta(days=1), closed_from__lte=day + datetime.timedelta(days=1))
     closed_locations = {
@@ -175,7 +193,7 @@ def closed_by_closures(moment: datetime.datetime, db: str = "default") -> set[in
         .values_list("pk", "closed_from", "closed_until")
     }
     if not closed_locations and not own:
-        return set()
+        return frozenset(), {}
     links = Service.locations.through.objects.using(db)
     concerned = Q(service_id__in=list(own))
     if closed_locations:
@@ -203,11 +221,8 @@ def closed_by_closures(moment: datetime.datetime, db: str = "default") -> set[in
         if here and not still_open:
             closed.add(service)
         elif len(still_open) < len(here) and service not in always and not any(flag for _pk, flag in still_open):
-            partly[service] = {location for location, _flag in still_open}
-    if partly:
-        open_locations = locations_open_at(moment, set().union(*partly.values()), db)
-        closed |= {service for service, open_here in partly.items() if not open_here & open_locations}
-    return closed
+            partly[service] = frozenset(location for location, _flag in still_open)
+    return frozenset(closed), partly
 
 
 def places_available(queryset, moment: datetime.datetime):
