@@ -169,25 +169,6 @@ class Generator:
         index = self.rng.randrange(len(self.phones[country]))
         return self.phones[country][index], self.display_phones[country][index]
 
-    def closure(self, shape: tuple, languages) -> dict:
-        """A record's temporary closure as the demo draws them (``demo.LOCATION_CLOSURES``, ``SERVICE_CLOSURES``)."""
-        share, first, last, note = shape
-        if self.closure_rng.random() >= share:
-            return {}
-        return {
-            "closed_from": self.today + datetime.timedelta(days=first),
-            "closed_until": self.today + datetime.timedelta(days=last),
-            **_fields("closure_note", {language: note[language] for language in languages}),
-        }
-
-    def places(self, service) -> None:
-        """A shelter's places, as the demo's (``demo.PLACES``), said in the hours before the generation."""
-        states = [state for state, _weight in demo.PLACES]
-        capacity = self.closure_rng.choices(states, [weight for _state, weight in demo.PLACES])[0]
-        if capacity and service.status == "active":
-            service.capacity = capacity
-            service.capacity_updated_at = self.now - datetime.timedelta(hours=self.closure_rng.randint(1, 20))
-
     def batch(self, start: int, count: int) -> Batch:
         batch = Batch()
         for number in range(start, start + count):
@@ -304,7 +285,7 @@ class Generator:
                 **_fields("hours_note", {lang: note[lang] for lang in languages} if note else {}),
                 **_fields("accessibility_notes", {lang: access[lang] for lang in languages}),
                 wheelchair_accessible=self.access_rng.choices([None, True, False], weights=[3, 4, 2])[0],
-                **self.closure(demo.LOCATION_CLOSURES, languages),
+                **demo.closure_plan(self.closure_rng, self.today, demo.LOCATION_CLOSURES, languages),
             )
             location_index = len(batch.locations)
             batch.locations.append((org_index, location))
@@ -401,12 +382,13 @@ class Generator:
                         last_verified_on=self.today - datetime.timedelta(days=rng.randint(3, 425)),
                         created_at=self.now,
                         updated_at=self.now,
-                        **self.closure(demo.SERVICE_CLOSURES, languages),
+                        **demo.closure_plan(self.closure_rng, self.today, demo.SERVICE_CLOSURES, languages),
                     ),
                 )
             )
-            if main == "safe-shelter":
-                self.places(batch.services[-1][1])
+            service = batch.services[-1][1]
+            for name, value in demo.places_plan(self.closure_rng, main, service.status, self.now).items():
+                setattr(service, name, value)
             batch.categories.append((service_index, category_pk))
             batch.service_locations += [(service_index, location_index) for location_index in linked]
             batch.populations += [(service_index, self.ref.populations[code][0]) for code in populations]

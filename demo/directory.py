@@ -827,7 +827,7 @@ def _write_locations(organisation: Organisation, plan: OrganisationPlan, cities:
             **_fields("hours_note", spot.hours_note),
             **_fields("accessibility_notes", spot.accessibility),
             wheelchair_accessible=wheelchair_plan(plan.slug, spot.key),
-            **closure_plan(f"{plan.slug}:{spot.key}", today, LOCATION_CLOSURES, plan.languages),
+            **closure_plan(random.Random(f"{plan.slug}:{spot.key}:closure"), today, LOCATION_CLOSURES, plan.languages),
         )
         written[spot.key] = location
         for weekday, ranges in HOURS_SHAPES.get(spot.hours, {}).items():
@@ -867,8 +867,10 @@ def _write_services(organisation, plan: OrganisationPlan, locations: dict, today
             open_24_7=item.open_24_7,
             status=item.status,
             last_verified_on=today - datetime.timedelta(days=item.verified_days_ago),
-            **closure_plan(f"{plan.slug}:{index}", today, SERVICE_CLOSURES, plan.languages),
-            **places_plan(f"{plan.slug}:{index}", item, today),
+            **closure_plan(random.Random(f"{plan.slug}:{index}:closure"), today, SERVICE_CLOSURES, plan.languages),
+            # Said some hours before the load's day began: loading twice gives the same rows, and the places stay
+            # current for two days at least.
+            **places_plan(random.Random(f"{plan.slug}:{index}:places"), item.category, item.status, _moment(today, 0)),
         )
         links["categories"].append(
             Service.categories.through(service=service, servicecategory=reference["categories"][item.subcategory])
@@ -934,11 +936,12 @@ SERVICE_CLOSURES = (
 PLACES = (("available", 5), ("full", 3), ("waiting_list", 2), ("", 2))
 
 
-def closure_plan(key: str, today: datetime.date, shape: tuple, languages) -> dict:
-    """A record's temporary closure, for a few records: from a generator of its own, so the rest of the demo
-    directory is the same as before closures existed."""
+def closure_plan(rng: random.Random, today: datetime.date, shape: tuple, languages) -> dict:
+    """A record's temporary closure, for a few records (``shape``: ``LOCATION_CLOSURES``, ``SERVICE_CLOSURES``),
+    drawn from ``rng``: the demo gives each record a generator of its own, so the rest of the demo directory is the
+    same as before closures existed; the synthetic directory one for them all."""
     share, first, last, note = shape
-    if random.Random(f"{key}:closure").random() >= share:
+    if rng.random() >= share:
         return {}
     return {
         "closed_from": today + datetime.timedelta(days=first),
@@ -947,19 +950,15 @@ def closure_plan(key: str, today: datetime.date, shape: tuple, languages) -> dic
     }
 
 
-def places_plan(key: str, item, today: datetime.date) -> dict:
-    """A shelter's places (available, full, waiting list or not given), updated some hours before the load's day
-    began (so loading twice gives the same rows, and the places stay current for two days at least)."""
-    if item.category != "safe-shelter" or item.status != "active":
+def places_plan(rng: random.Random, category: str, status: str, said_before: datetime.datetime) -> dict:
+    """A shelter's places (available, full, waiting list or not given), said some hours before ``said_before``,
+    drawn from ``rng`` as ``closure_plan``'s."""
+    if category != "safe-shelter" or status != "active":
         return {}
-    rng = random.Random(f"{key}:places")
     capacity = rng.choices([state for state, _weight in PLACES], [weight for _state, weight in PLACES])[0]
     if not capacity:
         return {}
-    return {
-        "capacity": capacity,
-        "capacity_updated_at": _moment(today, 0) - datetime.timedelta(hours=rng.randint(1, 20)),
-    }
+    return {"capacity": capacity, "capacity_updated_at": said_before - datetime.timedelta(hours=rng.randint(1, 20))}
 
 
 CHANNEL_HOURS = _t(
