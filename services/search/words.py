@@ -204,7 +204,8 @@ LONGEST_TERM = 4
 class TermIndex:
     """Phrases that name a type of help (a category's search terms and names, in four languages) → the ids of the
     categories they name. A phrase is keyed by the stems of its meaningful words in its own language, and also by
-    the words themselves, so that "casa de acogida", "casas de acogida" and "casa acogida" meet.
+    the words themselves, in any order, so that "casa de acogida", "casas de acogida", "casa acogida" meet, and "me
+    pegó mi esposo" meets "mi esposo me pega" (people say a need in any order; the stop words are left out).
 
     Built from plain ``(category id, language, phrase)`` triples: no models here."""
 
@@ -222,8 +223,8 @@ class TermIndex:
                 continue
             self.longest = max(self.longest, len(phrase_words))
             phrase_stems = stems_in_order(phrase_words, language)
-            self.stemmed[language].setdefault(tuple(phrase_stems), set()).add(category_id)
-            self.plain.setdefault(tuple(phrase_words), set()).add(category_id)
+            self.stemmed[language].setdefault(_key(phrase_stems), set()).add(category_id)
+            self.plain.setdefault(_key(phrase_words), set()).add(category_id)
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
@@ -233,11 +234,11 @@ class TermIndex:
         compared on stems in the page language and in Spanish, Portuguese and English (suffix stemmers), on the
         words themselves in Indonesian unless the page is Indonesian (its stemmer takes prefixes off, which turns
         another language's words into noise)."""
-        found = set(self.plain.get(tuple(words), ()))
+        found = set(self.plain.get(_key(words), ()))
         for term_language, terms in self.stemmed.items():
             if term_language == "id" and language != "id":
                 continue
-            found |= terms.get(tuple(stems_in_order(words, term_language)), set())
+            found |= terms.get(_key(stems_in_order(words, term_language)), set())
         return found
 
     def categories_of_word(self, word: str, language: str) -> set[int]:
@@ -252,8 +253,13 @@ class TermIndex:
         return found
 
 
+def _key(words: Iterable[str]) -> tuple[str, ...]:
+    """A phrase's key: its words in any order."""
+    return tuple(sorted(words))
+
+
 def stems_in_order(words: Iterable[str], language: str) -> list[str]:
-    """The stem of each word, in order, repeats kept (a phrase's key)."""
+    """The stem of each word, in order, repeats kept."""
     return [stem(word, language) for word in words]
 
 

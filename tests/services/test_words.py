@@ -131,6 +131,8 @@ TERMS = words.TermIndex(
         (2, "id", "tempat berlindung"),
         (3, "es", "casa"),
         (4, "id", "acara"),
+        (5, "es", "mi esposo me pega"),
+        (5, "pt", "meu marido me bateu"),
     ]
 )
 
@@ -155,6 +157,13 @@ def test_a_sentence_keeps_its_meaningful_words_and_finds_its_phrases():
 def test_the_longest_phrase_wins_and_other_words_stand_alone():
     assert _understood("casa acogida", "es") == [(("casa", "acogida"), [2])]
     assert _understood("casa grande", "es") == [(("casa",), [3]), (("grande",), [])]
+
+
+def test_a_phrase_is_understood_in_any_order_and_form_of_its_words():
+    assert _understood("me pegó mi esposo", "es") == [(("pegó", "esposo"), [5])]
+    assert _understood("mi esposo me pegó", "es") == [(("esposo", "pegó"), [5])]
+    assert _understood("acogida casa", "es") == [(("acogida", "casa"), [2])]
+    assert _understood("me bateu meu marido", "pt") == [(("bateu", "marido"), [5])]
 
 
 def test_terms_of_other_languages_are_understood():
