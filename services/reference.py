@@ -656,7 +656,7 @@ SEARCH_TERMS = {
         "paso, vivienda, alojamiento temporal, me echaron de la casa, dónde vivir, dónde quedarme, sin hogar, "
         "situación de calle, cuarto, dormitorio, albergue para mujeres, mujeres golpeadas, casa para mujeres "
         "golpeadas, me botaron de la casa, me sacaron de la casa, me corrieron de la casa, irme de la casa, no tengo "
-        "a dónde ir",
+        "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite",
@@ -727,14 +727,14 @@ SEARCH_TERMS = {
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
         "urgencias, emergencia, enfermera, atención médica, salud, herida, golpes, lesiones, curación, consulta "
-        "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS",
+        "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS, vacuna, vacunas, vacunación",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
-        "ambulância",
+        "ambulância, vacina, vacinação",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
-        "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises",
+        "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
-        "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri",
+        "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi",
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
@@ -809,7 +809,7 @@ SEARCH_TERMS = {
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
         "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
-        "medida de afastamento",
+        "medida de afastamento, Maria da Penha",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
         "order",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
@@ -826,7 +826,8 @@ SEARCH_TERMS = {
         "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
         "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio, regularizarme, sin "
         "papeles, indocumentada, indocumentado, carné de extranjería, carnet de extranjería, cédula de extranjería, "
-        "CPP, INM, tarjeta de visitante por razones humanitarias, pasaporte",
+        "CPP, INM, tarjeta de visitante por razones humanitarias, pasaporte, estatuto temporal de protección, "
+        "permiso por protección temporal, protección temporal, TPS",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
@@ -857,16 +858,17 @@ SEARCH_TERMS = {
     "gbv-case-management": _t(
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "
         "pega, mi esposo me pega, mi marido me pega, maltrato, me golpea, me maltrata, golpes, golpeada, mi novio me "
-        "pega, mi novio me maltrata, trata de personas, trata, explotación sexual",
+        "pega, mi novio me maltrata, trata de personas, trata, explotación sexual, me pegó, me golpeó, me pegaron, "
+        "me agredió, me lastimó, violencia familiar, violencia machista",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
-        "sexual",
+        "sexual, me bateu, me agrediu, apanhei, violência familiar",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
-        "trafficking, trafficking, sexual exploitation",
+        "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
-        "seksual, pelecehan",
+        "seksual, pelecehan, pacar",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -1013,19 +1015,23 @@ SEARCH_TERMS = {
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
         "peligro, me amenaza, amenazas, me persigue, acoso, acecho, botón de pánico, 911, protegerme, me quiere "
-        "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue",
+        "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue, amenaza con matarme, me amenazó",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
-        "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger",
+        "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
+        "ameaça me matar, quer me matar, "
+        "assédio, assédio sexual, importunação sexual, me persegue, me ameaça",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
-        "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe",
+        "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
+        "kill me",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
-        "110",
+        "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger",
-        "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself",
+        "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
+        "my partner, leaving an abusive relationship",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri",
     ),
     "specialised-police": _t(
