@@ -659,7 +659,8 @@ SEARCH_TERMS = {
         "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
-        "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite",
+        "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
+        "me botou para fora, me colocou para fora, expulsa de casa",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging",
@@ -727,24 +728,28 @@ SEARCH_TERMS = {
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
         "urgencias, emergencia, enfermera, atención médica, salud, herida, golpes, lesiones, curación, consulta "
-        "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS, vacuna, vacunas, vacunación",
+        "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS, vacuna, vacunas, vacunación, "
+        "dentista, odontólogo, medicamentos, medicinas, remedios, farmacia, receta médica",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
-        "ambulância, vacina, vacinação",
+        "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
-        "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination",
+        "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination, "
+        "dentist, dental, medicine, medication, pharmacy, prescription",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
-        "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi",
+        "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi, dokter gigi, obat, "
+        "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP",
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
         "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí, violada, me violó, agredida "
-        "sexualmente, me forzó, manoseo, tocamientos",
+        "sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
-        "seguinte, anticoncepção de emergência, 72 horas",
+        "seguinte, anticoncepção de emergência, 72 horas, me tocou, me apalpou, passou a mão em mim",
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
-        "72 hours",
-        "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam",
+        "72 hours, groped, touched me, molested",
+        "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam, "
+        "diraba, dicabuli, pencabulan",
     ),
     "emergency-medical-care": _t(
         "urgencias, emergencias, guardia, sala de emergencia, ambulancia",
@@ -831,7 +836,7 @@ SEARCH_TERMS = {
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
-        "visa, vawa, green card, UNHCR",
+        "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor",
     ),
     "family-law": _t(
@@ -879,14 +884,17 @@ SEARCH_TERMS = {
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
-        "telefónica, línea gratuita, línea 24 horas, suicidio",
+        "telefónica, línea gratuita, línea 24 horas, suicidio, urgente, emergencia, auxilio, socorro",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
-        "linha gratuita, 24 horas, hotline",
+        "linha gratuita, 24 horas, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, ligação "
+        "gratuita",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
-        "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911",
+        "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
+        "help now, sos",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
-        "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan",
+        "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
+        "darurat, segera, SOS",
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer",
@@ -903,7 +911,8 @@ SEARCH_TERMS = {
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
         "abuso sexual infantil, DIF, ICBF, bienestar familiar, defensoría de la niñez, DEMUNA, mi hijo, mi hija, "
-        "menor no acompañado, trabajo infantil",
+        "menor no acompañado, trabajo infantil, cipotes, chamacos, chamaquitos, patojos, güiros, chamos, wawas, "
+        "pelados, chiquillos",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil",
@@ -937,14 +946,18 @@ SEARCH_TERMS = {
     "cash-basic-needs": _t(
         "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
         "bono, ayuda económica, apoyo económico, kit de higiene, kit de dignidad, toallas sanitarias, toallas "
-        "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres, lana, pisto",
+        "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres, lana, pisto, olla común, comedor "
+        "comunitario, comedor popular",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, kit de higiene, kit dignidade, absorvente, fraldas, roupas, cobertor, colchão, "
-        "necessidades básicas, mantimentos",
+        "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, bolsa "
+        "família",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
-        "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs",
+        "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs, soup kitchen, food "
+        "pantry, free meals, free food",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
-        "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok",
+        "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
+        "dapur umum, makan gratis",
     ),
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata",
@@ -970,11 +983,12 @@ SEARCH_TERMS = {
         "capital semilla, costura, peluquería",
         "trabalho, emprego, bico, vaga, vaga de emprego, capacitação, curso profissionalizante, oficina, "
         "profissão, empreendedorismo, negócio, renda, renda extra, geração de renda, autonomia financeira, "
-        "microcrédito, costura, currículo",
+        "microcrédito, costura, currículo, trampo",
         "job, jobs, employment, work, job training, vocational training, skills training, job search, resume, cv, "
         "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, apprenticeship",
         "kerja, pekerjaan, lowongan kerja, loker, pelatihan kerja, pelatihan keterampilan, kursus, keterampilan, "
-        "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, menjahit, BLK",
+        "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, menjahit, BLK, "
+        "kerjaan, cari kerja",
     ),
     "vocational-training": _t(
         "capacitación, curso, taller, oficio, formación, SENA, costura, peluquería",
