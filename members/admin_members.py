@@ -177,6 +177,16 @@ class ProposedChangeAdmin(ScopedAdmin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    @staticmethod
+    def _removal_effects(proposal):
+        """What approving a waiting removal would also do (a location's services left without a place, paused)."""
+        if proposal.status != ProposedChange.Status.PENDING or proposal.action != ProposedChange.Action.REMOVE:
+            return []
+        record = proposal.target
+        if record is None:
+            return []
+        return [{"label": effect.label, "records": records} for effect, records in proposals.removal_effects(record)]
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         proposal = self.get_object(request, unquote(object_id))  # refuses another country's proposal
         if proposal is None or not self.has_view_or_change_permission(request, proposal):
@@ -209,6 +219,8 @@ class ProposedChangeAdmin(ScopedAdmin, admin.ModelAdmin):
                 "proposal": proposal,
                 "subject": proposals.subject(proposal),
                 "rows": proposals.rows(proposal),
+                "history": proposals.history(proposal),
+                "effects": self._removal_effects(proposal),
                 "form": form,
                 "can_decide": proposal.status == ProposedChange.Status.PENDING
                 and services.can_decide_proposal(request.user, proposal),

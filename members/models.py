@@ -765,12 +765,17 @@ class ProposedChange(models.Model):
 
     ``action`` says what is proposed: a change of a record, a new record (its values as "after", "before" empty;
     ``target_id`` is set when it is approved and the record created), or the removal of a record (``note`` says
-    why; approving takes it off the public directory without deleting it or its history)."""
+    why; approving takes it off the public directory without deleting it or its history).
+
+    While it waits, its members may change it (a new ``changes``, the next ``revision``) or withdraw it: a
+    withdrawn proposal is closed as a decided one is (``decided_by`` is the member who withdrew it), and kept. Its
+    history (django-simple-history) holds each version: who sent it, changed it, withdrew or decided it, and when."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for review")
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the member")
 
     class Action(models.TextChoices):
         CHANGE = "change", _("Change to a record")
@@ -826,7 +831,8 @@ class ProposedChange(models.Model):
         permissions = [("decide_proposedchange", _("Can approve or reject proposed changes"))]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["pending", "approved", "rejected"]), name="proposed_change_status_valid"
+                condition=Q(status__in=["pending", "approved", "rejected", "withdrawn"]),
+                name="proposed_change_status_valid",
             ),
             models.CheckConstraint(
                 condition=Q(status="pending", decided_at__isnull=True)

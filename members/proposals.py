@@ -8,7 +8,9 @@ location; ``services`` registers its service (``services.apps``), so that this m
 Values are compared as JSON: a proposal's ``changes`` hold, per field, the value before and after (for a new
 record, "before" is empty). A model registered with ``to_add`` asks those fields too when a member adds a record
 (what the record cannot be created without), and with ``remove`` says how an approved removal takes a record off
-the public directory without deleting it.
+the public directory without deleting it. Another app may add what such a removal does to its own records
+(``add_removal_effect``: a location's services left without a place are paused), so that the coordinator's
+decision page can say it before she approves.
 """
 
 import datetime
@@ -21,7 +23,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Location, OpeningHours, Organisation
+from members.models import Location, OpeningHours, Organisation, ProposedChange
 from rssn.languages import in_every_language, localized_fields, page_language
 
 # A location's address: a proposal that touches one of these stays as confidential as the address.
@@ -38,12 +40,24 @@ class Part:
     show: Callable[[list], str] | None = None  # the rows as a coordinator reads them in the before/after table
 
 
+@dataclass(frozen=True)
+class RemovalEffect:
+    """What the approved removal of a record does to other records. ``affected`` names them while the record is
+    still there (the decision page lists them, the approval reads them again under its lock); ``apply`` acts on
+    them once the record is removed, with the approving coordinator and the proposal (for their history line)."""
+
+    label: object
+    affected: Callable[[models.Model], list]
+    apply: Callable[..., None]
+
+
 @dataclass
 class Editable:
     fields: list[str]
     parts: dict[str, Part] = field(default_factory=dict)
     to_add: list[str] = field(default_factory=list)
     remove: Callable[[models.Model], None] | None = None
+    removal_effects: list[RemovalEffect] = field(default_factory=list)
 
     def fields_for(self, *, adding: bool) -> list[str]:
         return [*self.fields, *self.to_add] if adding else list(self.fields)
@@ -67,6 +81,18 @@ def add_part(model: type[models.Model], name: str, part: Part) -> None:
     """Add a part to a registered model's editable record: another app's rows of it (a location's contact channels,
     kept by ``services``)."""
     REGISTRY[model._meta.label_lower].parts[name] = part
+
+
+def add_removal_effect(model: type[models.Model], effect: RemovalEffect) -> None:
+    """Add what the approved removal of a registered model's record does to another app's records."""
+    REGISTRY[model._meta.label_lower].removal_effects.append(effect)
+
+
+def removal_effects(record) -> list[tuple[RemovalEffect, list]]:
+    """Each effect the removal of ``record`` would have, with the records it would affect (those with none left
+    out)."""
+    found = [(effect, effect.affected(record)) for effect in editable(type(record)).removal_effects]
+    return [(effect, records) for effect, records in found if records]
 
 
 def editable(model) -> Editable:
@@ -326,3 +352,33 @@ def subject(proposal) -> str:
     if proposal.action == proposal.Action.REMOVE:
         return str(_("Removal — %(kind)s: %(name)s") % values)
     return name
+
+
+# How a proposal ended, as a line of its history says it.
+ENDED = {
+    ProposedChange.Status.APPROVED: _("Approved"),
+    ProposedChange.Status.REJECTED: _("Rejected"),
+    ProposedChange.Status.WITHDRAWN: _("Withdrawn by the member"),
+}
+
+
+def history(proposal) -> list[dict]:
+    """The proposal's life as its coordinator reads it, oldest first: each version sent (one replaced by a later
+    version with its before/after rows) and how it ended (approved, rejected, withdrawn), with who and when."""
+    records = list(proposal.history.order_by("history_date", "history_id").select_related("history_user"))
+    lines, revision, status = [], None, None
+    for number, line in enumerate(records):
+        if line.status == ProposedChange.Status.PENDING and line.revision != revision:
+            replaced = any(later.revision != line.revision for later in records[number + 1 :])
+            if revision is None:
+                what = str(_("Sent for review"))
+            else:
+                what = str(_("New version sent (version %(revision)s)")) % {"revision": line.revision}
+            lines.append({"what": what, "who": line.history_user, "when": line.history_date,
+                          "rows": rows(line.instance) if replaced else []})  # fmt: skip
+            revision = line.revision
+        elif line.status in ENDED and line.status != status:
+            lines.append({"what": str(ENDED[line.status]), "who": line.history_user, "when": line.history_date,
+                          "rows": []})  # fmt: skip
+        status = line.status
+    return lines

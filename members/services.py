@@ -28,6 +28,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
+from django.utils.formats import date_format
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -956,12 +957,51 @@ class ProposalConflict(ValidationError):
     """The record (or its proposal) changed since the member's form was shown."""
 
 
+# Why a proposal cannot be changed or withdrawn any more: one sentence per way it ended.
+CLOSED = {
+    ProposedChange.Status.APPROVED: _(
+        "A coordinator approved this proposal on %(date)s: it is published and can no longer be changed or "
+        "withdrawn. To change the listing again, edit it from your listing."
+    ),
+    ProposedChange.Status.REJECTED: _(
+        "A coordinator rejected this proposal on %(date)s: it can no longer be changed or withdrawn. Your listing "
+        "shows why it was rejected; you can propose the change again."
+    ),
+    ProposedChange.Status.WITHDRAWN: _(
+        "This proposal was withdrawn on %(date)s: it can no longer be changed. You can propose the change again "
+        "from your listing."
+    ),
+}
+NOTHING_SAVED = _("Nothing of what you sent was saved.")
+
+
+def closed_message(proposal: ProposedChange) -> str:
+    """Why a decided or withdrawn proposal cannot be changed any more, with its day."""
+    when = date_format(timezone.localtime(proposal.decided_at), "DATE_FORMAT")
+    return str(CLOSED[proposal.status]) % {"date": when}
+
+
+class ProposalClosed(ProposalConflict):
+    """The proposal was approved, rejected or withdrawn since the member's page showed it: it cannot be changed or
+    withdrawn any more."""
+
+    def __init__(self, proposal: ProposedChange):
+        self.proposal = proposal
+        super().__init__([closed_message(proposal), str(NOTHING_SAVED)], code="closed")
+
+
+def proposal_edition(proposal: ProposedChange) -> str:
+    """What a form showing a waiting proposal carries (its id and revision), as ``proposal_version`` does for a
+    record: a save over another member's newer version of it is noticed."""
+    return f"p{proposal.pk}.{proposal.revision}"
+
+
 def proposal_version(record) -> str:
     """What a member's form carries to notice a save over another's: the waiting proposal's id and revision, or a
     fingerprint of the record's values when none waits."""
     waiting = ProposedChange.objects.pending().for_record(record).first()
     if waiting is not None:
-        return f"p{waiting.pk}.{waiting.revision}"
+        return proposal_edition(waiting)
     return "r" + proposals.version_of(proposals.current_values(record))
 
 
@@ -985,6 +1025,9 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
         Organisation.objects.select_for_update().get(pk=organisation.pk)  # one save at a time per listing
         if _removal_waits(record):
             raise ProposalConflict(REMOVAL_WAITS, code="removal-waits")
+        closed = _closed_since_shown(version, organisation)
+        if closed is not None:
+            raise ProposalClosed(closed)
         if proposal_version(record) != version:
             raise ProposalConflict(
                 _(
@@ -996,29 +1039,45 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
         changes = proposals.differences(record, values)
         waiting = ProposedChange.objects.select_for_update().pending().for_record(record).first()
         if not changes:
-            if waiting is not None:
-                waiting.delete()
+            if waiting is not None:  # back to the record's own values: nothing left to review
+                waiting.status = ProposedChange.Status.WITHDRAWN
+                waiting.decided_by = by
+                waiting.decided_at = timezone.now()
+                waiting._history_user = by
+                waiting.save(update_fields=["status", "decided_by", "decided_at"])
             return None
         confidential = proposals.touches_confidential_address(record, changes)
         return _propose(record, organisation, waiting=waiting, by=by, changes=changes, confidential=confidential)
+
+
+def _closed_since_shown(version: str, organisation: Organisation) -> ProposedChange | None:
+    """The proposal a form was shown with (``version`` "p<id>.<revision>"), if it was decided or withdrawn since."""
+    number = version[1:].split(".")[0] if version.startswith("p") else ""
+    if not number.isdigit():
+        return None
+    return ProposedChange.objects.decided().filter(pk=int(number), organisation=organisation).first()
 
 
 def _propose(record, organisation: Organisation, *, waiting: ProposedChange | None, by, **fields) -> ProposedChange:
     """Save a proposal for an existing record: a new one, or the one waiting for it continued (its revision grows,
     so that a form shown before notices)."""
     if waiting is None:
-        return ProposedChange.objects.create(
+        waiting = ProposedChange(
             organisation=organisation,
             target_type=ContentType.objects.get_for_model(record),
             target_id=record.pk,
             proposed_by=by,
             **fields,
         )
+        waiting._history_user = by
+        waiting.save()
+        return waiting
     for name, value in fields.items():
         setattr(waiting, name, value)
     waiting.revision += 1
     waiting.proposed_by = by
     waiting.proposed_at = timezone.now()
+    waiting._history_user = by
     waiting.save()
     return waiting
 
@@ -1050,7 +1109,7 @@ def proposal_add(*, organisation: Organisation, model, values: dict, by) -> Prop
         raise ValidationError(_("Fill in the form: an empty record cannot be added."))
     with transaction.atomic():
         Organisation.objects.select_for_update().get(pk=organisation.pk)
-        return ProposedChange.objects.create(
+        proposal = ProposedChange(
             organisation=organisation,
             action=ProposedChange.Action.ADD,
             target_type=ContentType.objects.get_for_model(model),
@@ -1059,6 +1118,9 @@ def proposal_add(*, organisation: Organisation, model, values: dict, by) -> Prop
             confidential=proposals.touches_confidential_address(model(), changes),
             proposed_by=by,
         )
+        proposal._history_user = by
+        proposal.save()
+        return proposal
 
 
 def proposal_remove(*, record, reason: str, by) -> ProposedChange:
@@ -1087,6 +1149,62 @@ def proposal_remove(*, record, reason: str, by) -> ProposedChange:
         )
 
 
+CHANGED_SINCE_SHOWN = _(
+    "Someone else changed this proposal while you were looking at it. Nothing of yours was saved: check it as it "
+    "is now and send again."
+)
+
+
+def _locked_own_pending(proposal: ProposedChange, by, version: str) -> ProposedChange:
+    """The proposal, locked, for one of its organisation's members: still waiting, and as her page showed it."""
+    _check_member_of(by, proposal.organisation)
+    Organisation.objects.select_for_update().get(pk=proposal.organisation_id)  # one save at a time per listing
+    locked = ProposedChange.objects.select_for_update().get(pk=proposal.pk)
+    if locked.status != ProposedChange.Status.PENDING:
+        raise ProposalClosed(locked)
+    if proposal_edition(locked) != version:
+        raise ProposalConflict(CHANGED_SINCE_SHOWN, code="conflict")
+    return locked
+
+
+def proposal_revise(*, proposal: ProposedChange, values: dict, version: str, by) -> ProposedChange:
+    """Replace what a waiting addition proposes (a member corrects her new location or service before a
+    coordinator decides): it keeps waiting, with its next revision, and its history keeps the version it replaces.
+    ``version`` is what her form was shown with (``proposal_edition``): ``ProposalConflict`` when another member
+    changed it since, ``ProposalClosed`` when it was decided or withdrawn; nothing is saved then. A change of an
+    existing record is revised on the record's own form (``proposal_submit``)."""
+    if proposal.action != ProposedChange.Action.ADD:
+        raise ValidationError(_("Only a new location or service is changed here; change a record on its own page."))
+    model = proposal.target_type.model_class()
+    changes = proposals.additions(model, values)
+    if not changes:
+        raise ValidationError(_("Fill in the form: an empty record cannot be added."))
+    with transaction.atomic():
+        locked = _locked_own_pending(proposal, by, version)
+        locked.changes = changes
+        locked.confidential = proposals.touches_confidential_address(model(), changes)
+        locked.revision += 1
+        locked.proposed_by = by
+        locked.proposed_at = timezone.now()
+        locked._history_user = by
+        locked.save()
+    return locked
+
+
+def proposal_withdraw(*, proposal: ProposedChange, version: str, by) -> ProposedChange:
+    """Withdraw a waiting proposal (a change, an addition or a removal) at a member's request: it leaves the
+    coordinators' queue, nothing of it is published, and it is kept, closed, in the listing's proposals with who
+    withdrew it and when. ``version`` as for ``proposal_revise``: a version she has not seen is not withdrawn."""
+    with transaction.atomic():
+        locked = _locked_own_pending(proposal, by, version)
+        locked.status = ProposedChange.Status.WITHDRAWN
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked._history_user = by
+        locked.save(update_fields=["status", "decided_by", "decided_at"])
+    return locked
+
+
 def can_decide_proposal(user, proposal: ProposedChange) -> bool:
     """Administrators decide every proposal; coordinators those of organisations working in their countries."""
     return (
@@ -1102,12 +1220,14 @@ def _locked_pending(proposal: ProposedChange, by) -> ProposedChange:
             _("You may not decide proposals for %(organisation)s.") % {"organisation": proposal.organisation}
         )
     locked = ProposedChange.objects.select_for_update().select_related("organisation").get(pk=proposal.pk)
+    if locked.status == ProposedChange.Status.WITHDRAWN:
+        raise ValidationError(_("The member withdrew this proposal: there is nothing to decide."))
     if locked.status != ProposedChange.Status.PENDING:
         raise ValidationError(_("This proposal was already decided."))
     return locked
 
 
-def _tell_proposer(proposal: ProposedChange, template: str, subject) -> None:
+def _tell_proposer(proposal: ProposedChange, template: str, subject, **context) -> None:
     member = getattr(proposal.proposed_by, "organisation_membership", None) if proposal.proposed_by else None
     if member is None or not proposal.proposed_by.email:
         return
@@ -1116,7 +1236,7 @@ def _tell_proposer(proposal: ProposedChange, template: str, subject) -> None:
         to=[proposal.proposed_by.email],
         language=member.language,
         subject=subject,
-        context={"proposal": proposal, "organisation": proposal.organisation, "record": proposal.target},
+        context={"proposal": proposal, "organisation": proposal.organisation, "record": proposal.target, **context},
     )
 
 
@@ -1128,7 +1248,7 @@ def _existing_record(proposal: ProposedChange):
     return record
 
 
-def _apply_change(proposal: ProposedChange, by):
+def _apply_change(proposal: ProposedChange, by) -> tuple:
     record = _existing_record(proposal)
     stale = proposals.stale_fields(record, proposal.changes)
     if stale:
@@ -1142,21 +1262,28 @@ def _apply_change(proposal: ProposedChange, by):
         )
     _sign(record, proposal, by)
     proposals.apply(record, proposal.changes)
-    return record
+    return record, []
 
 
-def _apply_addition(proposal: ProposedChange, by):
+def _apply_addition(proposal: ProposedChange, by) -> tuple:
     record = proposal.target_type.model_class()(organisation=proposal.organisation)
     _sign(record, proposal, by)
     proposals.apply(record, proposal.changes)
-    return record
+    return record, []
 
 
-def _apply_removal(proposal: ProposedChange, by):
+def _apply_removal(proposal: ProposedChange, by) -> tuple:
+    """Take the record off the directory, then do what that does to other records (``proposals.removal_effects``,
+    read before the record goes): returns the record and those other records."""
     record = _existing_record(proposal)
+    effects = proposals.removal_effects(record)
     _sign(record, proposal, by)
     proposals.editable(type(record)).remove(record)
-    return record
+    affected = []
+    for effect, records in effects:
+        effect.apply(record, records, by=by, proposal=proposal)
+        affected += records
+    return record, affected
 
 
 def _sign(record, proposal: ProposedChange, by) -> None:
@@ -1174,18 +1301,20 @@ APPLY = {
 
 def proposal_approve(*, proposal: ProposedChange, by) -> ProposedChange:
     """Publish a proposed change: write it to the record, create the new record or take the removed one off the
-    directory (its history says who approved it), confirm the listing verified today, tell the member. A change is
-    refused when a field it changes was changed by someone else since."""
+    directory (its history says who approved it; a removed location's services left without a place are paused),
+    confirm the listing verified today, tell the member (and which services were paused). A change is refused when
+    a field it changes was changed by someone else since."""
     with transaction.atomic():
         locked = _locked_pending(proposal, by)
-        record = APPLY[locked.action](locked, by)
+        record, paused = APPLY[locked.action](locked, by)
         locked.target_id = record.pk
         locked.status = ProposedChange.Status.APPROVED
         locked.decided_by = by
         locked.decided_at = timezone.now()
+        locked._history_user = by
         locked.save(update_fields=["target_id", "status", "decided_by", "decided_at"])
         listing_mark_verified(organisation=locked.organisation, by=by, on=timezone.localdate())
-        _tell_proposer(locked, "proposal_approved", _("Your change to the directory was published"))
+        _tell_proposer(locked, "proposal_approved", _("Your change to the directory was published"), paused=paused)
     return locked
 
 
@@ -1200,6 +1329,7 @@ def proposal_reject(*, proposal: ProposedChange, by, reason: str) -> ProposedCha
         locked.decided_by = by
         locked.decided_at = timezone.now()
         locked.reason = reason
+        locked._history_user = by
         locked.save(update_fields=["status", "decided_by", "decided_at", "reason"])
         _tell_proposer(locked, "proposal_rejected", _("Your change to the directory was not published"))
     return locked

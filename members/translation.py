@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from members.models import City, Country, Helpline, Location, Organisation
+from members.models import City, Country, Helpline, Location, Organisation, ProposedChange
 
 
 @register(Country)
@@ -35,3 +35,5 @@ class LocationTranslationOptions(TranslationOptions):
 # (name_es, name_en...) and saving a translated model records them.
 simple_history.register(Organisation)
 simple_history.register(Location)
+# Each version of a proposed change while it waits, and its end (approved, rejected, withdrawn).
+simple_history.register(ProposedChange)

@@ -302,6 +302,116 @@ def add(request, kind: str):
     return _form_page(request, form=form, formsets=formsets, spec=spec, title=str(ADD_TITLES[kind]))
 
 
+def _own_proposal(member, pk: int) -> ProposedChange:
+    """A proposal of the member's organisation (waiting or not); another organisation's is not found."""
+    return get_object_or_404(
+        ProposedChange.objects.select_related("target_type"), pk=pk, organisation=member.organisation
+    )
+
+
+def _closed_page(request, proposal):
+    """A decided or withdrawn proposal's page: why it cannot be changed any more (409 to a form sent to it)."""
+    sent = request.method == "POST"
+    return render(
+        request,
+        "services/account/proposal_closed.html",
+        {"proposal": proposal, "message": membership.closed_message(proposal), "sent": sent},
+        status=409 if sent else 200,
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def proposal_change(request, pk: int):
+    """Change a waiting proposal: a new location or service on the form it was sent with, filled with what she
+    proposed (``proposal_revise``); a change of a record on the record's own form, which shows it already; a
+    removal's reason on the removal page. A decided or withdrawn proposal says it cannot be changed."""
+    proposal = _own_proposal(request.member, pk)
+    if proposal.status != ProposedChange.Status.PENDING:
+        return _closed_page(request, proposal)
+    kind = proposal.target_type.model
+    if proposal.action != ProposedChange.Action.ADD:
+        name = "account:remove" if proposal.action == ProposedChange.Action.REMOVE else "account:edit"
+        if kind == "organisation":
+            return redirect("account:organisation")
+        return redirect(name, kind, proposal.target_id)
+    model = _listing_model(kind)
+    organisation = request.member.organisation
+    spec = proposals.editable(model)
+    form_class = account_forms.listing_form_class(model, adding=True)
+    shown = model(organisation=organisation)
+    values = {name: change["after"] for name, change in proposal.changes.items()}
+    if request.method == "POST":
+        form = form_class(request.POST, instance=shown, organisation=organisation)
+        formsets = _part_formsets(spec, request.POST, values)
+        if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
+            try:
+                membership.proposal_revise(
+                    proposal=proposal,
+                    values=_submitted(form, formsets),
+                    version=form.cleaned_data["version"],
+                    by=request.user,
+                )
+            except membership.ProposalClosed:
+                proposal.refresh_from_db()
+                return _closed_page(request, proposal)
+            except membership.ProposalConflict as conflict:
+                form.add_error(None, conflict)
+                proposal.refresh_from_db()
+                data = request.POST.copy()
+                data["version"] = membership.proposal_edition(proposal)  # saving again now is her choice
+                form.data = data
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your addition was changed and still waits for review. The coordinator sees the new version."),
+                )
+                return redirect("account:home")
+    else:
+        initial = {**account_forms.new_record_initial(model), **values}
+        initial["version"] = membership.proposal_edition(proposal)
+        form = form_class(instance=shown, initial=initial, organisation=organisation)
+        formsets = _part_formsets(spec, None, values)
+    title = proposals.subject(proposal)
+    return _form_page(request, form=form, formsets=formsets, spec=spec, title=title[:1].upper() + title[1:],
+                      waiting=proposal)  # fmt: skip
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def proposal_withdraw(request, pk: int):
+    """Withdraw a waiting proposal, after a page that says what it proposed (a form, no script): it leaves the
+    coordinators' queue and nothing of it is published (``proposal_withdraw``)."""
+    proposal = _own_proposal(request.member, pk)
+    if proposal.status != ProposedChange.Status.PENDING:
+        return _closed_page(request, proposal)
+    errors = []
+    if request.method == "POST":
+        try:
+            membership.proposal_withdraw(proposal=proposal, version=request.POST.get("version", ""), by=request.user)
+        except membership.ProposalClosed:
+            proposal.refresh_from_db()
+            return _closed_page(request, proposal)
+        except membership.ProposalConflict as conflict:
+            errors = conflict.messages
+            proposal.refresh_from_db()
+        else:
+            messages.success(request, _("Your proposal was withdrawn: nothing of it is published."))
+            return redirect("account:home")
+    return render(
+        request,
+        "services/account/proposal_withdraw.html",
+        {
+            "proposal": proposal,
+            "rows": proposals.rows(proposal),
+            "version": membership.proposal_edition(proposal),
+            "errors": errors,
+        },
+    )
+
+
 @member_required
 @require_http_methods(["GET", "POST"])
 def remove(request, kind: str, pk: int):

@@ -1,6 +1,8 @@
 """What a member may change in her services (``members.proposals`` holds the rules; registered at start-up by
 ``services.apps``)."""
 
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from members import proposals
@@ -50,6 +52,28 @@ def pause(service) -> None:
     service.save()
 
 
+def left_without_place(location) -> list:
+    """The active services that removing ``location`` leaves with no place at all: given only in person (not by
+    phone, online or by an outreach team, which reach people without one) and at no other current location."""
+    elsewhere = Location.objects.current().exclude(pk=location.pk).filter(services=OuterRef("pk"))
+    services = location.services.filter(
+        status=Service.Status.ACTIVE, in_person=True, by_phone=False, online=False, outreach=False
+    )
+    return list(services.exclude(Exists(elsewhere)).order_by("pk"))
+
+
+def pause_without_place(location, services: list, *, by, proposal) -> None:
+    """Pause the services a location's removal left with no place (``left_without_place``), each with a line of
+    its history saying why: a public page with no place to go would send people nowhere."""
+    for service in services:
+        service.status = Service.Status.PAUSED
+        service._history_user = by
+        service._change_reason = gettext(
+            "Paused: its only location, %(location)s, was closed for good (proposed change %(number)s approved)"
+        ) % {"location": location, "number": proposal.pk}
+        service.save()
+
+
 def register() -> None:
     proposals.register(
         Service,
@@ -74,3 +98,15 @@ def register() -> None:
         remove=pause,
     )
     proposals.add_part(Location, "channels", CHANNELS)
+    proposals.add_removal_effect(
+        Location,
+        proposals.RemovalEffect(
+            _(
+                "Approving also pauses these services: this location is their only place and they are given only in "
+                "person, so they would show with no place to go. They leave the public directory (their history is "
+                "kept) until they are given a place again."
+            ),
+            left_without_place,
+            pause_without_place,
+        ),
+    )

@@ -291,7 +291,9 @@ def test_an_approved_removal_closes_the_location_for_good(client, member_client,
     assert not service.locations.exists()
     assert location.history.latest("history_date").history_user == coordinator_co
     assert REMOVED_LOCATION not in public_outputs(service.pk)
-    assert REMOVED_SERVICE in public_outputs(service.pk)  # the service stays, without the location
+    # Its only place gone, the in-person service is paused rather than shown with no place
+    # (tests/services/test_location_removal_pauses.py).
+    assert Service.objects.get(pk=service.pk).status == Service.Status.PAUSED
     home = member_client.get(reverse("account:home")).content.decode()
     assert reverse("account:edit", args=["location", location.pk]) not in home
     assert "Sede Mirador — Bogotá" in home  # in the decisions on her proposals
