@@ -194,6 +194,49 @@ def test_member_adds_a_service_a_coordinator_approves_and_search_finds_it(
     expect(visitor.locator("main")).to_contain_text(ADDED_NAME)
 
 
+def test_member_corrects_her_waiting_addition_then_withdraws_it_without_javascript(
+    new_context, directory, member, coordinator
+):
+    page = new_context(java_script_enabled=False).new_page()
+    page.set_viewport_size({"width": 360, "height": 780})
+    sign_in(page, "es", member)
+    page.locator("a[href='/es/account/service/new/']").click()
+    page.locator("#id_name_es").fill("Refugio Amanecr")  # a typo she notices once it is sent
+    page.locator(f"input[name=categories][value='{directory.legal.pk}']").check()
+    page.locator("form.listing-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/es/account/$"))
+    proposal = ProposedChange.objects.pending().get()
+
+    page.locator(f"a[href='/es/account/proposal/{proposal.pk}/']").click()
+    expect(page.locator("#id_name_es")).to_have_value("Refugio Amanecr")
+    expect(page.locator(f"input[name=categories][value='{directory.legal.pk}']")).to_be_checked()
+    page.locator("#id_name_es").fill(ADDED_NAME)
+    page.locator("form.listing-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/es/account/$"))
+    expect(page.locator("main")).to_contain_text(ADDED_NAME)
+
+    staff = new_context().new_page()
+    staff.goto("/es/admin/login/")
+    staff.locator("#id_username").fill(coordinator.username)
+    staff.locator("#id_password").fill(PASSWORD)
+    staff.locator("#login-form [type=submit]").click()
+    staff.wait_for_url(re.compile(r"/es/admin/$"))
+    staff.goto(f"/es/admin/members/proposedchange/{proposal.pk}/change/")
+    expect(staff.locator("#proposal-changes")).to_contain_text(ADDED_NAME)
+    expect(staff.locator("#proposal-history li")).to_have_count(2)
+
+    page.locator(f"a[href='/es/account/proposal/{proposal.pk}/withdraw/']").click()
+    expect(page.locator("main table")).to_contain_text(ADDED_NAME)
+    screenshot(page, "member-area-withdraw")
+    page.locator("form.withdraw-form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/es/account/$"))
+    expect(page.locator(f"a[href='/es/account/proposal/{proposal.pk}/withdraw/']")).to_have_count(0)
+    proposal.refresh_from_db()
+    assert proposal.status == ProposedChange.Status.WITHDRAWN
+    staff.reload()
+    expect(staff.locator("input[name=_approve]")).to_have_count(0)
+
+
 @pytest.mark.parametrize("language", ["es", "pt", "en", "id"])
 def test_no_axe_violation_in_the_member_area(page, directory, member, language):
     from tests.browser.test_accessibility import axe_violations
@@ -209,7 +252,16 @@ def test_no_axe_violation_in_the_member_area(page, directory, member, language):
     page.locator("form[method=post] button[type=submit]").click()
     page.wait_for_url(re.compile(rf"/{language}/account/$"))
     location = directory.legal_service.locations.first()
+    from members import services as membership
+    from services.models import Service
+
+    addition = membership.proposal_add(
+        organisation=directory.organisation, model=Service,
+        values={"name_es": ADDED_NAME, "categories": [directory.legal.pk]}, by=member.user,
+    )  # fmt: skip
     for name, url in [
+        ("change a waiting addition", f"/{language}/account/proposal/{addition.pk}/"),
+        ("withdraw a waiting addition", f"/{language}/account/proposal/{addition.pk}/withdraw/"),
         ("home", f"/{language}/account/"),
         ("organisation", f"/{language}/account/organisation/"),
         ("location", f"/{language}/account/location/{location.pk}/"),

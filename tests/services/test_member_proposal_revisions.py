@@ -205,7 +205,10 @@ def test_withdrawing_asks_first_without_javascript_and_leaves_the_queue(
     page = member_client.get(withdraw_url(addition))
     assert page.status_code == 200
     html = page.content.decode()
-    assert '<form method="post">' in html and "<script" not in html.split("<main", 1)[-1].split("</main>")[0]
+    assert (
+        '<form method="post" class="withdraw-form">' in html
+        and "<script" not in html.split("<main", 1)[-1].split("</main>")[0]
+    )
     assert NEW_SERVICE in html
     assert ProposedChange.objects.get().status == ProposedChange.Status.PENDING  # opening the page changes nothing
 
