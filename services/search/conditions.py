@@ -8,8 +8,8 @@ import zoneinfo
 
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.expressions import Expression, RawSQL
+from django.db.models import BooleanField, Exists, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import Expression
 from django.utils.translation import get_language
 
 from members import closures, opening
@@ -260,23 +260,73 @@ def open_at(queryset, moment: datetime.datetime):
     spans = open_spans_sql(moment, queryset.db)
     if spans is None:
         return queryset.filter(always_open)
-    sql, params = spans
-    quote = connections[queryset.db].ops.quote_name
-    link = Service.locations.through._meta
-    # Table and column names come from the models; every value is a parameter.
-    sql = (
-        f"SELECT {quote(link.get_field('service').column)} FROM {quote(link.db_table)} "  # noqa: S608  # nosec B608
-        f"WHERE {quote(link.get_field('location').column)} IN ({sql})"
+    return queryset.filter(always_open | Q(OpenBySpans(F("pk"), *spans)))
+
+
+class OpenBySpans(Expression):
+    """Whether the row's service has a location open by its opening spans (``open_spans_sql``), written in one of
+    two ways as the statement reads its rows (docs/performance.md, "Open now"):
+
+    - a page read in name order (sliced, ordered by a ``sort_name_*`` column first, which an index gives), where the
+      backend says so (``CHECKS_OPEN_ROW_BY_ROW``): each row read is checked for a location and a span open, until
+      the page is full (``EXISTS``, kept a check per row by the subquery fence: without it PostgreSQL lists every
+      open service first, expecting to read every row);
+    - otherwise (counts, other orders), the services at the open locations are listed once (``IN``): the rows
+      checked are many, each would cost two index lookups.
+    """
+
+    conditional = True
+
+    def __init__(self, service, spans_sql: str, params):
+        super().__init__(output_field=BooleanField())
+        self.service, self.spans_sql, self.params = service, spans_sql, list(params)
+
+    def get_source_expressions(self):
+        return [self.service]
+
+    def set_source_expressions(self, expressions):
+        (self.service,) = expressions
+
+    def as_sql(self, compiler, connection):
+        service, service_params = compiler.compile(self.service)
+        quote = connection.ops.quote_name
+        link = Service.locations.through._meta
+        links, link_service, link_location = (
+            quote(link.db_table),
+            quote(link.get_field("service").column),
+            quote(link.get_field("location").column),
+        )
+        spans = OpeningSpan._meta
+        span_location = quote(spans.get_field("location").column)
+        # Table and column names come from the models; every value is a parameter.
+        if backend(connection.alias).CHECKS_OPEN_ROW_BY_ROW and _read_in_name_order(compiler.query):
+            fence = backend(connection.alias).KEEP_WHOLE
+            sql = (
+                f"EXISTS (SELECT 1 FROM {links} open_link WHERE open_link.{link_service} = {service} "  # noqa: S608  # nosec B608
+                f"AND EXISTS (SELECT 1 FROM {quote(spans.db_table)} open_span "
+                f"WHERE open_span.{span_location} = open_link.{link_location} AND {self.spans_sql}) {fence})"
+            )
+        else:
+            sql = (
+                f"{service} IN (SELECT {link_service} FROM {links} WHERE {link_location} IN "  # noqa: S608  # nosec B608
+                f"(SELECT {span_location} FROM {quote(spans.db_table)} WHERE {self.spans_sql}))"
+            )
+        return sql, [*service_params, *self.params]
+
+
+def _read_in_name_order(query) -> bool:
+    """Whether ``query`` reads a slice in name order (``sort_name_*`` first)."""
+    order = list(query.order_by)
+    return bool(
+        query.is_sliced and order and isinstance(order[0], str) and order[0].split("__")[-1].startswith("sort_name_")
     )
-    open_services = RawSQL(sql, params)  # noqa: S611  # nosec B611
-    return queryset.filter(always_open | Q(pk__in=open_services))
 
 
 def open_spans_sql(moment: datetime.datetime, db: str) -> tuple[str, list] | None:
-    """SQL selecting the locations open at ``moment`` by their opening spans, with its parameters; None when no
-    time zone is known. Spans last less than a day, so each zone's search is a range of a day in the (zone, start)
-    index. Written as SQL directly: as a tree of Django lookups (four per group of zones, some thirty groups) it
-    took longer to compile, twice per page, than the database took to answer."""
+    """The condition on opening spans (their columns unqualified) of those open at ``moment``, with its parameters;
+    None when no time zone is known. Spans last less than a day, so each zone's search is a range of a day in the
+    (zone, start) index. Written as SQL directly: as a tree of Django lookups (four per group of zones, some thirty
+    groups) it took longer to compile, twice per page, than the database took to answer."""
     # Zones whose local weekday and time are the same share one condition (fewer branches for every row).
     zones_at = {}
     for zone_name in location_time_zones():
@@ -287,9 +337,7 @@ def open_spans_sql(moment: datetime.datetime, db: str) -> tuple[str, list] | Non
         zones_at.setdefault(second_of_week(local), []).append(zone_name)
     quote = connections[db].ops.quote_name
     span = OpeningSpan._meta
-    zone, start, end, location = (
-        quote(span.get_field(name).column) for name in ("time_zone", "start", "end", "location")
-    )
+    zone, start, end = (quote(span.get_field(name).column) for name in ("time_zone", "start", "end"))
     conditions, params = [], []
     for second, zone_names in zones_at.items():
         places = ", ".join(["%s"] * len(zone_names))
@@ -297,8 +345,7 @@ def open_spans_sql(moment: datetime.datetime, db: str) -> tuple[str, list] | Non
         params += [*zone_names, second, second - SECONDS_PER_DAY, second]
     if not conditions:
         return None
-    sql = f"SELECT {location} FROM {quote(span.db_table)} WHERE ({' OR '.join(conditions)})"  # noqa: S608  # nosec B608
-    return sql, params
+    return f"({' OR '.join(conditions)})", params
 
 
 def locations_open_at(moment: datetime.datetime, locations: set[int], db: str) -> set[int]:
@@ -306,10 +353,14 @@ def locations_open_at(moment: datetime.datetime, locations: set[int], db: str) -
     spans = open_spans_sql(moment, db)
     if spans is None or not locations:
         return set()
-    sql, params = spans
-    column = connections[db].ops.quote_name(OpeningSpan._meta.get_field("location").column)
+    condition, params = spans
+    quote = connections[db].ops.quote_name
+    column = quote(OpeningSpan._meta.get_field("location").column)
     ids = sorted(locations)
-    sql = f"{sql} AND {column} IN ({', '.join(['%s'] * len(ids))})"  # noqa: S608  # nosec B608
+    sql = (
+        f"SELECT {column} FROM {quote(OpeningSpan._meta.db_table)} "  # noqa: S608  # nosec B608
+        f"WHERE {condition} AND {column} IN ({', '.join(['%s'] * len(ids))})"
+    )
     with connections[db].cursor() as cursor:
         cursor.execute(sql, [*params, *ids])
         return {row[0] for row in cursor.fetchall()}

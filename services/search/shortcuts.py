@@ -9,10 +9,10 @@ import functools
 from django.db import connections
 from django.db.models import Count, Min, OuterRef, Subquery, Window
 
-from services.models import OpeningSpan, ServicePoint, ServiceSearchDocument
+from services.models import ServicePoint, ServiceSearchDocument
 
 from .backends import backend
-from .conditions import points_within
+from .conditions import OpenBySpans, points_within
 from .facets import facet
 from .geometry import bounding_box, distance_km
 from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, in_names, strong_categories
@@ -110,9 +110,7 @@ def always_open_part(queryset):
             continue
         always, opened = parts
         target = getattr(getattr(always, "lhs", None), "target", None)
-        if getattr(target, "name", None) == "always_open" and OpeningSpan._meta.db_table in getattr(
-            getattr(opened, "rhs", None), "sql", ""
-        ):
+        if getattr(target, "name", None) == "always_open" and isinstance(getattr(opened, "lhs", None), OpenBySpans):
             part = queryset.all()
             part.query.where.children[index] = always
             return part

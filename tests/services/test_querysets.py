@@ -267,6 +267,36 @@ def test_open_at_never_returns_non_public_services():
     assert open_ids(at_utc(0, 15)) == set()
 
 
+def test_open_at_pages_in_name_order_check_their_rows_one_by_one_with_the_same_rows_as_the_list():
+    """A page in name order checks each row it reads for a location open by its spans (PostgreSQL: ``EXISTS``, kept
+    a check per row), where counts and other orders list the open services once (``IN``): the same rows either way,
+    a location of several services, another of several spans, a closed one and one open all day among them."""
+    from django.test.utils import CaptureQueriesContext
+
+    from services.models import ServiceSearchDocument
+
+    bogota = CityFactory()
+    shared = LocationFactory(city=bogota)
+    OpeningHoursFactory(location=shared, weekday=0, opens="09:00", closes="12:00")
+    OpeningHoursFactory(location=shared, weekday=0, opens="14:00", closes="18:00")
+    services = [ServiceFactory(name_es=f"Servicio {number:02d}", locations=[shared]) for number in range(4)]
+    closed = LocationFactory(city=bogota)
+    OpeningHoursFactory(location=closed, weekday=1, opens="09:00", closes="17:00")
+    services += [ServiceFactory(name_es=f"Servicio {number:02d}", locations=[closed]) for number in range(4, 7)]
+    services.append(ServiceFactory(name_es="Servicio 07", locations=[closed, shared]))
+    services.append(ServiceFactory(name_es="Servicio 08", locations=[LocationFactory(city=bogota, open_24_7=True)]))
+    for moment in (at_utc(0, 15), at_utc(0, 17, 30), at_utc(1, 15)):  # Monday 10:00, 12:30; Tuesday 10:00 in Bogotá
+        documents = ServiceSearchDocument.objects.public().open_at(moment).order_by("sort_name_es", "pk")
+        listed = list(documents.values_list("pk", flat=True))
+        with CaptureQueriesContext(connection) as queries:
+            pages = [list(documents.values_list("pk", flat=True)[start : start + 2]) for start in range(0, 10, 2)]
+        assert [pk for page in pages for pk in page] == listed
+        assert listed == sorted(listed, key=lambda pk: next(s.name_es for s in services if s.pk == pk))
+        per_row = connection.vendor == "postgresql"
+        assert all(("EXISTS" in query["sql"]) == per_row for query in queries)
+    assert set(listed) == {services[number].pk for number in (4, 5, 6, 7, 8)}  # Tuesday: the other location
+
+
 # --- Listing data -------------------------------------------------------------------------------------------------
 
 

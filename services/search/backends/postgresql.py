@@ -281,6 +281,11 @@ def limit_in_a_sample(documents, limit: int) -> bool:
         return cursor.fetchone()[0] >= limit
 
 
+# Whether a page read in name order checks each row it reads for a location open by its spans
+# (``conditions.OpenBySpans``): otherwise PostgreSQL lists every open service first, for a page of 20 too.
+CHECKS_OPEN_ROW_BY_ROW = True
+
+
 # Whether ``best_with_count`` reads the best results' page and their count in one statement.
 COUNTS_BEST_WITH_PAGE = True
 

@@ -188,6 +188,11 @@ def limit_in_a_sample(documents, limit: int) -> bool:
     return False
 
 
+# Whether a page read in name order checks each row it reads for a location open by its spans
+# (``conditions.OpenBySpans``): SQLite lists the open services once faster than it checks rows one by one.
+CHECKS_OPEN_ROW_BY_ROW = False
+
+
 # Whether ``best_with_count`` reads the best results' page and their count in one statement.
 COUNTS_BEST_WITH_PAGE = False
 
