@@ -27,8 +27,10 @@ from .access import NO_DOCUMENTS_FACET, NO_REFERRAL_FACET, WALK_IN_FACET, WHEELC
 from .backends import backend
 from .conditions import (
     LOCATION_TIME_ZONES_CACHE_KEY,
+    KeptAnswers,
     by_facets,
     by_text,
+    kept_closures,
     location_time_zones,
     near,
     not_near,
@@ -114,6 +116,7 @@ __all__ = [
     "SHORTCUTS",
     "UnreadRow",
     "CappedPaginator",
+    "KeptAnswers",
     "NarrowPaginator",
     "ResultPage",
     "add_every_documents_words",
@@ -138,6 +141,7 @@ __all__ = [
     "index_new_services",
     "index_opening_spans",
     "index_services",
+    "kept_closures",
     "location_time_zones",
     "near",
     "nearest_first",

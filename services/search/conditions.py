@@ -4,6 +4,7 @@ returns a new queryset carrying what later steps need (``search_words``, ``facet
 """
 
 import datetime
+import threading
 import zoneinfo
 
 from django.core.cache import cache
@@ -132,22 +133,38 @@ def not_near(queryset, latitude: float, longitude: float, km: float):
 OPEN_STATES = (opening.OPEN, opening.OPEN_24_7)
 
 
+class KeptAnswers:
+    """A few answers kept in a process, by key, the oldest dropped first: shared by a threaded server's requests, the
+    lock guards the dictionary, not the making (two threads may make the same answer at once, a database read
+    each, rather than one waiting for the other's)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.answers: dict[tuple, object] = {}
+        self.lock = threading.Lock()
+
+    def get_or_make(self, key: tuple, make):
+        with self.lock:
+            found = self.answers.get(key)
+        if found is None:
+            found = make()
+            with self.lock:
+                while len(self.answers) >= self.size:
+                    self.answers.pop(next(iter(self.answers)))
+                self.answers[key] = found
+        return found
+
+    def forget(self) -> None:
+        with self.lock:
+            self.answers.clear()
+
+
 # The services closures keep closed, per process and version of the directory (``services.cache.version`` changes
 # with every edit of a listing). Which closures hold changes only at a local midnight, and every zone's midnight is
-# on a quarter hour of UTC: that part is kept per quarter hour; the opening spans of partly closed services change
-# by the minute at the finest: their answer is kept per minute. A few entries each: the moments just asked.
-_kept: dict[tuple, object] = {}
-KEPT_ENTRIES = 8
-
-
-def _kept_or_made(key: tuple, make):
-    found = _kept.get(key)
-    if found is None:
-        found = make()
-        while len(_kept) >= KEPT_ENTRIES:
-            _kept.pop(next(iter(_kept)))
-        _kept[key] = found
-    return found
+# on a quarter hour of UTC (their offsets and changes of offset are quarter hours; a test checks the time zone
+# database): that part is kept per quarter hour of UTC; the opening spans of partly closed services change by the
+# minute at the finest: their answer is kept per minute. A few entries each: the moments just asked.
+kept_closures = KeptAnswers(8)
 
 
 class WrittenIds(Expression):
@@ -168,10 +185,13 @@ def closed_at(moment: datetime.datetime, db: str) -> WrittenIds:
     """The services a temporary closure keeps from being open at ``moment`` (``closed_by_closures``), kept for the
     pages of that minute and the closures of that quarter hour."""
     version = directory_cache.version()
-    minute = moment.replace(second=0, microsecond=0)
+    # In UTC: a moment written with another offset would start its quarter hour elsewhere.
+    minute = moment.astimezone(datetime.UTC).replace(second=0, microsecond=0)
     quarter = minute.replace(minute=minute.minute - minute.minute % 15)
-    day = _kept_or_made(("day", db, quarter, version), lambda: closures_of_the_day(quarter, db))
-    return _kept_or_made(("minute", db, minute, version), lambda: WrittenIds(closed_by_closures(minute, db, day)))
+    day = kept_closures.get_or_make(("day", db, quarter, version), lambda: closures_of_the_day(quarter, db))
+    return kept_closures.get_or_make(
+        ("minute", db, minute, version), lambda: WrittenIds(closed_by_closures(minute, db, day))
+    )
 
 
 def closed_by_closures(moment: datetime.datetime, db: str = "default", day=None) -> set[int]:

@@ -3,6 +3,9 @@ accounts and staff share (``services.services``), what the public sees, and that
 
 import datetime
 import re
+import sys
+import threading
+import zoneinfo
 from unittest import mock
 
 import pytest
@@ -15,7 +18,14 @@ from members.models import Location, time_zone
 from services import capacity, card_cache
 from services.models import Service
 from services.services import capacity_update, closure_end, closure_set
-from tests.factories import LocationFactory, OpeningHoursFactory, OrganisationFactory, ServiceFactory
+from tests.factories import (
+    CityFactory,
+    CountryFactory,
+    LocationFactory,
+    OpeningHoursFactory,
+    OrganisationFactory,
+    ServiceFactory,
+)
 from tests.services import directory_data as data
 
 JAN_6 = datetime.date(2027, 1, 6)
@@ -340,6 +350,137 @@ def test_open_now_in_the_api_leaves_out_a_closed_service(client, listing, admini
     with mock.patch("django.utils.timezone.now", return_value=MONDAY_10_BOGOTA):
         items = client.get("/api/v1/services/?open_now=true").json()["results"]
     assert listing.pk not in [item["id"] for item in items]
+
+
+QUARTER_HOUR = datetime.timedelta(minutes=15)
+
+
+def _offset_changes(zone, after: datetime.datetime, before: datetime.datetime) -> datetime.datetime:
+    """The first second from which ``zone``'s offset differs from its offset at ``after`` (one change in between)."""
+    offset = after.astimezone(zone).utcoffset()
+    while before - after > datetime.timedelta(seconds=1):
+        middle = (after + (before - after) / 2).replace(microsecond=0)
+        if middle.astimezone(zone).utcoffset() == offset:
+            after = middle
+        else:
+            before = middle
+    return before
+
+
+def test_every_time_zones_date_changes_on_a_quarter_hour_of_utc():
+    """Which closures hold is kept per quarter hour of UTC (``closed_at``): right only if no zone's date changes
+    within one. A date changes at a local midnight, at an offset from UTC, or when the offset changes: in every zone
+    of the time zone database, both are whole quarter hours (offsets read weekly over two years, each change found to
+    the second)."""
+    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    for name in sorted(zoneinfo.available_timezones()):
+        zone = zoneinfo.ZoneInfo(name)
+        earlier = start
+        for week in range(1, 2 * 53):
+            moment = start + datetime.timedelta(weeks=week)
+            offset = moment.astimezone(zone).utcoffset()
+            assert offset % QUARTER_HOUR == datetime.timedelta(0), (name, offset)
+            if offset != earlier.astimezone(zone).utcoffset():
+                change = _offset_changes(zone, earlier, moment)
+                assert (change - start) % QUARTER_HOUR == datetime.timedelta(0), (name, change)
+            earlier = moment
+
+
+def test_a_closure_ending_at_midnight_in_kathmandu_stops_holding_at_that_moment(administrator):
+    """Kathmandu is 5:45 ahead of UTC: its midnight is 18:15 UTC, a quarter hour of UTC but not an hour. A service
+    closed until a day there is left out of open now until 18:15 UTC that evening exactly, whichever offset the moment
+    is written with, though which closures hold is kept per quarter hour (asked at 18:00, then within it)."""
+    from services.search import kept_closures
+
+    nepal = CountryFactory(code="NP", name_en="Nepal", time_zones=["Asia/Kathmandu"], latitude=28.4, longitude=84.1)
+    kathmandu = CityFactory(
+        country=nepal, name_en="Kathmandu", latitude=27.7, longitude=85.3, time_zone="Asia/Kathmandu"
+    )
+    location = LocationFactory(city=kathmandu, open_24_7=True)
+    service = ServiceFactory(organisation=location.organisation, locations=[location])
+    close_until_tuesday(service, administrator)  # until 1 December, in Kathmandu's days
+
+    def open_now(moment) -> bool:
+        return service.pk in Service.objects.public().open_at(moment).values_list("pk", flat=True)
+
+    quarter_before = datetime.datetime(2026, 12, 1, 18, 0, tzinfo=datetime.UTC)  # 23:45 on the last day there
+    midnight = quarter_before + QUARTER_HOUR
+    odd = datetime.timezone(datetime.timedelta(minutes=7))  # no zone's offset: its quarter hours are not UTC's
+    for written in (datetime.UTC, zoneinfo.ZoneInfo("Asia/Kathmandu"), odd):
+        kept_closures.forget()  # nothing kept from the moments written otherwise
+        assert not open_now(quarter_before.astimezone(written)), written
+        assert not open_now((midnight - datetime.timedelta(seconds=1)).astimezone(written)), written
+        assert open_now(midnight.astimezone(written)), written
+        assert open_now((midnight + datetime.timedelta(minutes=5)).astimezone(written)), written
+
+
+def test_the_kept_closures_are_shared_safely_by_a_threaded_servers_requests():
+    """A threaded server's requests keep and drop the kept answers at once (``KeptAnswers``, as ``kept_closures``):
+    every read and write of them holds the lock, and the making (a database read) does not, so threads wait for no
+    other's statement. Threads made to switch as often as they can then get, each, the answer to what they asked,
+    with no error and no more than its size kept."""
+    from services.search import KeptAnswers
+
+    kept = KeptAnswers(8)
+
+    class Guarded(dict):
+        def _held(self):
+            assert kept.lock.locked(), "the kept answers read or written without the lock"
+
+        def get(self, *args):
+            self._held()
+            return super().get(*args)
+
+        def pop(self, *args):
+            self._held()
+            return super().pop(*args)
+
+        def __setitem__(self, key, value):
+            self._held()
+            super().__setitem__(key, value)
+
+        def __iter__(self):
+            self._held()
+            return super().__iter__()
+
+        def __len__(self):
+            self._held()
+            return super().__len__()
+
+    def made(key):
+        assert not kept.lock.locked(), "made while holding the lock"
+        return key
+
+    kept.answers = Guarded()
+    for number in range(kept.size + 3):
+        key = ("asked", number)
+        assert kept.get_or_make(key, lambda key=key: made(key)) == key
+    assert kept.get_or_make(("asked", 10), lambda: "made again") == ("asked", 10)  # kept
+    assert kept.get_or_make(("asked", 0), lambda: "made again") == "made again"  # the oldest, dropped
+
+    kept = KeptAnswers(8)
+    errors = []
+
+    def ask(number):
+        try:
+            for round_ in range(3000):
+                key = ("asked", number, round_ % 3)
+                assert kept.get_or_make(key, lambda key=key: key) == key
+        except Exception as error:  # any error is what this test looks for
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=ask, args=(number,)) for number in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert len(kept.answers) <= kept.size
 
 
 def test_places_available_filter_finds_current_places_only(client, listing, administrator):
