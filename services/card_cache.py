@@ -7,6 +7,9 @@ the reference data is edited, in any process, so an entry made before an edit is
 the version once (``PageCards``), before its rows: a card made from rows read at an older version is not kept.
 The queryset knows nothing of this: the paginator is given ``PageCards.kept``, which answers the ids whose card
 is kept, and reads only the others' rows.
+
+The small includes a card is made of (its cost, what it takes to get in, ...) are kept too (``kept_part``): each is
+rendered from a few plain values, which most cards share.
 """
 
 import contextlib
@@ -14,6 +17,9 @@ import functools
 import threading
 
 from cachetools import LRUCache
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import SafeString
 
 from rssn.languages import page_language
 from services import cache as directory_cache
@@ -24,6 +30,9 @@ CARDS_PER_PROCESS = 2000
 _lock = threading.Lock()
 _entries: LRUCache = LRUCache(maxsize=CARDS_PER_PROCESS)
 _version = {"current": None}
+# The includes kept by ``kept_part``: the version they were rendered at, and each one by template, language and values.
+PARTS_PER_PROCESS = 5000
+_parts: tuple[str | None, dict] = (None, {})
 
 
 class KeptCard:
@@ -36,9 +45,11 @@ class KeptCard:
 
 
 def forget() -> None:
-    """Forget every card this process keeps (``bench/run.py --cold-cards``, tests)."""
+    """Forget every card and part this process keeps (``bench/run.py --cold-cards``, tests)."""
+    global _parts
     with _lock:
         _entries.clear()
+        _parts = (None, {})
 
 
 @contextlib.contextmanager
@@ -94,3 +105,23 @@ class PageCards:
                 _entries.clear()
                 _version["current"] = self.version
             _entries[self._key(pk)] = card
+
+
+def kept_part(version: str, template_name: str, **values) -> SafeString:
+    """``template_name`` rendered with exactly ``values`` as its context, kept per language and ``version`` (the
+    page's, ``PageCards.version``): the template reads nothing else, so the same values in the same language
+    always give the same markup. The values are hashable (tuples, not lists); model instances among them are
+    compared by id, which the version covers."""
+    global _parts  # replaced whole at a new version
+    held_version, entries = _parts
+    if held_version != version:
+        entries = {}
+        _parts = (version, entries)
+    key = (template_name, translation.get_language(), *values.items())
+    markup = entries.get(key)
+    if markup is None:
+        markup = get_template(template_name).render(values)
+        if len(entries) >= PARTS_PER_PROCESS:
+            entries.clear()
+        entries[key] = markup
+    return markup

@@ -24,8 +24,9 @@ from django.utils.timesince import timesince
 
 from members import closures, opening
 from rssn.languages import best_translation, page_language
+from services import cache as directory_cache
 from services import capacity, display
-from services.card_cache import PageCards
+from services.card_cache import PageCards, kept_part
 from services.hours import next_change
 from services.models import Service
 from services.querysets import attach_card_channels
@@ -36,6 +37,11 @@ LIST_BUTTON_TEMPLATE = "includes/service/list_button.html"
 BADGE_TEMPLATE = "includes/service/open_badge.html"
 NOTICE_TEMPLATE = "includes/service/closure_notice.html"
 PLACES_TEMPLATE = "includes/service/places.html"
+COST_TEMPLATE = "includes/service/cost.html"
+LANGUAGES_TEMPLATE = "includes/service/languages.html"
+HOW_TEMPLATE = "includes/service/how.html"
+ACCESS_TEMPLATE = "includes/service/access.html"
+VERIFIED_TEMPLATE = "includes/service/last_verified.html"
 SLOTS = ("list_query", "distance", "badge", "list_button", "notice", "capacity")
 # Slots are marked with a token no listing can contain, so that a listing's text can never open one.
 _TOKEN = secrets.token_hex(8)
@@ -140,6 +146,31 @@ def open_state(service, moment: datetime.datetime | None = None) -> str:
     """``"24_7"``, ``"open"``, ``"closed"``, ``"temporarily_closed"``, or ``""`` when the listing says nothing of its
     hours (``members.opening``, ``members.closures``)."""
     return listing_status(service, moment).open_state
+
+
+@dataclass(frozen=True)
+class Access:
+    """What it takes to get in (``includes/service/access.html``): None for a fact nobody gave."""
+
+    documents: tuple[str, ...] | None  # the documents' names; () for none
+    referral_required: bool | None
+    appointment: str | None
+    has_locations: bool
+    wheelchair_access: bool | None
+    interpretation: bool | None
+
+
+def access_facts(service, locations=None) -> Access:
+    """``service``'s ``Access``, from its rows (``locations``: its locations, when read already)."""
+    has_locations = bool(list(service.locations.all()) if locations is None else locations)
+    return Access(
+        None if service.documents is None else tuple(service.document_names),
+        service.referral_required,
+        service.appointment,
+        has_locations,
+        service.wheelchair_access if has_locations else None,
+        service.interpretation,
+    )
 
 
 @dataclass(frozen=True)
@@ -293,11 +324,14 @@ class PageLinks:
         return slug.join(self._organisation)
 
 
-def card_markup(service, language: str, links: PageLinks | None = None) -> CardMarkup:
-    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked."""
+def card_markup(service, language: str, links: PageLinks | None = None, version: str | None = None) -> CardMarkup:
+    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked, its shared includes kept at ``version``
+    (the page's version of the directory; read when not given)."""
     links = links or PageLinks()
+    version = version or directory_cache.version()
     locations = list(service.locations.all())
     fixed, hours = opening.fixed_state(service.open_24_7, locations)
+    verified = service.last_verified_on or service.organisation.last_verified_on
     context = {
         "service": service,
         "service_url": links.service(service.pk),
@@ -305,11 +339,15 @@ def card_markup(service, language: str, links: PageLinks | None = None) -> CardM
         "name": best_translation(service, "name", language),
         "organisation_name": best_translation(service.organisation, "name", language),
         "categories": [best_translation(category, "name", language) for category in service.categories.all()],
-        "languages": list(service.languages.all()),
         "places": public_places(locations) if locations else None,
         "phone": contact_phone(service, locations),
         "channels": card_channels(service, locations),
         "opening_known": fixed != opening.UNKNOWN,
+        "cost": kept_part(version, COST_TEMPLATE, cost=service.get_cost_display()),
+        "languages": kept_part(version, LANGUAGES_TEMPLATE, languages=tuple(service.languages.all())),
+        "how": kept_part(version, HOW_TEMPLATE, delivery_modes=tuple(service.delivery_modes)),
+        "access": kept_part(version, ACCESS_TEMPLATE, access=access_facts(service, locations)),
+        "last_verified": kept_part(version, VERIFIED_TEMPLATE, verified=verified),
         **_marks(*SLOTS),
     }
     return CardMarkup(
@@ -346,12 +384,15 @@ class ResultCards:
         self._list_url_without = querystring(None, self.query, s=None)
         self._badges = {}
         self._links = PageLinks()
+        self._version = None
 
     def markup_of(self, service) -> CardMarkup:
         kept = getattr(service, "kept_card", None)
         if kept is not None:
             return kept
-        markup = card_markup(service, self.language, self._links)
+        if self._version is None:
+            self._version = self.kept.version if self.kept is not None else directory_cache.version()
+        markup = card_markup(service, self.language, self._links, self._version)
         if self.kept is not None:
             self.kept.keep(service.pk, markup)
         return markup

@@ -21,6 +21,7 @@ register.simple_tag(cards.listing_status)
 register.simple_tag(cards.location_closure)
 register.simple_tag(cards.contact_phone)
 register.simple_tag(cards.list_change)
+register.simple_tag(cards.access_facts)
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ shares with the service page and the referral list (templates/includes/service/)
 import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
+from django.utils import translation
 
 from services import cards
 from services.models import Service
@@ -65,3 +66,43 @@ def test_the_list_button_adds_or_removes_and_keeps_the_rest_of_the_query():
     full = list(range(1, cards.MAX_LIST_LENGTH + 1))
     assert cards.list_change(full, 99)["value"].split(",")[-1] == "99"
     assert len(cards.list_change(full, 99)["value"].split(",")) == cards.MAX_LIST_LENGTH
+
+
+def test_a_cards_shared_includes_are_rendered_once_per_language_and_values(client):
+    """A card's cost, languages, how it is given, what it takes to get in and last verification are rendered from
+    their includes with those values alone, and kept: two listings that say the same share one rendering."""
+    from django.test.signals import template_rendered
+
+    first = data.public_listing(cost="free", documents_required="id", referral_required=False)
+    second = data.public_listing(cost="free", documents_required="id", referral_required=False, name_en="Other")
+    rendered_names = []
+
+    def seen(sender, template, context, **kwargs):
+        rendered_names.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        html, _templates = rendered(client, "/en/search/?q=")
+        html_again, _templates = rendered(client, "/en/search/?q=")
+    finally:
+        template_rendered.disconnect(seen)
+    assert rendered_names.count("includes/service/access.html") == 1
+    assert rendered_names.count("includes/service/cost.html") == 1
+    assert f'id="service-{first.pk}"' in html and f'id="service-{second.pk}"' in html
+    assert html.count("<dt>Documents</dt><dd>Identity document</dd>") == 2
+    assert html.count("No referral needed: you can call or go directly") == 2
+    assert html_again == html
+    spanish = client.get("/es/search/?q=").content.decode()
+    assert spanish.count("<dt>Documentos</dt>") == 2
+
+
+def test_a_kept_include_is_rendered_again_at_a_new_version():
+    from services.card_cache import kept_part
+
+    with translation.override("en"):
+        before = kept_part("v1", "includes/service/cost.html", cost="Free")
+        assert kept_part("v1", "includes/service/cost.html", cost="Free") is before
+        assert kept_part("v2", "includes/service/cost.html", cost="Free") is not before
+        assert kept_part("v2", "includes/service/cost.html", cost="Free") == before
+    with translation.override("es"):
+        assert "<dt>Costo</dt>" in kept_part("v2", "includes/service/cost.html", cost="Gratis")
