@@ -9,6 +9,7 @@ in the address (``?s=1,2,3``): no cookie, nothing on the server.
 """
 
 import datetime
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ LANGUAGES_TEMPLATE = "includes/service/languages.html"
 HOW_TEMPLATE = "includes/service/how.html"
 ACCESS_TEMPLATE = "includes/service/access.html"
 VERIFIED_TEMPLATE = "includes/service/last_verified.html"
+OPENING_TEMPLATE = "includes/service/card_opening.html"
 SLOTS = ("list_query", "distance", "badge", "list_button", "notice", "capacity")
 # Slots are marked with a token no listing can contain, so that a listing's text can never open one.
 _TOKEN = secrets.token_hex(8)
@@ -382,17 +384,18 @@ class ResultCards:
         mark = f"{_TOKEN}-list"
         self._list_url = querystring(None, self.query, s=mark).split(quote_plus(mark, safe=""))
         self._list_url_without = querystring(None, self.query, s=None)
-        self._badges = {}
         self._links = PageLinks()
-        self._version = None
+
+    @functools.cached_property
+    def version(self) -> str:
+        """The page's version of the directory (``PageCards.version``), for the includes kept with it."""
+        return self.kept.version if self.kept is not None else directory_cache.version()
 
     def markup_of(self, service) -> CardMarkup:
         kept = getattr(service, "kept_card", None)
         if kept is not None:
             return kept
-        if self._version is None:
-            self._version = self.kept.version if self.kept is not None else directory_cache.version()
-        markup = card_markup(service, self.language, self._links, self._version)
+        markup = card_markup(service, self.language, self._links, self.version)
         if self.kept is not None:
             self.kept.keep(service.pk, markup)
         return markup
@@ -440,12 +443,8 @@ class ResultCards:
 
     def _badge(self, state: str, change) -> str:
         """The open badge at the page's moment, and when the service next closes or opens ("Closes at 17:00")."""
-        key = (state, change)
-        if key not in self._badges:
-            self._badges[key] = get_template("includes/service/card_opening.html").render(
-                {"state": state, "change": change}
-            )
-        return self._badges[key]
+        shown = change.shown if change is not None else None
+        return kept_part(self.version, OPENING_TEMPLATE, state=state, change=shown)
 
 
 def result_cards(context, services) -> list[SafeString]:

@@ -31,6 +31,22 @@ class NextChange:
     def day(self) -> datetime.date:
         return self.at.date()
 
+    @property
+    def shown(self) -> "ShownChange":
+        """What a page prints of it. Two changes at the same moment in different time zones are equal, but say
+        different times."""
+        return ShownChange(self.closes, self.time, self.day, self.days)
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    """A ``NextChange`` on the location's clock and calendar (``includes/service/next_change.html``)."""
+
+    closes: bool
+    time: datetime.time
+    day: datetime.date
+    days: int
+
 
 def _closing(weekday: int, opens: datetime.time, closes: datetime.time, local: datetime.datetime):
     day = local.date() if local.weekday() == weekday else local.date() - datetime.timedelta(days=1)

@@ -104,3 +104,19 @@ def test_a_card_of_a_service_open_day_and_night_says_no_closing_time(client):
     card = html[html.index(f'id="service-{service.pk}"') :]
     assert "Open 24/7" in card
     assert "next-change" not in card
+
+
+@pytest.mark.django_db
+def test_two_cards_closing_at_the_same_moment_in_two_time_zones_say_each_its_own_time(rf):
+    """Bogotá closing at 17:00 and Mexico City at 16:00 close at the same moment: each card says its own clock."""
+    from services.cards import ResultCards
+
+    mexico = zoneinfo.ZoneInfo("America/Mexico_City")
+    hours_mexico = ((mexico, tuple((day, datetime.time(8), datetime.time(16)) for day in range(5))),)
+    moment = at(0, 10)
+    in_bogota, in_mexico = next_change(WEEKDAYS_9_TO_17, moment), next_change(hours_mexico, moment)
+    assert in_bogota == in_mexico  # the same moment
+    with translation.override("es"):
+        cards = ResultCards(rf.get("/es/search/"), now=moment)
+        assert "Cierra a las 17:00" in cards._badge("open", in_bogota)
+        assert "Cierra a las 16:00" in cards._badge("open", in_mexico)
