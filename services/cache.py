@@ -42,6 +42,16 @@ def version() -> str:
     return token
 
 
+def version_of(request) -> str:
+    """``version()``, read once per request (``request`` may be None: read each time)."""
+    if request is None:
+        return version()
+    held = getattr(request, "_directory_version", None)
+    if held is None:
+        held = request._directory_version = version()
+    return held
+
+
 def _cached(key: str, read):
     current = version()
     held = _in_process.get(key)

@@ -9,7 +9,8 @@ The queryset knows nothing of this: the paginator is given ``PageCards.kept``, w
 is kept, and reads only the others' rows.
 
 The small includes a card is made of (its cost, what it takes to get in, ...) are kept too (``kept_part``): each is
-rendered from a few plain values, which most cards share.
+rendered from a few plain values, which most cards share; and so are the parts of pages that show reference data
+alone (``{% keep %}``, ``services.templatetags.directory``).
 """
 
 import contextlib
@@ -107,21 +108,27 @@ class PageCards:
             _entries[self._key(pk)] = card
 
 
-def kept_part(version: str, template_name: str, **values) -> SafeString:
-    """``template_name`` rendered with exactly ``values`` as its context, kept per language and ``version`` (the
-    page's, ``PageCards.version``): the template reads nothing else, so the same values in the same language
-    always give the same markup. The values are hashable (tuples, not lists); model instances among them are
-    compared by id, which the version covers."""
+def kept_markup(version: str, key: tuple, make) -> str:
+    """The markup ``make()`` answers, kept under ``key`` per language and ``version``: for markup that depends on
+    nothing else (the reference data are in the version)."""
     global _parts  # replaced whole at a new version
     held_version, entries = _parts
     if held_version != version:
         entries = {}
         _parts = (version, entries)
-    key = (template_name, translation.get_language(), *values.items())
+    key = (translation.get_language(), *key)
     markup = entries.get(key)
     if markup is None:
-        markup = get_template(template_name).render(values)
+        markup = make()
         if len(entries) >= PARTS_PER_PROCESS:
             entries.clear()
         entries[key] = markup
     return markup
+
+
+def kept_part(version: str, template_name: str, **values) -> SafeString:
+    """``template_name`` rendered with exactly ``values`` as its context, kept per language and ``version`` (the
+    page's, ``PageCards.version``): the template reads nothing else, so the same values in the same language
+    always give the same markup. The values are hashable (tuples, not lists); model instances among them are
+    compared by id, which the version covers."""
+    return kept_markup(version, (template_name, *values.items()), lambda: get_template(template_name).render(values))

@@ -5,7 +5,8 @@ links) and ``services.cards`` (result cards, open state, the referral list)."""
 from django import template
 
 from rssn import languages
-from services import cards, display
+from services import cache as directory_cache
+from services import card_cache, cards, display
 
 register = template.Library()
 
@@ -50,3 +51,32 @@ def list_without(context, pk):
 def result_cards(context, services):
     """``{% result_cards page as results %}``: each service's card (``services.cards.result_cards``)."""
     return cards.result_cards(context, services)
+
+
+class KeepNode(template.Node):
+    def __init__(self, name: str, vary: list, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context):
+        vary = tuple(_hashable(value.resolve(context)) for value in self.vary)
+        version = directory_cache.version_of(context.get("request"))
+        key = ("keep", self.origin.template_name, self.name, *vary)
+        return card_cache.kept_markup(version, key, lambda: self.nodelist.render(context))
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+@register.tag
+def keep(parser, token):
+    """``{% keep "name" value ... %}...{% endkeep %}``: the block rendered once per language, version of the
+    directory and values given, then kept (``services.card_cache.kept_markup``). Only for markup made of the
+    language, the cached reference data (countries, categories, cities) and those values: a block that read the
+    request or a listing would show one visitor's page to the next."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% keep %} takes a quoted name, then the values its markup varies on.")
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)

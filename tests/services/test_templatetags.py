@@ -105,3 +105,29 @@ def test_open_state_reads_hours_in_the_locations_time_zone():
     assert open_state(service, monday_10_utc) == "closed"
     assert open_state(ServiceFactory(), monday_10_utc) == ""
     assert open_state(ServiceFactory(open_24_7=True), monday_10_utc) == "24_7"
+
+
+@pytest.mark.django_db
+def test_a_kept_block_is_rendered_once_per_language_values_and_version(colombia, ecuador):
+    """``{% keep %}``: the parts of pages made of reference data alone (the home page, the footer...)."""
+    from django.template import Context, Template, TemplateSyntaxError
+
+    from services import cache as directory_cache
+
+    block = Template(
+        '{% load i18n directory %}{% keep "t" country %}{% translate "Search" %} {{ country.name }} {{ n }}'
+        "{% endkeep %}"
+    )
+
+    def render(country, n, language="en"):
+        with translation.override(language):
+            return block.render(Context({"country": country, "n": n}))
+
+    assert render(colombia, 1) == "Search Colombia 1"
+    assert render(colombia, 2) == "Search Colombia 1"  # kept: ``n`` is not among its values
+    assert render(ecuador, 2) == "Search Ecuador 2"
+    assert render(colombia, 3, "es") == "Buscar Colombia 3"
+    directory_cache.invalidate_directory_cache()  # an edit: a new version
+    assert render(colombia, 4) == "Search Colombia 4"
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load directory %}{% keep name %}{% endkeep %}")
