@@ -10,11 +10,12 @@ language that is so templates can mark it with ``lang`` and a small "shown in Sp
 
 import functools
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -104,6 +105,8 @@ def written_in(instance) -> str | None:
 def _forget_localized_fields(*, setting, **kwargs):
     if setting in {"LANGUAGES", "MODELTRANSLATION_FALLBACK_LANGUAGES"}:
         localized_fields.cache_clear()
+    if setting in {"LANGUAGES", "ROOT_URLCONF", "LANGUAGE_CODE"}:
+        _reversed.cache_clear()
 
 
 def page_language() -> str:
@@ -126,9 +129,10 @@ def language_links(request) -> list[dict]:
     has no address (the "not found" page) has no translation either: its links lead to each language's home page."""
     page = request.get_full_path()
     current = translation.get_language()
+    translated = _translations(page)
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(page, code)
+        url = translated(code)
         if url == page and code != current:
             with translation.override(code):
                 url = reverse("services:home")
@@ -143,3 +147,29 @@ def language_links(request) -> list[dict]:
             }
         )
     return links
+
+
+def _translations(url: str):
+    """``django.urls.translate_url(url, code)`` as a function of the code, the address resolved once."""
+    parsed = urlsplit(url)
+    try:
+        match = resolve(unquote(parsed.path))
+    except Resolver404:
+        return lambda code: url
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+
+    def translated(code: str) -> str:
+        path = _reversed(get_script_prefix(), code, name, tuple(match.args), tuple(match.kwargs.items()))
+        return url if path is None else urlunsplit((parsed.scheme, parsed.netloc, path, parsed.query, parsed.fragment))
+
+    return translated
+
+
+@functools.lru_cache(maxsize=4096)
+def _reversed(prefix: str, code: str, name: str, args: tuple, kwargs: tuple) -> str | None:
+    """The address of a page in a language (None when it has none) under the script ``prefix``: kept."""
+    with translation.override(code):
+        try:
+            return reverse(name, args=args, kwargs=dict(kwargs))
+        except NoReverseMatch:
+            return None
