@@ -18,6 +18,7 @@ import functools
 import threading
 
 from cachetools import LRUCache
+from django.template import Node
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import SafeString
@@ -132,3 +133,21 @@ def kept_part(version: str, template_name: str, **values) -> SafeString:
     always give the same markup. The values are hashable (tuples, not lists); model instances among them are
     compared by id, which the version covers."""
     return kept_markup(version, (template_name, *values.items()), lambda: get_template(template_name).render(values))
+
+
+class KeptBlock(Node):
+    """``{% keep "name" value ... %}...{% endkeep %}`` (``services.templatetags.directory.keep``): the block's markup
+    kept per language, version of the directory and the values given, under the template's name and its own."""
+
+    def __init__(self, name: str, values: list, nodelist):
+        self.name, self.values, self.nodelist = name, values, nodelist
+
+    def render(self, context):
+        values = tuple(_hashable(value.resolve(context)) for value in self.values)
+        version = directory_cache.version_of(context.get("request"))
+        key = ("keep", self.origin.template_name, self.name, *values)
+        return kept_markup(version, key, lambda: self.nodelist.render(context))
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value

@@ -5,7 +5,6 @@ links) and ``services.cards`` (result cards, open state, the referral list)."""
 from django import template
 
 from rssn import languages
-from services import cache as directory_cache
 from services import card_cache, cards, display
 
 register = template.Library()
@@ -53,21 +52,6 @@ def result_cards(context, services):
     return cards.result_cards(context, services)
 
 
-class KeepNode(template.Node):
-    def __init__(self, name: str, vary: list, nodelist):
-        self.name, self.vary, self.nodelist = name, vary, nodelist
-
-    def render(self, context):
-        vary = tuple(_hashable(value.resolve(context)) for value in self.vary)
-        version = directory_cache.version_of(context.get("request"))
-        key = ("keep", self.origin.template_name, self.name, *vary)
-        return card_cache.kept_markup(version, key, lambda: self.nodelist.render(context))
-
-
-def _hashable(value):
-    return tuple(value) if isinstance(value, list) else value
-
-
 @register.tag
 def keep(parser, token):
     """``{% keep "name" value ... %}...{% endkeep %}``: the block rendered once per language, version of the
@@ -79,4 +63,4 @@ def keep(parser, token):
         raise template.TemplateSyntaxError("{% keep %} takes a quoted name, then the values its markup varies on.")
     nodelist = parser.parse(("endkeep",))
     parser.delete_first_token()
-    return KeepNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+    return card_cache.KeptBlock(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
