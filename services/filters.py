@@ -482,6 +482,17 @@ class ServiceFilter(django_filters.FilterSet):
 
     # What was asked ----------------------------------------------------------------------------------------------
 
+    @classmethod
+    def _form_class(cls, make):
+        """The form's class, made once per process: its fields come from the filters' declarations alone, and each
+        form copies them (django-filters made a class, and a field per filter, for every request)."""
+        if "_made_form_class" not in cls.__dict__:
+            cls._made_form_class = make()
+        return cls._made_form_class
+
+    def get_form_class(self):
+        return self._form_class(super().get_form_class)
+
     @property
     def form(self):
         form = super().form
