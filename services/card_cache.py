@@ -110,8 +110,9 @@ class PageCards:
 
 
 def kept_markup(version: str, key: tuple, make) -> str:
-    """The markup ``make()`` answers, kept under ``key`` per language and ``version``: for markup that depends on
-    nothing else (the reference data are in the version)."""
+    """What ``make()`` answers (markup, or what markup is made from: a card's slotted parts, ``PageLinks``), kept
+    under ``key`` per language and ``version``: for what depends on nothing else (the reference data are in the
+    version)."""
     global _parts  # replaced whole at a new version
     held_version, entries = _parts
     if held_version != version:

@@ -27,7 +27,7 @@ from members import closures, opening
 from rssn.languages import best_translation, page_language
 from services import cache as directory_cache
 from services import capacity, display
-from services.card_cache import PageCards, kept_part
+from services.card_cache import PageCards, kept_markup, kept_part
 from services.hours import next_change
 from services.models import Service
 from services.querysets import attach_card_channels
@@ -44,6 +44,7 @@ HOW_TEMPLATE = "includes/service/how.html"
 ACCESS_TEMPLATE = "includes/service/access.html"
 VERIFIED_TEMPLATE = "includes/service/last_verified.html"
 OPENING_TEMPLATE = "includes/service/card_opening.html"
+DISTANCE_TEMPLATE = "includes/service/distance.html"
 SLOTS = ("list_query", "distance", "badge", "list_button", "notice", "capacity")
 # Slots are marked with a token no listing can contain, so that a listing's text can never open one.
 _TOKEN = secrets.token_hex(8)
@@ -376,20 +377,25 @@ class ResultCards:
         self.list_ids = referral_ids(request)
         self.list_query = conditional_escape(list_only_query(request))
         self._buttons = {
-            in_list: _slotted(LIST_BUTTON_TEMPLATE, {"in_list": in_list, **_marks("pk", "list_url")})
+            in_list: self._kept_slotted(LIST_BUTTON_TEMPLATE, ("pk", "list_url"), in_list=in_list)
             for in_list in (False, True)
         }
-        self._distance = _slotted("includes/service/distance.html", _marks("km"))
+        self._distance = self._kept_slotted(DISTANCE_TEMPLATE, ("km",))
         # The query with another ``s`` (Django's {% querystring %}), made once with a mark where each card's goes.
         mark = f"{_TOKEN}-list"
         self._list_url = querystring(None, self.query, s=mark).split(quote_plus(mark, safe=""))
         self._list_url_without = querystring(None, self.query, s=None)
-        self._links = PageLinks()
+        self._links = kept_markup(self.version, ("links",), PageLinks)
 
     @functools.cached_property
     def version(self) -> str:
         """The page's version of the directory (``PageCards.version``), for the includes kept with it."""
         return self.kept.version if self.kept is not None else directory_cache.version()
+
+    def _kept_slotted(self, template_name: str, slots: tuple, **values) -> tuple[str, ...]:
+        """``_slotted`` for a template of ``values`` and slots alone, kept per language (``kept_markup``)."""
+        key = ("slotted", template_name, slots, *values.items())
+        return kept_markup(self.version, key, lambda: _slotted(template_name, {**values, **_marks(*slots)}))
 
     def markup_of(self, service) -> CardMarkup:
         kept = getattr(service, "kept_card", None)
