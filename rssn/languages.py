@@ -134,8 +134,7 @@ def language_links(request) -> list[dict]:
     for code, _name in settings.LANGUAGES:
         url = translated(code)
         if url == page and code != current:
-            with translation.override(code):
-                url = reverse("services:home")
+            url = _reversed(get_script_prefix(), code, "services:home", (), ())
         info = translation.get_language_info(code)
         links.append(
             {
