@@ -291,8 +291,8 @@ class OpenBySpans(Expression):
       backend says so (``CHECKS_OPEN_ROW_BY_ROW``): each row read is checked for a location and a span open, until
       the page is full (``EXISTS``, kept a check per row by the subquery fence: without it PostgreSQL lists every
       open service first, expecting to read every row);
-    - otherwise (counts, other orders), the services at the open locations are listed once (``IN``): the rows
-      checked are many, each would cost two index lookups.
+    - otherwise (counts, a page with its count, other orders), the services at the open locations are listed once
+      (``IN``): the rows checked are many, each would cost two index lookups.
     """
 
     conditional = True
@@ -335,10 +335,15 @@ class OpenBySpans(Expression):
 
 
 def _read_in_name_order(query) -> bool:
-    """Whether ``query`` reads a slice in name order (``sort_name_*`` first)."""
+    """Whether ``query`` reads a slice in name order (``sort_name_*`` first), and no more rows than it needs: a
+    window (a count with the page) reads every one."""
     order = list(query.order_by)
     return bool(
-        query.is_sliced and order and isinstance(order[0], str) and order[0].split("__")[-1].startswith("sort_name_")
+        query.is_sliced
+        and order
+        and isinstance(order[0], str)
+        and order[0].split("__")[-1].startswith("sort_name_")
+        and not any(getattr(value, "contains_over_clause", False) for value in query.annotations.values())
     )
 
 

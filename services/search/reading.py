@@ -14,6 +14,7 @@ from .shortcuts import (
     far_rows,
     measured_once,
     nearest_first,
+    open_slice_with_count,
     strong_rows,
 )
 
@@ -109,12 +110,14 @@ def slice_with_count(queryset, start: int, stop: int, limit: int | None = None) 
     by distance measures every match anyway, and counting them again took a second pass as long as the first. The
     rows are kept for the page's read (``slice_rows``). None for other searches, and when the rows were found close
     by (``nearest_first``), so that the count is made on its own (it stops at the limit). With words and filters,
-    see ``best_slice_with_count``."""
+    see ``best_slice_with_count``; open now, ``open_slice_with_count``."""
     index = queryset._index
     if index is None:
         return None
     if "distance_km" not in index.query.annotations:
         found = best_slice_with_count(index, start, stop, limit)
+        if found is None:
+            found = open_slice_with_count(index, start, stop, limit)
         if found is None:
             return None
         rows, total = found

@@ -297,6 +297,50 @@ def test_open_at_pages_in_name_order_check_their_rows_one_by_one_with_the_same_r
     assert set(listed) == {services[number].pk for number in (4, 5, 6, 7, 8)}  # Tuesday: the other location
 
 
+@pytest.mark.parametrize("limit", [3, 1000], ids=["open ones beyond the limit", "below it"])
+def test_open_now_counted_with_its_page_reads_the_plain_ways_pages_and_counts(monkeypatch, limit):
+    """When the services always open do not reach the count's limit, open now counts the open ones up to it and, when
+    fewer, sorts the page from them in the same statement (``open_slice_with_count``, on PostgreSQL): every page and
+    count is the plain way's, below the limit and beyond it (the page then read on its own)."""
+    from unittest import mock
+
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from services import search
+    from services.filters import ServiceFilter
+
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", limit)
+    bogota = CityFactory()
+    for number in range(2):
+        ServiceFactory(name_en=f"Always {number}", locations=[LocationFactory(city=bogota, open_24_7=True)])
+    for number in range(7):
+        location = LocationFactory(city=bogota)
+        OpeningHoursFactory(location=location, weekday=0 if number < 5 else 1, opens="09:00", closes="17:00")
+        ServiceFactory(name_en=f"Hours {number}", locations=[location])
+
+    def read():
+        pages, statements = [], []
+        for number in range(1, 6):
+            paginator = search.CappedPaginator(ServiceFilter(QueryDict("open_now=on")).qs, 2)
+            with CaptureQueriesContext(connection) as queries:
+                page = paginator.get_page(number)
+                pages.append(([service.pk for service in page], paginator.count))
+            statements.append([query["sql"] for query in queries])
+        return pages, statements
+
+    with mock.patch("django.utils.timezone.now", return_value=at_utc(0, 15)):  # Monday 10:00 in Bogotá
+        fast, statements = read()
+        with search.plain_way():
+            plain = read()[0]
+    assert fast == plain
+    assert {count for _pks, count in fast} == {min(7, limit)}
+    if connection.vendor == "postgresql" and limit > 7:
+        first = statements[0]
+        assert sum("OVER ()" in sql for sql in first) == 1  # the page with the count
+        assert sum(sql.startswith("SELECT COUNT(*)") for sql in first) == 1  # the services always open
+
+
 # --- Listing data -------------------------------------------------------------------------------------------------
 
 

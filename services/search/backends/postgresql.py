@@ -286,6 +286,10 @@ def limit_in_a_sample(documents, limit: int) -> bool:
 CHECKS_OPEN_ROW_BY_ROW = True
 
 
+# Whether open now's page is read with its count (``shortcuts.open_slice_with_count``).
+COUNTS_OPEN_WITH_PAGE = True
+
+
 # Whether ``best_with_count`` reads the best results' page and their count in one statement.
 COUNTS_BEST_WITH_PAGE = True
 
