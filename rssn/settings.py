@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change in the admin, for the listings' history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A page's version of the directory, read before its view reads rows (what pages keep is kept under it).
+    "services.cache.VersionFirst",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its 429 response.
     "axes.middleware.AxesMiddleware",

@@ -43,13 +43,28 @@ def version() -> str:
 
 
 def version_of(request) -> str:
-    """``version()``, read once per request (``request`` may be None: read each time)."""
+    """``version()``, read once per request (``request`` may be None: read each time): before the view, by
+    ``VersionFirst``, so that what a page keeps under it (``{% keep %}``) is made from rows read after it."""
     if request is None:
         return version()
     held = getattr(request, "_directory_version", None)
     if held is None:
         held = request._directory_version = version()
     return held
+
+
+class VersionFirst:
+    """Reads the version of a page (``version_of``) before its view reads anything. Read after the view, an edit saved
+    in between would give the page a version newer than its rows, and what it keeps under that version (an
+    emergency number, ``{% keep %}``) would show the old rows to every later page until the next edit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            version_of(request)
+        return self.get_response(request)
 
 
 def _cached(key: str, read):
