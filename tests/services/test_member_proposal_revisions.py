@@ -383,3 +383,16 @@ def test_the_pages_speak_each_language(member_client, addition, language):
     assert notice in member_client.get(change).content.decode()
     if language != "en":
         assert title != "Withdraw your proposal"
+
+
+def test_changing_or_withdrawing_without_the_forms_token_is_refused(member_client, addition):
+    """Both forms are POSTs a page of another site could send in her name: without the CSRF token, nothing."""
+    checked = Client(enforce_csrf_checks=True)
+    checked.cookies = member_client.cookies
+    data = form_data(member_client, change_url(addition))
+    data.pop("csrfmiddlewaretoken", None)
+    version = membership.proposal_edition(addition)
+    assert checked.post(change_url(addition), {**data, "name_es": "Intruso"}).status_code == 403
+    assert checked.post(withdraw_url(addition), {"version": version}).status_code == 403
+    addition.refresh_from_db()
+    assert addition.status == ProposedChange.Status.PENDING and addition.revision == 1
