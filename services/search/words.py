@@ -121,25 +121,37 @@ NEED_WORDS = {
     "es": "necesito necesita necesitamos ocupo busco buscando buscar quiero quisiera requiero ayuda ayudar ayudeme "
     "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna",
     "pt": "preciso precisa precisamos procuro procurando quero queria gostaria ajuda ajudar socorro urgente favor "
-    "ola oi onde encontro encontrar conseguir alguem algum alguma tem",
+    "ola oi onde encontro encontrar conseguir consigo alguem algum alguma tem",
     "en": "need needs needed looking want wanted help please urgent urgently where find get somebody anyone "
     "hello hi near nearby",
     "id": "butuh perlu membutuhkan mencari cari ingin mau tolong bantu bantuin mohon segera darurat halo dimana "
     "mana ada minta",
 }
 
+#: Chat spelling and fillers that say nothing of the help sought, as people type them on a phone: "xq" and "pq"
+#: (porque), "pa" and "pra" (para), "vc" (você), "to" and "ta" (estou, está), Indonesian "gue" and "gw" (I), "gak"
+#: and "nggak" (not), "udah" (already), "aja", "sih"; "ex" and "mantan" (the former partner: the need is in the other
+#: words), and the nights and days before ("anoche", "ontem", "semalam"). Dropped from queries like stop words.
+CHAT_WORDS = {
+    "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche",
+    "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj ex ontem",
+    "en": "ur pls plz thx",
+    "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
+    "nggak ga gk ngga ndak kagak mantan semalam kemarin",
+}
+
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
 KEPT_WORDS = {
     "es": "trabajo trabajar casa casas hogar hijos hijo hija hijas familia mujer mujeres salud linea numero "
     "telefono grupo grupos plan derechos derecho nino nina ninos ninas persona personas comida vida dinero "
-    "centro social juez justicia ley medico medica empleo trata",
+    "centro social juez justicia ley medico medica empleo trata sigue",
     "pt": "trabalho trabalhar casa casas lar filhos filho filha filhas familia mulher mulheres saude linha numero "
     "telefone grupo grupos plano direitos direito crianca criancas pessoa pessoas comida vida dinheiro centro "
     "social juiz justica lei medico medica conselho",
     "en": "home house work job jobs call order orders test tests information informed right rights know group "
     "groups place places small case cases line lines children child family women woman man men people person "
     "money food health legal law safe safety plan care mental life live living support home homes school business room "
-    "keep away",
+    "keep away following follows",
     "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
     "makanan hidup tinggal hukum aman orang ibu bapak kasus",
 }
@@ -148,14 +160,15 @@ KEPT_WORDS = {
 @functools.cache
 def stop_words(language: str) -> frozenset[str]:
     """The folded words dropped from a query in ``language``: the stopwords-iso list less ``KEPT_WORDS``, plus
-    ``NEED_WORDS``; nothing for a language without a list."""
+    ``NEED_WORDS`` and ``CHAT_WORDS``; nothing for a language without a list."""
     if language not in STEMMERS:
         return frozenset()
     listed = set()
     if stopwordsiso.has_lang(language):
         listed = {normalise(word) for word in stopwordsiso.stopwords(language)}
     kept = set(KEPT_WORDS.get(language, "").split())
-    return frozenset((listed - kept) | set(NEED_WORDS.get(language, "").split()))
+    asking = set(NEED_WORDS.get(language, "").split()) | set(CHAT_WORDS.get(language, "").split())
+    return frozenset((listed - kept) | asking)
 
 
 def meaningful(words: list[str], language: str, keep: Iterable[str] = ()) -> list[str]:
@@ -164,6 +177,34 @@ def meaningful(words: list[str], language: str, keep: Iterable[str] = ()) -> lis
     dropped, kept = stop_words(language), set(keep)
     remaining = [word for word in words if word in kept or word not in dropped]
     return remaining or list(words)
+
+
+#: Words that say "not": "no puedo dormir" (I cannot sleep) asks for another help than "dónde dormir". English
+#: "t" is what "can't", "won't", "don't" leave once normalised ("can t").
+NEGATIONS = {
+    "es": "no nunca ni jamas",
+    "pt": "nao naum nunca nem jamais",
+    "en": "not no never t cant cannot dont wont didnt doesnt couldnt",
+    "id": "tidak tak gak nggak ga gk ngga enggak engga ndak kagak",
+}
+
+#: The most stop words between a negation and the word it says "not" of: "no puedo dormir", "gak bisa tidur" (one),
+#: "can't sleep" (none), but not "no tengo dónde dormir" (I have nowhere to sleep).
+NEGATION_REACH = 1
+
+
+def negated(words: list[str], language: str) -> list[bool]:
+    """For each of ``meaningful(words, language)``, whether a negation (``NEGATIONS``) comes before it with at most
+    ``NEGATION_REACH`` other stop words between them. None is when every word is a stop word."""
+    dropped, negations = stop_words(language), set(NEGATIONS.get(language, "").split())
+    marks, since = [], None  # stop words since the last negation, None when none came
+    for word in words:
+        if word in dropped:
+            since = 0 if word in negations else (None if since is None else since + 1)
+            continue
+        marks.append(since is not None and since <= NEGATION_REACH)
+        since = None
+    return marks or [False] * len(words)
 
 
 # --- Typos ------------------------------------------------------------------------------------------------------
@@ -218,27 +259,34 @@ class TermIndex:
         for category_id, language, phrase in phrases:
             if language not in STEMMERS:
                 continue
-            phrase_words = meaningful(normalise(phrase).split(), language)[:LONGEST_TERM]
+            typed = normalise(phrase).split()
+            phrase_words = meaningful(typed, language)[:LONGEST_TERM]
             if not phrase_words:
                 continue
+            marks = negated(typed, language)[:LONGEST_TERM]
             self.longest = max(self.longest, len(phrase_words))
             phrase_stems = stems_in_order(phrase_words, language)
-            self.stemmed[language].setdefault(_key(phrase_stems), set()).add(category_id)
-            self.plain.setdefault(_key(phrase_words), set()).add(category_id)
+            self.stemmed[language].setdefault(_key(phrase_stems, marks), set()).add(category_id)
+            self.plain.setdefault(_key(phrase_words, marks), set()).add(category_id)
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
 
-    def categories(self, words: list[str], language: str) -> set[int]:
-        """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``:
-        compared on stems in the page language and in Spanish, Portuguese and English (suffix stemmers), on the
-        words themselves in Indonesian unless the page is Indonesian (its stemmer takes prefixes off, which turns
-        another language's words into noise)."""
-        found = set(self.plain.get(_key(words), ()))
+    def categories(self, words: list[str], language: str, negations: Iterable[bool] = ()) -> set[int]:
+        """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``: those
+        of the terms that are these very words, when there are any ("me duele" is medical care, although "duele"
+        and "duelo", grief, share their stem); else compared on stems in the page language and in Spanish,
+        Portuguese and English (suffix stemmers), on the words themselves in Indonesian unless the page is
+        Indonesian (its stemmer takes prefixes off, which turns another language's words into noise). ``negations``:
+        which of the words a negation comes before (``negated``); a term with a negation names its categories only
+        with it ("no puedo dormir", "can't sleep": psychosocial support, not a shelter's bed)."""
+        found = set(self.plain.get(_key(words, negations), ()))
+        if found:
+            return found
         for term_language, terms in self.stemmed.items():
             if term_language == "id" and language != "id":
                 continue
-            found |= terms.get(_key(stems_in_order(words, term_language)), set())
+            found |= terms.get(_key(stems_in_order(words, term_language), negations), set())
         return found
 
     def categories_of_word(self, word: str, language: str) -> set[int]:
@@ -253,9 +301,12 @@ class TermIndex:
         return found
 
 
-def _key(words: Iterable[str]) -> tuple[str, ...]:
-    """A phrase's key: its words in any order."""
-    return tuple(sorted(words))
+def _key(words: Iterable[str], negations: Iterable[bool] = ()) -> tuple[str, ...]:
+    """A phrase's key: its words in any order, each that a negation comes before marked "!"."""
+    marks = list(negations)
+    return tuple(
+        sorted(f"!{word}" if index < len(marks) and marks[index] else word for index, word in enumerate(words))
+    )
 
 
 def stems_in_order(words: Iterable[str], language: str) -> list[str]:
@@ -300,14 +351,18 @@ def forms(word: str, language: str) -> tuple[str, ...]:
 
 def concepts(words: list[str], language: str, terms: TermIndex | None = None) -> list[Concept]:
     """What a query asks for: its meaningful words (``meaningful``) grouped into the longest phrases that name
-    types of help (``terms``), each other word on its own."""
+    types of help (``terms``), each other word on its own. A phrase is looked up with the negations said before its
+    words (``negated``), and without them when no term says it so."""
     terms = terms or TermIndex(())
-    sequence = meaningful(words, language)
+    sequence, negations = meaningful(words, language), negated(words, language)
     found, start = [], 0
     while start < len(sequence):
         for length in range(min(terms.longest, len(sequence) - start), 0, -1):
-            window = sequence[start : start + length]
-            categories = terms.categories(window, language)
+            window, marks = sequence[start : start + length], negations[start : start + length]
+            # Said with its negation ("no puedo dormir"), else without it ("no tengo papeles": papeles).
+            categories = terms.categories(window, language, marks) or (
+                terms.categories(window, language) if any(marks) else set()
+            )
             if categories or length == 1:
                 found.append(
                     Concept(

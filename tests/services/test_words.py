@@ -69,6 +69,15 @@ def test_stems_keeps_each_stem_once_in_order():
         ("pt", "conselho tutelar", ["conselho", "tutelar"]),
         ("en", "keep him away", ["keep", "away"]),
         ("id", "pendampingan kasus", ["pendampingan", "kasus"]),
+        # Chat spelling and fillers (CHAT_WORDS), and words of the stopwords-iso lists that name a need ("sigue",
+        # "following": being followed).
+        ("es", "xq no me dan refugio", ["refugio"]),
+        ("es", "doctor pa mi bebe", ["doctor", "bebe"]),
+        ("pt", "to gravida e sem dinheiro", ["gravida", "dinheiro"]),
+        ("id", "gue gak punya ktp", ["ktp"]),
+        ("id", "paspor udah mati", ["paspor", "mati"]),
+        ("es", "mi ex me sigue", ["sigue"]),
+        ("en", "he keeps following me", ["following"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
@@ -164,6 +173,67 @@ def test_a_phrase_is_understood_in_any_order_and_form_of_its_words():
     assert _understood("mi esposo me pegó", "es") == [(("esposo", "pegó"), [5])]
     assert _understood("acogida casa", "es") == [(("acogida", "casa"), [2])]
     assert _understood("me bateu meu marido", "pt") == [(("bateu", "marido"), [5])]
+
+
+def test_a_term_typed_as_it_is_written_names_its_categories_alone():
+    # "duele" (it hurts) and "duelo" (grief) share the Spanish stem "duel": the term typed as written decides.
+    terms = words.TermIndex(
+        [(1, "es", "duelo"), (2, "es", "me duele"), (3, "en", "follow-up"), (4, "en", "following me")]
+    )
+    assert [sorted(concept.categories) for concept in words.concepts(["me", "duele"], "es", terms)] == [[2]]
+    assert [sorted(concept.categories) for concept in words.concepts(["duelo"], "es", terms)] == [[1]]
+    assert [sorted(concept.categories) for concept in words.concepts(["following"], "en", terms)] == [[4]]
+    # A form typed as no term is written: compared on stems, with every term of that stem.
+    assert [sorted(concept.categories) for concept in words.concepts(["duelen"], "es", terms)] == [[1, 2]]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "marks"),
+    [
+        ("es", "no puedo dormir", [True]),  # one stop word between: said of "dormir"
+        ("es", "no tengo donde dormir", [False]),  # two: said of "tengo", not of sleeping
+        ("en", "i can't sleep", [True]),  # "can t": the "t" is the negation
+        ("id", "gak bisa tidur", [True]),
+        ("pt", "nao tenho documento e nao consigo trabalho", [True, True]),
+        ("es", "necesito un abogado", [False]),
+        ("es", "no", [False]),  # stop words only: kept whole, nothing said "not" of
+    ],
+)
+def test_a_negation_is_said_of_the_next_meaningful_word_close_enough(language, query, marks):
+    assert words.negated(words.normalise(query).split(), language) == marks
+
+
+NEGATED_TERMS = words.TermIndex(
+    [
+        (1, "es", "dónde dormir"),
+        (1, "en", "somewhere to sleep"),
+        (1, "id", "tempat tidur"),
+        (2, "es", "no puedo dormir"),
+        (2, "en", "can't sleep"),
+        (2, "id", "gak bisa tidur"),
+        (3, "es", "papeles"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "categories"),
+    [
+        ("es", "no puedo dormir", [2]),
+        ("es", "casi nunca puedo dormir", [2]),
+        ("es", "donde dormir", [1]),
+        ("es", "no tengo donde dormir", [1]),
+        ("en", "i cant sleep", [2]),
+        ("en", "somewhere to sleep", [1]),
+        ("id", "nggak bisa tidur", [2]),
+        ("id", "tidak punya tempat tidur", [1]),  # no term says "not" of a bed: the phrase without it
+        ("es", "no tengo papeles", [3]),
+    ],
+)
+def test_a_term_said_with_a_negation_names_its_categories_only_with_it(language, query, categories):
+    """ "dormir" is a shelter's bed in "dónde dormir" and insomnia in "no puedo dormir"."""
+    understood = words.concepts(words.normalise(query).split(), language, NEGATED_TERMS)
+    assert [sorted(concept.categories) for concept in understood] == [categories]
 
 
 def test_terms_of_other_languages_are_understood():
