@@ -656,18 +656,22 @@ SEARCH_TERMS = {
         "paso, vivienda, alojamiento temporal, me echaron de la casa, dónde vivir, dónde quedarme, sin hogar, "
         "situación de calle, cuarto, dormitorio, albergue para mujeres, mujeres golpeadas, casa para mujeres "
         "golpeadas, me botaron de la casa, me sacaron de la casa, me corrieron de la casa, irme de la casa, no tengo "
-        "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas",
+        "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas, "
+        "desalojo, desalojada, me desalojaron",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
-        "me botou para fora, me colocou para fora, expulsa de casa",
+        "me botou para fora, me colocou para fora, expulsa de casa, "
+        "despejo, despejada, fui despejada, ordem de despejo",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
-        "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging",
+        "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
+        "evicted, eviction, got evicted",
         "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
         "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
         "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
-        "tempat tinggal",
+        "tempat tinggal, "
+        "penggusuran, digusur",
     ),
     "emergency-shelter": _t(
         "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy",
@@ -677,7 +681,8 @@ SEARCH_TERMS = {
     ),
     "transitional-housing": _t(
         "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino",
-        "moradia temporária, moradia de transição, aluguel social, aluguel, república",
+        "moradia temporária, moradia de transição, aluguel social, aluguel, república, "
+        "pagar aluguel, ajuda com aluguel",
         "transitional housing, second stage housing, rent, rental help, longer stay",
         "hunian sementara, kontrakan, sewa rumah, kos, kost",
     ),
@@ -686,19 +691,27 @@ SEARCH_TERMS = {
         "psicológica, apoyo emocional, contención emocional, escucha, desahogarme, hablar con alguien, salud mental, "
         "ansiedad, depresión, estrés, trauma, crisis nerviosa, ataque de pánico, angustia, tristeza, duelo, "
         "autoestima, acompañamiento psicológico, ayuda psicológica, nervios, triste, me siento triste, me siento mal, "
-        "soledad, insomnio, pesadillas, lloro mucho",
+        "soledad, insomnio, pesadillas, lloro mucho, "
+        "no duermo, ataques de ansiedad, me siento sola, lloro todo el tiempo, "
+        "no puedo dormir",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
-        "CAPS, aconselhamento, triste, me sinto mal, solidão",
+        "CAPS, aconselhamento, triste, me sinto mal, solidão, "
+        "insônia, não durmo, crise de ansiedade, pesadelo, pesadelos, "
+        "não consigo dormir",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
-        "trauma-informed care, sad, feeling low, hopeless, lonely",
+        "trauma-informed care, sad, feeling low, hopeless, lonely, "
+        "insomnia, nightmares, bad dreams, trouble sleeping, flashbacks, "
+        "can't sleep, cannot sleep",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
-        "kesepian",
+        "kesepian, "
+        "susah tidur, insomnia, mimpi buruk, galau, sedih terus, "
+        "tidak bisa tidur, gak bisa tidur",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
@@ -721,24 +734,30 @@ SEARCH_TERMS = {
     "mental-health-care": _t(
         "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental, "
         "matarme, suicidarme, quitarme la vida, ganas de morir",
-        "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental",
-        "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness",
+        "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
+        "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer",
+        "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts",
         "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa",
     ),
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
         "urgencias, emergencia, enfermera, atención médica, salud, herida, golpes, lesiones, curación, consulta "
         "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS, vacuna, vacunas, vacunación, "
-        "dentista, odontólogo, medicamentos, medicinas, remedios, farmacia, receta médica",
+        "dentista, odontólogo, medicamentos, medicinas, remedios, farmacia, receta médica, "
+        "me duele, dolor, dolores, fiebre, sangrado, sangrando, hemorragia, enferma, enfermo, estoy "
+        "enferma, pediatra",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
-        "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita",
+        "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita, "
+        "dor, estou com dor, febre, sangramento, sangrando, hemorragia, doente, estou doente, pediatra",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
         "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination, "
-        "dentist, dental, medicine, medication, pharmacy, prescription",
+        "dentist, dental, medicine, medication, pharmacy, prescription, "
+        "pain, in pain, fever, bleeding, hemorrhage, sick, feeling sick, pediatrician",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
         "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi, dokter gigi, obat, "
-        "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP",
+        "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP, "
+        "sakit, nyeri, demam, pendarahan, perdarahan, berdarah, dokter anak, kesakitan",
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
@@ -777,7 +796,8 @@ SEARCH_TERMS = {
         "STD, pregnancy test, abortion, menstrual",
         "kesehatan reproduksi, kespro, kesehatan seksual, hamil, kehamilan, bidan, dokter kandungan, obgyn, "
         "periksa kehamilan, melahirkan, persalinan, KB, keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
-        "IMS, tes kehamilan, aborsi, menstruasi, haid",
+        "IMS, tes kehamilan, aborsi, menstruasi, haid, "
+        "tespek, test pack, testpack",
     ),
     "family-planning": _t(
         "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas",
@@ -786,10 +806,13 @@ SEARCH_TERMS = {
         "KB, pil KB, spiral, IUD, implan, suntik KB, pasang KB, KB suntik, KB spiral",
     ),
     "hiv-sti-services": _t(
-        "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP",
-        "HIV, aids, IST, DST, teste rápido, teste de HIV, PrEP, PEP",
-        "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP",
-        "HIV, AIDS, IMS, tes HIV, VCT, PrEP",
+        "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP, "
+        "me contagiaron, contagio, infección de transmisión sexual, enfermedad venérea, sífilis, VPH, "
+        "papiloma",
+        "HIV, aids, IST, DST, teste rápido, teste de HIV, PrEP, PEP, "
+        "peguei uma doença, doença venérea, corrimento, sífilis, HPV",
+        "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP, std test, std testing, caught something, syphilis, hpv",
+        "HIV, AIDS, IMS, tes HIV, VCT, PrEP, penyakit kelamin, keputihan, sifilis, raja singa, HPV",
     ),
     "maternal-health": _t(
         "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera",
@@ -832,20 +855,31 @@ SEARCH_TERMS = {
         "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio, regularizarme, sin "
         "papeles, indocumentada, indocumentado, carné de extranjería, carnet de extranjería, cédula de extranjería, "
         "CPP, INM, tarjeta de visitante por razones humanitarias, pasaporte, estatuto temporal de protección, "
-        "permiso por protección temporal, protección temporal, TPS",
+        "permiso por protección temporal, protección temporal, TPS, "
+        "cédula, DNI, CURP, sacar mis papeles, perdí mis documentos, me robaron los documentos, pasaporte "
+        "vencido, me quieren deportar, detenido por migración, detención migratoria",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
-        "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros",
+        "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
+        "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
-        "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status",
-        "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor",
+        "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
+        "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
+        " expired passport, work permit",
+        "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
+        "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
+        "habis, overstay, ditahan imigrasi, rudenim",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
-        "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia",
+        "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia, "
+        "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
-        "separar, me separar",
-        "divorce, custody, custody of my children, child support, alimony, separation, visitation",
-        "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama",
+        "separar, me separar, "
+        "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos",
+        "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
+        "visitation rights, custody of my kids",
+        "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
+        "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
@@ -864,16 +898,32 @@ SEARCH_TERMS = {
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "
         "pega, mi esposo me pega, mi marido me pega, maltrato, me golpea, me maltrata, golpes, golpeada, mi novio me "
         "pega, mi novio me maltrata, trata de personas, trata, explotación sexual, me pegó, me golpeó, me pegaron, "
-        "me agredió, me lastimó, violencia familiar, violencia machista",
+        "me agredió, me lastimó, violencia familiar, violencia machista, "
+        "acoso sexual, hostigamiento sexual, acoso laboral, mi jefe me acosa, trabajo forzado, me quitaron "
+        "el pasaporte, "
+        "me obliga a tener relaciones, me obliga a tener sexo, violación en el matrimonio, me quita el "
+        "dinero, violencia económica, me revisa el celular, no me deja salir, me controla, celos",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
-        "sexual, me bateu, me agrediu, apanhei, violência familiar",
+        "sexual, me bateu, me agrediu, apanhei, violência familiar, "
+        "assédio no trabalho, meu chefe me assedia, assédio moral, trabalho escravo, trabalho forçado, "
+        "me obriga a transar, me obriga a ter relação, me força a transar, estupro marital, pega meu "
+        "dinheiro, controla meu dinheiro, violência patrimonial, violência financeira, mexe no meu celular, "
+        "não me deixa sair, ciúme, me controla",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
-        "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me",
+        "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
+        "sexual harassment, harassment at work, workplace harassment, forced labor, forced labour, took my "
+        "passport, "
+        "forces me to have sex, makes me have sex, marital rape, takes my money, controls my money, "
+        "financial abuse, economic abuse, checks my phone, controlling, jealous",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
-        "seksual, pelecehan, pacar",
+        "seksual, pelecehan, pacar, "
+        "suami kasar, kasar, mukul, dipukulin, digebukin, ditampar, nampar, cowok kasar, cowok mukul, pacar"
+        " kasar, dilecehkan bos, pelecehan di tempat kerja, kerja paksa, paspor ditahan, "
+        "dipaksa berhubungan, maksa berhubungan, suami maksa berhubungan, gaji diambil suami, uang diambil "
+        "suami, kekerasan ekonomi, hp dicek, dikekang, posesif",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -884,17 +934,21 @@ SEARCH_TERMS = {
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
-        "telefónica, línea gratuita, línea 24 horas, suicidio, urgente, emergencia, auxilio, socorro",
+        "telefónica, línea gratuita, línea 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
+        "número para llamar, a quién llamar, número de teléfono",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
         "linha gratuita, 24 horas, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, ligação "
-        "gratuita",
+        "gratuita, "
+        "número pra ligar, pra quem ligar",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
-        "help now, sos",
+        "help now, sos, "
+        "who to call, hotline number",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
-        "darurat, segera, SOS",
+        "darurat, segera, SOS, "
+        "nomor yang bisa dihubungi, nomor telepon",
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer",
@@ -917,7 +971,8 @@ SEARCH_TERMS = {
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
-        "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking",
+        "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
+        "my son, my daughter",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
         "jalanan, eksploitasi seksual anak",
@@ -936,34 +991,47 @@ SEARCH_TERMS = {
     ),
     "family-tracing": _t(
         "búsqueda de familiares, reunificación familiar, perdí a mi hijo, niño perdido, desaparecido, buscar a mi "
-        "familia, separados en el camino, busco a mi familia",
+        "familia, separados en el camino, busco a mi familia, "
+        "perdí contacto con mi familia, persona desaparecida, mi hijo está desaparecido",
         "busca de familiares, reunificação familiar, criança perdida, desaparecido, encontrar minha família, "
-        "família separada",
+        "família separada, "
+        "desaparecida, meu filho desapareceu, pessoa desaparecida, perdi contato com minha família",
         "family tracing, family reunification, missing child, lost child, separated family, find my family, "
-        "restoring family links",
-        "penelusuran keluarga, reunifikasi keluarga, anak hilang, keluarga hilang, mencari keluarga",
+        "restoring family links, "
+        "missing, missing person, my son is missing, my daughter is missing, lost contact with my family",
+        "penelusuran keluarga, reunifikasi keluarga, anak hilang, keluarga hilang, mencari keluarga, "
+        "orang hilang, hilang kontak, anak saya hilang",
     ),
     "cash-basic-needs": _t(
         "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
         "bono, ayuda económica, apoyo económico, kit de higiene, kit de dignidad, toallas sanitarias, toallas "
         "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres, lana, pisto, olla común, comedor "
-        "comunitario, comedor popular",
+        "comunitario, comedor popular, "
+        "pasaje, pasajes, pasaje de bus, boleto de bus, transporte, dinero para el pasaje, leche para el "
+        "bebé, fórmula para bebé, "
+        "bañarme, ducha, lavar ropa",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, kit de higiene, kit dignidade, absorvente, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, bolsa "
-        "família",
+        "família, "
+        "passagem, passagem de ônibus, vale-transporte, transporte, leite em pó, leite pro bebê, fralda, "
+        "tomar banho, banho, lavar roupa",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
         "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs, soup kitchen, food "
-        "pantry, free meals, free food",
+        "pantry, free meals, free food, "
+        "bus fare, bus ticket, bus pass, transport, transportation, baby formula, formula, "
+        "shower, showers, laundry",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
         "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
-        "dapur umum, makan gratis",
+        "dapur umum, makan gratis, "
+        "ongkos, ongkos pulang, tiket bus, transport, susu formula, susu bayi, "
+        "mandi, numpang mandi",
     ),
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata",
-        "transferência de renda, cartão, auxílio, dinheiro",
+        "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil",
         "cash transfer, multipurpose cash, money, cash card",
-        "bantuan langsung tunai, BLT, transfer tunai, uang tunai",
+        "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH",
     ),
     "dignity-kits": _t(
         "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene",
@@ -980,15 +1048,27 @@ SEARCH_TERMS = {
     "livelihoods": _t(
         "trabajo, empleo, chamba, chambita, camello, bolsa de trabajo, oferta de empleo, capacitación, curso, "
         "taller, oficio, formación laboral, emprendimiento, negocio, microempresa, autonomía económica, ingresos, "
-        "capital semilla, costura, peluquería",
+        "capital semilla, costura, peluquería, "
+        "jale, estudiar, quiero estudiar, clases, clases de español, aprender español, clases de inglés, "
+        "terminar la escuela, terminar la prepa, convalidar título, homologar título, cursos gratis, "
+        "me quedé sin trabajo, me quedé sin chamba, me quedé sin empleo",
         "trabalho, emprego, bico, vaga, vaga de emprego, capacitação, curso profissionalizante, oficina, "
         "profissão, empreendedorismo, negócio, renda, renda extra, geração de renda, autonomia financeira, "
-        "microcrédito, costura, currículo, trampo",
+        "microcrédito, costura, currículo, trampo, "
+        "estudar, aula de português, curso de português, aprender português, curso gratuito, revalidar "
+        "diploma, revalidação de diploma, supletivo, EJA, "
+        "fiquei sem trabalho, fiquei desempregada",
         "job, jobs, employment, work, job training, vocational training, skills training, job search, resume, cv, "
-        "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, apprenticeship",
+        "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, apprenticeship, "
+        "esl, english classes, learn english, classes, study, ged, sewing, cooking "
+        "class, free courses, "
+        "lost my job",
         "kerja, pekerjaan, lowongan kerja, loker, pelatihan kerja, pelatihan keterampilan, kursus, keterampilan, "
         "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, menjahit, BLK, "
-        "kerjaan, cari kerja",
+        "kerjaan, cari kerja, "
+        "belajar bahasa, kursus bahasa, kursus bahasa inggris, belajar bahasa indonesia, "
+        "kejar paket, kursus gratis, penyetaraan ijazah, "
+        "kena phk, di phk",
     ),
     "vocational-training": _t(
         "capacitación, curso, taller, oficio, formación, SENA, costura, peluquería",
@@ -1005,14 +1085,18 @@ SEARCH_TERMS = {
     "information-orientation": _t(
         "información, orientación, derechos, mis derechos, conocer mis derechos, qué hacer, a dónde ir, ruta de "
         "atención, recién llegado, recién llegué, migrantes, personas en movilidad, caminantes, en tránsito, "
-        "trámites, guía, punto de información, charlas, a quién acudir, a dónde acudir, pedir ayuda, orientarme",
+        "trámites, guía, punto de información, charlas, a quién acudir, a dónde acudir, pedir ayuda, orientarme, "
+        "intérprete, traductor, traductora, traducción",
         "informação, informações, orientação, direitos, meus direitos, o que fazer, onde ir, recém-chegado, "
         "acabei de chegar, migrantes, imigrantes, pessoas em mobilidade, em trânsito, posto de informação, "
-        "interiorização, documentação, palestra, cartilha",
+        "interiorização, documentação, palestra, cartilha, "
+        "intérprete, tradutor, tradutora, tradução",
         "information, orientation, know your rights, rights, what to do, where to go, newcomer, new arrival, "
-        "migrants, people on the move, in transit, info desk, information point, guidance, awareness, advice",
+        "migrants, people on the move, in transit, info desk, information point, guidance, awareness, advice, "
+        "interpreter, translator, translation",
         "informasi, orientasi, hak, hak saya, apa yang harus dilakukan, ke mana, pendatang baru, migran, "
-        "pengungsi, pencari suaka, orang berpindah, sosialisasi, penyuluhan, panduan, pusat informasi",
+        "pengungsi, pencari suaka, orang berpindah, sosialisasi, penyuluhan, panduan, pusat informasi, "
+        "penerjemah, juru bahasa, terjemahan",
     ),
     "rights-services-information": _t(
         "derechos, mis derechos, información, ruta de atención, derechos de las mujeres",
@@ -1029,17 +1113,22 @@ SEARCH_TERMS = {
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
         "peligro, me amenaza, amenazas, me persigue, acoso, acecho, botón de pánico, 911, protegerme, me quiere "
-        "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue, amenaza con matarme, me amenazó",
+        "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue, amenaza con matarme, me amenazó, "
+        "me sigue a todos lados, me acosa, extorsión, me extorsionan, cobro de piso, pandilla, "
+        "pandilleros",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
-        "assédio, assédio sexual, importunação sexual, me persegue, me ameaça",
+        "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, "
+        "extorsão, milícia, facção",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
-        "kill me",
+        "kill me, "
+        "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
-        "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan",
+        "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, "
+        "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme",

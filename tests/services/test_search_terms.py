@@ -109,3 +109,29 @@ REFERENCE_TERMS = words.TermIndex(
 def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
     meaning = words.meaningful(words.normalise(query).split(), "es")
     assert slug in REFERENCE_TERMS.categories(meaning, "es"), meaning
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "slug"),
+    [
+        # Everyday words of fresh sets of queries: pain, bleeding, sleep, studies, interpreters, fares, papers.
+        ("es", "me duele", "medical-care"),  # not "duelo" (grief), although both stem to "duel"
+        ("pt", "sangramento", "medical-care"),
+        ("id", "pendarahan", "medical-care"),
+        ("es", "no puedo dormir", "psychosocial-support"),  # not "dónde dormir" (a shelter)
+        ("en", "can't sleep", "psychosocial-support"),
+        ("id", "gak bisa tidur", "psychosocial-support"),
+        ("es", "donde dormir", "safe-shelter"),
+        ("es", "clases de español", "livelihoods"),
+        ("es", "jale", "livelihoods"),
+        ("id", "penerjemah", "information-orientation"),
+        ("en", "bus fare", "cash-basic-needs"),
+        ("es", "mi ex no me deja ver a mis hijos", "family-law"),
+        ("id", "cowok gue mukul gue", "gbv-case-management"),
+        ("pt", "como tirar cpf", "asylum-migration"),
+        ("en", "he keeps following me", "safety-security"),
+    ],
+)
+def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
+    understood = words.concepts(words.normalise(query).split(), language, REFERENCE_TERMS)
+    assert any(slug in concept.categories for concept in understood), understood
