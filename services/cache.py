@@ -4,7 +4,8 @@ Cached here: reference data — countries with their helplines, the categories, 
 cities that have a public service; never a page or anything that depends on who asks (the result cards each
 process keeps are in ``services.card_cache``, checked against ``version()``). Cached reference values are model
 instances carrying every language's fields, so one entry serves all four languages. ``connect()`` (called by
-``ServicesConfig.ready``) forgets them all (a new version) when a row they are built from is saved or deleted, and
+``ServicesConfig.ready``) forgets them all (a new version) when a row they are built from is saved or deleted (at once
+and when its transaction commits, ``forget_edited``), and
 so does every change of a listing (``services.search.index_services``); bulk loads that send no signals call
 ``invalidate_directory_cache()`` themselves. Entries also expire after ``TIMEOUT``, in case a change bypassed both
 (a raw SQL edit).
@@ -13,6 +14,7 @@ so does every change of a listing (``services.search.index_services``); bulk loa
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -144,7 +146,16 @@ def invalidate_directory_cache(**kwargs) -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, TIMEOUT)
 
 
-forget_cities = invalidate_directory_cache
+def forget_edited(using=None, **kwargs) -> None:
+    """``invalidate_directory_cache`` for a row saved or deleted: at once, and again when its transaction commits. A
+    cache outside the database (redis://) shows the first new version before the edit is committed, to pages that
+    still read the rows before it and keep what they make under it (an emergency number, a card); the second one is
+    never seen with those rows."""
+    invalidate_directory_cache()
+    transaction.on_commit(invalidate_directory_cache, using=using)
+
+
+forget_cities = forget_edited
 
 
 def connect() -> None:
@@ -153,8 +164,8 @@ def connect() -> None:
 
     for model in (Country, Helpline, City, ServiceCategory, Population, Language):
         uid = f"directory-cache:{model._meta.label_lower}"
-        post_save.connect(invalidate_directory_cache, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(invalidate_directory_cache, sender=model, dispatch_uid=f"{uid}:delete")
+        post_save.connect(forget_edited, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(forget_edited, sender=model, dispatch_uid=f"{uid}:delete")
     # Which cities have a public service changes with services, their organisation's status and their places.
     for model in (Service, Organisation, Location):
         uid = f"directory-cache:{model._meta.label_lower}"

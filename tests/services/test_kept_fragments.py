@@ -92,3 +92,27 @@ def test_a_fragment_made_from_data_read_before_an_edit_is_not_kept_as_the_edits(
     page(client, "/en/?country=CO")  # made from the rows read before the edit
     later = page(client, "/en/?country=CO").replace(" ", "")
     assert "+57155" in later and "+57123" not in later
+
+
+@pytest.mark.parametrize("edit", ["number", "category", "channel"])
+def test_an_edit_of_reference_data_makes_a_new_version_again_once_committed(
+    numbers, edit, django_capture_on_commit_callbacks
+):
+    """With the cache outside the database (redis://), the version an edit makes is seen before its transaction
+    commits: a page made in between reads the new version and the old rows, and keeps them. The version changes
+    again when the edit is committed, as a listing's edit does (``forget_kept_listings``)."""
+    from services.models import ContactChannel
+    from tests.services import directory_data as data
+
+    service = data.public_listing() if edit == "channel" else None
+    with django_capture_on_commit_callbacks(execute=True):
+        if edit == "number":
+            line = numbers[0]
+            line.phone = "+57155"
+            line.save()
+        elif edit == "category":
+            ServiceCategoryFactory(slug="shelter", name_en="Shelter")
+        else:
+            ContactChannel.objects.create(service=service, kind="whatsapp", address="+573001112233")
+        during = directory_cache.version()
+    assert directory_cache.version() != during
