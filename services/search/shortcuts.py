@@ -365,7 +365,7 @@ def best_rows(index, start: int, stop: int | None) -> list | None:
     elif index.faceted:
         ids = engine.faceted_ids(ids_query)
     else:
-        ids = list(ids_query)
+        ids = engine.ids_from_matches(documents, stop)
     if len(ids) < stop:
         index.named_ids = (stop, ids)  # ``strong_rows`` starts from them
         return None
@@ -404,7 +404,7 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
     named = getattr(index, "named_ids", None)
     named = named[1] if named is not None and named[0] == stop else None
     if named is None:
-        named = list(engine.match_in_names(index, groups).order_by(*order[1:]).values_list("pk", flat=True)[:stop])
+        named = engine.ids_from_matches(engine.match_in_names(index, groups).order_by(*order[1:]), stop)
     rows = [(pk, RANK_NAME) for pk in named]
     if len(rows) < stop:
         others = strong.exclude(in_names(groups[0])).order_by(*order[1:])

@@ -205,6 +205,30 @@ def test_the_best_ranked_fill_a_page_without_ranking_the_rest():
     assert best_results(ServiceFilter({"q": "refugio seguro", "sort": "name"}).qs._index) is None
 
 
+@pytest.mark.parametrize("rows_per_id", [1, 2, 50])
+def test_many_best_results_far_down_in_name_order_give_the_pages_of_ranking_every_match(monkeypatch, rows_per_id):
+    """The best results of a broad search, counted up to the limit, are read in name order: on PostgreSQL from the
+    first rows of the sort index, or, when those hold too few (a name's words put its services together, far from
+    the start), from the text index's matches sorted. Either way, the pages of ranking every match."""
+    from services.search import backend, count_up_to
+
+    engine = backend(connection.alias)
+    if hasattr(engine, "DENSE_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
+    for number in range(6):
+        ServiceFactory(name_es=f"Acompañamiento {number}", name_en="")
+    for number in range(7):
+        ServiceFactory(name_es=f"Refugio seguro {number}", name_en="")
+    ServiceFactory(name_es="Casa refugio", name_en="")
+    results = ServiceFilter({"q": "refugio"}).qs
+    ranked = list(results.values_list("pk", flat=True))
+    assert len(ranked) == 8
+    assert count_up_to(results, limit=5) == 5
+    assert results._index.best_fill_pages
+    for start, stop in ((0, 3), (3, 6), (6, 9)):
+        assert [service.pk for service in results.narrow_slice(start, stop)] == ranked[start:stop]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_migrating_gives_documents_indexed_before_the_cells_their_cells():
     from django.db.migrations.executor import MigrationExecutor

@@ -5,6 +5,7 @@ many. See docs/performance.md, "How the search is built".
 """
 
 import contextlib
+import re
 import threading
 import time
 from collections import defaultdict
@@ -125,15 +126,29 @@ def _matches_column(condition, column: str) -> bool:
     return getattr(target, "name", None) == column
 
 
+def _concept_condition(condition) -> bool:
+    """Whether a WHERE condition is one concept's (``match_concepts``): its words' condition, alone or OR its
+    categories' facet words."""
+    if _matches_column(condition, "words"):
+        return True
+    parts = getattr(condition, "children", ())
+    return (
+        getattr(condition, "connector", None) == "OR"
+        and not condition.negated
+        and sum(_matches_column(part, "words") for part in parts) == 1
+        and all(_matches_column(part, "words") or _matches_column(part, "facet_words") for part in parts)
+    )
+
+
 def match_in_names(index, groups):
-    """``index`` (narrowed by the words of ``groups``, each word's forms) narrowed to every word in a name. A bare
-    words' condition goes: every word in a name is every word in the text too, and checking the text's words row by
-    row costs more than the names'."""
+    """``index`` (narrowed by the words of ``groups``, each word's forms) narrowed to every word in a name. The
+    concepts' conditions go (their words, or their categories): every word in a name is every word in the text too,
+    and checking the text's words row by row (out of line, in the table's TOAST) costs more than the names'."""
     best = index.all()
     # Django has no public API to drop a condition: the text's, row by row, is what this shortcut saves.
     where = best.query.where
     if where.connector == "AND" and not where.negated:
-        where.children = [child for child in where.children if not _matches_column(child, "words")]
+        where.children = [child for child in where.children if not _concept_condition(child)]
     query = " & ".join(_any_form(group, {}) for group in groups)
     return best.filter(Matches(F("name_words"), _tsquery(query)))
 
@@ -154,11 +169,16 @@ def ids_from_matches(documents, stop: int, *, many: bool = False) -> list[int]:
     index and then sorted, ``many`` or not: in the sort index's order PostgreSQL would check each row's words, and
     a category's services lie together in name order, far from the start. The sort name is ordered as an expression
     (the same text, the same collation, so the same order), which the sort index cannot give."""
+    return list(_sorted_by_expression(documents).values_list("pk", flat=True)[:stop])
+
+
+def _sorted_by_expression(documents):
+    """``documents`` in the same order, the sort name ordered as an expression (``ids_from_matches``)."""
     order = [
         Concat(F(term), Value(""), output_field=TextField()) if str(term).startswith("sort_name_") else term
         for term in documents.query.order_by
     ]
-    return list(documents.order_by(*order).values_list("pk", flat=True)[:stop])
+    return documents.order_by(*order)
 
 
 def in_sort_order(documents):
@@ -299,10 +319,51 @@ def best_with_count(counted) -> list | None:
     return planned_without(counted, "indexscan", "seqscan")
 
 
+# A page of matches known to be many in name order (``dense_ids``) is looked for among the first rows of the sort
+# index, this many for each id asked; when they hold too few, the matches the text index finds are sorted.
+DENSE_ROWS_PER_ID = 50
+# The columns of the documents the sort index holds (with ``is_public``, which its rows all are).
+_SORT_INDEX_COLUMNS = {"service_id", "is_public", "name_words", "facet_words"}
+
+
 def dense_ids(documents, stop: int) -> list[int]:
-    """The first ``stop`` ids of ``documents``, many in name order, read from the sort index: taking two common
-    words for independent, PostgreSQL expects a few hundred and reads them all to sort them."""
-    return [pk for (pk,) in planned_without(documents.values_list("pk")[:stop], "bitmapscan", "seqscan")]
+    """The first ``stop`` ids of ``documents`` (a search's best results, by name): many, yet their names' words
+    often put them together in name order, far from its start (every "Rumah aman ..." under r). So the first
+    ``DENSE_ROWS_PER_ID * stop`` rows of the sort index are read and checked from the index alone (it holds the
+    names' words), and only when they hold fewer than ``stop`` are the text index's matches sorted, in the same
+    statement. The sort name is then ordered as an expression (``ids_from_matches``)."""
+    order = [str(term) for term in documents.query.order_by]
+    if len(order) != 2 or not order[0].startswith("sort_name_") or order[1] != "pk":
+        return ids_from_matches(documents, stop)
+    try:
+        sql, params = documents.values_list("pk")[:stop].query.sql_with_params()
+        rest_sql, rest_params = _sorted_by_expression(documents).values_list("pk")[:stop].query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    connection = connections[documents.db]
+    quote = connection.ops.quote_name
+    table = quote(ServiceSearchDocument._meta.db_table)
+    sort = quote(ServiceSearchDocument._meta.get_field(order[0]).column)
+    columns = set(re.findall(rf'{re.escape(table)}\."(\w+)"', sql)) - {order[0]}
+    if sql.count(f"FROM {table} ") != 1 or not columns <= _SORT_INDEX_COLUMNS:
+        return ids_from_matches(documents, stop)
+    # The first rows in name order, with the only columns the search's conditions read: the sort index alone.
+    first_rows = (
+        f"FROM (SELECT service_id, TRUE AS is_public, name_words, facet_words, {sort} FROM {table} "  # noqa: S608  # nosec B608
+        f"WHERE is_public ORDER BY {sort}, service_id LIMIT %s) AS {table} "
+    )
+    head = sql.replace(f"FROM {table} ", first_rows, 1)
+    statement = (
+        f"WITH head AS MATERIALIZED ({head}) SELECT pk, 0 FROM head UNION ALL "  # noqa: S608  # nosec B608
+        f"SELECT pk, 1 FROM ({rest_sql}) AS rest WHERE (SELECT COUNT(*) FROM head) < %s"
+    )
+    # The head's rows come first, in their order, then (only when they are too few) the sorted matches.
+    arguments = (DENSE_ROWS_PER_ID * stop, *params, *rest_params, stop)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, arguments)
+        rows = cursor.fetchall()
+    first = [pk for pk, part in rows if part == 0]
+    return first if len(first) >= stop else [pk for pk, part in rows if part == 1]
 
 
 def faceted_ids(ids_query) -> list[int]:
