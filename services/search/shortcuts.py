@@ -15,7 +15,7 @@ from .backends import backend
 from .conditions import OpenBySpans, points_within
 from .facets import facet
 from .geometry import bounding_box, distance_km
-from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, in_names, strong_categories
+from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, in_names, related_categories, strong_categories
 
 # Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
 # (``nearest_first``): a city's centre, where listings without a public address are measured from.
@@ -396,7 +396,16 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
     strong = engine.match_strong(index, groups, categories)
     # Several words, or a name typed whole (it ranks above the other names): ranked among the strong matches.
     if len(groups) > 1 or getattr(understanding, "whole_name", ""):
-        rows = list(strong.values_list("pk", "search_rank")[:stop])
+        # A document with no query word in a name ranks RANK_CATEGORY at most per word: when the named ones alone
+        # fill the slice above that, none of the others need ranking. Two words rank above it only with each in a
+        # name or of a category of its own.
+        named = engine.match_strong(index, groups, [])
+        if len(groups) == 2:
+            for concept in understanding.concepts:
+                for word, word_forms in zip(concept.words, concept.forms, strict=True):
+                    related = related_categories(understanding, concept, word)
+                    named = engine.match_strong(named, (word_forms,), [facet("category", pk) for pk in sorted(related)])
+        rows = engine.ranked_named_first(strong, named, stop, RANK_CATEGORY * len(groups))
         if len(rows) < stop or rows[-1][1] <= RANK_PLACE * len(groups):
             return None
         return rows[start:stop]

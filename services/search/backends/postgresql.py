@@ -97,7 +97,9 @@ def match_concepts(queryset, concepts, *, document: str = "", partial: bool = Fa
         matched = Q(Matches(F(f"{document}words"), _tsquery(text)))
         if concept.categories:
             facets = " | ".join(f"'{facet('category', pk)}'" for pk in sorted(concept.categories))
-            matched |= Q(Matches(F(f"{document}facet_words"), _tsquery(facets)))
+            # The categories first: a row checked one by one reads its text's words only when it has none of them
+            # (they are long, out of line in the table's TOAST; the facet words are in the row).
+            matched = Q(Matches(F(f"{document}facet_words"), _tsquery(facets))) | matched
         conditions.append(matched)
     condition = conditions[0]
     for matched in conditions[1:]:
@@ -179,6 +181,30 @@ def _sorted_by_expression(documents):
         for term in documents.query.order_by
     ]
     return documents.order_by(*order)
+
+
+def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
+    """The first ``stop`` rows (id, rank) of ``strong`` (a search's strong matches, by relevance), ranked from
+    ``named`` alone (those of them with a query word in a name, often far fewer) when its ``stop`` first rows all
+    rank above ``above`` (what the others rank at most), else from them all, in the same statement."""
+    try:
+        named_sql, named_params = named.values_list("pk", "search_rank")[:stop].query.sql_with_params()
+        sql, params = strong.values_list("pk", "search_rank")[:stop].query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    statement = (
+        f"WITH named AS MATERIALIZED ({named_sql}) SELECT pk, search_rank, 0 FROM named UNION ALL "  # noqa: S608  # nosec B608
+        f"SELECT pk, search_rank, 1 FROM ({sql}) AS strong "
+        "WHERE (SELECT COUNT(*) FROM named WHERE search_rank > %s) < %s"
+    )
+    with connections[strong.db].cursor() as cursor:
+        cursor.execute(statement, (*named_params, *params, above, stop))
+        rows = cursor.fetchall()
+    # The named rows come first, in their order, then (only when they do not fill the slice above) every one's.
+    first = [(pk, rank) for pk, rank, part in rows if part == 0]
+    if len(first) >= stop and first[-1][1] > above:
+        return first
+    return [(pk, rank) for pk, rank, part in rows if part == 1]
 
 
 def in_sort_order(documents):

@@ -109,6 +109,12 @@ def ids_from_matches(documents, stop: int, *, many: bool = False) -> list[int]:
     return list(documents.values_list("pk", flat=True)[:stop])
 
 
+def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
+    """The first ``stop`` rows (id, rank) of ``strong``, ranked: SQLite ranks them all (``named`` is for
+    PostgreSQL's shortcut)."""
+    return list(strong.values_list("pk", "search_rank")[:stop])
+
+
 def in_sort_order(documents):
     """``documents`` read in the order of the sort index, the FTS5 condition checked row by row against its list of
     ids instead of choosing the rows: for dense matches the page is full after some dozen rows, where reading every
