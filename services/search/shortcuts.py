@@ -419,5 +419,11 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         others = strong.exclude(in_names(groups[0])).order_by(*order[1:])
         # A named category's matches, when the search counted up to the limit, are many.
         many = bool(categories) and getattr(index, "many_matches", False)
-        rows += [(pk, RANK_CATEGORY) for pk in engine.ids_from_matches(others, stop - len(rows), many=many)]
+        # When the word's own categories are every category it names, being of one is matching the word.
+        own = {facet("category", pk) for concept in understanding.concepts for pk in concept.categories}
+        if categories and own.issuperset(categories):
+            ids = engine.ids_of_categories(index, others, groups[0], categories, stop - len(rows), many=many)
+        else:
+            ids = engine.ids_from_matches(others, stop - len(rows), many=many)
+        rows += [(pk, RANK_CATEGORY) for pk in ids]
     return rows[start:stop] if len(rows) == stop else None

@@ -53,6 +53,25 @@ def test_pages_and_counts_are_those_of_ranking_every_match(shelters, query, size
     assert fast[1] > 0
 
 
+@pytest.mark.parametrize("rows_per_id", [1, 3, 50])
+@pytest.mark.parametrize("query", ["q=shelter", "q=shelter&country=CO"])
+def test_a_category_read_first_in_name_order_gives_the_pages_of_ranking_every_match(
+    shelters, monkeypatch, query, rows_per_id
+):
+    """When every category a word names is one of its own ("shelter"), being of one is matching the word: on
+    PostgreSQL their documents are looked for among the first rows in name order (``ids_of_categories``, as
+    ``dense_ids``), then sorted when those hold too few. The pages are the same."""
+    engine = search.backend(connection.alias)
+    if hasattr(engine, "DENSE_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
+    with translation.override("en"):
+        fast = pages(query, 2)
+        with search.plain_way("strong_rows"):
+            plain = pages(query, 2)
+    assert fast == plain
+    assert fast[1] > 0
+
+
 @pytest.mark.parametrize("query", ["q=shelter", "q=shelter&country=CO", "q=shelters"])
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_a_category_counted_up_to_the_limit_gives_the_pages_of_ranking_every_match(shelters, monkeypatch, query, size):

@@ -183,6 +183,25 @@ def _sorted_by_expression(documents):
     return documents.order_by(*order)
 
 
+def ids_of_categories(index, others, group, facet_words, stop: int, *, many: bool = False) -> list[int]:
+    """The first ``stop`` ids of ``others``: ``index``'s documents with one of ``facet_words``, each of which
+    matches its words (the concepts' conditions go), and no form of ``group`` in a name, asked of ``name_words``.
+    With no other condition than the sort index holds, read as ``dense_ids`` (the first rows in name order first),
+    else sorted (``ids_from_matches``)."""
+    narrowed = index.all()
+    # Django has no public API to drop a condition: as in ``match_in_names``.
+    where = narrowed.query.where
+    if where.connector != "AND" or where.negated:
+        return ids_from_matches(others, stop)
+    where.children = [child for child in where.children if not _concept_condition(child)]
+    facets = " | ".join("'{}'".format(word.replace("'", "''")) for word in facet_words)
+    names = _any_form(group, {})
+    narrowed = narrowed.filter(Matches(F("facet_words"), _tsquery(facets))).exclude(
+        Matches(F("name_words"), _tsquery(names))
+    )
+    return dense_ids(narrowed.order_by(*others.query.order_by), stop)
+
+
 def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
     """The first ``stop`` rows (id, rank) of ``strong`` (a search's strong matches, by relevance), ranked from
     ``named`` alone (those of them with a query word in a name, often far fewer) when its ``stop`` first rows all
