@@ -206,6 +206,12 @@ def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
     """The first ``stop`` rows (id, rank) of ``strong`` (a search's strong matches, by relevance), ranked from
     ``named`` alone (those of them with a query word in a name, often far fewer) when its ``stop`` first rows all
     rank above ``above`` (what the others rank at most), else from them all, in the same statement."""
+    named = named.all()
+    # The concepts' conditions last: checked one row at a time, the names' words reject most rows without reading
+    # the text's words from the TOAST (equal costs keep their order). No public API orders conditions.
+    where = named.query.where
+    if where.connector == "AND" and not where.negated:
+        where.children.sort(key=_concept_condition)
     try:
         named_sql, named_params = named.values_list("pk", "search_rank")[:stop].query.sql_with_params()
         sql, params = strong.values_list("pk", "search_rank")[:stop].query.sql_with_params()
