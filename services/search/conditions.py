@@ -167,18 +167,36 @@ class KeptAnswers:
 kept_closures = KeptAnswers(8)
 
 
-class WrittenIds(Expression):
-    """A fixed list of ids written into the statement as integers, for ``pk__in``: the thousands of services closures
-    keep closed, written once for every page of a minute. As parameters, each statement prepared and bound every one
-    of them again (Django's lookup, then the driver's client-side binding): most of open now's time in Python."""
+class WrittenIds:
+    """A fixed set of ids written into statements as integers: the thousands of services closures keep closed,
+    written once for every page of a minute. As parameters, each statement prepared and bound every one of them
+    again (Django's lookup, then the driver's client-side binding): most of open now's time in Python."""
 
     def __init__(self, ids):
-        super().__init__(output_field=IntegerField())
         self.ids = frozenset(ids)
-        self.sql = "(" + ", ".join(str(int(pk)) for pk in sorted(self.ids)) + ")"
+        self.text = ",".join(str(int(pk)) for pk in sorted(self.ids))
+
+
+class NotAmong(Expression):
+    """The row's ``column`` is none of ``written``'s ids (``WrittenIds``), as the backend writes it best
+    (``not_among``)."""
+
+    conditional = True
+
+    def __init__(self, column, written: WrittenIds):
+        super().__init__(output_field=BooleanField())
+        self.column, self.written = column, written
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
 
     def as_sql(self, compiler, connection):
-        return self.sql, []
+        sql, params = compiler.compile(self.column)
+        db_type = self.column.output_field.db_type(connection)
+        return backend(connection.alias).not_among(sql, self.written.text, db_type), params
 
 
 def closed_at(moment: datetime.datetime, db: str) -> WrittenIds:
@@ -275,7 +293,7 @@ def open_at(queryset, moment: datetime.datetime):
         moment = moment.replace(tzinfo=datetime.UTC)
     closed = closed_at(moment, queryset.db)
     if closed.ids:
-        queryset = queryset.exclude(pk__in=closed)
+        queryset = queryset.filter(NotAmong(F("pk"), closed))
     always_open = Q(**{f"{queryset.document}always_open": True})
     spans = open_spans_sql(moment, queryset.db)
     if spans is None:

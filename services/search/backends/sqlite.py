@@ -200,6 +200,11 @@ def limit_in_a_sample(documents, limit: int) -> bool:
     return False
 
 
+def not_among(column: str, ids: str, db_type: str) -> str:
+    """``column`` is none of ``ids`` (integers joined by commas)."""
+    return f"{column} NOT IN ({ids})"
+
+
 # Whether a page read in name order checks each row it reads for a location open by its spans
 # (``conditions.OpenBySpans``): SQLite lists the open services once faster than it checks rows one by one.
 CHECKS_OPEN_ROW_BY_ROW = False
