@@ -657,7 +657,8 @@ SEARCH_TERMS = {
         "situación de calle, cuarto, dormitorio, albergue para mujeres, mujeres golpeadas, casa para mujeres "
         "golpeadas, me botaron de la casa, me sacaron de la casa, me corrieron de la casa, irme de la casa, no tengo "
         "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas, "
-        "desalojo, desalojada, me desalojaron",
+        "desalojo, desalojada, me desalojaron, "
+        "me botaron del jato",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
@@ -684,7 +685,7 @@ SEARCH_TERMS = {
         "moradia temporária, moradia de transição, aluguel social, aluguel, república, "
         "pagar aluguel, ajuda com aluguel",
         "transitional housing, second stage housing, rent, rental help, longer stay",
-        "hunian sementara, kontrakan, sewa rumah, kos, kost",
+        "hunian sementara, kontrakan, sewa rumah, kos, kost, ngekos, kos murah, kontrakan murah",
     ),
     "psychosocial-support": _t(
         "psicólogo, psicóloga, psicología, deprimida, deprimido, depre, terapia, terapeuta, consejería, orientación "
@@ -745,19 +746,23 @@ SEARCH_TERMS = {
         "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS, vacuna, vacunas, vacunación, "
         "dentista, odontólogo, medicamentos, medicinas, remedios, farmacia, receta médica, "
         "me duele, dolor, dolores, fiebre, sangrado, sangrando, hemorragia, enferma, enfermo, estoy "
-        "enferma, pediatra",
+        "enferma, pediatra, "
+        "moretones, moretón, morados",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
         "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita, "
-        "dor, estou com dor, febre, sangramento, sangrando, hemorragia, doente, estou doente, pediatra",
+        "dor, estou com dor, febre, sangramento, sangrando, hemorragia, doente, estou doente, pediatra, "
+        "roxo, roxa, hematoma, postinho",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
         "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination, "
         "dentist, dental, medicine, medication, pharmacy, prescription, "
-        "pain, in pain, fever, bleeding, hemorrhage, sick, feeling sick, pediatrician",
+        "pain, in pain, fever, bleeding, hemorrhage, sick, feeling sick, pediatrician, "
+        "bruised",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
         "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi, dokter gigi, obat, "
         "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP, "
-        "sakit, nyeri, demam, pendarahan, perdarahan, berdarah, dokter anak, kesakitan",
+        "sakit, nyeri, demam, pendarahan, perdarahan, berdarah, dokter anak, kesakitan, "
+        "lebam, badan biru",
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
@@ -875,11 +880,14 @@ SEARCH_TERMS = {
         "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
-        "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos",
+        "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
+        "me largou, me abandonou",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
-        "visitation rights, custody of my kids",
+        "visitation rights, custody of my kids, "
+        "he left me, left me with nothing, abandoned",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
-        "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami",
+        "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
+        "ditinggal suami, ditelantarkan suami",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
@@ -902,28 +910,32 @@ SEARCH_TERMS = {
         "acoso sexual, hostigamiento sexual, acoso laboral, mi jefe me acosa, trabajo forzado, me quitaron "
         "el pasaporte, "
         "me obliga a tener relaciones, me obliga a tener sexo, violación en el matrimonio, me quita el "
-        "dinero, violencia económica, me revisa el celular, no me deja salir, me controla, celos",
+        "dinero, violencia económica, me revisa el celular, no me deja salir, me controla, celos, "
+        "me encierra, me tiene encerrada, me cela",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
         "assédio no trabalho, meu chefe me assedia, assédio moral, trabalho escravo, trabalho forçado, "
         "me obriga a transar, me obriga a ter relação, me força a transar, estupro marital, pega meu "
         "dinheiro, controla meu dinheiro, violência patrimonial, violência financeira, mexe no meu celular, "
-        "não me deixa sair, ciúme, me controla",
+        "não me deixa sair, ciúme, me controla, "
+        "me tranca em casa, me prende em casa, me deixa trancada",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
         "sexual harassment, harassment at work, workplace harassment, forced labor, forced labour, took my "
         "passport, "
         "forces me to have sex, makes me have sex, marital rape, takes my money, controls my money, "
-        "financial abuse, economic abuse, checks my phone, controlling, jealous",
+        "financial abuse, economic abuse, checks my phone, controlling, jealous, "
+        "locks me in, locks me in the house, keeps me locked up",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
         "suami kasar, kasar, mukul, dipukulin, digebukin, ditampar, nampar, cowok kasar, cowok mukul, pacar"
         " kasar, dilecehkan bos, pelecehan di tempat kerja, kerja paksa, paspor ditahan, "
         "dipaksa berhubungan, maksa berhubungan, suami maksa berhubungan, gaji diambil suami, uang diambil "
-        "suami, kekerasan ekonomi, hp dicek, dikekang, posesif",
+        "suami, kekerasan ekonomi, hp dicek, dikekang, posesif, "
+        "ngurung, dikurung, dikurung suami",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -1015,7 +1027,8 @@ SEARCH_TERMS = {
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, bolsa "
         "família, "
         "passagem, passagem de ônibus, vale-transporte, transporte, leite em pó, leite pro bebê, fralda, "
-        "tomar banho, banho, lavar roupa",
+        "tomar banho, banho, lavar roupa, "
+        "busão, passe livre, ônibus de graça",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
         "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs, soup kitchen, food "
         "pantry, free meals, free food, "
@@ -1105,10 +1118,14 @@ SEARCH_TERMS = {
         "hak, hak saya, informasi hak, hak perempuan",
     ),
     "migrant-orientation": _t(
-        "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué",
-        "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar",
-        "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation",
-        "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI",
+        "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué, "
+        "volver a mi país, regresar a mi país, retorno voluntario",
+        "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
+        "voltar pro meu país, voltar para o meu país, retorno voluntário",
+        "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
+        "go back to my country, go home to my country, voluntary return",
+        "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
+        "pulang ke negara asal",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
@@ -1124,11 +1141,13 @@ SEARCH_TERMS = {
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
-        "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats",
+        "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
+        "scared of him, afraid of him",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, "
-        "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman",
+        "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
+        "takut sama suami, takut suami",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme",
