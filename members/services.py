@@ -1053,7 +1053,7 @@ def proposal_submit(*, record, values: dict, version: str, by) -> ProposedChange
 def _closed_since_shown(version: str, organisation: Organisation) -> ProposedChange | None:
     """The proposal a form was shown with (``version`` "p<id>.<revision>"), if it was decided or withdrawn since."""
     number = version[1:].split(".")[0] if version.startswith("p") else ""
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # str.isdigit() takes "¹" too, which int() refuses
         return None
     return ProposedChange.objects.decided().filter(pk=int(number), organisation=organisation).first()
 

@@ -396,3 +396,17 @@ def test_changing_or_withdrawing_without_the_forms_token_is_refused(member_clien
     assert checked.post(withdraw_url(addition), {"version": version}).status_code == 403
     addition.refresh_from_db()
     assert addition.status == ProposedChange.Status.PENDING and addition.revision == 1
+
+
+@pytest.mark.parametrize("version", ["p¹.1", "p²³.1", "p.1", "p", "x1.1"])
+def test_a_forms_version_that_is_no_proposals_is_a_conflict_not_an_error(member, member_client, listing, version):
+    """The version comes back from her browser: digits other than ASCII ones ("¹", which ``str.isdigit`` takes and
+    ``int`` refuses) or none are a version she was not shown, said as a conflict, and nothing is saved."""
+    service = listing[2]
+    values = {**membership.proposal_values(service), "name_es": "Otro nombre"}
+    with pytest.raises(membership.ProposalConflict):
+        membership.proposal_submit(record=service, values=values, version=version, by=member.user)
+    edit = reverse("account:edit", args=["service", service.pk])
+    sent = {**form_data(member_client, edit), "name_es": "Otro nombre", "version": version}
+    assert member_client.post(edit, sent).status_code == 200
+    assert not ProposedChange.objects.exists()
