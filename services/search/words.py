@@ -260,10 +260,14 @@ class TermIndex:
             if language not in STEMMERS:
                 continue
             typed = normalise(phrase).split()
-            phrase_words = meaningful(typed, language)[:LONGEST_TERM]
+            # Each word once, with the negation said before its first time: a query's words never repeat
+            # (``text.query_words``), so "biru biru" (bruised, "blue blue") is typed "biru".
+            once = {}
+            for word, mark in zip(meaningful(typed, language), negated(typed, language), strict=True):
+                once.setdefault(word, mark)
+            phrase_words, marks = list(once)[:LONGEST_TERM], list(once.values())[:LONGEST_TERM]
             if not phrase_words:
                 continue
-            marks = negated(typed, language)[:LONGEST_TERM]
             self.longest = max(self.longest, len(phrase_words))
             phrase_stems = stems_in_order(phrase_words, language)
             self.stemmed[language].setdefault(_key(phrase_stems, marks), set()).add(category_id)

@@ -236,6 +236,14 @@ def test_a_term_said_with_a_negation_names_its_categories_only_with_it(language,
     assert [sorted(concept.categories) for concept in understood] == [categories]
 
 
+def test_a_term_whose_words_repeat_is_met_by_a_query_of_each_word_once():
+    # A query's words never repeat (text.query_words): Indonesian doubles words ("biru biru", bruised; "anak-anak").
+    terms = words.TermIndex([(1, "id", "badan biru biru"), (2, "id", "anak-anak")])
+    for query, category in [("badan biru biru", 1), ("anak anak", 2)]:
+        typed = words.query_words(query)
+        assert [sorted(concept.categories) for concept in words.concepts(typed, "id", terms)] == [[category]]
+
+
 def test_terms_of_other_languages_are_understood():
     assert _understood("shelter", "es") == [(("shelter",), [2])]
     assert _understood("lawyer", "id") == [(("lawyer",), [1])]
