@@ -424,6 +424,6 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         if categories and own.issuperset(categories):
             ids = engine.ids_of_categories(index, others, groups[0], categories, stop - len(rows), many=many)
         else:
-            ids = engine.ids_from_matches(others, stop - len(rows), many=many)
+            ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         rows += [(pk, RANK_CATEGORY) for pk in ids]
     return rows[start:stop] if len(rows) == stop else None

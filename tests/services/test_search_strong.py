@@ -153,3 +153,51 @@ def test_planner_settings_travel_with_their_statement(shelters, monkeypatch):
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')")
             assert cursor.fetchone() == ("on", "on")
+
+
+@pytest.fixture
+def family_law_services():
+    """ "law" names the family law category, yet is no concept whose categories are all its own: its services match
+    "law" only with the word in their text. Names sort them among services without it, some with "law" in a name."""
+    family_law = data.family_law()
+    with_word = [
+        ServiceFactory(name_en=f"{letter} house", description_en="Law clinic.", categories=[family_law])
+        for letter in "MBQAD"
+    ]
+    without_word = [ServiceFactory(name_en=f"{letter} rooms", categories=[family_law]) for letter in "CNE"]
+    named = [ServiceFactory(name_en=f"Law office {letter}") for letter in "ZF"]
+    unrelated = [ServiceFactory(name_en=f"{letter} desk", description_en="Law books.") for letter in "GA"]
+    return with_word, without_word, named, unrelated
+
+
+@pytest.mark.parametrize("rows_per_id", [1, 2, 50])
+@pytest.mark.parametrize("query", ["q=law", "q=law&country=CO", "q=law&free=on"])
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_a_category_not_all_its_own_read_first_in_name_order_gives_the_pages_of_ranking_every_match(
+    family_law_services, monkeypatch, query, size, rows_per_id
+):
+    """One word whose categories are not all its own ("law"): on PostgreSQL its strong matches without it in a name
+    are looked for among the first rows in name order (``ids_of_strong_matches``), their text checked in the table,
+    then sorted when those hold too few. The pages are the same."""
+    engine = search.backend(connection.alias)
+    if hasattr(engine, "DENSE_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
+    asked = []
+    original = engine.ids_of_strong_matches
+
+    def compared(others, stop, **kwargs):
+        ids = original(others, stop, **kwargs)
+        # A slice shorter than asked would send the search the plain way: the ids themselves are compared.
+        assert ids == engine.ids_from_matches(others, stop, **kwargs)
+        asked.append(stop)
+        return ids
+
+    monkeypatch.setattr(engine, "ids_of_strong_matches", compared)
+    with translation.override("en"):
+        fast = pages(query, size)
+        with search.plain_way("strong_rows"):
+            plain = pages(query, size)
+    assert fast == plain
+    if "free" not in query:
+        assert asked
+        assert fast[1] > 0

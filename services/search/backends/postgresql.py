@@ -202,6 +202,53 @@ def ids_of_categories(index, others, group, facet_words, stop: int, *, many: boo
     return dense_ids(narrowed.order_by(*others.query.order_by), stop)
 
 
+def ids_of_strong_matches(others, stop: int, *, many: bool = False) -> list[int]:
+    """The first ``stop`` ids of ``others`` (one word's strong matches without it in a name, in a sort name's
+    order), looked for as ``dense_ids`` does among the first ``DENSE_ROWS_PER_ID * stop`` rows of the sort index:
+    each row's categories and names' words checked from the index, and only the rows with them checked in the
+    table (the text's words), until the page is full. When those hold too few, the text index's matches are
+    sorted, in the same statement (``ids_from_matches``)."""
+    order = [str(term) for term in others.query.order_by]
+    if len(order) != 2 or not order[0].startswith("sort_name_") or order[1] != "pk":
+        return ids_from_matches(others, stop)
+    try:
+        sql, params = others.values_list("pk")[:stop].query.sql_with_params()
+        rest_sql, rest_params = _sorted_by_expression(others).values_list("pk")[:stop].query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    connection = connections[others.db]
+    quote = connection.ops.quote_name
+    table = quote(ServiceSearchDocument._meta.db_table)
+    sort = quote(ServiceSearchDocument._meta.get_field(order[0]).column)
+    if sql.count(f"FROM {table} ") != 1:
+        return ids_from_matches(others, stop)
+    # The first rows in name order, from the sort index alone, each joined to its row for the columns the index
+    # does not hold. PostgreSQL knows they come in the order asked, checks the index's columns before the join
+    # and stops at the page's end.
+    columns = set(re.findall(rf'{re.escape(table)}\."(\w+)"', sql)) - _SORT_INDEX_COLUMNS - {order[0]}
+    joined = ", ".join(
+        [f"head.{sort}", "head.service_id", "head.is_public", "head.name_words", "head.facet_words"]
+        + [f'document."{column}"' for column in sorted(columns)]
+    )
+    first_rows = (
+        f"FROM (SELECT {joined} FROM (SELECT service_id, TRUE AS is_public, name_words, facet_words, {sort} "  # noqa: S608  # nosec B608
+        f"FROM {table} WHERE is_public ORDER BY {sort}, service_id LIMIT %s) AS head "
+        f"INNER JOIN {table} AS document ON document.service_id = head.service_id) AS {table} "
+    )
+    page = sql.replace(f"FROM {table} ", first_rows, 1)
+    statement = (
+        f"WITH page AS MATERIALIZED ({page}) SELECT pk, 0 FROM page UNION ALL "  # noqa: S608  # nosec B608
+        f"SELECT pk, 1 FROM ({rest_sql}) AS rest WHERE (SELECT COUNT(*) FROM page) < %s"
+    )
+    arguments = (DENSE_ROWS_PER_ID * stop, *params, *rest_params, stop)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, arguments)
+        found = cursor.fetchall()
+    # The page's rows come first, in their order, then (only when they are too few) the sorted matches.
+    first = [pk for pk, part in found if part == 0]
+    return first if len(first) >= stop else [pk for pk, part in found if part == 1]
+
+
 def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
     """The first ``stop`` rows (id, rank) of ``strong`` (a search's strong matches, by relevance), ranked from
     ``named`` alone (those of them with a query word in a name, often far fewer) when its ``stop`` first rows all

@@ -109,6 +109,11 @@ def ids_from_matches(documents, stop: int, *, many: bool = False) -> list[int]:
     return list(documents.values_list("pk", flat=True)[:stop])
 
 
+def ids_of_strong_matches(others, stop: int, *, many: bool = False) -> list[int]:
+    """The first ``stop`` ids of ``others`` (``ids_from_matches``)."""
+    return ids_from_matches(others, stop, many=many)
+
+
 def ids_of_categories(index, others, group, facet_words, stop: int, *, many: bool = False) -> list[int]:
     """The first ``stop`` ids of ``others``: ``index``'s documents with one of ``facet_words`` (which match its words)
     and no form of ``group`` in a name (``ids_from_matches``)."""
