@@ -52,6 +52,10 @@ def _closed(node):
 
 @functools.cache
 def validator(name: str) -> Draft202012Validator:
+    if not (REFERENCE / "schema" / "compiled" / f"{name}.json").exists():
+        # Any test that validates skips where the third-party schemas are absent (a user's own clone), as
+        # ``needs_reference`` says, even one whose marker was forgotten.
+        pytest.skip(f"HSDS 3.0 reference files not found in {REFERENCE} (set HSDS_REFERENCE_DIR)")
     schema = json.loads((REFERENCE / "schema" / "compiled" / f"{name}.json").read_text(encoding="utf-8"))
     return Draft202012Validator(_closed(copy.deepcopy(schema)), format_checker=FormatChecker())
 
@@ -566,6 +570,7 @@ def closure_schedules(record):
     ]
 
 
+@needs_reference
 def test_closures_and_places_leave_in_what_hsds_3_allows_and_validate(closed_and_full):
     organizations = export_organizations(language="en")
     for organization in organizations:
