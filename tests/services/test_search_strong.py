@@ -201,3 +201,57 @@ def test_a_category_not_all_its_own_read_first_in_name_order_gives_the_pages_of_
     if "free" not in query:
         assert asked
         assert fast[1] > 0
+
+
+@pytest.fixture
+def legal_aid_services():
+    """ "legal aid": both words name the legal aid category, so its services rank a category for each word (the top
+    rank without a word in a name), sorted by name among services of neither word, some with one word in a name
+    (ranked lower without the category, higher with it)."""
+    legal_aid, shelter = data.legal_aid(), data.shelter()
+    by_category = [
+        ServiceFactory(name_en=f"{letter} rooms", description_en="Free legal aid.", categories=[legal_aid])
+        for letter in "MBQADK"
+    ]
+    named = [
+        ServiceFactory(name_en=f"Legal office {letter}", description_en="First aid.", categories=[shelter])
+        for letter in "ZF"
+    ]
+    named_of_category = [ServiceFactory(name_en="Legal desk", categories=[legal_aid])]
+    others = [
+        ServiceFactory(name_en=f"{letter} desk", description_en="Legal aid books.", categories=[shelter])
+        for letter in "GCN"
+    ]
+    return by_category, named, named_of_category, others
+
+
+@pytest.mark.parametrize("rows_per_id", [1, 2, 150])
+@pytest.mark.parametrize("query", ["q=legal+aid", "q=legal+aid&country=CO", "q=aid+legal&free=on"])
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_two_words_tied_at_a_category_each_read_first_in_name_order_give_the_pages_of_ranking_every_match(
+    legal_aid_services, monkeypatch, query, size, rows_per_id
+):
+    """Two words whose named matches do not fill the page ("legal aid"): on PostgreSQL the matches at the top rank
+    left (a category for each word) are looked for among the first rows in name order, and every match is ranked
+    only when those hold too few (``ranked_named_first``). The rows, the pages and the counts are the same."""
+    engine = search.backend(connection.alias)
+    if hasattr(engine, "AT_RANK_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "AT_RANK_ROWS_PER_ID", rows_per_id)
+    asked = []
+    original = engine.ranked_named_first
+
+    def compared(strong, named, stop, above):
+        rows = original(strong, named, stop, above)
+        assert rows == list(strong.values_list("pk", "search_rank")[:stop])
+        asked.append(stop)
+        return rows
+
+    monkeypatch.setattr(engine, "ranked_named_first", compared)
+    with translation.override("en"):
+        fast = pages(query, size)
+        with search.plain_way("strong_rows"):
+            plain = pages(query, size)
+    assert fast == plain
+    assert asked
+    if "free" not in query:
+        assert fast[1] > 0

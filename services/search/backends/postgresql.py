@@ -217,24 +217,10 @@ def ids_of_strong_matches(others, stop: int, *, many: bool = False) -> list[int]
     except EmptyResultSet:
         return []
     connection = connections[others.db]
-    quote = connection.ops.quote_name
-    table = quote(ServiceSearchDocument._meta.db_table)
-    sort = quote(ServiceSearchDocument._meta.get_field(order[0]).column)
-    if sql.count(f"FROM {table} ") != 1:
+    table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
+    first_rows = _first_rows_joined(others.db, sql, order[0])
+    if first_rows is None:
         return ids_from_matches(others, stop)
-    # The first rows in name order, from the sort index alone, each joined to its row for the columns the index
-    # does not hold. PostgreSQL knows they come in the order asked, checks the index's columns before the join
-    # and stops at the page's end.
-    columns = set(re.findall(rf'{re.escape(table)}\."(\w+)"', sql)) - _SORT_INDEX_COLUMNS - {order[0]}
-    joined = ", ".join(
-        [f"head.{sort}", "head.service_id", "head.is_public", "head.name_words", "head.facet_words"]
-        + [f'document."{column}"' for column in sorted(columns)]
-    )
-    first_rows = (
-        f"FROM (SELECT {joined} FROM (SELECT service_id, TRUE AS is_public, name_words, facet_words, {sort} "  # noqa: S608  # nosec B608
-        f"FROM {table} WHERE is_public ORDER BY {sort}, service_id LIMIT %s) AS head "
-        f"INNER JOIN {table} AS document ON document.service_id = head.service_id) AS {table} "
-    )
     page = sql.replace(f"FROM {table} ", first_rows, 1)
     statement = (
         f"WITH page AS MATERIALIZED ({page}) SELECT pk, 0 FROM page UNION ALL "  # noqa: S608  # nosec B608
@@ -249,10 +235,18 @@ def ids_of_strong_matches(others, stop: int, *, many: bool = False) -> list[int]
     return first if len(first) >= stop else [pk for pk, part in found if part == 1]
 
 
+# Several words' matches tied at the top rank the named ones leave (``ranked_named_first``) are looked for among
+# this many first rows of the sort index for each id asked: a category's services lie together in name order, often
+# a few thousand rows from the start.
+AT_RANK_ROWS_PER_ID = 150
+
+
 def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
     """The first ``stop`` rows (id, rank) of ``strong`` (a search's strong matches, by relevance), ranked from
     ``named`` alone (those of them with a query word in a name, often far fewer) when its ``stop`` first rows all
-    rank above ``above`` (what the others rank at most), else from them all, in the same statement."""
+    rank above ``above`` (what the others rank at most), else from them all, in the same statement. When the named
+    ones above it are fewer, the rest of the slice is looked for among the first rows of the sort index
+    (``_at_rank_first``) before every match is ranked."""
     named = named.all()
     # The concepts' conditions last: checked one row at a time, the names' words reject most rows without reading
     # the text's words from the TOAST (equal costs keep their order). No public API orders conditions.
@@ -264,19 +258,86 @@ def ranked_named_first(strong, named, stop: int, above: int) -> list[tuple]:
         sql, params = strong.values_list("pk", "search_rank")[:stop].query.sql_with_params()
     except EmptyResultSet:
         return []
-    statement = (
-        f"WITH named AS MATERIALIZED ({named_sql}) SELECT pk, search_rank, 0 FROM named UNION ALL "  # noqa: S608  # nosec B608
-        f"SELECT pk, search_rank, 1 FROM ({sql}) AS strong "
-        "WHERE (SELECT COUNT(*) FROM named WHERE search_rank > %s) < %s"
-    )
+    at_rank = _at_rank_first(strong, stop, above)
+    if at_rank is None:
+        statement = (
+            f"WITH named AS MATERIALIZED ({named_sql}) SELECT pk, search_rank, 0 FROM named UNION ALL "  # noqa: S608  # nosec B608
+            f"SELECT pk, search_rank, 1 FROM ({sql}) AS strong "
+            "WHERE (SELECT COUNT(*) FROM named WHERE search_rank > %s) < %s"
+        )
+        arguments = (*named_params, *params, above, stop)
+    else:
+        at_sql, at_params = at_rank
+        # Each part is read only when those before it do not fill the slice (a CTE is read when first asked).
+        statement = (
+            f"WITH named AS MATERIALIZED ({named_sql}), above AS MATERIALIZED "  # noqa: S608  # nosec B608
+            "(SELECT COUNT(*) AS found FROM named WHERE search_rank > %s), "
+            f"at_rank AS MATERIALIZED ({at_sql}) "
+            "SELECT pk, search_rank, 0 FROM named UNION ALL "
+            "SELECT pk, search_rank, 2 FROM at_rank WHERE (SELECT found FROM above) < %s UNION ALL "
+            f"SELECT pk, search_rank, 1 FROM ({sql}) AS strong WHERE (SELECT found FROM above) < %s "
+            "AND (SELECT found FROM above) + (SELECT COUNT(*) FROM at_rank) < %s"
+        )
+        arguments = (*named_params, above, *at_params, stop, *params, stop, stop)
     with connections[strong.db].cursor() as cursor:
-        cursor.execute(statement, (*named_params, *params, above, stop))
+        cursor.execute(statement, arguments)
         rows = cursor.fetchall()
-    # The named rows come first, in their order, then (only when they do not fill the slice above) every one's.
+    # The named rows come first, in their order, then (only when they do not fill the slice above) the first at
+    # ``above`` in name order, or (when those are too few) every one's.
     first = [(pk, rank) for pk, rank, part in rows if part == 0]
     if len(first) >= stop and first[-1][1] > above:
         return first
+    higher = [(pk, rank) for pk, rank in first if rank > above]
+    at = [(pk, rank) for pk, rank, part in rows if part == 2]
+    if len(higher) + len(at) >= stop:
+        return (higher + at)[:stop]
     return [(pk, rank) for pk, rank, part in rows if part == 1]
+
+
+def _at_rank_first(strong, stop: int, rank: int) -> tuple[str, list] | None:
+    """The statement of the first ``stop`` of ``strong`` (by relevance, then a sort name) that rank exactly ``rank``,
+    in name order, looked for among the first ``AT_RANK_ROWS_PER_ID * stop`` rows of the sort index: the index's
+    columns (names' and categories' words) checked first, the table's row read for those alone. Every document
+    ranking more than ``rank`` must be among the ones read before it (``ranked_named_first``). None when the search
+    is not ordered so, or the statement cannot be built."""
+    order = [str(term) for term in strong.query.order_by]
+    if len(order) != 3 or order[0] != "-search_rank" or not order[1].startswith("sort_name_") or order[2] != "pk":
+        return None
+    at = strong.filter(search_rank=rank).order_by(*order[1:])
+    try:
+        sql, params = at.values_list("pk", "search_rank")[:stop].query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    first_rows = _first_rows_joined(strong.db, sql, order[1])
+    if first_rows is None:
+        return None
+    table = connections[strong.db].ops.quote_name(ServiceSearchDocument._meta.db_table)
+    # The rank's parameters come before the FROM, the number of first rows read in it.
+    before = sql[: sql.index(f"FROM {table} ")].count("%s")
+    params = [*params[:before], AT_RANK_ROWS_PER_ID * stop, *params[before:]]
+    return sql.replace(f"FROM {table} ", first_rows, 1), params
+
+
+def _first_rows_joined(db: str, sql: str, sort_field: str) -> str | None:
+    """A ``FROM`` for ``sql`` (a statement on the documents, in ``sort_field``'s order): the first rows of the sort
+    index (a parameter says how many), each joined to its row for the columns the index does not hold. PostgreSQL
+    knows they come in the order asked, checks the index's columns before the join and stops at the page's end.
+    None when ``sql`` reads the documents' table more than once."""
+    quote = connections[db].ops.quote_name
+    table = quote(ServiceSearchDocument._meta.db_table)
+    sort = quote(ServiceSearchDocument._meta.get_field(sort_field).column)
+    if sql.count(f"FROM {table} ") != 1:
+        return None
+    columns = set(re.findall(rf'{re.escape(table)}\."(\w+)"', sql)) - _SORT_INDEX_COLUMNS - {sort_field}
+    joined = ", ".join(
+        [f"head.{sort}", "head.service_id", "head.is_public", "head.name_words", "head.facet_words"]
+        + [f'document."{column}"' for column in sorted(columns)]
+    )
+    return (
+        f"FROM (SELECT {joined} FROM (SELECT service_id, TRUE AS is_public, name_words, facet_words, {sort} "  # noqa: S608  # nosec B608
+        f"FROM {table} WHERE is_public ORDER BY {sort}, service_id LIMIT %s) AS head "
+        f"INNER JOIN {table} AS document ON document.service_id = head.service_id) AS {table} "
+    )
 
 
 def in_sort_order(documents):
