@@ -663,11 +663,13 @@ SEARCH_TERMS = {
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
         "me botou para fora, me colocou para fora, expulsa de casa, "
-        "despejo, despejada, fui despejada, ordem de despejo",
+        "despejo, despejada, fui despejada, ordem de despejo, "
+        "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
-        "evicted, eviction, got evicted",
+        "evicted, eviction, got evicted, "
+        "kicked out, kicked me out, threw me out, thrown out, nowhere to sleep, sleeping in my car, couch surfing",
         "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
         "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
         "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
@@ -694,25 +696,30 @@ SEARCH_TERMS = {
         "autoestima, acompañamiento psicológico, ayuda psicológica, nervios, triste, me siento triste, me siento mal, "
         "soledad, insomnio, pesadillas, lloro mucho, "
         "no duermo, ataques de ansiedad, me siento sola, lloro todo el tiempo, "
-        "no puedo dormir",
+        "no puedo dormir, "
+        "abuso en la infancia, trauma de la infancia",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
         "CAPS, aconselhamento, triste, me sinto mal, solidão, "
         "insônia, não durmo, crise de ansiedade, pesadelo, pesadelos, "
-        "não consigo dormir",
+        "não consigo dormir, "
+        "falar com alguém, choro muito, chorando, não paro de chorar, desanimada, sem vontade de nada, "
+        "abuso na infância, sofri abuso quando criança, trauma de infância",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
         "trauma-informed care, sad, feeling low, hopeless, lonely, "
         "insomnia, nightmares, bad dreams, trouble sleeping, flashbacks, "
-        "can't sleep, cannot sleep",
+        "can't sleep, cannot sleep, "
+        "crying, can't stop crying, crying all the time, overwhelmed, breakdown, feel like giving up",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
         "kesepian, "
         "susah tidur, insomnia, mimpi buruk, galau, sedih terus, "
-        "tidak bisa tidur, gak bisa tidur",
+        "tidak bisa tidur, gak bisa tidur, "
+        "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
@@ -752,12 +759,13 @@ SEARCH_TERMS = {
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
         "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita, "
         "dor, estou com dor, febre, sangramento, sangrando, hemorragia, doente, estou doente, pediatra, "
-        "roxo, roxa, hematoma, postinho",
+        "roxo, roxa, hematoma, postinho, dor de dente, dor de cabeça, dor de barriga, tosse, gripe",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
         "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination, "
         "dentist, dental, medicine, medication, pharmacy, prescription, "
         "pain, in pain, fever, bleeding, hemorrhage, sick, feeling sick, pediatrician, "
-        "bruised",
+        "bruised, toothache, tooth pain, headache, stomach pain, cough, flu, shots, immunizations, checkup for my "
+        "baby",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
         "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi, dokter gigi, obat, "
         "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP, "
@@ -813,10 +821,11 @@ SEARCH_TERMS = {
     "hiv-sti-services": _t(
         "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP, "
         "me contagiaron, contagio, infección de transmisión sexual, enfermedad venérea, sífilis, VPH, "
-        "papiloma",
+        "papiloma, flujo, flujo vaginal, ardor al orinar, comezón",
         "HIV, aids, IST, DST, teste rápido, teste de HIV, PrEP, PEP, "
-        "peguei uma doença, doença venérea, corrimento, sífilis, HPV",
-        "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP, std test, std testing, caught something, syphilis, hpv",
+        "peguei uma doença, doença venérea, corrimento, sífilis, HPV, ardência ao urinar, coceira",
+        "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP, std test, std testing, caught something, syphilis, "
+        "hpv, discharge, burning when i pee, itching down there",
         "HIV, AIDS, IMS, tes HIV, VCT, PrEP, penyakit kelamin, keputihan, sifilis, raja singa, HPV",
     ),
     "maternal-health": _t(
@@ -829,14 +838,18 @@ SEARCH_TERMS = {
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
         "legal, defensoría, defensor público, defensora pública, orientación legal, jurídico, consultorio "
         "jurídico, trámites legales, juicio, demanda, derechos, ley, juzgado, tribunal, bufete popular, personería, "
-        "defensoría del pueblo, procuraduría",
+        "defensoría del pueblo, procuraduría, "
+        "no me paga, no me pagan, no me pagaron, sueldo, salario, derechos laborales, inspección de trabajo",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
-        "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha",
+        "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha, "
+        "não me pagou, não me paga, salário atrasado, salário, direitos trabalhistas, patrão",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
-        "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal",
+        "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
+        "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights",
         "pengacara, advokat, kuasa hukum, bantuan hukum, LBH, konsultasi hukum, penasihat hukum, paralegal, pos "
-        "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK",
+        "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK, "
+        "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker",
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
@@ -865,11 +878,12 @@ SEARCH_TERMS = {
         "vencido, me quieren deportar, detenido por migración, detención migratoria",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
-        "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido",
+        "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
+        "RNM, renovar documento, renovar visto, renovar protocolo",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
-        " expired passport, work permit",
+        " expired passport, work permit, renew my visa, renew my papers, renewal",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
         "habis, overstay, ditahan imigrasi, rudenim",
@@ -911,7 +925,8 @@ SEARCH_TERMS = {
         "el pasaporte, "
         "me obliga a tener relaciones, me obliga a tener sexo, violación en el matrimonio, me quita el "
         "dinero, violencia económica, me revisa el celular, no me deja salir, me controla, celos, "
-        "me encierra, me tiene encerrada, me cela",
+        "me encierra, me tiene encerrada, me cela, "
+        "fotos íntimas, videos íntimos, subió mis fotos, publicó mis fotos, difundió mis fotos, sextorsión",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -919,7 +934,10 @@ SEARCH_TERMS = {
         "me obriga a transar, me obriga a ter relação, me força a transar, estupro marital, pega meu "
         "dinheiro, controla meu dinheiro, violência patrimonial, violência financeira, mexe no meu celular, "
         "não me deixa sair, ciúme, me controla, "
-        "me tranca em casa, me prende em casa, me deixa trancada",
+        "me tranca em casa, me prende em casa, me deixa trancada, "
+        "minha amiga apanha, ajudar uma amiga, minha irmã apanha do marido, "
+        "fotos íntimas, nudes, vazou minhas fotos, postou minhas fotos, fotos pelada, vazamento de nudes, "
+        "sextorsão",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -927,7 +945,9 @@ SEARCH_TERMS = {
         "passport, "
         "forces me to have sex, makes me have sex, marital rape, takes my money, controls my money, "
         "financial abuse, economic abuse, checks my phone, controlling, jealous, "
-        "locks me in, locks me in the house, keeps me locked up",
+        "locks me in, locks me in the house, keeps me locked up, "
+        "my friend is being abused, help a friend, my sister is being abused, my daughter's boyfriend hits her, "
+        "nudes, posted my nudes, leaked my pictures, intimate images, revenge porn, sextortion",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -935,28 +955,30 @@ SEARCH_TERMS = {
         " kasar, dilecehkan bos, pelecehan di tempat kerja, kerja paksa, paspor ditahan, "
         "dipaksa berhubungan, maksa berhubungan, suami maksa berhubungan, gaji diambil suami, uang diambil "
         "suami, kekerasan ekonomi, hp dicek, dikekang, posesif, "
-        "ngurung, dikurung, dikurung suami",
+        "ngurung, dikurung, dikurung suami, mukulin, gebukin, nabok, ditabok, "
+        "foto bugil, nyebarin foto, sebar foto, disebar fotonya, video syur, revenge porn, sekstorsi",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
-        "encaminhamento, acompanhamento, rede de proteção",
-        "referral, accompaniment, escort, go with me",
+        "encaminhamento, acompanhamento, rede de proteção, alguém pra ir comigo, ir comigo, me acompanhar, carona",
+        "referral, accompaniment, escort, go with me, someone to go with me, accompany me, ride, a ride, "
+        "ride to the hospital",
         "rujukan, pendampingan, diantar, didampingi",
     ),
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
         "telefónica, línea gratuita, línea 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
-        "número para llamar, a quién llamar, número de teléfono",
+        "número para llamar, a quién llamar, número de teléfono, ahora mismo",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
         "linha gratuita, 24 horas, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, ligação "
         "gratuita, "
-        "número pra ligar, pra quem ligar",
+        "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
         "help now, sos, "
-        "who to call, hotline number",
+        "who to call, hotline number, right now, call now",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
         "darurat, segera, SOS, "
@@ -996,10 +1018,12 @@ SEARCH_TERMS = {
         "anak berisiko, pendampingan anak, kasus anak",
     ),
     "child-friendly-spaces": _t(
-        "espacio amigable, ludoteca, juegos, recreación, actividades para niños",
-        "espaço amigável, brinquedoteca, brincadeiras, atividades para crianças",
-        "child friendly space, play, kids activities, playgroup",
-        "ruang ramah anak, tempat bermain, kegiatan anak",
+        "espacio amigable, ludoteca, juegos, recreación, actividades para niños, guardería, cuidado de niños, "
+        "quién me cuide a los niños",
+        "espaço amigável, brinquedoteca, brincadeiras, atividades para crianças, creche, quem cuide das crianças",
+        "child friendly space, play, kids activities, playgroup, daycare, childcare, babysitting, someone to watch "
+        "my kids",
+        "ruang ramah anak, tempat bermain, kegiatan anak, penitipan anak, tempat penitipan anak, daycare",
     ),
     "family-tracing": _t(
         "búsqueda de familiares, reunificación familiar, perdí a mi hijo, niño perdido, desaparecido, buscar a mi "
@@ -1007,10 +1031,12 @@ SEARCH_TERMS = {
         "perdí contacto con mi familia, persona desaparecida, mi hijo está desaparecido",
         "busca de familiares, reunificação familiar, criança perdida, desaparecido, encontrar minha família, "
         "família separada, "
-        "desaparecida, meu filho desapareceu, pessoa desaparecida, perdi contato com minha família",
+        "desaparecida, meu filho desapareceu, pessoa desaparecida, perdi contato com minha família, sumiu, "
+        "procurar minha irmã, procurar meu irmão, procurar minha mãe",
         "family tracing, family reunification, missing child, lost child, separated family, find my family, "
         "restoring family links, "
-        "missing, missing person, my son is missing, my daughter is missing, lost contact with my family",
+        "missing, missing person, my son is missing, my daughter is missing, lost contact with my family, "
+        "find my sister, find my brother, find my mother, find my mom, find my husband, missing relative",
         "penelusuran keluarga, reunifikasi keluarga, anak hilang, keluarga hilang, mencari keluarga, "
         "orang hilang, hilang kontak, anak saya hilang",
     ),
@@ -1021,24 +1047,30 @@ SEARCH_TERMS = {
         "comunitario, comedor popular, "
         "pasaje, pasajes, pasaje de bus, boleto de bus, transporte, dinero para el pasaje, leche para el "
         "bebé, fórmula para bebé, "
-        "bañarme, ducha, lavar ropa",
+        "bañarme, ducha, lavar ropa, recibo de luz, pagar la luz, pagar los recibos, "
+        "hambre, pasando hambre, no tengo qué comer, tanque de gas, cilindro de gas, ropa de abrigo, ropa para el "
+        "frío, chamarra, chompa",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, kit de higiene, kit dignidade, absorvente, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, bolsa "
         "família, "
         "passagem, passagem de ônibus, vale-transporte, transporte, leite em pó, leite pro bebê, fralda, "
         "tomar banho, banho, lavar roupa, "
-        "busão, passe livre, ônibus de graça",
+        "busão, passe livre, ônibus de graça, conta de luz, conta de água, contas atrasadas, pagar as contas, "
+        "fome, passando fome, tô com fome, gás, botijão de gás, gás de cozinha, roupa de frio, agasalho, casaco",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
         "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs, soup kitchen, food "
         "pantry, free meals, free food, "
         "bus fare, bus ticket, bus pass, transport, transportation, baby formula, formula, "
-        "shower, showers, laundry",
+        "shower, showers, laundry, bills, electric bill, utility bill, light bill, pay the bills, "
+        "hungry, starving, nothing to eat, heat, heating, no heat, gas bill, coats, winter coats, warm clothes, "
+        "jacket",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
         "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
         "dapur umum, makan gratis, "
         "ongkos, ongkos pulang, tiket bus, transport, susu formula, susu bayi, "
-        "mandi, numpang mandi",
+        "mandi, numpang mandi, bayar listrik, token listrik, tagihan listrik, "
+        "lapar, kelaparan, ga ada makanan, gas elpiji, tabung gas, gas melon, baju hangat, baju anget, jaket",
     ),
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata",
