@@ -697,7 +697,7 @@ SEARCH_TERMS = {
         "soledad, insomnio, pesadillas, lloro mucho, "
         "no duermo, ataques de ansiedad, me siento sola, lloro todo el tiempo, "
         "no puedo dormir, "
-        "abuso en la infancia, trauma de la infancia",
+        "abuso en la infancia, trauma de la infancia, ya no aguanto, no aguanto más",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -705,7 +705,7 @@ SEARCH_TERMS = {
         "insônia, não durmo, crise de ansiedade, pesadelo, pesadelos, "
         "não consigo dormir, "
         "falar com alguém, choro muito, chorando, não paro de chorar, desanimada, sem vontade de nada, "
-        "abuso na infância, sofri abuso quando criança, trauma de infância",
+        "abuso na infância, sofri abuso quando criança, trauma de infância, não aguento mais",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
@@ -719,7 +719,7 @@ SEARCH_TERMS = {
         "kesepian, "
         "susah tidur, insomnia, mimpi buruk, galau, sedih terus, "
         "tidak bisa tidur, gak bisa tidur, "
-        "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri",
+        "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri, gak kuat lagi",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
@@ -926,7 +926,8 @@ SEARCH_TERMS = {
         "me obliga a tener relaciones, me obliga a tener sexo, violación en el matrimonio, me quita el "
         "dinero, violencia económica, me revisa el celular, no me deja salir, me controla, celos, "
         "me encierra, me tiene encerrada, me cela, "
-        "fotos íntimas, videos íntimos, subió mis fotos, publicó mis fotos, difundió mis fotos, sextorsión",
+        "fotos íntimas, videos íntimos, subió mis fotos, publicó mis fotos, difundió mis fotos, sextorsión, "
+        "me insulta, me grita, me humilla, violencia psicológica, toma y se pone violento",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -937,7 +938,7 @@ SEARCH_TERMS = {
         "me tranca em casa, me prende em casa, me deixa trancada, "
         "minha amiga apanha, ajudar uma amiga, minha irmã apanha do marido, "
         "fotos íntimas, nudes, vazou minhas fotos, postou minhas fotos, fotos pelada, vazamento de nudes, "
-        "sextorsão",
+        "sextorsão, me xinga, xingamentos, me humilha, grita comigo, violência psicológica, bebe e fica violento",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -947,7 +948,8 @@ SEARCH_TERMS = {
         "financial abuse, economic abuse, checks my phone, controlling, jealous, "
         "locks me in, locks me in the house, keeps me locked up, "
         "my friend is being abused, help a friend, my sister is being abused, my daughter's boyfriend hits her, "
-        "nudes, posted my nudes, leaked my pictures, intimate images, revenge porn, sextortion",
+        "nudes, posted my nudes, leaked my pictures, intimate images, revenge porn, sextortion, "
+        "calls me names, yells at me, puts me down, verbal abuse, emotional abuse, drinks and gets violent",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -956,7 +958,8 @@ SEARCH_TERMS = {
         "dipaksa berhubungan, maksa berhubungan, suami maksa berhubungan, gaji diambil suami, uang diambil "
         "suami, kekerasan ekonomi, hp dicek, dikekang, posesif, "
         "ngurung, dikurung, dikurung suami, mukulin, gebukin, nabok, ditabok, "
-        "foto bugil, nyebarin foto, sebar foto, disebar fotonya, video syur, revenge porn, sekstorsi",
+        "foto bugil, nyebarin foto, sebar foto, disebar fotonya, video syur, revenge porn, sekstorsi, "
+        "dimaki, dibentak, kekerasan verbal, kekerasan psikis, suami mabuk",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -1057,14 +1060,15 @@ SEARCH_TERMS = {
         "passagem, passagem de ônibus, vale-transporte, transporte, leite em pó, leite pro bebê, fralda, "
         "tomar banho, banho, lavar roupa, "
         "busão, passe livre, ônibus de graça, conta de luz, conta de água, contas atrasadas, pagar as contas, "
-        "fome, passando fome, tô com fome, gás, botijão de gás, gás de cozinha, roupa de frio, agasalho, casaco",
+        "fome, passando fome, tô com fome, gás, botijão de gás, gás de cozinha, roupa de frio, agasalho, casaco, "
+        "sem celular, não tenho celular",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
         "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs, soup kitchen, food "
         "pantry, free meals, free food, "
         "bus fare, bus ticket, bus pass, transport, transportation, baby formula, formula, "
         "shower, showers, laundry, bills, electric bill, utility bill, light bill, pay the bills, "
         "hungry, starving, nothing to eat, heat, heating, no heat, gas bill, coats, winter coats, warm clothes, "
-        "jacket",
+        "jacket, no phone, don't have a phone",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
         "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
         "dapur umum, makan gratis, "
@@ -1107,7 +1111,7 @@ SEARCH_TERMS = {
         "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, apprenticeship, "
         "esl, english classes, learn english, classes, study, ged, sewing, cooking "
         "class, free courses, "
-        "lost my job",
+        "lost my job, finish high school, high school diploma, go back to school",
         "kerja, pekerjaan, lowongan kerja, loker, pelatihan kerja, pelatihan keterampilan, kursus, keterampilan, "
         "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, menjahit, BLK, "
         "kerjaan, cari kerja, "
@@ -1164,22 +1168,22 @@ SEARCH_TERMS = {
         "peligro, me amenaza, amenazas, me persigue, acoso, acecho, botón de pánico, 911, protegerme, me quiere "
         "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue, amenaza con matarme, me amenazó, "
         "me sigue a todos lados, me acosa, extorsión, me extorsionan, cobro de piso, pandilla, "
-        "pandilleros",
+        "pandilleros, cambiar la chapa, cambiar la cerradura",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
         "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, "
-        "extorsão, milícia, facção",
+        "extorsão, milícia, facção, trocar a fechadura, fechadura",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
         "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
-        "scared of him, afraid of him",
+        "scared of him, afraid of him, change the locks, locks changed, new locks",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, "
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
-        "takut sama suami, takut suami",
+        "takut sama suami, takut suami, ganti kunci, kunci pintu",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme",
