@@ -208,31 +208,7 @@ def ids_of_strong_matches(others, stop: int, *, many: bool = False) -> list[int]
     each row's categories and names' words checked from the index, and only the rows with them checked in the
     table (the text's words), until the page is full. When those hold too few, the text index's matches are
     sorted, in the same statement (``ids_from_matches``)."""
-    order = [str(term) for term in others.query.order_by]
-    if len(order) != 2 or not order[0].startswith("sort_name_") or order[1] != "pk":
-        return ids_from_matches(others, stop)
-    try:
-        sql, params = others.values_list("pk")[:stop].query.sql_with_params()
-        rest_sql, rest_params = _sorted_by_expression(others).values_list("pk")[:stop].query.sql_with_params()
-    except EmptyResultSet:
-        return []
-    connection = connections[others.db]
-    table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
-    first_rows = _first_rows_joined(others.db, sql, order[0])
-    if first_rows is None:
-        return ids_from_matches(others, stop)
-    page = sql.replace(f"FROM {table} ", first_rows, 1)
-    statement = (
-        f"WITH page AS MATERIALIZED ({page}) SELECT pk, 0 FROM page UNION ALL "  # noqa: S608  # nosec B608
-        f"SELECT pk, 1 FROM ({rest_sql}) AS rest WHERE (SELECT COUNT(*) FROM page) < %s"
-    )
-    arguments = (DENSE_ROWS_PER_ID * stop, *params, *rest_params, stop)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, arguments)
-        found = cursor.fetchall()
-    # The page's rows come first, in their order, then (only when they are too few) the sorted matches.
-    first = [pk for pk, part in found if part == 0]
-    return first if len(first) >= stop else [pk for pk, part in found if part == 1]
+    return _first_rows_else_sorted(others, stop, _first_rows_joined)
 
 
 # Several words' matches tied at the top rank the named ones leave (``ranked_named_first``) are looked for among
@@ -498,6 +474,30 @@ def dense_ids(documents, stop: int) -> list[int]:
     ``DENSE_ROWS_PER_ID * stop`` rows of the sort index are read and checked from the index alone (it holds the
     names' words), and only when they hold fewer than ``stop`` are the text index's matches sorted, in the same
     statement. The sort name is then ordered as an expression (``ids_from_matches``)."""
+    return _first_rows_else_sorted(documents, stop, _first_rows_alone)
+
+
+def _first_rows_alone(db: str, sql: str, sort_field: str) -> str | None:
+    """A ``FROM`` for ``sql`` (a statement on the documents, in ``sort_field``'s order): the first rows of the sort
+    index (a parameter says how many) with the only columns it holds. None when ``sql`` reads the documents' table
+    more than once or reads a column the index does not hold."""
+    quote = connections[db].ops.quote_name
+    table = quote(ServiceSearchDocument._meta.db_table)
+    sort = quote(ServiceSearchDocument._meta.get_field(sort_field).column)
+    columns = set(re.findall(rf'{re.escape(table)}\."(\w+)"', sql)) - {sort_field}
+    if sql.count(f"FROM {table} ") != 1 or not columns <= _SORT_INDEX_COLUMNS:
+        return None
+    return (
+        f"FROM (SELECT service_id, TRUE AS is_public, name_words, facet_words, {sort} FROM {table} "  # noqa: S608  # nosec B608
+        f"WHERE is_public ORDER BY {sort}, service_id LIMIT %s) AS {table} "
+    )
+
+
+def _first_rows_else_sorted(documents, stop: int, first_rows_from) -> list[int]:
+    """The first ``stop`` ids of ``documents`` (in a sort name's order), looked for among the first
+    ``DENSE_ROWS_PER_ID * stop`` rows of the sort index (read by the ``FROM`` that ``first_rows_from(db, sql,
+    sort_field)`` makes, or None when it cannot), and only when those hold too few, the text index's matches
+    sorted (``ids_from_matches``), in the same statement."""
     order = [str(term) for term in documents.query.order_by]
     if len(order) != 2 or not order[0].startswith("sort_name_") or order[1] != "pk":
         return ids_from_matches(documents, stop)
@@ -506,28 +506,21 @@ def dense_ids(documents, stop: int) -> list[int]:
         rest_sql, rest_params = _sorted_by_expression(documents).values_list("pk")[:stop].query.sql_with_params()
     except EmptyResultSet:
         return []
-    connection = connections[documents.db]
-    quote = connection.ops.quote_name
-    table = quote(ServiceSearchDocument._meta.db_table)
-    sort = quote(ServiceSearchDocument._meta.get_field(order[0]).column)
-    columns = set(re.findall(rf'{re.escape(table)}\."(\w+)"', sql)) - {order[0]}
-    if sql.count(f"FROM {table} ") != 1 or not columns <= _SORT_INDEX_COLUMNS:
+    first_rows = first_rows_from(documents.db, sql, order[0])
+    if first_rows is None:
         return ids_from_matches(documents, stop)
-    # The first rows in name order, with the only columns the search's conditions read: the sort index alone.
-    first_rows = (
-        f"FROM (SELECT service_id, TRUE AS is_public, name_words, facet_words, {sort} FROM {table} "  # noqa: S608  # nosec B608
-        f"WHERE is_public ORDER BY {sort}, service_id LIMIT %s) AS {table} "
-    )
+    connection = connections[documents.db]
+    table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
     head = sql.replace(f"FROM {table} ", first_rows, 1)
     statement = (
         f"WITH head AS MATERIALIZED ({head}) SELECT pk, 0 FROM head UNION ALL "  # noqa: S608  # nosec B608
         f"SELECT pk, 1 FROM ({rest_sql}) AS rest WHERE (SELECT COUNT(*) FROM head) < %s"
     )
-    # The head's rows come first, in their order, then (only when they are too few) the sorted matches.
     arguments = (DENSE_ROWS_PER_ID * stop, *params, *rest_params, stop)
     with connection.cursor() as cursor:
         cursor.execute(statement, arguments)
         rows = cursor.fetchall()
+    # The head's rows come first, in their order, then (only when they are too few) the sorted matches.
     first = [pk for pk, part in rows if part == 0]
     return first if len(first) >= stop else [pk for pk, part in rows if part == 1]
 
