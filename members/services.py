@@ -1072,6 +1072,11 @@ def _propose(record, organisation: Organisation, *, waiting: ProposedChange | No
         waiting._history_user = by
         waiting.save()
         return waiting
+    return _continued(waiting, by, **fields)
+
+
+def _continued(waiting: ProposedChange, by, **fields) -> ProposedChange:
+    """Save the waiting proposal with ``fields`` as its next revision, proposed by ``by`` now."""
     for name, value in fields.items():
         setattr(waiting, name, value)
     waiting.revision += 1
@@ -1181,14 +1186,9 @@ def proposal_revise(*, proposal: ProposedChange, values: dict, version: str, by)
         raise ValidationError(_("Fill in the form: an empty record cannot be added."))
     with transaction.atomic():
         locked = _locked_own_pending(proposal, by, version)
-        locked.changes = changes
-        locked.confidential = proposals.touches_confidential_address(model(), changes)
-        locked.revision += 1
-        locked.proposed_by = by
-        locked.proposed_at = timezone.now()
-        locked._history_user = by
-        locked.save()
-    return locked
+        return _continued(
+            locked, by, changes=changes, confidential=proposals.touches_confidential_address(model(), changes)
+        )
 
 
 def proposal_withdraw(*, proposal: ProposedChange, version: str, by) -> ProposedChange:
