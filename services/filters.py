@@ -377,11 +377,12 @@ class ServiceFilter(django_filters.FilterSet):
         """What ``value`` asks for, checked against the public index (``services.search.understand``):
         worked out once for the results and the phone and online list beside them (``remote_queryset``). Typos are
         corrected unless the person asked for the words as typed (``as_typed``)."""
-        from services.search import query_words, understand
+        from services.search import query_words, stop_words, understand
 
         if self._understood[0] != value or self._understood[1] is None:
-            words = query_words(value)
-            understood = understand(words, page_language(), self.index, correct=not self.as_typed) if words else None
+            language = page_language()
+            words = query_words(value, stop_words(language))
+            understood = understand(words, language, self.index, correct=not self.as_typed) if words else None
             self._understood = (value, understood)
         return self._understood[1]
 

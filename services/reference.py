@@ -683,11 +683,15 @@ SEARCH_TERMS = {
         "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat",
     ),
     "transitional-housing": _t(
-        "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino",
+        "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino, "
+        "largo plazo, vivienda a largo plazo, vivienda permanente",
         "moradia temporária, moradia de transição, aluguel social, aluguel, república, "
-        "pagar aluguel, ajuda com aluguel",
-        "transitional housing, second stage housing, rent, rental help, longer stay",
-        "hunian sementara, kontrakan, sewa rumah, kos, kost, ngekos, kos murah, kontrakan murah",
+        "pagar aluguel, ajuda com aluguel, "
+        "longo prazo, moradia definitiva, moradia permanente",
+        "transitional housing, second stage housing, rent, rental help, longer stay, "
+        "long term, long term housing, permanent housing, affordable housing",
+        "hunian sementara, kontrakan, sewa rumah, kos, kost, ngekos, kos murah, kontrakan murah, "
+        "jangka panjang, tempat tinggal tetap",
     ),
     "psychosocial-support": _t(
         "psicólogo, psicóloga, psicología, deprimida, deprimido, depre, terapia, terapeuta, consejería, orientación "
@@ -754,23 +758,27 @@ SEARCH_TERMS = {
         "dentista, odontólogo, medicamentos, medicinas, remedios, farmacia, receta médica, "
         "me duele, dolor, dolores, fiebre, sangrado, sangrando, hemorragia, enferma, enfermo, estoy "
         "enferma, pediatra, "
-        "moretones, moretón, morados",
+        "moretones, moretón, morados, "
+        "dolor de garganta, me duele la garganta",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
         "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita, "
         "dor, estou com dor, febre, sangramento, sangrando, hemorragia, doente, estou doente, pediatra, "
-        "roxo, roxa, hematoma, postinho, dor de dente, dor de cabeça, dor de barriga, tosse, gripe",
+        "roxo, roxa, hematoma, postinho, dor de dente, dor de cabeça, dor de barriga, tosse, gripe, "
+        "dor de garganta",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
         "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination, "
         "dentist, dental, medicine, medication, pharmacy, prescription, "
         "pain, in pain, fever, bleeding, hemorrhage, sick, feeling sick, pediatrician, "
         "bruised, toothache, tooth pain, headache, stomach pain, cough, flu, shots, immunizations, checkup for my "
-        "baby",
+        "baby, "
+        "sore throat, throat hurts, my throat hurts",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
         "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi, dokter gigi, obat, "
         "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP, "
         "sakit, nyeri, demam, pendarahan, perdarahan, berdarah, dokter anak, kesakitan, "
-        "lebam, badan biru",
+        "lebam, badan biru, "
+        "sakit tenggorokan",
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
@@ -784,10 +792,16 @@ SEARCH_TERMS = {
         "diraba, dicabuli, pencabulan",
     ),
     "emergency-medical-care": _t(
-        "urgencias, emergencias, guardia, sala de emergencia, ambulancia",
-        "pronto-socorro, UPA, emergência, plantão, ambulância",
-        "emergency room, er, a&e, urgent care, ambulance",
-        "IGD, UGD, gawat darurat, ambulans",
+        "urgencias, emergencias, guardia, sala de emergencia, ambulancia, "
+        "fractura, hueso roto, brazo roto, pierna rota, me rompí el brazo, me quebré el brazo, puntadas, "
+        "estrangulamiento, me ahorcó, me estranguló",
+        "pronto-socorro, UPA, emergência, plantão, ambulância, "
+        "fratura, osso quebrado, braço quebrado, perna quebrada, quebrei o braço, levar pontos, "
+        "estrangulamento, me enforcou, me estrangulou",
+        "emergency room, er, a&e, urgent care, ambulance, "
+        "broken bone, broken arm, broken leg, broke my arm, broke my leg, fracture, stitches, strangled, "
+        "strangulation, choked me",
+        "IGD, UGD, gawat darurat, ambulans, patah tulang, tangan patah, kaki patah, jahit luka, dicekik",
     ),
     "forensic-examination": _t(
         "examen médico legal, medicina legal, legista, médico forense, peritaje, dictamen médico, constatación de "
@@ -821,12 +835,16 @@ SEARCH_TERMS = {
     "hiv-sti-services": _t(
         "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP, "
         "me contagiaron, contagio, infección de transmisión sexual, enfermedad venérea, sífilis, VPH, "
-        "papiloma, flujo, flujo vaginal, ardor al orinar, comezón",
+        "papiloma, flujo, flujo vaginal, ardor al orinar, comezón, "
+        "clamidia, gonorrea, herpes, tricomonas",
         "HIV, aids, IST, DST, teste rápido, teste de HIV, PrEP, PEP, "
-        "peguei uma doença, doença venérea, corrimento, sífilis, HPV, ardência ao urinar, coceira",
+        "peguei uma doença, doença venérea, corrimento, sífilis, HPV, ardência ao urinar, coceira, "
+        "clamídia, gonorreia, herpes, tricomoníase",
         "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP, std test, std testing, caught something, syphilis, "
-        "hpv, discharge, burning when i pee, itching down there",
-        "HIV, AIDS, IMS, tes HIV, VCT, PrEP, penyakit kelamin, keputihan, sifilis, raja singa, HPV",
+        "hpv, discharge, burning when i pee, itching down there, "
+        "chlamydia, gonorrhea, the clap, herpes, trich",
+        "HIV, AIDS, IMS, tes HIV, VCT, PrEP, penyakit kelamin, keputihan, sifilis, raja singa, HPV, "
+        "klamidia, gonore, kencing nanah, herpes",
     ),
     "maternal-health": _t(
         "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera",
@@ -839,27 +857,34 @@ SEARCH_TERMS = {
         "legal, defensoría, defensor público, defensora pública, orientación legal, jurídico, consultorio "
         "jurídico, trámites legales, juicio, demanda, derechos, ley, juzgado, tribunal, bufete popular, personería, "
         "defensoría del pueblo, procuraduría, "
-        "no me paga, no me pagan, no me pagaron, sueldo, salario, derechos laborales, inspección de trabajo",
+        "no me paga, no me pagan, no me pagaron, sueldo, salario, derechos laborales, inspección de trabajo, "
+        "patrón, patrona",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
         "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha, "
-        "não me pagou, não me paga, salário atrasado, salário, direitos trabalhistas, patrão",
+        "não me pagou, não me paga, salário atrasado, salário, direitos trabalhistas, patrão, "
+        "patroa",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
         "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
         "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights",
         "pengacara, advokat, kuasa hukum, bantuan hukum, LBH, konsultasi hukum, penasihat hukum, paralegal, pos "
         "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK, "
-        "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker",
+        "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker, "
+        "majikan",
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
-        "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción",
+        "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción, "
+        "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
-        "medida de afastamento, Maria da Penha",
+        "medida de afastamento, Maria da Penha, "
+        "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
-        "order",
+        "order, "
+        "keeps showing up, shows up at my house, shows up at my work, shows up at my job",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
-        "suami, perlindungan dari mantan suami",
+        "suami, perlindungan dari mantan suami, "
+        "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja",
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
@@ -927,7 +952,9 @@ SEARCH_TERMS = {
         "dinero, violencia económica, me revisa el celular, no me deja salir, me controla, celos, "
         "me encierra, me tiene encerrada, me cela, "
         "fotos íntimas, videos íntimos, subió mis fotos, publicó mis fotos, difundió mis fotos, sextorsión, "
-        "me insulta, me grita, me humilla, violencia psicológica, toma y se pone violento",
+        "me insulta, me grita, me humilla, violencia psicológica, toma y se pone violento, "
+        "me ahorcó, me quiso ahorcar, me estranguló, me apretó el cuello, matrimonio forzado, me quieren casar "
+        "a la fuerza, me obligan a casarme, casarme a la fuerza, me acosa en el trabajo, acoso en el trabajo",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -938,7 +965,9 @@ SEARCH_TERMS = {
         "me tranca em casa, me prende em casa, me deixa trancada, "
         "minha amiga apanha, ajudar uma amiga, minha irmã apanha do marido, "
         "fotos íntimas, nudes, vazou minhas fotos, postou minhas fotos, fotos pelada, vazamento de nudes, "
-        "sextorsão, me xinga, xingamentos, me humilha, grita comigo, violência psicológica, bebe e fica violento",
+        "sextorsão, me xinga, xingamentos, me humilha, grita comigo, violência psicológica, bebe e fica violento, "
+        "me enforcou, tentou me enforcar, me estrangulou, apertou meu pescoço, casamento forçado, me obrigam a "
+        "casar, casar à força, me assedia no trabalho",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -949,7 +978,9 @@ SEARCH_TERMS = {
         "locks me in, locks me in the house, keeps me locked up, "
         "my friend is being abused, help a friend, my sister is being abused, my daughter's boyfriend hits her, "
         "nudes, posted my nudes, leaked my pictures, intimate images, revenge porn, sextortion, "
-        "calls me names, yells at me, puts me down, verbal abuse, emotional abuse, drinks and gets violent",
+        "calls me names, yells at me, puts me down, verbal abuse, emotional abuse, drinks and gets violent, "
+        "strangled, strangled me, strangulation, choked me, choking me, tried to choke me, forced marriage, "
+        "forcing me to marry, forced to marry, making me marry, put hands on me, put his hands on me",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -959,7 +990,8 @@ SEARCH_TERMS = {
         "suami, kekerasan ekonomi, hp dicek, dikekang, posesif, "
         "ngurung, dikurung, dikurung suami, mukulin, gebukin, nabok, ditabok, "
         "foto bugil, nyebarin foto, sebar foto, disebar fotonya, video syur, revenge porn, sekstorsi, "
-        "dimaki, dibentak, kekerasan verbal, kekerasan psikis, suami mabuk",
+        "dimaki, dibentak, kekerasan verbal, kekerasan psikis, suami mabuk, "
+        "dicekik, mencekik, nyekik, kawin paksa, nikah paksa, dipaksa menikah, dipaksa nikah, dijodohkan paksa",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -1003,16 +1035,20 @@ SEARCH_TERMS = {
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
         "abuso sexual infantil, DIF, ICBF, bienestar familiar, defensoría de la niñez, DEMUNA, mi hijo, mi hija, "
         "menor no acompañado, trabajo infantil, cipotes, chamacos, chamaquitos, patojos, güiros, chamos, wawas, "
-        "pelados, chiquillos",
+        "pelados, chiquillos, "
+        "matrimonio infantil, unión temprana",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
-        "desacompanhada, trabalho infantil, exploração sexual infantil",
+        "desacompanhada, trabalho infantil, exploração sexual infantil, "
+        "casamento infantil",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
-        "my son, my daughter",
+        "my son, my daughter, "
+        "child marriage",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
-        "jalanan, eksploitasi seksual anak",
+        "jalanan, eksploitasi seksual anak, "
+        "pernikahan anak, perkawinan anak, nikah dini",
     ),
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
@@ -1045,16 +1081,15 @@ SEARCH_TERMS = {
     ),
     "cash-basic-needs": _t(
         "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
-        "bono, ayuda económica, apoyo económico, kit de higiene, kit de dignidad, toallas sanitarias, toallas "
-        "higiénicas, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres, lana, pisto, olla común, comedor "
-        "comunitario, comedor popular, "
+        "bono, ayuda económica, apoyo económico, pañales, ropa, cobijas, frazadas, necesidades básicas, víveres, lana, "
+        "pisto, olla común, comedor comunitario, comedor popular, "
         "pasaje, pasajes, pasaje de bus, boleto de bus, transporte, dinero para el pasaje, leche para el "
         "bebé, fórmula para bebé, "
         "bañarme, ducha, lavar ropa, recibo de luz, pagar la luz, pagar los recibos, "
         "hambre, pasando hambre, no tengo qué comer, tanque de gas, cilindro de gas, ropa de abrigo, ropa para el "
         "frío, chamarra, chompa",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
-        "ajuda financeira, kit de higiene, kit dignidade, absorvente, fraldas, roupas, cobertor, colchão, "
+        "ajuda financeira, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, bolsa "
         "família, "
         "passagem, passagem de ônibus, vale-transporte, transporte, leite em pó, leite pro bebê, fralda, "
@@ -1063,30 +1098,37 @@ SEARCH_TERMS = {
         "fome, passando fome, tô com fome, gás, botijão de gás, gás de cozinha, roupa de frio, agasalho, casaco, "
         "sem celular, não tenho celular",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
-        "funds, hygiene kit, dignity kit, sanitary pads, diapers, clothes, blankets, basic needs, soup kitchen, food "
+        "funds, diapers, clothes, blankets, basic needs, soup kitchen, food "
         "pantry, free meals, free food, "
         "bus fare, bus ticket, bus pass, transport, transportation, baby formula, formula, "
         "shower, showers, laundry, bills, electric bill, utility bill, light bill, pay the bills, "
         "hungry, starving, nothing to eat, heat, heating, no heat, gas bill, coats, winter coats, warm clothes, "
         "jacket, no phone, don't have a phone",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
-        "voucher, paket kebersihan, pembalut, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
+        "voucher, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
         "dapur umum, makan gratis, "
         "ongkos, ongkos pulang, tiket bus, transport, susu formula, susu bayi, "
         "mandi, numpang mandi, bayar listrik, token listrik, tagihan listrik, "
         "lapar, kelaparan, ga ada makanan, gas elpiji, tabung gas, gas melon, baju hangat, baju anget, jaket",
     ),
     "cash-assistance": _t(
-        "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata",
-        "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil",
-        "cash transfer, multipurpose cash, money, cash card",
-        "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH",
+        "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "
+        "plata para el arriendo, dinero para la renta, no puedo pagar la renta, no puedo pagar el arriendo, no "
+        "me alcanza para la renta",
+        "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
+        "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado",
+        "cash transfer, multipurpose cash, money, cash card, "
+        "rent money, can't pay rent, can't pay my rent, behind on rent",
+        "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, "
+        "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan",
     ),
     "dignity-kits": _t(
-        "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene",
-        "kit dignidade, kit de higiene, absorvente, sabonete, produtos de higiene",
-        "dignity kit, hygiene kit, pads, tampons, toiletries, sanitary pads",
-        "paket kebersihan, dignity kit, pembalut, sabun, perlengkapan mandi",
+        "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene, "
+        "toallas higiénicas, toallas femeninas, kotex",
+        "kit dignidade, kit de higiene, absorvente, sabonete, produtos de higiene, absorventes, absorvente íntimo",
+        "dignity kit, hygiene kit, pads, tampons, toiletries, sanitary pads, "
+        "period pads, menstrual pads, period products, sanitary napkins",
+        "paket kebersihan, dignity kit, pembalut, sabun, perlengkapan mandi, pembalut wanita, softex",
     ),
     "food-assistance": _t(
         "comida, alimentos, despensa, comedor comunitario, olla común, mercado",
@@ -1095,35 +1137,33 @@ SEARCH_TERMS = {
         "makanan, sembako, dapur umum, paket makanan",
     ),
     "livelihoods": _t(
-        "trabajo, empleo, chamba, chambita, camello, bolsa de trabajo, oferta de empleo, capacitación, curso, "
-        "taller, oficio, formación laboral, emprendimiento, negocio, microempresa, autonomía económica, ingresos, "
-        "capital semilla, costura, peluquería, "
+        "trabajo, empleo, chamba, chambita, camello, bolsa de trabajo, oferta de empleo, emprendimiento, negocio, "
+        "microempresa, autonomía económica, ingresos, capital semilla, "
         "jale, estudiar, quiero estudiar, clases, clases de español, aprender español, clases de inglés, "
-        "terminar la escuela, terminar la prepa, convalidar título, homologar título, cursos gratis, "
+        "terminar la escuela, terminar la prepa, convalidar título, homologar título, "
         "me quedé sin trabajo, me quedé sin chamba, me quedé sin empleo",
-        "trabalho, emprego, bico, vaga, vaga de emprego, capacitação, curso profissionalizante, oficina, "
-        "profissão, empreendedorismo, negócio, renda, renda extra, geração de renda, autonomia financeira, "
-        "microcrédito, costura, currículo, trampo, "
-        "estudar, aula de português, curso de português, aprender português, curso gratuito, revalidar "
+        "trabalho, emprego, bico, vaga, vaga de emprego, empreendedorismo, negócio, renda, renda extra, geração de "
+        "renda, autonomia financeira, microcrédito, currículo, trampo, "
+        "estudar, aula de português, curso de português, aprender português, revalidar "
         "diploma, revalidação de diploma, supletivo, EJA, "
         "fiquei sem trabalho, fiquei desempregada",
-        "job, jobs, employment, work, job training, vocational training, skills training, job search, resume, cv, "
-        "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, apprenticeship, "
-        "esl, english classes, learn english, classes, study, ged, sewing, cooking "
-        "class, free courses, "
+        "job, jobs, employment, work, job search, resume, cv, "
+        "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, "
+        "esl, english classes, learn english, classes, study, ged, "
         "lost my job, finish high school, high school diploma, go back to school",
-        "kerja, pekerjaan, lowongan kerja, loker, pelatihan kerja, pelatihan keterampilan, kursus, keterampilan, "
-        "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, menjahit, BLK, "
+        "kerja, pekerjaan, lowongan kerja, loker, "
+        "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, "
         "kerjaan, cari kerja, "
         "belajar bahasa, kursus bahasa, kursus bahasa inggris, belajar bahasa indonesia, "
-        "kejar paket, kursus gratis, penyetaraan ijazah, "
+        "kejar paket, penyetaraan ijazah, "
         "kena phk, di phk",
     ),
     "vocational-training": _t(
-        "capacitación, curso, taller, oficio, formación, SENA, costura, peluquería",
-        "curso profissionalizante, capacitação, oficina, formação, costura",
-        "job training, vocational training, course, skills, apprenticeship",
-        "pelatihan kerja, kursus, BLK, keterampilan, pelatihan",
+        "capacitación, curso, taller, oficio, formación, formación laboral, SENA, costura, peluquería, cursos gratis",
+        "curso profissionalizante, capacitação, oficina, formação, profissão, costura, curso gratuito",
+        "job training, vocational training, skills training, course, skills, apprenticeship, sewing, cooking class, "
+        "free courses",
+        "pelatihan kerja, pelatihan keterampilan, kursus, BLK, keterampilan, pelatihan, menjahit, kursus gratis",
     ),
     "employment-entrepreneurship": _t(
         "empleo, trabajo, chamba, emprendimiento, negocio, capital semilla, bolsa de trabajo",
@@ -1135,17 +1175,21 @@ SEARCH_TERMS = {
         "información, orientación, derechos, mis derechos, conocer mis derechos, qué hacer, a dónde ir, ruta de "
         "atención, recién llegado, recién llegué, migrantes, personas en movilidad, caminantes, en tránsito, "
         "trámites, guía, punto de información, charlas, a quién acudir, a dónde acudir, pedir ayuda, orientarme, "
-        "intérprete, traductor, traductora, traducción",
+        "intérprete, traductor, traductora, traducción, "
+        "no sé qué hacer, no sé a dónde ir",
         "informação, informações, orientação, direitos, meus direitos, o que fazer, onde ir, recém-chegado, "
         "acabei de chegar, migrantes, imigrantes, pessoas em mobilidade, em trânsito, posto de informação, "
         "interiorização, documentação, palestra, cartilha, "
-        "intérprete, tradutor, tradutora, tradução",
+        "intérprete, tradutor, tradutora, tradução, "
+        "não sei o que fazer, não sei pra onde ir",
         "information, orientation, know your rights, rights, what to do, where to go, newcomer, new arrival, "
         "migrants, people on the move, in transit, info desk, information point, guidance, awareness, advice, "
-        "interpreter, translator, translation",
+        "interpreter, translator, translation, "
+        "don't know what to do, don't know where to go, don't know anything",
         "informasi, orientasi, hak, hak saya, apa yang harus dilakukan, ke mana, pendatang baru, migran, "
         "pengungsi, pencari suaka, orang berpindah, sosialisasi, penyuluhan, panduan, pusat informasi, "
-        "penerjemah, juru bahasa, terjemahan",
+        "penerjemah, juru bahasa, terjemahan, "
+        "tidak tahu harus ke mana, gak tau harus gimana, bingung harus ke mana",
     ),
     "rights-services-information": _t(
         "derechos, mis derechos, información, ruta de atención, derechos de las mujeres",
@@ -1155,13 +1199,19 @@ SEARCH_TERMS = {
     ),
     "migrant-orientation": _t(
         "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué, "
-        "volver a mi país, regresar a mi país, retorno voluntario",
+        "volver a mi país, regresar a mi país, retorno voluntario, "
+        "frontera, en la frontera, crucé la frontera, cruzar la frontera, trabajadora migrante, trabajador "
+        "migrante",
         "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
-        "voltar pro meu país, voltar para o meu país, retorno voluntário",
+        "voltar pro meu país, voltar para o meu país, retorno voluntário, "
+        "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
-        "go back to my country, go home to my country, voluntary return",
+        "go back to my country, go home to my country, voluntary return, "
+        "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
+        "the country, migrant worker, domestic helper, domestic worker, foreign domestic worker",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
-        "pulang ke negara asal",
+        "pulang ke negara asal, "
+        "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
@@ -1186,11 +1236,16 @@ SEARCH_TERMS = {
         "takut sama suami, takut suami, ganti kunci, kunci pintu",
     ),
     "safety-planning": _t(
-        "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme",
-        "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger",
+        "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "
+        "me rastrea el celular, rastrea mi celular, me tiene rastreada, lee mis mensajes, me espía el celular",
+        "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
+        "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
-        "my partner, leaving an abusive relationship",
-        "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri",
+        "my partner, leaving an abusive relationship, "
+        "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
+        "messages, reads my texts, hacked my phone",
+        "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
+        "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

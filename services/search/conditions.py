@@ -25,7 +25,7 @@ from .geometry import bounding_box, cells_around, distance_km, place
 from .text import query_words
 from .understanding import Understanding, matching, rank, term_index
 from .week import SECONDS_PER_DAY, second_of_week
-from .words import concepts
+from .words import concepts, stop_words
 
 LOCATION_TIME_ZONES_CACHE_KEY = "services:location-time-zones"
 LOCATION_TIME_ZONES_CACHE_SECONDS = 300
@@ -47,11 +47,11 @@ def by_text(queryset, text: str, *, query: str = "", understanding=None):
     the words were understood to mean against the public index (``understanding.understand``, as the search pages
     do); without it, the words' concepts in the active language, unchecked. ``query`` is no longer used: the
     words' expansions are kept with the understanding."""
-    words = query_words(text)
+    language = understanding.language if understanding is not None else (get_language() or "en").split("-")[0]
+    words = query_words(text, stop_words(language))
     if not words:
         return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
     if understanding is None:
-        language = (get_language() or "en").split("-")[0]
         understanding = Understanding(concepts(words, language, term_index()), language=language)
     if not understanding.concepts:
         return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))

@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 10
@@ -58,13 +58,21 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold().translate(_EXTRA_FOLDS)).strip()
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a query, as they are matched: normalised, at least two characters, at most ten, no repeats."""
-    words = []
+def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
+    """The words of a query, as they are matched: normalised, at least two characters, no repeats, at most ten of
+    them not in ``uncounted`` (and ten in all when every word is). The search passes the page language's stop
+    words: a sentence typed as in a chat keeps the need it says last ("just got off the bus from the border no where
+    to sleep")."""
+    words, counted = [], 0
     for word in normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split():
-        if len(word) >= MIN_WORD_LENGTH and word not in words:
-            words.append(word)
-    return words[:MAX_QUERY_WORDS]
+        if len(word) < MIN_WORD_LENGTH or word in words:
+            continue
+        if word not in uncounted:
+            if counted == MAX_QUERY_WORDS:
+                break
+            counted += 1
+        words.append(word)
+    return words if counted else words[:MAX_QUERY_WORDS]
 
 
 class Words(dict):

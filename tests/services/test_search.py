@@ -186,6 +186,15 @@ def test_long_queries_are_cut_to_ten_words():
     assert len(query_words(" ".join(f"word{n}" for n in range(50)))) == 10
 
 
+def test_only_words_that_say_something_count_toward_the_ten():
+    stop = {"un", "la", "de", "el"}
+    words = query_words("un la de el " + " ".join(f"word{n}" for n in range(12)), stop)
+    assert words == ["un", "la", "de", "el"] + [f"word{n}" for n in range(10)]
+    assert query_words(" ".join(f"word{n}" for n in range(12)), {f"word{n}" for n in range(12)}) == [
+        f"word{n}" for n in range(10)
+    ]
+
+
 def test_percent_and_underscore_are_not_wildcards(legal_aid):
     assert found("leg%zq") == set()
     assert found("l_gal") == set()

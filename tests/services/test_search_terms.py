@@ -130,8 +130,43 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("id", "cowok gue mukul gue", "gbv-case-management"),
         ("pt", "como tirar cpf", "asylum-migration"),
         ("en", "he keeps following me", "safety-security"),
+        # A fresh set written blind: strangulation, forced marriage, infections by name, phone tracking, an ex who
+        # turns up at work, injuries and the ER, not knowing what to do, the border, rent money, long-term housing.
+        ("en", "he strangled me", "gbv-case-management"),
+        ("en", "he strangled me", "emergency-medical-care"),
+        ("pt", "ele me enforcou", "gbv-case-management"),
+        ("es", "me quieren casar a la fuerza", "gbv-case-management"),
+        ("id", "dipaksa menikah", "gbv-case-management"),
+        ("en", "i think i got chlamydia", "hiv-sti-services"),
+        ("en", "he tracks my phone", "safety-planning"),
+        ("en", "ex keeps showing up at my job", "protection-orders"),
+        ("en", "broke my arm", "emergency-medical-care"),
+        ("en", "need the er", "emergency-medical-care"),
+        ("en", "dont know what to do", "information-orientation"),
+        ("en", "at the border", "migrant-orientation"),
+        ("es", "estoy sin plata para el arriendo", "cash-assistance"),
+        ("es", "el patron me acosa en el trabajo", "gbv-case-management"),
+        ("en", "where to go after the shelter long term", "transitional-housing"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
     understood = words.concepts(words.normalise(query).split(), language, REFERENCE_TERMS)
     assert any(slug in concept.categories for concept in understood), understood
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "slug"),
+    [
+        ("es", "costura", "vocational-training"),
+        ("en", "sewing", "vocational-training"),
+        ("id", "menjahit", "vocational-training"),
+        ("es", "toallas higiénicas", "dignity-kits"),
+        ("en", "sanitary pads", "dignity-kits"),
+        ("pt", "absorvente", "dignity-kits"),
+    ],
+)
+def test_a_word_for_one_kind_of_help_names_that_subcategory_alone(language, query, slug):
+    """Not its main category too: the main category's name would bring every other subcategory's services level with
+    those of the help asked for (sewing classes level with job offers, pads level with food)."""
+    meaning = words.meaningful(words.normalise(query).split(), language)
+    assert REFERENCE_TERMS.categories(meaning, language) == {slug}

@@ -167,6 +167,12 @@ def test_a_sentence_drops_its_stop_words_and_a_word_found_nowhere_is_left_out_an
     assert "No encontramos todas las palabras" in html and "qwxzv" in html
 
 
+def test_a_long_sentence_typed_as_in_a_chat_keeps_the_need_it_says_last(client, lawyers):
+    # Thirteen words before "abogado", ten of them stop words: only the words that say something count toward ten.
+    html = page(client, "es", "hola buenas noches disculpe la molestia es que yo no se a quien pedir un abogado")
+    assert listed(html, "es", lawyers)
+
+
 def test_without_every_word_together_the_services_with_the_most_words_come_first(client):
     both = ServiceFactory(name_es="Taller de costura y panadería", categories=[])
     ServiceFactory(name_es="Panadería comunitaria", categories=[])
