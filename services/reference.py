@@ -847,10 +847,13 @@ SEARCH_TERMS = {
         "klamidia, gonore, kencing nanah, herpes",
     ),
     "maternal-health": _t(
-        "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera",
-        "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação",
-        "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife",
-        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil",
+        "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera, "
+        "médico del embarazo, doctor del embarazo",
+        "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
+        "médico do pré-natal, médico da gravidez",
+        "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
+        "pregnancy doctor, prenatal doctor",
+        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "

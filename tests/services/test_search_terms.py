@@ -147,6 +147,7 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "estoy sin plata para el arriendo", "cash-assistance"),
         ("es", "el patron me acosa en el trabajo", "gbv-case-management"),
         ("en", "where to go after the shelter long term", "transitional-housing"),
+        ("es", "médico del embarazo", "maternal-health"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
