@@ -61,8 +61,8 @@ def normalise(text: str) -> str:
 def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
     """The words of a query, as they are matched: normalised, at least two characters, no repeats, at most ten of
     them not in ``uncounted`` (and ten in all when every word is). The search passes the page language's stop
-    words: a sentence typed as in a chat keeps the need it says last ("just got off the bus from the border no where
-    to sleep")."""
+    words: a sentence typed as in a chat keeps the need it says last ("hola buenas noches disculpe la molestia es que
+    yo no sé a quién pedir un abogado")."""
     words, counted = [], 0
     for word in normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split():
         if len(word) < MIN_WORD_LENGTH or word in words:
