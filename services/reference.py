@@ -822,7 +822,7 @@ SEARCH_TERMS = {
         "midwife, birth control, contraception, family planning, morning after pill, plan b, condoms, HIV, STI, "
         "STD, pregnancy test, abortion, menstrual",
         "kesehatan reproduksi, kespro, kesehatan seksual, hamil, kehamilan, bidan, dokter kandungan, obgyn, "
-        "periksa kehamilan, melahirkan, persalinan, KB, keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
+        "periksa kehamilan, melahirkan, persalinan, keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
         "IMS, tes kehamilan, aborsi, menstruasi, haid, "
         "tespek, test pack, testpack",
     ),

@@ -15,7 +15,16 @@ from .backends import backend
 from .conditions import OpenBySpans, points_within
 from .facets import facet
 from .geometry import bounding_box, distance_km
-from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, in_names, related_categories, strong_categories
+from .understanding import (
+    RANK_CATEGORY,
+    RANK_NAME,
+    RANK_PLACE,
+    in_categories,
+    in_names,
+    named,
+    related_categories,
+    strong_categories,
+)
 
 # Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
 # (``nearest_first``): a city's centre, where listings without a public address are measured from.
@@ -77,8 +86,9 @@ def kept_whole(name: str, queryset, order: list[str], kept: list[str]) -> tuple[
 
 @shortcut
 def best_results(index):
-    """Best rank first: the documents where every query word (in one of its forms) starts a word of a name (4 per
-    word), and that rank; none for a partial search.
+    """Best rank first: the documents where every query word is in a name (``understanding.named``: one of its forms
+    starts a word of a name; a phrase that names types of help, alone, in a service of that help), 4 per word, and
+    that rank; none for a partial search.
     A broad search's first pages and capped count come from them alone, read in name order, without ranking every
     match. docs/performance.md, "Best results first". None unless ordered by relevance first (not by distance)."""
     words = getattr(index, "search_words", ())
@@ -91,8 +101,26 @@ def best_results(index):
     if understanding is not None and understanding.whole_name:
         return None  # a name typed whole comes before the rest of the best rank
     groups = understanding.forms if understanding is not None else tuple((word,) for word in words)
+    return _best(index, understanding, groups).order_by(*order[1:]), 4 * len(groups)
+
+
+def _best(index, understanding, groups):
+    """The documents of ``index`` with every word of ``groups`` (each word's forms) in a name as
+    ``understanding.named`` counts it (``best_results``)."""
     best = backend(index.db).match_in_names(index, groups)
-    return best.order_by(*order[1:]), 4 * len(groups)
+    for concept in understanding.concepts if understanding is not None else ():
+        if not concept.categories:
+            continue
+        if len(understanding.concepts) == 1:
+            # In a service of the help the phrase names: its facet words, as a filter's (``limit_in_a_sample``).
+            facets = tuple(facet("category", pk) for pk in sorted(concept.categories))
+            narrowed = backend(index.db).match_facets(best, list(facets))
+            narrowed.facet_groups = (*best.facet_groups, facets)
+            best = narrowed
+        else:
+            for word, word_forms in zip(concept.words, concept.forms, strict=True):
+                best = best.filter(named(understanding, concept, word, word_forms))
+    return best
 
 
 @shortcut
@@ -409,20 +437,30 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         if len(rows) < stop or rows[-1][1] <= RANK_PLACE * len(groups):
             return None
         return rows[start:stop]
-    # One word ranks RANK_NAME in a name, else RANK_CATEGORY: the named ones, then the rest in name order, unranked.
-    named = getattr(index, "named_ids", None)
-    named = named[1] if named is not None and named[0] == stop else None
-    if named is None:
-        named = engine.ids_from_matches(engine.match_in_names(index, groups).order_by(*order[1:]), stop)
-    rows = [(pk, RANK_NAME) for pk in named]
+    # One word ranks RANK_NAME in a name (a phrase that names types of help: in a service of that help), else
+    # RANK_CATEGORY through a category: the named ones, then the rest in name order, unranked.
+    first = getattr(index, "named_ids", None)
+    first = first[1] if first is not None and first[0] == stop else None
+    if first is None:
+        first = engine.ids_from_matches(_best(index, understanding, groups).order_by(*order[1:]), stop)
+    rows = [(pk, RANK_NAME) for pk in first]
     if len(rows) < stop:
+        (concept,) = understanding.concepts
         others = strong.exclude(in_names(groups[0])).order_by(*order[1:])
         # A named category's matches, when the search counted up to the limit, are many.
         many = bool(categories) and getattr(index, "many_matches", False)
         # When the word's own categories are every category it names, being of one is matching the word.
-        own = {facet("category", pk) for concept in understanding.concepts for pk in concept.categories}
+        own = {facet("category", pk) for pk in concept.categories}
         if categories and own.issuperset(categories):
+            # A service of another help is of none of them: with the word in its names, it ranks below them.
             ids = engine.ids_of_categories(index, others, groups[0], categories, stop - len(rows), many=many)
+        elif concept.categories:
+            # The word in the names of a service of another help counts as its category (or less): those of a
+            # category the word names rank with the rest.
+            others = engine.match_facets(index, categories).exclude(
+                in_names(groups[0]) & in_categories(concept.categories)
+            )
+            ids = engine.ids_of_strong_matches(others.order_by(*order[1:]), stop - len(rows), many=many)
         else:
             ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         rows += [(pk, RANK_CATEGORY) for pk in ids]

@@ -30,7 +30,7 @@ from . import words as understood_words
 from .backends import backend
 from .facets import facet
 from .text import normalise, shown_words, whole_name
-from .words import LANGUAGES, Concept, TermIndex, concepts, correction, forms
+from .words import LANGUAGES, SHORTEST_STEM, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
 # concept's categories, in its places, elsewhere (descriptions). In a partial search a word found counts more than
@@ -157,22 +157,48 @@ def strong_categories(understanding: Understanding) -> set[int]:
     }
 
 
+def in_categories(categories, document: str = "") -> Q:
+    """Documents of one of ``categories`` (ids), or of one of their subcategories."""
+    return _any(f"{document}facets__contains", [f" {facet('category', pk)} " for pk in sorted(categories)])
+
+
+def whole_in_names(word: str, word_forms, document: str = "") -> Q:
+    """Documents with ``word``, or one of ``word_forms``, as a whole word of their names."""
+    return _any(f"{document}names__contains", [f" {form} " for form in dict.fromkeys((word, *word_forms))])
+
+
+def named(understanding: Understanding, concept: Concept, word: str, word_forms, document: str = "") -> Q:
+    """Documents where ``word`` (of ``concept``) ranks ``RANK_NAME``: one of its forms starts a word of their names.
+    A word of a phrase that names types of help (``Concept.categories``) counts in the names of a service of that
+    help; in another service's names, only when the query asks for more than that phrase, and then a word shorter
+    than ``words.SHORTEST_STEM`` letters (an abbreviation: KB, LBH) only as a whole word, not as the beginning of a
+    longer one ("KB" is family planning, not "KBG", gender-based violence)."""
+    found = in_names(word_forms, document)
+    if not concept.categories:
+        return found
+    of_help = found & in_categories(concept.categories, document)
+    if len(understanding.concepts) == 1:
+        return of_help
+    if len(word) < SHORTEST_STEM:
+        return of_help | whole_in_names(word, word_forms, document)
+    return found
+
+
 def rank(understanding: Understanding, document: str = ""):
-    """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when one of its forms starts a word
-    of the document's names, ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or
-    of a category with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a
-    partial search, ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and
-    ``RANK_WHOLE_NAME`` more when one of its names is the query whole (``Understanding.whole_name``)."""
+    """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when it is in the document's names
+    (``named``), ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or of a category
+    with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a partial search,
+    ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and ``RANK_WHOLE_NAME`` more when
+    one of its names is the query whole (``Understanding.whole_name``)."""
     extra = PARTIAL_FOUND if understanding.partial else 0
     total = Value(0, output_field=IntegerField())
     for concept in understanding.concepts:
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
             prefixes = [f" {form}" for form in word_forms]
-            whens = [When(in_names(word_forms, document), then=Value(RANK_NAME + extra))]
+            whens = [When(named(understanding, concept, word, word_forms, document), then=Value(RANK_NAME + extra))]
             related = related_categories(understanding, concept, word)
             if related:
-                in_categories = _any(f"{document}facets__contains", [f" {facet('category', pk)} " for pk in related])
-                whens.append(When(in_categories, then=Value(RANK_CATEGORY + extra)))
+                whens.append(When(in_categories(related, document), then=Value(RANK_CATEGORY + extra)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + extra)))
             if understanding.partial:
                 whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + extra)))

@@ -91,20 +91,31 @@ def test_many_matches_of_a_category_are_read_in_the_sort_index_order_on_sqlite(s
     with translation.override("en"), CaptureQueriesContext(connection) as queries:
         search.CappedPaginator(ServiceFilter(QueryDict("q=shelter")).qs, 4).get_page(1)
     # The category's matches without the word in a name: read in the sort index's order ("+" before the ids).
-    others = [query["sql"] for query in queries if "LIKE" in query["sql"] and "MATCH" in query["sql"]]
+    others = [query["sql"] for query in queries if '"names" LIKE' in query["sql"] and "MATCH" in query["sql"]]
     assert len(others) == (connection.vendor == "sqlite")
     assert all('+"services_servicesearchdocument"."service_id" IN' in sql for sql in others)
 
 
 def test_one_word_names_first_then_its_category_in_name_order_then_the_rest(shelters):
+    """ "shelter" names the shelter category: its services named with it first, then the rest of them, then the
+    services of no category with it in their names or descriptions (a name outside the help it names is text)."""
     named, by_category, described = shelters
+    in_category = [ServiceFactory(name_en="Shelter Zeta", categories=[by_category[0].categories.first()])]
     with translation.override("en"):
         found = [pk for page in pages("q=shelter", 3)[0] for pk in page]
 
     def by_name(services):
         return [service.pk for service in sorted(services, key=lambda service: service.name_en)]
 
-    assert found == by_name(named) + by_name(by_category) + by_name(described)
+    assert found == by_name(in_category) + by_name(by_category) + by_name(named + described)
+
+
+def test_one_word_naming_no_type_of_help_names_first_then_its_category_then_the_rest(shelters):
+    """ "house" names no type of help: services named with it first ("Shelter house", "Safe house"), in name order."""
+    named, by_category, _described = shelters
+    with translation.override("en"):
+        found = [pk for page in pages("q=house", 3)[0] for pk in page]
+    assert found == [service.pk for service in sorted(named + by_category, key=lambda service: service.name_en)]
 
 
 def test_a_page_of_strong_matches_ranks_no_other_match(shelters):

@@ -184,11 +184,19 @@ def test_without_every_word_together_the_services_with_the_most_words_come_first
 
 
 def test_a_services_own_name_ranks_above_its_category_and_description(client, lawyers):
-    own = ServiceFactory(name_es="Abogadas Unidas", description_es="Atención.", categories=[])
-    described = ServiceFactory(name_es="Taller", description_es="Con una abogada voluntaria.", categories=[])
-    html = page(client, "es", "abogada")
+    """A word of a category's name that names no type of help by itself ("jurídica", of "Asesoría jurídica")."""
+    own = ServiceFactory(name_es="Clínica Jurídica Unida", description_es="Atención.", categories=[])
+    described = ServiceFactory(name_es="Taller", description_es="Con orientación jurídica.", categories=[])
+    html = page(client, "es", "juridica")
     positions = {service: html.index(f"/es/services/{service.pk}/") for service in (own, lawyers, described)}
     assert positions[own] < positions[lawyers] < positions[described]
+
+
+def test_a_phrase_naming_a_type_of_help_finds_its_services_before_names_sharing_its_words(client, lawyers):
+    """ "abogada" names legal aid: its services come first, a service of no category named "Abogadas" after them."""
+    own = ServiceFactory(name_es="Abogadas Unidas", description_es="Atención.", categories=[])
+    html = page(client, "es", "abogada")
+    assert html.index(f"/es/services/{lawyers.pk}/") < html.index(f"/es/services/{own.pk}/")
 
 
 def test_no_dead_end_main_types_of_help_wider_radius_and_the_countrys_helplines(client, lawyers):
