@@ -25,6 +25,7 @@ from .understanding import (
     related_categories,
     strong_categories,
 )
+from .words import SHORTEST_STEM
 
 # Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
 # (``nearest_first``): a city's centre, where listings without a public address are measured from.
@@ -118,8 +119,10 @@ def _best(index, understanding, groups):
             narrowed.facet_groups = (*best.facet_groups, facets)
             best = narrowed
         else:
+            # Beside other words, only a short word's names differ from its forms starting a word of them.
             for word, word_forms in zip(concept.words, concept.forms, strict=True):
-                best = best.filter(named(understanding, concept, word, word_forms))
+                if len(word) < SHORTEST_STEM:
+                    best = best.filter(named(understanding, concept, word, word_forms))
     return best
 
 
