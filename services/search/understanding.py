@@ -195,8 +195,18 @@ def rank(understanding: Understanding, document: str = ""):
     for concept in understanding.concepts:
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
             prefixes = [f" {form}" for form in word_forms]
-            whens = [When(named(understanding, concept, word, word_forms, document), then=Value(RANK_NAME + extra))]
             related = related_categories(understanding, concept, word)
+            if concept.categories and len(understanding.concepts) == 1:
+                # ``named``, its categories asked first: a row of none of them is not read for its names.
+                of_help = Case(
+                    When(in_names(word_forms, document), then=Value(RANK_NAME + extra)),
+                    default=Value(RANK_CATEGORY + extra),
+                    output_field=IntegerField(),
+                )
+                whens = [When(in_categories(concept.categories, document), then=of_help)]
+                related = related - concept.categories
+            else:
+                whens = [When(named(understanding, concept, word, word_forms, document), then=Value(RANK_NAME + extra))]
             if related:
                 whens.append(When(in_categories(related, document), then=Value(RANK_CATEGORY + extra)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + extra)))
