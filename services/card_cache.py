@@ -109,16 +109,16 @@ class PageCards:
             _entries[self._key(pk)] = card
 
 
-def kept_markup(version: str, key: tuple, make) -> str:
+def kept_markup(version: str, key: tuple, make, language: str | None = None) -> str:
     """What ``make()`` answers (markup, or what markup is made from: a card's slotted parts, ``PageLinks``), kept
-    under ``key`` per language and ``version``: for what depends on nothing else (the reference data are in the
-    version)."""
+    under ``key`` per language (the active one unless given) and ``version``: for what depends on nothing else (the
+    reference data are in the version)."""
     global _parts  # replaced whole at a new version
     held_version, entries = _parts
     if held_version != version:
         entries = {}
         _parts = (version, entries)
-    key = (translation.get_language(), *key)
+    key = (language or translation.get_language(), *key)
     markup = entries.get(key)
     if markup is None:
         markup = make()
@@ -134,6 +134,15 @@ def kept_part(version: str, template_name: str, **values) -> SafeString:
     always give the same markup. The values are hashable (tuples, not lists); model instances among them are
     compared by id, which the version covers."""
     return kept_markup(version, (template_name, *values.items()), lambda: get_template(template_name).render(values))
+
+
+def kept_include(version: str, template_name: str, key: tuple, values, language: str | None = None) -> SafeString:
+    """``template_name`` rendered with the context ``values()`` answers, kept per language and ``version`` under
+    ``key``: the plain values that context is made from (a cost's code, not its label), which decide it whole. A
+    card finds its include from its row's own values, without working out what the include prints."""
+    return kept_markup(
+        version, ("include", template_name, *key), lambda: get_template(template_name).render(values()), language
+    )
 
 
 class KeptBlock(Node):

@@ -106,3 +106,49 @@ def test_a_kept_include_is_rendered_again_at_a_new_version():
         assert kept_part("v2", "includes/service/cost.html", cost="Free") == before
     with translation.override("es"):
         assert "<dt>Costo</dt>" in kept_part("v2", "includes/service/cost.html", cost="Gratis")
+
+
+def card_of(html: str, service) -> str:
+    start = html.index(f'<article class="result" id="service-{service.pk}">')
+    return html[start : html.index("</article>", start)]
+
+
+def test_a_cards_kept_includes_are_found_by_the_values_that_decide_them(client):
+    """A card's types of help, where it is given and what it takes to get in are kept per language for the row's
+    own values (the categories, each location's visibility and city, its access facts): listings that share them
+    share one rendering, and each card still says its own."""
+    from django.test.signals import template_rendered
+
+    first = data.public_listing()
+    second = data.public_listing(name_en="Other legal advice")
+    ramp = data.public_listing(name_en="Legal advice with a ramp")
+    ramp.locations.update(wheelchair_accessible=True)
+    confidential = data.confidential_listing()
+    city_only = data.city_only_listing(name_en="Psychosocial support")
+    hotline = data.hotline()
+    rendered_names = []
+
+    def seen(sender, template, context, **kwargs):
+        rendered_names.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        html, _templates = rendered(client, "/en/search/?q=")
+    finally:
+        template_rendered.disconnect(seen)
+    # Legal aid (five listings) and the shelter.
+    assert rendered_names.count("includes/service/categories.html") == 2
+    # A public address in Bogotá (three listings), a confidential one there, Medellín, by phone.
+    assert rendered_names.count("includes/service/card_places.html") == 4
+    for listing in (first, second, ramp):
+        card = card_of(html, listing)
+        assert '<dt>Type of help</dt><dd><span class="tag">Legal aid</span></dd>' in card
+        assert '<ul class="places"><li>Bogotá</li></ul>' in card
+    assert "<dd>Wheelchair accessible</dd>" in card_of(html, ramp)
+    assert "<dt>Wheelchair access</dt><dd>Ask the service</dd>" in card_of(html, first)
+    assert "<li>Address confidential: contact by phone</li></ul>" in card_of(html, confidential)
+    assert "Bogotá" not in card_of(html, confidential)
+    assert '<span class="tag">Shelter</span>' in card_of(html, confidential)
+    assert "<li>Medellín</li>" in card_of(html, city_only)
+    assert "<dt>Where</dt><dd>By phone or online</dd>" in card_of(html, hotline)
+    assert "Wheelchair access" not in card_of(html, hotline)
