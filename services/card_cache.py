@@ -32,9 +32,12 @@ CARDS_PER_PROCESS = 2000
 _lock = threading.Lock()
 _entries: LRUCache = LRUCache(maxsize=CARDS_PER_PROCESS)
 _version = {"current": None}
-# The includes kept by ``kept_part``: the version they were rendered at, and each one by template, language and values.
+# The parts kept by ``kept_markup``: the version they were made at, and each one by its key, in two generations. When
+# the newer holds PARTS_PER_PROCESS, it becomes the older and the older is dropped; what a page finds in the older
+# moves back to the newer. What pages keep asking for (the navigation, the common includes) stays; what one card
+# alone asked for (its phone, its date) goes.
 PARTS_PER_PROCESS = 5000
-_parts: tuple[str | None, dict] = (None, {})
+_parts: tuple[str | None, dict, dict] = (None, {}, {})
 
 
 class KeptCard:
@@ -51,7 +54,7 @@ def forget() -> None:
     global _parts
     with _lock:
         _entries.clear()
-        _parts = (None, {})
+        _parts = (None, {}, {})
 
 
 @contextlib.contextmanager
@@ -113,17 +116,20 @@ def kept_markup(version: str, key: tuple, make, language: str | None = None) -> 
     """What ``make()`` answers (markup, or what markup is made from: a card's slotted parts, ``PageLinks``), kept
     under ``key`` per language (the active one unless given) and ``version``: for what depends on nothing else (the
     reference data are in the version)."""
-    global _parts  # replaced whole at a new version
-    held_version, entries = _parts
+    global _parts  # replaced whole at a new version and at a new generation
+    held_version, entries, older = _parts
     if held_version != version:
-        entries = {}
-        _parts = (version, entries)
+        entries, older = {}, {}
+        _parts = (version, entries, older)
     key = (language or translation.get_language(), *key)
     markup = entries.get(key)
     if markup is None:
-        markup = make()
+        markup = older.get(key)
+        if markup is None:
+            markup = make()
         if len(entries) >= PARTS_PER_PROCESS:
-            entries.clear()
+            older, entries = entries, {}
+            _parts = (version, entries, older)
         entries[key] = markup
     return markup
 

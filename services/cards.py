@@ -37,6 +37,8 @@ CARD_TEMPLATE = "includes/service_card.html"
 LIST_BUTTON_TEMPLATE = "includes/service/list_button.html"
 BADGE_TEMPLATE = "includes/service/open_badge.html"
 NOTICE_TEMPLATE = "includes/service/closure_notice.html"
+PHONE_TEMPLATE = "includes/service/phone.html"
+CHANNELS_TEMPLATE = "includes/service/channel_links.html"
 CAPACITY_TEMPLATE = "includes/service/places.html"
 CATEGORIES_TEMPLATE = "includes/service/categories.html"
 PLACES_TEMPLATE = "includes/service/card_places.html"
@@ -333,64 +335,20 @@ class PageLinks:
 
 
 def card_markup(service, language: str, links: PageLinks | None = None, version: str | None = None) -> CardMarkup:
-    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked, its shared includes kept at ``version``
-    (the page's version of the directory; read when not given), each found by the row's own values."""
+    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked and its includes kept at ``version`` (the
+    page's version of the directory; read when not given)."""
     links = links or PageLinks()
     version = version or directory_cache.version()
-    active = translation.get_language()
     locations = list(service.locations.all())
-    languages = tuple(service.languages.all())
-    categories = tuple(service.categories.all())
-    # What public_places reads of each location: its cities come from public_address alone, which these decide.
-    places_key = tuple((location.address_visibility, location.city_id) for location in locations)
     fixed, hours = opening.fixed_state(service.open_24_7, locations)
-    verified = service.last_verified_on or service.organisation.last_verified_on
-    access_key = (
-        service.documents_required,
-        service.referral_required,
-        service.appointment,
-        tuple(location.wheelchair_accessible for location in locations),
-        service.interpretation,
-    )
     context = {
         "service": service,
         "service_url": links.service(service.pk),
         "organisation_url": links.organisation(service.organisation.slug),
         "name": best_translation(service, "name", language),
         "organisation_name": best_translation(service.organisation, "name", language),
-        "categories": kept_include(
-            version,
-            CATEGORIES_TEMPLATE,
-            tuple(category.pk for category in categories),
-            lambda: {"categories": [best_translation(category, "name", language) for category in categories]},
-            active,
-        ),
-        "places": kept_include(
-            version,
-            PLACES_TEMPLATE,
-            (places_key, service.by_phone, service.online),
-            lambda: {
-                "places": public_places(locations) if locations else None,
-                "by_phone": service.by_phone,
-                "online": service.online,
-                "distance": _CARD_MARKS["distance"],
-            },
-            active,
-        ),
-        "phone": contact_phone(service, locations),
-        "channels": card_channels(service, locations),
         "opening_known": fixed != opening.UNKNOWN,
-        "cost": kept_include(
-            version, COST_TEMPLATE, (service.cost,), lambda: {"cost": service.get_cost_display()}, active
-        ),
-        "languages": kept_include(
-            version, LANGUAGES_TEMPLATE, tuple(item.pk for item in languages), lambda: {"languages": languages}, active
-        ),
-        "how": kept_part(version, HOW_TEMPLATE, delivery_modes=tuple(service.delivery_modes)),
-        "access": kept_include(
-            version, ACCESS_TEMPLATE, access_key, lambda: {"access": access_facts(service, locations)}, active
-        ),
-        "last_verified": kept_part(version, VERIFIED_TEMPLATE, verified=verified),
+        **_card_includes(service, locations, language, version),
         **_CARD_MARKS,
     }
     return CardMarkup(
@@ -402,6 +360,62 @@ def card_markup(service, language: str, links: PageLinks | None = None, version:
         places_facts(service),
         service.open_24_7,
     )
+
+
+def _card_includes(service, locations: list, language: str, version: str) -> dict[str, SafeString]:
+    """A card's includes, each kept (``kept_include``) under the row's own values that decide it: most cards of a
+    language share them, and finding one needs no more than those values."""
+    active = translation.get_language()
+
+    def kept(template_name: str, key: tuple, values) -> SafeString:
+        return kept_include(version, template_name, key, values, active)
+
+    categories = tuple(service.categories.all())
+    languages = tuple(service.languages.all())
+    phone = contact_phone(service, locations)
+    channels = card_channels(service, locations)
+    # What public_places reads of each location: its cities come from public_address alone, which these decide.
+    places = tuple((location.address_visibility, location.city_id) for location in locations)
+    access = (
+        service.documents_required,
+        service.referral_required,
+        service.appointment,
+        tuple(location.wheelchair_accessible for location in locations),
+        service.interpretation,
+    )
+    return {
+        "categories": kept(
+            CATEGORIES_TEMPLATE,
+            tuple(category.pk for category in categories),
+            lambda: {"categories": [best_translation(category, "name", language) for category in categories]},
+        ),
+        "places": kept(
+            PLACES_TEMPLATE,
+            (places, service.by_phone, service.online),
+            lambda: {
+                "places": public_places(locations) if locations else None,
+                "by_phone": service.by_phone,
+                "online": service.online,
+                "distance": _CARD_MARKS["distance"],
+            },
+        ),
+        "phone": kept(PHONE_TEMPLATE, (str(phone),), lambda: {"phone": phone}) if phone else "",
+        # A channel's link, label and address are its kind's and address's.
+        "channels": kept(
+            CHANNELS_TEMPLATE,
+            tuple((channel.kind, channel.address) for channel in channels),
+            lambda: {"channels": channels},
+        )
+        if channels
+        else "",
+        "cost": kept(COST_TEMPLATE, (service.cost,), lambda: {"cost": service.get_cost_display()}),
+        "languages": kept(LANGUAGES_TEMPLATE, tuple(item.pk for item in languages), lambda: {"languages": languages}),
+        "how": kept_part(version, HOW_TEMPLATE, delivery_modes=tuple(service.delivery_modes)),
+        "access": kept(ACCESS_TEMPLATE, access, lambda: {"access": access_facts(service, locations)}),
+        "last_verified": kept_part(
+            version, VERIFIED_TEMPLATE, verified=service.last_verified_on or service.organisation.last_verified_on
+        ),
+    }
 
 
 class ResultCards:

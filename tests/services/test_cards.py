@@ -152,3 +152,27 @@ def test_a_cards_kept_includes_are_found_by_the_values_that_decide_them(client):
     assert "<li>Medellín</li>" in card_of(html, city_only)
     assert "<dt>Where</dt><dd>By phone or online</dd>" in card_of(html, hotline)
     assert "Wheelchair access" not in card_of(html, hotline)
+
+
+def test_what_pages_keep_asking_for_stays_when_the_kept_parts_are_full(monkeypatch):
+    """The kept parts hold ``PARTS_PER_PROCESS`` at a time in two generations: a part asked for again since the last
+    one began stays; a part nobody asked for since is made again."""
+    from services import card_cache
+
+    monkeypatch.setattr(card_cache, "PARTS_PER_PROCESS", 3)
+    card_cache.forget()
+    made = []
+
+    def kept(name):
+        return card_cache.kept_markup("v1", (name,), lambda: made.append(name) or name, "en")
+
+    for name in ("navigation", "phone 1", "phone 2"):
+        kept(name)
+    kept("phone 3")  # a new generation begins with it
+    kept("navigation")  # found in the older one, brought back
+    kept("phone 4")
+    kept("phone 5")  # another new generation: the one without "navigation" is dropped
+    kept("navigation")
+    kept("phone 1")
+    assert made == ["navigation", "phone 1", "phone 2", "phone 3", "phone 4", "phone 5", "phone 1"]
+    card_cache.forget()
