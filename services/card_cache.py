@@ -8,9 +8,9 @@ the version once (``PageCards``), before its rows: a card made from rows read at
 The queryset knows nothing of this: the paginator is given ``PageCards.kept``, which answers the ids whose card
 is kept, and reads only the others' rows.
 
-The small includes a card is made of (its cost, what it takes to get in, ...) are kept too (``kept_part``): each is
-rendered from a few plain values, which most cards share; and so are the parts of pages that show reference data
-alone (``{% keep %}``, ``services.templatetags.directory``).
+The small includes a card is made of (its types of help, where it is given, what it takes to get in, ...) are kept
+too (``kept_include``): each is decided by a few plain values of the card's rows, which most cards share; and so are
+the parts of pages that show reference data alone (``{% keep %}``, ``services.templatetags.directory``).
 """
 
 import contextlib
@@ -132,14 +132,6 @@ def kept_markup(version: str, key: tuple, make, language: str | None = None) -> 
             _parts = (version, entries, older)
         entries[key] = markup
     return markup
-
-
-def kept_part(version: str, template_name: str, **values) -> SafeString:
-    """``template_name`` rendered with exactly ``values`` as its context, kept per language and ``version`` (the
-    page's, ``PageCards.version``): the template reads nothing else, so the same values in the same language
-    always give the same markup. The values are hashable (tuples, not lists); model instances among them are
-    compared by id, which the version covers."""
-    return kept_markup(version, (template_name, *values.items()), lambda: get_template(template_name).render(values))
 
 
 def kept_include(version: str, template_name: str, key: tuple, values, language: str | None = None) -> SafeString:

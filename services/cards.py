@@ -27,7 +27,7 @@ from members import closures, opening
 from rssn.languages import best_translation, page_language
 from services import cache as directory_cache
 from services import capacity, display
-from services.card_cache import PageCards, kept_include, kept_markup, kept_part
+from services.card_cache import PageCards, kept_include, kept_markup
 from services.hours import next_change
 from services.models import Service
 from services.querysets import attach_card_channels
@@ -374,6 +374,8 @@ def _card_includes(service, locations: list, language: str, version: str) -> dic
     languages = tuple(service.languages.all())
     phone = contact_phone(service, locations)
     channels = card_channels(service, locations)
+    modes = tuple(service.delivery_modes)
+    verified = service.last_verified_on or service.organisation.last_verified_on
     # What public_places reads of each location: its cities come from public_address alone, which these decide.
     places = tuple((location.address_visibility, location.city_id) for location in locations)
     access = (
@@ -410,11 +412,9 @@ def _card_includes(service, locations: list, language: str, version: str) -> dic
         else "",
         "cost": kept(COST_TEMPLATE, (service.cost,), lambda: {"cost": service.get_cost_display()}),
         "languages": kept(LANGUAGES_TEMPLATE, tuple(item.pk for item in languages), lambda: {"languages": languages}),
-        "how": kept_part(version, HOW_TEMPLATE, delivery_modes=tuple(service.delivery_modes)),
+        "how": kept(HOW_TEMPLATE, modes, lambda: {"delivery_modes": modes}),
         "access": kept(ACCESS_TEMPLATE, access, lambda: {"access": access_facts(service, locations)}),
-        "last_verified": kept_part(
-            version, VERIFIED_TEMPLATE, verified=service.last_verified_on or service.organisation.last_verified_on
-        ),
+        "last_verified": kept(VERIFIED_TEMPLATE, (verified,), lambda: {"verified": verified}),
     }
 
 

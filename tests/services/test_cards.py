@@ -97,15 +97,18 @@ def test_a_cards_shared_includes_are_rendered_once_per_language_and_values(clien
 
 
 def test_a_kept_include_is_rendered_again_at_a_new_version():
-    from services.card_cache import kept_part
+    from services.card_cache import kept_include
+
+    def cost(version, label="Free"):
+        return kept_include(version, "includes/service/cost.html", ("free",), lambda: {"cost": label})
 
     with translation.override("en"):
-        before = kept_part("v1", "includes/service/cost.html", cost="Free")
-        assert kept_part("v1", "includes/service/cost.html", cost="Free") is before
-        assert kept_part("v2", "includes/service/cost.html", cost="Free") is not before
-        assert kept_part("v2", "includes/service/cost.html", cost="Free") == before
+        before = cost("v1")
+        assert cost("v1") is before
+        assert cost("v2") is not before
+        assert cost("v2") == before
     with translation.override("es"):
-        assert "<dt>Costo</dt>" in kept_part("v2", "includes/service/cost.html", cost="Gratis")
+        assert "<dt>Costo</dt>" in cost("v2", "Gratis")
 
 
 def card_of(html: str, service) -> str:
