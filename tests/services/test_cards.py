@@ -143,6 +143,9 @@ def test_a_cards_kept_includes_are_found_by_the_values_that_decide_them(client):
     assert rendered_names.count("includes/service/categories.html") == 2
     # A public address in Bogotá (three listings), a confidential one there, Medellín, by phone.
     assert rendered_names.count("includes/service/card_places.html") == 4
+    # Every listing gives the same number.
+    assert rendered_names.count("includes/service/phone.html") == 1
+    assert html.count('<a class="phone" href="tel:+5716010002">') == 6
     for listing in (first, second, ramp):
         card = card_of(html, listing)
         assert '<dt>Type of help</dt><dd><span class="tag">Legal aid</span></dd>' in card
