@@ -15,7 +15,7 @@ from .backends import backend
 from .conditions import OpenBySpans, points_within
 from .facets import facet
 from .geometry import bounding_box, distance_km
-from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, in_names, related_categories, strong_categories
+from .understanding import RANK_CATEGORY, RANK_NAME, RANK_PLACE, related_categories, strong_categories
 
 # Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
 # (``nearest_first``): a city's centre, where listings without a public address are measured from.
@@ -416,7 +416,7 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         named = engine.ids_from_matches(engine.match_in_names(index, groups).order_by(*order[1:]), stop)
     rows = [(pk, RANK_NAME) for pk in named]
     if len(rows) < stop:
-        others = strong.exclude(in_names(groups[0])).order_by(*order[1:])
+        others = strong.exclude(engine.in_names(groups[0])).order_by(*order[1:])
         # A named category's matches, when the search counted up to the limit, are many.
         many = bool(categories) and getattr(index, "many_matches", False)
         # When the word's own categories are every category it names, being of one is matching the word.

@@ -135,11 +135,6 @@ def _any(lookup: str, values) -> Q:
     return condition
 
 
-def in_names(word_forms, document: str = "") -> Q:
-    """Documents with one of ``word_forms`` starting a word of their names (the service's, the organisation's)."""
-    return _any(f"{document}names__contains", [f" {form}" for form in word_forms])
-
-
 def related_categories(understanding: Understanding, concept: Concept, word: str) -> set[int]:
     """The categories through which ``word`` (of ``concept``) ranks ``RANK_CATEGORY``: the concept's, and those with
     the word among their names or terms."""
@@ -157,21 +152,23 @@ def strong_categories(understanding: Understanding) -> set[int]:
     }
 
 
-def rank(understanding: Understanding, document: str = ""):
+def rank(understanding: Understanding, document: str = "", *, db: str = "default"):
     """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when one of its forms starts a word
     of the document's names, ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or
     of a category with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a
     partial search, ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and
-    ``RANK_WHOLE_NAME`` more when one of its names is the query whole (``Understanding.whole_name``)."""
+    ``RANK_WHOLE_NAME`` more when one of its names is the query whole (``Understanding.whole_name``). Names and
+    categories are asked as the backend of ``db`` asks them (``in_names``, ``of_facets``)."""
+    engine = backend(db)
     extra = PARTIAL_FOUND if understanding.partial else 0
     total = Value(0, output_field=IntegerField())
     for concept in understanding.concepts:
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
             prefixes = [f" {form}" for form in word_forms]
-            whens = [When(in_names(word_forms, document), then=Value(RANK_NAME + extra))]
+            whens = [When(engine.in_names(word_forms, document=document), then=Value(RANK_NAME + extra))]
             related = related_categories(understanding, concept, word)
             if related:
-                in_categories = _any(f"{document}facets__contains", [f" {facet('category', pk)} " for pk in related])
+                in_categories = engine.of_facets([facet("category", pk) for pk in sorted(related)], document=document)
                 whens.append(When(in_categories, then=Value(RANK_CATEGORY + extra)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + extra)))
             if understanding.partial:
@@ -179,7 +176,7 @@ def rank(understanding: Understanding, document: str = ""):
             default = 0 if understanding.partial else RANK_TEXT
             total = total + Case(*whens, default=Value(default), output_field=IntegerField())
     if understanding.whole_name:
-        whole = When(**{f"{document}names__contains": f" {understanding.whole_name} "}, then=Value(RANK_WHOLE_NAME))
+        whole = When(engine.with_whole_name(understanding.whole_name, document=document), then=Value(RANK_WHOLE_NAME))
         total = total + Case(whole, default=Value(0), output_field=IntegerField())
     return total
 

@@ -255,3 +255,21 @@ def test_two_words_tied_at_a_category_each_read_first_in_name_order_give_the_pag
     assert asked
     if "free" not in query:
         assert fast[1] > 0
+
+
+def test_ranks_ask_the_names_and_categories_words_on_postgresql(legal_aid_services):
+    """PostgreSQL ranks a word in a name or a category from ``name_words`` and ``facet_words`` (the same words as
+    ``names`` and ``facets``, which it would read whole for each row): the ranks are those the words give."""
+    by_category, named, named_of_category, others = legal_aid_services
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        filterset = ServiceFilter(QueryDict("q=legal+aid"))
+        ranks = dict(filterset.qs.values_list("pk", "search_rank"))
+    # legal: 4 in a name, 3 of the category; aid: 3 of the category, 1 in the text alone.
+    assert {ranks[service.pk] for service in by_category} == {6}
+    assert {ranks[service.pk] for service in named} == {5}
+    assert {ranks[service.pk] for service in named_of_category} == {7}
+    assert {ranks[service.pk] for service in others} == {2}
+    ranked = [query["sql"] for query in queries if "CASE WHEN" in query["sql"]]
+    assert ranked
+    if connection.vendor == "postgresql":
+        assert not [sql for sql in ranked if '"names"::text LIKE' in sql or '"facets"::text LIKE' in sql]

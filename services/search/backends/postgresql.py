@@ -119,6 +119,23 @@ def match_whole_name(queryset, word: str, *, document: str = ""):
     return queryset.filter(Matches(F(f"{document}name_words"), _tsquery(f"'{word}'")))
 
 
+def in_names(word_forms, *, document: str = "") -> Q:
+    """Documents with one of ``word_forms`` starting a word of their names, asked of ``name_words``: the same words
+    as ``names`` (which is compressed in the row, and read whole for each ``LIKE``)."""
+    return Q(Matches(F(f"{document}name_words"), _tsquery(_any_form(word_forms, {}))))
+
+
+def of_facets(facet_words, *, document: str = "") -> Q:
+    """Documents with one of ``facet_words`` (a category's, ``=category=4``), asked of ``facet_words``."""
+    query = " | ".join("'{}'".format(word.replace("'", "''")) for word in facet_words)
+    return Q(Matches(F(f"{document}facet_words"), _tsquery(query)))
+
+
+def with_whole_name(word: str, *, document: str = "") -> Q:
+    """Documents with ``word`` (``text.whole_name``: letters, digits and "=") among the words of their names."""
+    return Q(Matches(F(f"{document}name_words"), _tsquery(f"'{word}'")))
+
+
 def _matches_column(condition, column: str) -> bool:
     """Whether a WHERE condition is ``<column> @@ query`` (as ``filter(Matches(...))`` leaves it)."""
     matches = getattr(condition, "lhs", condition)
