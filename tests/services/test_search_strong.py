@@ -257,6 +257,27 @@ def test_two_words_tied_at_a_category_each_read_first_in_name_order_give_the_pag
         assert fast[1] > 0
 
 
+@pytest.mark.parametrize("query", ["q=legal+aid+shelter", "q=shelter+legal+aid&country=CO", "q=shelter+aid+legal"])
+def test_capped_counts_of_several_words_with_categories_are_those_of_the_plain_query(legal_aid_services, query):
+    """Several concepts that each name categories ("legal aid", "shelter"): PostgreSQL counts their matches with
+    the words' and categories' alternatives distributed, each one lookup of the text index. The count is the plain
+    query's."""
+    with translation.override("en"):
+        filterset = ServiceFilter(QueryDict(query))
+        assert filterset.is_valid()
+        documents = filterset.filter_queryset(filterset.index)
+    engine = search.backend(documents.db)
+    total = documents.order_by().count()
+    assert total > 0
+    with CaptureQueriesContext(connection) as queries:
+        for limit in (1, 3, 1000):
+            assert engine.count_words(documents, limit) == min(total, limit)
+    if connection.vendor == "postgresql":
+        counted = queries[-1]["sql"]
+        # Four alternatives: a category or the words of one concept, and a category or the words of the other.
+        assert counted.count(") OR (") == 3
+
+
 def test_ranks_ask_the_names_and_categories_words_on_postgresql(legal_aid_services):
     """PostgreSQL ranks a word in a name or a category from ``name_words`` and ``facet_words`` (the same words as
     ``names`` and ``facets``, which it would read whole for each row): the ranks are those the words give."""

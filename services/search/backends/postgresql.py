@@ -5,6 +5,7 @@ many. See docs/performance.md, "How the search is built".
 """
 
 import contextlib
+import itertools
 import re
 import threading
 import time
@@ -14,6 +15,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.functions import Concat
+from django.db.models.sql.where import AND, OR, WhereNode
 
 from services.models import SearchWord, ServiceSearchDocument
 
@@ -381,11 +383,41 @@ def count_words(documents, limit: int) -> int:
     With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early (it
     cannot know what that costs); this statement stops at the limit (docs/performance.md, "Capped counts")."""
     try:
-        sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
+        sql, params = _distributed(documents).order_by().values("pk")[:limit].query.sql_with_params()
     except EmptyResultSet:
         return 0
     counted = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608  # nosec B608
     return _rows_planned_without(connections[documents.db], ("seqscan", "indexscan"), counted, params)[0][0]
+
+
+# Concepts' conditions are distributed (``_distributed``) into at most this many alternatives.
+MAX_DISTRIBUTED = 8
+
+
+def _distributed(documents):
+    """``documents`` with its concepts' conditions (each its words, or its categories' facet words OR its words)
+    distributed into one OR of ANDs, ``(a | b) & (c | d)`` as ``(a & c) | (a & d) | (b & c) | (b & d)``: the same
+    rows, and each alternative is one lookup of the text index, which intersects its words and facet words itself.
+    Left as they are, PostgreSQL asks the index for one concept and checks the others row by row, reading each
+    row's words from the table's TOAST. Unchanged when at most one concept has categories, or the alternatives
+    would be more than ``MAX_DISTRIBUTED``."""
+    where = documents.query.where
+    if where.connector != AND or where.negated:
+        return documents
+    concepts = [child for child in where.children if _concept_condition(child)]
+    choices = [list(child.children) if getattr(child, "connector", None) == OR else [child] for child in concepts]
+    alternatives = 1
+    for choice in choices:
+        alternatives *= len(choice)
+    if sum(len(choice) > 1 for choice in choices) < 2 or alternatives > MAX_DISTRIBUTED:
+        return documents
+    distributed = documents.all()
+    # Django has no public API to rewrite a condition: the concepts' are replaced by the same rows' alternatives.
+    where = distributed.query.where
+    where.children = [child for child in where.children if not _concept_condition(child)] + [
+        WhereNode([WhereNode(list(parts), AND) for parts in itertools.product(*choices)], OR)
+    ]
+    return distributed
 
 
 # A broad search's best results (every word in a name) are found in thousands of documents, and counting them up to
