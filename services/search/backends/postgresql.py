@@ -424,6 +424,9 @@ def _distributed(documents):
 # the limit through the text index collects every one first. When PostgreSQL's statistics say they are common, a
 # sample of the table is read first (``limit_in_a_sample``): if it already holds ``limit`` of them, so does the table.
 SAMPLE_ROWS = 25_000
+# A row of the sample (its names' words read from the row and checked) costs about as much as this many matches the
+# text index collects (docs/performance.md, "Capped counts").
+SAMPLE_ROW_COST = 4
 STATISTICS_SECONDS = 5 * 60
 _statistics: dict[str, tuple[float, dict, float]] = {}
 _statistics_lock = threading.Lock()
@@ -470,8 +473,8 @@ def limit_in_a_sample(documents, limit: int) -> bool:
     for group in getattr(documents, "facet_groups", ()):
         share *= min(1.0, sum(facets.get(word, 0.0) for word in group))
     # The sample reads about limit / share rows to find the limit; the text index collects every match, share *
-    # rows. Worth it when the sample is large enough and reads at most half as many.
-    if share <= 0 or limit / share > SAMPLE_ROWS / 1.25 or limit / share > share * rows / 2:
+    # rows. Worth it when the sample is large enough and its rows cost less than those matches.
+    if share <= 0 or limit / share > SAMPLE_ROWS / 1.25 or SAMPLE_ROW_COST * limit / share > share * rows:
         return False
     sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
     table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
