@@ -10,7 +10,7 @@ from django.utils import translation
 
 from services import search
 from services.filters import ServiceFilter
-from tests.factories import ServiceFactory
+from tests.factories import ServiceCategoryFactory, ServiceFactory
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
@@ -294,3 +294,56 @@ def test_ranks_ask_the_names_and_categories_words_on_postgresql(legal_aid_servic
     assert ranked
     if connection.vendor == "postgresql":
         assert not [sql for sql in ranked if '"names"::text LIKE' in sql or '"facets"::text LIKE' in sql]
+
+
+@pytest.fixture
+def shelter_kits_services():
+    """ "shelter" is the shelter category's name (its own category) and a word of the kits category's search terms
+    (a category it names, not its own): the kits' services match it only with the word in their text."""
+    shelter = data.shelter()
+    kits = ServiceCategoryFactory(
+        slug="kits", name_en="Kits", name_es="Kits", name_pt="Kits", name_ind="Kit", search_terms_en="shelter sheets"
+    )
+    of_shelter = [ServiceFactory(name_en=f"{letter} house", categories=[shelter]) for letter in "MBQ"]
+    kits_with_word = [
+        ServiceFactory(name_en=f"{letter} store", description_en="Shelter tarpaulins.", categories=[kits])
+        for letter in "DAK"
+    ]
+    kits_without_word = [ServiceFactory(name_en=f"{letter} depot", categories=[kits]) for letter in "CN"]
+    named = [ServiceFactory(name_en=f"Shelter office {letter}") for letter in "ZF"]
+    return of_shelter, kits_with_word, kits_without_word, named
+
+
+@pytest.mark.parametrize("rows_per_id", [1, 50])
+@pytest.mark.parametrize("query", ["q=shelter", "q=shelter&country=CO"])
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_a_word_with_its_own_and_other_categories_gives_the_pages_of_ranking_every_match(
+    shelter_kits_services, monkeypatch, query, size, rows_per_id
+):
+    """One word with a category of its own and another it names: its strong matches without it in a name are its
+    own category's services and the other's with the word. PostgreSQL sorts them, when the first rows in name order
+    hold too few, with both alternatives distributed (``ids_of_strong_matches``). The pages are the same."""
+    engine = search.backend(connection.alias)
+    if hasattr(engine, "DENSE_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
+    asked = []
+    original = engine.ids_of_strong_matches
+
+    def compared(others, stop, **kwargs):
+        ids = original(others, stop, **kwargs)
+        assert ids == engine.ids_from_matches(others, stop, **kwargs)
+        asked.append(stop)
+        return ids
+
+    monkeypatch.setattr(engine, "ids_of_strong_matches", compared)
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        fast = pages(query, size)
+    with translation.override("en"), search.plain_way("strong_rows"):
+        plain = pages(query, size)
+    assert fast == plain
+    assert asked
+    of_shelter, kits_with_word, _kits_without_word, named = shelter_kits_services
+    assert fast[1] == len(of_shelter) + len(kits_with_word) + len(named)
+    if connection.vendor == "postgresql" and rows_per_id == 1:
+        sorted_ = [query["sql"] for query in queries if query["sql"].startswith("WITH head")]
+        assert sorted_ and all(sql.count(") OR (") >= 3 for sql in sorted_)

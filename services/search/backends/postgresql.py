@@ -394,27 +394,33 @@ def count_words(documents, limit: int) -> int:
 MAX_DISTRIBUTED = 8
 
 
+def _alternatives(condition) -> bool:
+    """Whether a WHERE condition is an OR of conditions (a concept's categories or words, a strong match's name or
+    categories)."""
+    return getattr(condition, "connector", None) == OR and not condition.negated
+
+
 def _distributed(documents):
-    """``documents`` with its concepts' conditions (each its words, or its categories' facet words OR its words)
-    distributed into one OR of ANDs, ``(a | b) & (c | d)`` as ``(a & c) | (a & d) | (b & c) | (b & d)``: the same
-    rows, and each alternative is one lookup of the text index, which intersects its words and facet words itself.
-    Left as they are, PostgreSQL asks the index for one concept and checks the others row by row, reading each
-    row's words from the table's TOAST. Unchanged when at most one concept has categories, or the alternatives
-    would be more than ``MAX_DISTRIBUTED``."""
-    where = documents.query.where
+    """``documents`` with its alternatives (each concept's categories OR its words, a strong match's name OR
+    categories) distributed into one OR of ANDs, ``(a | b) & (c | d)`` as ``(a & c) | (a & d) | (b & c) | (b & d)``,
+    the concepts' words in each: the same rows, and each alternative is one lookup of the text index, which
+    intersects its words and facet words itself. Left as they are, PostgreSQL asks the index for one of them and
+    checks the others row by row (a concept's words read from the table's TOAST), or ANDs the bitmaps of every
+    category named. Unchanged when fewer than two conditions have alternatives, or the alternatives would be more
+    than ``MAX_DISTRIBUTED``."""
+    distributed = documents.all()
+    where = distributed.query.where
     if where.connector != AND or where.negated:
         return documents
-    concepts = [child for child in where.children if _concept_condition(child)]
-    choices = [list(child.children) if getattr(child, "connector", None) == OR else [child] for child in concepts]
+    spread = [child for child in where.children if _alternatives(child) or _concept_condition(child)]
+    choices = [list(child.children) if _alternatives(child) else [child] for child in spread]
     alternatives = 1
     for choice in choices:
         alternatives *= len(choice)
     if sum(len(choice) > 1 for choice in choices) < 2 or alternatives > MAX_DISTRIBUTED:
         return documents
-    distributed = documents.all()
-    # Django has no public API to rewrite a condition: the concepts' are replaced by the same rows' alternatives.
-    where = distributed.query.where
-    where.children = [child for child in where.children if not _concept_condition(child)] + [
+    # Django has no public API to rewrite a condition: these are replaced by the same rows' alternatives.
+    where.children = [child for child in where.children if not any(child is other for other in spread)] + [
         WhereNode([WhereNode(list(parts), AND) for parts in itertools.product(*choices)], OR)
     ]
     return distributed
@@ -555,7 +561,8 @@ def _first_rows_else_sorted(documents, stop: int, first_rows_from) -> list[int]:
         return ids_from_matches(documents, stop)
     try:
         sql, params = documents.values_list("pk")[:stop].query.sql_with_params()
-        rest_sql, rest_params = _sorted_by_expression(documents).values_list("pk")[:stop].query.sql_with_params()
+        rest = _sorted_by_expression(_distributed(documents))
+        rest_sql, rest_params = rest.values_list("pk")[:stop].query.sql_with_params()
     except EmptyResultSet:
         return []
     first_rows = first_rows_from(documents.db, sql, order[0])
