@@ -8,9 +8,9 @@ the version once (``PageCards``), before its rows: a card made from rows read at
 The queryset knows nothing of this: the paginator is given ``PageCards.kept``, which answers the ids whose card
 is kept, and reads only the others' rows.
 
-The small includes a card is made of (its cost, what it takes to get in, ...) are kept too (``kept_part``): each is
-rendered from a few plain values, which most cards share; and so are the parts of pages that show reference data
-alone (``{% keep %}``, ``services.templatetags.directory``).
+The small includes a card is made of (its types of help, where it is given, what it takes to get in, ...) are kept
+too (``kept_include``): each is decided by a few plain values of the card's rows, which most cards share; and so are
+the parts of pages that show reference data alone (``{% keep %}``, ``services.templatetags.directory``).
 """
 
 import contextlib
@@ -32,9 +32,12 @@ CARDS_PER_PROCESS = 2000
 _lock = threading.Lock()
 _entries: LRUCache = LRUCache(maxsize=CARDS_PER_PROCESS)
 _version = {"current": None}
-# The includes kept by ``kept_part``: the version they were rendered at, and each one by template, language and values.
+# The parts kept by ``kept_markup``: the version they were made at, and each one by its key, in two generations. When
+# the newer holds PARTS_PER_PROCESS, it becomes the older and the older is dropped; what a page finds in the older
+# moves back to the newer. What pages keep asking for (the navigation, the common includes) stays; what one card
+# alone asked for (its phone, its date) goes.
 PARTS_PER_PROCESS = 5000
-_parts: tuple[str | None, dict] = (None, {})
+_parts: tuple[str | None, dict, dict] = (None, {}, {})
 
 
 class KeptCard:
@@ -51,7 +54,7 @@ def forget() -> None:
     global _parts
     with _lock:
         _entries.clear()
-        _parts = (None, {})
+        _parts = (None, {}, {})
 
 
 @contextlib.contextmanager
@@ -109,31 +112,35 @@ class PageCards:
             _entries[self._key(pk)] = card
 
 
-def kept_markup(version: str, key: tuple, make) -> str:
+def kept_markup(version: str, key: tuple, make, language: str | None = None) -> str:
     """What ``make()`` answers (markup, or what markup is made from: a card's slotted parts, ``PageLinks``), kept
-    under ``key`` per language and ``version``: for what depends on nothing else (the reference data are in the
-    version)."""
-    global _parts  # replaced whole at a new version
-    held_version, entries = _parts
+    under ``key`` per language (the active one unless given) and ``version``: for what depends on nothing else (the
+    reference data are in the version)."""
+    global _parts  # replaced whole at a new version and at a new generation
+    held_version, entries, older = _parts
     if held_version != version:
-        entries = {}
-        _parts = (version, entries)
-    key = (translation.get_language(), *key)
+        entries, older = {}, {}
+        _parts = (version, entries, older)
+    key = (language or translation.get_language(), *key)
     markup = entries.get(key)
     if markup is None:
-        markup = make()
+        markup = older.get(key)
+        if markup is None:
+            markup = make()
         if len(entries) >= PARTS_PER_PROCESS:
-            entries.clear()
+            older, entries = entries, {}
+            _parts = (version, entries, older)
         entries[key] = markup
     return markup
 
 
-def kept_part(version: str, template_name: str, **values) -> SafeString:
-    """``template_name`` rendered with exactly ``values`` as its context, kept per language and ``version`` (the
-    page's, ``PageCards.version``): the template reads nothing else, so the same values in the same language
-    always give the same markup. The values are hashable (tuples, not lists); model instances among them are
-    compared by id, which the version covers."""
-    return kept_markup(version, (template_name, *values.items()), lambda: get_template(template_name).render(values))
+def kept_include(version: str, template_name: str, key: tuple, values, language: str | None = None) -> SafeString:
+    """``template_name`` rendered with the context ``values()`` answers, kept per language and ``version`` under
+    ``key``: the plain values that context is made from (a cost's code, not its label), which decide it whole. A
+    card finds its include from its row's own values, without working out what the include prints."""
+    return kept_markup(
+        version, ("include", template_name, *key), lambda: get_template(template_name).render(values()), language
+    )
 
 
 class KeptBlock(Node):

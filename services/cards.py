@@ -18,7 +18,7 @@ from urllib.parse import quote_plus, urlencode
 from django.template.defaulttags import querystring
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timesince
@@ -27,7 +27,7 @@ from members import closures, opening
 from rssn.languages import best_translation, page_language
 from services import cache as directory_cache
 from services import capacity, display
-from services.card_cache import PageCards, kept_markup, kept_part
+from services.card_cache import PageCards, kept_include, kept_markup
 from services.hours import next_change
 from services.models import Service
 from services.querysets import attach_card_channels
@@ -37,7 +37,11 @@ CARD_TEMPLATE = "includes/service_card.html"
 LIST_BUTTON_TEMPLATE = "includes/service/list_button.html"
 BADGE_TEMPLATE = "includes/service/open_badge.html"
 NOTICE_TEMPLATE = "includes/service/closure_notice.html"
-PLACES_TEMPLATE = "includes/service/places.html"
+PHONE_TEMPLATE = "includes/service/phone.html"
+CHANNELS_TEMPLATE = "includes/service/channel_links.html"
+CAPACITY_TEMPLATE = "includes/service/places.html"
+CATEGORIES_TEMPLATE = "includes/service/categories.html"
+PLACES_TEMPLATE = "includes/service/card_places.html"
 COST_TEMPLATE = "includes/service/cost.html"
 LANGUAGES_TEMPLATE = "includes/service/languages.html"
 HOW_TEMPLATE = "includes/service/how.html"
@@ -54,6 +58,9 @@ _SLOT = re.compile(f"\x00{_TOKEN}:(\\w+)\x00")
 def _marks(*names: str) -> dict[str, SafeString]:
     """Each slot's mark, printed as it is by a template (our own text: no listing's value in it)."""
     return {name: mark_safe(f"\x00{_TOKEN}:{name}\x00") for name in names}  # noqa: S308  # nosec B308 B703
+
+
+_CARD_MARKS = _marks(*SLOTS)
 
 
 def _slotted(template_name: str, context: dict) -> tuple[str, ...]:
@@ -328,30 +335,21 @@ class PageLinks:
 
 
 def card_markup(service, language: str, links: PageLinks | None = None, version: str | None = None) -> CardMarkup:
-    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked, its shared includes kept at ``version``
-    (the page's version of the directory; read when not given)."""
+    """Render ``service``'s card (``CARD_TEMPLATE``) with its slots marked and its includes kept at ``version`` (the
+    page's version of the directory; read when not given)."""
     links = links or PageLinks()
     version = version or directory_cache.version()
     locations = list(service.locations.all())
     fixed, hours = opening.fixed_state(service.open_24_7, locations)
-    verified = service.last_verified_on or service.organisation.last_verified_on
     context = {
         "service": service,
         "service_url": links.service(service.pk),
         "organisation_url": links.organisation(service.organisation.slug),
         "name": best_translation(service, "name", language),
         "organisation_name": best_translation(service.organisation, "name", language),
-        "categories": [best_translation(category, "name", language) for category in service.categories.all()],
-        "places": public_places(locations) if locations else None,
-        "phone": contact_phone(service, locations),
-        "channels": card_channels(service, locations),
         "opening_known": fixed != opening.UNKNOWN,
-        "cost": kept_part(version, COST_TEMPLATE, cost=service.get_cost_display()),
-        "languages": kept_part(version, LANGUAGES_TEMPLATE, languages=tuple(service.languages.all())),
-        "how": kept_part(version, HOW_TEMPLATE, delivery_modes=tuple(service.delivery_modes)),
-        "access": kept_part(version, ACCESS_TEMPLATE, access=access_facts(service, locations)),
-        "last_verified": kept_part(version, VERIFIED_TEMPLATE, verified=verified),
-        **_marks(*SLOTS),
+        **_card_includes(service, locations, language, version),
+        **_CARD_MARKS,
     }
     return CardMarkup(
         service.pk,
@@ -364,6 +362,62 @@ def card_markup(service, language: str, links: PageLinks | None = None, version:
     )
 
 
+def _card_includes(service, locations: list, language: str, version: str) -> dict[str, SafeString]:
+    """A card's includes, each kept (``kept_include``) under the row's own values that decide it: most cards of a
+    language share them, and finding one needs no more than those values."""
+    active = translation.get_language()
+
+    def kept(template_name: str, key: tuple, values) -> SafeString:
+        return kept_include(version, template_name, key, values, active)
+
+    categories = tuple(service.categories.all())
+    languages = tuple(service.languages.all())
+    phone = contact_phone(service, locations)
+    channels = card_channels(service, locations)
+    modes = tuple(service.delivery_modes)
+    verified = service.last_verified_on or service.organisation.last_verified_on
+    # What public_places reads of each location: its cities come from public_address alone, which these decide.
+    places = tuple((location.address_visibility, location.city_id) for location in locations)
+    access = (
+        service.documents_required,
+        service.referral_required,
+        service.appointment,
+        tuple(location.wheelchair_accessible for location in locations),
+        service.interpretation,
+    )
+    return {
+        "categories": kept(
+            CATEGORIES_TEMPLATE,
+            tuple(category.pk for category in categories),
+            lambda: {"categories": [best_translation(category, "name", language) for category in categories]},
+        ),
+        "places": kept(
+            PLACES_TEMPLATE,
+            (places, service.by_phone, service.online),
+            lambda: {
+                "places": public_places(locations) if locations else None,
+                "by_phone": service.by_phone,
+                "online": service.online,
+                "distance": _CARD_MARKS["distance"],
+            },
+        ),
+        "phone": kept(PHONE_TEMPLATE, (str(phone),), lambda: {"phone": phone}) if phone else "",
+        # A channel's link, label and address are its kind's and address's.
+        "channels": kept(
+            CHANNELS_TEMPLATE,
+            tuple((channel.kind, channel.address) for channel in channels),
+            lambda: {"channels": channels},
+        )
+        if channels
+        else "",
+        "cost": kept(COST_TEMPLATE, (service.cost,), lambda: {"cost": service.get_cost_display()}),
+        "languages": kept(LANGUAGES_TEMPLATE, tuple(item.pk for item in languages), lambda: {"languages": languages}),
+        "how": kept(HOW_TEMPLATE, modes, lambda: {"delivery_modes": modes}),
+        "access": kept(ACCESS_TEMPLATE, access, lambda: {"access": access_facts(service, locations)}),
+        "last_verified": kept(VERIFIED_TEMPLATE, (verified,), lambda: {"verified": verified}),
+    }
+
+
 class ResultCards:
     """The cards of one page. What depends on the request alone (the referral list, the query its links keep, the
     moment) is read once, and the list button and the distance are rendered once, around slots; each card's markup
@@ -371,6 +425,7 @@ class ResultCards:
 
     def __init__(self, request, now: datetime.datetime | None = None, kept: PageCards | None = None):
         self.language = kept.language if kept is not None else page_language()
+        self.active = translation.get_language()  # what the kept parts are kept under, read once
         self.now = now or timezone.now()
         self.kept = kept
         self.query = request.GET
@@ -385,7 +440,7 @@ class ResultCards:
         mark = f"{_TOKEN}-list"
         self._list_url = querystring(None, self.query, s=mark).split(quote_plus(mark, safe=""))
         self._list_url_without = querystring(None, self.query, s=None)
-        self._links = kept_markup(self.version, ("links",), PageLinks)
+        self._links = kept_markup(self.version, ("links",), PageLinks, self.active)
 
     @functools.cached_property
     def version(self) -> str:
@@ -395,7 +450,9 @@ class ResultCards:
     def _kept_slotted(self, template_name: str, slots: tuple, **values) -> tuple[str, ...]:
         """``_slotted`` for a template of ``values`` and slots alone, kept per language (``kept_markup``)."""
         key = ("slotted", template_name, slots, *values.items())
-        return kept_markup(self.version, key, lambda: _slotted(template_name, {**values, **_marks(*slots)}))
+        return kept_markup(
+            self.version, key, lambda: _slotted(template_name, {**values, **_marks(*slots)}), self.active
+        )
 
     def markup_of(self, service) -> CardMarkup:
         kept = getattr(service, "kept_card", None)
@@ -443,14 +500,19 @@ class ResultCards:
         return get_template(BADGE_TEMPLATE).render({"state": TEMPORARILY_CLOSED, "notice": notice})
 
     def _places(self, facts: tuple | None) -> str:
+        """A service's places at the page's moment, kept for what the include prints of them."""
         if facts is None:
             return ""
-        return get_template(PLACES_TEMPLATE).render({"places": places_shown(facts, self.now)})
+        shown = places_shown(facts, self.now)
+        key = (shown["state"], shown["age"])  # its label is the state's
+        return kept_include(self.version, CAPACITY_TEMPLATE, key, lambda: {"places": shown}, self.active)
 
     def _badge(self, state: str, change) -> str:
         """The open badge at the page's moment, and when the service next closes or opens ("Closes at 17:00")."""
         shown = change.shown if change is not None else None
-        return kept_part(self.version, OPENING_TEMPLATE, state=state, change=shown)
+        return kept_include(
+            self.version, OPENING_TEMPLATE, (state, shown), lambda: {"state": state, "change": shown}, self.active
+        )
 
 
 def result_cards(context, services) -> list[SafeString]:

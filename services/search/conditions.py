@@ -61,7 +61,7 @@ def by_text(queryset, text: str, *, query: str = "", understanding=None):
     queryset = queryset.all()
     queryset.search_words = understanding.words
     queryset.search_understanding = understanding
-    return queryset.annotate(search_rank=rank(understanding, queryset.document))
+    return queryset.annotate(search_rank=rank(understanding, queryset.document, db=queryset.db))
 
 
 def by_facets(queryset, *alternatives: str):

@@ -20,7 +20,6 @@ from .understanding import (
     RANK_NAME,
     RANK_PLACE,
     in_categories,
-    in_names,
     named,
     related_categories,
     strong_categories,
@@ -122,7 +121,7 @@ def _best(index, understanding, groups):
             # Beside other words, only a short word's names differ from its forms starting a word of them.
             for word, word_forms in zip(concept.words, concept.forms, strict=True):
                 if len(word) < SHORTEST_STEM:
-                    best = best.filter(named(understanding, concept, word, word_forms))
+                    best = best.filter(named(understanding, concept, word, word_forms, db=index.db))
     return best
 
 
@@ -449,7 +448,7 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
     rows = [(pk, RANK_NAME) for pk in first]
     if len(rows) < stop:
         (concept,) = understanding.concepts
-        others = strong.exclude(in_names(groups[0])).order_by(*order[1:])
+        others = strong.exclude(engine.in_names(groups[0])).order_by(*order[1:])
         # A named category's matches, when the search counted up to the limit, are many.
         many = bool(categories) and getattr(index, "many_matches", False)
         # When the word's own categories are every category it names, being of one is matching the word.
@@ -461,7 +460,7 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
             # The word in the names of a service of another help counts as its category (or less): those of a
             # category the word names rank with the rest.
             others = engine.match_facets(index, categories).exclude(
-                in_names(groups[0]) & in_categories(concept.categories)
+                engine.in_names(groups[0]) & in_categories(concept.categories, db=index.db)
             )
             ids = engine.ids_of_strong_matches(others.order_by(*order[1:]), stop - len(rows), many=many)
         else:

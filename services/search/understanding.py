@@ -135,11 +135,6 @@ def _any(lookup: str, values) -> Q:
     return condition
 
 
-def in_names(word_forms, document: str = "") -> Q:
-    """Documents with one of ``word_forms`` starting a word of their names (the service's, the organisation's)."""
-    return _any(f"{document}names__contains", [f" {form}" for form in word_forms])
-
-
 def related_categories(understanding: Understanding, concept: Concept, word: str) -> set[int]:
     """The categories through which ``word`` (of ``concept``) ranks ``RANK_CATEGORY``: the concept's, and those with
     the word among their names or terms."""
@@ -157,39 +152,44 @@ def strong_categories(understanding: Understanding) -> set[int]:
     }
 
 
-def in_categories(categories, document: str = "") -> Q:
+def in_categories(categories, document: str = "", *, db: str = "default") -> Q:
     """Documents of one of ``categories`` (ids), or of one of their subcategories."""
-    return _any(f"{document}facets__contains", [f" {facet('category', pk)} " for pk in sorted(categories)])
+    return backend(db).of_facets([facet("category", pk) for pk in sorted(categories)], document=document)
 
 
-def whole_in_names(word: str, word_forms, document: str = "") -> Q:
+def whole_in_names(word: str, word_forms, document: str = "", *, db: str = "default") -> Q:
     """Documents with ``word``, or one of ``word_forms``, as a whole word of their names."""
-    return _any(f"{document}names__contains", [f" {form} " for form in dict.fromkeys((word, *word_forms))])
+    condition = Q()
+    for form in dict.fromkeys((word, *word_forms)):
+        condition |= backend(db).with_whole_name(form, document=document)
+    return condition
 
 
-def named(understanding: Understanding, concept: Concept, word: str, word_forms, document: str = "") -> Q:
+def named(understanding: Understanding, concept: Concept, word: str, word_forms, document: str = "", *, db="default"):
     """Documents where ``word`` (of ``concept``) ranks ``RANK_NAME``: one of its forms starts a word of their names.
     A word of a phrase that names types of help (``Concept.categories``) counts in the names of a service of that
     help; in another service's names, only when the query asks for more than that phrase, and then a word shorter
     than ``words.SHORTEST_STEM`` letters (an abbreviation: KB, LBH) only as a whole word, not as the beginning of a
     longer one ("KB" is family planning, not "KBG", gender-based violence)."""
-    found = in_names(word_forms, document)
+    found = backend(db).in_names(word_forms, document=document)
     if not concept.categories:
         return found
-    of_help = found & in_categories(concept.categories, document)
+    of_help = found & in_categories(concept.categories, document, db=db)
     if len(understanding.concepts) == 1:
         return of_help
     if len(word) < SHORTEST_STEM:
-        return of_help | whole_in_names(word, word_forms, document)
+        return of_help | whole_in_names(word, word_forms, document, db=db)
     return found
 
 
-def rank(understanding: Understanding, document: str = ""):
+def rank(understanding: Understanding, document: str = "", *, db: str = "default"):
     """The ``search_rank`` of each document: for each query word, ``RANK_NAME`` when it is in the document's names
     (``named``), ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or of a category
     with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a partial search,
     ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and ``RANK_WHOLE_NAME`` more when
-    one of its names is the query whole (``Understanding.whole_name``)."""
+    one of its names is the query whole (``Understanding.whole_name``). Names and categories are asked as the
+    backend of ``db`` asks them (``in_names``, ``of_facets``)."""
+    engine = backend(db)
     extra = PARTIAL_FOUND if understanding.partial else 0
     total = Value(0, output_field=IntegerField())
     for concept in understanding.concepts:
@@ -199,23 +199,24 @@ def rank(understanding: Understanding, document: str = ""):
             if concept.categories and len(understanding.concepts) == 1:
                 # ``named``, its categories asked first: a row of none of them is not read for its names.
                 of_help = Case(
-                    When(in_names(word_forms, document), then=Value(RANK_NAME + extra)),
+                    When(engine.in_names(word_forms, document=document), then=Value(RANK_NAME + extra)),
                     default=Value(RANK_CATEGORY + extra),
                     output_field=IntegerField(),
                 )
-                whens = [When(in_categories(concept.categories, document), then=of_help)]
+                whens = [When(in_categories(concept.categories, document, db=db), then=of_help)]
                 related = related - concept.categories
             else:
-                whens = [When(named(understanding, concept, word, word_forms, document), then=Value(RANK_NAME + extra))]
+                named_here = named(understanding, concept, word, word_forms, document, db=db)
+                whens = [When(named_here, then=Value(RANK_NAME + extra))]
             if related:
-                whens.append(When(in_categories(related, document), then=Value(RANK_CATEGORY + extra)))
+                whens.append(When(in_categories(related, document, db=db), then=Value(RANK_CATEGORY + extra)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + extra)))
             if understanding.partial:
                 whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + extra)))
             default = 0 if understanding.partial else RANK_TEXT
             total = total + Case(*whens, default=Value(default), output_field=IntegerField())
     if understanding.whole_name:
-        whole = When(**{f"{document}names__contains": f" {understanding.whole_name} "}, then=Value(RANK_WHOLE_NAME))
+        whole = When(engine.with_whole_name(understanding.whole_name, document=document), then=Value(RANK_WHOLE_NAME))
         total = total + Case(whole, default=Value(0), output_field=IntegerField())
     return total
 

@@ -97,12 +97,88 @@ def test_a_cards_shared_includes_are_rendered_once_per_language_and_values(clien
 
 
 def test_a_kept_include_is_rendered_again_at_a_new_version():
-    from services.card_cache import kept_part
+    from services.card_cache import kept_include
+
+    def cost(version, label="Free"):
+        return kept_include(version, "includes/service/cost.html", ("free",), lambda: {"cost": label})
 
     with translation.override("en"):
-        before = kept_part("v1", "includes/service/cost.html", cost="Free")
-        assert kept_part("v1", "includes/service/cost.html", cost="Free") is before
-        assert kept_part("v2", "includes/service/cost.html", cost="Free") is not before
-        assert kept_part("v2", "includes/service/cost.html", cost="Free") == before
+        before = cost("v1")
+        assert cost("v1") is before
+        assert cost("v2") is not before
+        assert cost("v2") == before
     with translation.override("es"):
-        assert "<dt>Costo</dt>" in kept_part("v2", "includes/service/cost.html", cost="Gratis")
+        assert "<dt>Costo</dt>" in cost("v2", "Gratis")
+
+
+def card_of(html: str, service) -> str:
+    start = html.index(f'<article class="result" id="service-{service.pk}">')
+    return html[start : html.index("</article>", start)]
+
+
+def test_a_cards_kept_includes_are_found_by_the_values_that_decide_them(client):
+    """A card's types of help, where it is given and what it takes to get in are kept per language for the row's
+    own values (the categories, each location's visibility and city, its access facts): listings that share them
+    share one rendering, and each card still says its own."""
+    from django.test.signals import template_rendered
+
+    first = data.public_listing()
+    second = data.public_listing(name_en="Other legal advice")
+    ramp = data.public_listing(name_en="Legal advice with a ramp")
+    ramp.locations.update(wheelchair_accessible=True)
+    confidential = data.confidential_listing()
+    city_only = data.city_only_listing(name_en="Psychosocial support")
+    hotline = data.hotline()
+    rendered_names = []
+
+    def seen(sender, template, context, **kwargs):
+        rendered_names.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        html, _templates = rendered(client, "/en/search/?q=")
+    finally:
+        template_rendered.disconnect(seen)
+    # Legal aid (five listings) and the shelter.
+    assert rendered_names.count("includes/service/categories.html") == 2
+    # A public address in Bogotá (three listings), a confidential one there, Medellín, by phone.
+    assert rendered_names.count("includes/service/card_places.html") == 4
+    # Every listing gives the same number.
+    assert rendered_names.count("includes/service/phone.html") == 1
+    assert html.count('<a class="phone" href="tel:+5716010002">') == 6
+    for listing in (first, second, ramp):
+        card = card_of(html, listing)
+        assert '<dt>Type of help</dt><dd><span class="tag">Legal aid</span></dd>' in card
+        assert '<ul class="places"><li>Bogotá</li></ul>' in card
+    assert "<dd>Wheelchair accessible</dd>" in card_of(html, ramp)
+    assert "<dt>Wheelchair access</dt><dd>Ask the service</dd>" in card_of(html, first)
+    assert "<li>Address confidential: contact by phone</li></ul>" in card_of(html, confidential)
+    assert "Bogotá" not in card_of(html, confidential)
+    assert '<span class="tag">Shelter</span>' in card_of(html, confidential)
+    assert "<li>Medellín</li>" in card_of(html, city_only)
+    assert "<dt>Where</dt><dd>By phone or online</dd>" in card_of(html, hotline)
+    assert "Wheelchair access" not in card_of(html, hotline)
+
+
+def test_what_pages_keep_asking_for_stays_when_the_kept_parts_are_full(monkeypatch):
+    """The kept parts hold ``PARTS_PER_PROCESS`` at a time in two generations: a part asked for again since the last
+    one began stays; a part nobody asked for since is made again."""
+    from services import card_cache
+
+    monkeypatch.setattr(card_cache, "PARTS_PER_PROCESS", 3)
+    card_cache.forget()
+    made = []
+
+    def kept(name):
+        return card_cache.kept_markup("v1", (name,), lambda: made.append(name) or name, "en")
+
+    for name in ("navigation", "phone 1", "phone 2"):
+        kept(name)
+    kept("phone 3")  # a new generation begins with it
+    kept("navigation")  # found in the older one, brought back
+    kept("phone 4")
+    kept("phone 5")  # another new generation: the one without "navigation" is dropped
+    kept("navigation")
+    kept("phone 1")
+    assert made == ["navigation", "phone 1", "phone 2", "phone 3", "phone 4", "phone 5", "phone 1"]
+    card_cache.forget()

@@ -354,7 +354,7 @@ def test_a_broad_searchs_best_results_are_counted_in_a_sample_when_the_statistic
     assert (counted, sampled) == (10, True) and index.best_fill_pages  # so few rows: the sample is the whole table
     assert count(10, free="on")[:2] == (10, True)
     assert count(1000)[:2] == (13, False)  # 12 best: the sample can't hold 1,000, nor is it tried
-    monkeypatch.setattr(engine, "_word_shares", lambda connection: (common, 200.0))
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (common, 400.0))
     assert count(80)[:2] == (13, True)  # statistics that say more than the sample holds: then counted exactly
     rare = {"name_words": {"refugio": 0.01, "seguro": 0.9}, "facet_words": {}}
     monkeypatch.setattr(engine, "_word_shares", lambda connection: (rare, 40.0))
@@ -365,6 +365,11 @@ def test_a_broad_searchs_best_results_are_counted_in_a_sample_when_the_statistic
     assert count(10, free="on")[:2] == (10, False)  # a rare filter too
     monkeypatch.setattr(engine, "_word_shares", lambda connection: (common, 15.0))
     assert count(10)[:2] == (10, False)  # a small table: its matches are few enough to collect
+    fifth = {"name_words": {"refugio": 0.2, "seguro": 0.2}, "facet_words": {}}
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (fifth, 600.0))
+    assert count(10)[:2] == (10, False)  # the sample's 50 rows cost more than collecting the 120 matches
+    monkeypatch.setattr(engine, "_word_shares", lambda connection: (fifth, 1200.0))
+    assert count(10)[:2] == (10, True)  # not more than the 240 matches
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from services import search
 from services.filters import ServiceFilter
-from tests.factories import ServiceFactory
+from tests.factories import ServiceCategoryFactory, ServiceFactory
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +266,95 @@ def test_two_words_tied_at_a_category_each_read_first_in_name_order_give_the_pag
     assert asked
     if "free" not in query:
         assert fast[1] > 0
+
+
+@pytest.mark.parametrize("query", ["q=legal+aid+shelter", "q=shelter+legal+aid&country=CO", "q=shelter+aid+legal"])
+def test_capped_counts_of_several_words_with_categories_are_those_of_the_plain_query(legal_aid_services, query):
+    """Several concepts that each name categories ("legal aid", "shelter"): PostgreSQL counts their matches with
+    the words' and categories' alternatives distributed, each one lookup of the text index. The count is the plain
+    query's."""
+    with translation.override("en"):
+        filterset = ServiceFilter(QueryDict(query))
+        assert filterset.is_valid()
+        documents = filterset.filter_queryset(filterset.index)
+    engine = search.backend(documents.db)
+    total = documents.order_by().count()
+    assert total > 0
+    with CaptureQueriesContext(connection) as queries:
+        for limit in (1, 3, 1000):
+            assert engine.count_words(documents, limit) == min(total, limit)
+    if connection.vendor == "postgresql":
+        counted = queries[-1]["sql"]
+        # Four alternatives: a category or the words of one concept, and a category or the words of the other.
+        assert counted.count(") OR (") == 3
+
+
+def test_ranks_ask_the_names_and_categories_words_on_postgresql(legal_aid_services):
+    """PostgreSQL ranks a word in a name or a category from ``name_words`` and ``facet_words`` (the same words as
+    ``names`` and ``facets``, which it would read whole for each row): the ranks are those the words give."""
+    by_category, named, named_of_category, others = legal_aid_services
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        filterset = ServiceFilter(QueryDict("q=legal+aid"))
+        ranks = dict(filterset.qs.values_list("pk", "search_rank"))
+    # legal: 4 in a name, 3 of the category; aid: 3 of the category, 1 in the text alone.
+    assert {ranks[service.pk] for service in by_category} == {6}
+    assert {ranks[service.pk] for service in named} == {5}
+    assert {ranks[service.pk] for service in named_of_category} == {7}
+    assert {ranks[service.pk] for service in others} == {2}
+    ranked = [query["sql"] for query in queries if "CASE WHEN" in query["sql"]]
+    assert ranked
+    if connection.vendor == "postgresql":
+        assert not [sql for sql in ranked if '"names"::text LIKE' in sql or '"facets"::text LIKE' in sql]
+
+
+@pytest.fixture
+def shelter_kits_services():
+    """ "shelter" is the shelter category's name (its own category) and a word of the kits category's search terms
+    (a category it names, not its own): the kits' services match it only with the word in their text."""
+    shelter = data.shelter()
+    kits = ServiceCategoryFactory(
+        slug="kits", name_en="Kits", name_es="Kits", name_pt="Kits", name_ind="Kit", search_terms_en="shelter sheets"
+    )
+    of_shelter = [ServiceFactory(name_en=f"{letter} house", categories=[shelter]) for letter in "MBQ"]
+    kits_with_word = [
+        ServiceFactory(name_en=f"{letter} store", description_en="Shelter tarpaulins.", categories=[kits])
+        for letter in "DAK"
+    ]
+    kits_without_word = [ServiceFactory(name_en=f"{letter} depot", categories=[kits]) for letter in "CN"]
+    named = [ServiceFactory(name_en=f"Shelter office {letter}") for letter in "ZF"]
+    return of_shelter, kits_with_word, kits_without_word, named
+
+
+@pytest.mark.parametrize("rows_per_id", [1, 50])
+@pytest.mark.parametrize("query", ["q=shelter", "q=shelter&country=CO"])
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_a_word_with_its_own_and_other_categories_gives_the_pages_of_ranking_every_match(
+    shelter_kits_services, monkeypatch, query, size, rows_per_id
+):
+    """One word with a category of its own and another it names: its strong matches without it in a name are its
+    own category's services and the other's with the word. PostgreSQL sorts them, when the first rows in name order
+    hold too few, with both alternatives distributed (``ids_of_strong_matches``). The pages are the same."""
+    engine = search.backend(connection.alias)
+    if hasattr(engine, "DENSE_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
+    asked = []
+    original = engine.ids_of_strong_matches
+
+    def compared(others, stop, **kwargs):
+        ids = original(others, stop, **kwargs)
+        assert ids == engine.ids_from_matches(others, stop, **kwargs)
+        asked.append(stop)
+        return ids
+
+    monkeypatch.setattr(engine, "ids_of_strong_matches", compared)
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        fast = pages(query, size)
+    with translation.override("en"), search.plain_way("strong_rows"):
+        plain = pages(query, size)
+    assert fast == plain
+    assert asked
+    of_shelter, kits_with_word, _kits_without_word, named = shelter_kits_services
+    assert fast[1] == len(of_shelter) + len(kits_with_word) + len(named)
+    if connection.vendor == "postgresql" and rows_per_id == 1:
+        sorted_ = [query["sql"] for query in queries if query["sql"].startswith("WITH head")]
+        assert sorted_ and all(sql.count(") OR (") >= 3 for sql in sorted_)

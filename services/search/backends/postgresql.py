@@ -5,6 +5,7 @@ many. See docs/performance.md, "How the search is built".
 """
 
 import contextlib
+import itertools
 import re
 import threading
 import time
@@ -14,6 +15,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.functions import Concat
+from django.db.models.sql.where import AND, OR, WhereNode
 
 from services.models import SearchWord, ServiceSearchDocument
 
@@ -117,6 +119,23 @@ def match_whole_name(queryset, word: str, *, document: str = ""):
     """``queryset`` narrowed to rows with ``word`` (``text.whole_name``: letters, digits and "=") among the words of
     their names."""
     return queryset.filter(Matches(F(f"{document}name_words"), _tsquery(f"'{word}'")))
+
+
+def in_names(word_forms, *, document: str = "") -> Q:
+    """Documents with one of ``word_forms`` starting a word of their names, asked of ``name_words``: the same words
+    as ``names`` (which is compressed in the row, and read whole for each ``LIKE``)."""
+    return Q(Matches(F(f"{document}name_words"), _tsquery(_any_form(word_forms, {}))))
+
+
+def of_facets(facet_words, *, document: str = "") -> Q:
+    """Documents with one of ``facet_words`` (a category's, ``=category=4``), asked of ``facet_words``."""
+    query = " | ".join("'{}'".format(word.replace("'", "''")) for word in facet_words)
+    return Q(Matches(F(f"{document}facet_words"), _tsquery(query)))
+
+
+def with_whole_name(word: str, *, document: str = "") -> Q:
+    """Documents with ``word`` (``text.whole_name``: letters, digits and "=") among the words of their names."""
+    return Q(Matches(F(f"{document}name_words"), _tsquery(f"'{word}'")))
 
 
 def _matches_column(condition, column: str) -> bool:
@@ -364,17 +383,56 @@ def count_words(documents, limit: int) -> int:
     With a LIMIT, PostgreSQL reads the table in order and checks each row's words, expecting to stop early (it
     cannot know what that costs); this statement stops at the limit (docs/performance.md, "Capped counts")."""
     try:
-        sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
+        sql, params = _distributed(documents).order_by().values("pk")[:limit].query.sql_with_params()
     except EmptyResultSet:
         return 0
     counted = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608  # nosec B608
     return _rows_planned_without(connections[documents.db], ("seqscan", "indexscan"), counted, params)[0][0]
 
 
+# Concepts' conditions are distributed (``_distributed``) into at most this many alternatives.
+MAX_DISTRIBUTED = 8
+
+
+def _alternatives(condition) -> bool:
+    """Whether a WHERE condition is an OR of conditions (a concept's categories or words, a strong match's name or
+    categories)."""
+    return getattr(condition, "connector", None) == OR and not condition.negated
+
+
+def _distributed(documents):
+    """``documents`` with its alternatives (each concept's categories OR its words, a strong match's name OR
+    categories) distributed into one OR of ANDs, ``(a | b) & (c | d)`` as ``(a & c) | (a & d) | (b & c) | (b & d)``,
+    the concepts' words in each: the same rows, and each alternative is one lookup of the text index, which
+    intersects its words and facet words itself. Left as they are, PostgreSQL asks the index for one of them and
+    checks the others row by row (a concept's words read from the table's TOAST), or ANDs the bitmaps of every
+    category named. Unchanged when fewer than two conditions have alternatives, or the alternatives would be more
+    than ``MAX_DISTRIBUTED``."""
+    distributed = documents.all()
+    where = distributed.query.where
+    if where.connector != AND or where.negated:
+        return documents
+    spread = [child for child in where.children if _alternatives(child) or _concept_condition(child)]
+    choices = [list(child.children) if _alternatives(child) else [child] for child in spread]
+    alternatives = 1
+    for choice in choices:
+        alternatives *= len(choice)
+    if sum(len(choice) > 1 for choice in choices) < 2 or alternatives > MAX_DISTRIBUTED:
+        return documents
+    # Django has no public API to rewrite a condition: these are replaced by the same rows' alternatives.
+    where.children = [child for child in where.children if not any(child is other for other in spread)] + [
+        WhereNode([WhereNode(list(parts), AND) for parts in itertools.product(*choices)], OR)
+    ]
+    return distributed
+
+
 # A broad search's best results (every word in a name) are found in thousands of documents, and counting them up to
 # the limit through the text index collects every one first. When PostgreSQL's statistics say they are common, a
 # sample of the table is read first (``limit_in_a_sample``): if it already holds ``limit`` of them, so does the table.
 SAMPLE_ROWS = 25_000
+# A row of the sample (its names' words read from the row and checked) costs about as much as this many matches the
+# text index collects (docs/performance.md, "Capped counts").
+SAMPLE_ROW_COST = 4
 STATISTICS_SECONDS = 5 * 60
 _statistics: dict[str, tuple[float, dict, float]] = {}
 _statistics_lock = threading.Lock()
@@ -421,8 +479,8 @@ def limit_in_a_sample(documents, limit: int) -> bool:
     for group in getattr(documents, "facet_groups", ()):
         share *= min(1.0, sum(facets.get(word, 0.0) for word in group))
     # The sample reads about limit / share rows to find the limit; the text index collects every match, share *
-    # rows. Worth it when the sample is large enough and reads at most half as many.
-    if share <= 0 or limit / share > SAMPLE_ROWS / 1.25 or limit / share > share * rows / 2:
+    # rows. Worth it when the sample is large enough and its rows cost less than those matches.
+    if share <= 0 or limit / share > SAMPLE_ROWS / 1.25 or SAMPLE_ROW_COST * limit / share > share * rows:
         return False
     sql, params = documents.order_by().values("pk")[:limit].query.sql_with_params()
     table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
@@ -503,7 +561,8 @@ def _first_rows_else_sorted(documents, stop: int, first_rows_from) -> list[int]:
         return ids_from_matches(documents, stop)
     try:
         sql, params = documents.values_list("pk")[:stop].query.sql_with_params()
-        rest_sql, rest_params = _sorted_by_expression(documents).values_list("pk")[:stop].query.sql_with_params()
+        rest = _sorted_by_expression(_distributed(documents))
+        rest_sql, rest_params = rest.values_list("pk")[:stop].query.sql_with_params()
     except EmptyResultSet:
         return []
     first_rows = first_rows_from(documents.db, sql, order[0])

@@ -7,7 +7,7 @@ exactly the document's words. See docs/performance.md, "How the search is built"
 import contextlib
 
 from django.db import connections
-from django.db.models import BooleanField, F
+from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 
 from ..facets import facet
@@ -77,6 +77,28 @@ def concepts_query(concepts, *, partial: bool = False) -> str:
 def match_concepts(queryset, concepts, *, document: str = "", partial: bool = False, expanded=None):
     """``queryset`` narrowed to rows whose document matches every concept (``partial``: any)."""
     return _match_fts(queryset, concepts_query(concepts, partial=partial))
+
+
+def _any(lookup: str, values) -> Q:
+    condition = Q()
+    for value in values:
+        condition |= Q(**{lookup: value})
+    return condition
+
+
+def in_names(word_forms, *, document: str = "") -> Q:
+    """Documents with one of ``word_forms`` starting a word of their names (the service's, the organisation's)."""
+    return _any(f"{document}names__contains", [f" {form}" for form in word_forms])
+
+
+def of_facets(facet_words, *, document: str = "") -> Q:
+    """Documents with one of ``facet_words`` (a category's, ``=category=4``)."""
+    return _any(f"{document}facets__contains", [f" {word} " for word in facet_words])
+
+
+def with_whole_name(word: str, *, document: str = "") -> Q:
+    """Documents with ``word`` (``text.whole_name``) among the words of their names."""
+    return Q(**{f"{document}names__contains": f" {word} "})
 
 
 def match_whole_name(queryset, word: str, *, document: str = ""):
