@@ -459,10 +459,10 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         elif concept.categories:
             # The word in the names of a service of another help counts as its category (or less): those of a
             # category the word names rank with the rest.
-            others = engine.match_facets(index, categories).exclude(
-                engine.in_names(groups[0]) & in_categories(concept.categories, db=index.db)
-            )
-            ids = engine.ids_of_strong_matches(others.order_by(*order[1:]), stop - len(rows), many=many)
+            named_here = engine.in_names(groups[0])
+            outside = in_categories(concept.categories, db=index.db) | ~engine.of_facets(categories)
+            others = strong.exclude(named_here & outside).order_by(*order[1:])
+            ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         else:
             ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         rows += [(pk, RANK_CATEGORY) for pk in ids]
