@@ -248,9 +248,14 @@ class TermIndex:
     the words themselves, in any order, so that "casa de acogida", "casas de acogida", "casa acogida" meet, and "me
     pegó mi esposo" meets "mi esposo me pega" (people say a need in any order; the stop words are left out).
 
+    A phrase or word that names a subcategory names it alone, even where its main category has it too: "absorvente"
+    (basic needs, and dignity kits) is a dignity kit, not food or cash. ``parents``: each category's main category
+    (None for a main one); without it, every category a phrase is a term of.
+
     Built from plain ``(category id, language, phrase)`` triples: no models here."""
 
-    def __init__(self, phrases: Iterable[tuple[int, str, str]]):
+    def __init__(self, phrases: Iterable[tuple[int, str, str]], parents: Mapping[int, int | None] | None = None):
+        self.parents = dict(parents or {})
         self.stemmed: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
         self.plain: dict[tuple[str, ...], set[int]] = {}
         # Each word of the phrases, alone: the categories that a word of a query is one word of.
@@ -286,12 +291,12 @@ class TermIndex:
         with it ("no puedo dormir", "can't sleep": psychosocial support, not a shelter's bed)."""
         found = set(self.plain.get(_key(words, negations), ()))
         if found:
-            return found
+            return self.narrowest(found)
         for term_language, terms in self.stemmed.items():
             if term_language == "id" and language != "id":
                 continue
             found |= terms.get(_key(stems_in_order(words, term_language), negations), set())
-        return found
+        return self.narrowest(found)
 
     def categories_of_word(self, word: str, language: str) -> set[int]:
         """The categories with ``word`` (normalised) among the words of their names or terms, compared as
@@ -302,7 +307,13 @@ class TermIndex:
                 found |= words.get(word, set())
             else:
                 found |= words.get(stem(word, term_language), set())
-        return found
+        return self.narrowest(found)
+
+    def narrowest(self, categories: set[int]) -> set[int]:
+        """``categories`` without the main categories of which a subcategory is among them: the main category's
+        facet is in every subcategory's documents, so it would find the subcategory's sisters as well."""
+        named_mains = {self.parents.get(pk) for pk in categories}
+        return {pk for pk in categories if pk not in named_mains}
 
 
 def _key(words: Iterable[str], negations: Iterable[bool] = ()) -> tuple[str, ...]:

@@ -244,6 +244,32 @@ def test_a_term_whose_words_repeat_is_met_by_a_query_of_each_word_once():
         assert [sorted(concept.categories) for concept in words.concepts(typed, "id", terms)] == [[category]]
 
 
+def test_a_term_of_a_subcategory_names_it_alone_even_where_its_main_category_has_it():
+    # Basic needs (1) has "absorvente" and "comida" among its terms, as its subcategories dignity kits (2) and food (3)
+    # do: the main category's facet is in every subcategory's documents, and would find food for "absorvente".
+    terms = words.TermIndex(
+        [
+            (1, "pt", "absorvente"),
+            (1, "pt", "comida"),
+            (1, "pt", "necessidades básicas"),
+            (2, "pt", "absorvente"),
+            (3, "pt", "comida"),
+            (4, "pt", "absorvente"),  # another main category's
+        ],
+        parents={1: None, 2: 1, 3: 1, 4: None},
+    )
+    assert terms.categories(["absorvente"], "pt") == {2, 4}
+    assert terms.categories(["comida"], "pt") == {3}
+    assert terms.categories(["necessidades", "basicas"], "pt") == {1}  # the main category's own: all of it
+    assert terms.categories_of_word("absorvente", "pt") == {2, 4}
+    assert terms.categories_of_word("basicas", "pt") == {1}
+    # Without the categories' parents, every category a phrase is a term of.
+    assert words.TermIndex([(1, "pt", "absorvente"), (2, "pt", "absorvente")]).categories(["absorvente"], "pt") == {
+        1,
+        2,
+    }
+
+
 def test_terms_of_other_languages_are_understood():
     assert _understood("shelter", "es") == [(("shelter",), [2])]
     assert _understood("lawyer", "id") == [(("lawyer",), [1])]
