@@ -116,28 +116,33 @@ def stems(words: Iterable[str], language: str) -> list[str]:
 
 # --- Stop words -------------------------------------------------------------------------------------------------
 
-#: Words that ask for help without saying which: dropped from queries like stop words.
+#: Words that ask for help without saying which, and those that say it costs nothing ("gratis", "de graça": every
+#: kind of help can be free, and English "free" is a stop word already): dropped from queries like stop words.
 NEED_WORDS = {
     "es": "necesito necesita necesitamos ocupo busco buscando buscar quiero quisiera requiero ayuda ayudar ayudeme "
-    "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna",
+    "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna "
+    "gratis gratuito gratuita gratuitos gratuitas",
     "pt": "preciso precisa precisamos procuro procurando quero queria gostaria ajuda ajudar socorro urgente favor "
-    "ola oi onde encontro encontrar conseguir consigo alguem algum alguma tem",
+    "ola oi onde encontro encontrar conseguir consigo alguem algum alguma tem gratis gratuito gratuita gratuitos "
+    "gratuitas graca",
     "en": "need needs needed looking want wanted help please urgent urgently where find get somebody anyone "
     "hello hi near nearby",
     "id": "butuh perlu membutuhkan mencari cari ingin mau tolong bantu bantuin mohon segera darurat halo dimana "
-    "mana ada minta",
+    "mana ada minta gratis gratisan",
 }
 
 #: Chat spelling and fillers that say nothing of the help sought, as people type them on a phone: "xq" and "pq"
 #: (porque), "pa" and "pra" (para), "vc" (você), "to" and "ta" (estou, está), Indonesian "gue" and "gw" (I), "gak"
 #: and "nggak" (not), "udah" (already), "aja", "sih"; "ex" and "mantan" (the former partner: the need is in the other
-#: words), and the nights and days before ("anoche", "ontem", "semalam"). Dropped from queries like stop words.
+#: words), the nights and days before ("anoche", "ontem", "semalam"), the verbs of saying ("falou", "disse", "told",
+#: "bilang": what was said is in the other words), Portuguese "fica" ("he keeps on...", "where is...") and Indonesian
+#: "umur" (aged). Dropped from queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche",
-    "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj ex ontem",
-    "en": "ur pls plz thx",
+    "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica",
+    "en": "ur pls plz thx told",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
-    "nggak ga gk ngga ndak kagak mantan semalam kemarin",
+    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya umur",
 }
 
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
