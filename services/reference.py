@@ -857,7 +857,8 @@ SEARCH_TERMS = {
         "médico do pré-natal, médico da gravidez",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
         "pregnancy doctor, prenatal doctor",
-        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan",
+        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
+        "hamil di luar nikah, hamil duluan",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
@@ -1055,11 +1056,13 @@ SEARCH_TERMS = {
         "abuso sexual infantil, DIF, ICBF, bienestar familiar, defensoría de la niñez, DEMUNA, mi hijo, mi hija, "
         "menor no acompañado, trabajo infantil, cipotes, chamacos, chamaquitos, patojos, güiros, chamos, wawas, "
         "pelados, chiquillos, "
-        "matrimonio infantil, unión temprana, mi hija se escapó de la casa, mi hijo se escapó de la casa",
+        "matrimonio infantil, unión temprana, mi hija se escapó de la casa, mi hijo se escapó de la casa, niña "
+        "obligada a casarse",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil, "
-        "casamento infantil, menina, menino, meninas, meninos, casamento precoce, união precoce, filha fugiu de "
+        "casamento infantil, menina, menino, meninas, meninos, casamento precoce, união precoce, menina obrigada "
+        "a casar, filha fugiu de "
         "casa, filho fugiu de casa, adolescente fugiu de casa",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
@@ -1069,7 +1072,7 @@ SEARCH_TERMS = {
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
         "jalanan, eksploitasi seksual anak, "
         "pernikahan anak, perkawinan anak, nikah dini, anak kabur, anak kabur dari rumah, anak minggat, "
-        "pernikahan dini, kawin anak",
+        "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah",
     ),
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",

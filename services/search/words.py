@@ -135,14 +135,14 @@ NEED_WORDS = {
 #: (porque), "pa" and "pra" (para), "vc" (você), "to" and "ta" (estou, está), Indonesian "gue" and "gw" (I), "gak"
 #: and "nggak" (not), "udah" (already), "aja", "sih"; "ex" and "mantan" (the former partner: the need is in the other
 #: words), the nights and days before ("anoche", "ontem", "semalam"), the verbs of saying ("falou", "disse", "told",
-#: "bilang": what was said is in the other words), Portuguese "fica" ("he keeps on...", "where is...") and Indonesian
-#: "umur" (aged). Dropped from queries like stop words.
+#: "bilang": what was said is in the other words) and Portuguese "fica" ("he keeps on...", "where is..."). Dropped from
+#: queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica",
     "en": "ur pls plz thx told",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
-    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya umur",
+    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya",
 }
 
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
@@ -158,7 +158,7 @@ KEPT_WORDS = {
     "money food health legal law safe safety plan care mental life live living support home homes school business room "
     "keep away following follows showing shows showed er",
     "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
-    "makanan hidup tinggal hukum aman orang ibu bapak kasus",
+    "makanan hidup tinggal hukum aman orang ibu bapak kasus dini",
 }
 
 

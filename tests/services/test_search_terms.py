@@ -165,6 +165,9 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("pt", "menina de 14 anos casada com homem de 30", "child-protection"),
         ("es", "matrimonio infantil", "child-protection"),
         ("id", "anak kabur dari rumah umur 15", "child-protection"),
+        ("id", "anak dipaksa kawin umur 14", "child-protection"),
+        ("id", "pernikahan dini", "child-protection"),
+        ("id", "hamil di luar nikah", "maternal-health"),
         ("en", "my daughter ran away", "child-protection"),
         ("pt", "quero colocar diu pelo sus", "family-planning"),
         ("en", "get my tubes tied", "family-planning"),
@@ -174,6 +177,12 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
     understood = words.concepts(words.normalise(query).split(), language, REFERENCE_TERMS)
     assert any(slug in concept.categories for concept in understood), understood
+
+
+def test_a_marriage_is_a_childs_only_when_the_words_say_so():
+    # "nikah dini" (early marriage) is child protection; "nikah" alone (a pregnancy outside marriage) is not.
+    understood = words.concepts(words.normalise("hamil di luar nikah").split(), "id", REFERENCE_TERMS)
+    assert not any("child-protection" in concept.categories for concept in understood), understood
 
 
 @pytest.mark.parametrize(
