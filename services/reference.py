@@ -827,10 +827,14 @@ SEARCH_TERMS = {
         "tespek, test pack, testpack",
     ),
     "family-planning": _t(
-        "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas",
-        "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula",
-        "contraception, birth control, iud, implant, the pill, contraceptive injection",
-        "KB, pil KB, spiral, IUD, implan, suntik KB, pasang KB, KB suntik, KB spiral",
+        "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas, "
+        "ligadura de trompas, vasectomía",
+        "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula, colocar DIU, laqueadura, ligadura, "
+        "vasectomia",
+        "contraception, birth control, iud, implant, the pill, contraceptive injection, tubes tied, "
+        "tubal ligation, vasectomy",
+        "KB, pil KB, spiral, IUD, implan, suntik KB, pasang KB, KB suntik, KB spiral, pasang spiral, steril, "
+        "tubektomi, vasektomi",
     ),
     "hiv-sti-services": _t(
         "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP, "
@@ -853,7 +857,8 @@ SEARCH_TERMS = {
         "médico do pré-natal, médico da gravidez",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
         "pregnancy doctor, prenatal doctor",
-        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan",
+        "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
+        "hamil di luar nikah, hamil duluan",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
@@ -891,10 +896,13 @@ SEARCH_TERMS = {
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
-        "acompañamiento a juicio",
-        "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência",
-        "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate",
-        "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan",
+        "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia",
+        "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
+        "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes",
+        "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
+        "intimate images, revenge porn, leaked my nudes, posted my nudes",
+        "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
+        "foto bugil, sebar foto bugil, video syur, UU ITE",
     ),
     "asylum-migration": _t(
         "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
@@ -903,18 +911,19 @@ SEARCH_TERMS = {
         "CPP, INM, tarjeta de visitante por razones humanitarias, pasaporte, estatuto temporal de protección, "
         "permiso por protección temporal, protección temporal, TPS, "
         "cédula, DNI, CURP, sacar mis papeles, perdí mis documentos, me robaron los documentos, pasaporte "
-        "vencido, me quieren deportar, detenido por migración, detención migratoria",
+        "vencido, me quieren deportar, detenido por migración, detención migratoria, permiso de trabajo, "
+        "permiso para trabajar",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
-        "RNM, renovar documento, renovar visto, renovar protocolo",
+        "RNM, renovar documento, renovar visto, renovar protocolo, autorização de trabalho",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
         " expired passport, work permit, renew my visa, renew my papers, renewal",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
-        "habis, overstay, ditahan imigrasi, rudenim",
+        "habis, overstay, ditahan imigrasi, rudenim, izin kerja",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
@@ -957,7 +966,8 @@ SEARCH_TERMS = {
         "fotos íntimas, videos íntimos, subió mis fotos, publicó mis fotos, difundió mis fotos, sextorsión, "
         "me insulta, me grita, me humilla, violencia psicológica, toma y se pone violento, "
         "me ahorcó, me quiso ahorcar, me estranguló, me apretó el cuello, matrimonio forzado, me quieren casar "
-        "a la fuerza, me obligan a casarme, casarme a la fuerza, me acosa en el trabajo, acoso en el trabajo",
+        "a la fuerza, me obligan a casarme, casarme a la fuerza, me acosa en el trabajo, acoso en el trabajo, "
+        "mi jefe me manosea, mi patrón me toca, mi hombre me pega",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -970,7 +980,9 @@ SEARCH_TERMS = {
         "fotos íntimas, nudes, vazou minhas fotos, postou minhas fotos, fotos pelada, vazamento de nudes, "
         "sextorsão, me xinga, xingamentos, me humilha, grita comigo, violência psicológica, bebe e fica violento, "
         "me enforcou, tentou me enforcar, me estrangulou, apertou meu pescoço, casamento forçado, me obrigam a "
-        "casar, casar à força, me assedia no trabalho",
+        "casar, casar à força, me assedia no trabalho, "
+        "patrão passa a mão em mim, chefe passa a mão em mim, patrão me assedia, meu homem me bate, "
+        "espalhou minhas fotos, espalhou fotos íntimas",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -983,7 +995,8 @@ SEARCH_TERMS = {
         "nudes, posted my nudes, leaked my pictures, intimate images, revenge porn, sextortion, "
         "calls me names, yells at me, puts me down, verbal abuse, emotional abuse, drinks and gets violent, "
         "strangled, strangled me, strangulation, choked me, choking me, tried to choke me, forced marriage, "
-        "forcing me to marry, forced to marry, making me marry, put hands on me, put his hands on me",
+        "forcing me to marry, forced to marry, making me marry, put hands on me, put his hands on me, "
+        "boss touches me, boss keeps touching me, boss groped me, my man hits me",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -994,7 +1007,8 @@ SEARCH_TERMS = {
         "ngurung, dikurung, dikurung suami, mukulin, gebukin, nabok, ditabok, "
         "foto bugil, nyebarin foto, sebar foto, disebar fotonya, video syur, revenge porn, sekstorsi, "
         "dimaki, dibentak, kekerasan verbal, kekerasan psikis, suami mabuk, "
-        "dicekik, mencekik, nyekik, kawin paksa, nikah paksa, dipaksa menikah, dipaksa nikah, dijodohkan paksa",
+        "dicekik, mencekik, nyekik, kawin paksa, nikah paksa, dipaksa menikah, dipaksa nikah, dijodohkan paksa, "
+        "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
@@ -1029,29 +1043,36 @@ SEARCH_TERMS = {
         "SAPA 129, hotline KDRT, pengaduan kekerasan",
     ),
     "remote-counselling": _t(
-        "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat",
-        "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat",
-        "online counselling, chat, text, whatsapp, video call, virtual, chat with someone",
-        "konseling online, daring, chat, WA, video call, virtual, chat konselor",
+        "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat, "
+        "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap",
+        "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat, "
+        "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp",
+        "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp",
+        "konseling online, daring, chat, WA, video call, virtual, chat konselor, curhat lewat WA, curhat online, "
+        "ngobrol lewat WA",
     ),
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
         "abuso sexual infantil, DIF, ICBF, bienestar familiar, defensoría de la niñez, DEMUNA, mi hijo, mi hija, "
         "menor no acompañado, trabajo infantil, cipotes, chamacos, chamaquitos, patojos, güiros, chamos, wawas, "
         "pelados, chiquillos, "
-        "matrimonio infantil, unión temprana",
+        "matrimonio infantil, unión temprana, mi hija se escapó de la casa, mi hijo se escapó de la casa, niña "
+        "obligada a casarse",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil, "
-        "casamento infantil",
+        "casamento infantil, menina, menino, meninas, meninos, casamento precoce, união precoce, menina obrigada "
+        "a casar, filha fugiu de "
+        "casa, filho fugiu de casa, adolescente fugiu de casa",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
         "my son, my daughter, "
-        "child marriage",
+        "child marriage, child bride, runaway, my daughter ran away, my son ran away",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
         "jalanan, eksploitasi seksual anak, "
-        "pernikahan anak, perkawinan anak, nikah dini",
+        "pernikahan anak, perkawinan anak, nikah dini, anak kabur, anak kabur dari rumah, anak minggat, "
+        "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah",
     ),
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
@@ -1170,7 +1191,8 @@ SEARCH_TERMS = {
     ),
     "employment-entrepreneurship": _t(
         "empleo, trabajo, chamba, emprendimiento, negocio, capital semilla, bolsa de trabajo",
-        "emprego, trabalho, vaga, empreendedorismo, negócio, microcrédito",
+        "emprego, trabalho, vaga, empreendedorismo, negócio, microcrédito, carteira de trabalho, CTPS, carteira "
+        "assinada",
         "job, employment, work, small business, microloan, job search",
         "kerja, lowongan kerja, loker, usaha kecil, UMKM, modal usaha",
     ),
@@ -1226,17 +1248,18 @@ SEARCH_TERMS = {
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
         "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, "
-        "extorsão, milícia, facção, trocar a fechadura, fechadura",
+        "extorsão, milícia, facção, trocar a fechadura, fechadura, me mata se eu largar ele, "
+        "vai me matar se eu largar ele",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
         "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
-        "scared of him, afraid of him, change the locks, locks changed, new locks",
+        "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, "
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
-        "takut sama suami, takut suami, ganti kunci, kunci pintu",
+        "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "

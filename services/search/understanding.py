@@ -96,7 +96,12 @@ def _category_phrases(categories) -> list[tuple[int, str, str]]:
 
 def term_index() -> TermIndex:
     """The categories' names and search terms in every language (``words.TermIndex``)."""
-    return _per_version("terms", lambda: TermIndex(_category_phrases(directory_cache.categories())))
+
+    def make():
+        categories = directory_cache.categories()
+        return TermIndex(_category_phrases(categories), {category.pk: category.parent_id for category in categories})
+
+    return _per_version("terms", make)
 
 
 _WORD = re.compile(r"\w+")

@@ -116,28 +116,33 @@ def stems(words: Iterable[str], language: str) -> list[str]:
 
 # --- Stop words -------------------------------------------------------------------------------------------------
 
-#: Words that ask for help without saying which: dropped from queries like stop words.
+#: Words that ask for help without saying which, and those that say it costs nothing ("gratis", "de graça": every
+#: kind of help can be free, and English "free" is a stop word already): dropped from queries like stop words.
 NEED_WORDS = {
     "es": "necesito necesita necesitamos ocupo busco buscando buscar quiero quisiera requiero ayuda ayudar ayudeme "
-    "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna",
+    "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna "
+    "gratis gratuito gratuita gratuitos gratuitas",
     "pt": "preciso precisa precisamos procuro procurando quero queria gostaria ajuda ajudar socorro urgente favor "
-    "ola oi onde encontro encontrar conseguir consigo alguem algum alguma tem",
+    "ola oi onde encontro encontrar conseguir consigo alguem algum alguma tem gratis gratuito gratuita gratuitos "
+    "gratuitas graca",
     "en": "need needs needed looking want wanted help please urgent urgently where find get somebody anyone "
     "hello hi near nearby",
     "id": "butuh perlu membutuhkan mencari cari ingin mau tolong bantu bantuin mohon segera darurat halo dimana "
-    "mana ada minta",
+    "mana ada minta gratis gratisan",
 }
 
 #: Chat spelling and fillers that say nothing of the help sought, as people type them on a phone: "xq" and "pq"
 #: (porque), "pa" and "pra" (para), "vc" (você), "to" and "ta" (estou, está), Indonesian "gue" and "gw" (I), "gak"
 #: and "nggak" (not), "udah" (already), "aja", "sih"; "ex" and "mantan" (the former partner: the need is in the other
-#: words), and the nights and days before ("anoche", "ontem", "semalam"). Dropped from queries like stop words.
+#: words), the nights and days before ("anoche", "ontem", "semalam"), the verbs of saying ("falou", "disse", "told",
+#: "bilang": what was said is in the other words) and Portuguese "fica" ("he keeps on...", "where is..."). Dropped from
+#: queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche",
-    "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj ex ontem",
-    "en": "ur pls plz thx",
+    "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica",
+    "en": "ur pls plz thx told",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
-    "nggak ga gk ngga ndak kagak mantan semalam kemarin",
+    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya",
 }
 
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
@@ -153,7 +158,7 @@ KEPT_WORDS = {
     "money food health legal law safe safety plan care mental life live living support home homes school business room "
     "keep away following follows showing shows showed er",
     "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
-    "makanan hidup tinggal hukum aman orang ibu bapak kasus",
+    "makanan hidup tinggal hukum aman orang ibu bapak kasus dini",
 }
 
 
@@ -248,9 +253,14 @@ class TermIndex:
     the words themselves, in any order, so that "casa de acogida", "casas de acogida", "casa acogida" meet, and "me
     pegó mi esposo" meets "mi esposo me pega" (people say a need in any order; the stop words are left out).
 
+    A phrase or word that names a subcategory names it alone, even where its main category has it too: "absorvente"
+    (basic needs, and dignity kits) is a dignity kit, not food or cash. ``parents``: each category's main category
+    (None for a main one); without it, every category a phrase is a term of.
+
     Built from plain ``(category id, language, phrase)`` triples: no models here."""
 
-    def __init__(self, phrases: Iterable[tuple[int, str, str]]):
+    def __init__(self, phrases: Iterable[tuple[int, str, str]], parents: Mapping[int, int | None] | None = None):
+        self.parents = dict(parents or {})
         self.stemmed: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
         self.plain: dict[tuple[str, ...], set[int]] = {}
         # Each word of the phrases, alone: the categories that a word of a query is one word of.
@@ -286,12 +296,12 @@ class TermIndex:
         with it ("no puedo dormir", "can't sleep": psychosocial support, not a shelter's bed)."""
         found = set(self.plain.get(_key(words, negations), ()))
         if found:
-            return found
+            return self.narrowest(found)
         for term_language, terms in self.stemmed.items():
             if term_language == "id" and language != "id":
                 continue
             found |= terms.get(_key(stems_in_order(words, term_language), negations), set())
-        return found
+        return self.narrowest(found)
 
     def categories_of_word(self, word: str, language: str) -> set[int]:
         """The categories with ``word`` (normalised) among the words of their names or terms, compared as
@@ -302,7 +312,13 @@ class TermIndex:
                 found |= words.get(word, set())
             else:
                 found |= words.get(stem(word, term_language), set())
-        return found
+        return self.narrowest(found)
+
+    def narrowest(self, categories: set[int]) -> set[int]:
+        """``categories`` without the main categories of which a subcategory is among them: the main category's
+        facet is in every subcategory's documents, so it would find the subcategory's sisters as well."""
+        named_mains = {self.parents.get(pk) for pk in categories}
+        return {pk for pk in categories if pk not in named_mains}
 
 
 def _key(words: Iterable[str], negations: Iterable[bool] = ()) -> tuple[str, ...]:

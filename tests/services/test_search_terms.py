@@ -148,11 +148,41 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "el patron me acosa en el trabajo", "gbv-case-management"),
         ("en", "where to go after the shelter long term", "transitional-housing"),
         ("es", "médico del embarazo", "maternal-health"),
+        # A fresh set written blind (Portuguese and Indonesian chat): WhatsApp, a threat to kill her if she leaves,
+        # a boss's groping, intimate images spread (a crime to report), child marriage, a child who ran away, an
+        # IUD put in, the work card.
+        ("pt", "queria conversar pelo whats", "remote-counselling"),
+        ("es", "hablar por wasap", "remote-counselling"),
+        ("pt", "ele falou q me mata se eu largar ele", "safety-security"),
+        ("es", "dice que me mata si lo dejo", "safety-security"),
+        ("en", "he told me he'll kill me if i leave", "safety-security"),
+        ("id", "dia bilang mau bunuh aku kalau aku pergi", "safety-security"),
+        ("pt", "meu patrao fica passando a mao em mim", "gbv-case-management"),
+        ("en", "my boss keeps touching me", "gbv-case-management"),
+        ("pt", "meu homem me bate", "gbv-case-management"),
+        ("pt", "meu ex espalhou fotos intimas minhas", "criminal-justice"),
+        ("id", "mantan nyebarin foto bugil gw", "criminal-justice"),
+        ("pt", "menina de 14 anos casada com homem de 30", "child-protection"),
+        ("es", "matrimonio infantil", "child-protection"),
+        ("id", "anak kabur dari rumah umur 15", "child-protection"),
+        ("id", "anak dipaksa kawin umur 14", "child-protection"),
+        ("id", "pernikahan dini", "child-protection"),
+        ("id", "hamil di luar nikah", "maternal-health"),
+        ("en", "my daughter ran away", "child-protection"),
+        ("pt", "quero colocar diu pelo sus", "family-planning"),
+        ("en", "get my tubes tied", "family-planning"),
+        ("pt", "tirar carteira de trabalho", "employment-entrepreneurship"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
     understood = words.concepts(words.normalise(query).split(), language, REFERENCE_TERMS)
     assert any(slug in concept.categories for concept in understood), understood
+
+
+def test_a_marriage_is_a_childs_only_when_the_words_say_so():
+    # "nikah dini" (early marriage) is child protection; "nikah" alone (a pregnancy outside marriage) is not.
+    understood = words.concepts(words.normalise("hamil di luar nikah").split(), "id", REFERENCE_TERMS)
+    assert not any("child-protection" in concept.categories for concept in understood), understood
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,27 @@ def test_a_main_categorys_terms_find_its_subcategories_services(client, shelter_
         assert listed(page(client, language, query), language, emergency), query
 
 
+def test_a_term_of_a_subcategory_finds_its_services_and_not_its_sisters_though_the_main_category_has_it(client):
+    main = ServiceCategoryFactory(
+        slug="cash-basic-needs", name_pt="Necessidades básicas", search_terms_pt="absorvente, cesta básica"
+    )
+    kits = ServiceCategoryFactory(
+        slug="dignity-kits", parent=main, name_pt="Kits de dignidade", search_terms_pt="absorvente"
+    )
+    food = ServiceCategoryFactory(
+        slug="food-assistance", parent=main, name_pt="Assistência alimentar", search_terms_pt="cesta básica"
+    )
+    pads = ServiceFactory(name_es="Tienda Rosa", description_es="Atención.", categories=[kits])
+    meals = ServiceFactory(name_es="Almacén Azul", description_es="Atención.", categories=[food])
+
+    html = page(client, "pt", "absorvente de graça")
+    assert listed(html, "pt", pads)
+    assert not listed(html, "pt", meals)
+    html = page(client, "pt", "necessidades basicas")  # the main category's own words: every subcategory
+    assert listed(html, "pt", pads)
+    assert listed(html, "pt", meals)
+
+
 def test_words_of_another_language_are_understood(client, shelter_category):
     main, _sub = shelter_category
     service = ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[main])

@@ -78,6 +78,17 @@ def test_stems_keeps_each_stem_once_in_order():
         ("id", "paspor udah mati", ["paspor", "mati"]),
         ("es", "mi ex me sigue", ["sigue"]),
         ("en", "he keeps following me", ["following"]),
+        # Free ("gratis", "de graça": English "free" is a stop word), the verbs of saying, "fica"; Indonesian "dini"
+        # (early: "nikah dini", child marriage) is kept.
+        ("es", "abogado gratis", ["abogado"]),
+        ("pt", "absorvente de graca", ["absorvente"]),
+        ("pt", "advogado gratuito", ["advogado"]),
+        ("id", "pembalut gratis", ["pembalut"]),
+        ("en", "free lawyer", ["lawyer"]),
+        ("pt", "ele falou q me mata se eu largar ele", ["mata", "largar"]),
+        ("pt", "meu patrao fica passando a mao em mim", ["patrao", "passando", "mao", "mim"]),
+        ("en", "he told me hes gonna kill me", ["gonna", "kill"]),
+        ("id", "nikah dini", ["nikah", "dini"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
@@ -242,6 +253,32 @@ def test_a_term_whose_words_repeat_is_met_by_a_query_of_each_word_once():
     for query, category in [("badan biru biru", 1), ("anak anak", 2)]:
         typed = words.query_words(query)
         assert [sorted(concept.categories) for concept in words.concepts(typed, "id", terms)] == [[category]]
+
+
+def test_a_term_of_a_subcategory_names_it_alone_even_where_its_main_category_has_it():
+    # Basic needs (1) has "absorvente" and "comida" among its terms, as its subcategories dignity kits (2) and food (3)
+    # do: the main category's facet is in every subcategory's documents, and would find food for "absorvente".
+    terms = words.TermIndex(
+        [
+            (1, "pt", "absorvente"),
+            (1, "pt", "comida"),
+            (1, "pt", "necessidades básicas"),
+            (2, "pt", "absorvente"),
+            (3, "pt", "comida"),
+            (4, "pt", "absorvente"),  # another main category's
+        ],
+        parents={1: None, 2: 1, 3: 1, 4: None},
+    )
+    assert terms.categories(["absorvente"], "pt") == {2, 4}
+    assert terms.categories(["comida"], "pt") == {3}
+    assert terms.categories(["necessidades", "basicas"], "pt") == {1}  # the main category's own: all of it
+    assert terms.categories_of_word("absorvente", "pt") == {2, 4}
+    assert terms.categories_of_word("basicas", "pt") == {1}
+    # Without the categories' parents, every category a phrase is a term of.
+    assert words.TermIndex([(1, "pt", "absorvente"), (2, "pt", "absorvente")]).categories(["absorvente"], "pt") == {
+        1,
+        2,
+    }
 
 
 def test_terms_of_other_languages_are_understood():
