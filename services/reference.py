@@ -738,10 +738,13 @@ SEARCH_TERMS = {
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog",
     ),
     "support-groups": _t(
-        "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes",
-        "grupo de apoio, roda de conversa, grupo de mulheres, grupo reflexivo, grupo de sobreviventes",
-        "support group, peer support, survivors group, women's circle, group therapy",
-        "kelompok dukungan, dukungan sebaya, kelompok penyintas, komunitas penyintas",
+        "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes, "
+        "no tengo amigos, no tengo amigas, sin amigas, hacer amigas, conocer gente",
+        "grupo de apoio, roda de conversa, grupo de mulheres, grupo reflexivo, grupo de sobreviventes, "
+        "não tenho amigos, não tenho amigas, sem amigas, fazer amizade, conhecer pessoas",
+        "support group, peer support, survivors group, women's circle, group therapy, no friends, "
+        "don't have friends, make friends, meet people",
+        "kelompok dukungan, dukungan sebaya, kelompok penyintas, komunitas penyintas, gak punya teman, cari teman",
     ),
     "mental-health-care": _t(
         "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental, "
@@ -811,18 +814,18 @@ SEARCH_TERMS = {
         "visum, visum et repertum, forensik, bukti medis, dokter forensik",
     ),
     "sexual-reproductive-health": _t(
-        "salud sexual, salud reproductiva, ginecólogo, ginecóloga, ginecología, embarazo, embarazada, prenatal, "
-        "control prenatal, parto, partera, anticonceptivos, planificación familiar, pastilla del día siguiente, "
+        "salud sexual, salud reproductiva, ginecólogo, ginecóloga, ginecología, anticonceptivos, "
+        "planificación familiar, pastilla del día siguiente, "
         "condones, preservativos, VIH, ITS, ETS, prueba de embarazo, aborto, interrupción legal del embarazo, "
         "ILE, menstruación",
-        "saúde sexual, saúde reprodutiva, ginecologista, gineco, gravidez, grávida, gestante, pré-natal, parto, "
-        "parteira, anticoncepcional, métodos contraceptivos, planejamento familiar, pílula do dia seguinte, "
+        "saúde sexual, saúde reprodutiva, ginecologista, gineco, "
+        "anticoncepcional, métodos contraceptivos, planejamento familiar, pílula do dia seguinte, "
         "camisinha, preservativo, HIV, IST, DST, teste de gravidez, aborto legal, menstruação",
-        "sexual health, reproductive health, gynecologist, obgyn, pregnancy, pregnant, prenatal, antenatal, "
-        "midwife, birth control, contraception, family planning, morning after pill, plan b, condoms, HIV, STI, "
+        "sexual health, reproductive health, gynecologist, obgyn, "
+        "birth control, contraception, family planning, morning after pill, plan b, condoms, HIV, STI, "
         "STD, pregnancy test, abortion, menstrual",
-        "kesehatan reproduksi, kespro, kesehatan seksual, hamil, kehamilan, bidan, dokter kandungan, obgyn, "
-        "periksa kehamilan, melahirkan, persalinan, keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
+        "kesehatan reproduksi, kespro, kesehatan seksual, dokter kandungan, obgyn, "
+        "keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
         "IMS, tes kehamilan, aborsi, menstruasi, haid, "
         "tespek, test pack, testpack",
     ),
@@ -852,13 +855,15 @@ SEARCH_TERMS = {
     ),
     "maternal-health": _t(
         "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera, "
-        "médico del embarazo, doctor del embarazo",
+        "médico del embarazo, doctor del embarazo, me dejó embarazada, embarazada y sola",
         "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
-        "médico do pré-natal, médico da gravidez",
+        "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
-        "pregnancy doctor, prenatal doctor",
+        "pregnancy doctor, prenatal doctor, prenatal checkup, prenatal care, prenatal visit, left me pregnant, "
+        "pregnant and alone",
         "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
-        "hamil di luar nikah, hamil duluan",
+        "hamil di luar nikah, hamil duluan, persalinan, periksa kehamilan, cek kandungan, ditinggal pas hamil, "
+        "hamil sendirian",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
@@ -896,13 +901,17 @@ SEARCH_TERMS = {
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
-        "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia",
+        "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia, no me creyeron, "
+        "no me hicieron caso, la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
-        "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes",
+        "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes, "
+        "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO",
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
-        "intimate images, revenge porn, leaked my nudes, posted my nudes",
+        "intimate images, revenge porn, leaked my nudes, posted my nudes, "
+        "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
-        "foto bugil, sebar foto bugil, video syur, UU ITE",
+        "foto bugil, sebar foto bugil, video syur, UU ITE, "
+        "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi",
     ),
     "asylum-migration": _t(
         "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
@@ -912,11 +921,12 @@ SEARCH_TERMS = {
         "permiso por protección temporal, protección temporal, TPS, "
         "cédula, DNI, CURP, sacar mis papeles, perdí mis documentos, me robaron los documentos, pasaporte "
         "vencido, me quieren deportar, detenido por migración, detención migratoria, permiso de trabajo, "
-        "permiso para trabajar",
+        "permiso para trabajar, COMAR, pedir refugio",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
-        "RNM, renovar documento, renovar visto, renovar protocolo, autorização de trabalho",
+        "RNM, renovar documento, renovar visto, renovar protocolo, autorização de trabalho, CONARE, pedir "
+        "refúgio, carteira de trabalho, CTPS",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
@@ -967,7 +977,8 @@ SEARCH_TERMS = {
         "me insulta, me grita, me humilla, violencia psicológica, toma y se pone violento, "
         "me ahorcó, me quiso ahorcar, me estranguló, me apretó el cuello, matrimonio forzado, me quieren casar "
         "a la fuerza, me obligan a casarme, casarme a la fuerza, me acosa en el trabajo, acoso en el trabajo, "
-        "mi jefe me manosea, mi patrón me toca, mi hombre me pega",
+        "mi jefe me manosea, mi patrón me toca, mi hombre me pega, mi jefe me toca, me toca en el trabajo, el "
+        "patrón me quitó el pasaporte",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -982,7 +993,8 @@ SEARCH_TERMS = {
         "me enforcou, tentou me enforcar, me estrangulou, apertou meu pescoço, casamento forçado, me obrigam a "
         "casar, casar à força, me assedia no trabalho, "
         "patrão passa a mão em mim, chefe passa a mão em mim, patrão me assedia, meu homem me bate, "
-        "espalhou minhas fotos, espalhou fotos íntimas",
+        "espalhou minhas fotos, espalhou fotos íntimas, meu chefe me toca, chefe passa a mão, patrão pegou meu "
+        "passaporte",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -996,7 +1008,8 @@ SEARCH_TERMS = {
         "calls me names, yells at me, puts me down, verbal abuse, emotional abuse, drinks and gets violent, "
         "strangled, strangled me, strangulation, choked me, choking me, tried to choke me, forced marriage, "
         "forcing me to marry, forced to marry, making me marry, put hands on me, put his hands on me, "
-        "boss touches me, boss keeps touching me, boss groped me, my man hits me",
+        "boss touches me, boss keeps touching me, boss groped me, my man hits me, touching me at work, my boss "
+        "harasses me, employer took my passport, employer has my passport",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -1015,26 +1028,27 @@ SEARCH_TERMS = {
         "encaminhamento, acompanhamento, rede de proteção, alguém pra ir comigo, ir comigo, me acompanhar, carona",
         "referral, accompaniment, escort, go with me, someone to go with me, accompany me, ride, a ride, "
         "ride to the hospital",
-        "rujukan, pendampingan, diantar, didampingi",
+        "rujukan, pendampingan, diantar, didampingi, pendamping ke rumah sakit, temani ke rumah sakit, antar ke "
+        "rumah sakit",
     ),
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
         "telefónica, línea gratuita, línea 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
-        "número para llamar, a quién llamar, número de teléfono, ahora mismo",
+        "número para llamar, a quién llamar, número de teléfono, ahora mismo, de madrugada, a medianoche",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
         "linha gratuita, 24 horas, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, ligação "
         "gratuita, "
-        "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora",
+        "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora, de madrugada",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
         "help now, sos, "
-        "who to call, hotline number, right now, call now",
+        "who to call, hotline number, right now, call now, 3am, middle of the night, late at night",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
         "darurat, segera, SOS, "
-        "nomor yang bisa dihubungi, nomor telepon",
+        "nomor yang bisa dihubungi, nomor telepon, tengah malam, dini hari",
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer",
@@ -1047,7 +1061,8 @@ SEARCH_TERMS = {
         "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap",
         "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat, "
         "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp",
-        "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp",
+        "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp, "
+        "texting, by text, text a counselor",
         "konseling online, daring, chat, WA, video call, virtual, chat konselor, curhat lewat WA, curhat online, "
         "ngobrol lewat WA",
     ),
@@ -1055,22 +1070,22 @@ SEARCH_TERMS = {
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
         "abuso sexual infantil, DIF, ICBF, bienestar familiar, defensoría de la niñez, DEMUNA, mi hijo, mi hija, "
         "menor no acompañado, trabajo infantil, cipotes, chamacos, chamaquitos, patojos, güiros, chamos, wawas, "
-        "pelados, chiquillos, "
+        "pelados, chiquillos, padrastro, mi padrastro, "
         "matrimonio infantil, unión temprana, mi hija se escapó de la casa, mi hijo se escapó de la casa, niña "
         "obligada a casarse",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
-        "desacompanhada, trabalho infantil, exploração sexual infantil, "
+        "desacompanhada, trabalho infantil, exploração sexual infantil, padrasto, meu padrasto, "
         "casamento infantil, menina, menino, meninas, meninos, casamento precoce, união precoce, menina obrigada "
         "a casar, filha fugiu de "
         "casa, filho fugiu de casa, adolescente fugiu de casa",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
-        "my son, my daughter, "
+        "my son, my daughter, stepdad, stepfather, my stepdad, "
         "child marriage, child bride, runaway, my daughter ran away, my son ran away",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
-        "jalanan, eksploitasi seksual anak, "
+        "jalanan, eksploitasi seksual anak, ayah tiri, bapak tiri, bapak tiriku, "
         "pernikahan anak, perkawinan anak, nikah dini, anak kabur, anak kabur dari rumah, anak minggat, "
         "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah",
     ),
@@ -1091,17 +1106,21 @@ SEARCH_TERMS = {
     "family-tracing": _t(
         "búsqueda de familiares, reunificación familiar, perdí a mi hijo, niño perdido, desaparecido, buscar a mi "
         "familia, separados en el camino, busco a mi familia, "
-        "perdí contacto con mi familia, persona desaparecida, mi hijo está desaparecido",
+        "perdí contacto con mi familia, persona desaparecida, mi hijo está desaparecido, no puedo comunicarme con mi "
+        "familia, no sé nada de mi familia, sin noticias de mi familia",
         "busca de familiares, reunificação familiar, criança perdida, desaparecido, encontrar minha família, "
         "família separada, "
         "desaparecida, meu filho desapareceu, pessoa desaparecida, perdi contato com minha família, sumiu, "
-        "procurar minha irmã, procurar meu irmão, procurar minha mãe",
+        "procurar minha irmã, procurar meu irmão, procurar minha mãe, não consigo falar com minha família, sem "
+        "notícias da minha família",
         "family tracing, family reunification, missing child, lost child, separated family, find my family, "
         "restoring family links, "
         "missing, missing person, my son is missing, my daughter is missing, lost contact with my family, "
-        "find my sister, find my brother, find my mother, find my mom, find my husband, missing relative",
+        "find my sister, find my brother, find my mother, find my mom, find my husband, missing relative, "
+        "can't reach my family, can't reach my mom, no news from my family, lost touch with my family",
         "penelusuran keluarga, reunifikasi keluarga, anak hilang, keluarga hilang, mencari keluarga, "
-        "orang hilang, hilang kontak, anak saya hilang",
+        "orang hilang, hilang kontak, anak saya hilang, gak bisa hubungi keluarga, putus kontak, tidak ada kabar "
+        "dari keluarga",
     ),
     "cash-basic-needs": _t(
         "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
@@ -1114,8 +1133,7 @@ SEARCH_TERMS = {
         "frío, chamarra, chompa",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, fraldas, roupas, cobertor, colchão, "
-        "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, bolsa "
-        "família, "
+        "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, "
         "passagem, passagem de ônibus, vale-transporte, transporte, leite em pó, leite pro bebê, fralda, "
         "tomar banho, banho, lavar roupa, "
         "busão, passe livre, ônibus de graça, conta de luz, conta de água, contas atrasadas, pagar as contas, "
@@ -1138,12 +1156,13 @@ SEARCH_TERMS = {
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "
         "plata para el arriendo, dinero para la renta, no puedo pagar la renta, no puedo pagar el arriendo, no "
-        "me alcanza para la renta",
+        "me alcanza para la renta, renta del mes, renta de este mes, arriendo del mes",
         "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
-        "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado",
+        "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
+        "aluguel desse mês",
         "cash transfer, multipurpose cash, money, cash card, "
-        "rent money, can't pay rent, can't pay my rent, behind on rent",
-        "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, "
+        "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent",
+        "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
         "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan",
     ),
     "dignity-kits": _t(
@@ -1166,8 +1185,8 @@ SEARCH_TERMS = {
         "jale, estudiar, quiero estudiar, clases, clases de español, aprender español, clases de inglés, "
         "terminar la escuela, terminar la prepa, convalidar título, homologar título, "
         "me quedé sin trabajo, me quedé sin chamba, me quedé sin empleo",
-        "trabalho, emprego, bico, vaga, vaga de emprego, empreendedorismo, negócio, renda, renda extra, geração de "
-        "renda, autonomia financeira, microcrédito, currículo, trampo, "
+        "trabalho, emprego, vaga, vaga de emprego, empreendedorismo, negócio, renda, renda extra, geração de "
+        "renda, autonomia financeira, microcrédito, currículo, "
         "estudar, aula de português, curso de português, aprender português, revalidar "
         "diploma, revalidação de diploma, supletivo, EJA, "
         "fiquei sem trabalho, fiquei desempregada",
@@ -1177,7 +1196,6 @@ SEARCH_TERMS = {
         "lost my job, finish high school, high school diploma, go back to school",
         "kerja, pekerjaan, lowongan kerja, loker, "
         "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, "
-        "kerjaan, cari kerja, "
         "belajar bahasa, kursus bahasa, kursus bahasa inggris, belajar bahasa indonesia, "
         "kejar paket, penyetaraan ijazah, "
         "kena phk, di phk",
@@ -1190,11 +1208,14 @@ SEARCH_TERMS = {
         "pelatihan kerja, pelatihan keterampilan, kursus, BLK, keterampilan, pelatihan, menjahit, kursus gratis",
     ),
     "employment-entrepreneurship": _t(
-        "empleo, trabajo, chamba, emprendimiento, negocio, capital semilla, bolsa de trabajo",
+        "empleo, trabajo, chamba, emprendimiento, negocio, capital semilla, bolsa de trabajo, vender comida, "
+        "vender desde casa, negocio desde casa, poner un negocio",
         "emprego, trabalho, vaga, empreendedorismo, negócio, microcrédito, carteira de trabalho, CTPS, carteira "
-        "assinada",
-        "job, employment, work, small business, microloan, job search",
-        "kerja, lowongan kerja, loker, usaha kecil, UMKM, modal usaha",
+        "assinada, trampo, bico, vender comida, vender marmita, vender em casa, abrir um negócio",
+        "job, employment, work, small business, microloan, job search, sell food, selling food, sell from home, "
+        "business from home, start a business, side hustle",
+        "kerja, lowongan kerja, loker, usaha kecil, UMKM, modal usaha, kerjaan, cari kerja, jualan, jualan "
+        "makanan, jualan online, dagang, usaha dari rumah, buka usaha",
     ),
     "information-orientation": _t(
         "información, orientación, derechos, mis derechos, conocer mis derechos, qué hacer, a dónde ir, ruta de "
@@ -1257,7 +1278,8 @@ SEARCH_TERMS = {
         "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
-        "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, "
+        "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
+        "mau bunuh aku, "
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi",
     ),
@@ -1277,7 +1299,7 @@ SEARCH_TERMS = {
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "
         "especializada, policía",
         "delegacia da mulher, DEAM, DDM, delegacia especializada, polícia",
-        "police, special victims unit, dv unit, police report",
+        "police, special victims unit, dv unit, police report, cops, cop",
         "unit PPA, polisi, polres, polsek, laporan polisi",
     ),
 }

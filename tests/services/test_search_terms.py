@@ -172,6 +172,29 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("pt", "quero colocar diu pelo sus", "family-planning"),
         ("en", "get my tubes tied", "family-planning"),
         ("pt", "tirar carteira de trabalho", "employment-entrepreneurship"),
+        # Another blind set, of a person's weeks after leaving: police who did nothing, selling food from home,
+        # family back home, a night-time call, texting a counsellor, no friends, a stepfather, a threat to kill in
+        # chat Indonesian, rent this month, a boss who touches, an employer who keeps the passport.
+        ("en", "cops didnt believe me", "criminal-justice"),
+        ("es", "en la fiscalia no me hicieron caso", "criminal-justice"),
+        ("pt", "a policia nao fez nada", "criminal-justice"),
+        ("en", "want to start selling food from home", "employment-entrepreneurship"),
+        ("id", "mau jualan makanan", "employment-entrepreneurship"),
+        ("en", "pregnant and alone he left me", "maternal-health"),
+        ("es", "me dejo embarazada", "maternal-health"),
+        ("en", "cant reach my mom", "family-tracing"),
+        ("en", "someone to call at 3am", "helpline"),
+        ("en", "counselor i can text not call", "remote-counselling"),  # "text" is no stop word
+        ("en", "so lonely here no friends", "support-groups"),
+        ("pt", "nao tenho amigos aqui", "support-groups"),
+        ("en", "stepdad beats me", "child-protection"),
+        ("id", "dia ngancam mau bunuh aku", "safety-security"),
+        ("id", "pendamping ke rumah sakit", "referral-accompaniment"),
+        ("es", "como pido refugio en mexico comar", "asylum-migration"),
+        ("pt", "carteira de trabalho", "asylum-migration"),
+        ("es", "no tengo pa la renta este mes", "cash-assistance"),
+        ("en", "boss keeps touching me at work", "gbv-case-management"),
+        ("en", "my employer took my passport", "gbv-case-management"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
@@ -194,6 +217,11 @@ def test_a_marriage_is_a_childs_only_when_the_words_say_so():
         ("es", "toallas higiénicas", "dignity-kits"),
         ("en", "sanitary pads", "dignity-kits"),
         ("pt", "absorvente", "dignity-kits"),
+        ("en", "pregnant", "maternal-health"),
+        ("pt", "gravida", "maternal-health"),
+        ("id", "hamil", "maternal-health"),
+        ("pt", "trampo", "employment-entrepreneurship"),
+        ("pt", "bolsa familia", "cash-assistance"),
     ],
 )
 def test_a_word_for_one_kind_of_help_names_that_subcategory_alone(language, query, slug):
