@@ -902,7 +902,7 @@ SEARCH_TERMS = {
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
         "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia, no me creyeron, "
-        "no me hicieron caso, la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia",
+        "la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
         "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes, "
         "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO",
