@@ -24,7 +24,7 @@ from .understanding import (
     related_categories,
     strong_categories,
 )
-from .words import SHORTEST_STEM
+from .words import LONGEST_ABBREVIATION
 
 # Pages near a place are first looked for within a sixteenth of the radius, and no more than 2 km
 # (``nearest_first``): a city's centre, where listings without a public address are measured from.
@@ -120,7 +120,7 @@ def _best(index, understanding, groups):
         else:
             # Beside other words, only a short word's names differ from its forms starting a word of them.
             for word, word_forms in zip(concept.words, concept.forms, strict=True):
-                if len(word) < SHORTEST_STEM:
+                if len(word) <= LONGEST_ABBREVIATION:
                     best = best.filter(named(understanding, concept, word, word_forms, db=index.db))
     return best
 

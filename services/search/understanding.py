@@ -30,7 +30,7 @@ from . import words as understood_words
 from .backends import backend
 from .facets import facet
 from .text import normalise, shown_words, whole_name
-from .words import LANGUAGES, SHORTEST_STEM, Concept, TermIndex, concepts, correction, forms
+from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
 # concept's categories, in its places, elsewhere (descriptions). In a partial search a word found counts more than
@@ -173,8 +173,8 @@ def whole_in_names(word: str, word_forms, document: str = "", *, db: str = "defa
 def named(understanding: Understanding, concept: Concept, word: str, word_forms, document: str = "", *, db="default"):
     """Documents where ``word`` (of ``concept``) ranks ``RANK_NAME``: one of its forms starts a word of their names.
     A word of a phrase that names types of help (``Concept.categories``) counts in the names of a service of that
-    help; in another service's names, only when the query asks for more than that phrase, and then a word shorter
-    than ``words.SHORTEST_STEM`` letters (an abbreviation: KB, LBH) only as a whole word, not as the beginning of a
+    help; in another service's names, only when the query asks for more than that phrase, and then a word of at most
+    ``words.LONGEST_ABBREVIATION`` letters (an abbreviation: KB, LBH) only as a whole word, not as the beginning of a
     longer one ("KB" is family planning, not "KBG", gender-based violence)."""
     found = backend(db).in_names(word_forms, document=document)
     if not concept.categories:
@@ -182,7 +182,7 @@ def named(understanding: Understanding, concept: Concept, word: str, word_forms,
     of_help = found & in_categories(concept.categories, document, db=db)
     if len(understanding.concepts) == 1:
         return of_help
-    if len(word) < SHORTEST_STEM:
+    if len(word) <= LONGEST_ABBREVIATION:
         return of_help | whole_in_names(word, word_forms, document, db=db)
     return found
 

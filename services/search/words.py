@@ -53,6 +53,11 @@ def fold(text: str) -> str:
 #: The shortest stem a word is matched by ("cas" for "casa" would match caso).
 SHORTEST_STEM = 4
 
+#: The longest word of a phrase naming a type of help that is taken for an abbreviation (KB, LBH): in the names of
+#: another help's services it counts only as a whole word, not as the beginning of a longer one ("KB", family
+#: planning, is not "KBG", gender-based violence: ``understanding.named``).
+LONGEST_ABBREVIATION = 3
+
 _stemmers = threading.local()  # a PyStemmer object is not to be shared between threads
 
 
