@@ -701,7 +701,8 @@ SEARCH_TERMS = {
         "soledad, insomnio, pesadillas, lloro mucho, "
         "no duermo, ataques de ansiedad, me siento sola, lloro todo el tiempo, "
         "no puedo dormir, "
-        "abuso en la infancia, trauma de la infancia, ya no aguanto, no aguanto más",
+        "abuso en la infancia, trauma de la infancia, ya no aguanto, no aguanto más"
+        ", ya no puedo más, no puedo más, ya no doy más, estoy al límite",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -709,21 +710,25 @@ SEARCH_TERMS = {
         "insônia, não durmo, crise de ansiedade, pesadelo, pesadelos, "
         "não consigo dormir, "
         "falar com alguém, choro muito, chorando, não paro de chorar, desanimada, sem vontade de nada, "
-        "abuso na infância, sofri abuso quando criança, trauma de infância, não aguento mais",
+        "abuso na infância, sofri abuso quando criança, trauma de infância, não aguento mais"
+        ", não posso mais, não dá mais, não consigo mais, to no limite, no meu limite",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
         "trauma-informed care, sad, feeling low, hopeless, lonely, "
         "insomnia, nightmares, bad dreams, trouble sleeping, flashbacks, "
         "can't sleep, cannot sleep, "
-        "crying, can't stop crying, crying all the time, overwhelmed, breakdown, feel like giving up",
+        "crying, can't stop crying, crying all the time, overwhelmed, breakdown, feel like giving up"
+        ", can't take it anymore, can't do this anymore, can't go on like this, can't handle it anymore, "
+        "i give up, at my limit, breaking down",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
         "kesepian, "
         "susah tidur, insomnia, mimpi buruk, galau, sedih terus, "
         "tidak bisa tidur, gak bisa tidur, "
-        "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri, gak kuat lagi",
+        "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri, gak kuat lagi"
+        ", udah gak sanggup, gak sanggup lagi, capek hidup",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
@@ -1024,12 +1029,19 @@ SEARCH_TERMS = {
         "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil",
     ),
     "referral-accompaniment": _t(
-        "remisión, derivación, acompañamiento, que me acompañen, ruta de atención",
-        "encaminhamento, acompanhamento, rede de proteção, alguém pra ir comigo, ir comigo, me acompanhar, carona",
+        "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
+        ", que vaya conmigo, alguien que vaya conmigo, ir conmigo, vaya conmigo, que me acompañe, "
+        "alguien que me acompañe, que venga conmigo",
+        "encaminhamento, acompanhamento, rede de proteção, alguém pra ir comigo, ir comigo, me acompanhar, carona"
+        ", ir cmg, alguém pra ir cmg, vai comigo, vai cmg, ir junto, ir junto comigo, alguém pra ir junto, "
+        "vem comigo",
         "referral, accompaniment, escort, go with me, someone to go with me, accompany me, ride, a ride, "
-        "ride to the hospital",
+        "ride to the hospital"
+        ", come with me, someone to come with me, go there with me, be there with me, "
+        "someone to be there with me, someone to go along",
         "rujukan, pendampingan, diantar, didampingi, pendamping ke rumah sakit, temani ke rumah sakit, antar ke "
-        "rumah sakit",
+        "rumah sakit"
+        ", temani aku, temenin aku, nemenin aku, anterin aku, yang bisa nemenin, ditemani",
     ),
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "

@@ -58,13 +58,29 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub(" ", text.casefold().translate(_EXTRA_FOLDS)).strip()
 
 
+def joined_contractions(words: list[str]) -> list[str]:
+    """``words`` (normalised) with English "not" put back on its verb: normalising splits "can't" into "can t", and
+    the one-letter "t" is no query word, so "I can't sleep" would lose its negation and read "can sleep". "can t",
+    "don t", "won t", "didn t" become "cant", "dont", "wont", "didnt", as people type them without the apostrophe."""
+    joined = []
+    for word in words:
+        if word == "t" and joined and joined[-1].endswith("n"):
+            joined[-1] += "t"
+        else:
+            joined.append(word)
+    return joined
+
+
 def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
     """The words of a query, as they are matched: normalised, at least two characters, no repeats, at most ten of
-    them not in ``uncounted`` (and ten in all when every word is). The search passes the page language's stop
+    them not in ``uncounted`` (and ten in all when every word is), "n't" joined to its verb (``joined_contractions``).
+    The search passes the page language's stop
     words: a sentence typed as in a chat keeps the need it says last ("hola buenas noches disculpe la molestia es que
     yo no sé a quién pedir un abogado")."""
     words, counted = [], 0
-    for word in normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split():
+    for word in joined_contractions(
+        normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split()
+    ):
         if len(word) < MIN_WORD_LENGTH or word in words:
             continue
         if word not in uncounted:
@@ -91,6 +107,22 @@ class Words(dict):
 STEMS_MARK = "=stems"
 #: A whole name as one word of a document's names (``whole_name``): "Rumah Aman Melati" is ``=name=rumah=aman=melati``.
 WHOLE_NAME = "=name="
+
+
+#: A phrase of stop words alone that a category's term says ("go with me", "ir cmg"), as one query word
+#: (``said_phrase``): ``=said=go=with=me``. No document holds it, so it is found through the term's categories alone,
+#: and it counts as one word.
+SAID_PHRASE = "=said="
+
+
+def said_phrase(words: Iterable[str]) -> str:
+    """``words`` (a phrase of stop words) as one query word: ``SAID_PHRASE`` and the words joined by "="."""
+    return SAID_PHRASE + "=".join(words)
+
+
+def typed_words(word: str) -> str:
+    """A query word as typed: the words of a ``said_phrase`` separated by spaces, any other word itself."""
+    return word.removeprefix(SAID_PHRASE).replace("=", " ") if word.startswith(SAID_PHRASE) else word
 
 
 @functools.lru_cache(maxsize=65536)

@@ -29,7 +29,7 @@ from services.models import ServiceSearchDocument, split_search_terms
 from . import words as understood_words
 from .backends import backend
 from .facets import facet
-from .text import normalise, shown_words, whole_name
+from .text import normalise, shown_words, typed_words, whole_name
 from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
@@ -308,7 +308,7 @@ def understand(words: list[str], language: str, documents, *, correct: bool = Tr
     missing = [word for concept in found_concepts if searched[concept] is None for word in concept.words]
     typed = {correct_word: word for word, correct_word in fixed.items()}
     corrections = _shown({word: correct_word for word, correct_word in fixed.items() if correct_word not in missing})
-    missing = [typed.get(word, word) for word in missing]
+    missing = [typed_words(typed.get(word, word)) for word in missing]
     if not kept:
         return Understanding(found_concepts, corrections, missing, language=language, expanded=expanded)
     if len(kept) > 1 and not found(kept):

@@ -23,7 +23,7 @@ import stopwordsiso
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .text import normalise
+from .text import MIN_WORD_LENGTH, joined_contractions, normalise, said_phrase
 
 #: The interface languages and their Snowball stemmers.
 STEMMERS = {"es": "spanish", "pt": "portuguese", "en": "english", "id": "indonesian"}
@@ -138,14 +138,15 @@ NEED_WORDS = {
 
 #: Chat spelling and fillers that say nothing of the help sought, as people type them on a phone: "xq" and "pq"
 #: (porque), "pa" and "pra" (para), "vc" (você), "to" and "ta" (estou, está), Indonesian "gue" and "gw" (I), "gak"
-#: and "nggak" (not), "udah" (already), "aja", "sih"; "ex" and "mantan" (the former partner: the need is in the other
+#: and "nggak" (not), "udah" (already), "aja", "sih"; Caribbean English "mi" (I, me, my), "fi" (to) and "cyaan"
+#: (can't), and "not" as people misspell it ("dosent"); "ex" and "mantan" (the former partner: the need is in the other
 #: words), the nights and days before ("anoche", "ontem", "semalam"), the verbs of saying ("falou", "disse", "told",
 #: "bilang": what was said is in the other words) and Portuguese "fica" ("he keeps on...", "where is..."). Dropped from
 #: queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica",
-    "en": "ur pls plz thx told",
+    "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
     "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya",
 }
@@ -194,7 +195,8 @@ def meaningful(words: list[str], language: str, keep: Iterable[str] = ()) -> lis
 NEGATIONS = {
     "es": "no nunca ni jamas",
     "pt": "nao naum nunca nem jamais",
-    "en": "not no never t cant cannot dont wont didnt doesnt couldnt",
+    "en": "not no never t cant cannot dont wont didnt doesnt couldnt wouldnt shouldnt isnt wasnt arent werent aint "
+    "havent hasnt hadnt cyaan caan dosent doesent dosnt dnt cnt wasent didint",
     "id": "tidak tak gak nggak ga gk ngga enggak engga ndak kagak",
 }
 
@@ -250,6 +252,8 @@ def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str 
 
 #: The longest term matched, in meaningful words.
 LONGEST_TERM = 4
+#: The longest phrase of stop words alone that a term says ("someone to go with me", "no tengo a dónde ir").
+LONGEST_STOP_PHRASE = 6
 
 
 class TermIndex:
@@ -257,6 +261,10 @@ class TermIndex:
     categories they name. A phrase is keyed by the stems of its meaningful words in its own language, and also by
     the words themselves, in any order, so that "casa de acogida", "casas de acogida", "casa acogida" meet, and "me
     pegó mi esposo" meets "mi esposo me pega" (people say a need in any order; the stop words are left out).
+
+    A term made of stop words alone ("go with me", "ir comigo", "can't take it anymore") is also kept as it is
+    written, word for word in its order (``stop_phrases``): among the other words of a query its words would be
+    dropped, and the need it says with them ("someone to go with me to the police station").
 
     A phrase or word that names a subcategory names it alone, even where its main category has it too: "absorvente"
     (basic needs, and dignity kits) is a dignity kit, not food or cash. ``parents``: each category's main category
@@ -268,13 +276,20 @@ class TermIndex:
         self.parents = dict(parents or {})
         self.stemmed: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
         self.plain: dict[tuple[str, ...], set[int]] = {}
-        # Each word of the phrases, alone: the categories that a word of a query is one word of.
+        # Each word of the phrases, alone: the categories that a word of a query is one word of (by its stem or
+        # itself), and by itself only.
         self.word_stems: dict[str, dict[str, set[int]]] = {language: {} for language in LANGUAGES}
+        self.whole_words: dict[str, dict[str, set[int]]] = {language: {} for language in LANGUAGES}
+        # Terms of stop words alone, their words as a query takes them, in order → their categories.
+        self.stop_phrases: dict[tuple[str, ...], set[int]] = {}
         self.longest = 1
         for category_id, language, phrase in phrases:
             if language not in STEMMERS:
                 continue
-            typed = normalise(phrase).split()
+            typed = joined_contractions(normalise(phrase).split())
+            as_queried = tuple(dict.fromkeys(word for word in typed if len(word) >= MIN_WORD_LENGTH))
+            if 1 < len(as_queried) <= LONGEST_STOP_PHRASE and set(as_queried) <= stop_words(language):
+                self.stop_phrases.setdefault(as_queried, set()).add(category_id)
             # Each word once, with the negation said before its first time: a query's words never repeat
             # (``text.query_words``), so "biru biru" (bruised, "blue blue") is typed "biru".
             once = {}
@@ -290,6 +305,7 @@ class TermIndex:
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
+                self.whole_words[language].setdefault(word, set()).add(category_id)
 
     def categories(self, words: list[str], language: str, negations: Iterable[bool] = ()) -> set[int]:
         """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``: those
@@ -308,9 +324,32 @@ class TermIndex:
             found |= terms.get(_key(stems_in_order(words, term_language), negations), set())
         return self.narrowest(found)
 
+    def stop_phrase_spans(self, words: list[str]) -> list[tuple[int, int, set[int]]]:
+        """Where ``words`` (a query's, as ``text.query_words`` gives them) say a term of stop words alone
+        (``stop_phrases``): ``(start, end, categories)`` of each, the longest first from the left, none overlapping."""
+        spans, start = [], 0
+        while start < len(words):
+            for end in range(min(len(words), start + LONGEST_STOP_PHRASE), start + 1, -1):
+                categories = self.stop_phrases.get(tuple(words[start:end]))
+                if categories:
+                    spans.append((start, end, self.narrowest(categories)))
+                    start = end
+                    break
+            else:
+                start += 1
+        return spans
+
     def categories_of_word(self, word: str, language: str) -> set[int]:
         """The categories with ``word`` (normalised) among the words of their names or terms, compared as
-        ``categories`` compares phrases: "jurídica" is a word of "asesoría jurídica"."""
+        ``categories`` compares phrases: "jurídica" is a word of "asesoría jurídica". A word that is itself a word of
+        the page language's terms is that language's word: the other languages' terms count it when they have the
+        very word ("hospital"), not another word with its stem (English "call", a helpline, and Spanish "calle", the
+        street one sleeps in)."""
+        if word in self.whole_words.get(language, {}):
+            found = set(self.word_stems[language].get(stem(word, language), ()))
+            for words in self.whole_words.values():
+                found |= words.get(word, set())
+            return self.narrowest(found)
         found = set()
         for term_language, words in self.word_stems.items():
             if term_language == "id" and language != "id":
@@ -375,10 +414,29 @@ def forms(word: str, language: str) -> tuple[str, ...]:
 
 
 def concepts(words: list[str], language: str, terms: TermIndex | None = None) -> list[Concept]:
-    """What a query asks for: its meaningful words (``meaningful``) grouped into the longest phrases that name
-    types of help (``terms``), each other word on its own. A phrase is looked up with the negations said before its
-    words (``negated``), and without them when no term says it so."""
+    """What a query asks for: the terms of stop words alone it says (``TermIndex.stop_phrase_spans``: "go with me"),
+    each one word that only its categories find (``text.said_phrase``), and its other meaningful words
+    (``meaningful``) grouped into the longest phrases that name types of help (``terms``), each other word on its
+    own. A phrase is looked up with the negations said before its words (``negated``), and without them when no term
+    says it so."""
     terms = terms or TermIndex(())
+    spans = terms.stop_phrase_spans(words)
+    if not spans:
+        return _concepts(words, language, terms)
+    found, rest = [], 0
+    for start, end, categories in spans:
+        found += _concepts(words[rest:start], language, terms, only_meaningful=True)
+        said = said_phrase(words[start:end])
+        found.append(Concept((said,), ((said,),), frozenset(categories)))
+        rest = end
+    return found + _concepts(words[rest:], language, terms, only_meaningful=True)
+
+
+def _concepts(words: list[str], language: str, terms: TermIndex, *, only_meaningful: bool = False) -> list[Concept]:
+    """``concepts`` of ``words`` that say no term of stop words alone. ``only_meaningful``: none when every word is
+    a stop word (they are the words around such a term), instead of every word."""
+    if only_meaningful and not any(word not in stop_words(language) for word in words):
+        return []
     sequence, negations = meaningful(words, language), negated(words, language)
     found, start = [], 0
     while start < len(sequence):

@@ -305,6 +305,16 @@ def test_a_name_typed_whole_comes_first(client, shelter_category, language, quer
     assert html[first:].startswith(f"/{language}/services/{expected.pk}/")
 
 
+@pytest.mark.parametrize("query", ["Women Don't Wait", "women dont wait"])
+def test_a_name_with_an_english_not_typed_whole_comes_first(client, query):
+    """The query reads "don't" as "dont" (a negation kept on its verb), and so does the name's whole word."""
+    ServiceFactory(name_en="Women Wait Together", name_es="Mujeres", categories=[])
+    named = ServiceFactory(name_en="Women Don't Wait", name_es="Mujeres Zeta", categories=[])
+    html = page(client, "en", query)
+    first = html.index("/en/services/")
+    assert html[first:].startswith(f"/en/services/{named.pk}/")
+
+
 def test_a_whole_name_is_one_word_of_the_documents_names_and_never_a_suggestion():
     service = ServiceFactory(name_es="Casa Lila", organisation=OrganisationFactory(name_es="Colectiva Lila"))
     names = ServiceSearchDocument.objects.get(pk=service.pk).names.split()
@@ -382,3 +392,28 @@ def test_a_lawyer_typed_in_indonesian_finds_legal_aid_first_and_an_event_never_f
     html = page(client, "id", "acara")
     assert listed(html, "id", events)
     assert not listed(html, "id", lawyers) and not listed(html, "id", named)
+
+
+def test_a_term_of_stop_words_alone_finds_its_help_among_other_words(client):
+    """ "alguém pra ir cmg" (someone to go with me) is all stop and chat words: among other words they were dropped,
+    and only the police station was searched."""
+    escort = ServiceCategoryFactory(
+        slug="referral-accompaniment", name_pt="Acompanhamento", search_terms_pt="ir cmg", search_terms_en="go with me"
+    )
+    police = ServiceCategoryFactory(slug="specialised-police", name_pt="Delegacia da mulher", name_en="Police")
+    goes = ServiceFactory(name_es="Manos Lilas", description_es="Atención.", categories=[escort])
+    station = ServiceFactory(name_es="Delegacia Centro", description_es="Atención.", categories=[police])
+    for language, query in [("pt", "alguem pra ir cmg na delegacia"), ("en", "someone to go with me to the police")]:
+        html = page(client, language, query)
+        assert listed(html, language, goes), query
+        assert listed(html, language, station), query
+
+
+def test_an_english_not_typed_with_its_apostrophe_is_a_negation(client):
+    support = ServiceCategoryFactory(slug="psychosocial-support", name_en="Support", search_terms_en="can't sleep")
+    shelter = ServiceCategoryFactory(slug="safe-shelter", name_en="Shelter", search_terms_en="somewhere to sleep")
+    listening = ServiceFactory(name_es="Escucha Lila", description_es="Atención.", categories=[support])
+    beds = ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[shelter])
+    html = page(client, "en", "I can't sleep")
+    assert listed(html, "en", listening)
+    assert not listed(html, "en", beds)

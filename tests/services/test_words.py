@@ -313,3 +313,58 @@ def test_each_word_is_matched_by_its_stem_when_that_starts_it():
     assert words.forms("casa", "es") == ("casa",)  # "cas" would match caso, casado
     assert words.forms("kehamilan", "id") == ("kehamilan", "hamil")
     assert words.forms("lbh", "id") == ("lbh",)
+
+
+def test_an_english_not_stays_with_its_verb():
+    # Normalising splits "can't" into "can t", and a one-letter word is no query word: "I can't sleep" would read
+    # "can sleep", a bed.
+    assert words.query_words("I can't sleep") == ["cant", "sleep"]
+    assert words.query_words("he won't let me, it isn't fair") == ["he", "wont", "let", "me", "it", "isnt", "fair"]
+    assert [sorted(c.categories) for c in words.concepts(words.query_words("I can't sleep"), "en", NEGATED_TERMS)] == [
+        [2]
+    ]
+
+
+STOP_WORD_TERMS = words.TermIndex(
+    [
+        (1, "en", "go with me"),
+        (1, "pt", "ir cmg"),
+        (2, "en", "police"),
+        (2, "pt", "delegacia"),
+        (3, "en", "can't take it anymore"),
+        (4, "en", "hits me"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "categories"),
+    [
+        ("en", "someone to go with me to the police", [[1], [2]]),
+        ("pt", "alguem pra ir cmg na delegacia", [[1], [2]]),
+        ("en", "i just can't take it anymore he hits me", [[3], [4]]),
+        ("en", "go with me", [[1]]),
+        # Its words in another order, or another word among them, say something else: dropped as stop words.
+        ("en", "me with go to the police", [[2]]),
+        ("en", "go there with me to the police", [[2]]),
+    ],
+)
+def test_a_term_of_stop_words_alone_is_found_among_other_words(language, query, categories):
+    """Among other words its words would be dropped as stop words, and the need it says with them."""
+    understood = words.concepts(words.query_words(query), language, STOP_WORD_TERMS)
+    assert [sorted(concept.categories) for concept in understood] == categories
+
+
+def test_a_term_of_stop_words_alone_counts_as_one_word_that_no_listing_holds():
+    (said, _police) = words.concepts(words.query_words("go with me to the police"), "en", STOP_WORD_TERMS)
+    assert said.words == said.forms[0] == ("=said=go=with=me",)  # "=" is in no query or listing word
+
+
+def test_a_word_of_the_page_language_is_not_another_languages_word_with_its_stem():
+    terms = words.TermIndex(
+        [(1, "en", "call"), (2, "es", "situación de calle"), (3, "en", "ride to the hospital"), (4, "es", "hospital")]
+    )
+    assert terms.categories_of_word("call", "en") == {1}  # not the street one sleeps in ("calle" stems to "call")
+    assert terms.categories_of_word("calle", "es") == {2}
+    assert terms.categories_of_word("hospital", "es") == {3, 4}  # the very word in another language's terms
+    assert terms.categories_of_word("calles", "en") == {1, 2}  # no English term word: every language's stems
