@@ -677,10 +677,21 @@ SEARCH_TERMS = {
         "penggusuran, digusur",
     ),
     "emergency-shelter": _t(
-        "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy",
-        "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato",
-        "emergency shelter, tonight, overnight, 24 hour shelter, crisis shelter, bed tonight",
-        "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat",
+        "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy"
+        ", me cerró la puerta, dónde dormimos hoy, dónde dormir esta noche, terminal de buses, "
+        "terminal de autobuses, estoy en la terminal, terminal terrestre, un lugar donde quedarme, "
+        "donde quedarme hoy",
+        "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato"
+        ", me trancou pra fora, rodoviária, estou na rodoviária, terminal rodoviário, um lugar pra ficar, "
+        "onde ficar hoje",
+        "emergency shelter, tonight, overnight, 24 hour shelter, crisis shelter, bed tonight"
+        ", locked out, locked me out, he locked me out, can't go home, can't go back home, cant go home tonight, "
+        "nowhere to sleep tonight, kicked out tonight, bus station, greyhound, greyhound station, "
+        "bus terminal, stuck at the bus station, somewhere to stay, need somewhere to stay, "
+        "somewhere to stay tonight",
+        "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat"
+        ", dikunciin di luar, gak boleh masuk rumah, terminal bus, di terminal, tempat nginep, numpang nginep, "
+        "nginep",
     ),
     "transitional-housing": _t(
         "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino, "
@@ -731,16 +742,32 @@ SEARCH_TERMS = {
         ", udah gak sanggup, gak sanggup lagi, capek hidup",
     ),
     "psychological-first-aid": _t(
-        "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis",
-        "primeiros cuidados psicológicos, primeiros socorros psicológicos, crise, choque, intervenção em crise",
-        "psychological first aid, pfa, crisis support, crisis intervention, shock",
-        "pertolongan pertama psikologis, PFA, krisis, syok, intervensi krisis",
+        "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis"
+        ", temblando, no paro de temblar, estoy en shock, tengo mucho miedo, mucho miedo, estoy asustada",
+        "primeiros cuidados psicológicos, primeiros socorros psicológicos, crise, choque, intervenção em crise"
+        ", tremendo, não paro de tremer, em choque, depois do que aconteceu, assustada",
+        "psychological first aid, pfa, crisis support, crisis intervention, shock"
+        ", shaking, can't stop shaking, trembling, in shock, after what happened, what happened to me, "
+        "freaking out, panicking",
+        "pertolongan pertama psikologis, PFA, krisis, syok, intervensi krisis"
+        ", gemetar, gemeteran, masih syok, setelah kejadian itu",
     ),
     "individual-counselling": _t(
-        "terapia individual, psicoterapia, cita con psicólogo, consulta psicológica, sesiones individuales",
-        "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais",
-        "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions",
-        "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog",
+        "terapia individual, psicoterapia, cita con psicólogo, consulta psicológica, sesiones individuales"
+        ", psicólogo, psicóloga, terapeuta, terapia, consejería, psicóloga barata, terapia barata, "
+        "terapia de bajo costo, psicóloga gratis, psicóloga violencia, psicólogo violencia, "
+        "psicóloga para violencia, psicóloga para víctimas de violencia",
+        "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais"
+        ", psicólogo, psicóloga, terapeuta, terapia, psicólogo barato, terapia barata, psicólogo de graça, "
+        "psicóloga violência, psicólogo violência, psicóloga para vítima de violência",
+        "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions"
+        ", therapist, counselor, counsellor, psychologist, counseling, counselling, therapy, cheap counselor, "
+        "cheap therapist, low cost counseling, low cost therapy, affordable therapy, affordable counselor, "
+        "sliding scale, sliding scale therapy, free therapy, free counseling, therapist for abuse survivors, "
+        "counselor for abuse survivors, counselor for survivors",
+        "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
+        ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
+        "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban",
     ),
     "support-groups": _t(
         "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes, "
@@ -753,11 +780,14 @@ SEARCH_TERMS = {
     ),
     "mental-health-care": _t(
         "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental, "
-        "matarme, suicidarme, quitarme la vida, ganas de morir",
+        "matarme, suicidarme, quitarme la vida, ganas de morir"
+        ", se quiere morir, quiere matarse, habla de suicidarse",
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
-        "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer",
-        "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts",
-        "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa",
+        "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer"
+        ", quer morrer",
+        "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts"
+        ", wants to die, she wants to die",
+        "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati",
     ),
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
@@ -767,49 +797,68 @@ SEARCH_TERMS = {
         "me duele, dolor, dolores, fiebre, sangrado, sangrando, hemorragia, enferma, enfermo, estoy "
         "enferma, pediatra, "
         "moretones, moretón, morados, "
-        "dolor de garganta, me duele la garganta",
+        "dolor de garganta, me duele la garganta"
+        ", presión alta, la presión, diabetes, insulina, receta, inhalador",
         "médico, médica, doutor, doutora, hospital, clínica, posto de saúde, UBS, UPA, pronto-socorro, "
         "emergência, enfermeira, atendimento médico, saúde, ferimento, machucado, lesões, SUS, consulta médica, "
         "ambulância, vacina, vacinação, dentista, remédio, remédios, medicamentos, farmácia, receita, "
         "dor, estou com dor, febre, sangramento, sangrando, hemorragia, doente, estou doente, pediatra, "
         "roxo, roxa, hematoma, postinho, dor de dente, dor de cabeça, dor de barriga, tosse, gripe, "
-        "dor de garganta",
+        "dor de garganta"
+        ", pressão alta, remédio de pressão, diabetes, insulina, bombinha",
         "doctor, hospital, clinic, health clinic, nurse, medical, medical care, emergency room, urgent care, "
         "injury, injuries, health care, physician, gp, ambulance, wounds, checkup, bruises, vaccine, vaccination, "
         "dentist, dental, medicine, medication, pharmacy, prescription, "
         "pain, in pain, fever, bleeding, hemorrhage, sick, feeling sick, pediatrician, "
         "bruised, toothache, tooth pain, headache, stomach pain, cough, flu, shots, immunizations, checkup for my "
         "baby, "
-        "sore throat, throat hurts, my throat hurts",
+        "sore throat, throat hurts, my throat hurts"
+        ", meds, my meds, blood pressure, high blood pressure, diabetes, insulin, refill, prescription refill, "
+        "inhaler",
         "dokter, rumah sakit, RS, puskesmas, klinik, perawat, layanan kesehatan, berobat, periksa, luka, cedera, "
         "memar, IGD, UGD, ambulans, pengobatan, kesehatan, medis, mantri, vaksin, imunisasi, dokter gigi, obat, "
         "apotek, resep, BPJS, JKN, KIS, RSUD, RSUP, "
         "sakit, nyeri, demam, pendarahan, perdarahan, berdarah, dokter anak, kesakitan, "
         "lebam, badan biru, "
-        "sakit tenggorokan",
+        "sakit tenggorokan"
+        ", darah tinggi, obat darah tinggi, diabetes, gula darah, insulin",
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
         "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí, violada, me violó, agredida "
-        "sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon",
+        "sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon"
+        ", me drogaron, abusaron de mí en una fiesta, agredida en una fiesta",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
-        "seguinte, anticoncepção de emergência, 72 horas, me tocou, me apalpou, passou a mão em mim",
+        "seguinte, anticoncepção de emergência, 72 horas, me tocou, me apalpou, passou a mão em mim"
+        ", me drogaram, abusaram de mim numa festa",
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
-        "72 hours, groped, touched me, molested",
+        "72 hours, groped, touched me, molested"
+        ", assaulted, got assaulted, sexually assaulted, assaulted at a party, drugged, drugged at a party, "
+        "roofied, date rape",
         "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam, "
-        "diraba, dicabuli, pencabulan",
+        "diraba, dicabuli, pencabulan"
+        ", dicekoki, diperkosa di pesta",
     ),
     "emergency-medical-care": _t(
         "urgencias, emergencias, guardia, sala de emergencia, ambulancia, "
         "fractura, hueso roto, brazo roto, pierna rota, me rompí el brazo, me quebré el brazo, puntadas, "
-        "estrangulamiento, me ahorcó, me estranguló",
+        "estrangulamiento, me ahorcó, me estranguló"
+        ", me pateó la barriga, me pateó el estómago, me rompió la boca, me partió la boca, boca rota, "
+        "labio roto, diente roto, me rompió un diente, vómito, vomitando",
         "pronto-socorro, UPA, emergência, plantão, ambulância, "
         "fratura, osso quebrado, braço quebrado, perna quebrada, quebrei o braço, levar pontos, "
-        "estrangulamento, me enforcou, me estrangulou",
+        "estrangulamento, me enforcou, me estrangulou"
+        ", chutou minha barriga, chute na barriga, soco na barriga, cortou minha boca, boca cortada, "
+        "lábio cortado, dente quebrado, quebrou meu dente, pancada na cabeça, tonta, vomitando, braço inchado, "
+        "inchado, inchada",
         "emergency room, er, a&e, urgent care, ambulance, "
         "broken bone, broken arm, broken leg, broke my arm, broke my leg, fracture, stitches, strangled, "
-        "strangulation, choked me",
-        "IGD, UGD, gawat darurat, ambulans, patah tulang, tangan patah, kaki patah, jahit luka, dicekik",
+        "strangulation, choked me"
+        ", punched my stomach, split lip, busted lip, broke my tooth, broken tooth, knocked my tooth out, "
+        "bleeding mouth, head injury, dizzy, vomiting, throwing up, concussion",
+        "IGD, UGD, gawat darurat, ambulans, patah tulang, tangan patah, kaki patah, jahit luka, dicekik"
+        ", perut ditendang, ditendang perutnya, bibir sobek, gigi patah, kepala terbentur, pusing, muntah, "
+        "muntah muntah, bengkak, gak bisa digerakin",
     ),
     "forensic-examination": _t(
         "examen médico legal, medicina legal, legista, médico forense, peritaje, dictamen médico, constatación de "
@@ -860,7 +909,8 @@ SEARCH_TERMS = {
     ),
     "maternal-health": _t(
         "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera, "
-        "médico del embarazo, doctor del embarazo, me dejó embarazada, embarazada y sola",
+        "médico del embarazo, doctor del embarazo, me dejó embarazada, embarazada y sola"
+        ", me pateó la barriga embarazada",
         "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
         "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
@@ -868,7 +918,8 @@ SEARCH_TERMS = {
         "pregnant and alone",
         "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
         "hamil di luar nikah, hamil duluan, persalinan, periksa kehamilan, cek kandungan, ditinggal pas hamil, "
-        "hamil sendirian",
+        "hamil sendirian"
+        ", perut ditendang pas hamil",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
@@ -876,12 +927,14 @@ SEARCH_TERMS = {
         "jurídico, trámites legales, juicio, demanda, derechos, ley, juzgado, tribunal, bufete popular, personería, "
         "defensoría del pueblo, procuraduría, "
         "no me paga, no me pagan, no me pagaron, sueldo, salario, derechos laborales, inspección de trabajo, "
-        "patrón, patrona",
+        "patrón, patrona"
+        ", mi empleador, empleador",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
         "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha, "
         "não me pagou, não me paga, salário atrasado, salário, direitos trabalhistas, patrão, "
-        "patroa",
+        "patroa"
+        ", patrão me maltrata",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
         "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
         "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights",
@@ -893,16 +946,20 @@ SEARCH_TERMS = {
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
         "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción, "
-        "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo",
+        "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo"
+        ", medida de protección urgente, comisaría de familia",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
         "medida de afastamento, Maria da Penha, "
-        "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa",
+        "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa"
+        ", medida protetiva urgente",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
         "order, "
-        "keeps showing up, shows up at my house, shows up at my work, shows up at my job",
+        "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
+        ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
-        "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja",
+        "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"
+        ", surat perlindungan",
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
@@ -926,7 +983,8 @@ SEARCH_TERMS = {
         "permiso por protección temporal, protección temporal, TPS, "
         "cédula, DNI, CURP, sacar mis papeles, perdí mis documentos, me robaron los documentos, pasaporte "
         "vencido, me quieren deportar, detenido por migración, detención migratoria, permiso de trabajo, "
-        "permiso para trabajar, COMAR, pedir refugio",
+        "permiso para trabajar, COMAR, pedir refugio"
+        ", amenaza con deportarme, me quiere hacer deportar",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
@@ -935,25 +993,31 @@ SEARCH_TERMS = {
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
-        " expired passport, work permit, renew my visa, renew my papers, renewal",
+        " expired passport, work permit, renew my visa, renew my papers, renewal"
+        ", says he'll get me deported, get me deported",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
-        "habis, overstay, ditahan imigrasi, rudenim, izin kerja",
+        "habis, overstay, ditahan imigrasi, rudenim, izin kerja"
+        ", mau dilaporin imigrasi",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
         "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia, "
-        "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas",
+        "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas"
+        ", divorcio gratis",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
-        "me largou, me abandonou",
+        "me largou, me abandonou"
+        ", divórcio de graça",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
-        "he left me, left me with nothing, abandoned",
+        "he left me, left me with nothing, abandoned"
+        ", can't afford a divorce, free divorce, cheap divorce",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
-        "ditinggal suami, ditelantarkan suami",
+        "ditinggal suami, ditelantarkan suami"
+        ", cerai gratis",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
@@ -983,7 +1047,8 @@ SEARCH_TERMS = {
         "me ahorcó, me quiso ahorcar, me estranguló, me apretó el cuello, matrimonio forzado, me quieren casar "
         "a la fuerza, me obligan a casarme, casarme a la fuerza, me acosa en el trabajo, acoso en el trabajo, "
         "mi jefe me manosea, mi patrón me toca, mi hombre me pega, mi jefe me toca, me toca en el trabajo, el "
-        "patrón me quitó el pasaporte",
+        "patrón me quitó el pasaporte"
+        ", me cayó a golpes",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1014,7 +1079,8 @@ SEARCH_TERMS = {
         "strangled, strangled me, strangulation, choked me, choking me, tried to choke me, forced marriage, "
         "forcing me to marry, forced to marry, making me marry, put hands on me, put his hands on me, "
         "boss touches me, boss keeps touching me, boss groped me, my man hits me, touching me at work, my boss "
-        "harasses me, employer took my passport, employer has my passport",
+        "harasses me, employer took my passport, employer has my passport"
+        ", beat me up, beat mi up",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -1056,17 +1122,30 @@ SEARCH_TERMS = {
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
         "help now, sos, "
-        "who to call, hotline number, right now, call now, 3am, middle of the night, late at night",
+        "who to call, hotline number, right now, call now, 3am, middle of the night, late at night"
+        ", 1am, 2am, 4am, 5am",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
         "darurat, segera, SOS, "
-        "nomor yang bisa dihubungi, nomor telepon, tengah malam, dini hari",
+        "nomor yang bisa dihubungi, nomor telepon, tengah malam, dini hari"
+        ", jam 2 pagi, jam 3 pagi",
     ),
     "gbv-hotline": _t(
-        "línea de violencia, línea 155, línea contra la violencia, línea mujer",
-        "ligue 180, central de atendimento à mulher, disque denúncia",
-        "dv hotline, domestic violence hotline, gbv hotline",
-        "SAPA 129, hotline KDRT, pengaduan kekerasan",
+        "línea de violencia, línea 155, línea contra la violencia, línea mujer"
+        ", ayudar a una amiga, ayudar a mi amiga, cómo ayudar a mi amiga, cómo la ayudo, cómo ayudarla, "
+        "mi amiga, amiga, mi pana, pana, cómo ayudo a mi hermana, la vecina, mi vecina, vecina, vecino, "
+        "los vecinos, ayudar desde lejos",
+        "ligue 180, central de atendimento à mulher, disque denúncia"
+        ", ajudar uma amiga, ajudar minha amiga, como ajudar minha amiga, como ajudo ela, minha amiga, amiga, "
+        "vizinha, minha vizinha, vizinho",
+        "dv hotline, domestic violence hotline, gbv hotline"
+        ", help a friend, help my friend, how to help a friend, how do i help her, how can i help her, help her, "
+        "help him, how can i help, help from here, worried about my friend, worried about a friend, friend, "
+        "my friend, neighbour, neighbor, my neighbour, my neighbor, neighbour screaming, "
+        "hear my neighbor being beaten, bystander",
+        "SAPA 129, hotline KDRT, pengaduan kekerasan"
+        ", bantu teman, cara bantu teman, teman aku, temen aku, temen gue, tetangga, tetangga aku, "
+        "tetangga teriak",
     ),
     "remote-counselling": _t(
         "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat, "
@@ -1084,22 +1163,28 @@ SEARCH_TERMS = {
         "menor no acompañado, trabajo infantil, cipotes, chamacos, chamaquitos, patojos, güiros, chamos, wawas, "
         "pelados, chiquillos, padrastro, mi padrastro, "
         "matrimonio infantil, unión temprana, mi hija se escapó de la casa, mi hijo se escapó de la casa, niña "
-        "obligada a casarse",
+        "obligada a casarse"
+        ", 13 años, 14 años, 15 años, 16 años, 17 años, tengo 15, adolescente, mi hija adolescente, "
+        "mi hija de 14, mi hija de 15",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil, padrasto, meu padrasto, "
         "casamento infantil, menina, menino, meninas, meninos, casamento precoce, união precoce, menina obrigada "
         "a casar, filha fugiu de "
-        "casa, filho fugiu de casa, adolescente fugiu de casa",
+        "casa, filho fugiu de casa, adolescente fugiu de casa"
+        ", 13 anos, 14 anos, 15 anos, 16 anos, 17 anos, tenho 15, adolescente, minha filha adolescente",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
         "my son, my daughter, stepdad, stepfather, my stepdad, "
-        "child marriage, child bride, runaway, my daughter ran away, my son ran away",
+        "child marriage, child bride, runaway, my daughter ran away, my son ran away"
+        ", 13, 14, 15, 16, 17, im 13, im 14, im 15, im 16, im 17, teen, teenager, my teenage daughter, "
+        "daughter is 15",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
         "jalanan, eksploitasi seksual anak, ayah tiri, bapak tiri, bapak tiriku, "
         "pernikahan anak, perkawinan anak, nikah dini, anak kabur, anak kabur dari rumah, anak minggat, "
-        "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah",
+        "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah"
+        ", umur 13, umur 14, umur 15, umur 16, umur 17, anak remaja",
     ),
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
@@ -1112,8 +1197,10 @@ SEARCH_TERMS = {
         "quién me cuide a los niños",
         "espaço amigável, brinquedoteca, brincadeiras, atividades para crianças, creche, quem cuide das crianças",
         "child friendly space, play, kids activities, playgroup, daycare, childcare, babysitting, someone to watch "
-        "my kids",
-        "ruang ramah anak, tempat bermain, kegiatan anak, penitipan anak, tempat penitipan anak, daycare",
+        "my kids"
+        ", somewhere safe for my kids, watch my kids",
+        "ruang ramah anak, tempat bermain, kegiatan anak, penitipan anak, tempat penitipan anak, daycare"
+        ", titip anak, nitip anak, jagain anak, tempat titip anak",
     ),
     "family-tracing": _t(
         "búsqueda de familiares, reunificación familiar, perdí a mi hijo, niño perdido, desaparecido, buscar a mi "
@@ -1168,14 +1255,18 @@ SEARCH_TERMS = {
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "
         "plata para el arriendo, dinero para la renta, no puedo pagar la renta, no puedo pagar el arriendo, no "
-        "me alcanza para la renta, renta del mes, renta de este mes, arriendo del mes",
+        "me alcanza para la renta, renta del mes, renta de este mes, arriendo del mes"
+        ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje",
         "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
         "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
-        "aluguel desse mês",
+        "aluguel desse mês"
+        ", passagem, dinheiro da passagem, ajuda com a passagem",
         "cash transfer, multipurpose cash, money, cash card, "
-        "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent",
+        "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
+        ", money for a ticket, bus money, money for the bus",
         "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
-        "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan",
+        "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan"
+        ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang",
     ),
     "dignity-kits": _t(
         "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene, "
@@ -1252,67 +1343,82 @@ SEARCH_TERMS = {
     "rights-services-information": _t(
         "derechos, mis derechos, información, ruta de atención, derechos de las mujeres",
         "direitos, meus direitos, informação, direitos da mulher",
-        "rights, know your rights, information, women's rights",
+        "rights, know your rights, information, women's rights, red flags, not physical",
         "hak, hak saya, informasi hak, hak perempuan",
     ),
     "migrant-orientation": _t(
         "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué, "
         "volver a mi país, regresar a mi país, retorno voluntario, "
         "frontera, en la frontera, crucé la frontera, cruzar la frontera, trabajadora migrante, trabajador "
-        "migrante",
+        "migrante"
+        ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus",
         "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
-        "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante",
+        "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante"
+        ", rodoviária, cheguei na rodoviária, terminal rodoviário",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
-        "the country, migrant worker, domestic helper, domestic worker, foreign domestic worker",
+        "the country, migrant worker, domestic helper, domestic worker, foreign domestic worker"
+        ", bus station, greyhound station, bus terminal, ofw, overseas filipino worker, overseas worker, helper, "
+        "maid",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
-        "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran",
+        "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
+        ", terminal bus, baru turun dari bus, TKW disiksa",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
         "peligro, me amenaza, amenazas, me persigue, acoso, acecho, botón de pánico, 911, protegerme, me quiere "
         "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue, amenaza con matarme, me amenazó, "
         "me sigue a todos lados, me acosa, extorsión, me extorsionan, cobro de piso, pandilla, "
-        "pandilleros, cambiar la chapa, cambiar la cerradura",
+        "pandilleros, cambiar la chapa, cambiar la cerradura"
+        ", está en mi puerta, me está esperando afuera",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
         "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, "
         "extorsão, milícia, facção, trocar a fechadura, fechadura, me mata se eu largar ele, "
-        "vai me matar se eu largar ele",
+        "vai me matar se eu largar ele"
+        ", tá na minha porta, tá lá fora",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
         "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
-        "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave",
+        "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave"
+        ", outside my door, he's outside, at my door, banging on my door, trying to get in, in my yard",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
         "mau bunuh aku, "
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
-        "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi",
+        "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
+        ", gedor pintu, nungguin di depan",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "
-        "me rastrea el celular, rastrea mi celular, me tiene rastreada, lee mis mensajes, me espía el celular",
+        "me rastrea el celular, rastrea mi celular, me tiene rastreada, lee mis mensajes, me espía el celular"
+        ", mochila de emergencia, maleta de emergencia, qué llevar si me voy, qué me llevo, salir segura",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
-        "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular",
+        "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
+        ", como sair com segurança, plano pra sair",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
-        "messages, reads my texts, hacked my phone",
+        "messages, reads my texts, hacked my phone"
+        ", go bag, checklist, what to pack, leaving an abuser, leaving abuser, plan to leave, "
+        "how to leave safely, leave safely",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
-        "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat",
+        "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
+        ", tas darurat",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "
-        "especializada, policía",
-        "delegacia da mulher, DEAM, DDM, delegacia especializada, polícia",
-        "police, special victims unit, dv unit, police report, cops, cop",
-        "unit PPA, polisi, polres, polsek, laporan polisi",
+        "especializada, policía"
+        ", policía especializada, policía que entienda",
+        "delegacia da mulher, DEAM, DDM, delegacia especializada, polícia, policial que entenda",
+        "police, special victims unit, dv unit, police report, cops, cop, police who understand, dv police, svu",
+        "unit PPA, polisi, polres, polsek, laporan polisi, polisi khusus, polwan",
     ),
 }
 

@@ -195,6 +195,31 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "no tengo pa la renta este mes", "cash-assistance"),
         ("en", "boss keeps touching me at work", "gbv-case-management"),
         ("en", "my employer took my passport", "gbv-case-management"),
+        # A blind set of the first hours and night, and of helping someone else: phrases of stop words alone (going
+        # along, not bearing it any more), being locked out, a peace bond, shaking, someone at the door, a go bag,
+        # ages, the cost of a therapist, a bus terminal, a friend or a neighbour, everyday medicines.
+        ("en", "someone to come with me to the police station", "referral-accompaniment"),
+        ("pt", "alguem pra ir cmg na delegacia", "referral-accompaniment"),
+        ("en", "i cant take it anymore", "psychosocial-support"),
+        ("es", "ya no puedo mas", "psychosocial-support"),
+        ("en", "he locked me out", "emergency-shelter"),
+        ("en", "mi baby fada beat mi need somewhere fi stay", "emergency-shelter"),
+        ("en", "how to get peace bond against ex", "protection-orders"),
+        ("en", "cant stop shaking after what happened", "psychological-first-aid"),
+        ("en", "hes outside my door rn", "safety-security"),
+        ("en", "go bag checklist leaving abuser", "safety-planning"),
+        ("en", "my daughter is 15", "child-protection"),
+        ("en", "cheap counselor sliding scale", "individual-counselling"),
+        ("es", "psicologa gratis violencia", "individual-counselling"),  # not "violencia psicológica"
+        ("en", "ofw abused by employer", "migrant-orientation"),
+        ("en", "at the greyhound station with my kids", "emergency-shelter"),
+        ("es", "estoy en la terminal", "migrant-orientation"),
+        ("es", "a mi pana le pega el novio como la ayudo", "gbv-hotline"),
+        ("en", "my sister is being beaten how can i help her", "gbv-hotline"),
+        ("en", "blood pressure meds", "medical-care"),
+        ("es", "psicóloga", "individual-counselling"),  # one-to-one sessions: a psychologist, a therapist
+        ("en", "therapist", "individual-counselling"),
+        ("es", "ayuda con el pasaje", "cash-assistance"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
