@@ -630,6 +630,18 @@ class DocumentWords(models.Func):
         return "''", []
 
 
+class Holds(models.Lookup):
+    """``is_public__holds=True``: the flag itself as the condition (``WHERE "is_public"``), as the partial indexes
+    of the documents are written. Django 6.1 writes ``is_public=True`` as ``"is_public" = 1`` on SQLite, which those
+    indexes do not match there (SQLite uses a partial index only for the very terms of its WHERE)."""
+
+    lookup_name = "holds"
+
+    def as_sql(self, compiler, connection):
+        column, params = self.process_lhs(compiler, connection)
+        return (column if self.rhs else f"NOT {column}"), params
+
+
 class ServiceSearchDocument(models.Model):
     """The denormalised row search reads, one per service, kept current by ``services.signals``.
 
@@ -706,6 +718,9 @@ class ServiceSearchDocument(models.Model):
 
     def __str__(self):
         return str(self.service_id)
+
+
+ServiceSearchDocument._meta.get_field("is_public").register_lookup(Holds)
 
 
 class ServicePoint(models.Model):

@@ -340,7 +340,7 @@ class SearchDocumentQuerySet(DirectoryQuerySet):
     """Search documents: where the public search finds, filters, ranks and sorts (``ServiceFilter``)."""
 
     def public(self):
-        queryset = self.filter(is_public=True)
+        queryset = self.filter(is_public__holds=True)  # the partial indexes' own term (models.Holds)
         queryset.every_public = not self.query.where and not self.query.is_empty()
         return queryset
 

@@ -93,16 +93,25 @@ def staff(db):
 # Production settings ----------------------------------------------------------------------------------------
 
 
+def deploy_check(env: dict) -> subprocess.CompletedProcess:
+    """``check --deploy`` of the production settings, whose database (db.example.org) does not exist here: every
+    check but the models' and the database's, which since Django 6.1 ask the server its version (the suite's own
+    settings run those in ``make test``)."""
+    listed = run_manage("check", "--deploy", "--list-tags", env=env)
+    assert listed.returncode == 0, listed.stderr
+    tags = [tag for tag in listed.stdout.split() if tag not in {"models", "database"}]
+    assert "security" in tags
+    return run_manage("check", "--deploy", "--fail-level", "WARNING", *(f"--tag={tag}" for tag in tags), env=env)
+
+
 def test_deploy_check_passes_in_production():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    result = deploy_check(PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_deploy_check_fails_when_hsts_is_turned_off():
-    result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, "SECURE_HSTS_SECONDS": "0"}
-    )
+    result = deploy_check({**PRODUCTION_ENV, "SECURE_HSTS_SECONDS": "0"})
     assert result.returncode != 0
     assert "security.W004" in result.stderr + result.stdout
 
