@@ -39,6 +39,7 @@ FORM_ERRORS = [
     gettext_noop("Enter a valid duration."),
     gettext_noop("Enter a valid “slug” consisting of Unicode letters, numbers, underscores, or hyphens."),
     gettext_noop("Enter only digits separated by commas."),
+    gettext_noop("Enter two valid values."),  # django.contrib.postgres's range fields
     ngettext_lazy(
         "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
