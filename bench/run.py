@@ -6,7 +6,8 @@ in rounds (one of each per round, so a busy moment on the machine hits every typ
 script prints p50 and p95 in milliseconds, the database queries per request, and the ratios to the floor: a view
 that does nothing behind the same stack (``/es/bench-floor/``, present only in ``bench.settings``), and to a page
 that does not exist (404). Result cards are kept between requests, as on a running server (``services.card_cache``),
-except for the "first seen" type: queries no earlier request asked, broad and narrow, whose cards are set aside;
+and so are the answers of repeated broad searches (``services.search.search_answers``), except for the "first seen"
+type: queries no earlier request asked, broad and narrow, whose cards and answers are set aside;
 ``--cold-cards`` forgets every card before each request.
 
 Its own database, filled by ``generate_directory`` when it is missing:
@@ -278,6 +279,7 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
     from rssn.memory import freeze_long_lived_objects
     from services.card_cache import forget as forget_kept_cards
     from services.card_cache import set_aside as set_kept_cards_aside
+    from services.search import search_answers
 
     client = Client()
     for name, urls in mix:
@@ -300,7 +302,10 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
                 counter.count = 0
                 if cold_cards:
                     forget_kept_cards()
-                with set_kept_cards_aside() if fresh else contextlib.nullcontext():
+                with (
+                    set_kept_cards_aside() if fresh else contextlib.nullcontext(),
+                    search_answers.set_aside() if fresh else contextlib.nullcontext(),
+                ):
                     started, started_cpu = time.perf_counter(), time.process_time()
                     response = client.get(url)
                     elapsed = (time.perf_counter() - started) * 1000

@@ -20,7 +20,7 @@ import threading
 from cachetools import LRUCache
 from django.template import Node
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 from rssn.languages import page_language
@@ -55,6 +55,7 @@ def forget() -> None:
     with _lock:
         _entries.clear()
         _parts = (None, {}, {})
+        _pages.clear()
 
 
 @contextlib.contextmanager
@@ -155,6 +156,56 @@ class KeptBlock(Node):
         version = directory_cache.version_of(context.get("request"))
         key = ("keep", self.origin.template_name, self.name, *values)
         return kept_markup(version, key, lambda: self.nodelist.render(context))
+
+
+# The pages kept by ``KeptPage``: what a service's page prints of its own is about 4.5 kB.
+PAGES_PER_PROCESS = 1000
+_pages: LRUCache = LRUCache(maxsize=PAGES_PER_PROCESS)
+
+
+class KeptPage:
+    """What a public page prints of its own (its ``{% keep_page %}`` block), kept per process under ``key`` (plain
+    values: the page's kind and object), the language, the page's version of the directory (``version_of``, read
+    before its view), the site's address as the request names it and the minute of UTC (what the page shows of
+    opening hours and closures changes on a minute). Only for an address without a query (no referral list, nothing
+    typed, no page number); the view says what else its block shows, in ``extra``, and sets ``keeps`` to False when
+    the block shows something that changes within a minute (a shelter's places, "updated 3 minutes ago")."""
+
+    def __init__(self, request, key: tuple, moment=None):
+        self.moment = (moment or timezone.now()).replace(second=0, microsecond=0)
+        self.key = None
+        if request.method in ("GET", "HEAD") and not request.GET:
+            version = directory_cache.version_of(request)
+            self.key = (*key, translation.get_language(), version, request.build_absolute_uri("/"), self.moment)
+        with _lock:
+            found = _pages.get(self.key) if self.key is not None else None
+        self.markup, self.extra = found if found is not None else (None, None)
+        self.keeps = True
+
+    def keep(self, markup: str, now) -> None:
+        """Keep the block's ``markup``, made at ``now`` (the page's moment), unless a new minute began since the key
+        was made."""
+        if self.key is None or not self.keeps or now.replace(second=0, microsecond=0) != self.moment:
+            return
+        with _lock:
+            _pages[self.key] = (markup, self.extra)
+
+
+class KeptPageBlock(Node):
+    """``{% keep_page %}...{% endkeep_page %}`` (``services.templatetags.directory.keep_page``): the block's markup
+    kept by the view's ``KeptPage`` (``kept_page`` in the context), or as kept."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        page = context.get("kept_page")
+        if page is not None and page.markup is not None:
+            return page.markup
+        markup = self.nodelist.render(context)
+        if page is not None:
+            page.keep(markup, context["now"])
+        return markup
 
 
 def _hashable(value):

@@ -354,6 +354,8 @@ class ServiceFilter(django_filters.FilterSet):
         self.index = ServiceSearchDocument.objects.public()
         # The last text searched and what it was understood to mean (``filter_text``).
         self._understood = ("", None)
+        # Whether a kept answer answered the search (``answered``): its queryset is then never built.
+        self._answered = False
 
     @property
     def qs(self):
@@ -394,8 +396,35 @@ class ServiceFilter(django_filters.FilterSet):
     @property
     def understood(self):
         """What the text searched was understood to mean (``services.search.Understanding``), or None."""
-        self.qs  # noqa: B018 - the search decides it
+        if not self._answered:
+            self.qs  # noqa: B018 - the search decides it
         return self._understood[1] if self.text and self._understood[0] else None
+
+    def answered(self, understood) -> None:
+        """The search was answered by a kept answer (``services.search.search``), its words understood as
+        ``understood`` (its corrections alone)."""
+        self._answered = True
+        self._understood = (self.text, understood)
+
+    def kept_answer_parts(self) -> tuple | None:
+        """What decides this search's answer besides the page, as plain values (``services.search.search`` keeps the
+        answer under a keyed hash of them), or None when its answer is never kept: near the browser's own location
+        (a place, not a choice among the directory's cities), or with places available now (said to the second).
+        Open now is decided per minute."""
+        self.is_valid()
+        cleaned = self.form.cleaned_data
+        if cleaned.get("lat") is not None or cleaned.get("lon") is not None or cleaned.get("places"):
+            return None
+        values = []
+        for name in sorted(cleaned):
+            value = cleaned[name]
+            if isinstance(value, models.Model):
+                value = value.pk
+            elif isinstance(value, list | tuple):
+                value = tuple(item.pk if isinstance(item, models.Model) else item for item in value)
+            values.append((name, value))
+        moment = timezone.now().replace(second=0, microsecond=0) if cleaned.get("open_now") else None
+        return (page_language(), tuple(values), self.as_typed, self.sort_order, self.radius_km, moment)
 
     @property
     def corrected_text(self) -> str:

@@ -19,7 +19,7 @@ from services import cache as directory_cache
 from services import coverage as service_coverage
 from services import maps, sharing
 from services import search as directory_search
-from services.card_cache import PageCards
+from services.card_cache import KeptPage, PageCards
 from services.cards import parse_list
 from services.filters import RADIUS_MAX_KM, ServiceFilter, Sort, display_name_ordering
 from services.forms import CountryCardForm, CoverageForm
@@ -141,6 +141,13 @@ def map_context(page, place) -> dict:
 
 
 def service_detail(request, pk):
+    now = timezone.now()
+    # What the page prints of the service is kept per process, language, version and minute (``KeptPage``); the
+    # service's public rule is still read.
+    kept = KeptPage(request, ("service", int(pk)), now)
+    if kept.markup is not None and Service.objects.public().filter(pk=pk).exists():
+        country = directory_cache.country(kept.extra) if kept.extra else None
+        return render(request, "services/service_detail.html", {"kept_page": kept, "now": now, "country": country})
     channels = Prefetch("channels", ContactChannel.objects.prefetch_related("languages"))
     service = get_object_or_404(Service.objects.public().with_listing_data().prefetch_related(channels), pk=pk)
     # Its locations are attached after the read (``attach_reference_data``); their channels are read for them.
@@ -148,14 +155,18 @@ def service_detail(request, pk):
     # The emergency numbers of the country of its first location: the cached instance, which holds its lines.
     first = next(iter(service.locations.all()), None)
     country = directory_cache.country(first.city.country.code) if first is not None else None
+    kept.extra = country.code if country is not None else None
+    # Its places say how long ago they were updated, which changes within a minute.
+    kept.keeps = not service.capacity
     return render(
         request,
         "services/service_detail.html",
         {
             "service": service,
-            "now": timezone.now(),
+            "now": now,
             "country": country,
             "share": sharing.service_share(request, service),
+            "kept_page": kept,
         },
     )
 
@@ -177,8 +188,9 @@ def country_detail(request, code):
     index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
     services = Service.objects.public().from_index(index).with_listing_data()
     kept_cards = PageCards()
-    paginator = directory_search.CappedPaginator(services, RESULTS_PER_PAGE, kept=kept_cards.kept)
-    page = paginator.get_page(request.GET.get("page"))
+    # Its pages' ids and count are kept per process and version of the directory (``services.search.listed``).
+    asked = ("country", country.code, display_name_ordering())
+    page = directory_search.listed(services, asked, request.GET.get("page"), RESULTS_PER_PAGE, kept=kept_cards.kept)
     return render(
         request,
         "services/country_detail.html",

@@ -1,8 +1,10 @@
+from django.core.paginator import InvalidPage
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 
 from services.card_cache import PageCards
-from services.search import COUNT_LIMIT, CappedPaginator
+from services.search import COUNT_LIMIT, CappedPaginator, search
 
 
 class Pagination(PageNumberPagination):
@@ -23,6 +25,22 @@ class ServicePagination(Pagination):
         # The API's items kept in this process (``services.card_cache``): their rows are not read.
         self.kept_items = PageCards("api")
         return super().paginate_queryset(queryset, request, view)
+
+    def paginate_search(self, filters, request) -> list:
+        """The page of the search ``filters`` asks (a ``services.filters.ServiceFilter``), answered as the
+        directory's pages are (``services.search.search``: a repeated search's answer may be kept), and its notes."""
+        self.request = request
+        self.kept_items = PageCards("api")
+        number = request.query_params.get(self.page_query_param) or 1
+        try:
+            found = search(filters, number, self.get_page_size(request), kept=self.kept_items.kept, strict=True)
+        except InvalidPage as exc:
+            raise NotFound(self.invalid_page_message.format(page_number=number, message=str(exc))) from exc
+        self.page = found.page
+        if found.page.paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        self.notes = [*filters.notes, *filters.text_notes]
+        return list(self.page)
 
     def django_paginator_class(self, queryset, page_size):
         return CappedPaginator(queryset, page_size, kept=self.kept_items.kept if self.kept_items else None)

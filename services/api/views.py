@@ -91,6 +91,13 @@ class ServiceViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return Service.objects.public().with_listing_data()
 
+    def list(self, request, *args, **kwargs):
+        # The search answers the page, as on the directory's pages (``services.search.search``); the filter backend
+        # describes its parameters.
+        filters = ServiceFilter(request.query_params, queryset=self.get_queryset(), request=request)
+        page = self.paginator.paginate_search(filters, request)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
     def filter_queryset(self, queryset):
         if self.action == "retrieve":
             return queryset  # the search parameters choose among services, not within one

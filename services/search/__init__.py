@@ -12,18 +12,15 @@ database; ``words``: word forms, stop words, typo distances and the phrases that
 of and ``indexing`` keeps them; ``understanding`` says what a query's words mean, against the public index (word
 forms, the categories' search terms, other languages, typos, sentences); ``conditions`` narrows documents;
 ``shortcuts`` are the measured shortcuts, each named in docs/performance.md; ``reading`` and ``paging`` read a page
-of results.
+of results; ``answers`` answers a results page, and keeps the answers of repeated broad searches.
 
 One meaning on every database: a query word matches a document when one of the document's words starts with it.
 Documents are stored as `` word word word `` (normalised, space-separated, spaces at both ends), so that meaning
 is ``LIKE '% word%'``; the engines only make it fast (``backends.sqlite``, ``backends.postgresql``).
 """
 
-from dataclasses import dataclass, field
-
-from django.core.paginator import Page
-
 from .access import NO_DOCUMENTS_FACET, NO_REFERRAL_FACET, WALK_IN_FACET, WHEELCHAIR_FACET
+from .answers import ResultPage, SearchAnswers, listed, search, search_answers
 from .backends import backend
 from .conditions import (
     LOCATION_TIME_ZONES_CACHE_KEY,
@@ -79,6 +76,9 @@ from .words import (
 )
 
 __all__ = [
+    "SearchAnswers",
+    "listed",
+    "search_answers",
     "MESSAGE_FACET",
     "NO_DOCUMENTS_FACET",
     "NO_REFERRAL_FACET",
@@ -162,31 +162,3 @@ __all__ = [
     "slice_with_count",
     "sort_name_field",
 ]
-
-
-@dataclass
-class ResultPage:
-    """One page of a search: its services (``page``, a Django ``Page``; ``capped`` when the count stopped at
-    ``COUNT_LIMIT``) and, near a place, the first phone and online services covering the place's country
-    (``remote``; ``more_remote`` when there are more)."""
-
-    page: Page
-    capped: bool
-    remote: list = field(default_factory=list)
-    more_remote: bool = False
-
-
-def search(filters, page, size: int, *, remote: int = 0, kept=None) -> ResultPage:
-    """The services that ``filters`` (a ``services.filters.ServiceFilter``) find, page ``page`` (a number, or text
-    as a request gives it: a wrong one is the nearest page) of ``size``; near a place, with up to ``remote`` of the
-    phone and online services covering the place's country, read with the first page. ``kept``: what answers the
-    services whose rows need not be read (``read_slices``; ``services.card_cache.PageCards.kept``)."""
-    results = filters.qs.with_listing_data()
-    beside = []
-    if remote and filters.place is not None:
-        # One more than is shown, to know whether there are more: that one's rows are not read (``read_slices``).
-        beside = [(filters.remote_queryset().with_listing_data(), 0, remote + 1, remote)]
-    paginator = CappedPaginator(results, size, beside_first_page=beside, kept=kept)
-    shown = paginator.get_page(page)
-    others = paginator.beside[0] if beside else []
-    return ResultPage(page=shown, capped=paginator.capped, remote=others[:remote], more_remote=len(others) > remote)

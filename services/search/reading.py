@@ -43,20 +43,28 @@ def read_slices(parts, kept=None) -> list[list]:
 
     ``kept``: a callable given the ids shown, answering stand-ins for those whose rows need not be read (their
     result card is kept: ``services.card_cache.PageCards.kept``)."""
-    sliced = [(part[0], *slice_rows(part[0], part[1], part[2])) for part in parts]
-    ids = list(dict.fromkeys(row[0] for _queryset, rows, _kept in sliced for row in rows))
-    if not ids:
-        return [[] for _part in parts]
-    shown = {
-        row[0] for part, (_queryset, rows, _kept) in zip(parts, sliced, strict=True) for row in rows[: _shown(part)]
-    }
-    probed = [pk for pk in ids if pk not in shown]
+    sliced = [slice_rows(part[0], part[1], part[2]) for part in parts]
     first = parts[0][0]
     listing = first._listing
     if listing is None:
         listing = first.model._default_manager.db_manager(first.db).all()
         if first._reference_data:
             listing = listing.with_listing_data()
+    return read_rows(
+        listing, [(rows, names, _shown(part)) for part, (rows, names) in zip(parts, sliced, strict=True)], kept
+    )
+
+
+def read_rows(listing, parts, kept=None) -> list[list]:
+    """The services of each part's rows, ``(rows, names, shown)``: rows ``(id, *values of the names)`` in order (as
+    ``slice_rows`` gives them), read together through ``listing`` (a queryset of services, its own rule checked for
+    every id: a service no longer listed is left out); those after the first ``shown`` (None: all) as an
+    ``UnreadRow``, and those ``kept`` answers as their stand-in (``read_slices``)."""
+    ids = list(dict.fromkeys(row[0] for rows, _names, _shown_rows in parts for row in rows))
+    if not ids:
+        return [[] for _part in parts]
+    shown = {row[0] for rows, _names, shown_rows in parts for row in rows[:shown_rows]}
+    probed = [pk for pk in ids if pk not in shown]
     by_pk = {}
     kept_rows = kept([pk for pk in ids if pk in shown]) if kept is not None else {}
     unread = [pk for pk in ids if pk in shown and pk not in kept_rows]
@@ -68,7 +76,7 @@ def read_slices(parts, kept=None) -> list[list]:
         listed = listing.filter(pk__in=[*kept_rows, *probed]).order_by().values_list("pk", flat=True)
         by_pk.update((pk, kept_rows.get(pk) or UnreadRow(pk)) for pk in listed)
     slices, placed = [], set()
-    for _queryset, rows, kept in sliced:
+    for rows, names, _shown_rows in parts:
         page = []
         for pk, *values in rows:
             service = by_pk.get(pk)
@@ -77,7 +85,7 @@ def read_slices(parts, kept=None) -> list[list]:
             if pk in placed:  # in an earlier slice too: each slice shows its own rank and distance
                 service = copy.copy(service)
             placed.add(pk)
-            for name, value in zip(kept, values, strict=True):
+            for name, value in zip(names, values, strict=True):
                 setattr(service, name, value)
             page.append(service)
         slices.append(page)

@@ -64,3 +64,14 @@ def keep(parser, token):
     nodelist = parser.parse(("endkeep",))
     parser.delete_first_token()
     return card_cache.KeptBlock(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
+
+
+@register.tag
+def keep_page(parser, token):
+    """``{% keep_page %}...{% endkeep_page %}``: what a page prints of its own, kept by its view's
+    ``services.card_cache.KeptPage`` (``kept_page`` in the context; without it, rendered each time)."""
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% keep_page %} takes no value: the view's KeptPage holds the key.")
+    nodelist = parser.parse(("endkeep_page",))
+    parser.delete_first_token()
+    return card_cache.KeptPageBlock(nodelist)

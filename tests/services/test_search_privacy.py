@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 
+from services import search
 from tests.factories import ServiceCategoryFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +95,19 @@ def _cached_anywhere(word: str) -> bool:
     return False
 
 
-def test_the_words_of_a_search_are_never_stored_or_logged(client, listings, every_log_record):
+def _kept_as_an_answer(word: str) -> bool:
+    """Whether a key or value of the answers this process keeps (``services.search.search_answers``) holds
+    ``word``."""
+    return any(
+        word.encode() in key.lower() or word.encode() in pickle.dumps(answer) or word in repr(answer).casefold()
+        for key, answer in search.search_answers.entries()
+    )
+
+
+def test_the_words_of_a_search_are_never_stored_or_logged(client, listings, every_log_record, monkeypatch):
+    # Every answer counts as broad here, so that the answers of these searches are kept where they may be.
+    monkeypatch.setattr(search.SearchAnswers, "broad", 1)
+    search.search_answers.forget()
     before = _rows()
     # A word of a listing: stored only where the listing keeps it (its category's terms, its document).
     stored_before = {word: _stored_anywhere(word) for word in TYPED}
@@ -113,4 +126,9 @@ def test_the_words_of_a_search_are_never_stored_or_logged(client, listings, ever
     for word in UNKNOWN:
         assert not _stored_anywhere(word), word
         assert not _cached_anywhere(word), word
+    # The corrected searches' answers are kept (under a keyed hash), without a word typed.
+    assert len(search.search_answers.entries()) >= 2
+    for word in TYPED:
+        assert not _kept_as_an_answer(word), word
+    search.search_answers.forget()
     assert _rows() == before
