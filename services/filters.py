@@ -5,6 +5,7 @@ latitude of 500, a huge string) is left out of the search and explained in ``Ser
 the search still runs. Nothing here reads a location's raw address or point.
 """
 
+import copy
 from dataclasses import dataclass
 
 import django_filters
@@ -710,6 +711,23 @@ class ServiceFilter(django_filters.FilterSet):
             else:
                 add(CHIPS["near_me"] % {"km": place.radius_km}, PLACE_PARAMETERS)
         return active
+
+
+class CopiedFilters(dict):
+    """A filterset's declared filters, copied for each filterset (``FilterSet.__init__`` deep-copies them) one by one
+    and shallowly: a copy gets only its filterset and model of its own, and its method is looked up on its own
+    filterset. A deep copy also copied each filter's labels, choices and querysets, for every request."""
+
+    def __deepcopy__(self, memo):
+        copies = type(self)()
+        for name, declared in self.items():
+            copied = copy.copy(declared)
+            copied.method = declared.method  # django-filter binds a named method to the filter it was set on
+            copies[name] = copied
+        return copies
+
+
+ServiceFilter.base_filters = CopiedFilters(ServiceFilter.base_filters)
 
 
 # The yes-or-no filters, as their chips say them.

@@ -65,6 +65,19 @@ def test_text_uses_the_search_engine(listings):
     assert found("q=refugio") == [listings["confidential"].pk]
 
 
+def test_each_filterset_has_filters_of_its_own_whose_methods_are_its_own(listings):
+    first, second = ServiceFilter(QueryDict("q=refugio")), ServiceFilter(QueryDict("q=orientacion+gratuita"))
+    for filterset in (first, second):
+        for name, declared in ServiceFilter.base_filters.items():
+            copied = filterset.filters[name]
+            assert copied is not declared and copied.parent is filterset
+            if declared.method is not None:
+                assert copied.filter.f is copied  # the named method is looked up on this filterset
+    assert not hasattr(ServiceFilter.base_filters["q"], "parent")
+    assert list(first.qs.values_list("pk", flat=True)) == [listings["confidential"].pk]
+    assert list(second.qs.values_list("pk", flat=True)) == [listings["public"].pk, listings["hotline"].pk]
+
+
 def test_country_by_iso_code_in_any_case(listings):
     peru = CountryFactory(code="PE", name_en="Peru", latitude=-12.0, longitude=-77.0)
     lima = CityFactory(country=peru, name_en="Lima", latitude=-12.04, longitude=-77.04, time_zone="America/Lima")
