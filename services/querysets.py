@@ -109,16 +109,11 @@ def attach_card_channels(services: list) -> None:
     service_ids = [service.pk for service in services]
     location_ids = sorted({location.pk for service in services for location in _prefetched(service, "locations")})
     quote = connections[db].ops.quote_name
-    table = quote(ContactChannel._meta.db_table)
     where = [f"{quote('service_id')} IN ({', '.join(['%s'] * len(service_ids))})"]
     if location_ids:
         where.append(f"{quote('location_id')} IN ({', '.join(['%s'] * len(location_ids))})")
-    sql = (
-        f"SELECT * FROM {table} WHERE {' OR '.join(where)} "  # noqa: S608  # nosec B608
-        f"ORDER BY {quote('order')}, {quote('id')}"
-    )
     by_service, by_location = {}, {}
-    for channel in ContactChannel.objects.db_manager(db).raw(sql, [*service_ids, *location_ids]):
+    for channel in _instances(ContactChannel, db, " OR ".join(where), [*service_ids, *location_ids], ("order", "id")):
         if channel.service_id is not None:
             by_service.setdefault(channel.service_id, []).append(channel)
         else:
@@ -139,10 +134,38 @@ def _rows_of(model, db: str, column: str, ids: list, order: tuple[str, ...]) -> 
     if not ids:
         return []
     quote = connections[db].ops.quote_name
-    placeholders = ", ".join(["%s"] * len(ids))
-    sql = f"SELECT * FROM {quote(model._meta.db_table)} WHERE {quote(column)} IN ({placeholders}) "  # noqa: S608  # nosec B608
-    sql += f"ORDER BY {', '.join(map(quote, order))}"
-    return list(model.objects.db_manager(db).raw(sql, ids))
+    where = f"{quote(column)} IN ({', '.join(['%s'] * len(ids))})"
+    return _instances(model, db, where, ids, order)
+
+
+def _instances(model, db: str, where: str, params: list, order: tuple[str, ...]) -> list:
+    """The rows of ``model`` that ``where`` (SQL of its table's columns) finds, ordered by the columns ``order``, as
+    instances made as the ORM makes them (``Model.from_db``, after each field's conversion from the database). The
+    columns are named in the fields' order: a ``raw()`` query worked out again, for every list, which of its
+    columns were which fields."""
+    connection = connections[db]
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    fields = model._meta.concrete_fields
+    columns = ", ".join(quote(field.column) for field in fields)
+    sql = f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {', '.join(map(quote, order))}"  # noqa: S608  # nosec B608
+    converters = []
+    for position, field in enumerate(fields):
+        column = field.get_col(model._meta.db_table)
+        for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+            converters.append((position, converter, column))
+    names = [field.attname for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    instances = []
+    for row in rows:
+        if converters:
+            row = list(row)
+            for position, converter, column in converters:
+                row[position] = converter(row[position], column, connection)
+        instances.append(model.from_db(db, names, row))
+    return instances
 
 
 def _attach_cities(services: list, countries: dict) -> None:

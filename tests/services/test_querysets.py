@@ -382,6 +382,40 @@ def test_with_listing_data_costs_a_fixed_number_of_queries(count, django_assert_
         read_everything(Service.objects.public().with_listing_data().order_by("pk")[:20])
 
 
+def test_with_listing_data_reads_locations_hours_and_channels_as_the_orm_reads_them():
+    from members.models import Location, OpeningHours
+    from services.models import ContactChannel
+    from services.querysets import attach_card_channels
+    from tests.factories import ContactChannelFactory
+
+    for n in range(3):
+        make_listing(n)
+    service = Service.objects.order_by("pk").first()
+    ContactChannelFactory(service=service)
+    ContactChannelFactory(service=None, location=service.locations.get())
+
+    def values(instance):
+        return {field.attname: getattr(instance, field.attname) for field in type(instance)._meta.concrete_fields}
+
+    services = list(Service.objects.public().with_listing_data().order_by("pk"))
+    attach_card_channels(services)
+    for read in services:
+        locations = list(read.locations.all())
+        assert [values(location) for location in locations] == [
+            values(location) for location in Location.objects.filter(services=read).order_by("pk")
+        ]
+        for location in locations:
+            assert not location._state.adding and location._state.db == "default"
+            assert [values(hours) for hours in location.opening_hours.all()] == [
+                values(hours)
+                for hours in OpeningHours.objects.filter(location=location).order_by("weekday", "opens", "pk")
+            ]
+        channels = ContactChannel.objects.order_by("order", "pk")
+        expected = [*channels.filter(service=read), *channels.filter(location__in=locations)]
+        assert [values(channel) for channel in read.card_channels] == [values(channel) for channel in expected]
+    assert any(read.card_channels for read in services)
+
+
 def test_with_listing_data_combines_with_search_and_near(django_assert_max_num_queries):
     for n in range(5):
         make_listing(n)
