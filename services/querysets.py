@@ -211,6 +211,26 @@ def _prefilled_template(model, name: str) -> models.QuerySet:
     return models.QuerySet(model=model._meta.get_field(name).related_model)
 
 
+class ChosenIds(models.Expression):
+    """The ids of the documents a search chose (``ServiceQuerySet.from_index``), as a subquery written only with
+    the statement that reads it (a count, ``values()``). A search's pages and counts read the documents themselves
+    (``services.search``); made a subquery when the services were narrowed to it, the search's conditions and rank
+    were worked out again for every search, as long as building them took."""
+
+    output_field = models.BigIntegerField()
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        return self  # resolved in ``as_sql``, against the statement it is written into
+
+    def as_sql(self, compiler, connection):
+        # As ``pk__in=index.values("pk")`` writes it: without the documents' order, the statement's own aliases.
+        return compiler.compile(self.index.order_by().values("pk").resolve_expression(compiler.query))
+
+
 class DirectoryQuerySet(models.QuerySet):
     """The search conditions, shared by services and their search documents (``ServiceSearchDocument``, whose
     primary key is the service's): ``document`` is the path from a row to its search document.
@@ -398,7 +418,7 @@ class ServiceQuerySet(DirectoryQuerySet):
         """These services, chosen and ordered by a search over their documents (a ``SearchDocumentQuerySet``,
         filtered, annotated and ordered). Iterating gives the rows in the documents' order, with ``search_rank`` and
         ``distance_km``; rows, pages and counts (``services.search``) read the documents for ids."""
-        queryset = self.filter(pk__in=index.values("pk"))
+        queryset = self.filter(pk__in=ChosenIds(index))
         queryset._index, queryset._listing = index, self
         return queryset
 

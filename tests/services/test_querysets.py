@@ -416,6 +416,27 @@ def test_with_listing_data_reads_locations_hours_and_channels_as_the_orm_reads_t
     assert any(read.card_channels for read in services)
 
 
+@pytest.mark.parametrize("query", ["q=legal", "q=legal&sort=name", "q=legal&near={city}&radius=200", "country=CO"])
+def test_a_searchs_services_counted_and_listed_the_plain_way_are_those_its_pages_read(query):
+    """The services a search chose (``from_index``) are narrowed to the documents' ids only in the statements that
+    read them the plain way (a count, ``values_list``): the same services as the pages read from the documents."""
+    from django.http import QueryDict
+
+    from services import search
+    from services.filters import ServiceFilter
+
+    for n in range(4):
+        make_listing(n)
+    city = Service.objects.first().locations.get().city
+    services = ServiceFilter(QueryDict(query.format(city=city.pk))).qs
+    paginator = search.CappedPaginator(services, 2)
+    paged = [service.pk for number in paginator.page_range for service in paginator.get_page(number)]
+    assert paged
+    assert services.count() == len(paged)
+    assert list(services.values_list("pk", flat=True)) == paged
+    assert sorted(services.order_by("pk").values_list("pk", flat=True)) == sorted(paged)
+
+
 def test_with_listing_data_combines_with_search_and_near(django_assert_max_num_queries):
     for n in range(5):
         make_listing(n)
