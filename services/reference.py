@@ -756,18 +756,22 @@ SEARCH_TERMS = {
         "terapia individual, psicoterapia, cita con psicólogo, consulta psicológica, sesiones individuales"
         ", psicólogo, psicóloga, terapeuta, terapia, consejería, psicóloga barata, terapia barata, "
         "terapia de bajo costo, psicóloga gratis, psicóloga violencia, psicólogo violencia, "
-        "psicóloga para violencia, psicóloga para víctimas de violencia",
+        "psicóloga para violencia, psicóloga para víctimas de violencia"
+        ", pesadillas, no puedo dormir, insomnio",
         "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais"
         ", psicólogo, psicóloga, terapeuta, terapia, psicólogo barato, terapia barata, psicólogo de graça, "
-        "psicóloga violência, psicólogo violência, psicóloga para vítima de violência",
+        "psicóloga violência, psicólogo violência, psicóloga para vítima de violência"
+        ", pesadelos, não consigo dormir, insônia",
         "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions"
         ", therapist, counselor, counsellor, psychologist, counseling, counselling, therapy, cheap counselor, "
         "cheap therapist, low cost counseling, low cost therapy, affordable therapy, affordable counselor, "
         "sliding scale, sliding scale therapy, free therapy, free counseling, therapist for abuse survivors, "
-        "counselor for abuse survivors, counselor for survivors",
+        "counselor for abuse survivors, counselor for survivors"
+        ", nightmares, can't sleep, insomnia, flashbacks",
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
         ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
-        "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban",
+        "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban"
+        ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur",
     ),
     "support-groups": _t(
         "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes, "
@@ -850,7 +854,8 @@ SEARCH_TERMS = {
         "estrangulamento, me enforcou, me estrangulou"
         ", chutou minha barriga, chute na barriga, soco na barriga, cortou minha boca, boca cortada, "
         "lábio cortado, dente quebrado, quebrou meu dente, pancada na cabeça, tonta, vomitando, braço inchado, "
-        "inchado, inchada",
+        "inchado, inchada"
+        ", inxado, inxada, braço inxado",
         "emergency room, er, a&e, urgent care, ambulance, "
         "broken bone, broken arm, broken leg, broke my arm, broke my leg, fracture, stitches, strangled, "
         "strangulation, choked me"
@@ -928,20 +933,24 @@ SEARCH_TERMS = {
         "defensoría del pueblo, procuraduría, "
         "no me paga, no me pagan, no me pagaron, sueldo, salario, derechos laborales, inspección de trabajo, "
         "patrón, patrona"
-        ", mi empleador, empleador",
+        ", mi empleador, empleador"
+        ", me descuentan del sueldo, descuentos del sueldo, deuda con la agencia",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
         "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha, "
         "não me pagou, não me paga, salário atrasado, salário, direitos trabalhistas, patrão, "
         "patroa"
-        ", patrão me maltrata",
+        ", patrão me maltrata"
+        ", descontam do salário, desconto no salário, dívida com a agência",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
         "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
-        "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights",
+        "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights"
+        ", wage deductions, deducted from my pay, debt bondage, agency debt",
         "pengacara, advokat, kuasa hukum, bantuan hukum, LBH, konsultasi hukum, penasihat hukum, paralegal, pos "
         "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK, "
         "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker, "
-        "majikan",
+        "majikan"
+        ", gaji dipotong, potongan gaji, potong gaji, jeratan utang, utang ke agen, bayar utang ke agen",
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
@@ -964,16 +973,20 @@ SEARCH_TERMS = {
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
         "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia, no me creyeron, "
-        "la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia",
+        "la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia"
+        ", dónde denunciar, cómo denunciar, me estafaron, estafa",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
         "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes, "
-        "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO",
+        "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO"
+        ", onde denunciar, como denunciar, fui enganada, pix pra apagar",
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
         "intimate images, revenge porn, leaked my nudes, posted my nudes, "
-        "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report",
+        "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report"
+        ", where to report, how to report, scammed, scam",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
-        "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi",
+        "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
+        ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan",
     ),
     "asylum-migration": _t(
         "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
@@ -984,12 +997,14 @@ SEARCH_TERMS = {
         "cédula, DNI, CURP, sacar mis papeles, perdí mis documentos, me robaron los documentos, pasaporte "
         "vencido, me quieren deportar, detenido por migración, detención migratoria, permiso de trabajo, "
         "permiso para trabajar, COMAR, pedir refugio"
-        ", amenaza con deportarme, me quiere hacer deportar",
+        ", amenaza con deportarme, me quiere hacer deportar"
+        ", se quedó con mi pasaporte",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
         "RNM, renovar documento, renovar visto, renovar protocolo, autorização de trabalho, CONARE, pedir "
-        "refúgio, carteira de trabalho, CTPS",
+        "refúgio, carteira de trabalho, CTPS"
+        ", reteve meu passaporte",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
@@ -998,18 +1013,21 @@ SEARCH_TERMS = {
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
         "habis, overstay, ditahan imigrasi, rudenim, izin kerja"
-        ", mau dilaporin imigrasi",
+        ", mau dilaporin imigrasi"
+        ", paspor diambil, paspor ditahan agen, paspor disita",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
         "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia, "
         "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas"
-        ", divorcio gratis",
+        ", divorcio gratis"
+        ", no me da para los gastos",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
         "me largou, me abandonou"
-        ", divórcio de graça",
+        ", divórcio de graça"
+        ", não me dá pensão",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
@@ -1017,7 +1035,8 @@ SEARCH_TERMS = {
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
-        ", cerai gratis",
+        ", cerai gratis"
+        ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
@@ -1048,7 +1067,8 @@ SEARCH_TERMS = {
         "a la fuerza, me obligan a casarme, casarme a la fuerza, me acosa en el trabajo, acoso en el trabajo, "
         "mi jefe me manosea, mi patrón me toca, mi hombre me pega, mi jefe me toca, me toca en el trabajo, el "
         "patrón me quitó el pasaporte"
-        ", me cayó a golpes",
+        ", me cayó a golpes"
+        ", se gasta el dinero que le mando, se gastó mis remesas, remesas",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1080,7 +1100,8 @@ SEARCH_TERMS = {
         "forcing me to marry, forced to marry, making me marry, put hands on me, put his hands on me, "
         "boss touches me, boss keeps touching me, boss groped me, my man hits me, touching me at work, my boss "
         "harasses me, employer took my passport, employer has my passport"
-        ", beat me up, beat mi up",
+        ", beat me up, beat mi up"
+        ", spends the money i send, spent my remittances, remittances",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -1092,7 +1113,8 @@ SEARCH_TERMS = {
         "foto bugil, nyebarin foto, sebar foto, disebar fotonya, video syur, revenge porn, sekstorsi, "
         "dimaki, dibentak, kekerasan verbal, kekerasan psikis, suami mabuk, "
         "dicekik, mencekik, nyekik, kawin paksa, nikah paksa, dipaksa menikah, dipaksa nikah, dijodohkan paksa, "
-        "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil",
+        "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil"
+        ", uang kiriman, ngabisin uang, habisin uang kiriman, suami ngabisin uang",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
@@ -1206,12 +1228,14 @@ SEARCH_TERMS = {
         "búsqueda de familiares, reunificación familiar, perdí a mi hijo, niño perdido, desaparecido, buscar a mi "
         "familia, separados en el camino, busco a mi familia, "
         "perdí contacto con mi familia, persona desaparecida, mi hijo está desaparecido, no puedo comunicarme con mi "
-        "familia, no sé nada de mi familia, sin noticias de mi familia",
+        "familia, no sé nada de mi familia, sin noticias de mi familia"
+        ", traer a mis hijos, traerlos, quiero traer a mis hijos, reunirme con mis hijos",
         "busca de familiares, reunificação familiar, criança perdida, desaparecido, encontrar minha família, "
         "família separada, "
         "desaparecida, meu filho desapareceu, pessoa desaparecida, perdi contato com minha família, sumiu, "
         "procurar minha irmã, procurar meu irmão, procurar minha mãe, não consigo falar com minha família, sem "
-        "notícias da minha família",
+        "notícias da minha família"
+        ", trazer meus filhos, trazer minha família, reunir com meus filhos",
         "family tracing, family reunification, missing child, lost child, separated family, find my family, "
         "restoring family links, "
         "missing, missing person, my son is missing, my daughter is missing, lost contact with my family, "
@@ -1351,21 +1375,27 @@ SEARCH_TERMS = {
         "volver a mi país, regresar a mi país, retorno voluntario, "
         "frontera, en la frontera, crucé la frontera, cruzar la frontera, trabajadora migrante, trabajador "
         "migrante"
-        ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus",
+        ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus"
+        ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior",
         "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
         "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante"
-        ", rodoviária, cheguei na rodoviária, terminal rodoviário",
+        ", rodoviária, cheguei na rodoviária, terminal rodoviário"
+        ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
         "the country, migrant worker, domestic helper, domestic worker, foreign domestic worker"
         ", bus station, greyhound station, bus terminal, ofw, overseas filipino worker, overseas worker, helper, "
-        "maid",
+        "maid"
+        ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
-        ", terminal bus, baru turun dari bus, TKW disiksa",
+        ", terminal bus, baru turun dari bus, TKW disiksa"
+        ", agen, agen TKI, calo, biaya penempatan, resmi gak, kerja ke luar negeri, kerja di luar negeri, "
+        "berangkat ke luar negeri, taiwan, hongkong, hong kong, saudi, arab saudi, malaysia, singapura, "
+        "brunei, kamboja",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "
@@ -1373,20 +1403,23 @@ SEARCH_TERMS = {
         "matar, miedo, tengo miedo, temo por mi vida, me vigila, me sigue, amenaza con matarme, me amenazó, "
         "me sigue a todos lados, me acosa, extorsión, me extorsionan, cobro de piso, pandilla, "
         "pandilleros, cambiar la chapa, cambiar la cerradura"
-        ", está en mi puerta, me está esperando afuera",
+        ", está en mi puerta, me está esperando afuera"
+        ", gota a gota, préstamo gota a gota, prestamista",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
         "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, "
         "extorsão, milícia, facção, trocar a fechadura, fechadura, me mata se eu largar ele, "
         "vai me matar se eu largar ele"
-        ", tá na minha porta, tá lá fora",
+        ", tá na minha porta, tá lá fora"
+        ", agiota",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
         "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
         "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave"
-        ", outside my door, he's outside, at my door, banging on my door, trying to get in, in my yard",
+        ", outside my door, he's outside, at my door, banging on my door, trying to get in, in my yard"
+        ", loan shark",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
@@ -1398,16 +1431,19 @@ SEARCH_TERMS = {
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "
         "me rastrea el celular, rastrea mi celular, me tiene rastreada, lee mis mensajes, me espía el celular"
-        ", mochila de emergencia, maleta de emergencia, qué llevar si me voy, qué me llevo, salir segura",
+        ", mochila de emergencia, maleta de emergencia, qué llevar si me voy, qué me llevo, salir segura"
+        ", cómo escapar, cómo escaparme, escaparme de él",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
-        ", como sair com segurança, plano pra sair",
+        ", como sair com segurança, plano pra sair"
+        ", como escapar",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
         "messages, reads my texts, hacked my phone"
         ", go bag, checklist, what to pack, leaving an abuser, leaving abuser, plan to leave, "
-        "how to leave safely, leave safely",
+        "how to leave safely, leave safely"
+        ", how to escape, escape him",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat",
@@ -1418,7 +1454,8 @@ SEARCH_TERMS = {
         ", policía especializada, policía que entienda",
         "delegacia da mulher, DEAM, DDM, delegacia especializada, polícia, policial que entenda",
         "police, special victims unit, dv unit, police report, cops, cop, police who understand, dv police, svu",
-        "unit PPA, polisi, polres, polsek, laporan polisi, polisi khusus, polwan",
+        "unit PPA, polisi, polres, polsek, laporan polisi, polisi khusus, polwan"
+        ", pinjol, pinjol ilegal, diteror pinjol, teror pinjol, neror",
     ),
 }
 

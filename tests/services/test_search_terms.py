@@ -220,6 +220,24 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "psicóloga", "individual-counselling"),  # one-to-one sessions: a psychologist, a therapist
         ("en", "therapist", "individual-counselling"),
         ("es", "ayuda con el pasaje", "cash-assistance"),
+        # A blind set of migrant workers, agencies and trafficking, scams and loan sharks, money sent home, nightmares.
+        ("id", "PT minta uang 20 juta buat berangkat ke taiwan itu resmi gak", "migrant-orientation"),
+        ("id", "agen", "migrant-orientation"),
+        ("en", "recruitment agency fee", "migrant-orientation"),
+        ("id", "gaji dipotong agen 7 bulan buat bayar utang", "legal-aid"),
+        ("en", "debt bondage", "legal-aid"),
+        ("id", "suami ngabisin uang kiriman aku dari taiwan bertahun2", "gbv-case-management"),
+        ("es", "se gasta el dinero que le mando", "gbv-case-management"),
+        ("id", "pinjol neror sebar foto aku ke kontak", "specialised-police"),
+        ("pt", "agiota ta ameaçando eu e meus filhos", "safety-security"),
+        ("es", "me estafaron", "criminal-justice"),
+        ("id", "susah tidur mimpi buruk terus tiap malem", "individual-counselling"),
+        ("en", "nightmares and flashbacks", "individual-counselling"),
+        ("id", "mau cerai suami gak dinafkahi", "family-law"),
+        ("es", "deje a mis hijos en venezuela y quiero traerlos", "family-tracing"),
+        ("pt", "meu braço ta inxado", "emergency-medical-care"),
+        ("pt", "a patroa reteve meu passaporte", "asylum-migration"),
+        ("es", "cómo escaparme de él", "safety-planning"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
