@@ -8,7 +8,7 @@ that does nothing behind the same stack (``/es/bench-floor/``, present only in `
 that does not exist (404). Result cards are kept between requests, as on a running server (``services.card_cache``),
 and so are the answers of repeated broad searches (``services.search.search_answers``), except for the "first seen"
 type: queries no earlier request asked, broad and narrow, whose cards and answers are set aside;
-``--cold-cards`` forgets every card before each request.
+``--cold-cards`` forgets every card, kept page and answer before each request.
 
 Its own database, filled by ``generate_directory`` when it is missing:
 - SQLite by default: ``bench.sqlite3`` (``bench-<N>.sqlite3`` for another size) in the project folder;
@@ -79,8 +79,9 @@ def parse_arguments():
     parser.add_argument(
         "--cold-cards",
         action="store_true",
-        help="Forget the kept result cards before every request, so that every card is made from its rows (as for "
-        "services nobody has looked at since the last edit); by default they are kept, as on a running server.",
+        help="Forget the kept result cards, pages and search answers before every request, so that every card is made "
+        "from its rows and every search runs its statements (as just after an edit); by default they are kept, as on a "
+        "running server.",
     )
     return parser.parse_args()
 
@@ -302,6 +303,7 @@ def run(mix, rounds: int, warmup: int, cold_cards: bool = False) -> dict[str, di
                 counter.count = 0
                 if cold_cards:
                     forget_kept_cards()
+                    search_answers.forget()
                 with (
                     set_kept_cards_aside() if fresh else contextlib.nullcontext(),
                     search_answers.set_aside() if fresh else contextlib.nullcontext(),
@@ -364,7 +366,7 @@ def main():
         f"{describe_database()} at {redacted(url)}: {arguments.organisations} organisations, {services} services; "
         f"{arguments.warmup} warm-up and {arguments.rounds} measured requests per type, nproc {os.cpu_count()}, "
         f"load average {os.getloadavg()[0]:.1f}, Python speed {python_speed_ms():.0f} ms (lower is faster); "
-        f"result cards {'forgotten before every request' if arguments.cold_cards else 'kept'}",
+        f"result cards and answers {'forgotten before every request' if arguments.cold_cards else 'kept'}",
         flush=True,
     )
     # The page not found is logged as a warning each time: not the bench's output.
