@@ -167,6 +167,16 @@ class CachedChoicesMixin:
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
 
+    def __deepcopy__(self, memo):
+        """The field's copy for one form (Django copies each field for every form). With ``cached``, its queryset is
+        never read (the choices and the values checked come from ``cached``): the copy shares it, where Django's
+        model choice field cloned it twice for every form, and gets choices of its own."""
+        if self.cached is None:
+            return super().__deepcopy__(memo)
+        copied = forms.Field.__deepcopy__(self, memo)
+        copied.widget.choices = copied.choices
+        return copied
+
     def cached_instance(self, value):
         key = self.to_field_name or "pk"
         return next((item for item in self.cached() if str(getattr(item, key)) == str(value)), None)

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from members.models import Organisation
 from rssn.languages import best_translation
+from services import cache as directory_cache
 from services.filters import ServiceFilter
 from services.models import Service
 from tests.factories import (
@@ -76,6 +77,22 @@ def test_each_filterset_has_filters_of_its_own_whose_methods_are_its_own(listing
     assert not hasattr(ServiceFilter.base_filters["q"], "parent")
     assert list(first.qs.values_list("pk", flat=True)) == [listings["confidential"].pk]
     assert list(second.qs.values_list("pk", flat=True)) == [listings["public"].pk, listings["hotline"].pk]
+
+
+def test_each_form_has_choice_fields_of_its_own_that_share_the_unread_queryset(listings):
+    first, second = ServiceFilter(QueryDict("category=nothing-1")), ServiceFilter(QueryDict("category=nothing-2"))
+    assert first.is_valid() and second.is_valid()
+    assert first.form.fields["category"].unknown == ["nothing-1"]
+    assert second.form.fields["category"].unknown == ["nothing-2"]
+    declared = type(first.form).base_fields
+    for name in ("country", "city", "category", "population", "language", "reaches"):
+        field = first.form.fields[name]
+        assert field is not second.form.fields[name] and field is not declared[name]
+        assert field.widget.choices.field is field  # its choices are its own, read from the cache
+        assert field.queryset is declared[name].queryset  # never read: shared, not cloned for every form
+    assert [value for value, _label in first.form.fields["country"].widget.choices][1:] == [
+        country.code for country in directory_cache.countries()
+    ]
 
 
 def test_country_by_iso_code_in_any_case(listings):
