@@ -56,7 +56,7 @@ def by_text(queryset, text: str, *, query: str = "", understanding=None):
     if not understanding.concepts:
         return queryset.none().annotate(search_rank=Value(0, output_field=IntegerField()))
     queryset = matching(
-        queryset, understanding.concepts, partial=understanding.partial, expanded=understanding.expanded
+        queryset, understanding.concepts, partial=understanding.any_concept, expanded=understanding.expanded
     )
     queryset = queryset.all()
     queryset.search_words = understanding.words

@@ -4,7 +4,7 @@ with their rows (``slice_with_count``)."""
 
 import copy
 
-from django.db.models import Count, FloatField, OuterRef, Subquery, Window
+from django.db.models import Case, Count, FloatField, OuterRef, Subquery, Value, When, Window
 
 from .backends import backend
 from .shortcuts import (
@@ -161,9 +161,15 @@ def in_index_order(queryset):
     read)."""
     index = queryset._index
     kept = carried_annotations(index)
-    plain = queryset.annotate(
-        **{name: Subquery(index.filter(pk=OuterRef("pk")).values(name)[:1], output_field=FloatField()) for name in kept}
-    )
+    values = {
+        name: Subquery(index.filter(pk=OuterRef("pk")).values(name)[:1], output_field=FloatField()) for name in kept
+    }
+    understanding = getattr(index, "search_understanding", None)
+    if "search_rank" in kept and understanding is not None and understanding.needs:
+        # Services taking turns: a row's rank is its place among the others (a window), not of its document alone.
+        turns = [When(pk=pk, then=Value(found)) for pk, found in index.values_list("pk", "search_rank")]
+        values["search_rank"] = Case(*turns, default=None, output_field=FloatField())
+    plain = queryset.annotate(**values)
     ordering = []
     for term in index.query.order_by:
         name = term.lstrip("-")

@@ -15,11 +15,13 @@ and when the rest are not found together, the documents matching the most of the
 Nothing here keeps the words of a query: they live in the request that asked.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
@@ -28,8 +30,9 @@ from services.models import ServiceSearchDocument, split_search_terms
 
 from . import words as understood_words
 from .backends import backend
+from .documents import sort_name_field
 from .facets import facet
-from .text import normalise, shown_words, typed_words, whole_name
+from .text import MAX_QUERY_WORDS, normalise, shown_words, typed_words, whole_name
 from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
@@ -40,6 +43,12 @@ PARTIAL_FOUND = 8
 # A service whose own name, or its organisation's, is the query whole comes before every other (more than any
 # number of words can add up to).
 RANK_WHOLE_NAME = 1000
+# A query naming several types of help that no service meets together (``Understanding.needs``): each word found
+# counts FOUND_WITH_TURNS (more than the places of every word add up to), and the documents that found as many words
+# rank within RANK_TURNS of each other, the services of the needs taking turns in its upper half, one place per need
+# and turn (``taking_turns``).
+FOUND_WITH_TURNS = 64
+RANK_TURNS = 10**7
 
 
 @dataclass
@@ -57,6 +66,18 @@ class Understanding:
     whole_name: str = ""
     # PostgreSQL: the words of the index each form starts (``backends.postgresql.expand_words``), looked up once.
     expanded: dict[str, list[str] | None] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def needs(self) -> tuple["Need", ...]:
+        """The types of help the query names (``needs``), when it names two or more that no service meets together,
+        the strongest first; else ()."""
+        return needs(self)
+
+    @property
+    def any_concept(self) -> bool:
+        """Whether a document matching any of the concepts is found (``partial``, or separate ``needs``), those with
+        the most of them ranked first, rather than only documents matching every one."""
+        return self.partial or bool(self.needs)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -157,6 +178,51 @@ def strong_categories(understanding: Understanding) -> set[int]:
     }
 
 
+@dataclass(frozen=True)
+class Need:
+    """A type of help a query names: the categories its words name (``named``), and those with a word of it among
+    their names or terms too (``related``, ``related_categories``)."""
+
+    named: frozenset[int]
+    related: frozenset[int]
+
+
+def needs(understanding: Understanding) -> tuple[Need, ...]:
+    """The types of help a query names (its concepts with categories), strongest first, when no document has every
+    word (``partial``), it names two or more and no category is related to every one of them (``related_categories``,
+    a main category's subcategories with it):
+    "my kid has a fever" (child protection, medical care), "im homeless with 2 kids" (a shelter, child protection).
+    Else () (none or one named, or a service of one category meets them all: "abogada familia", whose family law is
+    legal aid). The strongest need is said by the more specific words (``_strength``)."""
+    named = [(position, concept) for position, concept in enumerate(understanding.concepts) if concept.categories]
+    if len(named) < 2 or not understanding.partial:
+        return ()
+    terms = term_index()
+    language = understanding.language
+    helps, together = {}, None
+    for _position, concept in named:
+        related = set(concept.categories)
+        for word in concept.words:
+            related |= terms.categories_of_word(word, language)
+        helps[concept] = Need(concept.categories, frozenset(related))
+        related |= {pk for pk, parent in terms.parents.items() if parent in related}
+        together = related if together is None else together & related
+    if together:
+        return ()
+    ordered = sorted(named, key=lambda item: _strength(*item, terms, language))
+    return tuple(helps[concept] for _position, concept in ordered)
+
+
+def _strength(position: int, concept: Concept, terms: TermIndex, language: str) -> tuple:
+    """How specifically ``concept`` (the query's ``position``-th) names its help, the most specific least: more of
+    the query's words (a longer phrase); words in the terms of fewer main types of help (*fever*, *homeless* are
+    one help's words, *kids* is said of child protection and of family law); a subcategory rather than a main
+    category; then said earlier."""
+    mains = {terms.parents.get(pk) or pk for word in concept.words for pk in terms.categories_of_word(word, language)}
+    subcategory = all(terms.parents.get(pk) is not None for pk in concept.categories)
+    return (-len(concept.words), len(mains), not subcategory, position)
+
+
 def in_categories(categories, document: str = "", *, db: str = "default") -> Q:
     """Documents of one of ``categories`` (ids), or of one of their subcategories."""
     return backend(db).of_facets([facet("category", pk) for pk in sorted(categories)], document=document)
@@ -192,12 +258,17 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
     (``named``), ``RANK_CATEGORY`` when the document is a service of one of its concept's categories or of a category
     with the word in its names or terms, ``RANK_PLACE`` in a place, ``RANK_TEXT`` otherwise; in a partial search,
     ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and ``RANK_WHOLE_NAME`` more when
-    one of its names is the query whole (``Understanding.whole_name``). Names and categories are asked as the
-    backend of ``db`` asks them (``in_names``, ``of_facets``)."""
+    one of its names is the query whole (``Understanding.whole_name``). With ``Understanding.needs``, the services
+    of the needs take turns (``taking_turns``). Names and categories are asked as the backend of ``db`` asks them
+    (``in_names``, ``of_facets``)."""
     engine = backend(db)
-    extra = PARTIAL_FOUND if understanding.partial else 0
+    turns = bool(understanding.needs)
+    extra = FOUND_WITH_TURNS if turns else PARTIAL_FOUND if understanding.any_concept else 0
     total = Value(0, output_field=IntegerField())
     for concept in understanding.concepts:
+        # A word of a need is found, for taking turns, in a service of its help or in a name; in a place or a
+        # description it is not ("single mom need cash" in a shelter's description).
+        weak = 0 if turns and concept.categories else extra
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
             prefixes = [f" {form}" for form in word_forms]
             related = related_categories(understanding, concept, word)
@@ -215,15 +286,54 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
                 whens = [When(named_here, then=Value(RANK_NAME + extra))]
             if related:
                 whens.append(When(in_categories(related, document, db=db), then=Value(RANK_CATEGORY + extra)))
-            whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + extra)))
-            if understanding.partial:
-                whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + extra)))
-            default = 0 if understanding.partial else RANK_TEXT
+            whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + weak)))
+            if understanding.any_concept:
+                whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + weak)))
+            default = 0 if understanding.any_concept else RANK_TEXT
             total = total + Case(*whens, default=Value(default), output_field=IntegerField())
+    whole_rank = RANK_WHOLE_NAME
+    if turns:
+        total = taking_turns(understanding, total, document, db=db)
+        whole_rank += (MAX_QUERY_WORDS + 1) * RANK_TURNS
     if understanding.whole_name:
-        whole = When(engine.with_whole_name(understanding.whole_name, document=document), then=Value(RANK_WHOLE_NAME))
+        whole = When(engine.with_whole_name(understanding.whole_name, document=document), then=Value(whole_rank))
         total = total + Case(whole, default=Value(0), output_field=IntegerField())
     return total
+
+
+def taking_turns(understanding: Understanding, ranked, document: str = "", *, db: str = "default"):
+    """``ranked`` (each document's rank, ``FOUND_WITH_TURNS`` for each word found) with the services of the query's
+    ``needs`` taking turns among the documents that found as many of its words: the first of the strongest need's
+    services, the first of the next need's..., then the second of each (a need's own help before the helps with one
+    of its words among their terms, then by ``ranked`` and name), then the documents of no need by ``ranked``. A
+    service of several needs takes its turn with the strongest. One window over the rows the statement finds (after
+    every filter), the same on both engines."""
+    needs_of_query = understanding.needs
+    count = len(needs_of_query)
+    found = ranked / Value(FOUND_WITH_TURNS)
+    of_need = [in_categories(need.related, document, db=db) for need in needs_of_query]
+    need = Case(
+        *[When(condition, then=Value(number)) for number, condition in enumerate(of_need)],
+        default=Value(count),
+        output_field=IntegerField(),
+    )
+    named = in_categories(set().union(*(need.named for need in needs_of_query)), document, db=db)
+    named_first = Case(When(named, then=Value(0)), default=Value(1), output_field=IntegerField())
+    name = f"{document}{sort_name_field(understanding.language)}"
+    turn = Window(
+        RowNumber(),
+        partition_by=[found, need],
+        order_by=[named_first.asc(), ranked.desc(), F(name).asc(), F("pk").asc()],
+    )
+    within = Case(
+        *[
+            When(condition, then=Value(RANK_TURNS // 2 - number) - turn * Value(count))
+            for number, condition in enumerate(of_need)
+        ],
+        default=ranked - found * Value(FOUND_WITH_TURNS),
+        output_field=IntegerField(),
+    )
+    return found * Value(RANK_TURNS) + within
 
 
 def matching(documents, concept_list: list[Concept], *, partial: bool = False, expanded=None):

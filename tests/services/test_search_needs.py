@@ -1,0 +1,142 @@
+"""A query that names two types of help no service meets together, and whose words no service has all of ("my kid has
+a fever": medical care and child protection), has the services of each take turns, the more specific need first,
+instead of one help filling the first page by name order (``services.search.understanding.needs``, ``taking_turns``),
+on SQLite and PostgreSQL alike. A service that finds more of the query's words still comes first, a name typed whole
+before everything, and the shortcuts give the pages, order and counts of ranking every match."""
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.utils import translation
+
+from services import search
+from services.filters import ServiceFilter
+from tests.factories import ServiceCategoryFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def helps():
+    """Child protection (whose terms say "kids", as family law's do), medical care ("fever", no other help's word) and
+    legal aid with family law; services named so that child protection's come first in name order."""
+    child = ServiceCategoryFactory(
+        slug="child-protection", name_en="Child protection", search_terms_en="kid, kids, my child"
+    )
+    medical = ServiceCategoryFactory(slug="medical-care", name_en="Medical care", search_terms_en="fever, doctor")
+    legal = ServiceCategoryFactory(slug="legal-aid", name_en="Legal aid", search_terms_en="lawyer")
+    family_law = ServiceCategoryFactory(
+        slug="family-law", name_en="Family law", parent=legal, search_terms_en="custody of my kids"
+    )
+    shelter = ServiceCategoryFactory(slug="safe-shelter", name_en="Safe shelter", search_terms_en="shelter")
+    return {
+        "child": [ServiceFactory(name_en=f"Child protection {letter}", categories=[child]) for letter in "DCBA"],
+        "medical": [ServiceFactory(name_en=f"Medical care {letter}", categories=[medical]) for letter in "CBA"],
+        "family law": [ServiceFactory(name_en=f"Family law {letter}", categories=[family_law]) for letter in "BA"],
+        "shelter": [ServiceFactory(name_en="A shelter", description_en="Kids are welcome", categories=[shelter])],
+    }
+
+
+def pages(language: str, query: str, size: int) -> tuple[list[list[int]], int]:
+    with translation.override(language):
+        filterset = ServiceFilter(QueryDict(query))
+        paginator = search.CappedPaginator(filterset.qs, size)
+        found = [[service.pk for service in paginator.get_page(n)] for n in range(1, paginator.num_pages + 1)]
+    return found, paginator.count
+
+
+def first_ids(query: str, count: int) -> list[int]:
+    return pages("en", f"q={query}", count)[0][0]
+
+
+def kinds(helps, ids: list[int]) -> list[str]:
+    kind_of = {service.pk: kind for kind, services in helps.items() for service in services}
+    return [kind_of.get(pk, "other") for pk in ids]
+
+
+def test_two_needs_take_turns_the_more_specific_first(helps):
+    # "fever" is one help's word; "kid" is said of child protection and of family law.
+    found = first_ids("my kid has a fever", 20)
+    assert kinds(helps, found) == ["medical", "child", "medical", "child", "medical", "child", "child", "shelter"]
+    # Each help's services in name order; then the shelter, whose description says "kids".
+    assert found[:6:2] == [service.pk for service in reversed(helps["medical"])]
+    assert [found[1], found[3], found[5], found[6]] == [service.pk for service in reversed(helps["child"])]
+
+
+def test_needs_found_together_do_not_take_turns(helps):
+    """A shelter whose description says both words has every word of the query: the search is not partial, and the
+    needs do not take turns (their words are ranked as any words are)."""
+    shelter = ServiceFactory(
+        name_en="A shelter", description_en="Kids with a fever", categories=[helps["family law"][0].categories.first()]
+    )
+    with translation.override("en"):
+        filterset = ServiceFilter(QueryDict("q=kids+fever"))
+        found = [service.pk for service in filterset.qs[:20]]
+        assert filterset.understood.needs == ()
+    assert found == [shelter.pk]
+
+
+def test_a_service_that_finds_more_of_the_words_comes_first(helps):
+    """No service has all three words: the two that find two of them (a medical service named for kids, family law
+    for the lawyer and the kids) come before the turns of those that find one."""
+    both = ServiceFactory(name_en="Zeta kid clinic", categories=[helps["medical"][0].categories.first()])
+    family_law = [service.pk for service in reversed(helps["family law"])]
+    assert first_ids("kid fever lawyer", 3) == [both.pk, *family_law]
+
+
+def test_needs_a_service_meets_together_do_not_take_turns(helps):
+    """A lawyer for the kids: family law is legal aid, and its terms say "kids"."""
+    with translation.override("en"):
+        filterset = ServiceFilter(QueryDict("q=lawyer+kids"))
+        found = [service.pk for service in filterset.qs[:2]]
+        assert filterset.understood.needs == ()
+    assert set(found) == {service.pk for service in helps["family law"]}
+
+
+def test_a_name_typed_whole_still_comes_first(helps):
+    named = ServiceFactory(name_en="Kid fever", categories=[])
+    assert first_ids("kid fever", 1) == [named.pk]
+
+
+QUERIES = [
+    ("en", "q=my+kid+has+a+fever"),
+    ("en", "q=kids+fever"),
+    ("en", "q=fever+kids&country=CO"),
+    ("en", "q=kid+fever"),
+    ("en", "q=lawyer+kids"),
+    ("en", "q=shelter+fever+kids"),
+]
+
+
+@pytest.mark.parametrize(("language", "query"), QUERIES)
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_the_shortcuts_give_the_pages_of_ranking_every_match(helps, language, query, size):
+    fast = pages(language, query, size)
+    with search.plain_way():
+        plain = pages(language, query, size)
+    assert fast == plain
+    assert fast[1] > 0
+
+
+@pytest.mark.parametrize(("language", "query"), QUERIES)
+@pytest.mark.parametrize("rows_per_id", [1, 50])
+def test_the_shortcuts_give_the_same_pages_when_counted_up_to_the_limit(
+    helps, monkeypatch, language, query, rows_per_id
+):
+    engine = search.backend(connection.alias)
+    for name in ("DENSE_ROWS_PER_ID", "AT_RANK_ROWS_PER_ID"):
+        if hasattr(engine, name):
+            monkeypatch.setattr(engine, name, rows_per_id)
+    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
+    fast = pages(language, query, 2)
+    with search.plain_way():
+        plain = pages(language, query, 2)
+    assert fast == plain
+
+
+def test_every_match_ranked_in_sql_gives_the_same_order(helps):
+    """The services' own ``values_list`` (ranked in SQL, each row's rank read from the documents) gives the pages'
+    order."""
+    with translation.override("en"):
+        ranked = list(ServiceFilter(QueryDict("q=my+kid+has+a+fever")).qs.values_list("pk", flat=True))
+    assert ranked == first_ids("my kid has a fever", 20)[: len(ranked)]
