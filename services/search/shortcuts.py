@@ -96,8 +96,10 @@ def best_results(index):
     order = list(index.query.order_by)
     if not words or not order or order[0] != "-search_rank" or "distance_km" in index.query.annotations:
         return None
-    if understanding is not None and understanding.any_concept:
-        return None  # ranked by the number of words found, or by turns of the needs: no best rank in name order
+    if understanding is not None and (understanding.any_concept or understanding.ties):
+        # Ranked by the number of words found, by turns of the needs, or by the help one phrase names first: no best
+        # rank to read in name order.
+        return None
     if understanding is not None and understanding.whole_name:
         return None  # a name typed whole comes before the rest of the best rank
     groups = understanding.forms if understanding is not None else tuple((word,) for word in words)
@@ -414,6 +416,7 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         stop is None
         or understanding is None
         or understanding.any_concept
+        or understanding.ties
         or not understanding.concepts
         or not order
         or order[0] != "-search_rank"

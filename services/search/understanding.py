@@ -73,6 +73,16 @@ class Understanding:
         the strongest first; else ()."""
         return needs(self)
 
+    @functools.cached_property
+    def ties(self) -> tuple[tuple[int, ...], ...]:
+        """For each phrase of two or more words that names two or more types of help equally, its categories in the
+        order their services rank (``TermIndex.most_specific_first``); () when none does. A single word naming two
+        (*refugio*: a shelter, asylum) keeps name order: the shortcuts of one-word searches read both helps' services
+        together in name order."""
+        tied = [concept for concept in self.concepts if len(concept.categories) > 1 and len(concept.words) > 1]
+        terms = term_index() if tied else None
+        return tuple(tuple(terms.most_specific_first(concept.categories, concept.words)) for concept in tied)
+
     @property
     def any_concept(self) -> bool:
         """Whether a document matching any of the concepts is found (``partial``, or separate ``needs``), those with
@@ -295,10 +305,32 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
     if turns:
         total = taking_turns(understanding, total, document, db=db)
         whole_rank += (MAX_QUERY_WORDS + 1) * RANK_TURNS
+    elif understanding.ties:
+        total, scale = broken_ties(understanding.ties, total, document, db=db)
+        whole_rank *= scale
     if understanding.whole_name:
         whole = When(engine.with_whole_name(understanding.whole_name, document=document), then=Value(whole_rank))
         total = total + Case(whole, default=Value(0), output_field=IntegerField())
     return total
+
+
+def broken_ties(ties, ranked, document: str = "", *, db: str = "default"):
+    """``ranked`` with the ties between the types of help one phrase names equally (``Understanding.ties``) broken:
+    multiplied by a scale larger than the ties can add up to, plus, for each such phrase, more for a service of a
+    category that comes earlier in its order. Returns the rank and the scale."""
+    scale = 1 + sum(len(categories) for categories in ties)
+    broken = ranked * Value(scale)
+    for categories in ties:
+        preferred = Case(
+            *[
+                When(in_categories([pk], document, db=db), then=Value(len(categories) - place))
+                for place, pk in enumerate(categories)
+            ],
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        broken = broken + preferred
+    return broken, scale
 
 
 def taking_turns(understanding: Understanding, ranked, document: str = "", *, db: str = "default"):

@@ -283,9 +283,16 @@ class TermIndex:
         # Terms of stop words alone, their words as a query takes them, in order → their categories.
         self.stop_phrases: dict[tuple[str, ...], set[int]] = {}
         self.longest = 1
+        # How many names and terms each category has, in every language: the breadth of its vocabulary.
+        self.sizes: dict[int, int] = {}
+        # (category, a phrase's meaningful words in order of the alphabet) → the fewest words, stop words included,
+        # of a term of the category that is that phrase: "rumah sakit" (2) for medical care, "antar ke rumah sakit"
+        # (4) for referral and accompaniment.
+        self.said_in: dict[tuple[int, tuple[str, ...]], int] = {}
         for category_id, language, phrase in phrases:
             if language not in STEMMERS:
                 continue
+            self.sizes[category_id] = self.sizes.get(category_id, 0) + 1
             typed = joined_contractions(normalise(phrase).split())
             as_queried = tuple(dict.fromkeys(word for word in typed if len(word) >= MIN_WORD_LENGTH))
             if 1 < len(as_queried) <= LONGEST_STOP_PHRASE and set(as_queried) <= stop_words(language):
@@ -299,6 +306,8 @@ class TermIndex:
             if not phrase_words:
                 continue
             self.longest = max(self.longest, len(phrase_words))
+            said = (category_id, tuple(sorted(phrase_words)))
+            self.said_in[said] = min(self.said_in.get(said, len(typed)), len(typed))
             phrase_stems = stems_in_order(phrase_words, language)
             self.stemmed[language].setdefault(_key(phrase_stems, marks), set()).add(category_id)
             self.plain.setdefault(_key(phrase_words, marks), set()).add(category_id)
@@ -357,6 +366,20 @@ class TermIndex:
             else:
                 found |= words.get(stem(word, term_language), set())
         return self.narrowest(found)
+
+    def most_specific_first(self, categories: Iterable[int], words: Iterable[str]) -> list[int]:
+        """``categories`` (that the phrase of ``words`` names equally) in the order a search ranks their services: the
+        one with a term that is these words with fewer others ("rumah sakit" is medical care's term as typed, and a
+        part of "antar ke rumah sakit", taken to the hospital); a subcategory before a main category; the one with
+        fewer names and terms (a narrower vocabulary, of which the phrase is a larger part: reporting a crime before
+        GBV case management, which has words for every kind of violence); then the first made."""
+        phrase = tuple(sorted(words))
+
+        def specific(pk: int) -> tuple:
+            said = self.said_in.get((pk, phrase), LONGEST_TERM * 4)
+            return (said, self.parents.get(pk) is None, self.sizes.get(pk, 0), pk)
+
+        return sorted(categories, key=specific)
 
     def narrowest(self, categories: set[int]) -> set[int]:
         """``categories`` without the main categories of which a subcategory is among them: the main category's
