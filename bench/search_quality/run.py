@@ -9,6 +9,7 @@ are counted).
     make search-quality
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make search-quality
     .venv/bin/python bench/search_quality/run.py --misses     # also list the queries without a hit in the first 5
+    .venv/bin/python bench/search_quality/run.py --queries bench/search_quality/next-queries.tsv --misses
 """
 
 import argparse
@@ -53,6 +54,9 @@ def _drop_postgresql_database(url: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="List the queries without a hit in the first five.")
+    parser.add_argument(
+        "--queries", type=Path, help="Another file of judged queries, in the same form (a blind set's first run)."
+    )
     arguments = parser.parse_args()
 
     configured = os.environ.get("DATABASE_URL", "")
@@ -77,7 +81,7 @@ def main() -> int:
             from bench.search_quality.quality import evaluate, judged_queries, report
 
             engine = "PostgreSQL" if _postgresql(url) else "SQLite"
-            figures = evaluate(judged_queries())
+            figures = evaluate(judged_queries(arguments.queries) if arguments.queries else judged_queries())
             print(
                 f"Search quality on the demo directory ({engine}), {sum(f.queries for f in figures.values())} "
                 "judged queries:"
