@@ -4,13 +4,13 @@ family planning, not the "KBG" (gender-based violence) services; "looking for my
 law. A name typed whole still comes first. The shortcuts give the pages, order and counts of ranking every match."""
 
 import pytest
-from django.db import connection
-from django.http import QueryDict
-from django.utils import translation
 
-from services import search
-from services.filters import ServiceFilter
 from tests.factories import OrganisationFactory, ServiceCategoryFactory, ServiceFactory
+from tests.services.search_pages import (
+    assert_the_plain_way_gives_the_same_pages,
+    assert_the_same_pages_when_counted_up_to_the_limit,
+    pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,14 +69,6 @@ def family():
         ],
     }
     return services
-
-
-def pages(language: str, query: str, size: int) -> tuple[list[list[int]], int]:
-    with translation.override(language):
-        filterset = ServiceFilter(QueryDict(query))
-        paginator = search.CappedPaginator(filterset.qs, size)
-        found = [[service.pk for service in paginator.get_page(n)] for n in range(1, paginator.num_pages + 1)]
-    return found, paginator.count
 
 
 def first_ids(language: str, query: str, count: int) -> list[int]:
@@ -138,11 +130,7 @@ QUERIES = [
 @pytest.mark.parametrize(("language", "query"), QUERIES)
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_the_shortcuts_give_the_pages_of_ranking_every_match(family, language, query, size):
-    fast = pages(language, query, size)
-    with search.plain_way():
-        plain = pages(language, query, size)
-    assert fast == plain
-    assert fast[1] > 0
+    assert_the_plain_way_gives_the_same_pages(language, query, size)
 
 
 @pytest.mark.parametrize(("language", "query"), QUERIES)
@@ -150,14 +138,4 @@ def test_the_shortcuts_give_the_pages_of_ranking_every_match(family, language, q
 def test_the_shortcuts_give_the_same_pages_when_counted_up_to_the_limit(
     family, monkeypatch, language, query, rows_per_id
 ):
-    """A small count limit makes the matches "many" (read in name order); few rows per id on PostgreSQL make the
-    first rows of the sort index too few, so the matches are sorted."""
-    engine = search.backend(connection.alias)
-    for name in ("DENSE_ROWS_PER_ID", "AT_RANK_ROWS_PER_ID"):
-        if hasattr(engine, name):
-            monkeypatch.setattr(engine, name, rows_per_id)
-    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
-    fast = pages(language, query, 2)
-    with search.plain_way():
-        plain = pages(language, query, 2)
-    assert fast == plain
+    assert_the_same_pages_when_counted_up_to_the_limit(monkeypatch, language, query, rows_per_id)

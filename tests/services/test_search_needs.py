@@ -5,13 +5,16 @@ on SQLite and PostgreSQL alike. A service that finds more of the query's words s
 before everything, and the shortcuts give the pages, order and counts of ranking every match."""
 
 import pytest
-from django.db import connection
 from django.http import QueryDict
 from django.utils import translation
 
-from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
+from tests.services.search_pages import (
+    assert_the_plain_way_gives_the_same_pages,
+    assert_the_same_pages_when_counted_up_to_the_limit,
+    pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +38,6 @@ def helps():
         "family law": [ServiceFactory(name_en=f"Family law {letter}", categories=[family_law]) for letter in "BA"],
         "shelter": [ServiceFactory(name_en="A shelter", description_en="Kids are welcome", categories=[shelter])],
     }
-
-
-def pages(language: str, query: str, size: int) -> tuple[list[list[int]], int]:
-    with translation.override(language):
-        filterset = ServiceFilter(QueryDict(query))
-        paginator = search.CappedPaginator(filterset.qs, size)
-        found = [[service.pk for service in paginator.get_page(n)] for n in range(1, paginator.num_pages + 1)]
-    return found, paginator.count
 
 
 def first_ids(query: str, count: int) -> list[int]:
@@ -111,11 +106,7 @@ QUERIES = [
 @pytest.mark.parametrize(("language", "query"), QUERIES)
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_the_shortcuts_give_the_pages_of_ranking_every_match(helps, language, query, size):
-    fast = pages(language, query, size)
-    with search.plain_way():
-        plain = pages(language, query, size)
-    assert fast == plain
-    assert fast[1] > 0
+    assert_the_plain_way_gives_the_same_pages(language, query, size)
 
 
 @pytest.mark.parametrize(("language", "query"), QUERIES)
@@ -123,15 +114,7 @@ def test_the_shortcuts_give_the_pages_of_ranking_every_match(helps, language, qu
 def test_the_shortcuts_give_the_same_pages_when_counted_up_to_the_limit(
     helps, monkeypatch, language, query, rows_per_id
 ):
-    engine = search.backend(connection.alias)
-    for name in ("DENSE_ROWS_PER_ID", "AT_RANK_ROWS_PER_ID"):
-        if hasattr(engine, name):
-            monkeypatch.setattr(engine, name, rows_per_id)
-    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
-    fast = pages(language, query, 2)
-    with search.plain_way():
-        plain = pages(language, query, 2)
-    assert fast == plain
+    assert_the_same_pages_when_counted_up_to_the_limit(monkeypatch, language, query, rows_per_id)
 
 
 def test_every_match_ranked_in_sql_gives_the_same_order(helps):

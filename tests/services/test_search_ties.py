@@ -4,13 +4,13 @@ SQLite and PostgreSQL alike: the help whose term is the phrase as typed before o
 subcategory, then the help with the narrower vocabulary. The shortcuts give the pages of ranking every match."""
 
 import pytest
-from django.db import connection
-from django.http import QueryDict
-from django.utils import translation
 
-from services import search
-from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
+from tests.services.search_pages import (
+    assert_the_plain_way_gives_the_same_pages,
+    assert_the_same_pages_when_counted_up_to_the_limit,
+    pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,14 +49,6 @@ def helps():
     }
 
 
-def pages(language: str, query: str, size: int) -> tuple[list[list[int]], int]:
-    with translation.override(language):
-        filterset = ServiceFilter(QueryDict(query))
-        paginator = search.CappedPaginator(filterset.qs, size)
-        found = [[service.pk for service in paginator.get_page(n)] for n in range(1, paginator.num_pages + 1)]
-    return found, paginator.count
-
-
 def first_ids(query: str, count: int) -> list[int]:
     return pages("en", f"q={query}", count)[0][0]
 
@@ -92,22 +84,10 @@ QUERIES = [
 @pytest.mark.parametrize("query", QUERIES)
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_the_shortcuts_give_the_pages_of_ranking_every_match(helps, query, size):
-    fast = pages("en", query, size)
-    with search.plain_way():
-        plain = pages("en", query, size)
-    assert fast == plain
-    assert fast[1] > 0
+    assert_the_plain_way_gives_the_same_pages("en", query, size)
 
 
 @pytest.mark.parametrize("query", QUERIES)
 @pytest.mark.parametrize("rows_per_id", [1, 50])
 def test_the_shortcuts_give_the_same_pages_when_counted_up_to_the_limit(helps, monkeypatch, query, rows_per_id):
-    engine = search.backend(connection.alias)
-    for name in ("DENSE_ROWS_PER_ID", "AT_RANK_ROWS_PER_ID"):
-        if hasattr(engine, name):
-            monkeypatch.setattr(engine, name, rows_per_id)
-    monkeypatch.setattr(search.CappedPaginator, "count_limit", 3)
-    fast = pages("en", query, 2)
-    with search.plain_way():
-        plain = pages("en", query, 2)
-    assert fast == plain
+    assert_the_same_pages_when_counted_up_to_the_limit(monkeypatch, "en", query, rows_per_id)
