@@ -37,6 +37,24 @@ def split_search_terms(text: str) -> list[str]:
     return list(dict.fromkeys(term for term in terms if term))
 
 
+def merged_search_terms(current: str, seeded_before: list[str] | None, seeded_now: list[str]) -> str:
+    """The terms of ``current`` (what staff left in the field) with a newer seed merged in: the terms the seed added
+    since ``seeded_before`` are appended, those it dropped are removed, and everything else staff wrote, added or
+    removed stays as they left it. Without ``seeded_before`` (a database seeded before seeds were recorded), the
+    seed's terms are added and none removed. Terms compare without regard to case or spacing. Returns ``current``
+    itself when nothing changes."""
+    key = str.casefold
+    terms = split_search_terms(current)
+    before = {key(term) for term in seeded_before or ()}
+    now = {key(term) for term in seeded_now}
+    have = {key(term) for term in terms}
+    kept = [term for term in terms if key(term) not in before - now]
+    added = [term for term in seeded_now if key(term) not in before | have]
+    if len(kept) == len(terms) and not added:
+        return current
+    return ", ".join(kept + added)
+
+
 class ServiceCategory(models.Model):
     """Two levels: main categories (no parent) and their subcategories."""
 
@@ -62,6 +80,9 @@ class ServiceCategory(models.Model):
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The search terms as the reference data last seeded them, per language (``{"es": [...], ...}``): what
+    # ``services.reference.load_taxonomy`` merges a newer seed against, so that staff's edits survive it.
+    seeded_search_terms = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("service category")

@@ -1529,33 +1529,44 @@ def language_names(code: str) -> dict[str, str]:
     return names
 
 
+def _upsert_category(slug: str, values: dict):
+    """Create or update the category ``slug`` with ``values`` and its seeded search terms (``SEARCH_TERMS``), merged
+    with what staff edited since the last seed (``merged_search_terms``)."""
+    from services.models import ServiceCategory, merged_search_terms, split_search_terms
+
+    category = ServiceCategory.objects.filter(slug=slug).first()
+    seeded = {language: split_search_terms(text) for language, text in SEARCH_TERMS[slug].items()}
+    before = category.seeded_search_terms if category else {}
+    for language, terms in seeded.items():
+        field = f"search_terms_{FIELD_SUFFIX[language]}"
+        current = getattr(category, field) or "" if category else ""
+        values[field] = merged_search_terms(current, before.get(language), terms)
+    return upsert(ServiceCategory, {"slug": slug}, {**values, "seeded_search_terms": seeded})
+
+
 @transaction.atomic
 def load_taxonomy() -> dict[str, int]:
     """Create or update the categories, populations and languages. Returns how many of each there are."""
     from services.models import Language, Population, ServiceCategory
 
     for main_order, (slug, name, description, children) in enumerate(CATEGORIES, start=1):
-        parent = upsert(
-            ServiceCategory,
-            {"slug": slug},
+        parent = _upsert_category(
+            slug,
             {
                 "parent": None,
                 "order": main_order * 10,
                 **translated_fields("name", name),
                 **translated_fields("description", description),
-                **translated_fields("search_terms", SEARCH_TERMS[slug]),
             },
         )
         for child_order, (child_slug, child_name, child_description) in enumerate(children, start=1):
-            upsert(
-                ServiceCategory,
-                {"slug": child_slug},
+            _upsert_category(
+                child_slug,
                 {
                     "parent": parent,
                     "order": main_order * 10 + child_order,
                     **translated_fields("name", child_name),
                     **translated_fields("description", child_description),
-                    **translated_fields("search_terms", SEARCH_TERMS[child_slug]),
                 },
             )
     for order, (code, name) in enumerate(POPULATIONS, start=1):

@@ -34,4 +34,4 @@ class ContactChannelTranslationOptions(TranslationOptions):
 # History after modeltranslation's registration above (see members/translation.py).
 simple_history.register(Service)
 simple_history.register(ContactChannel)
-simple_history.register(ServiceCategory)
+simple_history.register(ServiceCategory, excluded_fields=["seeded_search_terms"])
