@@ -76,7 +76,7 @@ def _any_form(group, expanded: dict[str, list[str]]) -> str:
             terms += [f"'{word}'" for word in words]
         elif words is not None:
             # No word of the index starts with it: asked as itself, which the text index answers at once. As a
-            # prefix, PostgreSQL expects it in many rows and reads the table to find none (a typo: 200 ms).
+            # prefix, PostgreSQL expects it in many rows and reads the table to find none (a typo).
             terms.append(f"'{form}'")
         else:
             terms.append(f"'{form}':*")
@@ -496,7 +496,7 @@ def limit_in_a_sample(documents, limit: int) -> bool:
 
 def not_among(column: str, ids: str, db_type: str) -> str:
     """``column`` is none of ``ids`` (integers joined by commas), as one array constant: PostgreSQL plans a list of
-    thousands of constants one by one (2 ms a statement for 1,821), an array's text at once; it hashes either.
+    thousands of constants one by one, an array's text at once (docs/performance.md); it hashes either.
     ``db_type``: the column's."""
     return f"NOT ({column} = ANY ('{{{ids}}}'::{db_type}[]))"
 
