@@ -44,9 +44,9 @@ PARTIAL_FOUND = 8
 # number of words can add up to).
 RANK_WHOLE_NAME = 1000
 # A query naming several types of help that no service meets together (``Understanding.needs``): each word found
-# counts FOUND_WITH_TURNS (more than the places of every word add up to), and the documents that found as many words
-# rank within RANK_TURNS of each other, the services of the needs taking turns in its upper half, one place per need
-# and turn (``taking_turns``).
+# counts FOUND_WITH_TURNS (more than the places of every word add up to; a need said in a phrase counts once), and the
+# documents that found as many rank within RANK_TURNS of each other, the services of the needs taking turns in its
+# upper half, one place per need and turn (``taking_turns``).
 FOUND_WITH_TURNS = 64
 RANK_TURNS = 10**7
 
@@ -276,9 +276,15 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
     extra = FOUND_WITH_TURNS if turns else PARTIAL_FOUND if understanding.any_concept else 0
     total = Value(0, output_field=IntegerField())
     for concept in understanding.concepts:
-        # A word of a need is found, for taking turns, in a service of its help or in a name; in a place or a
-        # description it is not ("single mom need cash" in a shelter's description).
-        weak = 0 if turns and concept.categories else extra
+        # While needs take turns a word is found in a service of its help or in a name, never in a place or a
+        # description ("single mom need cash" in a shelter's description, "car" at the start of "cards").
+        weak = 0 if turns else extra
+        # A need said in a phrase is one thing asked for, however many words say it: found once, in a service of its
+        # help or where one of its words is in a name ("mi novio me pega y tengo 15": the violence's two words and
+        # the age's one take turns as equals).
+        once = turns and bool(concept.categories) and len(concept.words) > 1
+        word_extra = 0 if once else extra
+        found_once = Q()
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
             prefixes = [f" {form}" for form in word_forms]
             related = related_categories(understanding, concept, word)
@@ -294,14 +300,18 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
                 related = related - concept.categories
             else:
                 named_here = named(understanding, concept, word, word_forms, document, db=db)
-                whens = [When(named_here, then=Value(RANK_NAME + extra))]
+                whens = [When(named_here, then=Value(RANK_NAME + word_extra))]
+                found_once |= named_here
             if related:
-                whens.append(When(in_categories(related, document, db=db), then=Value(RANK_CATEGORY + extra)))
+                whens.append(When(in_categories(related, document, db=db), then=Value(RANK_CATEGORY + word_extra)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + weak)))
             if understanding.any_concept:
                 whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + weak)))
             default = 0 if understanding.any_concept else RANK_TEXT
             total = total + Case(*whens, default=Value(default), output_field=IntegerField())
+        if once:
+            found_once |= in_categories(concept.categories, document, db=db)
+            total = total + Case(When(found_once, then=Value(extra)), default=Value(0), output_field=IntegerField())
     whole_rank = RANK_WHOLE_NAME
     if turns:
         total = taking_turns(understanding, total, document, db=db)
@@ -335,12 +345,12 @@ def broken_ties(ties, ranked, document: str = "", *, db: str = "default"):
 
 
 def taking_turns(understanding: Understanding, ranked, document: str = "", *, db: str = "default"):
-    """``ranked`` (each document's rank, ``FOUND_WITH_TURNS`` for each word found) with the services of the query's
-    ``needs`` taking turns among the documents that found as many of its words: the first of the strongest need's
-    services, the first of the next need's..., then the second of each (a need's own help before the helps with one
-    of its words among their terms, then by ``ranked`` and name), then the documents of no need by ``ranked``. A
-    service of several needs takes its turn with the strongest. One window over the rows the statement finds (after
-    every filter), the same on both engines."""
+    """``ranked`` (each document's rank, ``FOUND_WITH_TURNS`` for each word found, once for a need's phrase) with the
+    services of the query's ``needs`` taking turns among the documents that found as many: the first of the strongest
+    need's services, the first of the next need's..., then the second of each (a need's own help before the helps
+    with one of its words among their terms, then by ``ranked`` and name), then the documents of no need by
+    ``ranked``. A service of several needs takes its turn with the strongest. One window over the rows the statement
+    finds (after every filter), the same on both engines."""
     needs_of_query = understanding.needs
     count = len(needs_of_query)
     found = ranked / Value(FOUND_WITH_TURNS)

@@ -58,6 +58,25 @@ def test_two_needs_take_turns_the_more_specific_first(helps):
     assert [found[1], found[3], found[5], found[6]] == [service.pk for service in reversed(helps["child"])]
 
 
+def test_a_need_said_in_a_phrase_counts_once(helps):
+    """The violence said in three words and the fever in one are two needs alike: their services take turns, the
+    longer phrase first, instead of the phrase's services filling the first page for finding more of the words."""
+    violence = ServiceCategoryFactory(
+        slug="gbv-case-management", name_en="Case management", search_terms_en="boyfriend hits me"
+    )
+    helps["violence"] = [ServiceFactory(name_en=f"A violence help {letter}", categories=[violence]) for letter in "BA"]
+    found = first_ids("boyfriend hits me fever", 4)
+    assert kinds(helps, found) == ["violence", "medical", "violence", "medical"]
+
+
+def test_a_word_of_no_need_counts_only_in_a_name_while_needs_take_turns(helps):
+    """A description that says two of the other words typed does not come before the needs' services."""
+    described = ServiceFactory(name_en="A place", description_en="Zeta and yotta", categories=[])
+    found = first_ids("kid fever zeta yotta", 20)
+    assert kinds(helps, found[:6]) == ["medical", "child", "medical", "child", "medical", "child"]
+    assert described.pk in found[6:]
+
+
 def test_needs_found_together_do_not_take_turns(helps):
     """A shelter whose description says both words has every word of the query: the search is not partial, and the
     needs do not take turns (their words are ranked as any words are)."""
