@@ -658,23 +658,28 @@ SEARCH_TERMS = {
         "golpeadas, me botaron de la casa, me sacaron de la casa, me corrieron de la casa, irme de la casa, no tengo "
         "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas, "
         "desalojo, desalojada, me desalojaron, "
-        "me botaron del jato",
+        "me botaron del jato"
+        ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
         "me botou para fora, me colocou para fora, expulsa de casa, "
         "despejo, despejada, fui despejada, ordem de despejo, "
-        "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua",
+        "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua"
+        ", abrigo que aceite, abrigo que receba",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
         "evicted, eviction, got evicted, "
-        "kicked out, kicked me out, threw me out, thrown out, nowhere to sleep, sleeping in my car, couch surfing",
+        "kicked out, kicked me out, threw me out, thrown out, nowhere to sleep, sleeping in my car, couch surfing"
+        ", shelter that accepts, shelter that allows, shelter that accepts boys, where can i go, where do i "
+        "go, where mi can go",
         "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
         "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
         "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
         "tempat tinggal, "
-        "penggusuran, digusur",
+        "penggusuran, digusur"
+        ", rumah aman yang terima, shelter yang terima",
     ),
     "emergency-shelter": _t(
         "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy"
@@ -691,7 +696,8 @@ SEARCH_TERMS = {
         "somewhere to stay tonight",
         "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat"
         ", dikunciin di luar, gak boleh masuk rumah, terminal bus, di terminal, tempat nginep, numpang nginep, "
-        "nginep",
+        "nginep"
+        ", diusir, diusir dari rumah, diusir ortu",
     ),
     "transitional-housing": _t(
         "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino, "
@@ -757,21 +763,25 @@ SEARCH_TERMS = {
         ", psicólogo, psicóloga, terapeuta, terapia, consejería, psicóloga barata, terapia barata, "
         "terapia de bajo costo, psicóloga gratis, psicóloga violencia, psicólogo violencia, "
         "psicóloga para violencia, psicóloga para víctimas de violencia"
-        ", pesadillas, no puedo dormir, insomnio",
+        ", pesadillas, no puedo dormir, insomnio"
+        ", trauma del pasado, todavía tengo trauma, sigo traumada",
         "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais"
         ", psicólogo, psicóloga, terapeuta, terapia, psicólogo barato, terapia barata, psicólogo de graça, "
         "psicóloga violência, psicólogo violência, psicóloga para vítima de violência"
-        ", pesadelos, não consigo dormir, insônia",
+        ", pesadelos, não consigo dormir, insônia"
+        ", trauma do passado, ainda tenho trauma, ainda traumatizada",
         "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions"
         ", therapist, counselor, counsellor, psychologist, counseling, counselling, therapy, cheap counselor, "
         "cheap therapist, low cost counseling, low cost therapy, affordable therapy, affordable counselor, "
         "sliding scale, sliding scale therapy, free therapy, free counseling, therapist for abuse survivors, "
         "counselor for abuse survivors, counselor for survivors"
-        ", nightmares, can't sleep, insomnia, flashbacks",
+        ", nightmares, can't sleep, insomnia, flashbacks"
+        ", trauma from the past, still traumatized, old trauma",
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
         ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
         "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban"
-        ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur",
+        ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur"
+        ", trauma masa lalu, trauma lama",
     ),
     "support-groups": _t(
         "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes, "
@@ -890,13 +900,17 @@ SEARCH_TERMS = {
     ),
     "family-planning": _t(
         "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas, "
-        "ligadura de trompas, vasectomía",
+        "ligadura de trompas, vasectomía"
+        ", pastilla del día siguiente, anticoncepción de emergencia",
         "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula, colocar DIU, laqueadura, ligadura, "
-        "vasectomia",
+        "vasectomia"
+        ", pílula do dia seguinte, anticoncepção de emergência",
         "contraception, birth control, iud, implant, the pill, contraceptive injection, tubes tied, "
-        "tubal ligation, vasectomy",
+        "tubal ligation, vasectomy"
+        ", morning after pill, plan b, emergency contraception",
         "KB, pil KB, spiral, IUD, implan, suntik KB, pasang KB, KB suntik, KB spiral, pasang spiral, steril, "
-        "tubektomi, vasektomi",
+        "tubektomi, vasektomi"
+        ", kontrasepsi darurat, pil kontrasepsi darurat, pil darurat",
     ),
     "hiv-sti-services": _t(
         "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP, "
@@ -1068,7 +1082,9 @@ SEARCH_TERMS = {
         "mi jefe me manosea, mi patrón me toca, mi hombre me pega, mi jefe me toca, me toca en el trabajo, el "
         "patrón me quitó el pasaporte"
         ", me cayó a golpes"
-        ", se gasta el dinero que le mando, se gastó mis remesas, remesas",
+        ", se gasta el dinero que le mando, se gastó mis remesas, remesas"
+        ", maltrato a adultos mayores, maltrato de personas mayores, abuso de ancianos, maltratan a mi "
+        "abuela, le pegan a mi abuela, le pega a mi abuela",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1084,7 +1100,9 @@ SEARCH_TERMS = {
         "casar, casar à força, me assedia no trabalho, "
         "patrão passa a mão em mim, chefe passa a mão em mim, patrão me assedia, meu homem me bate, "
         "espalhou minhas fotos, espalhou fotos íntimas, meu chefe me toca, chefe passa a mão, patrão pegou meu "
-        "passaporte",
+        "passaporte"
+        ", maus-tratos a idosos, maus-tratos contra idosa, idosa agredida, minha vó apanha, minha avó apanha,"
+        " bate na minha avó, bate na minha vó",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1101,7 +1119,8 @@ SEARCH_TERMS = {
         "boss touches me, boss keeps touching me, boss groped me, my man hits me, touching me at work, my boss "
         "harasses me, employer took my passport, employer has my passport"
         ", beat me up, beat mi up"
-        ", spends the money i send, spent my remittances, remittances",
+        ", spends the money i send, spent my remittances, remittances"
+        ", elder abuse, elderly abuse, abuse of older people, abused elderly, lick me, him lick me",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -1114,7 +1133,8 @@ SEARCH_TERMS = {
         "dimaki, dibentak, kekerasan verbal, kekerasan psikis, suami mabuk, "
         "dicekik, mencekik, nyekik, kawin paksa, nikah paksa, dipaksa menikah, dipaksa nikah, dijodohkan paksa, "
         "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil"
-        ", uang kiriman, ngabisin uang, habisin uang kiriman, suami ngabisin uang",
+        ", uang kiriman, ngabisin uang, habisin uang kiriman, suami ngabisin uang"
+        ", lansia dipukul, nenek dipukul, kakek dipukul, pacar mukul, pacarku mukul",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
@@ -1156,28 +1176,36 @@ SEARCH_TERMS = {
         "línea de violencia, línea 155, línea contra la violencia, línea mujer"
         ", ayudar a una amiga, ayudar a mi amiga, cómo ayudar a mi amiga, cómo la ayudo, cómo ayudarla, "
         "mi amiga, amiga, mi pana, pana, cómo ayudo a mi hermana, la vecina, mi vecina, vecina, vecino, "
-        "los vecinos, ayudar desde lejos",
+        "los vecinos, ayudar desde lejos"
+        ", hombre víctima, hombres víctimas, soy hombre, víctima hombre",
         "ligue 180, central de atendimento à mulher, disque denúncia"
         ", ajudar uma amiga, ajudar minha amiga, como ajudar minha amiga, como ajudo ela, minha amiga, amiga, "
-        "vizinha, minha vizinha, vizinho",
+        "vizinha, minha vizinha, vizinho"
+        ", homem vítima, homens vítimas, sou homem",
         "dv hotline, domestic violence hotline, gbv hotline"
         ", help a friend, help my friend, how to help a friend, how do i help her, how can i help her, help her, "
         "help him, how can i help, help from here, worried about my friend, worried about a friend, friend, "
         "my friend, neighbour, neighbor, my neighbour, my neighbor, neighbour screaming, "
-        "hear my neighbor being beaten, bystander",
+        "hear my neighbor being beaten, bystander"
+        ", male victim, male victims, male survivor, wife, my wife",
         "SAPA 129, hotline KDRT, pengaduan kekerasan"
         ", bantu teman, cara bantu teman, teman aku, temen aku, temen gue, tetangga, tetangga aku, "
-        "tetangga teriak",
+        "tetangga teriak"
+        ", istri, istri saya, istriku",
     ),
     "remote-counselling": _t(
         "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat, "
-        "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap",
+        "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap"
+        ", sorda, sordo, persona sorda, mujer sorda, lengua de señas, lenguaje de señas, intérprete de señas",
         "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat, "
-        "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp",
+        "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp"
+        ", surda, surdo, pessoa surda, libras, língua de sinais, intérprete de libras",
         "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp, "
-        "texting, by text, text a counselor",
+        "texting, by text, text a counselor"
+        ", deaf, hard of hearing, sign language",
         "konseling online, daring, chat, WA, video call, virtual, chat konselor, curhat lewat WA, curhat online, "
-        "ngobrol lewat WA",
+        "ngobrol lewat WA"
+        ", tuli, tunarungu, teman tuli, bahasa isyarat",
     ),
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
@@ -1187,26 +1215,34 @@ SEARCH_TERMS = {
         "matrimonio infantil, unión temprana, mi hija se escapó de la casa, mi hijo se escapó de la casa, niña "
         "obligada a casarse"
         ", 13 años, 14 años, 15 años, 16 años, 17 años, tengo 15, adolescente, mi hija adolescente, "
-        "mi hija de 14, mi hija de 15",
+        "mi hija de 14, mi hija de 15"
+        ", profe, el profe, mi profe, profesor, mi profesor, maestro, mi maestro, el maestro, entrenador, soy"
+        " menor, soy menor de edad, menor de edad, estoy en la secundaria, secundaria, prepa",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil, padrasto, meu padrasto, "
         "casamento infantil, menina, menino, meninas, meninos, casamento precoce, união precoce, menina obrigada "
         "a casar, filha fugiu de "
         "casa, filho fugiu de casa, adolescente fugiu de casa"
-        ", 13 anos, 14 anos, 15 anos, 16 anos, 17 anos, tenho 15, adolescente, minha filha adolescente",
+        ", 13 anos, 14 anos, 15 anos, 16 anos, 17 anos, tenho 15, adolescente, minha filha adolescente"
+        ", professor, professora, meu professor, o professor, sou menor, sou menor de idade, menor de idade, "
+        "ensino médio, tenho 13 anos, tenho 14 anos, tenho 15 anos, tenho 16 anos, tenho 17 anos",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
         "my son, my daughter, stepdad, stepfather, my stepdad, "
         "child marriage, child bride, runaway, my daughter ran away, my son ran away"
         ", 13, 14, 15, 16, 17, im 13, im 14, im 15, im 16, im 17, teen, teenager, my teenage daughter, "
-        "daughter is 15",
+        "daughter is 15"
+        ", teacher, my teacher, coach, my coach, our secret, its our secret, underage, im a minor, high "
+        "school, middle school",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
         "jalanan, eksploitasi seksual anak, ayah tiri, bapak tiri, bapak tiriku, "
         "pernikahan anak, perkawinan anak, nikah dini, anak kabur, anak kabur dari rumah, anak minggat, "
         "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah"
-        ", umur 13, umur 14, umur 15, umur 16, umur 17, anak remaja",
+        ", umur 13, umur 14, umur 15, umur 16, umur 17, anak remaja"
+        ", guru, guru saya, guruku, guru ngaji, pelatih, masih sma, masih smp, anak sma, anak smp, sma, smp, "
+        "di bawah umur, masih di bawah umur",
     ),
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
@@ -1365,10 +1401,16 @@ SEARCH_TERMS = {
         "tidak tahu harus ke mana, gak tau harus gimana, bingung harus ke mana",
     ),
     "rights-services-information": _t(
-        "derechos, mis derechos, información, ruta de atención, derechos de las mujeres",
-        "direitos, meus direitos, informação, direitos da mulher",
-        "rights, know your rights, information, women's rights, red flags, not physical",
-        "hak, hak saya, informasi hak, hak perempuan",
+        "derechos, mis derechos, información, ruta de atención, derechos de las mujeres"
+        ", el pastor, mi pastor, el pastor dice, el pastor me dijo, la iglesia, líder religioso, que lo "
+        "perdone, perdonarlo",
+        "direitos, meus direitos, informação, direitos da mulher"
+        ", pastor, meu pastor, o pastor disse, pastor mandou, igreja, líder religioso, perdoar, perdoar ele",
+        "rights, know your rights, information, women's rights, red flags, not physical"
+        ", pastor, my pastor, pastor says, priest, imam, church, my church, religious leader, forgive him",
+        "hak, hak saya, informasi hak, hak perempuan"
+        ", ustadz, ustaz, ustad, pak ustadz, kata ustadz, pendeta, pastor, kyai, kiai, tokoh agama, disuruh "
+        "sabar, disuruh memaafkan",
     ),
     "migrant-orientation": _t(
         "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué, "

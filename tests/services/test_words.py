@@ -76,6 +76,7 @@ def test_stems_keeps_each_stem_once_in_order():
         ("pt", "to gravida e sem dinheiro", ["gravida", "dinheiro"]),
         ("id", "gue gak punya ktp", ["ktp"]),
         ("id", "paspor udah mati", ["paspor", "mati"]),
+        ("id", "pacarku suka mukul aku", ["pacarku", "mukul"]),  # "suka": often, as "likes to"
         ("es", "mi ex me sigue", ["sigue"]),
         ("en", "he keeps following me", ["following"]),
         # Free ("gratis", "de graça": English "free" is a stop word), the verbs of saying, "fica"; Indonesian "dini"
