@@ -482,11 +482,12 @@ def _alone(concept: Concept, found) -> Concept | None:
 
 def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found) -> dict[str, str]:
     """Typed word → the word of the public vocabulary (``vocabulary``) it is corrected to, for each single word of
-    ``unfound`` (concepts found nowhere): kept when the correction is found, or is a word of a category's name or
-    terms (it may complete a phrase with the query's other words)."""
+    ``unfound`` (concepts found nowhere) that is not an everyday word of ``language`` (``words.everyday``): kept when
+    the correction is found, or is a word of a category's name or terms (it may complete a phrase with the query's
+    other words)."""
     counts, corrected = None, {}
     for concept in unfound:
-        if len(concept.words) != 1 or concept.categories:
+        if len(concept.words) != 1 or concept.categories or understood_words.everyday(concept.words[0], language):
             continue
         if counts is None:
             counts, _shown_words = vocabulary()

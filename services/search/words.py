@@ -225,6 +225,32 @@ SHORTEST_CORRECTED = 4
 LONGEST_ONE_EDIT = 7
 
 
+#: Everyday words that a typo correction leaves as typed, each seen corrected into a word of a name or a term that
+#: means something else: "mama" into Indonesian "mana" (which) and "mami" into "mati" (dead), "señor" into "menor",
+#: "fled" into "flee" (with "home", the shelters' "flee home"), "lick" (Caribbean: hit) into "sick", "waria" (a trans
+#: woman) into "maria". With the page language's stopwords-iso list (``everyday``).
+EVERYDAY_WORDS = {
+    "es": "mama mami papa papi senor senora",
+    "pt": "mae mamae mainha pai painho",
+    "en": "mama mom mommy fled male lick",
+    "id": "mama waria",
+}
+
+
+@functools.cache
+def _everyday_words(language: str) -> frozenset[str]:
+    listed = set(EVERYDAY_WORDS.get(language, "").split())
+    if language in STEMMERS and stopwordsiso.has_lang(language):
+        listed |= {normalise(word) for word in stopwordsiso.stopwords(language)}
+    return frozenset(listed)
+
+
+def everyday(word: str, language: str) -> bool:
+    """Whether ``word`` (folded) is a known everyday word of ``language`` (``EVERYDAY_WORDS``, or a word of its
+    stopwords-iso list), which a typo correction leaves as typed: found nowhere, it is left out and said."""
+    return word in _everyday_words(language)
+
+
 def edits_allowed(word: str) -> int:
     """How many edits (a letter inserted, deleted or replaced, two neighbours swapped) a correction may make: none
     below 4 letters, 1 up to 7, 2 beyond."""

@@ -172,6 +172,16 @@ def test_a_typo_is_corrected_and_the_page_offers_the_words_as_typed(client, coun
     assert "Mostramos resultados para" not in as_typed
 
 
+def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
+    """Typed "mama" is one edit from "mana" (a word of a listing's name: Indonesian "which"): an everyday word of the
+    page language (``words.EVERYDAY_WORDS``, its stop words) is left as typed, found nowhere, and said so."""
+    named = ServiceFactory(name_es="Ruang Mana", categories=[])
+    html = page(client, "es", "mama")
+    assert 'class="correction"' not in html
+    assert not listed(html, "es", named)
+    assert listed(page(client, "es", "mahna"), "es", named)  # a word that is no everyday one is still corrected
+
+
 def test_corrections_come_from_public_listings_only(client):
     hidden = ServiceFactory(
         organisation=OrganisationFactory(pending=True, name_es="Fundación Zafiroazul"), name_es="Zafiroazul"
