@@ -9,7 +9,7 @@ are counted).
     make search-quality
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make search-quality
     .venv/bin/python bench/search_quality/run.py --misses     # also list the queries without a hit in the first 5
-    .venv/bin/python bench/search_quality/run.py --queries bench/search_quality/next-queries.tsv --misses
+    .venv/bin/python bench/search_quality/run.py --queries /tmp/blind-set.tsv --misses  # a blind set's first run
 """
 
 import argparse
