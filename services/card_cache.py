@@ -15,9 +15,13 @@ the parts of pages that show reference data alone (``{% keep %}``, ``services.te
 
 import contextlib
 import functools
+import re
+import secrets
 import threading
+from urllib.parse import quote_plus
 
 from cachetools import LRUCache
+from django.http import QueryDict
 from django.template import Node
 from django.template.loader import get_template
 from django.utils import timezone, translation
@@ -56,6 +60,7 @@ def forget() -> None:
         _entries.clear()
         _parts = (None, {}, {})
         _pages.clear()
+        _results.clear()
 
 
 @contextlib.contextmanager
@@ -206,6 +211,110 @@ class KeptPageBlock(Node):
         if page is not None:
             page.keep(markup, context["now"])
         return markup
+
+
+# The results blocks kept by ``KeptResults``: a page of twenty cards and the five beside them is about 100 kB.
+RESULTS_PER_PROCESS = 200
+_results: LRUCache = LRUCache(maxsize=RESULTS_PER_PROCESS)
+# A block is kept with marks where each value of the address goes (``v``) and each service's places (``c``); the
+# marks hold a token no listing can contain.
+_RESULTS_TOKEN = secrets.token_hex(8)
+_RESULTS_MARK = re.compile(f"{_RESULTS_TOKEN}([vc])([0-9]+)")
+
+
+def kept_results() -> list[tuple]:
+    """Every kept results block, key and value (tests: nothing typed is among them)."""
+    with _lock:
+        return list(_results.items())
+
+
+class KeptResults:
+    """The results of a search page (its ``{% keep_results %}`` block: the count, the order links, the cards, the
+    pages, the phone and online services beside them) or of a country's page, kept per process beside a kept answer
+    (``services.search.search_answers``) and under its key, the names of the address's parameters, the language,
+    the page's version of the directory (``version_of``), the site's address as the request names it and the minute
+    of UTC (the cards' open badges change on a minute).
+
+    What was typed is never kept: the block is rendered from the address with each value replaced by a mark
+    (``masked``), and each mark is replaced by its value, URL-encoded, for every page (``filled``); the places a
+    shelter gives say how long ago they were updated, and are rendered for every page too. Only for an address
+    whose parameters are all the page's own (``parameters``), so never with a referral list (``s``, which changes
+    every card's list button). A page uses a kept block only when every service of its answer is still public
+    (``services.search.search``, ``listed``): a paused service shows at once, and an edit (an address made
+    confidential) is a new version."""
+
+    def __init__(self, request, now, parameters):
+        self.now = now
+        self.key = None
+        self.parts = None
+        self.places: list = []
+        self.keeps = True
+        self._extra = None
+        # What the block shows of the address besides its links, made from ``masked`` (the view's).
+        self.masked_context: dict = {}
+        query = request.GET
+        if request.method not in ("GET", "HEAD") or any(name not in parameters for name in query):
+            return
+        self.masked = QueryDict(mutable=True, encoding=query.encoding)
+        self._values = []
+        for name, items in query.lists():
+            marks = []
+            for item in items:
+                marks.append(f"{_RESULTS_TOKEN}v{len(self._values)}")
+                self._values.append(quote_plus(str(item).encode(query.encoding or "utf-8"), safe=""))
+            self.masked.setlist(name, marks)
+        self.version = directory_cache.version_of(request)
+        self.language = translation.get_language()
+        self._extra = (
+            tuple((name, len(items)) for name, items in query.lists()),
+            self.language,
+            self.version,
+            request.build_absolute_uri("/"),
+            now.replace(second=0, microsecond=0),
+        )
+
+    def answer_kept(self, answer_key: bytes) -> bool:
+        """The search's answer is kept under ``answer_key``: the block may be kept beside it. Whether one is kept
+        already (``parts``)."""
+        if self._extra is None:
+            return False
+        self.key = (answer_key, *self._extra)
+        with _lock:
+            found = _results.get(self.key)
+        if found is not None:
+            self.parts, places = found
+            self.places = list(places)
+        return found is not None
+
+    def not_kept(self) -> None:
+        """The page is made as any other, its block neither read from nor kept."""
+        self.key, self.parts, self.places = None, None, []
+
+    def mark_places(self, facts) -> str:
+        """The mark where a service's places go (``services.cards.places_shown``), rendered for every page."""
+        self.places.append(facts)
+        return f"{_RESULTS_TOKEN}c{len(self.places) - 1}"
+
+    def keep(self, markup: str) -> None:
+        """Keep the block, rendered with its marks, unless an edit was saved since the page began. Kept as text
+        and, for each mark, its value's position (``v``) or its places' bitwise inverse (``c``)."""
+        split = _RESULTS_MARK.split(markup)
+        parts = [split[0]]
+        for index in range(1, len(split), 3):
+            position = int(split[index + 1])
+            parts += [position if split[index] == "v" else ~position, split[index + 2]]
+        self.parts = tuple(parts)
+        if self.keeps and directory_cache.version() == self.version:
+            with _lock:
+                _results[self.key] = (self.parts, tuple(self.places))
+
+    def filled(self, places) -> str:
+        """The block for this page: each mark replaced by its value (``places(facts)``: a service's places)."""
+        values = self._values
+        shown = [places(facts) for facts in self.places]
+        return "".join(
+            [part if part.__class__ is str else values[part] if part >= 0 else shown[~part] for part in self.parts]
+        )
 
 
 def _hashable(value):

@@ -8,6 +8,7 @@ at the page's moment, and the list button) goes into the kept card's slots for e
 in the address (``?s=1,2,3``): no cookie, nothing on the server.
 """
 
+import copy
 import datetime
 import functools
 import re
@@ -15,6 +16,7 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlencode
 
+from django.template import Node
 from django.template.defaulttags import querystring
 from django.template.loader import get_template
 from django.urls import reverse
@@ -27,7 +29,7 @@ from members import closures, opening
 from rssn.languages import best_translation, page_language
 from services import cache as directory_cache
 from services import capacity, display
-from services.card_cache import PageCards, kept_include, kept_markup
+from services.card_cache import KeptResults, PageCards, kept_include, kept_markup
 from services.hours import next_change
 from services.models import Service
 from services.querysets import attach_card_channels
@@ -423,8 +425,15 @@ class ResultCards:
     moment) is read once, and the list button and the distance are rendered once, around slots; each card's markup
     is the kept one (``PageCards``) or rendered and kept."""
 
-    def __init__(self, request, now: datetime.datetime | None = None, kept: PageCards | None = None):
+    def __init__(
+        self,
+        request,
+        now: datetime.datetime | None = None,
+        kept: PageCards | None = None,
+        results: KeptResults | None = None,
+    ):
         self.language = kept.language if kept is not None else page_language()
+        self.results = results  # a results block being kept: the places are marked, and filled for each page
         self.active = translation.get_language()  # what the kept parts are kept under, read once
         self.now = now or timezone.now()
         self.kept = kept
@@ -491,7 +500,9 @@ class ResultCards:
             "badge": self._closed_badge(notice) if closed else self._badge(state, opening_change),
             "list_button": _filled(self._buttons[change["in_list"]], button),
             "notice": get_template(NOTICE_TEMPLATE).render({"notice": notice}) if closed else "",
-            "capacity": self._places(markup.places),
+            "capacity": self.results.mark_places(markup.places)
+            if self.results is not None and markup.places is not None
+            else self._places(markup.places),
         }
         # Every part is template output, escaped; the slot values are rendered or escaped above.
         return mark_safe(_filled(markup.parts, slots))  # noqa: S308  # nosec B308 B703
@@ -500,12 +511,7 @@ class ResultCards:
         return get_template(BADGE_TEMPLATE).render({"state": TEMPORARILY_CLOSED, "notice": notice})
 
     def _places(self, facts: tuple | None) -> str:
-        """A service's places at the page's moment, kept for what the include prints of them."""
-        if facts is None:
-            return ""
-        shown = places_shown(facts, self.now)
-        key = (shown["state"], shown["age"])  # its label is the state's
-        return kept_include(self.version, CAPACITY_TEMPLATE, key, lambda: {"places": shown}, self.active)
+        return places_markup(facts, self.now, self.version, self.active)
 
     def _badge(self, state: str, change) -> str:
         """The open badge at the page's moment, and when the service next closes or opens ("Closes at 17:00")."""
@@ -515,11 +521,48 @@ class ResultCards:
         )
 
 
+def places_markup(facts: tuple | None, now: datetime.datetime, version: str, language: str) -> str:
+    """A service's places at the page's moment ``now``, kept for what the include prints of them."""
+    if facts is None:
+        return ""
+    shown = places_shown(facts, now)
+    key = (shown["state"], shown["age"])  # its label is the state's
+    return kept_include(version, CAPACITY_TEMPLATE, key, lambda: {"places": shown}, language)
+
+
+class KeptResultsBlock(Node):
+    """``{% keep_results %}...{% endkeep_results %}`` (``services.templatetags.directory.keep_results``): a search
+    page's results, kept by the view's ``KeptResults`` (``kept_results`` in the context) when its answer is kept,
+    rendered from the address with its values marked, then filled for each page."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        kept = context.get("kept_results")
+        if kept is None or kept.key is None:
+            return self.nodelist.render(context)
+        if kept.parts is None:
+            request = context.request
+            masked = copy.copy(request)
+            masked.GET = kept.masked
+            # {% querystring %} reads the context's request; the cards, the request in it.
+            context.request = masked
+            try:
+                with context.push(request=masked, marking_results=kept, **kept.masked_context):
+                    kept.keep(self.nodelist.render(context))
+            finally:
+                context.request = request
+        return kept.filled(lambda facts: places_markup(facts, kept.now, kept.version, kept.language))
+
+
 def result_cards(context, services) -> list[SafeString]:
     """Each service's card, printed (``ResultCards.html``), with the page's kept cards (``kept_cards`` in the
     context, the ``PageCards`` its paginator was given) when it has them. The channels of the cards to render are
     read together (``attach_card_channels``): one query, none when every card is kept."""
-    cards = ResultCards(context["request"], context.get("now"), context.get("kept_cards"))
+    cards = ResultCards(
+        context["request"], context.get("now"), context.get("kept_cards"), context.get("marking_results")
+    )
     services = list(services)
     attach_card_channels([service for service in services if getattr(service, "kept_card", None) is None])
     return [cards.html(service) for service in services]

@@ -608,13 +608,13 @@ class ServiceFilter(django_filters.FilterSet):
         remote = remote.not_near(place.latitude, place.longitude, place.radius_km)
         return self.queryset.from_index(remote.order_by(display_name_ordering(), "pk"))
 
-    def remote_query(self) -> str:
+    def remote_query(self, data=None) -> str:
         """The query string of the search for every phone and online service of ``remote_queryset``: the same
-        words and filters, no place."""
+        words and filters, no place (of ``data``, the address's parameters, unless given others)."""
         place = self.place
         if place is None or place.country is None:
             return ""
-        query = self.data.copy()
+        query = (self.data if data is None else data).copy()
         for name in (*PLACE_PARAMETERS, "sort", "page", "reaches"):
             query.pop(name, None)
         query["reaches"] = place.country.code
@@ -738,6 +738,7 @@ class CopiedFilters(dict):
 
 
 ServiceFilter.base_filters = CopiedFilters(ServiceFilter.base_filters)
+
 
 
 # The yes-or-no filters, as their chips say them.

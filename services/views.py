@@ -19,7 +19,7 @@ from services import cache as directory_cache
 from services import coverage as service_coverage
 from services import maps, sharing
 from services import search as directory_search
-from services.card_cache import KeptPage, PageCards
+from services.card_cache import KeptPage, KeptResults, PageCards
 from services.cards import parse_list
 from services.filters import RADIUS_MAX_KM, ServiceFilter, Sort, display_name_ordering
 from services.forms import CountryCardForm, CoverageForm
@@ -77,23 +77,41 @@ def wider_radius(place) -> int | None:
     return min(RADIUS_MAX_KM, place.radius_km * 4)
 
 
+# The parameters of a search page's address whose results block may be kept (``KeptResults``): the search's own.
+SEARCH_PARAMETERS = frozenset([*ServiceFilter.base_filters, "page", "view", "as_typed", "near_me"])
+
+
+# A country page's: its page number.
+COUNTRY_PARAMETERS = frozenset(["page"])
+
+
 def search(request):
     filterset = ServiceFilter(request.GET, request=request)
     kept_cards = PageCards()
+    now = timezone.now()
     asked_near_me = "near_me" in request.GET and filterset.place is None
     # The location was refused and nothing else was asked: not a list of the whole network's services, but the
     # choice of a city, at the top of the page.
     only_near_me = asked_near_me and not filterset.active_filters
+    # The map is another view of the same page (``?view=map``): the list stays, and the map draws its places.
+    map_view = request.GET.get("view") == "map"
+    # The results of a kept answer are kept beside it, but on the map (its pins are the page's rows).
+    kept_results = None if map_view else KeptResults(request, now, SEARCH_PARAMETERS)
     # Near a place, the first page is followed by the phone and online services covering the country, read with it.
     if only_near_me:
         found = directory_search.ResultPage(page=Paginator([], RESULTS_PER_PAGE).get_page(1), capped=False)
     else:
         found = directory_search.search(
-            filterset, request.GET.get("page"), RESULTS_PER_PAGE, remote=REMOTE_RESULTS, kept=kept_cards.kept
+            filterset,
+            request.GET.get("page"),
+            RESULTS_PER_PAGE,
+            remote=REMOTE_RESULTS,
+            kept=kept_cards.kept,
+            kept_results=kept_results,
         )
     page = found.page
-    # The map is another view of the same page (``?view=map``): the list stays, and the map draws its places.
-    map_view = request.GET.get("view") == "map"
+    if kept_results is not None and kept_results.key is not None and found.more_remote:
+        kept_results.masked_context["more_remote_query"] = filterset.remote_query(kept_results.masked)
     return render(
         request,
         "services/service_search.html",
@@ -106,7 +124,8 @@ def search(request):
             "place": filterset.place,
             "remote": found.remote,
             "more_remote_query": filterset.remote_query() if found.more_remote else "",
-            "now": timezone.now(),
+            "now": now,
+            "kept_results": kept_results,
             "asked_near_me": asked_near_me,
             "only_near_me": only_near_me,
             # After a search the results come first and the form folds away (any parameter but the list's).
@@ -188,13 +207,18 @@ def country_detail(request, code):
     index = ServiceSearchDocument.objects.public().in_country(country).order_by(display_name_ordering(), "pk")
     services = Service.objects.public().from_index(index).with_listing_data()
     kept_cards = PageCards()
-    # Its pages' ids and count are kept per process and version of the directory (``services.search.listed``).
+    now = timezone.now()
+    # Its pages' ids and count are kept per process and version of the directory (``services.search.listed``), and
+    # its list beside them (``KeptResults``).
+    kept_results = KeptResults(request, now, COUNTRY_PARAMETERS)
     asked = ("country", country.code, display_name_ordering())
-    page = directory_search.listed(services, asked, request.GET.get("page"), RESULTS_PER_PAGE, kept=kept_cards.kept)
+    page = directory_search.listed(
+        services, asked, request.GET.get("page"), RESULTS_PER_PAGE, kept=kept_cards.kept, kept_results=kept_results
+    )
     return render(
         request,
         "services/country_detail.html",
-        {"country": country, "page": page, "kept_cards": kept_cards, "now": timezone.now()},
+        {"country": country, "page": page, "kept_cards": kept_cards, "now": now, "kept_results": kept_results},
     )
 
 

@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 
 from cachetools import LRUCache
 from django.core.paginator import Page
+from django.db import connections
 
 from services import cache as directory_cache
+from services.models import Service
 
 from .paging import CappedPaginator
 from .reading import read_rows
@@ -134,15 +136,26 @@ def kept_answer(key: bytes) -> Answer | None:
     return search_answers.get(key)
 
 
-def search(filters, page, size: int, *, remote: int = 0, kept=None, strict: bool = False) -> ResultPage:
+def search(
+    filters, page, size: int, *, remote: int = 0, kept=None, strict: bool = False, kept_results=None
+) -> ResultPage:
     """The services that ``filters`` (a ``services.filters.ServiceFilter``) find, page ``page`` (a number, or text
     as a request gives it: a wrong one is the nearest page, or ``InvalidPage`` when ``strict``; "last" the last) of
     ``size``; near a place, with up to ``remote`` of the phone and online services covering the place's country,
     read with the first page. ``kept``: what answers the services whose rows need not be read (``read_slices``;
-    ``services.card_cache.PageCards.kept``). A kept answer answers a search asked again."""
+    ``services.card_cache.PageCards.kept``). A kept answer answers a search asked again.
+
+    ``kept_results``: the page's ``services.card_cache.KeptResults``, told the key of an answer that is kept. When it
+    holds the page's results already and every service of the answer is still public (one statement), the page is
+    not read: ``page`` is None, and the results come from the block."""
     key = search_answers.search_key(filters, page, size, remote, strict)
     answer = kept_answer(key) if key is not None else None
     if answer is not None:
+        if kept_results is not None and kept_results.answer_kept(key):
+            if _all_public(answer, filters.queryset.db):
+                filters.answered(_understood(filters, answer))
+                return ResultPage(page=None, capped=answer.count >= CappedPaginator.count_limit)
+            kept_results.not_kept()
         return _from_answer(filters, answer, size, kept)
     results = filters.qs.with_listing_data()
     beside = []
@@ -159,7 +172,32 @@ def search(filters, page, size: int, *, remote: int = 0, kept=None, strict: bool
         # Kept only under the key it was made for: no edit saved, nor a new minute begun, while it was made.
         if answer is not None and search_answers.search_key(filters, page, size, remote, strict) == key:
             search_answers.keep(key, answer)
+            if kept_results is not None:
+                kept_results.answer_kept(key)
     return found
+
+
+# The public rule's statement for a number of ids, per database: compiled once, as building it through the ORM cost as
+# much as running it (docs/performance.md, "Reading a page"), with stand-ins where the ids go.
+_public_rules: dict[tuple[str, int], tuple[str, list]] = {}
+_STAND_IN = -987654321
+
+
+def _all_public(answer: Answer, db: str) -> bool:
+    """Whether every service of ``answer`` (its page and the list beside it) is still public
+    (``Service.objects.public()``)."""
+    ids = sorted({row[0] for row in (*answer.rows, *answer.remote)})
+    rule = _public_rules.get((db, len(ids)))
+    if rule is None:
+        stand_ins = list(range(_STAND_IN, _STAND_IN - len(ids), -1))
+        query = Service.objects.using(db).public().filter(pk__in=stand_ins).order_by().values_list("pk").query
+        sql, params = query.get_compiler(using=db).as_sql()
+        places = [stand_ins.index(value) if value in stand_ins else None for value in params]
+        rule = _public_rules[(db, len(ids))] = (sql, list(zip(params, places, strict=True)))
+    sql, params = rule
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, [value if place is None else ids[place] for value, place in params])
+        return len(cursor.fetchall()) == len(ids)
 
 
 def _rows(services, names) -> tuple[tuple, ...]:
@@ -203,12 +241,16 @@ def _answer_of(filters, found: ResultPage, results, beside) -> Answer | None:
 def _from_answer(filters, answer: Answer, size: int, kept) -> ResultPage:
     """The page of a kept answer: its services read through the listing's rule (``read_rows``)."""
     page, remote = _page_of(answer, filters.queryset.with_listing_data(), size, kept)
-    understood = None
-    if answer.understood:
-        tokens = filters.text.split()
-        understood = Understanding([], {normalise(tokens[position]): word for position, word in answer.corrections})
-    filters.answered(understood)
+    filters.answered(_understood(filters, answer))
     return ResultPage(page=page, capped=page.paginator.capped, remote=remote, more_remote=answer.more_remote)
+
+
+def _understood(filters, answer: Answer) -> Understanding | None:
+    """What the search's words were understood to mean, as its answer says (its corrections alone)."""
+    if not answer.understood:
+        return None
+    tokens = filters.text.split()
+    return Understanding([], {normalise(tokens[position]): word for position, word in answer.corrections})
 
 
 def _page_of(answer: Answer, listing, size: int, kept) -> tuple[Page, list]:
@@ -222,13 +264,17 @@ def _page_of(answer: Answer, listing, size: int, kept) -> tuple[Page, list]:
     return paginator._get_page(shown, answer.number, paginator), remote
 
 
-def listed(services, asked: tuple, page, size: int, *, kept=None) -> Page:
+def listed(services, asked: tuple, page, size: int, *, kept=None, kept_results=None) -> Page | None:
     """Page ``page`` of ``size`` of ``services`` (chosen and ordered from the index by nothing a person typed: a
     country's, by name), its answer kept as a search's is, whatever its count, under ``asked``: the plain values
-    that chose and ordered them."""
+    that chose and ordered them. ``kept_results`` as for ``search``: None when the page comes from its block."""
     key = search_answers.key("listed", asked, str(page)[:20], size)
     answer = kept_answer(key)
     if answer is not None:
+        if kept_results is not None and kept_results.answer_kept(key):
+            if _all_public(answer, services.db):
+                return None
+            kept_results.not_kept()
         return _page_of(answer, services._listing, size, kept)[0]
     paginator = CappedPaginator(services, size, kept=kept)
     shown = paginator.get_page(page)
@@ -236,4 +282,6 @@ def listed(services, asked: tuple, page, size: int, *, kept=None) -> Page:
     if search_answers.key("listed", asked, str(page)[:20], size) == key:
         rows = _rows(shown.object_list, names)
         search_answers.keep(key, Answer(number=shown.number, count=paginator.count, names=names, rows=rows))
+        if kept_results is not None:
+            kept_results.answer_kept(key)
     return shown

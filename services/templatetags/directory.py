@@ -75,3 +75,16 @@ def keep_page(parser, token):
     nodelist = parser.parse(("endkeep_page",))
     parser.delete_first_token()
     return card_cache.KeptPageBlock(nodelist)
+
+
+@register.tag
+def keep_results(parser, token):
+    """``{% keep_results %}...{% endkeep_results %}``: a search page's results, kept beside its kept answer by the
+    view's ``services.card_cache.KeptResults`` (``kept_results`` in the context; without it, rendered each time).
+    Only for markup made of the answer, the values that decide it, the language, the reference data and the address
+    through ``{% querystring %}``: nothing else of the request."""
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% keep_results %} takes no value: the view's KeptResults holds the key.")
+    nodelist = parser.parse(("endkeep_results",))
+    parser.delete_first_token()
+    return cards.KeptResultsBlock(nodelist)

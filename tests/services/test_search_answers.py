@@ -114,10 +114,11 @@ def test_an_answer_narrower_than_broad_is_never_kept(client, listings, monkeypat
 def test_a_paused_service_never_comes_out_of_a_kept_answer(client, listings):
     first, _statements = fetched(client, "/es/search/?q=abogada")
     assert "Consultorio Alba" in first
-    # Paused without a signal (the version unchanged): the answer is still read through the public rule.
+    # Paused without a signal (the version unchanged): the answer is still read through the public rule (twice when
+    # its kept results are found with a service no longer public: they are not used).
     Service.objects.filter(pk=listings[0].pk).update(status=Service.Status.PAUSED)
     again, statements = fetched(client, "/es/search/?q=abogada")
-    assert statements == 1 and "Consultorio Alba" not in again and "Consultorio Brisa" in again
+    assert statements <= 2 and "Consultorio Alba" not in again and "Consultorio Brisa" in again
     # Paused as staff do: every kept answer is forgotten.
     listings[1].status = Service.Status.PAUSED
     listings[1].save()

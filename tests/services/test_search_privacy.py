@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 
-from services import search
+from services import card_cache, search
 from tests.factories import ServiceCategoryFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,10 +104,20 @@ def _kept_as_an_answer(word: str) -> bool:
     )
 
 
+def _kept_as_results(word: str) -> bool:
+    """Whether a key or value of the results blocks this process keeps (``services.card_cache.kept_results``) holds
+    ``word``."""
+    return any(
+        word.encode() in pickle.dumps(key) or word.encode() in pickle.dumps(value) or word in repr(value).casefold()
+        for key, value in card_cache.kept_results()
+    )
+
+
 def test_the_words_of_a_search_are_never_stored_or_logged(client, listings, every_log_record, monkeypatch):
     # Every answer counts as broad here, so that the answers of these searches are kept where they may be.
     monkeypatch.setattr(search.SearchAnswers, "broad", 1)
     search.search_answers.forget()
+    card_cache.forget()
     before = _rows()
     # A word of a listing: stored only where the listing keeps it (its category's terms, its document).
     stored_before = {word: _stored_anywhere(word) for word in TYPED}
@@ -130,5 +140,9 @@ def test_the_words_of_a_search_are_never_stored_or_logged(client, listings, ever
     assert len(search.search_answers.entries()) >= 2
     for word in TYPED:
         assert not _kept_as_an_answer(word), word
+    # Their results too, with a mark where what was typed goes in their links.
+    assert card_cache.kept_results()
+    for word in UNKNOWN:
+        assert not _kept_as_results(word), word
     search.search_answers.forget()
     assert _rows() == before
