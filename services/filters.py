@@ -526,9 +526,12 @@ class ServiceFilter(django_filters.FilterSet):
     @classmethod
     def _form_class(cls, make):
         """The form's class, made once per process: its fields come from the filters' declarations alone, and each
-        form copies them (django-filters made a class, and a field per filter, for every request)."""
+        form copies them (django-filters made a class, and a field per filter, for every request), shallowly
+        (``CopiedFields``)."""
         if "_made_form_class" not in cls.__dict__:
-            cls._made_form_class = make()
+            form_class = make()
+            form_class.base_fields = CopiedFields(form_class.base_fields)
+            cls._made_form_class = form_class
         return cls._made_form_class
 
     def get_form_class(self):
@@ -739,6 +742,22 @@ class CopiedFilters(dict):
 
 ServiceFilter.base_filters = CopiedFilters(ServiceFilter.base_filters)
 
+
+class CopiedFields(dict):
+    """A search form's fields, copied for each form (``Form.__init__`` deep-copies them) one by one and shallowly: a
+    copy gets a widget of its own (what a form sets on its fields: ``truncated``, ``unknown``, is set on the copy),
+    and shares its labels, choices, validators and messages, which no form changes. A deep copy also copied each
+    field's choices and lazy labels, for every request."""
+
+    def __deepcopy__(self, memo):
+        copies = type(self)()
+        for name, declared in self.items():
+            copied = copy.copy(declared)
+            copied.widget = copy.copy(declared.widget)
+            if isinstance(copied, CachedChoicesMixin):
+                copied.widget.choices = copied.choices  # read from the copy, as Django's copy does
+            copies[name] = copied
+        return copies
 
 
 # The yes-or-no filters, as their chips say them.
