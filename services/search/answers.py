@@ -156,6 +156,7 @@ def search(
                 filters.answered(_understood(filters, answer))
                 return ResultPage(page=None, capped=answer.count >= CappedPaginator.count_limit)
             kept_results.not_kept()
+            return _from_answer(filters, answer, size, kept, compiled=False)
         return _from_answer(filters, answer, size, kept)
     results = filters.qs.with_listing_data()
     beside = []
@@ -186,7 +187,12 @@ _STAND_IN = -987654321
 def _all_public(answer: Answer, db: str) -> bool:
     """Whether every service of ``answer`` (its page and the list beside it) is still public
     (``Service.objects.public()``)."""
-    ids = sorted({row[0] for row in (*answer.rows, *answer.remote)})
+    return _all_public_ids({row[0] for row in (*answer.rows, *answer.remote)}, db)
+
+
+def _all_public_ids(ids, db: str) -> bool:
+    """Whether every one of these services is still public (``Service.objects.public()``)."""
+    ids = sorted(ids)
     rule = _public_rules.get((db, len(ids)))
     if rule is None:
         stand_ins = list(range(_STAND_IN, _STAND_IN - len(ids), -1))
@@ -238,9 +244,9 @@ def _answer_of(filters, found: ResultPage, results, beside) -> Answer | None:
     )
 
 
-def _from_answer(filters, answer: Answer, size: int, kept) -> ResultPage:
-    """The page of a kept answer: its services read through the listing's rule (``read_rows``)."""
-    page, remote = _page_of(answer, filters.queryset.with_listing_data(), size, kept)
+def _from_answer(filters, answer: Answer, size: int, kept, compiled: bool = True) -> ResultPage:
+    """The page of a kept answer: its services read through the listing's rule (``read_rows``; ``_page_of``)."""
+    page, remote = _page_of(answer, filters.queryset.with_listing_data(), size, kept, compiled)
     filters.answered(_understood(filters, answer))
     return ResultPage(page=page, capped=page.paginator.capped, remote=remote, more_remote=answer.more_remote)
 
@@ -253,11 +259,15 @@ def _understood(filters, answer: Answer) -> Understanding | None:
     return Understanding([], {normalise(tokens[position]): word for position, word in answer.corrections})
 
 
-def _page_of(answer: Answer, listing, size: int, kept) -> tuple[Page, list]:
+def _page_of(answer: Answer, listing, size: int, kept, compiled: bool = True) -> tuple[Page, list]:
     """The page of a kept answer and the list beside it, their services read through ``listing`` (``read_rows``:
-    its rule checked for each)."""
+    its rule checked for each; when every service's card is kept, the public rule's statement compiled once, as
+    every listing of a kept answer is the public one, unless ``compiled`` is False: found false already)."""
     shown, remote = read_rows(
-        listing, [(answer.rows, answer.names, None), (answer.remote, answer.remote_names, None)], kept
+        listing,
+        [(answer.rows, answer.names, None), (answer.remote, answer.remote_names, None)],
+        kept,
+        (lambda ids: _all_public_ids(ids, listing.db)) if compiled else None,
     )
     paginator = CappedPaginator([], size)
     paginator.count = answer.count
@@ -275,6 +285,7 @@ def listed(services, asked: tuple, page, size: int, *, kept=None, kept_results=N
             if _all_public(answer, services.db):
                 return None
             kept_results.not_kept()
+            return _page_of(answer, services._listing, size, kept, compiled=False)[0]
         return _page_of(answer, services._listing, size, kept)[0]
     paginator = CappedPaginator(services, size, kept=kept)
     shown = paginator.get_page(page)

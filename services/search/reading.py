@@ -55,11 +55,13 @@ def read_slices(parts, kept=None) -> list[list]:
     )
 
 
-def read_rows(listing, parts, kept=None) -> list[list]:
+def read_rows(listing, parts, kept=None, public=None) -> list[list]:
     """The services of each part's rows, ``(rows, names, shown)``: rows ``(id, *values of the names)`` in order (as
     ``slice_rows`` gives them), read together through ``listing`` (a queryset of services, its own rule checked for
     every id: a service no longer listed is left out); those after the first ``shown`` (None: all) as an
-    ``UnreadRow``, and those ``kept`` answers as their stand-in (``read_slices``)."""
+    ``UnreadRow``, and those ``kept`` answers as their stand-in (``read_slices``). ``public``: when every row is
+    kept, what says whether all their ids are still in the listing (``listing``'s rule, compiled once), asked
+    instead of it; when it says no, the listing is read."""
     ids = list(dict.fromkeys(row[0] for rows, _names, _shown_rows in parts for row in rows))
     if not ids:
         return [[] for _part in parts]
@@ -71,7 +73,9 @@ def read_rows(listing, parts, kept=None) -> list[list]:
     if unread:
         # The listing carries the related data a page reads (``with_listing_data``).
         by_pk.update((service.pk, service) for service in listing.filter(pk__in=unread).order_by())
-    if kept_rows or probed:
+    if public is not None and not unread and not probed and public(list(kept_rows)):
+        by_pk.update(kept_rows)
+    elif kept_rows or probed:
         # The listing's own rule is checked for these too (their ids alone are read).
         listed = listing.filter(pk__in=[*kept_rows, *probed]).order_by().values_list("pk", flat=True)
         by_pk.update((pk, kept_rows.get(pk) or UnreadRow(pk)) for pk in listed)

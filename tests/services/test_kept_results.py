@@ -151,3 +151,17 @@ def test_what_was_typed_is_never_in_kept_results_or_their_keys(client, listings,
         held = (repr(key) + repr(value)).casefold().encode() + pickle.dumps(value) + pickle.dumps(key)
         for word in typed:
             assert word.encode() not in held, word
+
+
+def test_a_paused_service_never_comes_out_of_a_kept_api_page(client, listings):
+    # The API keeps its answers and items, not blocks: whether they are all still public is one compiled statement.
+    url = "/api/v1/services/?q=abogada&lang=es"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Consultorio Alba" in client.get(url).content.decode()
+    assert len(queries) == 1
+    Service.objects.filter(pk=listings[0].pk).update(status=Service.Status.PAUSED)
+    for _twice in range(2):
+        found = client.get(url).json()
+        names = [item["name"] for item in found["results"]]
+        assert "Consultorio Alba" not in names and "Consultorio Brisa" in names
