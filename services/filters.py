@@ -6,6 +6,7 @@ the search still runs. Nothing here reads a location's raw address or point.
 """
 
 import copy
+import functools
 from dataclasses import dataclass
 
 import django_filters
@@ -360,13 +361,16 @@ class ServiceFilter(django_filters.FilterSet):
         if queryset is None:
             queryset = Service.objects.public()
         super().__init__(data if data is not None else QueryDict(), queryset, **kwargs)
-        # The filters run on the public search documents; ``queryset`` (the services to show) is read only for the
-        # page's rows (``ServiceQuerySet.from_index``).
-        self.index = ServiceSearchDocument.objects.public()
         # The last text searched and what it was understood to mean (``filter_text``).
         self._understood = ("", None)
         # Whether a kept answer answered the search (``answered``): its queryset is then never built.
         self._answered = False
+
+    @functools.cached_property
+    def index(self):
+        """The public search documents, which the filters run on; ``queryset`` (the services to show) is read only
+        for the page's rows (``ServiceQuerySet.from_index``). Made when first asked: a kept answer never asks."""
+        return ServiceSearchDocument.objects.public()
 
     @property
     def qs(self):
@@ -617,7 +621,7 @@ class ServiceFilter(django_filters.FilterSet):
         place = self.place
         if place is None or place.country is None:
             return ""
-        query = (self.data if data is None else data).copy()
+        query = _copied(self.data if data is None else data)
         for name in (*PLACE_PARAMETERS, "sort", "page", "reaches"):
             query.pop(name, None)
         query["reaches"] = place.country.code
@@ -625,7 +629,7 @@ class ServiceFilter(django_filters.FilterSet):
 
     # Explanations ------------------------------------------------------------------------------------------------
 
-    @property
+    @functools.cached_property
     def notes(self) -> list[str]:
         """Why some parameters were not used, in plain words."""
         self.is_valid()
@@ -682,7 +686,7 @@ class ServiceFilter(django_filters.FilterSet):
             notes.append(gettext("Sorting by distance needs a place: choose a city or use your location."))
         return notes
 
-    @property
+    @functools.cached_property
     def active_filters(self) -> list[dict]:
         """Each filter in use, as its chip says it (``text``: "For women", "By phone or online in Colombia"), with
         the words that name its remove link (``remove_label``) and the query string without it (``query``)."""
@@ -691,7 +695,7 @@ class ServiceFilter(django_filters.FilterSet):
         active = []
 
         def add(text, remove, only=None):
-            query = self.data.copy()
+            query = _copied(self.data)
             for name in remove:
                 if only is None:
                     query.pop(name, None)
@@ -793,6 +797,15 @@ CHIPS = {
     "near_me": _("Within %(km)s km of your location"),
 }
 REMOVE_FILTER = _("Remove the filter “%(filter)s”")
+
+
+def _copied(data) -> QueryDict:
+    """A mutable copy of the parameters ``data`` (a ``QueryDict``), each list copied: ``QueryDict.copy`` deep-copies
+    every value, for each filter chip of every page."""
+    copied = QueryDict(mutable=True, encoding=data.encoding)
+    for name, values in data.lists():
+        copied.setlist(name, list(values))
+    return copied
 
 
 def _lower_first(text: str) -> str:
