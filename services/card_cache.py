@@ -213,7 +213,7 @@ class KeptPageBlock(Node):
         return markup
 
 
-# The results blocks kept by ``KeptResults``: a page of twenty cards and the five beside them is about 100 kB.
+# The results blocks kept by ``KeptResults``: a page of twenty cards (and five beside them) is 25–50 kB.
 RESULTS_PER_PROCESS = 200
 _results: LRUCache = LRUCache(maxsize=RESULTS_PER_PROCESS)
 # A block is kept with marks where each value of the address goes (``v``) and each service's places (``c``); the
@@ -248,7 +248,6 @@ class KeptResults:
         self.key = None
         self.parts = None
         self.places: list = []
-        self.keeps = True
         self._extra = None
         # What the block shows of the address besides its links, made from ``masked`` (the view's).
         self.masked_context: dict = {}
@@ -304,7 +303,7 @@ class KeptResults:
             position = int(split[index + 1])
             parts += [position if split[index] == "v" else ~position, split[index + 2]]
         self.parts = tuple(parts)
-        if self.keeps and directory_cache.version() == self.version:
+        if directory_cache.version() == self.version:
             with _lock:
                 _results[self.key] = (self.parts, tuple(self.places))
 
