@@ -795,13 +795,17 @@ SEARCH_TERMS = {
     "mental-health-care": _t(
         "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental, "
         "matarme, suicidarme, quitarme la vida, ganas de morir"
-        ", se quiere morir, quiere matarse, habla de suicidarse",
+        ", se quiere morir, quiere matarse, habla de suicidarse"
+        ", ataque de pánico, crisis de pánico, crisis de ansiedad, ataque de ansiedad",
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
         "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer"
-        ", quer morrer",
+        ", quer morrer"
+        ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico",
         "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts"
-        ", wants to die, she wants to die",
-        "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati",
+        ", wants to die, she wants to die"
+        ", panic attack, anxiety attack, panic disorder",
+        "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati"
+        ", serangan panik, serangan kecemasan",
     ),
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
@@ -848,7 +852,7 @@ SEARCH_TERMS = {
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
         "72 hours, groped, touched me, molested"
         ", assaulted, got assaulted, sexually assaulted, assaulted at a party, drugged, drugged at a party, "
-        "roofied, date rape",
+        "roofied, date rape, raped",
         "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam, "
         "diraba, dicabuli, pencabulan"
         ", dicekoki, diperkosa di pesta",
@@ -970,19 +974,23 @@ SEARCH_TERMS = {
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
         "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción, "
         "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo"
-        ", medida de protección urgente, comisaría de familia",
+        ", medida de protección urgente, comisaría de familia"
+        ", protección, protección contra el agresor, protección contra mi expareja",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
         "medida de afastamento, Maria da Penha, "
         "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa"
-        ", medida protetiva urgente",
+        ", medida protetiva urgente"
+        ", proteção contra o agressor",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
         "order, "
         "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
-        ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend",
+        ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend"
+        ", protection, protection from my abuser",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
         "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"
-        ", surat perlindungan",
+        ", surat perlindungan"
+        ", perlindungan, perlindungan dari pacar",
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
@@ -1196,16 +1204,20 @@ SEARCH_TERMS = {
     "remote-counselling": _t(
         "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat, "
         "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap"
-        ", sorda, sordo, persona sorda, mujer sorda, lengua de señas, lenguaje de señas, intérprete de señas",
+        ", sorda, sordo, persona sorda, mujer sorda, lengua de señas, lenguaje de señas, intérprete de señas"
+        ", psicólogo en línea, psicólogo online, terapia en línea, terapia online, atención psicológica en línea",
         "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat, "
         "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp"
-        ", surda, surdo, pessoa surda, libras, língua de sinais, intérprete de libras",
+        ", surda, surdo, pessoa surda, libras, língua de sinais, intérprete de libras"
+        ", psicólogo online, terapia online, atendimento psicológico online",
         "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp, "
         "texting, by text, text a counselor"
-        ", deaf, hard of hearing, sign language",
+        ", deaf, hard of hearing, sign language"
+        ", online therapy, online therapist, online counselor",
         "konseling online, daring, chat, WA, video call, virtual, chat konselor, curhat lewat WA, curhat online, "
         "ngobrol lewat WA"
-        ", tuli, tunarungu, teman tuli, bahasa isyarat",
+        ", tuli, tunarungu, teman tuli, bahasa isyarat"
+        ", psikolog online, konsultasi psikolog online, terapi online",
     ),
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
@@ -1265,21 +1277,27 @@ SEARCH_TERMS = {
         "familia, separados en el camino, busco a mi familia, "
         "perdí contacto con mi familia, persona desaparecida, mi hijo está desaparecido, no puedo comunicarme con mi "
         "familia, no sé nada de mi familia, sin noticias de mi familia"
-        ", traer a mis hijos, traerlos, quiero traer a mis hijos, reunirme con mis hijos",
+        ", traer a mis hijos, traerlos, quiero traer a mis hijos, reunirme con mis hijos"
+        ", menor no acompañado, niño no acompañado, niña no acompañada, separado de sus padres, separada de sus "
+        "padres, niño separado de su familia",
         "busca de familiares, reunificação familiar, criança perdida, desaparecido, encontrar minha família, "
         "família separada, "
         "desaparecida, meu filho desapareceu, pessoa desaparecida, perdi contato com minha família, sumiu, "
         "procurar minha irmã, procurar meu irmão, procurar minha mãe, não consigo falar com minha família, sem "
         "notícias da minha família"
-        ", trazer meus filhos, trazer minha família, reunir com meus filhos",
+        ", trazer meus filhos, trazer minha família, reunir com meus filhos"
+        ", criança sozinha, criança desacompanhada, menor desacompanhado, separada dos pais, separado dos pais, "
+        "criança separada da família",
         "family tracing, family reunification, missing child, lost child, separated family, find my family, "
         "restoring family links, "
         "missing, missing person, my son is missing, my daughter is missing, lost contact with my family, "
         "find my sister, find my brother, find my mother, find my mom, find my husband, missing relative, "
-        "can't reach my family, can't reach my mom, no news from my family, lost touch with my family",
+        "can't reach my family, can't reach my mom, no news from my family, lost touch with my family"
+        ", unaccompanied minor, unaccompanied child, separated child, separated from my parents",
         "penelusuran keluarga, reunifikasi keluarga, anak hilang, keluarga hilang, mencari keluarga, "
         "orang hilang, hilang kontak, anak saya hilang, gak bisa hubungi keluarga, putus kontak, tidak ada kabar "
-        "dari keluarga",
+        "dari keluarga"
+        ", anak tanpa pendamping, anak terpisah, terpisah dari orang tua, anak terpisah dari keluarga",
     ),
     "cash-basic-needs": _t(
         "comida, alimentos, despensa, mercado, bolsa de comida, canasta básica, comedor, plata, dinero, efectivo, "
@@ -1316,17 +1334,17 @@ SEARCH_TERMS = {
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "
         "plata para el arriendo, dinero para la renta, no puedo pagar la renta, no puedo pagar el arriendo, no "
         "me alcanza para la renta, renta del mes, renta de este mes, arriendo del mes"
-        ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje",
+        ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje, pasaje de bus, boleto de bus",
         "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
         "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
         "aluguel desse mês"
-        ", passagem, dinheiro da passagem, ajuda com a passagem",
+        ", passagem, dinheiro da passagem, ajuda com a passagem, passagem de ônibus",
         "cash transfer, multipurpose cash, money, cash card, "
         "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
-        ", money for a ticket, bus money, money for the bus",
+        ", money for a ticket, bus money, money for the bus, bus fare, bus ticket",
         "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
         "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan"
-        ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang",
+        ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang, tiket bus, ongkos bus",
     ),
     "dignity-kits": _t(
         "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene, "
@@ -1418,7 +1436,8 @@ SEARCH_TERMS = {
         "frontera, en la frontera, crucé la frontera, cruzar la frontera, trabajadora migrante, trabajador "
         "migrante"
         ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus"
-        ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior",
+        ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior"
+        ", reubicación, programa de reubicación",
         "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
         "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante"
@@ -1430,14 +1449,16 @@ SEARCH_TERMS = {
         "the country, migrant worker, domestic helper, domestic worker, foreign domestic worker"
         ", bus station, greyhound station, bus terminal, ofw, overseas filipino worker, overseas worker, helper, "
         "maid"
-        ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit",
+        ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit"
+        ", relocation, relocation program",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
         ", terminal bus, baru turun dari bus, TKW disiksa"
         ", agen, agen TKI, calo, biaya penempatan, resmi gak, kerja ke luar negeri, kerja di luar negeri, "
         "berangkat ke luar negeri, taiwan, hongkong, hong kong, saudi, arab saudi, malaysia, singapura, "
-        "brunei, kamboja",
+        "brunei, kamboja"
+        ", relokasi",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "

@@ -264,6 +264,33 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "albergue que acepte", "safe-shelter"),
         ("en", "shelter that accepts boys", "safe-shelter"),
         ("id", "diusir ortu", "emergency-shelter"),
+        # A blind set written from the categories' names: a panic or anxiety attack (specialised mental health care),
+        # the bus fare (cash), relocation, a child alone or separated (family tracing), a psychologist online,
+        # protection from an ex or the abuser (a protection order).
+        ("pt", "to tendo crise de ansiedade agr", "mental-health-care"),
+        ("es", "ataque de pánico", "mental-health-care"),
+        ("en", "panic attack cant breathe", "mental-health-care"),
+        ("id", "serangan panik", "mental-health-care"),
+        ("pt", "passagem de onibus", "cash-assistance"),
+        ("es", "boleto de bus", "cash-assistance"),
+        ("en", "bus ticket", "cash-assistance"),
+        ("id", "ongkos bus", "cash-assistance"),
+        ("pt", "interiorizacao", "migrant-orientation"),
+        ("es", "programa de reubicación", "migrant-orientation"),
+        ("en", "relocation program", "migrant-orientation"),
+        ("id", "relokasi", "migrant-orientation"),
+        ("pt", "crianca sozinha na fronteira", "family-tracing"),
+        ("es", "niño no acompañado", "family-tracing"),
+        ("en", "unaccompanied child", "family-tracing"),
+        ("id", "anak terpisah dari orang tua", "family-tracing"),
+        ("pt", "atendimento psicologico online", "remote-counselling"),
+        ("es", "terapia en línea", "remote-counselling"),
+        ("en", "online therapist", "remote-counselling"),
+        ("id", "psikolog online", "remote-counselling"),
+        ("pt", "proteção contra o agressor", "protection-orders"),
+        ("es", "protección contra el agresor", "protection-orders"),
+        ("en", "protection from my abuser", "protection-orders"),
+        ("id", "minta perlindungan dari mantan", "protection-orders"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
@@ -298,3 +325,15 @@ def test_a_word_for_one_kind_of_help_names_that_subcategory_alone(language, quer
     those of the help asked for (sewing classes level with job offers, pads level with food)."""
     meaning = words.meaningful(words.normalise(query).split(), language)
     assert REFERENCE_TERMS.categories(meaning, language) == {slug}
+
+
+def test_a_misspelt_raped_is_corrected_to_a_word_of_the_terms():
+    """The typo corrections come from the terms' words too (``understanding.vocabulary``): "rapped" is one edit from
+    the term "raped", and two from "rape" (beyond what a word of six letters may be corrected by)."""
+    vocabulary = {
+        word
+        for texts in SEARCH_TERMS.values()
+        for phrase in split_search_terms(texts["en"])
+        for word in words.normalise(phrase).split()
+    }
+    assert words.correction("rapped", vocabulary) == "raped"

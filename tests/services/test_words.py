@@ -90,6 +90,10 @@ def test_stems_keeps_each_stem_once_in_order():
         ("pt", "meu patrao fica passando a mao em mim", ["patrao", "passando", "mao", "mim"]),
         ("en", "he told me hes gonna kill me", ["gonna", "kill"]),
         ("id", "nikah dini", ["nikah", "dini"]),
+        # The now in chat ("agr", "ahorita", "skrg") and "tô tendo" (I'm having), which the stop words lack.
+        ("pt", "to tendo crise de ansiedade agr", ["crise", "ansiedade"]),
+        ("es", "crisis de ansiedad ahorita", ["crisis", "ansiedad"]),
+        ("id", "lagi serangan panik skrg", ["serangan", "panik"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
