@@ -780,7 +780,7 @@ SEARCH_TERMS = {
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
         ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
         "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban"
-        ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur"
+        ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur, insomnia"
         ", trauma masa lalu, trauma lama",
     ),
     "support-groups": _t(
@@ -800,7 +800,7 @@ SEARCH_TERMS = {
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
         "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer"
         ", quer morrer"
-        ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico",
+        ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico, medicamentos",
         "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts"
         ", wants to die, she wants to die"
         ", panic attack, anxiety attack, panic disorder",
@@ -862,7 +862,7 @@ SEARCH_TERMS = {
         "fractura, hueso roto, brazo roto, pierna rota, me rompí el brazo, me quebré el brazo, puntadas, "
         "estrangulamiento, me ahorcó, me estranguló"
         ", me pateó la barriga, me pateó el estómago, me rompió la boca, me partió la boca, boca rota, "
-        "labio roto, diente roto, me rompió un diente, vómito, vomitando",
+        "labio roto, diente roto, me rompió un diente, vómito, vomitando, emergencia",
         "pronto-socorro, UPA, emergência, plantão, ambulância, "
         "fratura, osso quebrado, braço quebrado, perna quebrada, quebrei o braço, levar pontos, "
         "estrangulamento, me enforcou, me estrangulou"
@@ -928,7 +928,7 @@ SEARCH_TERMS = {
         "hpv, discharge, burning when i pee, itching down there, "
         "chlamydia, gonorrhea, the clap, herpes, trich",
         "HIV, AIDS, IMS, tes HIV, VCT, PrEP, penyakit kelamin, keputihan, sifilis, raja singa, HPV, "
-        "klamidia, gonore, kencing nanah, herpes",
+        "klamidia, gonore, kencing nanah, herpes, PEP",
     ),
     "maternal-health": _t(
         "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera, "
@@ -1008,10 +1008,10 @@ SEARCH_TERMS = {
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
         "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
-        ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan",
+        ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan, revenge porn",
     ),
     "asylum-migration": _t(
-        "asilo, refugio, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
+        "asilo, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
         "de permanencia, PPT, visa, residencia, migración, deportación, ACNUR, estatus migratorio, regularizarme, sin "
         "papeles, indocumentada, indocumentado, carné de extranjería, carnet de extranjería, cédula de extranjería, "
         "CPP, INM, tarjeta de visitante por razones humanitarias, pasaporte, estatuto temporal de protección, "
@@ -1162,12 +1162,12 @@ SEARCH_TERMS = {
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
-        "telefónica, línea gratuita, línea 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
+        "telefónica, línea gratuita, línea 24 horas, 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
         "número para llamar, a quién llamar, número de teléfono, ahora mismo, de madrugada, a medianoche",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
-        "linha gratuita, 24 horas, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, ligação "
-        "gratuita, "
+        "linha gratuita, 24 horas, suicídio, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, "
+        "ligação gratuita, "
         "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora, de madrugada",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
@@ -1217,7 +1217,7 @@ SEARCH_TERMS = {
         "konseling online, daring, chat, WA, video call, virtual, chat konselor, curhat lewat WA, curhat online, "
         "ngobrol lewat WA"
         ", tuli, tunarungu, teman tuli, bahasa isyarat"
-        ", psikolog online, konsultasi psikolog online, terapi online",
+        ", psikolog online, konsultasi psikolog online, terapi online, WhatsApp",
     ),
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "
@@ -1441,6 +1441,7 @@ SEARCH_TERMS = {
         "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
         "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante"
+        ", em trânsito"
         ", rodoviária, cheguei na rodoviária, terminal rodoviário"
         ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
@@ -1454,7 +1455,7 @@ SEARCH_TERMS = {
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
-        ", terminal bus, baru turun dari bus, TKW disiksa"
+        ", terminal bus, di terminal, baru turun dari bus, TKW disiksa"
         ", agen, agen TKI, calo, biaya penempatan, resmi gak, kerja ke luar negeri, kerja di luar negeri, "
         "berangkat ke luar negeri, taiwan, hongkong, hong kong, saudi, arab saudi, malaysia, singapura, "
         "brunei, kamboja"

@@ -77,8 +77,8 @@ class Understanding:
     def ties(self) -> tuple[tuple[int, ...], ...]:
         """For each phrase of two or more words that names two or more types of help equally, its categories in the
         order their services rank (``TermIndex.most_specific_first``); () when none does. A single word naming two
-        (*refugio*: a shelter, asylum) keeps name order: the shortcuts of one-word searches read both helps' services
-        together in name order."""
+        (*aluguel*, rent: cash assistance, transitional housing) keeps name order: the shortcuts of one-word searches
+        read both helps' services together in name order."""
         tied = [concept for concept in self.concepts if len(concept.categories) > 1 and len(concept.words) > 1]
         terms = term_index() if tied else None
         return tuple(tuple(terms.most_specific_first(concept.categories, concept.words)) for concept in tied)

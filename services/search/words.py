@@ -305,6 +305,8 @@ class TermIndex:
         self.parents = dict(parents or {})
         self.stemmed: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
         self.plain: dict[tuple[str, ...], set[int]] = {}
+        # The same per language of the term: a phrase the page language has is read in that language.
+        self.plain_in: dict[str, dict[tuple[str, ...], set[int]]] = {language: {} for language in LANGUAGES}
         # Each word of the phrases, alone: the categories that a word of a query is one word of (by its stem or
         # itself), and by itself only.
         self.word_stems: dict[str, dict[str, set[int]]] = {language: {} for language in LANGUAGES}
@@ -340,6 +342,7 @@ class TermIndex:
             phrase_stems = stems_in_order(phrase_words, language)
             self.stemmed[language].setdefault(_key(phrase_stems, marks), set()).add(category_id)
             self.plain.setdefault(_key(phrase_words, marks), set()).add(category_id)
+            self.plain_in[language].setdefault(_key(phrase_words, marks), set()).add(category_id)
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
@@ -348,12 +351,15 @@ class TermIndex:
     def categories(self, words: list[str], language: str, negations: Iterable[bool] = ()) -> set[int]:
         """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``: those
         of the terms that are these very words, when there are any ("me duele" is medical care, although "duele"
-        and "duelo", grief, share their stem); else compared on stems in the page language and in Spanish,
-        Portuguese and English (suffix stemmers), on the words themselves in Indonesian unless the page is
-        Indonesian (its stemmer takes prefixes off, which turns another language's words into noise). ``negations``:
+        and "duelo", grief, share their stem), and of the page language's alone when it has such a term ("refugio" on
+        the Spanish page is a shelter; Portuguese "refúgio" is asylum on the Portuguese page, and both on the English
+        one); else compared on stems in the page language and in Spanish, Portuguese and English (suffix stemmers),
+        on the words themselves in Indonesian unless the page is Indonesian (its stemmer takes prefixes off, which
+        turns another language's words into noise). ``negations``:
         which of the words a negation comes before (``negated``); a term with a negation names its categories only
         with it ("no puedo dormir", "can't sleep": psychosocial support, not a shelter's bed)."""
-        found = set(self.plain.get(_key(words, negations), ()))
+        key = _key(words, negations)
+        found = set(self.plain_in.get(language, {}).get(key, ()) or self.plain.get(key, ()))
         if found:
             return self.narrowest(found)
         for term_language, terms in self.stemmed.items():

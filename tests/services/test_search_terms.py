@@ -337,3 +337,11 @@ def test_a_misspelt_raped_is_corrected_to_a_word_of_the_terms():
         for word in words.normalise(phrase).split()
     }
     assert words.correction("rapped", vocabulary) == "raped"
+
+
+def test_refugio_is_a_shelter_in_spanish_and_asylum_in_portuguese():
+    """A word is read in the language of the page first: Spanish "refugio" (a shelter; asylum is "pedir refugio",
+    "solicitud de refugio") and Portuguese "refúgio" (asylum)."""
+    assert REFERENCE_TERMS.categories(["refugio"], "es") == {"safe-shelter"}
+    assert REFERENCE_TERMS.categories(["refugio"], "pt") == {"asylum-migration"}
+    assert REFERENCE_TERMS.categories(["pedir", "refugio"], "es") == {"asylum-migration"}

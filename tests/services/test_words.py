@@ -203,6 +203,19 @@ def test_a_term_typed_as_it_is_written_names_its_categories_alone():
     assert [sorted(concept.categories) for concept in words.concepts(["duelen"], "es", terms)] == [[1, 2]]
 
 
+def test_a_term_is_read_in_the_page_language_first():
+    # Spanish "refugio" is a shelter, Portuguese "refúgio" asylum; Spanish "auxilio" is help, Portuguese "auxílio" a
+    # cash benefit. Typed on either page, that page's word; on a page whose language has no such term, both.
+    terms = words.TermIndex([(1, "es", "refugio"), (2, "pt", "refúgio"), (3, "es", "auxilio"), (4, "pt", "auxílio")])
+    assert terms.categories(["refugio"], "es") == {1}
+    assert terms.categories(["refugio"], "pt") == {2}
+    assert terms.categories(["refugio"], "en") == {1, 2}
+    assert terms.categories(["auxilio"], "es") == {3}
+    assert terms.categories(["auxilio"], "pt") == {4}
+    # Compared on stems, every language's terms still count ("refugios" is no term as typed).
+    assert terms.categories(["refugios"], "es") == {1, 2}
+
+
 @pytest.mark.parametrize(
     ("language", "query", "marks"),
     [
