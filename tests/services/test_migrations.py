@@ -59,3 +59,21 @@ def test_free_text_reports_become_something_else_with_their_text_as_details():
     migrated = new.get_model("services", "CorrectionRequest").objects.order_by("pk")
     assert [(row.kind, row.message) for row in migrated] == [("other", "The phone does not answer."), ("other", "-")]
     assert all(row.forwarded_at is None for row in migrated)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_spanish_refugio_leaves_asylum_in_a_database_seeded_before_seeds_were_recorded():
+    try:
+        old = migrate([("services", "0024_category_seeded_search_terms")])
+        old.get_model("services", "ServiceCategory").objects.create(
+            slug="asylum-migration",
+            name="Asylum and migration status",
+            search_terms_es="asilo, refugio, Refugio, refugiado, pedir refugio",
+            search_terms_pt="refúgio",
+        )
+        new = migrate([("services", "0025_spanish_refugio_is_a_shelter")])
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    category = new.get_model("services", "ServiceCategory").objects.get(slug="asylum-migration")
+    assert (category.search_terms_es, category.search_terms_pt) == ("asilo, refugiado, pedir refugio", "refúgio")
