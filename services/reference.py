@@ -975,17 +975,17 @@ SEARCH_TERMS = {
         "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción, "
         "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo"
         ", medida de protección urgente, comisaría de familia"
-        ", protección, protección contra el agresor, protección contra mi expareja",
+        ", protección, protección contra mi expareja",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
         "medida de afastamento, Maria da Penha, "
         "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa"
         ", medida protetiva urgente"
-        ", proteção contra o agressor",
+        ", proteção",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
         "order, "
         "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
         ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend"
-        ", protection, protection from my abuser",
+        ", protection",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
         "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"

@@ -287,9 +287,9 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "terapia en línea", "remote-counselling"),
         ("en", "online therapist", "remote-counselling"),
         ("id", "psikolog online", "remote-counselling"),
-        ("pt", "proteção contra o agressor", "protection-orders"),
-        ("es", "protección contra el agresor", "protection-orders"),
-        ("en", "protection from my abuser", "protection-orders"),
+        ("pt", "proteção contra meu ex", "protection-orders"),
+        ("es", "protección contra mi ex", "protection-orders"),
+        ("en", "protection from my ex", "protection-orders"),
         ("id", "minta perlindungan dari mantan", "protection-orders"),
     ],
 )
