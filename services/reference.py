@@ -1605,6 +1605,11 @@ def _upsert_category(slug: str, values: dict):
         field = f"search_terms_{FIELD_SUFFIX[language]}"
         current = getattr(category, field) or "" if category else ""
         values[field] = merged_search_terms(current, before.get(language), terms)
+    if category is not None and before != seeded:
+        # The record of the seed alone is written without saving the category: no history line, and none of its
+        # services indexed again, when its terms as the public reads them stay the same.
+        ServiceCategory.objects.filter(pk=category.pk).update(seeded_search_terms=seeded)
+        category.seeded_search_terms = seeded
     return upsert(ServiceCategory, {"slug": slug}, {**values, "seeded_search_terms": seeded})
 
 

@@ -113,3 +113,18 @@ def test_a_deployment_that_changes_nothing_writes_nothing():
     load_reference()
 
     assert legal_aid().history.count() == lines
+
+
+def test_recording_the_seed_of_an_unchanged_category_neither_saves_it_nor_indexes_its_services(monkeypatch):
+    load_reference()
+    ServiceFactory(categories=[legal_aid()])
+    ServiceCategory.objects.update(seeded_search_terms={})
+    lines = legal_aid().history.count()
+    indexed = []
+    monkeypatch.setattr("services.signals.index_services", lambda ids: indexed.append(list(ids)))
+
+    load_reference()
+
+    assert legal_aid().seeded_search_terms == {language: split_search_terms(text) for language, text in SEEDED.items()}
+    assert legal_aid().history.count() == lines
+    assert not [ids for ids in indexed if ids]
