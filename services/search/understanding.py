@@ -270,7 +270,7 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
     ``PARTIAL_FOUND`` more for each word found and nothing for one that is not; and ``RANK_WHOLE_NAME`` more when
     one of its names is the query whole (``Understanding.whole_name``). With ``Understanding.needs``, the services
     of the needs take turns (``taking_turns``). Names and categories are asked as the backend of ``db`` asks them
-    (``in_names``, ``of_facets``)."""
+    (``in_names``, ``of_facets``, ``in_text``)."""
     engine = backend(db)
     turns = bool(understanding.needs)
     extra = FOUND_WITH_TURNS if turns else PARTIAL_FOUND if understanding.any_concept else 0
@@ -306,7 +306,7 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
                 whens.append(When(in_categories(related, document, db=db), then=Value(RANK_CATEGORY + word_extra)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + weak)))
             if understanding.any_concept:
-                whens.append(When(_any(f"{document}text__contains", prefixes), then=Value(RANK_TEXT + weak)))
+                whens.append(When(engine.in_text(word_forms, document=document), then=Value(RANK_TEXT + weak)))
             default = 0 if understanding.any_concept else RANK_TEXT
             total = total + Case(*whens, default=Value(default), output_field=IntegerField())
         if once:

@@ -91,6 +91,13 @@ def in_names(word_forms, *, document: str = "") -> Q:
     return _any(f"{document}names__contains", [f" {form}" for form in word_forms])
 
 
+def in_text(word_forms, *, document: str = "") -> Q:
+    """Documents with one of ``word_forms`` starting a word of their text, asked of the FTS5 table once for all of
+    them (a LIKE reads every row's whole text)."""
+    forms = " OR ".join(f"{_fts_string(form)}*" for form in word_forms)
+    return Q(**{f"{document}pk__in": FtsMatch([f"text : ({forms})"])})
+
+
 def of_facets(facet_words, *, document: str = "") -> Q:
     """Documents with one of ``facet_words`` (a category's, ``=category=4``)."""
     return _any(f"{document}facets__contains", [f" {word} " for word in facet_words])
