@@ -13,16 +13,20 @@ from services.models import ServicePoint, ServiceSearchDocument
 
 from .backends import backend
 from .conditions import OpenBySpans, points_within
+from .documents import sort_name_field
 from .facets import facet
 from .geometry import bounding_box, distance_km
 from .understanding import (
+    FOUND_WITH_TURNS,
     RANK_CATEGORY,
     RANK_NAME,
     RANK_PLACE,
+    RANK_TURNS,
     in_categories,
     named,
     related_categories,
     strong_categories,
+    turn_parts,
 )
 from .words import LONGEST_ABBREVIATION
 
@@ -470,3 +474,48 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
             ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         rows += [(pk, RANK_CATEGORY) for pk in ids]
     return rows[start:stop] if len(rows) == stop else None
+
+
+@shortcut
+def turns_rows(index, start: int, stop: int | None) -> list[tuple] | None:
+    """Ranked once, then turns: rows ``start`` to ``stop`` (None: to the last) of a search whose needs take turns
+    (``understanding.taking_turns``), each document's words' rank, need and help computed once in a subquery kept
+    whole (``understanding.turn_parts``), the turns taken over its rows by one window. Ranking every match writes the
+    words' rank again in the window and in each need's place, and the database computed it that many times for every
+    row. docs/performance.md, "Needs taking turns". None for other searches."""
+    understanding = getattr(index, "search_understanding", None)
+    order = list(index.query.order_by)
+    if (
+        understanding is None
+        or not understanding.needs
+        or "-search_rank" not in order
+        or not all(isinstance(term, str) for term in order)
+    ):
+        return None
+    kept = carried_annotations(index)
+    parts = {f"turn_{part}": value for part, value in turn_parts(understanding, index.document, db=index.db).items()}
+    name = sort_name_field(understanding.language)
+    others = [term.lstrip("-") for term in order if term != "-search_rank"]
+    columns = [*parts, *(column for column in kept if column != "search_rank"), name, *others]
+    with_rows, params, alias, _ordering = kept_whole("ranked", index.order_by().annotate(**parts), [], columns)
+    ranked, need, first, whole = (alias[part] for part in parts)
+    count, found = len(understanding.needs), f"({ranked} / {FOUND_WITH_TURNS})"
+    turn = (
+        f"ROW_NUMBER() OVER (PARTITION BY {found}, {need} "
+        f"ORDER BY {first} ASC, {ranked} DESC, {alias[name]} ASC, {alias['pk']} ASC)"
+    )
+    # The figures ``taking_turns`` adds up.
+    turned = (
+        f"{found} * {RANK_TURNS} + CASE WHEN {need} < {count} THEN {RANK_TURNS // 2} - {need} - {turn} * {count} "
+        f"ELSE {ranked} - {found} * {FOUND_WITH_TURNS} END + {whole}"
+    )
+    ranks = {**alias, "search_rank": "turned"}
+    ordering = ", ".join(f"{ranks[term.lstrip('-')]} {'DESC' if term.startswith('-') else 'ASC'}" for term in order)
+    statement = (
+        f"{with_rows} SELECT {', '.join(ranks[column] for column in ['pk', *kept])} "  # noqa: S608  # nosec B608
+        f"FROM (SELECT {', '.join(alias.values())}, {turned} AS turned FROM ranked) AS turns ORDER BY {ordering}"
+    )
+    if stop is not None:
+        statement += " LIMIT %s OFFSET %s"
+        params += [stop - start, start]
+    return backend(index.db).rows_ranked_once(index.db, statement, params)

@@ -49,6 +49,7 @@ RANK_WHOLE_NAME = 1000
 # upper half, one place per need and turn (``taking_turns``).
 FOUND_WITH_TURNS = 64
 RANK_TURNS = 10**7
+WHOLE_NAME_WITH_TURNS = RANK_WHOLE_NAME + (MAX_QUERY_WORDS + 1) * RANK_TURNS
 
 
 @dataclass
@@ -271,6 +272,22 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
     one of its names is the query whole (``Understanding.whole_name``). With ``Understanding.needs``, the services
     of the needs take turns (``taking_turns``). Names and categories are asked as the backend of ``db`` asks them
     (``in_names``, ``of_facets``, ``in_text``)."""
+    total = words_rank(understanding, document, db=db)
+    whole_rank = RANK_WHOLE_NAME
+    if understanding.needs:
+        total = taking_turns(understanding, total, document, db=db)
+        whole_rank = WHOLE_NAME_WITH_TURNS
+    elif understanding.ties:
+        total, scale = broken_ties(understanding.ties, total, document, db=db)
+        whole_rank *= scale
+    if understanding.whole_name:
+        total = total + whole_name_rank(understanding, whole_rank, document, db=db)
+    return total
+
+
+def words_rank(understanding: Understanding, document: str = "", *, db: str = "default"):
+    """What the query's words add up to in each document (``rank``, before the turns of its needs, its ties and a
+    name typed whole)."""
     engine = backend(db)
     turns = bool(understanding.needs)
     extra = FOUND_WITH_TURNS if turns else PARTIAL_FOUND if understanding.any_concept else 0
@@ -312,17 +329,13 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
         if once:
             found_once |= in_categories(concept.categories, document, db=db)
             total = total + Case(When(found_once, then=Value(extra)), default=Value(0), output_field=IntegerField())
-    whole_rank = RANK_WHOLE_NAME
-    if turns:
-        total = taking_turns(understanding, total, document, db=db)
-        whole_rank += (MAX_QUERY_WORDS + 1) * RANK_TURNS
-    elif understanding.ties:
-        total, scale = broken_ties(understanding.ties, total, document, db=db)
-        whole_rank *= scale
-    if understanding.whole_name:
-        whole = When(engine.with_whole_name(understanding.whole_name, document=document), then=Value(whole_rank))
-        total = total + Case(whole, default=Value(0), output_field=IntegerField())
     return total
+
+
+def whole_name_rank(understanding: Understanding, whole_rank: int, document: str = "", *, db: str = "default"):
+    """``whole_rank`` for a document with the query whole among its names (``Understanding.whole_name``), else 0."""
+    whole = When(backend(db).with_whole_name(understanding.whole_name, document=document), then=Value(whole_rank))
+    return Case(whole, default=Value(0), output_field=IntegerField())
 
 
 def broken_ties(ties, ranked, document: str = "", *, db: str = "default"):
@@ -350,23 +363,16 @@ def taking_turns(understanding: Understanding, ranked, document: str = "", *, db
     need's services, the first of the next need's..., then the second of each (a need's own help before the helps
     with one of its words among their terms, then by ``ranked`` and name), then the documents of no need by
     ``ranked``. A service of several needs takes its turn with the strongest. One window over the rows the statement
-    finds (after every filter), the same on both engines."""
-    needs_of_query = understanding.needs
-    count = len(needs_of_query)
+    finds (after every filter), the same on both engines. ``shortcuts.turns_rows`` takes the same turns over the rows
+    of a statement that ranks each document once (``turn_parts``)."""
+    count = len(understanding.needs)
     found = ranked / Value(FOUND_WITH_TURNS)
-    of_need = [in_categories(need.related, document, db=db) for need in needs_of_query]
-    need = Case(
-        *[When(condition, then=Value(number)) for number, condition in enumerate(of_need)],
-        default=Value(count),
-        output_field=IntegerField(),
-    )
-    named = in_categories(set().union(*(need.named for need in needs_of_query)), document, db=db)
-    named_first = Case(When(named, then=Value(0)), default=Value(1), output_field=IntegerField())
+    of_need = _of_needs(understanding, document, db=db)
     name = f"{document}{sort_name_field(understanding.language)}"
     turn = Window(
         RowNumber(),
-        partition_by=[found, need],
-        order_by=[named_first.asc(), ranked.desc(), F(name).asc(), F("pk").asc()],
+        partition_by=[found, _need(understanding, document, db=db)],
+        order_by=[_named_first(understanding, document, db=db).asc(), ranked.desc(), F(name).asc(), F("pk").asc()],
     )
     within = Case(
         *[
@@ -377,6 +383,48 @@ def taking_turns(understanding: Understanding, ranked, document: str = "", *, db
         output_field=IntegerField(),
     )
     return found * Value(RANK_TURNS) + within
+
+
+def _of_needs(understanding: Understanding, document: str = "", *, db: str = "default") -> list[Q]:
+    """For each of the query's ``needs``, strongest first, its services (of one of its related categories)."""
+    return [in_categories(need.related, document, db=db) for need in understanding.needs]
+
+
+def _need(understanding: Understanding, document: str = "", *, db: str = "default"):
+    """The number of the need whose turns a document takes (the strongest of those it is of), ``len(needs)`` for
+    none."""
+    return Case(
+        *[
+            When(condition, then=Value(number))
+            for number, condition in enumerate(_of_needs(understanding, document, db=db))
+        ],
+        default=Value(len(understanding.needs)),
+        output_field=IntegerField(),
+    )
+
+
+def _named_first(understanding: Understanding, document: str = "", *, db: str = "default"):
+    """0 for a service of a help one of the needs names, else 1: those take their turns first."""
+    named_helps = in_categories(set().union(*(need.named for need in understanding.needs)), document, db=db)
+    return Case(When(named_helps, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+def turn_parts(understanding: Understanding, document: str = "", *, db: str = "default") -> dict:
+    """What ``taking_turns`` reads of each document, for a statement that computes each once and takes the turns over
+    its rows (``shortcuts.turns_rows``): ``ranked``, its words' rank (``words_rank``); ``need``, the number of the
+    need it takes its turns with (``len(needs)`` for none); ``named_first`` (``_named_first``); ``whole``, what a
+    name typed whole adds (``whole_name_rank``)."""
+    whole = (
+        whole_name_rank(understanding, WHOLE_NAME_WITH_TURNS, document, db=db)
+        if understanding.whole_name
+        else Value(0, output_field=IntegerField())
+    )
+    return {
+        "ranked": words_rank(understanding, document, db=db),
+        "need": _need(understanding, document, db=db),
+        "named_first": _named_first(understanding, document, db=db),
+        "whole": whole,
+    }
 
 
 def matching(documents, concept_list: list[Concept], *, partial: bool = False, expanded=None):

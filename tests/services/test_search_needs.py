@@ -8,6 +8,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
+from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
 from tests.services.search_pages import (
@@ -136,9 +137,35 @@ def test_the_shortcuts_give_the_same_pages_when_counted_up_to_the_limit(
     assert_the_same_pages_when_counted_up_to_the_limit(monkeypatch, language, query, rows_per_id)
 
 
+def test_the_turns_are_taken_over_each_documents_rank_computed_once(helps):
+    """The page's rows come from the statement that ranks each document once and takes the turns over its rows
+    (``turns_rows``), with the ranks and order of ranking every match in one statement (``plain_way``)."""
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict("q=my+kid+has+a+fever")).qs._index
+        once = search.SHORTCUTS["turns_rows"](index, 0, None)
+        second_page = search.SHORTCUTS["turns_rows"](index, 2, 5)
+        with search.plain_way():
+            plain = [tuple(row) for row in index.values_list("pk", "search_rank")]
+    assert once == plain and second_page == plain[2:5]
+    assert len({rank for _pk, rank in once}) == len(once)  # a place each: the turns
+
+
 def test_every_match_ranked_in_sql_gives_the_same_order(helps):
     """The services' own ``values_list`` (ranked in SQL, each row's rank read from the documents) gives the pages'
     order."""
     with translation.override("en"):
         ranked = list(ServiceFilter(QueryDict("q=my+kid+has+a+fever")).qs.values_list("pk", flat=True))
     assert ranked == first_ids("my kid has a fever", 20)[: len(ranked)]
+
+
+def test_every_match_ranked_in_sql_has_the_ranks_of_the_pages(helps):
+    ServiceCategoryFactory(slug="housing", name_en="Housing")  # no service: none found
+    with translation.override("en"):
+        ranked = list(ServiceFilter(QueryDict("q=my+kid+has+a+fever")).qs.values_list("pk", "search_rank"))
+        shown = [(service.pk, service.search_rank) for service in ServiceFilter(QueryDict("q=my+kid+has+a+fever")).qs]
+        with search.plain_way():
+            plain = list(ServiceFilter(QueryDict("q=my+kid+has+a+fever")).qs.values_list("pk", "search_rank"))
+        housing = ServiceFilter(QueryDict("q=my+kid+has+a+fever&category=housing"))
+        none_found = list(housing.qs.values_list("pk", "search_rank"))
+    assert ranked == plain == shown
+    assert none_found == []

@@ -369,6 +369,12 @@ def _rows_planned_without(connection, methods, sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
+def rows_ranked_once(db: str, sql: str, params) -> list[tuple]:
+    """The rows of a statement that ranks every match once (``shortcuts.turns_rows``), planned from the text index:
+    PostgreSQL expects most rows to match and reads the whole table, checking each row's words."""
+    return _rows_planned_without(connections[db], ("seqscan", "indexscan"), sql, params)
+
+
 def any_found(documents) -> bool:
     """Whether ``documents`` (a search by words) has a row."""
     return documents.order_by().values("pk")[:1].exists()

@@ -229,6 +229,13 @@ def any_found_of_both(documents, other) -> tuple[bool, bool]:
         return tuple(bool(value) for value in cursor.fetchone())
 
 
+def rows_ranked_once(db: str, sql: str, params) -> list[tuple]:
+    """The rows of a statement that ranks every match once (``shortcuts.turns_rows``)."""
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def limit_in_a_sample(documents, limit: int) -> bool:
     """SQLite has no table sample: counting goes on as usual."""
     return False
