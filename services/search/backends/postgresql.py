@@ -375,17 +375,37 @@ def rows_ranked_once(db: str, sql: str, params) -> list[tuple]:
     return _rows_planned_without(connections[db], ("seqscan", "indexscan"), sql, params)
 
 
+def _together(documents) -> bool:
+    """Whether ``documents`` must match two or more concepts (``match_concepts``) together."""
+    where = documents.query.where
+    return where.connector == "AND" and sum(_concept_condition(child) for child in where.children) > 1
+
+
 def any_found(documents) -> bool:
-    """Whether ``documents`` (a search by words) has a row."""
-    return documents.order_by().values("pk")[:1].exists()
+    """Whether ``documents`` (a search by words) has a row (``any_found_of_both``)."""
+    if not _together(documents):
+        return documents.order_by().values("pk")[:1].exists()
+    try:
+        sql, params = documents.order_by().values("pk")[:1].query.sql_with_params()
+    except EmptyResultSet:
+        return False
+    return bool(_rows_planned_without(connections[documents.db], ("seqscan", "indexscan"), sql, params))
 
 
 def any_found_of_both(documents, other) -> tuple[bool, bool]:
-    """Whether ``documents`` (a search by words) has a row, and whether ``other`` has one, in one statement."""
+    """Whether ``documents`` (a search by words) has a row, and whether ``other`` has one, in one statement. Words
+    of two or more concepts are looked for together in the text index: PostgreSQL expects a row with all of them
+    early in the table and reads it whole, checking each row's words, when none has (a partial search)."""
     sql, params = documents.order_by().values("pk").query.sql_with_params()
     other_sql, other_params = other.order_by().values("pk").query.sql_with_params()
+    statement = f"SELECT EXISTS ({sql} LIMIT 1), EXISTS ({other_sql} LIMIT 1)"  # noqa: S608  # nosec B608
+    if _together(documents):
+        (found,) = _rows_planned_without(
+            connections[documents.db], ("seqscan", "indexscan"), statement, (*params, *other_params)
+        )
+        return tuple(bool(value) for value in found)
     with connections[documents.db].cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS ({sql} LIMIT 1), EXISTS ({other_sql} LIMIT 1)", (*params, *other_params))  # noqa: S608  # nosec B608
+        cursor.execute(statement, (*params, *other_params))
         return tuple(bool(value) for value in cursor.fetchone())
 
 
