@@ -421,6 +421,12 @@ class ServiceFilter(django_filters.FilterSet):
         self._answered = True
         self._understood = (self.text, understood)
 
+    @functools.cached_property
+    def asked_at(self):
+        """The moment this search asks about: open now is decided at it, and its answer kept for its minute
+        (``kept_answer_parts``)."""
+        return timezone.now()
+
     def kept_answer_parts(self) -> tuple | None:
         """What decides this search's answer besides the page, as plain values (``services.search.search`` keeps the
         answer under a keyed hash of them), or None when its answer is never kept: near the browser's own location
@@ -438,7 +444,7 @@ class ServiceFilter(django_filters.FilterSet):
             elif isinstance(value, list | tuple):
                 value = tuple(item.pk if isinstance(item, models.Model) else item for item in value)
             values.append((name, value))
-        moment = timezone.now().replace(second=0, microsecond=0) if cleaned.get("open_now") else None
+        moment = self.asked_at.replace(second=0, microsecond=0) if cleaned.get("open_now") else None
         return (page_language(), tuple(values), self.as_typed, self.sort_order, self.radius_km, moment)
 
     @property
@@ -504,7 +510,7 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset.free() if value else queryset
 
     def filter_open_now(self, queryset, name, value):
-        return queryset.open_at(timezone.now()) if value else queryset
+        return queryset.open_at(self.asked_at) if value else queryset
 
     def filter_places(self, queryset, name, value):
         return queryset.places_available_at(timezone.now()) if value else queryset

@@ -86,9 +86,9 @@ class SearchAnswers:
         asked = (*asked, CappedPaginator.count_limit, directory_cache.version())
         return hmac.new(self._secret, repr(asked).encode(), hashlib.sha256).digest()
 
-    def search_key(self, filters, page, size: int, remote: int = 0, strict: bool = False) -> bytes | None:
-        """The key of a search's answer (``search``), or None when its answer is never kept."""
-        parts = filters.kept_answer_parts()
+    def search_key(self, parts: tuple | None, page, size: int, remote: int = 0, strict: bool = False) -> bytes | None:
+        """The key of a search's answer (``search``): ``parts`` is what decides it (``kept_answer_parts``, None when
+        its answer is never kept, and then so is the key)."""
         if parts is None:
             return None
         return self.key("search", parts, str(page)[:20], size, remote, strict)
@@ -148,7 +148,8 @@ def search(
     ``kept_results``: the page's ``services.card_cache.KeptResults``, told the key of an answer that is kept. When it
     holds the page's results already and every service of the answer is still public (one statement), the page is
     not read: ``page`` is None, and the results come from the block."""
-    key = search_answers.search_key(filters, page, size, remote, strict)
+    parts = filters.kept_answer_parts()
+    key = search_answers.search_key(parts, page, size, remote, strict)
     answer = kept_answer(key) if key is not None else None
     if answer is not None:
         if kept_results is not None and kept_results.answer_kept(key):
@@ -170,8 +171,9 @@ def search(
     found = ResultPage(page=shown, capped=paginator.capped, remote=others[:remote], more_remote=len(others) > remote)
     if key is not None:
         answer = _answer_of(filters, found, results, beside)
-        # Kept only under the key it was made for: no edit saved, nor a new minute begun, while it was made.
-        if answer is not None and search_answers.search_key(filters, page, size, remote, strict) == key:
+        # Kept only under the key it was made for: no edit saved while it was made (open now was decided at the
+        # minute of its key, ``ServiceFilter.asked_at``).
+        if answer is not None and search_answers.search_key(parts, page, size, remote, strict) == key:
             search_answers.keep(key, answer)
             if kept_results is not None:
                 kept_results.answer_kept(key)

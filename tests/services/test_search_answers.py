@@ -150,9 +150,23 @@ def test_open_now_is_kept_per_minute(rf, listings, monkeypatch):
     assert parts[0] == parts[1] != parts[2]
 
 
+def test_a_search_reads_what_decides_its_answer_once_and_decides_open_now_at_its_keys_minute(
+    client, listings, monkeypatch
+):
+    moment = datetime.datetime(2026, 12, 7, 10, 0, 59, tzinfo=datetime.UTC)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+    read = []
+    original = ServiceFilter.kept_answer_parts
+    monkeypatch.setattr(ServiceFilter, "kept_answer_parts", lambda self: read.append(self) or original(self))
+    fetched(client, "/es/search/?q=abogada&open_now=on")
+    assert len(read) == 1
+    assert read[0].asked_at.minute == read[0].kept_answer_parts()[-1].minute == 0
+
+
 def test_what_decides_an_answer_is_in_its_key(rf, listings):
     def key(params, page=1, size=20):
-        return search.search_answers.search_key(ServiceFilter(params, request=rf.get("/")), page, size)
+        parts = ServiceFilter(params, request=rf.get("/")).kept_answer_parts()
+        return search.search_answers.search_key(parts, page, size)
 
     assert key({"q": "abogada"}) == key({"q": "abogada"})
     others = [
