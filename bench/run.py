@@ -172,6 +172,35 @@ def first_seen_urls() -> list[str]:
     return urls
 
 
+# Sentences as people type them, not every word of which is found together, by page language: the services of the
+# types of help they name take turns (``services.search.understanding.needs``), or those with the most of their
+# words come first. Partial answers are never kept (``services.search.answers``): each request runs its statements.
+PARTLY_FOUND = {
+    "es": [
+        "mi hijo tiene fiebre y no tengo casa",
+        "necesito abogada y un lugar para dormir con mis hijos",
+        "me pegan y no tengo donde ir con mi bebe",
+    ],
+    "pt": [
+        "preciso de abrigo e remedio pro meu filho",
+        "minha filha esta doente e nao tenho onde morar",
+        "preciso de advogado e de um lugar pra ficar",
+    ],
+    "en": ["my kid has a fever", "im homeless with 2 kids", "need a lawyer and a place to stay"],
+    "id": ["butuh dokter dan tempat tinggal buat anak", "butuh pengacara dan tempat menginap"],
+}
+
+
+def partly_found_urls() -> list[str]:
+    """The sentences of ``PARTLY_FOUND``, the languages in turn."""
+    urls = []
+    for position in range(max(len(queries) for queries in PARTLY_FOUND.values())):
+        for language, queries in PARTLY_FOUND.items():
+            if position < len(queries):
+                urls.append(f"/{language}/search/?q={queries[position].replace(' ', '+')}")
+    return urls
+
+
 def request_mix() -> list[tuple[str, list[str]]]:
     """(name, URLs): the URLs of a type are used in turn. Places and listings are picked from the data."""
     from django.db.models import Count
@@ -216,6 +245,7 @@ def request_mix() -> list[tuple[str, list[str]]]:
                 "/id/search/?q=saya+butuh+tempat+berlindung",
             ],
         ),
+        ("sentences partly found", partly_found_urls()),
         # Queries no earlier request asked, their cards made from their rows (issue 19's "Must hold").
         ("first seen", first_seen_urls()),
         (
