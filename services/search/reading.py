@@ -14,6 +14,7 @@ from .shortcuts import (
     carried_annotations,
     far_rows,
     measured_once,
+    most_found_rows,
     nearest_first,
     open_slice_with_count,
     strong_rows,
@@ -112,6 +113,8 @@ def slice_rows(queryset, start: int, stop: int) -> tuple[list, list[str]]:
         rows = strong_rows(index, start, stop)
     if rows is None and index is not None:
         rows = far_rows(index, start, stop)
+    if rows is None and index is not None:
+        rows = most_found_rows(index, start, stop)
     if rows is None and index is not None:
         rows = turns_rows(index, start, stop)
     if rows is None and index is not None and index.dense_in_name_order:

@@ -18,10 +18,12 @@ from .facets import facet
 from .geometry import bounding_box, distance_km
 from .understanding import (
     FOUND_WITH_TURNS,
+    PARTIAL_FOUND,
     RANK_CATEGORY,
     RANK_NAME,
     RANK_PLACE,
     RANK_TURNS,
+    found_units,
     in_categories,
     named,
     related_categories,
@@ -230,6 +232,11 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     counted_from_points = public_points_counted(queryset, limit)
     if counted_from_points is not None:
         return counted_from_points
+    found = most_found_counts(queryset) if getattr(queryset, "search_words", ()) and not near else None
+    if found is not None:
+        total = min(sum(found.values()), limit)
+        queryset.many_matches = total >= limit
+        return total
     if getattr(queryset, "search_words", ()) and not near:
         total = backend(queryset.db).count_words(queryset, limit)
         queryset.many_matches = total >= limit  # ``strong_rows`` may read a category's matches in name order
@@ -519,3 +526,63 @@ def turns_rows(index, start: int, stop: int | None) -> list[tuple] | None:
         statement += " LIMIT %s OFFSET %s"
         params += [stop - start, start]
     return backend(index.db).rows_ranked_once(index.db, statement, params)
+
+
+@shortcut
+def most_found_counts(index) -> dict[int, int] | None:
+    """A partial search's matches counted by the number of words each found (``understanding.found_units``), in one
+    statement that also gives their number (``count_up_to``) and what ``most_found_rows`` reads.
+    docs/performance.md, "Most words found first". None for other searches and on backends that do not."""
+    understanding = getattr(index, "search_understanding", None)
+    order = list(index.query.order_by)
+    if (
+        understanding is None
+        or not understanding.any_concept
+        or understanding.ties
+        or understanding.whole_name
+        or not order
+        or order[0] != "-search_rank"
+        or "distance_km" in index.query.annotations
+        or not all(isinstance(term, str) for term in order)
+        or not backend(index.db).COUNTS_FOUND
+    ):
+        return None
+    known = getattr(index, "found_counts", None)
+    if known is None:
+        # While needs take turns, a word is found only in a name or through a category (``words_rank``).
+        names_only = bool(understanding.needs)
+        units = found_units(understanding)
+        counted = backend(index.db).found_counts(index, units, names_only=names_only)
+        known = index.found_counts = (units, names_only, counted)
+    return known[2]
+
+
+@shortcut
+def most_found_rows(index, start: int, stop: int | None) -> list[tuple] | None:
+    """Most words found first: the rows ``start`` to ``stop`` of a partial search (needs taking turns or not) ranked
+    among the matches of the groups of most words found the slice reaches (``most_found_counts``) alone.
+    docs/performance.md, "Most words found first". None for other searches, when the slice reaches the group of
+    fewest, and when its last row could be outranked by a match left out."""
+    counted = most_found_counts(index) if stop is not None else None
+    if not counted:
+        return None
+    units, names_only, _counted = index.found_counts
+    reached, least = 0, None
+    for least in sorted(counted, reverse=True):
+        reached += counted[least]
+        if reached >= stop:
+            break
+    if least is None or reached < stop or least <= min(counted):
+        return None
+    fewer = backend(index.db).with_found(index, units, least, names_only=names_only)
+    rows = turns_rows(fewer, start, stop)
+    if rows is None:
+        rows = list(fewer.values_list("pk", *carried_annotations(index))[start:stop])
+    if len(rows) < stop - start:
+        return None
+    # A match left out found fewer than ``least`` words: it ranks below any that found ``least`` or more.
+    if index.search_understanding.needs:
+        enough = rows[-1][1] >= least * RANK_TURNS
+    else:
+        enough = rows[-1][1] > (least - 1) * (PARTIAL_FOUND + RANK_NAME)
+    return rows if enough else None

@@ -332,6 +332,27 @@ def words_rank(understanding: Understanding, document: str = "", *, db: str = "d
     return total
 
 
+def found_units(understanding: Understanding) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """What ``words_rank`` counts found in a partial search, as ``(forms, facet words)``: each query word (a need said
+    in a phrase once, its words together) with its forms, and the facet words of the categories through which it
+    ranks. A document ranked with a word found has one of its forms starting a word of its text or its names (where
+    its names and places are too) or one of its facet words (``shortcuts.most_found_rows``)."""
+    units = []
+    for concept in understanding.concepts:
+        once = bool(understanding.needs) and bool(concept.categories) and len(concept.words) > 1
+        parts = []
+        for word, word_forms in zip(concept.words, concept.forms, strict=True):
+            categories = set(concept.categories) | related_categories(understanding, concept, word)
+            facet_words = tuple(facet("category", pk) for pk in sorted(categories))
+            parts.append((tuple(dict.fromkeys((word, *word_forms))), facet_words))
+        if once:
+            forms = tuple(dict.fromkeys(form for word_forms, _facets in parts for form in word_forms))
+            facet_words = tuple(dict.fromkeys(word for _forms, facets in parts for word in facets))
+            parts = [(forms, facet_words)]
+        units += parts
+    return units
+
+
 def whole_name_rank(understanding: Understanding, whole_rank: int, document: str = "", *, db: str = "default"):
     """``whole_rank`` for a document with the query whole among its names (``Understanding.whole_name``), else 0."""
     whole = When(backend(db).with_whole_name(understanding.whole_name, document=document), then=Value(whole_rank))

@@ -5,6 +5,7 @@ on SQLite and PostgreSQL alike. A service that finds more of the query's words s
 before everything, and the shortcuts give the pages, order and counts of ranking every match."""
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
 from django.utils import translation
 
@@ -169,3 +170,63 @@ def test_every_match_ranked_in_sql_has_the_ranks_of_the_pages(helps):
         none_found = list(housing.qs.values_list("pk", "search_rank"))
     assert ranked == plain == shown
     assert none_found == []
+
+
+def most_found_rows(query: str, start: int, stop: int) -> tuple[list | None, list]:
+    """Rows ``start`` to ``stop`` of ``query`` ranked among the groups of most words found alone
+    (``most_found_rows``), and the same rows of ranking every match."""
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict(f"q={query}")).qs._index
+        fewer = search.SHORTCUTS["most_found_rows"](index, start, stop)
+        with search.plain_way():
+            plain = [tuple(row) for row in index.values_list("pk", "search_rank")[start:stop]]
+    return fewer, plain
+
+
+def ranked_among_the_most_found(plain: list) -> list | None:
+    """``plain``, or None on PostgreSQL, which does not count the words found (``COUNTS_FOUND``)."""
+    return plain if search.backend(connection.alias).COUNTS_FOUND else None
+
+
+@pytest.mark.parametrize(
+    ("start", "stop"),
+    [(0, 1), (1, 2), (0, 2), (1, 3)],
+    ids=["first", "page 2", "across two groups", "page 2 across two groups"],
+)
+def test_while_needs_take_turns_only_the_groups_of_most_words_found_a_page_reaches_are_ranked(helps, start, stop):
+    """Three of the four words (two in its name, one through its help), two (family law: the kids and the lawyer),
+    one: the slices reaching the first two groups are read from them alone, with the rows and ranks of ranking every
+    match; those reaching the last group are not (``None``)."""
+    ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
+    fewer, plain = most_found_rows("kid+fever+lawyer+shelter", start, stop)
+    assert plain and fewer == ranked_among_the_most_found(plain)
+    assert most_found_rows("kid+fever+lawyer+shelter", 0, 4)[0] is None  # the last group: every match is ranked
+
+
+def more_words_found():
+    """A service with three words of "fever zebra garden quiet" (none is of medical care: no service has all four),
+    two with two, and one more with one (medical care's services find one too)."""
+    ServiceFactory(name_en="Zebra garden quiet house")
+    for letter in "BA":
+        ServiceFactory(name_en=f"Zebra garden {letter}")
+    ServiceFactory(name_en="Open house", description_en="A quiet place")
+
+
+@pytest.mark.parametrize(("start", "stop"), [(0, 1), (1, 2), (0, 2), (1, 3)])
+def test_in_a_partial_search_only_the_groups_of_most_words_found_a_page_reaches_are_ranked(helps, start, stop):
+    """The slices reaching the first two groups of a partial search (one type of help named: no turns) are read from
+    them alone, with the rows and ranks of ranking every match."""
+    more_words_found()
+    fewer, plain = most_found_rows("fever+zebra+garden+quiet", start, stop)
+    assert plain and fewer == ranked_among_the_most_found(plain)
+    assert most_found_rows("fever+zebra+garden+quiet", 0, 4)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("en", "q=kid+fever+lawyer+shelter"), ("en", "q=fever+zebra+garden+quiet")]
+)
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_pages_ranked_among_the_most_words_found_are_those_of_ranking_every_match(helps, language, query, size):
+    ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
+    more_words_found()
+    assert_the_plain_way_gives_the_same_pages(language, query, size)

@@ -546,6 +546,9 @@ COUNTS_OPEN_WITH_PAGE = True
 # Whether ``best_with_count`` reads the best results' page and their count in one statement.
 COUNTS_BEST_WITH_PAGE = True
 
+# Not yet: a partial search's matches are not counted by the number of words they found (``shortcuts.most_found_rows``).
+COUNTS_FOUND = False
+
 
 def best_with_count(counted) -> list | None:
     """The rows of ``counted`` (the best results' slice with a window count), planned from the text index."""

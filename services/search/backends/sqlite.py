@@ -16,6 +16,7 @@ from ..facets import facet
 KEEP_WHOLE = "LIMIT -1 OFFSET 0"
 
 FTS_MATCH = "SELECT rowid FROM services_search_fts WHERE services_search_fts MATCH %s"
+FOUND_UNIT = "SELECT rowid AS id FROM services_search_fts WHERE services_search_fts MATCH %s"
 
 
 class FtsMatch(RawSQL):
@@ -258,6 +259,10 @@ COUNTS_OPEN_WITH_PAGE = False
 # Whether ``best_with_count`` reads the best results' page and their count in one statement.
 COUNTS_BEST_WITH_PAGE = False
 
+# A partial search's matches are counted by the number of words they found in the FTS5 table alone
+# (``shortcuts.most_found_rows``).
+COUNTS_FOUND = True
+
 
 def best_with_count(counted) -> list:
     """The rows of ``counted`` (the best results' slice with a window count)."""
@@ -293,3 +298,40 @@ def add_words(documents, *, using: str) -> None:
 
 def add_every_documents_words(*, using: str = "default") -> None:
     """SQLite's FTS5 finds prefixes itself: no vocabulary table."""
+
+
+def _found_units(units, names_only: bool) -> tuple[str, list[str]]:
+    """One row, ``id``, for each of ``units`` (``understanding.found_units``) a document has: one of the forms
+    starting a word of its text or names (``names_only``: of its names), or one of the facet words."""
+    columns = "names" if names_only else "{text names}"
+    queries = []
+    for forms, facet_words in units:
+        alternatives = [f"{columns} : (" + " OR ".join(f"{_fts_string(form)}*" for form in forms) + ")"]
+        alternatives += [_fts_string(word) for word in facet_words]
+        queries.append(" OR ".join(alternatives))
+    sql = " UNION ALL ".join(FOUND_UNIT for _query in queries)
+    return sql, queries
+
+
+def found_counts(documents, units, *, names_only: bool = False) -> dict[int, int]:
+    """How many rows of ``documents`` have each number of ``units`` (``understanding.found_units``), none included,
+    in one statement on the FTS5 table and the rows' ids: their sum is the number of rows."""
+    units_sql, params = _found_units(units, names_only)
+    ids_sql, ids_params = documents.order_by().annotate(found_id=F("pk")).values("found_id").query.sql_with_params()
+    # Each row's id once with 0, and once with 1 for each unit it has: its number is the sum, for the ids with a 0.
+    statement = (
+        f"SELECT n, COUNT(*) FROM (SELECT id, SUM(unit) AS n FROM (SELECT found_id AS id, 0 AS unit "  # noqa: S608  # nosec B608
+        f"FROM ({ids_sql}) UNION ALL SELECT id, 1 FROM ({units_sql})) GROUP BY id HAVING MIN(unit) = 0) GROUP BY n"
+    )
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(statement, (*ids_params, *params))
+        return dict(cursor.fetchall())
+
+
+def with_found(documents, units, least: int, *, names_only: bool = False):
+    """``documents`` narrowed to the rows with ``least`` of ``units`` or more (``found_counts``)."""
+    units_sql, params = _found_units(units, names_only)
+    # The SQL is constants; the user's words reach SQLite only as the MATCH parameters.
+    having = f"SELECT id FROM ({units_sql}) GROUP BY id HAVING COUNT(*) >= %s"  # noqa: S608  # nosec B608
+    found = RawSQL(having, (*params, least))  # noqa: S611  # nosec B611
+    return documents.filter(**{f"{documents.document}pk__in": found})
