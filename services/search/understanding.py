@@ -517,6 +517,7 @@ def understand(words: list[str], language: str, documents, *, correct: bool = Tr
     known[tuple(found_concepts)] = all_found
     if all_found:
         return Understanding(found_concepts, language=language, expanded=expanded, whole_name=named)
+    _found_alone(documents, found_concepts, expanded, known)
     searched = {concept: _alone(concept, found) for concept in found_concepts}
     fixed = _corrections([c for c in found_concepts if searched[c] is None], language, terms, found) if correct else {}
     if fixed:
@@ -536,6 +537,17 @@ def understand(words: list[str], language: str, documents, *, correct: bool = Tr
     if len(kept) > 1 and not found(kept):
         return Understanding(kept, corrections, missing, partial=True, language=language, expanded=expanded)
     return Understanding(kept, corrections, missing, language=language, expanded=expanded)
+
+
+def _found_alone(documents, concept_list: list[Concept], expanded: dict, known: dict) -> None:
+    """Whether each concept of ``concept_list`` is found alone, asked together (one statement on PostgreSQL) and kept
+    in ``known`` for ``_alone``."""
+    alone = [concept for concept in concept_list if (concept,) not in known]
+    if len(alone) < 2:
+        return
+    searches = [matching(documents, [concept], expanded=expanded) for concept in alone]
+    for concept, found in zip(alone, backend(documents.db).any_found_each(searches), strict=True):
+        known[(concept,)] = found
 
 
 def _alone(concept: Concept, found) -> Concept | None:

@@ -409,6 +409,21 @@ def any_found_of_both(documents, other) -> tuple[bool, bool]:
         return tuple(bool(value) for value in cursor.fetchone())
 
 
+def any_found_each(searches) -> list[bool]:
+    """Whether each of ``searches`` (each a search by one concept's words) has a row, in one statement."""
+    parts, params = [], []
+    for documents in searches:
+        try:
+            sql, part_params = documents.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            sql, part_params = "SELECT 1 WHERE FALSE", ()
+        parts.append(f"EXISTS ({sql} LIMIT 1)")
+        params += part_params
+    with connections[searches[0].db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608  # nosec B608
+        return [bool(value) for value in cursor.fetchone()]
+
+
 def count_words(documents, limit: int) -> int:
     """How many rows ``documents`` (a search by words) has, counting no further than ``limit``, planned from the
     text index.

@@ -220,6 +220,11 @@ def any_found(documents) -> bool:
         return cursor.fetchone() is not None
 
 
+def any_found_each(searches) -> list[bool]:
+    """Whether each of ``searches`` (each a search by one concept's words) has a row: one FTS5 query each."""
+    return [any_found(documents) for documents in searches]
+
+
 def any_found_of_both(documents, other) -> tuple[bool, bool]:
     """Whether ``documents`` (a search by words) has a row, and whether ``other`` has one, in one statement."""
     found = _from_matches(documents)
