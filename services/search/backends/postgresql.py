@@ -371,8 +371,28 @@ def _rows_planned_without(connection, methods, sql: str, params) -> list[tuple]:
 
 def rows_ranked_once(db: str, sql: str, params) -> list[tuple]:
     """The rows of a statement that ranks every match once (``shortcuts.turns_rows``), planned from the text index:
-    PostgreSQL expects most rows to match and reads the whole table, checking each row's words."""
-    return _rows_planned_without(connections[db], ("seqscan", "indexscan"), sql, params)
+    PostgreSQL expects most rows to match and reads the whole table, checking each row's words. Each row's names'
+    words are read once (``_names_read_once``)."""
+    connection = connections[db]
+    return _rows_planned_without(connection, ("seqscan", "indexscan"), _names_read_once(connection, sql), params)
+
+
+def _names_read_once(connection, sql: str) -> str:
+    """``sql`` (a statement on the documents) with the names' words its first ``SELECT`` asks of each row read
+    from the row once: ``name_words`` is compressed in most rows, and each ``@@`` on it decompressed it again (the
+    rank asks it for every query word, and more). ``strip`` gives the same words uncompressed (the names' words have
+    no positions or weights). Unchanged when that ``SELECT`` does not read the documents alone, with a ``WHERE``, or
+    asks nothing of their names."""
+    table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
+    column = f'{table}."name_words"'
+    start = sql.find(f"FROM {table} WHERE ")
+    if start < 0 or column not in sql[:start]:
+        return sql
+    return (
+        sql[:start].replace(column, "names_read.name_words")
+        + f"FROM {table} CROSS JOIN LATERAL (SELECT strip({column}) AS name_words OFFSET 0) AS names_read "
+        + sql[start + len(f"FROM {table} ") :]
+    )
 
 
 def _together(documents) -> bool:
