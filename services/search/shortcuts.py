@@ -518,9 +518,28 @@ def turns_rows(index, start: int, stop: int | None) -> list[tuple] | None:
     )
     ranks = {**alias, "search_rank": "turned"}
     ordering = ", ".join(f"{ranks[term.lstrip('-')]} {'DESC' if term.startswith('-') else 'ASC'}" for term in order)
+    rows = "ranked"
+    if (
+        stop is not None
+        and order[0] == "-search_rank"
+        and not understanding.whole_name
+        and backend(index.db).TURNS_AMONG_MOST_FOUND
+    ):
+        # A document that found more words ranks above every one that found fewer, and takes its turn among those
+        # that found as many: the groups of fewer words found than the slice reaches need no turns.
+        # Aliases and integers only: the person's words are parameters.
+        reached = (
+            f"SELECT {found} AS found, SUM(COUNT(*)) OVER (ORDER BY {found} DESC) AS reached "  # noqa: S608  # nosec B608
+            f"FROM ranked GROUP BY {found}"
+        )
+        rows = (
+            f"ranked WHERE {found} >= (SELECT COALESCE(MAX(found), 0) FROM ({reached}) AS levels "  # noqa: S608  # nosec B608
+            "WHERE reached >= %s)"
+        )
+        params.append(stop)
     statement = (
         f"{with_rows} SELECT {', '.join(ranks[column] for column in ['pk', *kept])} "  # noqa: S608  # nosec B608
-        f"FROM (SELECT {', '.join(alias.values())}, {turned} AS turned FROM ranked) AS turns ORDER BY {ordering}"
+        f"FROM (SELECT {', '.join(alias.values())}, {turned} AS turned FROM {rows}) AS turns ORDER BY {ordering}"
     )
     if stop is not None:
         statement += " LIMIT %s OFFSET %s"

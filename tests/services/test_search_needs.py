@@ -7,6 +7,7 @@ before everything, and the shortcuts give the pages, order and counts of ranking
 import pytest
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from services import search
@@ -149,6 +150,54 @@ def test_the_turns_are_taken_over_each_documents_rank_computed_once(helps):
             plain = [tuple(row) for row in index.values_list("pk", "search_rank")]
     assert once == plain and second_page == plain[2:5]
     assert len({rank for _pk, rank in once}) == len(once)  # a place each: the turns
+
+
+def turns_rows(query: str, start: int, stop: int | None) -> tuple[list | None, list]:
+    """Rows ``start`` to ``stop`` of ``query`` from the statement that ranks each document once and takes the turns
+    (``turns_rows``), and the same rows of ranking every match."""
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict(f"q={query}")).qs._index
+        once = search.SHORTCUTS["turns_rows"](index, start, stop)
+        with search.plain_way():
+            plain = [tuple(row) for row in index.values_list("pk", "search_rank")[start:stop]]
+    return once, plain
+
+
+@pytest.mark.parametrize(
+    ("start", "stop"),
+    [(0, 1), (1, 2), (0, 2), (1, 3), (0, 4), (3, 7), (0, 50), (0, None)],
+    ids=[
+        "first",
+        "page 2",
+        "across two groups",
+        "page 2 across two groups",
+        "the last group",
+        "page 2 of the last",
+        "past the last row",
+        "every row",
+    ],
+)
+def test_the_turns_taken_among_the_groups_of_most_words_found_a_slice_reaches_are_those_of_every_match(
+    helps, start, stop
+):
+    """Three of the four words (two in its name, one through its help), two (family law: the kids and the lawyer),
+    one: a slice of the first groups takes the turns among them alone (PostgreSQL, ``TURNS_AMONG_MOST_FOUND``), with
+    the rows and ranks of ranking every match; so does one reaching the last group, or past the last row."""
+    ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
+    once, plain = turns_rows("kid+fever+lawyer+shelter", start, stop)
+    assert plain and once == plain
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement")
+def test_on_postgresql_the_turns_read_each_rows_names_once_among_the_groups_a_slice_reaches(helps):
+    """The statement that takes the turns reads each row's names' words once, uncompressed (``_names_read_once``),
+    and takes the turns among the groups of most words found the slice reaches: the shortcuts those tests compare
+    are taken."""
+    with CaptureQueriesContext(connection) as queries:
+        once, plain = turns_rows("kid+fever+lawyer+shelter", 0, 2)
+    ranked = [query["sql"] for query in queries.captured_queries if "ROW_NUMBER()" in query["sql"]]
+    assert once == plain
+    assert any("strip(" in sql and "AS levels" in sql for sql in ranked)
 
 
 def test_every_match_ranked_in_sql_gives_the_same_order(helps):

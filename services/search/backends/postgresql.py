@@ -584,6 +584,10 @@ COUNTS_BEST_WITH_PAGE = True
 # Not yet: a partial search's matches are not counted by the number of words they found (``shortcuts.most_found_rows``).
 COUNTS_FOUND = False
 
+# Whether needs take their turns among the groups of most words found that a slice reaches alone, in the statement
+# that ranks every match (``shortcuts.turns_rows``).
+TURNS_AMONG_MOST_FOUND = True
+
 
 def best_with_count(counted) -> list | None:
     """The rows of ``counted`` (the best results' slice with a window count), planned from the text index."""
