@@ -232,9 +232,9 @@ def count_up_to(queryset, limit: int = 1000) -> int:
     counted_from_points = public_points_counted(queryset, limit)
     if counted_from_points is not None:
         return counted_from_points
-    found = most_found_counts(queryset) if getattr(queryset, "search_words", ()) and not near else None
+    found = most_found_counts(queryset, limit) if getattr(queryset, "search_words", ()) and not near else None
     if found is not None:
-        total = min(sum(found.values()), limit)
+        total = min(found[0][0], limit)
         queryset.many_matches = total >= limit
         return total
     if getattr(queryset, "search_words", ()) and not near:
@@ -548,10 +548,12 @@ def turns_rows(index, start: int, stop: int | None) -> list[tuple] | None:
 
 
 @shortcut
-def most_found_counts(index) -> dict[int, int] | None:
-    """A partial search's matches counted by the number of words each found (``understanding.found_units``), in one
-    statement that also gives their number (``count_up_to``) and what ``most_found_rows`` reads.
-    docs/performance.md, "Most words found first". None for other searches and on backends that do not."""
+def most_found_counts(index, limit: int) -> list[tuple[int, bool]] | None:
+    """A partial search's matches counted by the number of words each found (``understanding.found_units``): for each
+    number from 0 to the number of words, how many matches found that many or more (counting no further than
+    ``limit``) and whether a match found fewer, in one statement that also gives their number (``count_up_to``) and
+    what ``most_found_rows`` reads. docs/performance.md, "Most words found first". None for other searches and on
+    backends that do not."""
     understanding = getattr(index, "search_understanding", None)
     order = list(index.query.order_by)
     if (
@@ -567,12 +569,12 @@ def most_found_counts(index) -> dict[int, int] | None:
     ):
         return None
     known = getattr(index, "found_counts", None)
-    if known is None:
+    if known is None or known[3] < limit:
         # While needs take turns, a word is found only in a name or through a category (``words_rank``).
         names_only = bool(understanding.needs)
         units = found_units(understanding)
-        counted = backend(index.db).found_counts(index, units, names_only=names_only)
-        known = index.found_counts = (units, names_only, counted)
+        counted = backend(index.db).found_counts(index, units, limit, names_only=names_only)
+        known = index.found_counts = (units, names_only, counted, limit)
     return known[2]
 
 
@@ -582,16 +584,13 @@ def most_found_rows(index, start: int, stop: int | None) -> list[tuple] | None:
     among the matches of the groups of most words found the slice reaches (``most_found_counts``) alone.
     docs/performance.md, "Most words found first". None for other searches, when the slice reaches the group of
     fewest, and when its last row could be outranked by a match left out."""
-    counted = most_found_counts(index) if stop is not None else None
+    counted = most_found_counts(index, stop) if stop is not None else None
     if not counted:
         return None
-    units, names_only, _counted = index.found_counts
-    reached, least = 0, None
-    for least in sorted(counted, reverse=True):
-        reached += counted[least]
-        if reached >= stop:
-            break
-    if least is None or reached < stop or least <= min(counted):
+    units, names_only, _counted, _limit = index.found_counts
+    # The fewest words found by the matches of the groups the slice reaches: their number counts up to ``stop``.
+    least = next((least for least in range(len(counted) - 1, 0, -1) if counted[least][0] >= stop), None)
+    if least is None or not counted[least][1]:
         return None
     fewer = backend(index.db).with_found(index, units, least, names_only=names_only)
     rows = turns_rows(fewer, start, stop)

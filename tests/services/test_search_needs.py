@@ -279,3 +279,27 @@ def test_pages_ranked_among_the_most_words_found_are_those_of_ranking_every_matc
     ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
     more_words_found()
     assert_the_plain_way_gives_the_same_pages(language, query, size)
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("en", "q=kid+fever+lawyer+shelter"), ("en", "q=fever+zebra+garden+quiet"), ("en", "q=fever+zebra+garden")],
+)
+def test_pages_ranked_among_the_most_words_found_are_the_same_when_counted_up_to_the_limit(
+    helps, monkeypatch, language, query
+):
+    """Each group's matches counted no further than the limit (three here) still tell which groups a page reaches."""
+    ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
+    more_words_found()
+    assert_the_same_pages_when_counted_up_to_the_limit(monkeypatch, language, query, 1)
+
+
+@pytest.mark.parametrize(("start", "stop"), [(0, 1), (1, 2), (0, 2), (1, 3)])
+def test_more_words_than_are_combined_are_counted_from_each_documents_words(helps, start, stop):
+    """Five words (more than ``MOST_UNITS_COMBINED`` on SQLite): each document's words are counted from the rows of
+    each word's query, with the same rows as ranking every match."""
+    more_words_found()
+    ServiceFactory(name_en="Zebra garden quiet house lane")
+    fewer, plain = most_found_rows("fever+zebra+garden+quiet+lane", start, stop)
+    assert plain and fewer == ranked_among_the_most_found(plain)
+    assert most_found_rows("fever+zebra+garden+quiet+lane", 0, 5)[0] is None

@@ -5,6 +5,7 @@ exactly the document's words. See docs/performance.md, "How the search is built"
 """
 
 import contextlib
+import itertools
 
 from django.db import connections
 from django.db.models import BooleanField, F, Q
@@ -309,23 +310,72 @@ def add_every_documents_words(*, using: str = "default") -> None:
     """SQLite's FTS5 finds prefixes itself: no vocabulary table."""
 
 
-def _found_units(units, names_only: bool) -> tuple[str, list[str]]:
-    """One row, ``id``, for each of ``units`` (``understanding.found_units``) a document has: one of the forms
-    starting a word of its text or names (``names_only``: of its names), or one of the facet words."""
+def _unit_queries(units, names_only: bool) -> list[str]:
+    """For each of ``units`` (``understanding.found_units``), the FTS5 query of the documents that have it: one of
+    its forms starting a word of their text or names (``names_only``: of their names), or one of its facet words."""
     columns = "names" if names_only else "{text names}"
     queries = []
     for forms, facet_words in units:
         alternatives = [f"{columns} : (" + " OR ".join(f"{_fts_string(form)}*" for form in forms) + ")"]
         alternatives += [_fts_string(word) for word in facet_words]
         queries.append(" OR ".join(alternatives))
-    sql = " UNION ALL ".join(FOUND_UNIT for _query in queries)
-    return sql, queries
+    return queries
 
 
-def found_counts(documents, units, *, names_only: bool = False) -> dict[int, int]:
-    """How many rows of ``documents`` have each number of ``units`` (``understanding.found_units``), none included,
-    in one statement on the FTS5 table and the rows' ids: their sum is the number of rows."""
-    units_sql, params = _found_units(units, names_only)
+# The most units whose combinations a query with ``least`` of them or more spells out (``_at_least``): beyond,
+# each document's units are counted from the rows of each unit's query.
+MOST_UNITS_COMBINED = 4
+
+
+def _at_least(queries: list[str], least: int) -> str:
+    """The FTS5 query of the documents matching ``least`` or more of ``queries``: any ``least`` of them together. The
+    text index intersects and unites their lists itself, where counting each document's rows grouped every match."""
+    return " OR ".join(
+        "(" + " AND ".join(f"({query})" for query in chosen) + ")" for chosen in itertools.combinations(queries, least)
+    )
+
+
+def _with_query(documents, part: str = "", *, unless: str = ""):
+    """``documents`` narrowed to the FTS5 query ``part`` AND-ed into the one it has (``_match_fts``); ``unless``: to
+    the rows of the one it has that do not match that query (FTS5's NOT joins two queries)."""
+    if not unless:
+        return _match_fts(documents, part)
+    narrowed = documents.all()
+    conditions = _fts_conditions(narrowed)
+    match = " AND ".join(f"({item})" for condition in conditions for item in condition.rhs.parts)
+    where = narrowed.query.where
+    where.children = [child for child in where.children if not any(child is node for node in conditions)]
+    return narrowed.filter(pk__in=FtsMatch([f"({match}) NOT ({unless})"]))
+
+
+def found_counts(documents, units, limit: int, *, names_only: bool = False) -> list[tuple[int, bool]]:
+    """For each number ``least`` from 0 to the number of ``units`` (``understanding.found_units``): how many rows of
+    ``documents`` have ``least`` of them or more, counting no further than ``limit``, and whether a row has fewer,
+    in one statement. Each is asked of the text index (``_at_least``), its matches read as they come
+    (``_from_matches``)."""
+    queries = _unit_queries(units, names_only)
+    if len(queries) > MOST_UNITS_COMBINED or len(_fts_conditions(documents)) != 1:
+        return _grouped_found_counts(documents, queries, limit)
+    columns, params = [], []
+    for least in range(len(queries) + 1):
+        counted = _with_query(documents, _at_least(queries, least)) if least else documents
+        sql, counted_params = _from_matches(counted)
+        columns.append(f"(SELECT COUNT(*) FROM ({sql} LIMIT %s))")  # noqa: S608  # nosec B608
+        params += [*counted_params, limit]
+        if least:
+            sql, fewer_params = _from_matches(_with_query(documents, unless=_at_least(queries, least)))
+            columns.append(f"EXISTS ({sql} LIMIT 1)")
+            params += fewer_params
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)}", params)  # noqa: S608  # nosec B608
+        values = cursor.fetchone()
+    return [(values[0], False), *((values[at], bool(values[at + 1])) for at in range(1, len(values), 2))]
+
+
+def _grouped_found_counts(documents, queries: list[str], limit: int) -> list[tuple[int, bool]]:
+    """``found_counts`` from each document's rows of each unit's query, grouped by document: how many rows have each
+    number of units, in one statement on the FTS5 table and the rows' ids."""
+    units_sql = " UNION ALL ".join(FOUND_UNIT for _query in queries)
     ids_sql, ids_params = documents.order_by().annotate(found_id=F("pk")).values("found_id").query.sql_with_params()
     # Each row's id once with 0, and once with 1 for each unit it has: its number is the sum, for the ids with a 0.
     statement = (
@@ -333,14 +383,23 @@ def found_counts(documents, units, *, names_only: bool = False) -> dict[int, int
         f"FROM ({ids_sql}) UNION ALL SELECT id, 1 FROM ({units_sql})) GROUP BY id HAVING MIN(unit) = 0) GROUP BY n"
     )
     with connections[documents.db].cursor() as cursor:
-        cursor.execute(statement, (*ids_params, *params))
-        return dict(cursor.fetchall())
+        cursor.execute(statement, (*ids_params, *queries))
+        counted = dict(cursor.fetchall())
+    found = []
+    for least in range(len(queries) + 1):
+        found.append(
+            (min(sum(count for n, count in counted.items() if n >= least), limit), any(n < least for n in counted))
+        )
+    return found
 
 
 def with_found(documents, units, least: int, *, names_only: bool = False):
     """``documents`` narrowed to the rows with ``least`` of ``units`` or more (``found_counts``)."""
-    units_sql, params = _found_units(units, names_only)
+    queries = _unit_queries(units, names_only)
+    if len(queries) <= MOST_UNITS_COMBINED:
+        return _with_query(documents, _at_least(queries, least))
+    units_sql = " UNION ALL ".join(FOUND_UNIT for _query in queries)
     # The SQL is constants; the user's words reach SQLite only as the MATCH parameters.
     having = f"SELECT id FROM ({units_sql}) GROUP BY id HAVING COUNT(*) >= %s"  # noqa: S608  # nosec B608
-    found = RawSQL(having, (*params, least))  # noqa: S611  # nosec B611
+    found = RawSQL(having, (*queries, least))  # noqa: S611  # nosec B611
     return documents.filter(**{f"{documents.document}pk__in": found})
