@@ -679,25 +679,30 @@ SEARCH_TERMS = {
         "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
         "tempat tinggal, "
         "penggusuran, digusur"
-        ", rumah aman yang terima, shelter yang terima",
+        ", rumah aman yang terima, shelter yang terima, tmpt tinggal, tmpt aman",
     ),
     "emergency-shelter": _t(
         "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy"
         ", me cerró la puerta, dónde dormimos hoy, dónde dormir esta noche, terminal de buses, "
         "terminal de autobuses, estoy en la terminal, terminal terrestre, un lugar donde quedarme, "
-        "donde quedarme hoy",
+        "donde quedarme hoy"
+        ", durmiendo en la calle, duermo en la calle, dormir en la calle",
         "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato"
         ", me trancou pra fora, rodoviária, estou na rodoviária, terminal rodoviário, um lugar pra ficar, "
-        "onde ficar hoje",
+        "onde ficar hoje"
+        ", dormindo na rua, durmo na rua, dormir na rua",
         "emergency shelter, tonight, overnight, 24 hour shelter, crisis shelter, bed tonight"
         ", locked out, locked me out, he locked me out, can't go home, can't go back home, cant go home tonight, "
         "nowhere to sleep tonight, kicked out tonight, bus station, greyhound, greyhound station, "
         "bus terminal, stuck at the bus station, somewhere to stay, need somewhere to stay, "
-        "somewhere to stay tonight",
+        "somewhere to stay tonight"
+        ", sleeping on the street, sleeping on the streets, sleeping rough, sleep on the street",
         "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat"
         ", dikunciin di luar, gak boleh masuk rumah, terminal bus, di terminal, tempat nginep, numpang nginep, "
         "nginep"
-        ", diusir, diusir dari rumah, diusir ortu",
+        ", diusir, diusir dari rumah, diusir ortu"
+        ", tidur di jalan, tidur di jalanan, tidak ada tempat tinggal, gak ada tempat tinggal, gak ada tmpt "
+        "tinggal, tmpt nginep",
     ),
     "transitional-housing": _t(
         "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino, "
@@ -719,7 +724,8 @@ SEARCH_TERMS = {
         "no duermo, ataques de ansiedad, me siento sola, lloro todo el tiempo, "
         "no puedo dormir, "
         "abuso en la infancia, trauma de la infancia, ya no aguanto, no aguanto más"
-        ", ya no puedo más, no puedo más, ya no doy más, estoy al límite",
+        ", ya no puedo más, no puedo más, ya no doy más, estoy al límite"
+        ", relación tóxica, tóxico",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -728,7 +734,8 @@ SEARCH_TERMS = {
         "não consigo dormir, "
         "falar com alguém, choro muito, chorando, não paro de chorar, desanimada, sem vontade de nada, "
         "abuso na infância, sofri abuso quando criança, trauma de infância, não aguento mais"
-        ", não posso mais, não dá mais, não consigo mais, to no limite, no meu limite",
+        ", não posso mais, não dá mais, não consigo mais, to no limite, no meu limite"
+        ", relacionamento tóxico, tóxico",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
@@ -737,7 +744,8 @@ SEARCH_TERMS = {
         "can't sleep, cannot sleep, "
         "crying, can't stop crying, crying all the time, overwhelmed, breakdown, feel like giving up"
         ", can't take it anymore, can't do this anymore, can't go on like this, can't handle it anymore, "
-        "i give up, at my limit, breaking down",
+        "i give up, at my limit, breaking down"
+        ", toxic relationship, toxic",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
@@ -745,7 +753,8 @@ SEARCH_TERMS = {
         "susah tidur, insomnia, mimpi buruk, galau, sedih terus, "
         "tidak bisa tidur, gak bisa tidur, "
         "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri, gak kuat lagi"
-        ", udah gak sanggup, gak sanggup lagi, capek hidup",
+        ", udah gak sanggup, gak sanggup lagi, capek hidup"
+        ", hubungan toxic, toxic",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis"
@@ -845,7 +854,9 @@ SEARCH_TERMS = {
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
         "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí, violada, me violó, agredida "
         "sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon"
-        ", me drogaron, abusaron de mí en una fiesta, agredida en una fiesta",
+        ", me drogaron, abusaron de mí en una fiesta, agredida en una fiesta"
+        # French and Haitian Creole
+        ", violée, on m'a violée, kadejak",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
         "seguinte, anticoncepção de emergência, 72 horas, me tocou, me apalpou, passou a mão em mim"
         ", me drogaram, abusaram de mim numa festa",
@@ -933,7 +944,9 @@ SEARCH_TERMS = {
     "maternal-health": _t(
         "embarazo, embarazada, prenatal, control prenatal, parto, posparto, lactancia, partera, "
         "médico del embarazo, doctor del embarazo, me dejó embarazada, embarazada y sola"
-        ", me pateó la barriga embarazada",
+        ", me pateó la barriga embarazada"
+        # French and Haitian Creole
+        ", enceinte, ansent",
         "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
         "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
@@ -1020,7 +1033,9 @@ SEARCH_TERMS = {
         "vencido, me quieren deportar, detenido por migración, detención migratoria, permiso de trabajo, "
         "permiso para trabajar, COMAR, pedir refugio"
         ", amenaza con deportarme, me quiere hacer deportar"
-        ", se quedó con mi pasaporte",
+        ", se quedó con mi pasaporte"
+        # French and Haitian Creole
+        ", papiers, sans papiers, papye",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
@@ -1043,17 +1058,20 @@ SEARCH_TERMS = {
         "alimentos, cuota alimentaria, manutención, patria potestad, régimen de visitas, comisaría de familia, "
         "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas"
         ", divorcio gratis"
-        ", no me da para los gastos",
+        ", no me da para los gastos"
+        ", se llevó a mi bebé, se llevó a mis hijos, se llevó a los niños, se llevó a la niña",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
         "me largou, me abandonou"
         ", divórcio de graça"
-        ", não me dá pensão",
+        ", não me dá pensão"
+        ", levou meu bebê, levou meus filhos, levou as crianças",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
-        ", can't afford a divorce, free divorce, cheap divorce",
+        ", can't afford a divorce, free divorce, cheap divorce"
+        ", parental abduction, parental kidnapping",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
@@ -1092,7 +1110,10 @@ SEARCH_TERMS = {
         ", me cayó a golpes"
         ", se gasta el dinero que le mando, se gastó mis remesas, remesas"
         ", maltrato a adultos mayores, maltrato de personas mayores, abuso de ancianos, maltratan a mi "
-        "abuela, le pegan a mi abuela, le pega a mi abuela",
+        "abuela, le pegan a mi abuela, le pega a mi abuela"
+        ", violentada por su pareja, violentada por mi pareja"
+        # French and Haitian Creole, as Haitian women in Mexico and Brazil type them
+        ", il me frappe, mon mari me frappe, mari m bat mwen",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1110,7 +1131,8 @@ SEARCH_TERMS = {
         "espalhou minhas fotos, espalhou fotos íntimas, meu chefe me toca, chefe passa a mão, patrão pegou meu "
         "passaporte"
         ", maus-tratos a idosos, maus-tratos contra idosa, idosa agredida, minha vó apanha, minha avó apanha,"
-        " bate na minha avó, bate na minha vó",
+        " bate na minha avó, bate na minha vó"
+        ", violentada pelo companheiro, violentada pelo marido",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1229,7 +1251,8 @@ SEARCH_TERMS = {
         ", 13 años, 14 años, 15 años, 16 años, 17 años, tengo 15, adolescente, mi hija adolescente, "
         "mi hija de 14, mi hija de 15"
         ", profe, el profe, mi profe, profesor, mi profesor, maestro, mi maestro, el maestro, entrenador, soy"
-        " menor, soy menor de edad, menor de edad, estoy en la secundaria, secundaria, prepa",
+        " menor, soy menor de edad, menor de edad, estoy en la secundaria, secundaria, prepa"
+        ", mi alumna, mi alumno, una alumna, alumna, alumno, 12 años, tiene 12",
         "proteção à criança, proteção infantil, criança em risco, crianças, adolescentes, menores, abuso "
         "infantil, maus-tratos, abuso sexual infantil, conselho tutelar, ECA, meu filho, minha filha, criança "
         "desacompanhada, trabalho infantil, exploração sexual infantil, padrasto, meu padrasto, "
@@ -1238,7 +1261,8 @@ SEARCH_TERMS = {
         "casa, filho fugiu de casa, adolescente fugiu de casa"
         ", 13 anos, 14 anos, 15 anos, 16 anos, 17 anos, tenho 15, adolescente, minha filha adolescente"
         ", professor, professora, meu professor, o professor, sou menor, sou menor de idade, menor de idade, "
-        "ensino médio, tenho 13 anos, tenho 14 anos, tenho 15 anos, tenho 16 anos, tenho 17 anos",
+        "ensino médio, tenho 13 anos, tenho 14 anos, tenho 15 anos, tenho 16 anos, tenho 17 anos"
+        ", minha aluna, meu aluno, uma aluna, aluna, aluno, 12 anos, tenho 12 anos",
         "child protection, children, kids, child abuse, child neglect, child sexual abuse, minors, adolescents, "
         "youth, teens, unaccompanied minors, separated children, child welfare, cps, my child, child trafficking, "
         "my son, my daughter, stepdad, stepfather, my stepdad, "
@@ -1246,7 +1270,8 @@ SEARCH_TERMS = {
         ", 13, 14, 15, 16, 17, im 13, im 14, im 15, im 16, im 17, teen, teenager, my teenage daughter, "
         "daughter is 15"
         ", teacher, my teacher, coach, my coach, our secret, its our secret, underage, im a minor, high "
-        "school, middle school",
+        "school, middle school"
+        ", my student, a student, student, my pupil, pupil, 12, im 12, is 12",
         "perlindungan anak, anak, remaja, kekerasan terhadap anak, kekerasan anak, pelecehan anak, kekerasan "
         "seksual anak, anak tanpa pendamping, KPAI, pekerja anak, anak saya, penelantaran anak, anak korban, anak "
         "jalanan, eksploitasi seksual anak, ayah tiri, bapak tiri, bapak tiriku, "
@@ -1254,7 +1279,8 @@ SEARCH_TERMS = {
         "pernikahan dini, kawin anak, pernikahan usia anak, anak dipaksa kawin, anak dipaksa nikah"
         ", umur 13, umur 14, umur 15, umur 16, umur 17, anak remaja"
         ", guru, guru saya, guruku, guru ngaji, pelatih, masih sma, masih smp, anak sma, anak smp, sma, smp, "
-        "di bawah umur, masih di bawah umur",
+        "di bawah umur, masih di bawah umur"
+        ", murid saya, muridku, murid, anak didik, anak didik saya, umur 12, masih sd",
     ),
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
@@ -1334,7 +1360,9 @@ SEARCH_TERMS = {
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "
         "plata para el arriendo, dinero para la renta, no puedo pagar la renta, no puedo pagar el arriendo, no "
         "me alcanza para la renta, renta del mes, renta de este mes, arriendo del mes"
-        ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje, pasaje de bus, boleto de bus",
+        ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje, pasaje de bus, boleto de bus"
+        # French and Haitian Creole
+        ", argent, sans argent, pas d'argent, lajan, pa gen lajan",
         "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
         "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
         "aluguel desse mês"
@@ -1355,7 +1383,9 @@ SEARCH_TERMS = {
         "paket kebersihan, dignity kit, pembalut, sabun, perlengkapan mandi, pembalut wanita, softex",
     ),
     "food-assistance": _t(
-        "comida, alimentos, despensa, comedor comunitario, olla común, mercado",
+        "comida, alimentos, despensa, comedor comunitario, olla común, mercado"
+        # French and Haitian Creole
+        ", manger, nourriture, manje",
         "comida, cesta básica, refeição, cozinha comunitária, marmita",
         "food, food bank, food pantry, meals, groceries",
         "makanan, sembako, dapur umum, paket makanan",
@@ -1431,14 +1461,16 @@ SEARCH_TERMS = {
         "sabar, disuruh memaafkan",
     ),
     "migrant-orientation": _t(
-        "migrantes, caminantes, venezolanos, recién llegados, en tránsito, personas en movilidad, recién llegué, "
+        "migrantes, caminantes, venezolanos, haitianos, haitiana, haitiano, recién llegados, en tránsito, "
+        "personas en movilidad, recién llegué, "
         "volver a mi país, regresar a mi país, retorno voluntario, "
         "frontera, en la frontera, crucé la frontera, cruzar la frontera, trabajadora migrante, trabajador "
         "migrante"
         ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus"
         ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior"
         ", reubicación, programa de reubicación",
-        "migrantes, imigrantes, venezuelanos, recém-chegados, interiorização, Operação Acolhida, acabei de chegar, "
+        "migrantes, imigrantes, venezuelanos, haitianos, haitiana, haitiano, recém-chegados, interiorização, "
+        "Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
         "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante"
         ", em trânsito"
@@ -1451,7 +1483,7 @@ SEARCH_TERMS = {
         ", bus station, greyhound station, bus terminal, ofw, overseas filipino worker, overseas worker, helper, "
         "maid"
         ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit"
-        ", relocation, relocation program",
+        ", relocation, relocation program, haitian, got off the bus, just got off the bus",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
@@ -1483,14 +1515,14 @@ SEARCH_TERMS = {
         "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
         "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave"
         ", outside my door, he's outside, at my door, banging on my door, trying to get in, in my yard"
-        ", loan shark",
+        ", loan shark, hes outside, he is outside",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
         "mau bunuh aku, "
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
-        ", gedor pintu, nungguin di depan",
+        ", gedor pintu, nungguin di depan, ngancem, diancem",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "

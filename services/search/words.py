@@ -143,12 +143,14 @@ NEED_WORDS = {
 #: words), the nights and days before ("anoche", "ontem", "semalam") and the now ("ahorita", "agr", "skrg": the stop
 #: words have "ahora", "agora", "sekarang"), the verbs of saying ("falou", "disse", "told", "bilang": what was said is
 #: in the other words), Portuguese "fica" ("he keeps on...", "where is...") and "tendo", "estando" ("tô tendo uma
-#: crise": the stop words have "tenho" and "estou", and Spanish "teniendo"), and Indonesian "suka" ("suka mukul": hits
-#: me often). Dropped from queries like stop words.
+#: crise": the stop words have "tenho" and "estou", and Spanish "teniendo"), the Spanish words of being and having that
+#: Venezuelans write in Portuguese ("estoy", "tengo", "soy", "sin": portuñol on the Portuguese page, where the
+#: Spanish stop words are no stop words), and Indonesian "suka" ("suka mukul": hits me often). Dropped from queries like
+#: stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche ahorita horita",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica "
-    "agr tendo estando",
+    "agr tendo estando estoy tengo soy sin",
     "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
     "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya suka skrg skg",

@@ -94,6 +94,9 @@ def test_stems_keeps_each_stem_once_in_order():
         ("pt", "to tendo crise de ansiedade agr", ["crise", "ansiedade"]),
         ("es", "crisis de ansiedad ahorita", ["crisis", "ansiedad"]),
         ("id", "lagi serangan panik skrg", ["serangan", "panik"]),
+        # Portuñol: the Spanish words of being and having that Venezuelans write on the Portuguese page.
+        ("pt", "estoy sin dinheiro", ["dinheiro"]),
+        ("pt", "soy venezolana tengo filhos", ["venezolana", "filhos"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
