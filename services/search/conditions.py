@@ -23,7 +23,7 @@ from .backends import backend
 from .facets import facet, facet_group
 from .geometry import bounding_box, cells_around, distance_km, place
 from .text import query_words
-from .understanding import Understanding, matching, rank, term_index
+from .understanding import Ranked, Understanding, matching, rank, term_index
 from .week import SECONDS_PER_DAY, second_of_week
 from .words import concepts, stop_words
 
@@ -61,7 +61,10 @@ def by_text(queryset, text: str, *, query: str = "", understanding=None):
     queryset = queryset.all()
     queryset.search_words = understanding.words
     queryset.search_understanding = understanding
-    return queryset.annotate(search_rank=rank(understanding, queryset.document, db=queryset.db))
+    if queryset.document:
+        return queryset.annotate(search_rank=rank(understanding, queryset.document, db=queryset.db))
+    # On the documents themselves, the rank is built only for a statement that reads it.
+    return queryset.annotate(search_rank=Ranked(understanding, db=queryset.db))
 
 
 def by_facets(queryset, *alternatives: str):

@@ -21,7 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Case, F, IntegerField, Q, Value, When, Window
+from django.db.models.expressions import Expression
 from django.db.models.functions import RowNumber
+from django.db.models.sql import Query
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
@@ -283,6 +285,57 @@ def rank(understanding: Understanding, document: str = "", *, db: str = "default
     if understanding.whole_name:
         total = total + whole_name_rank(understanding, whole_rank, document, db=db)
     return total
+
+
+class Ranked(Expression):
+    """``rank`` on the search documents (``document`` ""), as one expression node: the tree of conditions is built
+    and resolved when a statement first reads the rank (selects, orders or filters by it), once for every statement
+    of the search that does, and never for one that does not (a page whose needs take turns, ``turn_parts``; a
+    count). Resolved in ``annotate``, the tree cost more than a search's statements took to answer, and was resolved
+    again with every queryset ``annotate`` made. It lives in the request's queryset, never longer."""
+
+    def __init__(self, understanding: Understanding, *, db: str = "default"):
+        super().__init__(output_field=IntegerField())
+        self.understanding, self.db = understanding, db
+        # Taking turns is a window (``taking_turns``): Django reads these before the tree is built.
+        self.contains_over_clause = bool(understanding.needs)
+        self.contains_aggregate = False
+        self.contains_column_references = True
+        # The resolved tree, shared by the copies of this node; ``alias``: the documents' table in the statement.
+        self.held, self.alias = {}, None
+
+    def __eq__(self, other):
+        return isinstance(other, Ranked) and other.held is self.held and other.alias == self.alias
+
+    def __hash__(self):
+        return hash((id(self.held), self.alias))
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        if self.alias is not None:
+            return self  # resolved already: a subquery's annotations are resolved again against the outer query
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias()
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def tree(self):
+        """The rank's tree, resolved, its columns those of the documents' table as the statement names it."""
+        if "tree" not in self.held:
+            documents = Query(ServiceSearchDocument)
+            self.held["tree"] = rank(self.understanding, db=self.db).resolve_expression(documents)
+            self.held["table"] = documents.get_initial_alias()
+        tree, table = self.held["tree"], self.held["table"]
+        return tree if self.alias in (None, table) else tree.relabeled_clone({table: self.alias})
+
+    def get_group_by_cols(self):
+        return self.tree().get_group_by_cols()
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(self.tree())
 
 
 def words_rank(understanding: Understanding, document: str = "", *, db: str = "default"):

@@ -303,3 +303,48 @@ def test_more_words_than_are_combined_are_counted_from_each_documents_words(help
     fewer, plain = most_found_rows("fever+zebra+garden+quiet+lane", start, stop)
     assert plain and fewer == ranked_among_the_most_found(plain)
     assert most_found_rows("fever+zebra+garden+quiet+lane", 0, 5)[0] is None
+
+
+def test_a_page_whose_needs_take_turns_never_builds_the_rank_of_every_match(helps, monkeypatch):
+    """The page reads the turns' parts (``turn_parts``) and the count the words' conditions: the rank of every match
+    (``rank``, whose turns are ``taking_turns``) is never built, nor resolved (``understanding.Ranked``)."""
+    from services.search import understanding
+
+    built = []
+    turns = understanding.taking_turns
+    monkeypatch.setattr(
+        understanding, "taking_turns", lambda *args, **kwargs: built.append(args) or turns(*args, **kwargs)
+    )
+    found, count = pages("en", "q=my+kid+has+a+fever", 20)
+    assert count == len(found[0]) == 8
+    assert built == []
+
+
+@pytest.mark.parametrize("query", ["my kid has a fever", "fever kids lawyer", "child protection"])
+def test_the_rank_a_statement_reads_is_the_rank_built_whole(helps, query):
+    """Selected, the rank built when first read (``understanding.Ranked``) is written as the one built and resolved
+    whole; filtered by (a window's, when needs take turns) and in a subquery whose aliases are renamed, it gives the
+    same rows (Django resolves the whole one again there, and writes its conditions between brackets)."""
+    from django.db.models import OuterRef, Subquery
+
+    from services.models import Service
+    from services.search.understanding import rank
+
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict(f"q={query.replace(' ', '+')}")).qs._index
+        whole = index.annotate(search_rank=rank(index.search_understanding, db=index.db))
+
+        def selected(documents):
+            return documents.values_list("pk", "search_rank")
+
+        def filtered(documents):
+            return documents.filter(search_rank__gte=4).values_list("pk", flat=True)
+
+        def in_a_subquery(documents):
+            ranked = Subquery(documents.filter(pk=OuterRef("pk")).values("search_rank")[:1])
+            return Service.objects.annotate(rank=ranked).order_by("pk").values_list("pk", "rank")
+
+        assert selected(index).query.sql_with_params() == selected(whole).query.sql_with_params()
+        for rows in (selected, filtered, in_a_subquery):
+            assert sorted(rows(index)) == sorted(rows(whole))
+        assert list(selected(index)) and list(filtered(index))
