@@ -308,12 +308,10 @@ def test_more_words_than_are_combined_are_counted_from_each_documents_words(help
 def test_a_page_whose_needs_take_turns_never_builds_the_rank_of_every_match(helps, monkeypatch):
     """The page reads the turns' parts (``turn_parts``) and the count the words' conditions: the rank of every match
     (``rank``, whose turns are ``taking_turns``) is never built, nor resolved (``understanding.Ranked``)."""
-    from services.search import understanding
-
     built = []
-    turns = understanding.taking_turns
+    turns = search.understanding.taking_turns
     monkeypatch.setattr(
-        understanding, "taking_turns", lambda *args, **kwargs: built.append(args) or turns(*args, **kwargs)
+        search.understanding, "taking_turns", lambda *args, **kwargs: built.append(args) or turns(*args, **kwargs)
     )
     found, count = pages("en", "q=my+kid+has+a+fever", 20)
     assert count == len(found[0]) == 8
@@ -328,11 +326,10 @@ def test_the_rank_a_statement_reads_is_the_rank_built_whole(helps, query):
     from django.db.models import OuterRef, Subquery
 
     from services.models import Service
-    from services.search.understanding import rank
 
     with translation.override("en"):
         index = ServiceFilter(QueryDict(f"q={query.replace(' ', '+')}")).qs._index
-        whole = index.annotate(search_rank=rank(index.search_understanding, db=index.db))
+        whole = index.annotate(search_rank=search.rank(index.search_understanding, db=index.db))
 
         def selected(documents):
             return documents.values_list("pk", "search_rank")
