@@ -154,6 +154,14 @@ def new_context(browser, browser_context_args, request_log):
         item.close()
 
 
+def today_at(service):
+    """Today where ``service``'s closure days are counted (its first location's time zone): between midnight UTC and
+    midnight there, the machine's date is already the next day."""
+    from django.utils import timezone
+
+    return timezone.localdate(timezone=service.locations.first().time_zone)
+
+
 def screenshot(page, name: str) -> None:
     """A full-page screenshot for people to look at (test-artifacts/screenshots/, kept by CI)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

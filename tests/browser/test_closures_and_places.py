@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import log_in, screenshot, today_at
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def test_a_closed_service_says_closed_until_and_leaves_open_now(page, new_contex
     staff = new_context().new_page()
     log_in(staff, "en", coordinator)
     staff.goto(f"/en/admin/services/service/{directory.legal_service.pk}/change/")
-    today = datetime.date.today()
+    today = today_at(directory.legal_service)
     last = today + datetime.timedelta(days=10)
     staff.locator("#id_closed_from").fill(today.isoformat())
     staff.locator("#id_closed_until").fill(last.isoformat())

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from members.models import CoordinatorAssignment, OrganisationMember, ProposedChange
 from members.roles import COORDINATORS
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, today_at
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -136,7 +136,7 @@ def test_a_member_closes_her_service_for_a_while_and_search_says_closed_until(pa
     page.set_viewport_size({"width": 360, "height": 780})
     sign_in(page, "es", member)
     page.locator(f"#service-{service.pk}").get_by_role("link", name=re.compile("Marcar como cerrado")).click()
-    today = datetime.date.today()
+    today = today_at(service)
     page.locator("#id_closed_from").fill((today + datetime.timedelta(days=5)).isoformat())
     page.locator("#id_closed_until").fill(today.isoformat())
     page.locator("#id_closure_note_es").fill("Cerrado por vacaciones")
@@ -290,7 +290,7 @@ def test_no_axe_violation_in_the_member_area(page, directory, member, language):
     page.locator("form.listing-form button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
     found["closure with errors"] = axe_violations(page)[0]
-    today = datetime.date.today()
+    today = today_at(directory.legal_service)
     page.locator("#id_closed_from").fill(today.isoformat())
     page.locator("#id_closed_until").fill((today + datetime.timedelta(days=3)).isoformat())
     page.locator("form.listing-form button[type=submit]").click()

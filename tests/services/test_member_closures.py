@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from members import services as membership
-from members.models import Location, OrganisationMember
+from members.models import Location, OrganisationMember, time_zone
 from services.services import capacity_update, closure_set, listing_editable_by
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory, UserFactory
 from tests.services import directory_data as data
@@ -57,7 +57,9 @@ def signed_in(member) -> Client:
 
 
 def today():
-    return timezone.localdate()
+    """Today in Bogotá, where the shelter is: a closure's days are counted in its location's time zone, and between
+    midnight UTC and midnight there the server's date is already the next day."""
+    return timezone.localdate(timezone=time_zone(data.bogota().time_zone))
 
 
 def closure_data(starts, ends, **notes) -> dict:
