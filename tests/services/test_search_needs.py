@@ -152,15 +152,20 @@ def test_the_turns_are_taken_over_each_documents_rank_computed_once(helps):
     assert len({rank for _pk, rank in once}) == len(once)  # a place each: the turns
 
 
-def turns_rows(query: str, start: int, stop: int | None) -> tuple[list | None, list]:
-    """Rows ``start`` to ``stop`` of ``query`` from the statement that ranks each document once and takes the turns
-    (``turns_rows``), and the same rows of ranking every match."""
+def shortcut_and_plain_rows(name: str, query: str, start: int, stop: int | None) -> tuple[list | None, list]:
+    """Rows ``start`` to ``stop`` of ``query`` from the shortcut ``name`` (None where it does not apply), and the
+    same rows of ranking every match."""
     with translation.override("en"):
         index = ServiceFilter(QueryDict(f"q={query}")).qs._index
-        once = search.SHORTCUTS["turns_rows"](index, start, stop)
+        rows = search.SHORTCUTS[name](index, start, stop)
         with search.plain_way():
             plain = [tuple(row) for row in index.values_list("pk", "search_rank")[start:stop]]
-    return once, plain
+    return rows, plain
+
+
+def turns_rows(query: str, start: int, stop: int | None) -> tuple[list | None, list]:
+    """The statement that ranks each document once and takes the turns (``turns_rows``), and ranking every match."""
+    return shortcut_and_plain_rows("turns_rows", query, start, stop)
 
 
 @pytest.mark.parametrize(
@@ -222,14 +227,8 @@ def test_every_match_ranked_in_sql_has_the_ranks_of_the_pages(helps):
 
 
 def most_found_rows(query: str, start: int, stop: int) -> tuple[list | None, list]:
-    """Rows ``start`` to ``stop`` of ``query`` ranked among the groups of most words found alone
-    (``most_found_rows``), and the same rows of ranking every match."""
-    with translation.override("en"):
-        index = ServiceFilter(QueryDict(f"q={query}")).qs._index
-        fewer = search.SHORTCUTS["most_found_rows"](index, start, stop)
-        with search.plain_way():
-            plain = [tuple(row) for row in index.values_list("pk", "search_rank")[start:stop]]
-    return fewer, plain
+    """Ranked among the groups of most words found alone (``most_found_rows``), and ranking every match."""
+    return shortcut_and_plain_rows("most_found_rows", query, start, stop)
 
 
 def ranked_among_the_most_found(plain: list) -> list | None:
