@@ -3,9 +3,12 @@ one of its words in their names (``services.search.understanding.named``), on SQ
 family planning, not the "KBG" (gender-based violence) services; "looking for my family" is family tracing, not family
 law. A name typed whole still comes first. The shortcuts give the pages, order and counts of ranking every match."""
 
+import copy
+
 import pytest
 
 from tests.factories import OrganisationFactory, ServiceCategoryFactory, ServiceFactory
+from tests.module_rows import rows_for_the_module
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
@@ -15,8 +18,7 @@ from tests.services.search_pages import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def family():
+def build_family():
     """Family tracing (the help "looking for my family" names), family law and family planning, each with services
     named with "family"; two family tracing services without it, and services of no category with it."""
     tracing = ServiceCategoryFactory(
@@ -69,6 +71,16 @@ def family():
         ],
     }
     return services
+
+
+@pytest.fixture(scope="module")
+def module_family(django_db_setup, django_db_blocker):
+    yield from rows_for_the_module(django_db_blocker, build_family)
+
+
+@pytest.fixture
+def family(module_family, db):
+    return copy.deepcopy(module_family)
 
 
 def first_ids(language: str, query: str, count: int) -> list[int]:

@@ -4,6 +4,8 @@ instead of one help filling the first page by name order (``services.search.unde
 on SQLite and PostgreSQL alike. A service that finds more of the query's words still comes first, a name typed whole
 before everything, and the shortcuts give the pages, order and counts of ranking every match."""
 
+import copy
+
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -13,6 +15,7 @@ from django.utils import translation
 from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
+from tests.module_rows import rows_for_the_module
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
@@ -22,8 +25,7 @@ from tests.services.search_pages import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def helps():
+def build_helps():
     """Child protection (whose terms say "kids", as family law's do), medical care ("fever", no other help's word) and
     legal aid with family law; services named so that child protection's come first in name order."""
     child = ServiceCategoryFactory(
@@ -41,6 +43,16 @@ def helps():
         "family law": [ServiceFactory(name_en=f"Family law {letter}", categories=[family_law]) for letter in "BA"],
         "shelter": [ServiceFactory(name_en="A shelter", description_en="Kids are welcome", categories=[shelter])],
     }
+
+
+@pytest.fixture(scope="module")
+def module_helps(django_db_setup, django_db_blocker):
+    yield from rows_for_the_module(django_db_blocker, build_helps)
+
+
+@pytest.fixture
+def helps(module_helps, db):
+    return copy.deepcopy(module_helps)
 
 
 def first_ids(query: str, count: int) -> list[int]:

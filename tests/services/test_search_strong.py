@@ -2,6 +2,8 @@
 documents with a query word in a name or of a category a word names, and they are the pages, order and counts of
 ranking every match (``plain_way``), on SQLite and PostgreSQL alike."""
 
+import copy
+
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -11,13 +13,26 @@ from django.utils import translation
 from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
+from tests.module_rows import rows_for_the_module
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def shelters():
+def pytest_generate_tests(metafunc):
+    """The rows a test reads are written once for the module, one group at a time: a test's group is the parameter of
+    ``module_rows``, and pytest ends a module fixture (rolling its rows back) before writing it with another."""
+    for name in ("shelters", "family_law_services", "legal_aid_services", "shelter_kits_services"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize("module_rows", [globals()[f"build_{name}"]], indirect=True, ids=[name])
+
+
+@pytest.fixture(scope="module")
+def module_rows(request, django_db_setup, django_db_blocker):
+    yield from rows_for_the_module(django_db_blocker, request.param)
+
+
+def build_shelters():
     """Services that "shelter" finds in each way: 3 by their names, 5 through the shelter category, 3 by their
     descriptions alone. "advice" is a name typed whole ("Advice K": one letter is not a word of a query)."""
     shelter = data.shelter()
@@ -31,6 +46,11 @@ def shelters():
         for letter in "KJI"
     ]
     return named, by_category, described
+
+
+@pytest.fixture
+def shelters(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def pages(query: str, size: int) -> tuple[list[list[int]], int]:
@@ -166,8 +186,7 @@ def test_planner_settings_travel_with_their_statement(shelters, monkeypatch):
             assert cursor.fetchone() == ("on", "on")
 
 
-@pytest.fixture
-def family_law_services():
+def build_family_law_services():
     """ "law" names the family law category, yet is no concept whose categories are all its own: its services match
     "law" only with the word in their text. Names sort them among services without it, some with "law" in a name."""
     family_law = data.family_law()
@@ -179,6 +198,11 @@ def family_law_services():
     named = [ServiceFactory(name_en=f"Law office {letter}") for letter in "ZF"]
     unrelated = [ServiceFactory(name_en=f"{letter} desk", description_en="Law books.") for letter in "GA"]
     return with_word, without_word, named, unrelated
+
+
+@pytest.fixture
+def family_law_services(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 @pytest.mark.parametrize("rows_per_id", [1, 2, 50])
@@ -214,8 +238,7 @@ def test_a_category_not_all_its_own_read_first_in_name_order_gives_the_pages_of_
         assert fast[1] > 0
 
 
-@pytest.fixture
-def legal_aid_services():
+def build_legal_aid_services():
     """ "legal aid": both words name the legal aid category, so its services rank a category for each word (the top
     rank without a word in a name), sorted by name among services of neither word, some with one word in a name
     (ranked lower without the category, higher with it)."""
@@ -234,6 +257,11 @@ def legal_aid_services():
         for letter in "GCN"
     ]
     return by_category, named, named_of_category, others
+
+
+@pytest.fixture
+def legal_aid_services(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 @pytest.mark.parametrize("rows_per_id", [1, 2, 150])
@@ -308,8 +336,7 @@ def test_ranks_ask_the_names_and_categories_words_on_postgresql(legal_aid_servic
         assert not [sql for sql in ranked if '"names"::text LIKE' in sql or '"facets"::text LIKE' in sql]
 
 
-@pytest.fixture
-def shelter_kits_services():
+def build_shelter_kits_services():
     """ "shelter" is the shelter category's name (its own category) and a word of the kits category's search terms
     (a category it names, not its own): the kits' services match it only with the word in their text."""
     shelter = data.shelter()
@@ -324,6 +351,11 @@ def shelter_kits_services():
     kits_without_word = [ServiceFactory(name_en=f"{letter} depot", categories=[kits]) for letter in "CN"]
     named = [ServiceFactory(name_en=f"Shelter office {letter}") for letter in "ZF"]
     return of_shelter, kits_with_word, kits_without_word, named
+
+
+@pytest.fixture
+def shelter_kits_services(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 @pytest.mark.parametrize("rows_per_id", [1, 50])

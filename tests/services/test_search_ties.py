@@ -3,9 +3,12 @@ term, not by name order (``services.search.words.TermIndex.most_specific_first``
 SQLite and PostgreSQL alike: the help whose term is the phrase as typed before one whose term says more, then a
 subcategory, then the help with the narrower vocabulary. The shortcuts give the pages of ranking every match."""
 
+import copy
+
 import pytest
 
 from tests.factories import ServiceCategoryFactory, ServiceFactory
+from tests.module_rows import rows_for_the_module
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
@@ -15,8 +18,7 @@ from tests.services.search_pages import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def helps():
+def build_helps():
     """Medical care (its term: "emergency room") and referral and accompaniment ("take me to the emergency room", whose
     other words are stop words); reporting a crime (a few terms) and GBV case management (many), both saying "leaked
     nudes". Each help's services named so that the less specific help's come first in name order. "refuge", one word,
@@ -47,6 +49,16 @@ def helps():
         "reporting": [ServiceFactory(name_en=f"Zeta court {letter}", categories=[reporting]) for letter in "BA"],
         "gbv": [ServiceFactory(name_en=f"Casework {letter}", categories=[gbv]) for letter in "BA"],
     }
+
+
+@pytest.fixture(scope="module")
+def module_helps(django_db_setup, django_db_blocker):
+    yield from rows_for_the_module(django_db_blocker, build_helps)
+
+
+@pytest.fixture
+def helps(module_helps, db):
+    return copy.deepcopy(module_helps)
 
 
 def first_ids(query: str, count: int) -> list[int]:
