@@ -1,5 +1,6 @@
 """The public JSON API: shapes, the directory's filters and "near", pagination, languages and the safety rules."""
 
+import copy
 import json
 
 import pytest
@@ -7,11 +8,17 @@ import pytest
 from services import search
 from services.models import Service
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
 
+pytestmark = pytest.mark.usefixtures("module_rows")
 
-@pytest.fixture
-def world(db):
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, world=build_world)
+
+
+def build_world():
     public = data.public_listing(age_min=18)
     public.categories.add(data.family_law())
     return {
@@ -22,6 +29,11 @@ def world(db):
         "pending": ServiceFactory(organisation=OrganisationFactory(pending=True, name_es="Pendiente Secreta")),
         "paused": ServiceFactory(organisation=public.organisation, name_es="Servicio En Pausa", status="paused"),
     }
+
+
+@pytest.fixture
+def world(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def get(client, url, **params):

@@ -2,6 +2,7 @@
 and left out while the rest of the search still works."""
 
 import contextlib
+import copy
 import datetime
 
 import pytest
@@ -22,9 +23,14 @@ from tests.factories import (
     PopulationFactory,
     ServiceFactory,
 )
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, listings=build_listings)
 
 
 @pytest.fixture(autouse=True)
@@ -41,14 +47,18 @@ def notes(query: str) -> list[str]:
     return ServiceFilter(QueryDict(query)).notes
 
 
-@pytest.fixture
-def listings():
+def build_listings():
     return {
         "public": data.public_listing(),
         "confidential": data.confidential_listing(),
         "city_only": data.city_only_listing(),
         "hotline": data.hotline(),
     }
+
+
+@pytest.fixture
+def listings(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def test_no_parameters_lists_every_public_service_by_name(listings):

@@ -28,7 +28,15 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
+
+pytestmark = pytest.mark.usefixtures("module_rows")
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, directory=build_directory)
+
 
 REFERENCE = Path(os.environ.get("HSDS_REFERENCE_DIR", settings.BASE_DIR.parent / "shared" / "hsds-3.0"))
 needs_reference = pytest.mark.skipif(
@@ -65,8 +73,7 @@ def assert_valid(name: str, record: dict):
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
 
 
-@pytest.fixture
-def directory(db):
+def build_directory():
     """Public, confidential and city-only listings, a hotline, and what must never leave: a pending organisation,
     a paused service, the private contact."""
     public = data.public_listing(
@@ -111,6 +118,11 @@ def directory(db):
         "pending": pending,
         "paused": paused,
     }
+
+
+@pytest.fixture
+def directory(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def by_id(organizations):

@@ -1,6 +1,7 @@
 """The results map (``?view=map``): the same search and list, plus the page's places drawn from the public
 projection; its code is loaded on that view only."""
 
+import copy
 import json
 import re
 
@@ -8,9 +9,15 @@ import pytest
 
 from members.models import Location
 from tests.factories import LocationFactory, ServiceFactory
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, listings=build_listings)
+
 
 MAP_ASSETS = ("vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css", "js/map.js", "topojson-client")
 
@@ -21,14 +28,18 @@ def map_data(response) -> dict:
     return json.loads(found.group(1))
 
 
-@pytest.fixture
-def listings():
+def build_listings():
     return {
         "public": data.public_listing(),
         "confidential": data.confidential_listing(),
         "city_only": data.city_only_listing(name_en="Psychosocial support"),
         "hotline": data.hotline(),
     }
+
+
+@pytest.fixture
+def listings(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def search(client, query: str, language: str = "en"):

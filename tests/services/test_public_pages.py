@@ -1,6 +1,7 @@
 """The public directory's pages as a visitor sees them: what each shows, in every language, within a bounded
 number of queries and a light page weight."""
 
+import copy
 import gzip
 import io
 import re
@@ -14,9 +15,15 @@ from django.utils import translation
 from members.models import Country
 from services import search
 from tests.factories import ServiceFactory
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, listings=build_listings)
+
 
 STATIC = settings.BASE_DIR / "static"
 
@@ -27,14 +34,18 @@ def _english():
         yield
 
 
-@pytest.fixture
-def listings():
+def build_listings():
     return {
         "public": data.public_listing(),
         "confidential": data.confidential_listing(),
         "city_only": data.city_only_listing(),
         "hotline": data.hotline(),
     }
+
+
+@pytest.fixture
+def listings(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def get(client, url, **headers):

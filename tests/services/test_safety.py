@@ -2,6 +2,7 @@
 script or style, confidential addresses and points never in any output, hidden listings never shown, neutral
 titles and addresses, and the quick-exit script's behaviour (run under Node when it is installed)."""
 
+import copy
 import json
 import math
 import re
@@ -20,9 +21,15 @@ from members.models import Organisation
 from members.services import verification_token
 from services.models import Service
 from tests.factories import OrganisationFactory, ServiceFactory
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, world=build_world)
+
 
 STATIC = Path(settings.BASE_DIR) / "static"
 FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary"}
@@ -95,8 +102,7 @@ class Page(HTMLParser):
             self.inline.append("<script> with a body")
 
 
-@pytest.fixture
-def world():
+def build_world():
     listings = {
         "public": data.public_listing(),
         "confidential": data.confidential_listing(),
@@ -123,6 +129,11 @@ def world():
         ),
     }
     return listings, hidden
+
+
+@pytest.fixture
+def world(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def every_filter_query(world) -> str:

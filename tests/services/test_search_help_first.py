@@ -8,14 +8,18 @@ import copy
 import pytest
 
 from tests.factories import OrganisationFactory, ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import rows_for_the_module
+from tests.module_rows import parametrize_module_rows
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
     pages,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, family=build_family)
 
 
 def build_family():
@@ -73,14 +77,9 @@ def build_family():
     return services
 
 
-@pytest.fixture(scope="module")
-def module_family(django_db_setup, django_db_blocker):
-    yield from rows_for_the_module(django_db_blocker, build_family)
-
-
 @pytest.fixture
-def family(module_family, db):
-    return copy.deepcopy(module_family)
+def family(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def first_ids(language: str, query: str, count: int) -> list[int]:

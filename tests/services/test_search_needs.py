@@ -15,14 +15,18 @@ from django.utils import translation
 from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import rows_for_the_module
+from tests.module_rows import parametrize_module_rows
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
     pages,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
+
+
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, helps=build_helps)
 
 
 def build_helps():
@@ -45,14 +49,9 @@ def build_helps():
     }
 
 
-@pytest.fixture(scope="module")
-def module_helps(django_db_setup, django_db_blocker):
-    yield from rows_for_the_module(django_db_blocker, build_helps)
-
-
 @pytest.fixture
-def helps(module_helps, db):
-    return copy.deepcopy(module_helps)
+def helps(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def first_ids(query: str, count: int) -> list[int]:

@@ -13,23 +13,20 @@ from django.utils import translation
 from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import rows_for_the_module
+from tests.module_rows import parametrize_module_rows
 from tests.services import directory_data as data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 
 
 def pytest_generate_tests(metafunc):
-    """The rows a test reads are written once for the module, one group at a time: a test's group is the parameter of
-    ``module_rows``, and pytest ends a module fixture (rolling its rows back) before writing it with another."""
-    for name in ("shelters", "family_law_services", "legal_aid_services", "shelter_kits_services"):
-        if name in metafunc.fixturenames:
-            metafunc.parametrize("module_rows", [globals()[f"build_{name}"]], indirect=True, ids=[name])
-
-
-@pytest.fixture(scope="module")
-def module_rows(request, django_db_setup, django_db_blocker):
-    yield from rows_for_the_module(django_db_blocker, request.param)
+    parametrize_module_rows(
+        metafunc,
+        shelters=build_shelters,
+        family_law_services=build_family_law_services,
+        legal_aid_services=build_legal_aid_services,
+        shelter_kits_services=build_shelter_kits_services,
+    )
 
 
 def build_shelters():
