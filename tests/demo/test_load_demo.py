@@ -1,7 +1,7 @@
 """``load_demo``: a realistic, fictional, deterministic demo directory, loaded twice with the same result.
 
-Loading takes seconds, so the module loads it twice once (committed, shared by the tests here) and removes it at
-the end; each test still runs in its own transaction.
+Loading takes seconds, so the module loads it twice once (shared by the tests here, in a transaction rolled back
+after the module); each test still runs in its own savepoint.
 """
 
 import dataclasses
@@ -16,6 +16,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from modeltranslation.translator import translator
 
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_account
@@ -112,21 +113,9 @@ def _run_load_demo() -> str:
     return out.getvalue()
 
 
-def _remove_everything_loaded():
-    Service.objects.all().delete()
-    Organisation.objects.all().delete()
-    City.objects.all().delete()
-    Country.objects.all().delete()
-    ServiceCategory.objects.filter(parent__isnull=False).delete()
-    ServiceCategory.objects.all().delete()
-    Population.objects.all().delete()
-    Language.objects.all().delete()
-    get_user_model().objects.filter(username__in=[account.username for account in DEMO_ACCOUNTS]).delete()
-
-
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), transaction.atomic():
         cache.set(DEMO_CACHE_KEY, False)
         first_output = _run_load_demo()
         banner_cache_after_load = cache.get(DEMO_CACHE_KEY, "cleared")
@@ -142,7 +131,7 @@ def demo(django_db_setup, django_db_blocker):
             "password_after_first_run": password,
             "banner_cache_after_load": banner_cache_after_load,
         }
-        _remove_everything_loaded()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
