@@ -1,5 +1,5 @@
 """Fixtures shared by every test: fast password hashing, an empty cache, English outside requests, two countries
-with a city each and staff in each role."""
+with a city each, staff in each role, and the rows a module writes once for many of its tests."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,6 +9,7 @@ from django.utils import translation
 from members.models import CoordinatorAssignment
 from members.roles import ADMINISTRATORS, COORDINATORS, EDITORS
 from tests.factories import CityFactory, CountryFactory, ServiceCategoryFactory, UserFactory
+from tests.module_rows import rows_for_the_module
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -38,6 +39,13 @@ def _english_outside_requests():
     """
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(scope="module")
+def module_rows(request, django_db_setup, django_db_blocker):
+    """The group of rows the test reads (tests/module_rows.py: its parameter is the function that writes them, or
+    None), written once for the tests of the module that read it and rolled back after them."""
+    yield from rows_for_the_module(django_db_blocker, request.param)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Rows written once for a test module and read by many of its tests, as Django's ``setUpTestData`` does for a class.
 
 A module groups the rows its tests read, each group written by a function, and gives every test the ``module_rows``
-fixture (``tests/services/conftest.py``) with the group it reads as its parameter::
+fixture (``tests/conftest.py``) with the group it reads as its parameter::
 
     pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 

@@ -1,5 +1,6 @@
 """The staff admin: every page renders, filters and search work, rules hold, and no page calls another host."""
 
+import copy
 import datetime
 import re
 from html.parser import HTMLParser
@@ -26,8 +27,9 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
+from tests.module_rows import parametrize_module_rows
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 
 APPS = ("members", "services")
 
@@ -49,9 +51,17 @@ CORE_MODELS = (
 MODEL_IDS = [model._meta.label for model, _model_admin in REGISTERED]
 
 
+def pytest_generate_tests(metafunc):
+    parametrize_module_rows(metafunc, directory=build_directory, busy_directory=build_busy_directory)
+
+
+def make_superuser():
+    return UserFactory(username="staff", is_staff=True, is_superuser=True)
+
+
 @pytest.fixture
 def superuser():
-    return UserFactory(username="staff", is_staff=True, is_superuser=True)
+    return make_superuser()
 
 
 @pytest.fixture
@@ -60,9 +70,9 @@ def staff_client(client, superuser):
     return client
 
 
-@pytest.fixture
-def directory(superuser):
+def build_directory():
     """One of everything: a member with a location, opening hours, a service and a line of history."""
+    superuser = make_superuser()
     country = CountryFactory()
     country.helplines.create(kind=Helpline.Kind.GBV, name_es="Línea Púrpura de Ejemplo", phone="155")
     organisation = OrganisationFactory(name_es="Casa de Ejemplo", acronym_es="CDE", countries=[country])
@@ -93,6 +103,11 @@ def directory(superuser):
         organisation=pending, locations=[shelter], categories=[counselling], status=Service.Status.PAUSED, cost="paid"
     )
     return {"organisation": organisation, "location": location, "service": service}
+
+
+@pytest.fixture
+def directory(module_rows, db):
+    return copy.deepcopy(module_rows)
 
 
 def admin_url(model, view, *args):
@@ -457,8 +472,8 @@ def test_vendored_jquery_ui_keeps_its_licence():
 # Query counts ----------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def busy_directory(directory):
+def build_busy_directory():
+    build_directory()
     peru = CountryFactory(code="PE")
     lima = CityFactory(country=peru, name_en="Lima")
     for number in range(8):
@@ -471,6 +486,11 @@ def busy_directory(directory):
             to_status="approved",
             changed_at=datetime.datetime.now(datetime.UTC),
         )
+
+
+@pytest.fixture
+def busy_directory(module_rows, db):
+    return module_rows
 
 
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=MODEL_IDS)
