@@ -372,8 +372,17 @@ def words_rank(understanding: Understanding, document: str = "", *, db: str = "d
                 named_here = named(understanding, concept, word, word_forms, document, db=db)
                 whens = [When(named_here, then=Value(RANK_NAME + word_extra))]
                 found_once |= named_here
-            if related:
-                whens.append(When(in_categories(related, document, db=db), then=Value(RANK_CATEGORY + word_extra)))
+            # While needs take turns, a word is found through the help it names; another help whose terms merely
+            # have the word ranks by it, but has not found it ("money" among economic violence's terms).
+            found_through = set(concept.categories) if turns and concept.categories else related
+            if related & found_through:
+                whens.append(
+                    When(
+                        in_categories(related & found_through, document, db=db), then=Value(RANK_CATEGORY + word_extra)
+                    )
+                )
+            if related - found_through:
+                whens.append(When(in_categories(related - found_through, document, db=db), then=Value(RANK_CATEGORY)))
             whens.append(When(_any(f"{document}places__contains", prefixes), then=Value(RANK_PLACE + weak)))
             if understanding.any_concept:
                 whens.append(When(engine.in_text(word_forms, document=document), then=Value(RANK_TEXT + weak)))
@@ -395,7 +404,10 @@ def found_units(understanding: Understanding) -> list[tuple[tuple[str, ...], tup
         once = bool(understanding.needs) and bool(concept.categories) and len(concept.words) > 1
         parts = []
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
-            categories = set(concept.categories) | related_categories(understanding, concept, word)
+            # While needs take turns, a word is found through its own help alone (``words_rank``).
+            categories = set(concept.categories)
+            if not (understanding.needs and concept.categories):
+                categories |= related_categories(understanding, concept, word)
             facet_words = tuple(facet("category", pk) for pk in sorted(categories))
             parts.append((tuple(dict.fromkeys((word, *word_forms))), facet_words))
         if once:
