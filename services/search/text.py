@@ -71,16 +71,20 @@ def joined_contractions(words: list[str]) -> list[str]:
     return joined
 
 
+# A letter typed three times or more in a row: "ayudaaa", "tolonggg", "helppp". No word of the four languages has one.
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
+
+
 def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
     """The words of a query, as they are matched: normalised, at least two characters, no repeats, at most ten of
-    them not in ``uncounted`` (and ten in all when every word is), "n't" joined to its verb (``joined_contractions``).
+    them not in ``uncounted`` (and ten in all when every word is), "n't" joined to its verb (``joined_contractions``),
+    a letter drawn out in a cry typed once ("ayudaaa" is "ayuda").
     The search passes the page language's stop
     words: a sentence typed as in a chat keeps the need it says last ("hola buenas noches disculpe la molestia es que
     yo no sé a quién pedir un abogado")."""
     words, counted = [], 0
-    for word in joined_contractions(
-        normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split()
-    ):
+    typed = _DRAWN_OUT.sub(r"\1", normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS])
+    for word in joined_contractions(typed.split()):
         if len(word) < MIN_WORD_LENGTH or word in words:
             continue
         if word not in uncounted:

@@ -148,9 +148,9 @@ NEED_WORDS = {
 #: Spanish stop words are no stop words), and Indonesian "suka" ("suka mukul": hits me often). Dropped from queries like
 #: stop words.
 CHAT_WORDS = {
-    "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls anoche ahorita horita",
+    "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls porfis anoche ahorita horita",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica "
-    "agr tendo estando estoy tengo soy sin",
+    "agr tendo estando estoy tengo soy sin pfv pfvr plmds",
     "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
     "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya suka skrg skg",

@@ -389,3 +389,21 @@ def test_a_word_of_the_page_language_is_not_another_languages_word_with_its_stem
     assert terms.categories_of_word("calle", "es") == {2}
     assert terms.categories_of_word("hospital", "es") == {3, 4}  # the very word in another language's terms
     assert terms.categories_of_word("calles", "en") == {1, 2}  # no English term word: every language's stems
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("ayudaaa", ["ayuda"]), ("socorrooo", ["socorro"]), ("tolonggg", ["tolong"]), ("helppp me", ["help", "me"])],
+)
+def test_a_letter_drawn_out_in_a_cry_is_read_once(typed, read):
+    """ "ayudaaa" found nothing: no word of the four languages has a letter three times in a row. Doubled letters stay
+    ("socorro", "maaf"), and so do digits ("1000")."""
+    assert words.query_words(typed) == read
+    assert words.query_words("maaf 1000") == ["maaf", "1000"]
+
+
+def test_please_in_portuguese_chat_is_a_stop_word():
+    """ "ajuda pfv" found nothing: "pfv" (por favor) was its one word left, found nowhere. Now a stop word, as
+    "ajuda" is: a query of stop words alone keeps them all, and "ajuda" names the hotline."""
+    assert words.meaningful(["abrigo", "pfv"], "pt") == ["abrigo"]
+    assert words.meaningful(["ajuda", "pfv"], "pt") == ["ajuda", "pfv"]
