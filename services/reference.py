@@ -686,7 +686,8 @@ SEARCH_TERMS = {
         ", me cerró la puerta, dónde dormimos hoy, dónde dormir esta noche, terminal de buses, "
         "terminal de autobuses, estoy en la terminal, terminal terrestre, un lugar donde quedarme, "
         "donde quedarme hoy"
-        ", durmiendo en la calle, duermo en la calle, dormir en la calle",
+        ", durmiendo en la calle, duermo en la calle, dormir en la calle"
+        ", dòmi nan lari, kote pou m dòmi",
         "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato"
         ", me trancou pra fora, rodoviária, estou na rodoviária, terminal rodoviário, um lugar pra ficar, "
         "onde ficar hoje"
@@ -863,7 +864,8 @@ SEARCH_TERMS = {
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
         "72 hours, groped, touched me, molested"
         ", assaulted, got assaulted, sexually assaulted, assaulted at a party, drugged, drugged at a party, "
-        "roofied, date rape, raped",
+        "roofied, date rape, raped"
+        ", cmr, cmr services",
         "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam, "
         "diraba, dicabuli, pencabulan"
         ", dicekoki, diperkosa di pesta",
@@ -981,7 +983,8 @@ SEARCH_TERMS = {
         "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK, "
         "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker, "
         "majikan"
-        ", gaji dipotong, potongan gaji, potong gaji, jeratan utang, utang ke agen, bayar utang ke agen",
+        ", gaji dipotong, potongan gaji, potong gaji, jeratan utang, utang ke agen, bayar utang ke agen"
+        ", pendampingan hukum",
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
@@ -998,12 +1001,14 @@ SEARCH_TERMS = {
         "order, "
         "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
         ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend"
-        ", protection",
+        ", protection"
+        ", tro, temporary restraining order",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
         "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"
         ", surat perlindungan"
-        ", perlindungan, perlindungan dari pacar",
+        ", perlindungan, perlindungan dari pacar"
+        ", perintah perlindungan kdrt",
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
@@ -1017,7 +1022,8 @@ SEARCH_TERMS = {
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
         "intimate images, revenge porn, leaked my nudes, posted my nudes, "
         "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report"
-        ", where to report, how to report, scammed, scam",
+        ", where to report, how to report, scammed, scam"
+        ", report assault, report an assault, report sexual assault",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
         "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
@@ -1059,7 +1065,8 @@ SEARCH_TERMS = {
         "no me deja ver a mis hijos, no me deja ver a los niños, quitarme a mis hijos, visitas"
         ", divorcio gratis"
         ", no me da para los gastos"
-        ", se llevó a mi bebé, se llevó a mis hijos, se llevó a los niños, se llevó a la niña",
+        ", se llevó a mi bebé, se llevó a mis hijos, se llevó a los niños, se llevó a la niña"
+        ", pensión, no me pasa la pensión, no pasa la pensión",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
@@ -1113,7 +1120,8 @@ SEARCH_TERMS = {
         "abuela, le pegan a mi abuela, le pega a mi abuela"
         ", violentada por su pareja, violentada por mi pareja"
         # French and Haitian Creole, as Haitian women in Mexico and Brazil type them
-        ", il me frappe, mon mari me frappe, mari m bat mwen",
+        ", il me frappe, mon mari me frappe, mari m bat mwen"
+        ", vyolans, viktim vyolans",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1195,7 +1203,8 @@ SEARCH_TERMS = {
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
         "help now, sos, "
         "who to call, hotline number, right now, call now, 3am, middle of the night, late at night"
-        ", 1am, 2am, 4am, 5am",
+        ", 1am, 2am, 4am, 5am"
+        ", no phone credit, no credit to call",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
         "darurat, segera, SOS, "
@@ -1362,17 +1371,21 @@ SEARCH_TERMS = {
         "me alcanza para la renta, renta del mes, renta de este mes, arriendo del mes"
         ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje, pasaje de bus, boleto de bus"
         # French and Haitian Creole
-        ", argent, sans argent, pas d'argent, lajan, pa gen lajan",
+        ", argent, sans argent, pas d'argent, lajan, pa gen lajan"
+        ", recarga, recarga pal cel, recarga de celular, saldo pal cel, saldo para el celular, crédito para el celular",
         "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
         "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
         "aluguel desse mês"
-        ", passagem, dinheiro da passagem, ajuda com a passagem, passagem de ônibus",
+        ", passagem, dinheiro da passagem, ajuda com a passagem, passagem de ônibus"
+        ", recarga, recarga de celular, crédito pro celular, crédito no celular",
         "cash transfer, multipurpose cash, money, cash card, "
         "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
-        ", money for a ticket, bus money, money for the bus, bus fare, bus ticket",
+        ", money for a ticket, bus money, money for the bus, bus fare, bus ticket"
+        ", phone credit, top up my phone, prepaid minutes",
         "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
         "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan"
-        ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang, tiket bus, ongkos bus",
+        ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang, tiket bus, ongkos bus"
+        ", pulsa, isi pulsa, beli pulsa, paket data",
     ),
     "dignity-kits": _t(
         "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene, "
@@ -1475,7 +1488,8 @@ SEARCH_TERMS = {
         "fronteira, cruzei a fronteira, atravessar a fronteira, trabalhadora migrante, trabalhador migrante"
         ", em trânsito"
         ", rodoviária, cheguei na rodoviária, terminal rodoviário"
-        ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior",
+        ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior"
+        ", acabei de chegar, cheguei agora, não conheço ninguém aqui",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "

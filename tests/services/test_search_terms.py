@@ -323,6 +323,23 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "mwen ansent", "maternal-health"),
         ("pt", "pa gen lajan", "cash-assistance"),
         ("es", "on m'a violée", "clinical-management-of-rape"),
+        # Blind set I: phone credit to call home, Haitian Creole, a newcomer who knows nobody, caseworkers'
+        # abbreviations (TRO, CMR), protection orders and legal accompaniment in Indonesian, child support, reporting an
+        # assault, no credit to call a helpline.
+        ("es", "necesito recarga pal cel", "cash-assistance"),
+        ("pt", "recarga de celular", "cash-assistance"),
+        ("en", "phone credit", "cash-assistance"),
+        ("id", "pulsa buat nelpon", "cash-assistance"),
+        ("es", "mwen ap dòmi nan lari", "emergency-shelter"),
+        ("es", "fanm ki viktim vyolans", "gbv-case-management"),
+        ("pt", "acabei de chegar nao conheço ninguem aqui", "migrant-orientation"),
+        ("en", "tro", "protection-orders"),
+        ("en", "cmr services", "clinical-management-of-rape"),
+        ("id", "perintah perlindungan kdrt", "protection-orders"),
+        ("id", "pendampingan hukum", "legal-aid"),
+        ("es", "no me pasa la pension", "family-law"),
+        ("en", "report assault", "criminal-justice"),
+        ("en", "no phone credit", "helpline"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
