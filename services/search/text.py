@@ -75,6 +75,12 @@ def joined_contractions(words: list[str]) -> list[str]:
 _DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
 
 
+def _read_once(word: str) -> str:
+    """``word`` with each letter drawn out read once, unless that leaves less than a word ("zzzzzz")."""
+    once = _DRAWN_OUT.sub(r"\1", word)
+    return once if len(once) >= MIN_WORD_LENGTH else word
+
+
 def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
     """The words of a query, as they are matched: normalised, at least two characters, no repeats, at most ten of
     them not in ``uncounted`` (and ten in all when every word is), "n't" joined to its verb (``joined_contractions``),
@@ -83,8 +89,8 @@ def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
     words: a sentence typed as in a chat keeps the need it says last ("hola buenas noches disculpe la molestia es que
     yo no sé a quién pedir un abogado")."""
     words, counted = [], 0
-    typed = _DRAWN_OUT.sub(r"\1", normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS])
-    for word in joined_contractions(typed.split()):
+    typed = normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split()
+    for word in joined_contractions([_read_once(word) for word in typed]):
         if len(word) < MIN_WORD_LENGTH or word in words:
             continue
         if word not in uncounted:

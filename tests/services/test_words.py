@@ -400,6 +400,7 @@ def test_a_letter_drawn_out_in_a_cry_is_read_once(typed, read):
     ("socorro", "maaf"), and so do digits ("1000")."""
     assert words.query_words(typed) == read
     assert words.query_words("maaf 1000") == ["maaf", "1000"]
+    assert words.query_words("zzzzzz") == ["zzzzzz"]  # a key held down: no word, and no query made of nothing
 
 
 def test_please_in_portuguese_chat_is_a_stop_word():
