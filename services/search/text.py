@@ -75,7 +75,7 @@ def joined_contractions(words: list[str]) -> list[str]:
 _DRAWN_OUT = re.compile(r"([^\W\d_])\1{2,}")
 
 
-def _read_once(word: str) -> str:
+def read_once(word: str) -> str:
     """``word`` with each letter drawn out read once, unless that leaves less than a word ("zzzzzz")."""
     once = _DRAWN_OUT.sub(r"\1", word)
     return once if len(once) >= MIN_WORD_LENGTH else word
@@ -90,7 +90,7 @@ def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
     yo no sé a quién pedir un abogado")."""
     words, counted = [], 0
     typed = normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split()
-    for word in joined_contractions([_read_once(word) for word in typed]):
+    for word in joined_contractions([read_once(word) for word in typed]):
         if len(word) < MIN_WORD_LENGTH or word in words:
             continue
         if word not in uncounted:

@@ -34,7 +34,7 @@ from . import words as understood_words
 from .backends import backend
 from .documents import sort_name_field
 from .facets import facet
-from .text import MAX_QUERY_WORDS, normalise, shown_words, typed_words, whole_name
+from .text import MAX_QUERY_WORDS, normalise, read_once, shown_words, typed_words, whole_name
 from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
@@ -653,5 +653,6 @@ def _shown(corrections: dict[str, str]) -> dict[str, str]:
 
 
 def corrected_text(text: str, corrections: dict[str, str]) -> str:
-    """``text`` with each corrected word replaced by its correction, as typed otherwise."""
-    return " ".join(corrections.get(normalise(token), token) for token in str(text or "").split())
+    """``text`` with each corrected word replaced by its correction (each word read as ``text.query_words`` reads
+    it: "sicologaaa" is "sicologa"), as typed otherwise."""
+    return " ".join(corrections.get(read_once(normalise(token)), token) for token in str(text or "").split())

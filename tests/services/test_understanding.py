@@ -172,6 +172,15 @@ def test_a_typo_is_corrected_and_the_page_offers_the_words_as_typed(client, coun
     assert "Mostramos resultados para" not in as_typed
 
 
+def test_a_typo_with_a_letter_drawn_out_is_corrected_and_shown_corrected(client, counselling):
+    """ "sicologaaa" is read "sicologa" (``text.query_words``), then corrected: the page shows the correction in place
+    of the word as typed, not the word as typed again."""
+    html = page(client, "es", "sicologaaa")
+    assert listed(html, "es", counselling)
+    assert 'href="?q=psic%C3%B3loga"' in html and ">psicóloga</a>" in html
+    assert 'href="?q=sicologaaa&amp;as_typed=1"' in html
+
+
 def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
     """Typed "mama" is one edit from "mana" (a word of a listing's name: Indonesian "which"): an everyday word of the
     page language (``words.EVERYDAY_WORDS``, its stop words) is left as typed, found nowhere, and said so."""
