@@ -347,6 +347,24 @@ def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
     assert any(slug in concept.categories for concept in understood), understood
 
 
+@pytest.mark.parametrize(
+    ("language", "phrase", "slug"),
+    [
+        # Blind set I: each word alone names another help ("kdrt" GBV case management, "pendampingan" accompaniment,
+        # "assault" the clinical care of rape, "conheço" nothing); the phrase is one thing asked for.
+        ("id", "perintah perlindungan kdrt", "protection-orders"),
+        ("id", "pendampingan hukum", "legal-aid"),
+        ("en", "report assault", "criminal-justice"),
+        ("pt", "não conheço ninguém aqui", "migrant-orientation"),
+    ],
+)
+def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(language, phrase, slug):
+    typed = words.normalise(phrase).split()
+    understood = words.concepts(typed, language, REFERENCE_TERMS)
+    said = set(words.meaningful(typed, language))  # "não", "aqui" say nothing
+    assert [(set(concept.words), slug in concept.categories) for concept in understood] == [(said, True)]
+
+
 def test_a_marriage_is_a_childs_only_when_the_words_say_so():
     # "nikah dini" (early marriage) is child protection; "nikah" alone (a pregnancy outside marriage) is not.
     understood = words.concepts(words.normalise("hamil di luar nikah").split(), "id", REFERENCE_TERMS)
