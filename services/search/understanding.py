@@ -372,14 +372,10 @@ def words_rank(understanding: Understanding, document: str = "", *, db: str = "d
                 named_here = named(understanding, concept, word, word_forms, document, db=db)
                 whens = [When(named_here, then=Value(RANK_NAME + word_extra))]
                 found_once |= named_here
-            # While needs take turns, a word is found through the help it names; another help whose terms merely
-            # have the word ranks by it, but has not found it ("money" among economic violence's terms).
-            found_through = set(concept.categories) if turns and concept.categories else related
-            if related & found_through:
+            found_through = _found_through(understanding, concept, related)
+            if found_through:
                 whens.append(
-                    When(
-                        in_categories(related & found_through, document, db=db), then=Value(RANK_CATEGORY + word_extra)
-                    )
+                    When(in_categories(found_through, document, db=db), then=Value(RANK_CATEGORY + word_extra))
                 )
             if related - found_through:
                 whens.append(When(in_categories(related - found_through, document, db=db), then=Value(RANK_CATEGORY)))
@@ -394,6 +390,16 @@ def words_rank(understanding: Understanding, document: str = "", *, db: str = "d
     return total
 
 
+def _found_through(understanding: Understanding, concept: Concept, related: set[int]) -> set[int]:
+    """The categories of ``related`` through which a word of ``concept`` counts as found (``words_rank``,
+    ``found_units``): all of them, except while needs take turns for a word that names a help: that help's alone.
+    Another help whose terms merely have the word ranks by it, but has not found it ("money" among economic
+    violence's terms)."""
+    if understanding.needs and concept.categories:
+        return related & concept.categories
+    return related
+
+
 def found_units(understanding: Understanding) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """What ``words_rank`` counts found in a partial search, as ``(forms, facet words)``: each query word (a need said
     in a phrase once, its words together) with its forms, and the facet words of the categories through which it
@@ -404,10 +410,9 @@ def found_units(understanding: Understanding) -> list[tuple[tuple[str, ...], tup
         once = bool(understanding.needs) and bool(concept.categories) and len(concept.words) > 1
         parts = []
         for word, word_forms in zip(concept.words, concept.forms, strict=True):
-            # While needs take turns, a word is found through its own help alone (``words_rank``).
-            categories = set(concept.categories)
-            if not (understanding.needs and concept.categories):
-                categories |= related_categories(understanding, concept, word)
+            categories = set(concept.categories) | _found_through(
+                understanding, concept, related_categories(understanding, concept, word)
+            )
             facet_words = tuple(facet("category", pk) for pk in sorted(categories))
             parts.append((tuple(dict.fromkeys((word, *word_forms))), facet_words))
         if once:
