@@ -215,15 +215,15 @@ def test_the_turns_taken_among_the_groups_of_most_words_found_a_slice_reaches_ar
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement")
-def test_on_postgresql_the_turns_read_each_rows_names_once_among_the_groups_a_slice_reaches(helps):
-    """The statement that takes the turns reads each row's names' words once, uncompressed (``_names_read_once``),
-    and takes the turns among the groups of most words found the slice reaches: the shortcuts those tests compare
-    are taken."""
+def test_on_postgresql_the_turns_ask_the_names_once_among_the_groups_a_slice_reaches(helps):
+    """The statement that takes the turns asks the text index once for the documents with a word in their names
+    (``_names_as_sets``), and takes the turns among the groups of most words found the slice reaches: the shortcuts
+    those tests compare are taken."""
     with CaptureQueriesContext(connection) as queries:
         once, plain = turns_rows("kid+fever+lawyer+shelter", 0, 2)
     ranked = [query["sql"] for query in queries.captured_queries if "ROW_NUMBER()" in query["sql"]]
     assert once == plain
-    assert any("strip(" in sql and "AS levels" in sql for sql in ranked)
+    assert any('AS names WHERE names."name_words" @@' in sql and "AS levels" in sql for sql in ranked)
 
 
 def test_every_match_ranked_in_sql_gives_the_same_order(helps):

@@ -371,28 +371,29 @@ def _rows_planned_without(connection, methods, sql: str, params) -> list[tuple]:
 
 def rows_ranked_once(db: str, sql: str, params) -> list[tuple]:
     """The rows of a statement that ranks every match once (``shortcuts.turns_rows``), planned from the text index:
-    PostgreSQL expects most rows to match and reads the whole table, checking each row's words. Each row's names'
-    words are read once (``_names_read_once``)."""
+    PostgreSQL expects most rows to match and reads the whole table, checking each row's words. The documents with a
+    query word in their names are asked of the text index once (``_names_as_sets``)."""
     connection = connections[db]
-    return _rows_planned_without(connection, ("seqscan", "indexscan"), _names_read_once(connection, sql), params)
+    return _rows_planned_without(connection, ("seqscan", "indexscan"), _names_as_sets(connection, sql), params)
 
 
-def _names_read_once(connection, sql: str) -> str:
-    """``sql`` (a statement on the documents) with the names' words its first ``SELECT`` asks of each row read
-    from the row once: ``name_words`` is compressed in most rows, and each ``@@`` on it decompressed it again (the
-    rank asks it for every query word, and more). ``strip`` gives the same words uncompressed (the names' words have
-    no positions or weights). Unchanged when that ``SELECT`` does not read the documents alone, with a ``WHERE``, or
-    asks nothing of their names."""
+def _names_as_sets(connection, sql: str) -> str:
+    """``sql`` (a statement on the documents) with each question its first ``SELECT`` asks of a row's names' words
+    (``name_words @@ query``) asked of the text index once, as the set of the documents that answer it: the rank asks
+    it of every match for every query word, and each ``@@`` decompressed the row's ``name_words`` again (reading them
+    once, uncompressed, still cost more). Unchanged when that ``SELECT`` does not read the documents alone, with a
+    ``WHERE``."""
     table = connection.ops.quote_name(ServiceSearchDocument._meta.db_table)
-    column = f'{table}."name_words"'
     start = sql.find(f"FROM {table} WHERE ")
-    if start < 0 or column not in sql[:start]:
+    if start < 0:
         return sql
-    return (
-        sql[:start].replace(column, "names_read.name_words")
-        + f"FROM {table} CROSS JOIN LATERAL (SELECT strip({column}) AS name_words OFFSET 0) AS names_read "
-        + sql[start + len(f"FROM {table} ") :]
+    asked = f'{table}."name_words" @@ %s::tsquery'
+    # The table's name and the placeholder: the person's words stay parameters.
+    among = (
+        f'{table}."service_id" IN (SELECT names."service_id" FROM {table} AS names '  # noqa: S608  # nosec B608
+        'WHERE names."name_words" @@ %s::tsquery)'
     )
+    return sql[:start].replace(asked, among) + sql[start:]
 
 
 def _together(documents) -> bool:
