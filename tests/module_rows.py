@@ -1,7 +1,8 @@
 """Rows written once for a test module and read by many of its tests, as Django's ``setUpTestData`` does for a class.
 
-A module groups the rows its tests read, each group written by a function, and gives every test the ``module_rows``
-fixture (``tests/conftest.py``) with the group it reads as its parameter::
+A module groups the rows its tests read, each group written by a function, gives every test the ``module_rows``
+fixture (``tests/conftest.py``) with the group it reads as its parameter, and names the fixture its tests read the
+group through::
 
     pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 
@@ -10,9 +11,7 @@ fixture (``tests/conftest.py``) with the group it reads as its parameter::
         parametrize_module_rows(metafunc, helps=build_helps)
 
 
-    @pytest.fixture
-    def helps(module_rows, db):
-        return copy.deepcopy(module_rows)
+    helps = rows_fixture()
 
 The group is written in a transaction rolled back when pytest ends the fixture: after the module, or before a test
 of another group or of none (a module fixture ends when its parameter changes; pytest orders a module's tests so that
@@ -23,8 +22,10 @@ too. A test that reads no group (parameter ``no-shared-rows``) sees none of them
 Only for modules without transactional tests (those flush the database; pytest-django runs them last).
 """
 
+import copy
 import sys
 
+import pytest
 from django.db import transaction
 from django.utils import translation
 
@@ -39,6 +40,18 @@ def parametrize_module_rows(metafunc, **groups):
     assert len(used) <= 1, f"{metafunc.function.__name__} reads several groups of rows: {used}"
     build = groups[used[0]] if used else None
     metafunc.parametrize("module_rows", [build], indirect=True, ids=used or [NONE])
+
+
+def rows_fixture():
+    """A fixture that gives each test a deep copy of the group of rows it reads (``module_rows``), so that what a test
+    changes in the built objects is gone before the next test. It takes the name of the module attribute it is given
+    to: ``helps = rows_fixture()`` is the fixture ``helps`` that ``parametrize_module_rows`` is told of."""
+
+    @pytest.fixture
+    def rows(module_rows, db):
+        return copy.deepcopy(module_rows)
+
+    return rows
 
 
 def rows_for_the_module(django_db_blocker, build):

@@ -1,6 +1,5 @@
 """The staff admin: every page renders, filters and search work, rules hold, and no page calls another host."""
 
-import copy
 import datetime
 import re
 from html.parser import HTMLParser
@@ -27,7 +26,7 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 
@@ -105,9 +104,7 @@ def build_directory():
     return {"organisation": organisation, "location": location, "service": service}
 
 
-@pytest.fixture
-def directory(module_rows, db):
-    return copy.deepcopy(module_rows)
+directory = rows_fixture()
 
 
 def admin_url(model, view, *args):

@@ -1,6 +1,5 @@
 """The public JSON API: shapes, the directory's filters and "near", pagination, languages and the safety rules."""
 
-import copy
 import json
 
 import pytest
@@ -8,7 +7,7 @@ import pytest
 from services import search
 from services.models import Service
 from tests.factories import LocationFactory, OrganisationFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.usefixtures("module_rows")
@@ -31,9 +30,7 @@ def build_world():
     }
 
 
-@pytest.fixture
-def world(module_rows, db):
-    return copy.deepcopy(module_rows)
+world = rows_fixture()
 
 
 def get(client, url, **params):

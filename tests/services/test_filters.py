@@ -2,7 +2,6 @@
 and left out while the rest of the search still works."""
 
 import contextlib
-import copy
 import datetime
 
 import pytest
@@ -23,7 +22,7 @@ from tests.factories import (
     PopulationFactory,
     ServiceFactory,
 )
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
@@ -56,9 +55,7 @@ def build_listings():
     }
 
 
-@pytest.fixture
-def listings(module_rows, db):
-    return copy.deepcopy(module_rows)
+listings = rows_fixture()
 
 
 def test_no_parameters_lists_every_public_service_by_name(listings):

@@ -28,7 +28,7 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = pytest.mark.usefixtures("module_rows")
@@ -120,9 +120,7 @@ def build_directory():
     }
 
 
-@pytest.fixture
-def directory(module_rows, db):
-    return copy.deepcopy(module_rows)
+directory = rows_fixture()
 
 
 def by_id(organizations):

@@ -1,7 +1,6 @@
 """The results map (``?view=map``): the same search and list, plus the page's places drawn from the public
 projection; its code is loaded on that view only."""
 
-import copy
 import json
 import re
 
@@ -9,7 +8,7 @@ import pytest
 
 from members.models import Location
 from tests.factories import LocationFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
@@ -37,9 +36,7 @@ def build_listings():
     }
 
 
-@pytest.fixture
-def listings(module_rows, db):
-    return copy.deepcopy(module_rows)
+listings = rows_fixture()
 
 
 def search(client, query: str, language: str = "en"):

@@ -1,7 +1,6 @@
 """The public directory's pages as a visitor sees them: what each shows, in every language, within a bounded
 number of queries and a light page weight."""
 
-import copy
 import gzip
 import io
 import re
@@ -15,7 +14,7 @@ from django.utils import translation
 from members.models import Country
 from services import search
 from tests.factories import ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
@@ -43,9 +42,7 @@ def build_listings():
     }
 
 
-@pytest.fixture
-def listings(module_rows, db):
-    return copy.deepcopy(module_rows)
+listings = rows_fixture()
 
 
 def get(client, url, **headers):

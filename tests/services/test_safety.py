@@ -2,7 +2,6 @@
 script or style, confidential addresses and points never in any output, hidden listings never shown, neutral
 titles and addresses, and the quick-exit script's behaviour (run under Node when it is installed)."""
 
-import copy
 import json
 import math
 import re
@@ -21,7 +20,7 @@ from members.models import Organisation
 from members.services import verification_token
 from services.models import Service
 from tests.factories import OrganisationFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
@@ -131,9 +130,7 @@ def build_world():
     return listings, hidden
 
 
-@pytest.fixture
-def world(module_rows, db):
-    return copy.deepcopy(module_rows)
+world = rows_fixture()
 
 
 def every_filter_query(world) -> str:

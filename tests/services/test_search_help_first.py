@@ -3,12 +3,10 @@ one of its words in their names (``services.search.understanding.named``), on SQ
 family planning, not the "KBG" (gender-based violence) services; "looking for my family" is family tracing, not family
 law. A name typed whole still comes first. The shortcuts give the pages, order and counts of ranking every match."""
 
-import copy
-
 import pytest
 
 from tests.factories import OrganisationFactory, ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
@@ -77,9 +75,7 @@ def build_family():
     return services
 
 
-@pytest.fixture
-def family(module_rows, db):
-    return copy.deepcopy(module_rows)
+family = rows_fixture()
 
 
 def first_ids(language: str, query: str, count: int) -> list[int]:

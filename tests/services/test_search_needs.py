@@ -4,8 +4,6 @@ instead of one help filling the first page by name order (``services.search.unde
 on SQLite and PostgreSQL alike. A service that finds more of the query's words still comes first, a name typed whole
 before everything, and the shortcuts give the pages, order and counts of ranking every match."""
 
-import copy
-
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -15,7 +13,7 @@ from django.utils import translation
 from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
@@ -49,9 +47,7 @@ def build_helps():
     }
 
 
-@pytest.fixture
-def helps(module_rows, db):
-    return copy.deepcopy(module_rows)
+helps = rows_fixture()
 
 
 def first_ids(query: str, count: int) -> list[int]:

@@ -2,8 +2,6 @@
 documents with a query word in a name or of a category a word names, and they are the pages, order and counts of
 ranking every match (``plain_way``), on SQLite and PostgreSQL alike."""
 
-import copy
-
 import pytest
 from django.db import connection
 from django.http import QueryDict
@@ -13,7 +11,7 @@ from django.utils import translation
 from services import search
 from services.filters import ServiceFilter
 from tests.factories import ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services import directory_data as data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
@@ -45,9 +43,7 @@ def build_shelters():
     return named, by_category, described
 
 
-@pytest.fixture
-def shelters(module_rows, db):
-    return copy.deepcopy(module_rows)
+shelters = rows_fixture()
 
 
 def pages(query: str, size: int) -> tuple[list[list[int]], int]:
@@ -197,9 +193,7 @@ def build_family_law_services():
     return with_word, without_word, named, unrelated
 
 
-@pytest.fixture
-def family_law_services(module_rows, db):
-    return copy.deepcopy(module_rows)
+family_law_services = rows_fixture()
 
 
 @pytest.mark.parametrize("rows_per_id", [1, 2, 50])
@@ -256,9 +250,7 @@ def build_legal_aid_services():
     return by_category, named, named_of_category, others
 
 
-@pytest.fixture
-def legal_aid_services(module_rows, db):
-    return copy.deepcopy(module_rows)
+legal_aid_services = rows_fixture()
 
 
 @pytest.mark.parametrize("rows_per_id", [1, 2, 150])
@@ -350,9 +342,7 @@ def build_shelter_kits_services():
     return of_shelter, kits_with_word, kits_without_word, named
 
 
-@pytest.fixture
-def shelter_kits_services(module_rows, db):
-    return copy.deepcopy(module_rows)
+shelter_kits_services = rows_fixture()
 
 
 @pytest.mark.parametrize("rows_per_id", [1, 50])

@@ -3,12 +3,10 @@ term, not by name order (``services.search.words.TermIndex.most_specific_first``
 SQLite and PostgreSQL alike: the help whose term is the phrase as typed before one whose term says more, then a
 subcategory, then the help with the narrower vocabulary. The shortcuts give the pages of ranking every match."""
 
-import copy
-
 import pytest
 
 from tests.factories import ServiceCategoryFactory, ServiceFactory
-from tests.module_rows import parametrize_module_rows
+from tests.module_rows import parametrize_module_rows, rows_fixture
 from tests.services.search_pages import (
     assert_the_plain_way_gives_the_same_pages,
     assert_the_same_pages_when_counted_up_to_the_limit,
@@ -55,9 +53,7 @@ def build_helps():
     }
 
 
-@pytest.fixture
-def helps(module_rows, db):
-    return copy.deepcopy(module_rows)
+helps = rows_fixture()
 
 
 def first_ids(query: str, count: int) -> list[int]:
