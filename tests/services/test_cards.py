@@ -1,8 +1,11 @@
 """Result cards come from templates: one card (templates/includes/service_card.html) and the small includes it
 shares with the service page and the referral list (templates/includes/service/)."""
 
+import contextlib
+
 import pytest
 from django.conf import settings as django_settings
+from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils import translation
 
@@ -23,6 +26,22 @@ def rendered(client, url) -> tuple[str, set[str]]:
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode(), {template.name for template in response.templates}
+
+
+@contextlib.contextmanager
+def templates_rendered():
+    """The names of the templates rendered in the block, once for each rendering (a kept include read again is not
+    rendered again)."""
+    names = []
+
+    def seen(sender, template, context, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        yield names
+    finally:
+        template_rendered.disconnect(seen)
 
 
 def test_results_the_service_page_and_the_referral_list_print_the_same_includes(client):
@@ -71,21 +90,11 @@ def test_the_list_button_adds_or_removes_and_keeps_the_rest_of_the_query():
 def test_a_cards_shared_includes_are_rendered_once_per_language_and_values(client):
     """A card's cost, languages, how it is given, what it takes to get in and last verification are rendered from
     their includes with those values alone, and kept: two listings that say the same share one rendering."""
-    from django.test.signals import template_rendered
-
     first = data.public_listing(cost="free", documents_required="id", referral_required=False)
     second = data.public_listing(cost="free", documents_required="id", referral_required=False, name_en="Other")
-    rendered_names = []
-
-    def seen(sender, template, context, **kwargs):
-        rendered_names.append(template.name)
-
-    template_rendered.connect(seen)
-    try:
+    with templates_rendered() as rendered_names:
         html, _templates = rendered(client, "/en/search/?q=")
         html_again, _templates = rendered(client, "/en/search/?q=")
-    finally:
-        template_rendered.disconnect(seen)
     assert rendered_names.count("includes/service/access.html") == 1
     assert rendered_names.count("includes/service/cost.html") == 1
     assert f'id="service-{first.pk}"' in html and f'id="service-{second.pk}"' in html
@@ -120,8 +129,6 @@ def test_a_cards_kept_includes_are_found_by_the_values_that_decide_them(client):
     """A card's types of help, where it is given and what it takes to get in are kept per language for the row's
     own values (the categories, each location's visibility and city, its access facts): listings that share them
     share one rendering, and each card still says its own."""
-    from django.test.signals import template_rendered
-
     first = data.public_listing()
     second = data.public_listing(name_en="Other legal advice")
     ramp = data.public_listing(name_en="Legal advice with a ramp")
@@ -129,16 +136,8 @@ def test_a_cards_kept_includes_are_found_by_the_values_that_decide_them(client):
     confidential = data.confidential_listing()
     city_only = data.city_only_listing(name_en="Psychosocial support")
     hotline = data.hotline()
-    rendered_names = []
-
-    def seen(sender, template, context, **kwargs):
-        rendered_names.append(template.name)
-
-    template_rendered.connect(seen)
-    try:
+    with templates_rendered() as rendered_names:
         html, _templates = rendered(client, "/en/search/?q=")
-    finally:
-        template_rendered.disconnect(seen)
     # Legal aid (five listings) and the shelter.
     assert rendered_names.count("includes/service/categories.html") == 2
     # A public address in Bogotá (three listings), a confidential one there, Medellín, by phone.
