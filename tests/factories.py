@@ -1,9 +1,11 @@
-"""factory_boy factories shared by the whole suite. Phone numbers and e-mail addresses are fictional."""
+"""factory_boy factories shared by the whole suite, and the check that the database refuses a row the constraint
+tests write. Phone numbers and e-mail addresses are fictional."""
 
 import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 
 from members.models import City, Country, Helpline, Location, OpeningHours, Organisation
 from services.models import ContactChannel, Language, Population, Service, ServiceCategory
@@ -176,3 +178,13 @@ class ContactChannelFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
     kind = ContactChannel.Kind.WHATSAPP
     address = "+573001230001"
+
+
+def rejected_by_the_database(save):
+    """Run ``save`` in its own savepoint and tell whether the database refused it."""
+    try:
+        with transaction.atomic():
+            save()
+    except IntegrityError:
+        return True
+    return False

@@ -6,7 +6,6 @@ import zoneinfo
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from members.models import (
@@ -27,6 +26,7 @@ from tests.factories import (
     OpeningHoursFactory,
     OrganisationFactory,
     UserFactory,
+    rejected_by_the_database,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,16 +36,6 @@ GBV = Helpline.Kind.GBV
 BOGOTA = zoneinfo.ZoneInfo("America/Bogota")
 # 30 November 2026 is a Monday.
 MONDAY = datetime.date(2026, 11, 30)
-
-
-def rejected_by_the_database(save):
-    """Run ``save`` in its own savepoint and tell whether the database refused it."""
-    try:
-        with transaction.atomic():
-            save()
-    except IntegrityError:
-        return True
-    return False
 
 
 # Constraints -------------------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from services.models import Language, Population, Service, ServiceCategory
@@ -12,19 +11,10 @@ from tests.factories import (
     PopulationFactory,
     ServiceCategoryFactory,
     ServiceFactory,
+    rejected_by_the_database,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def rejected_by_the_database(save):
-    """Run ``save`` in its own savepoint and tell whether the database refused it."""
-    try:
-        with transaction.atomic():
-            save()
-    except IntegrityError:
-        return True
-    return False
 
 
 def service_update(**changes):
