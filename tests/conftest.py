@@ -1,8 +1,11 @@
 """Fixtures shared by every test: fast password hashing, an empty cache, English outside requests, two countries
-with a city each, staff in each role, and the rows a module writes once for many of its tests."""
+with a city each, staff in each role, the rows a module writes once for many of its tests, and the migrations'
+tests' way back and forth between schemas."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import override_settings
 from django.utils import translation
 
@@ -46,6 +49,23 @@ def module_rows(request, django_db_setup, django_db_blocker):
     """The group of rows the test reads (tests/module_rows.py: its parameter is the function that writes them, or
     None), written once for the tests of the module that read it and rolled back after them."""
     yield from rows_for_the_module(django_db_blocker, request.param)
+
+
+@pytest.fixture
+def migrate():
+    """``migrate(targets)`` moves the database to ``targets`` (``[(app, migration), ...]``) and gives the apps as
+    those migrations leave them. After the test the database is back at the latest schema, not at the last targets:
+    the tests that follow use the fields of every later migration. For transactional tests."""
+
+    def to(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield to
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ are also run from scratch by every test database)."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import OrganisationFactory
 
@@ -13,27 +11,14 @@ BEFORE = [("members", "0007_country_emergency_number_to_lines"), ("services", "0
 AFTER = [("members", "0008_correctionrequest_to_services"), ("services", "0011_correctionrequest")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_moving_correction_requests_keeps_their_rows_and_permissions():
+def test_moving_correction_requests_keeps_their_rows_and_permissions(migrate):
     organisation = OrganisationFactory()
-    try:
-        old = migrate(BEFORE)
-        old.get_model("members", "CorrectionRequest").objects.create(
-            organisation_id=organisation.pk, message="The phone does not answer."
-        )
-        new = migrate(AFTER)
-    finally:
-        # Back to the latest schema, not AFTER: the tests that follow use the fields of every later migration.
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
-
+    old = migrate(BEFORE)
+    old.get_model("members", "CorrectionRequest").objects.create(
+        organisation_id=organisation.pk, message="The phone does not answer."
+    )
+    new = migrate(AFTER)
     moved = new.get_model("services", "CorrectionRequest").objects.get()
     assert (moved.organisation_id, moved.message) == (organisation.pk, "The phone does not answer.")
     for role in ("Editors", "Coordinators"):
@@ -45,35 +30,27 @@ def test_moving_correction_requests_keeps_their_rows_and_permissions():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_free_text_reports_become_something_else_with_their_text_as_details():
+def test_free_text_reports_become_something_else_with_their_text_as_details(migrate):
     organisation = OrganisationFactory()
-    try:
-        old = migrate([("services", "0017_search_category_names_in_text")])
-        OldCorrection = old.get_model("services", "CorrectionRequest")
-        OldCorrection.objects.create(organisation_id=organisation.pk, message="The phone does not answer.")
-        OldCorrection.objects.create(organisation_id=organisation.pk, message="")
-        new = migrate([("services", "0018_suggested_updates")])
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    old = migrate([("services", "0017_search_category_names_in_text")])
+    OldCorrection = old.get_model("services", "CorrectionRequest")
+    OldCorrection.objects.create(organisation_id=organisation.pk, message="The phone does not answer.")
+    OldCorrection.objects.create(organisation_id=organisation.pk, message="")
+    new = migrate([("services", "0018_suggested_updates")])
     migrated = new.get_model("services", "CorrectionRequest").objects.order_by("pk")
     assert [(row.kind, row.message) for row in migrated] == [("other", "The phone does not answer."), ("other", "-")]
     assert all(row.forwarded_at is None for row in migrated)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_spanish_refugio_leaves_asylum_in_a_database_seeded_before_seeds_were_recorded():
-    try:
-        old = migrate([("services", "0024_category_seeded_search_terms")])
-        old.get_model("services", "ServiceCategory").objects.create(
-            slug="asylum-migration",
-            name="Asylum and migration status",
-            search_terms_es="asilo, refugio, Refugio, refugiado, pedir refugio",
-            search_terms_pt="refúgio",
-        )
-        new = migrate([("services", "0025_spanish_refugio_is_a_shelter")])
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+def test_spanish_refugio_leaves_asylum_in_a_database_seeded_before_seeds_were_recorded(migrate):
+    old = migrate([("services", "0024_category_seeded_search_terms")])
+    old.get_model("services", "ServiceCategory").objects.create(
+        slug="asylum-migration",
+        name="Asylum and migration status",
+        search_terms_es="asilo, refugio, Refugio, refugiado, pedir refugio",
+        search_terms_pt="refúgio",
+    )
+    new = migrate([("services", "0025_spanish_refugio_is_a_shelter")])
     category = new.get_model("services", "ServiceCategory").objects.get(slug="asylum-migration")
     assert (category.search_terms_es, category.search_terms_pt) == ("asilo, refugiado, pedir refugio", "refúgio")
