@@ -137,3 +137,13 @@ def hotline(**kwargs):
     }
     defaults.update(kwargs)
     return ServiceFactory(**defaults)
+
+
+def one_listing_of_each_kind():
+    """A public listing, a confidential one, a city-only one and a hotline, by kind."""
+    return {
+        "public": public_listing(),
+        "confidential": confidential_listing(),
+        "city_only": city_only_listing(),
+        "hotline": hotline(),
+    }

@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 
 
 def pytest_generate_tests(metafunc):
-    parametrize_module_rows(metafunc, listings=build_listings)
+    parametrize_module_rows(metafunc, listings=data.one_listing_of_each_kind)
 
 
 @pytest.fixture(autouse=True)
@@ -44,15 +44,6 @@ def found(query: str) -> list[int]:
 
 def notes(query: str) -> list[str]:
     return ServiceFilter(QueryDict(query)).notes
-
-
-def build_listings():
-    return {
-        "public": data.public_listing(),
-        "confidential": data.confidential_listing(),
-        "city_only": data.city_only_listing(),
-        "hotline": data.hotline(),
-    }
 
 
 listings = rows_fixture()

@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_rows")]
 
 
 def pytest_generate_tests(metafunc):
-    parametrize_module_rows(metafunc, listings=build_listings)
+    parametrize_module_rows(metafunc, listings=data.one_listing_of_each_kind)
 
 
 STATIC = settings.BASE_DIR / "static"
@@ -31,15 +31,6 @@ STATIC = settings.BASE_DIR / "static"
 def _english():
     with translation.override("en"):
         yield
-
-
-def build_listings():
-    return {
-        "public": data.public_listing(),
-        "confidential": data.confidential_listing(),
-        "city_only": data.city_only_listing(),
-        "hotline": data.hotline(),
-    }
 
 
 listings = rows_fixture()
