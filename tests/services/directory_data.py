@@ -21,6 +21,19 @@ SECRET_POSTAL_CODE = "990077"
 SECRET_LATITUDE = 4.6532917
 SECRET_LONGITUDE = -74.0581333
 CITY_ONLY_STREET = "Avenida Solo Ciudad 404"
+PENDING_ORGANISATION = "Pendiente Secreta"
+PAUSED_SERVICE = "Servicio En Pausa"
+# What no public output may carry: the confidential listing's street, postal code and point, the city-only listing's
+# street, and the names of the hidden listings (a pending organisation's, a paused service).
+SECRETS = (
+    SECRET_STREET,
+    SECRET_POSTAL_CODE,
+    str(SECRET_LATITUDE),
+    str(SECRET_LONGITUDE),
+    CITY_ONLY_STREET,
+    PENDING_ORGANISATION,
+    PAUSED_SERVICE,
+)
 
 
 def colombia():
@@ -147,3 +160,13 @@ def one_listing_of_each_kind():
         "city_only": city_only_listing(),
         "hotline": hotline(),
     }
+
+
+def pending_listing():
+    """A service of an organisation whose membership is still pending: never public."""
+    return ServiceFactory(organisation=OrganisationFactory(pending=True, name_es=PENDING_ORGANISATION))
+
+
+def paused_listing(organisation):
+    """A paused service of ``organisation``: never public."""
+    return ServiceFactory(organisation=organisation, name_es=PAUSED_SERVICE, status="paused")

@@ -23,9 +23,7 @@ from tests.factories import (
     ContactChannelFactory,
     CountryFactory,
     LanguageFactory,
-    OrganisationFactory,
     ServiceCategoryFactory,
-    ServiceFactory,
     UserFactory,
 )
 from tests.module_rows import parametrize_module_rows, rows_fixture
@@ -108,8 +106,8 @@ def build_directory():
     Location.objects.filter(pk=confidential.locations.first().pk).update(wheelchair_accessible=False)
     city_only = data.city_only_listing(cost=Service.Cost.LOW_COST, interpretation=True)
     hotline = data.hotline(cost=None, referral_required=None)  # facts its member never gave
-    pending = ServiceFactory(organisation=OrganisationFactory(pending=True, name_es="Pendiente Secreta"))
-    paused = ServiceFactory(organisation=public.organisation, name_es="Servicio En Pausa", status="paused")
+    pending = data.pending_listing()
+    paused = data.paused_listing(public.organisation)
     return {
         "public": public,
         "confidential": confidential,
@@ -166,17 +164,8 @@ def test_every_exported_organization_validates_against_the_official_schema(direc
 
 def test_only_public_data_leaves(directory):
     text = json.dumps(export_organizations(language="en"), ensure_ascii=False)
-    for secret in (
-        data.SECRET_STREET,
-        data.SECRET_POSTAL_CODE,
-        str(data.SECRET_LATITUDE),
-        str(data.SECRET_LONGITUDE),
-        data.CITY_ONLY_STREET,
-        "Pendiente Secreta",
-        "Servicio En Pausa",
-        "Ana Ejemplo",  # the private contact person
-        directory["public"].organisation.contact_email,
-    ):
+    private_contact = "Ana Ejemplo"
+    for secret in (*data.SECRETS, private_contact, directory["public"].organisation.contact_email):
         assert secret not in text
 
 
