@@ -53,6 +53,26 @@ def pages(query: str, size: int) -> tuple[list[list[int]], int]:
     return found, paginator.count
 
 
+def strong_matches_compared(monkeypatch, rows_per_id) -> list[int]:
+    """Has the engine read ``rows_per_id`` rows per id where it reads dense rows (PostgreSQL), and compares each
+    answer of its ``ids_of_strong_matches`` with ``ids_from_matches``: a slice shorter than asked would send the search
+    the plain way, so the ids themselves are compared. Gives the list of the stops it is asked for, filled as it is."""
+    engine = search.backend(connection.alias)
+    if hasattr(engine, "DENSE_ROWS_PER_ID"):
+        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
+    asked = []
+    original = engine.ids_of_strong_matches
+
+    def compared(others, stop, **kwargs):
+        ids = original(others, stop, **kwargs)
+        assert ids == engine.ids_from_matches(others, stop, **kwargs)
+        asked.append(stop)
+        return ids
+
+    monkeypatch.setattr(engine, "ids_of_strong_matches", compared)
+    return asked
+
+
 @pytest.mark.parametrize(
     "query", ["q=shelter", "q=shelters", "q=shelter&free=", "q=safe+shelter", "q=shelter+advice", "q=advice"]
 )
@@ -205,20 +225,7 @@ def test_a_category_not_all_its_own_read_first_in_name_order_gives_the_pages_of_
     """One word whose categories are not all its own ("law"): on PostgreSQL its strong matches without it in a name
     are looked for among the first rows in name order (``ids_of_strong_matches``), their text checked in the table,
     then sorted when those hold too few. The pages are the same."""
-    engine = search.backend(connection.alias)
-    if hasattr(engine, "DENSE_ROWS_PER_ID"):
-        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
-    asked = []
-    original = engine.ids_of_strong_matches
-
-    def compared(others, stop, **kwargs):
-        ids = original(others, stop, **kwargs)
-        # A slice shorter than asked would send the search the plain way: the ids themselves are compared.
-        assert ids == engine.ids_from_matches(others, stop, **kwargs)
-        asked.append(stop)
-        return ids
-
-    monkeypatch.setattr(engine, "ids_of_strong_matches", compared)
+    asked = strong_matches_compared(monkeypatch, rows_per_id)
     with translation.override("en"):
         fast = pages(query, size)
         with search.plain_way("strong_rows"):
@@ -354,19 +361,7 @@ def test_a_word_with_its_own_and_other_categories_gives_the_pages_of_ranking_eve
     """One word with a category of its own and another it names: its strong matches without it in a name are its
     own category's services and the other's with the word. PostgreSQL sorts them, when the first rows in name order
     hold too few, with both alternatives distributed (``ids_of_strong_matches``). The pages are the same."""
-    engine = search.backend(connection.alias)
-    if hasattr(engine, "DENSE_ROWS_PER_ID"):
-        monkeypatch.setattr(engine, "DENSE_ROWS_PER_ID", rows_per_id)
-    asked = []
-    original = engine.ids_of_strong_matches
-
-    def compared(others, stop, **kwargs):
-        ids = original(others, stop, **kwargs)
-        assert ids == engine.ids_from_matches(others, stop, **kwargs)
-        asked.append(stop)
-        return ids
-
-    monkeypatch.setattr(engine, "ids_of_strong_matches", compared)
+    asked = strong_matches_compared(monkeypatch, rows_per_id)
     with translation.override("en"), CaptureQueriesContext(connection) as queries:
         fast = pages(query, size)
     with translation.override("en"), search.plain_way("strong_rows"):
