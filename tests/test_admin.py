@@ -485,9 +485,7 @@ def build_busy_directory():
         )
 
 
-@pytest.fixture
-def busy_directory(module_rows, db):
-    return module_rows
+busy_directory = rows_fixture()
 
 
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=MODEL_IDS)
