@@ -666,7 +666,8 @@ SEARCH_TERMS = {
         "me botou para fora, me colocou para fora, expulsa de casa, "
         "despejo, despejada, fui despejada, ordem de despejo, "
         "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua"
-        ", abrigo que aceite, abrigo que receba",
+        ", abrigo que aceite, abrigo que receba"
+        ", abrigo que aceite meu filho, abrigo que aceite adolescente",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
@@ -806,16 +807,20 @@ SEARCH_TERMS = {
         "psiquiatra, psiquiatría, medicamentos, pensamientos suicidas, suicidio, quiero morir, trastorno mental, "
         "matarme, suicidarme, quitarme la vida, ganas de morir"
         ", se quiere morir, quiere matarse, habla de suicidarse"
-        ", ataque de pánico, crisis de pánico, crisis de ansiedad, ataque de ansiedad",
+        ", ataque de pánico, crisis de pánico, crisis de ansiedad, ataque de ansiedad"
+        ", se corta, se cortó, cortarse, autolesión, autolesiones, se hace daño",
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
         "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer"
         ", quer morrer"
-        ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico, medicamentos",
+        ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico, medicamentos"
+        ", se corta, se cortando, automutilação, autolesão, se machucando de propósito",
         "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts"
         ", wants to die, she wants to die"
-        ", panic attack, anxiety attack, panic disorder",
+        ", panic attack, anxiety attack, panic disorder"
+        ", self harm, self-harm, cutting herself, cutting myself, ending it, end it all, end my life, kill myself",
         "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati"
-        ", serangan panik, serangan kecemasan",
+        ", serangan panik, serangan kecemasan"
+        ", menyakiti diri sendiri, nyakitin diri sendiri, melukai diri sendiri, self harm, sayat tangan",
     ),
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
@@ -1041,23 +1046,27 @@ SEARCH_TERMS = {
         ", amenaza con deportarme, me quiere hacer deportar"
         ", se quedó con mi pasaporte"
         # French and Haitian Creole
-        ", papiers, sans papiers, papye",
+        ", papiers, sans papiers, papye"
+        ", acta de nacimiento, partida de nacimiento, registro civil",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
         "RNM, renovar documento, renovar visto, renovar protocolo, autorização de trabalho, CONARE, pedir "
         "refúgio, carteira de trabalho, CTPS"
-        ", reteve meu passaporte",
+        ", reteve meu passaporte"
+        ", certidão de nascimento, registro de nascimento, registrar meu filho",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
         " expired passport, work permit, renew my visa, renew my papers, renewal"
-        ", says he'll get me deported, get me deported",
+        ", says he'll get me deported, get me deported"
+        ", birth certificate, birth certificates",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
         "habis, overstay, ditahan imigrasi, rudenim, izin kerja"
         ", mau dilaporin imigrasi"
-        ", paspor diambil, paspor ditahan agen, paspor disita",
+        ", paspor diambil, paspor ditahan agen, paspor disita"
+        ", akta kelahiran, akte kelahiran, akte lahir",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
@@ -1088,10 +1097,12 @@ SEARCH_TERMS = {
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
         "caso, atención integral, ruta de atención, derivación, remisión, centro de atención, CEM, centro "
-        "emergencia mujer, centro de justicia para las mujeres, asistente social, promotora",
+        "emergencia mujer, centro de justicia para las mujeres, asistente social, promotora"
+        ", visita domiciliaria, visita a domicilio",
         "gestão de casos, assistente social, serviço social, acompanhamento, encaminhamento, rede de atendimento, "
         "atendimento integral, CREAS, CRAS, centro de referência, casa da mulher brasileira, técnica de "
-        "referência, plano de atendimento, acolhida, rede de proteção",
+        "referência, plano de atendimento, acolhida, rede de proteção"
+        ", visita domiciliar",
         "case management, case manager, case worker, caseworker, social worker, advocate, victim advocate, "
         "referral, referrals, follow-up, one-stop center, integrated services, service coordination, care plan, "
         "intake",
@@ -1121,7 +1132,11 @@ SEARCH_TERMS = {
         ", violentada por su pareja, violentada por mi pareja"
         # French and Haitian Creole, as Haitian women in Mexico and Brazil type them
         ", il me frappe, mon mari me frappe, mari m bat mwen"
-        ", vyolans, viktim vyolans",
+        ", vyolans, viktim vyolans"
+        ", violencia digital, violencia en línea, acoso en línea, ciberacoso, me hackearon, hackearon mi cuenta"
+        ", me hackeó, me jaquearon, perfil falso, cuenta falsa, perfil fake, deepfake"
+        ", me madrea, me madreó, me madrearon, me cascó, me casca, marido borracho, borracho agresivo"
+        ", se emborracha y me pega",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1140,7 +1155,9 @@ SEARCH_TERMS = {
         "passaporte"
         ", maus-tratos a idosos, maus-tratos contra idosa, idosa agredida, minha vó apanha, minha avó apanha,"
         " bate na minha avó, bate na minha vó"
-        ", violentada pelo companheiro, violentada pelo marido",
+        ", violentada pelo companheiro, violentada pelo marido"
+        ", violência digital, violência online, hackearam, me hackearam, hackearam minha conta"
+        ", whatsapp clonado, clonaram meu whatsapp, perfil fake, perfil falso, conta fake, deepfake",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1158,7 +1175,10 @@ SEARCH_TERMS = {
         "harasses me, employer took my passport, employer has my passport"
         ", beat me up, beat mi up"
         ", spends the money i send, spent my remittances, remittances"
-        ", elder abuse, elderly abuse, abuse of older people, abused elderly, lick me, him lick me",
+        ", elder abuse, elderly abuse, abuse of older people, abused elderly, lick me, him lick me"
+        ", online abuse, tech abuse, technology-facilitated abuse, cyberstalking, hacked my account"
+        ", hacked my instagram, fake account, fake profile, posting my pics, posting my pictures, deepfake"
+        ", deepfakes, hes hurting me, he is hurting me",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -1172,7 +1192,10 @@ SEARCH_TERMS = {
         "dicekik, mencekik, nyekik, kawin paksa, nikah paksa, dipaksa menikah, dipaksa nikah, dijodohkan paksa, "
         "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil"
         ", uang kiriman, ngabisin uang, habisin uang kiriman, suami ngabisin uang"
-        ", lansia dipukul, nenek dipukul, kakek dipukul, pacar mukul, pacarku mukul",
+        ", lansia dipukul, nenek dipukul, kakek dipukul, pacar mukul, pacarku mukul"
+        ", KBGO, kekerasan berbasis gender online, kekerasan online, kekerasan siber, di hack, dihack"
+        ", akun dibajak, akun di hack, akun palsu, akun fake, deepfake"
+        ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
@@ -1193,23 +1216,27 @@ SEARCH_TERMS = {
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
         "telefónica, línea gratuita, línea 24 horas, 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
-        "número para llamar, a quién llamar, número de teléfono, ahora mismo, de madrugada, a medianoche",
+        "número para llamar, a quién llamar, número de teléfono, ahora mismo, de madrugada, a medianoche"
+        ", nadie me ayuda, nadie me escucha",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
         "linha gratuita, 24 horas, suicídio, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, "
         "ligação gratuita, "
-        "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora, de madrugada",
+        "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora, de madrugada"
+        ", ngm me ajuda, ninguém me ajuda, ninguém me escuta",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
         "help now, sos, "
         "who to call, hotline number, right now, call now, 3am, middle of the night, late at night"
         ", 1am, 2am, 4am, 5am"
-        ", no phone credit, no credit to call",
+        ", no phone credit, no credit to call"
+        ", nobody helps me, no one helps me, no one is helping me",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
         "darurat, segera, SOS, "
         "nomor yang bisa dihubungi, nomor telepon, tengah malam, dini hari"
-        ", jam 2 pagi, jam 3 pagi",
+        ", jam 2 pagi, jam 3 pagi"
+        ", mau ngadu, ngadu kemana, ngadu ke mana, ngadu kemane, gak ada yang bantu",
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer"
@@ -1342,7 +1369,8 @@ SEARCH_TERMS = {
         "bebé, fórmula para bebé, "
         "bañarme, ducha, lavar ropa, recibo de luz, pagar la luz, pagar los recibos, "
         "hambre, pasando hambre, no tengo qué comer, tanque de gas, cilindro de gas, ropa de abrigo, ropa para el "
-        "frío, chamarra, chompa",
+        "frío, chamarra, chompa"
+        ", muebles, colchón, enseres",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, "
@@ -1350,20 +1378,23 @@ SEARCH_TERMS = {
         "tomar banho, banho, lavar roupa, "
         "busão, passe livre, ônibus de graça, conta de luz, conta de água, contas atrasadas, pagar as contas, "
         "fome, passando fome, tô com fome, gás, botijão de gás, gás de cozinha, roupa de frio, agasalho, casaco, "
-        "sem celular, não tenho celular",
+        "sem celular, não tenho celular"
+        ", móveis, colchão",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
         "funds, diapers, clothes, blankets, basic needs, soup kitchen, food "
         "pantry, free meals, free food, "
         "bus fare, bus ticket, bus pass, transport, transportation, baby formula, formula, "
         "shower, showers, laundry, bills, electric bill, utility bill, light bill, pay the bills, "
         "hungry, starving, nothing to eat, heat, heating, no heat, gas bill, coats, winter coats, warm clothes, "
-        "jacket, no phone, don't have a phone",
+        "jacket, no phone, don't have a phone"
+        ", furniture, mattress, household items",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
         "voucher, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
         "dapur umum, makan gratis, "
         "ongkos, ongkos pulang, tiket bus, transport, susu formula, susu bayi, "
         "mandi, numpang mandi, bayar listrik, token listrik, tagihan listrik, "
-        "lapar, kelaparan, ga ada makanan, gas elpiji, tabung gas, gas melon, baju hangat, baju anget, jaket",
+        "lapar, kelaparan, ga ada makanan, gas elpiji, tabung gas, gas melon, baju hangat, baju anget, jaket"
+        ", perabot, perabotan, kasur",
     ),
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "
@@ -1481,7 +1512,8 @@ SEARCH_TERMS = {
         "migrante"
         ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus"
         ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior"
-        ", reubicación, programa de reubicación",
+        ", reubicación, programa de reubicación"
+        ", abrir una cuenta bancaria, cuenta bancaria, cuenta de banco",
         "migrantes, imigrantes, venezuelanos, haitianos, haitiana, haitiano, recém-chegados, interiorização, "
         "Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
@@ -1489,7 +1521,8 @@ SEARCH_TERMS = {
         ", em trânsito"
         ", rodoviária, cheguei na rodoviária, terminal rodoviário"
         ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior"
-        ", acabei de chegar, cheguei agora, não conheço ninguém aqui",
+        ", acabei de chegar, cheguei agora, não conheço ninguém aqui"
+        ", abrir conta no banco, abrir conta, conta bancária, conta no banco",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
@@ -1497,7 +1530,8 @@ SEARCH_TERMS = {
         ", bus station, greyhound station, bus terminal, ofw, overseas filipino worker, overseas worker, helper, "
         "maid"
         ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit"
-        ", relocation, relocation program, haitian, got off the bus, just got off the bus",
+        ", relocation, relocation program, haitian, got off the bus, just got off the bus"
+        ", open a bank account, bank account, kasambahay, my amo",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
@@ -1505,7 +1539,8 @@ SEARCH_TERMS = {
         ", agen, agen TKI, calo, biaya penempatan, resmi gak, kerja ke luar negeri, kerja di luar negeri, "
         "berangkat ke luar negeri, taiwan, hongkong, hong kong, saudi, arab saudi, malaysia, singapura, "
         "brunei, kamboja"
-        ", relokasi",
+        ", relokasi"
+        ", buka rekening, rekening bank",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "

@@ -145,15 +145,15 @@ NEED_WORDS = {
 #: in the other words), Portuguese "fica" ("he keeps on...", "where is...") and "tendo", "estando" ("tô tendo uma
 #: crise": the stop words have "tenho" and "estou", and Spanish "teniendo"), the Spanish words of being and having that
 #: Venezuelans write in Portuguese ("estoy", "tengo", "soy", "sin": portuñol on the Portuguese page, where the
-#: Spanish stop words are no stop words), and Indonesian "suka" ("suka mukul": hits me often). Dropped from queries like
-#: stop words.
+#: Spanish stop words are no stop words), Indonesian "suka" ("suka mukul": hits me often), Betawi "aye" (I) and
+#: "bener" (really), and English "ned" (need, a stop word). Dropped from queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls porfis anoche ahorita horita",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica "
     "agr tendo estando estoy tengo soy sin pfv pfvr plmds",
-    "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint",
+    "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint ned",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
-    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya suka skrg skg",
+    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya suka skrg skg aye bener",
 }
 
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
@@ -233,11 +233,12 @@ LONGEST_ONE_EDIT = 7
 #: Everyday words that a typo correction leaves as typed, each seen corrected into a word of a name or a term that
 #: means something else: "mama" into Indonesian "mana" (which) and "mami" into "mati" (dead), "señor" into "menor",
 #: "fled" into "flee" (with "home", the shelters' "flee home"), "lick" (Caribbean: hit) into "sick", "waria" (a trans
-#: woman) into "maria". With the page language's stopwords-iso list (``everyday``).
+#: woman) into "maria", "semana" (week) into Indonesian "kemana" (where to), "sending" into "ending". With the page
+#: language's stopwords-iso list (``everyday``).
 EVERYDAY_WORDS = {
-    "es": "mama mami papa papi senor senora",
-    "pt": "mae mamae mainha pai painho",
-    "en": "mama mom mommy fled male lick",
+    "es": "mama mami papa papi senor senora semana",
+    "pt": "mae mamae mainha pai painho semana",
+    "en": "mama mom mommy fled male lick sending",
     "id": "mama waria",
 }
 

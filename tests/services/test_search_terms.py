@@ -340,6 +340,26 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "no me pasa la pension", "family-law"),
         ("en", "report assault", "criminal-justice"),
         ("en", "no phone credit", "helpline"),
+        # Blind set J: online abuse (KBGO), regional words for a beating (madrear, cascar, nggebuki, galak), a birth
+        # certificate, a bank account, furniture, self-harm, a home visit, nobody who helps.
+        ("es", "me hackearon el face", "gbv-case-management"),
+        ("pt", "perfil fake me ameaçando", "gbv-case-management"),
+        ("en", "someone made a fake account of me", "gbv-case-management"),
+        ("id", "KBGO", "gbv-case-management"),
+        ("id", "akun ig aku di-hack mantan", "gbv-case-management"),
+        ("pt", "deepfake", "gbv-case-management"),
+        ("es", "mi viejo me madrea", "gbv-case-management"),
+        ("es", "mi man me cascó", "gbv-case-management"),
+        ("id", "bojoku seneng nggebuki aku", "gbv-case-management"),
+        ("id", "laki aye galak bener", "gbv-case-management"),
+        ("es", "acta de nacimiento para mis hijos", "asylum-migration"),
+        ("en", "birth certificate for my kids", "asylum-migration"),
+        ("pt", "abrir conta no banco", "migrant-orientation"),
+        ("en", "furniture for new apartment", "cash-basic-needs"),
+        ("id", "anak saya suka nyakitin diri sendiri", "mental-health-care"),
+        ("en", "i keep thinking about ending it", "mental-health-care"),
+        ("pt", "visita domiciliar", "case-management"),
+        ("pt", "ngm me ajuda", "helpline"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
@@ -356,6 +376,9 @@ def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
         ("id", "pendampingan hukum", "legal-aid"),
         ("en", "report assault", "criminal-justice"),
         ("pt", "não conheço ninguém aqui", "migrant-orientation"),
+        # Blind set J: "filho" alone is child protection; "ned" (need) says nothing.
+        ("pt", "abrigo que aceite meu filho", "safe-shelter"),
+        ("en", "ned help hes hurting me", "gbv-case-management"),
     ],
 )
 def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(language, phrase, slug):

@@ -191,6 +191,19 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
     assert listed(page(client, "es", "mahna"), "es", named)  # a word that is no everyday one is still corrected
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "name"),
+    [("en", "sending", "Ending Violence"), ("es", "semana", "Ruang Kemana"), ("pt", "semana", "Ruang Kemana")],
+)
+def test_everyday_words_of_set_j_are_not_corrected_into_a_word_of_a_name_or_a_term(client, language, typed, name):
+    """ "sending" is one edit from "ending" (a term: "thinking about ending it"), "semana" (week) from Indonesian
+    "kemana" (where to: "ngadu kemana"); "my parents are sending me back home" asked for mental health care."""
+    named = ServiceFactory(**{f"name_{language}": name}, categories=[])
+    html = page(client, language, typed)
+    assert 'class="correction"' not in html
+    assert not listed(html, language, named)
+
+
 def test_corrections_come_from_public_listings_only(client):
     hidden = ServiceFactory(
         organisation=OrganisationFactory(pending=True, name_es="Fundación Zafiroazul"), name_es="Zafiroazul"
