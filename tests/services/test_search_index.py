@@ -493,3 +493,23 @@ def test_a_page_near_a_place_looks_its_words_up_once_for_both_its_lists(client):
         response = client.get(f"/es/search/?q=zorbex&near={city.pk}&radius=50")
     assert response.status_code == 200 and "Zorbex cercano" in response.content.decode()
     assert sum("services_searchword" in query["sql"] for query in queries) == 1
+
+
+@pytest.mark.parametrize("word", ["documents", "referral", "walk", "person", "phone"])
+def test_the_words_of_a_filters_facet_are_no_words_of_the_listing(word):
+    """A facet word keeps its "_" on both engines ("=access=no_documents", "=mode=in_person"): SQLite's FTS5 table
+    split it, so a search for "documents" or "person" found every service with that filter's facet, PostgreSQL none."""
+    quiet = ServiceFactory(
+        name_es="Jardín Quieto",
+        categories=[],
+        in_person=True,
+        by_phone=True,
+        documents_required="none",
+        referral_required=False,
+        appointment=Service.Appointment.WALK_IN,
+    )
+    described = ServiceFactory(name_es="Otro lugar", categories=[], description_es=f"Palabra {word}.")
+    ids = found(q=word)
+    assert described.pk in ids
+    assert quiet.pk not in ids
+    assert quiet.pk in found(mode="in_person")

@@ -1,7 +1,8 @@
 """SQLite: an FTS5 table over the documents' ``text``, ``facets`` and ``names`` (external content, kept in step by
-triggers, "=" a letter so that facet words stay whole), queried with one MATCH: ``"word"*`` prefix terms and facet
-alternatives, AND-ed. Its tokenizer splits on the same characters ``text.normalise`` removes, so FTS5 words are
-exactly the document's words. See docs/performance.md, "How the search is built".
+triggers, "=" and "_" letters so that facet words stay whole: "=mode=in_person"), queried with one MATCH:
+``"word"*`` prefix terms and facet alternatives, AND-ed. Its tokenizer splits on the same characters
+``text.normalise`` removes ("_" among them), so FTS5 words are exactly the document's words. See
+docs/performance.md, "How the search is built".
 """
 
 import contextlib
