@@ -659,7 +659,8 @@ SEARCH_TERMS = {
         "a dónde ir, albergue para mujeres golpeadas, refugio para mujeres maltratadas, casa para mujeres maltratadas, "
         "desalojo, desalojada, me desalojaron, "
         "me botaron del jato"
-        ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba",
+        ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba"
+        ", llevar a mi perro, llevar a mi gato, mascotas, mi mascota",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
@@ -667,20 +668,23 @@ SEARCH_TERMS = {
         "despejo, despejada, fui despejada, ordem de despejo, "
         "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua"
         ", abrigo que aceite, abrigo que receba"
-        ", abrigo que aceite meu filho, abrigo que aceite adolescente",
+        ", abrigo que aceite meu filho, abrigo que aceite adolescente"
+        ", levar meu cachorro, levar meu gato, animal de estimação",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
         "evicted, eviction, got evicted, "
         "kicked out, kicked me out, threw me out, thrown out, nowhere to sleep, sleeping in my car, couch surfing"
         ", shelter that accepts, shelter that allows, shelter that accepts boys, where can i go, where do i "
-        "go, where mi can go",
+        "go, where mi can go"
+        ", bring my cat, bring my dog, pets allowed, pet friendly",
         "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
         "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
         "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
         "tempat tinggal, "
         "penggusuran, digusur"
-        ", rumah aman yang terima, shelter yang terima, tmpt tinggal, tmpt aman",
+        ", rumah aman yang terima, shelter yang terima, tmpt tinggal, tmpt aman"
+        ", bawa kucing, bawa anjing, hewan peliharaan",
     ),
     "emergency-shelter": _t(
         "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy"
@@ -808,19 +812,23 @@ SEARCH_TERMS = {
         "matarme, suicidarme, quitarme la vida, ganas de morir"
         ", se quiere morir, quiere matarse, habla de suicidarse"
         ", ataque de pánico, crisis de pánico, crisis de ansiedad, ataque de ansiedad"
-        ", se corta, se cortó, cortarse, autolesión, autolesiones, se hace daño",
+        ", se corta, se cortó, cortarse, autolesión, autolesiones, se hace daño"
+        ", esquizofrenia, bipolar, discapacidad psicosocial",
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
         "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer"
         ", quer morrer"
         ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico, medicamentos"
-        ", se corta, se cortando, automutilação, autolesão, se machucando de propósito",
+        ", se corta, se cortando, automutilação, autolesão, se machucando de propósito"
+        ", esquizofrenia, bipolar, deficiência psicossocial",
         "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts"
         ", wants to die, she wants to die"
         ", panic attack, anxiety attack, panic disorder"
-        ", self harm, self-harm, cutting herself, cutting myself, ending it, end it all, end my life, kill myself",
+        ", self harm, self-harm, cutting herself, cutting myself, ending it, end it all, end my life, kill myself"
+        ", schizophrenia, bipolar, psychosocial disability",
         "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati"
         ", serangan panik, serangan kecemasan"
-        ", menyakiti diri sendiri, nyakitin diri sendiri, melukai diri sendiri, self harm, sayat tangan",
+        ", menyakiti diri sendiri, nyakitin diri sendiri, melukai diri sendiri, self harm, sayat tangan"
+        ", skizofrenia, bipolar, ODGJ",
     ),
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
@@ -972,24 +980,28 @@ SEARCH_TERMS = {
         "no me paga, no me pagan, no me pagaron, sueldo, salario, derechos laborales, inspección de trabajo, "
         "patrón, patrona"
         ", mi empleador, empleador"
-        ", me descuentan del sueldo, descuentos del sueldo, deuda con la agencia",
+        ", me descuentan del sueldo, descuentos del sueldo, deuda con la agencia"
+        ", herencia, viuda",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
         "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha, "
         "não me pagou, não me paga, salário atrasado, salário, direitos trabalhistas, patrão, "
         "patroa"
         ", patrão me maltrata"
-        ", descontam do salário, desconto no salário, dívida com a agência",
+        ", descontam do salário, desconto no salário, dívida com a agência"
+        ", herança, viúva",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
         "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
         "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights"
-        ", wage deductions, deducted from my pay, debt bondage, agency debt",
+        ", wage deductions, deducted from my pay, debt bondage, agency debt"
+        ", inheritance, widow, in-laws",
         "pengacara, advokat, kuasa hukum, bantuan hukum, LBH, konsultasi hukum, penasihat hukum, paralegal, pos "
         "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK, "
         "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker, "
         "majikan"
         ", gaji dipotong, potongan gaji, potong gaji, jeratan utang, utang ke agen, bayar utang ke agen"
-        ", pendampingan hukum",
+        ", pendampingan hukum"
+        ", warisan, harta warisan",
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
@@ -1019,20 +1031,24 @@ SEARCH_TERMS = {
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
         "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia, no me creyeron, "
         "la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia"
-        ", dónde denunciar, cómo denunciar, me estafaron, estafa",
+        ", dónde denunciar, cómo denunciar, me estafaron, estafa"
+        ", retirar la denuncia",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
         "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes, "
         "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO"
-        ", onde denunciar, como denunciar, fui enganada, pix pra apagar",
+        ", onde denunciar, como denunciar, fui enganada, pix pra apagar"
+        ", retirar a queixa, retirar a denúncia",
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
         "intimate images, revenge porn, leaked my nudes, posted my nudes, "
         "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report"
         ", where to report, how to report, scammed, scam"
-        ", report assault, report an assault, report sexual assault",
+        ", report assault, report an assault, report sexual assault"
+        ", drop the charges, withdraw the complaint",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
         "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
-        ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan, revenge porn",
+        ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan, revenge porn"
+        ", cabut laporan, mencabut laporan, lapor kekerasan",
     ),
     "asylum-migration": _t(
         "asilo, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
@@ -1082,7 +1098,8 @@ SEARCH_TERMS = {
         "me largou, me abandonou"
         ", divórcio de graça"
         ", não me dá pensão"
-        ", levou meu bebê, levou meus filhos, levou as crianças",
+        ", levou meu bebê, levou meus filhos, levou as crianças"
+        ", pode tirar meus filhos, tirar as crianças de mim",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
@@ -1092,22 +1109,27 @@ SEARCH_TERMS = {
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
         ", cerai gratis"
-        ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi",
+        ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi"
+        ", bisa ambil anak, hak asuh anak",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
         "caso, atención integral, ruta de atención, derivación, remisión, centro de atención, CEM, centro "
         "emergencia mujer, centro de justicia para las mujeres, asistente social, promotora"
-        ", visita domiciliaria, visita a domicilio",
+        ", visita domiciliaria, visita a domicilio"
+        ", salí de la cárcel, recién salida de la cárcel, salí de prisión",
         "gestão de casos, assistente social, serviço social, acompanhamento, encaminhamento, rede de atendimento, "
         "atendimento integral, CREAS, CRAS, centro de referência, casa da mulher brasileira, técnica de "
         "referência, plano de atendimento, acolhida, rede de proteção"
-        ", visita domiciliar",
+        ", visita domiciliar"
+        ", egressa, egressa do sistema prisional, saí da prisão, ex-presidiária",
         "case management, case manager, case worker, caseworker, social worker, advocate, victim advocate, "
         "referral, referrals, follow-up, one-stop center, integrated services, service coordination, care plan, "
-        "intake",
+        "intake"
+        ", just released from prison, out of prison, formerly incarcerated",
         "manajemen kasus, manajer kasus, pekerja sosial, peksos, pendamping, pendampingan, pendamping korban, "
-        "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut",
+        "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut"
+        ", mantan napi, baru keluar penjara",
     ),
     "gbv-case-management": _t(
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "
@@ -1136,7 +1158,9 @@ SEARCH_TERMS = {
         ", violencia digital, violencia en línea, acoso en línea, ciberacoso, me hackearon, hackearon mi cuenta"
         ", me hackeó, me jaquearon, perfil falso, cuenta falsa, perfil fake, deepfake"
         ", me madrea, me madreó, me madrearon, me cascó, me casca, marido borracho, borracho agresivo"
-        ", se emborracha y me pega",
+        ", se emborracha y me pega"
+        ", CJM, centro de justicia para las mujeres, centro de justicia para mujeres"
+        ", maltrata a mi abuela, maltratan a mi abuelita, maltrato a mi abuela, maltrato a personas mayores",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1157,7 +1181,8 @@ SEARCH_TERMS = {
         " bate na minha avó, bate na minha vó"
         ", violentada pelo companheiro, violentada pelo marido"
         ", violência digital, violência online, hackearam, me hackearam, hackearam minha conta"
-        ", whatsapp clonado, clonaram meu whatsapp, perfil fake, perfil falso, conta fake, deepfake",
+        ", whatsapp clonado, clonaram meu whatsapp, perfil fake, perfil falso, conta fake, deepfake"
+        ", maltrata minha avó, maus-tratos contra idosa, violência contra idosa",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1178,7 +1203,8 @@ SEARCH_TERMS = {
         ", elder abuse, elderly abuse, abuse of older people, abused elderly, lick me, him lick me"
         ", online abuse, tech abuse, technology-facilitated abuse, cyberstalking, hacked my account"
         ", hacked my instagram, fake account, fake profile, posting my pics, posting my pictures, deepfake"
-        ", deepfakes, hes hurting me, he is hurting me",
+        ", deepfakes, hes hurting me, he is hurting me"
+        ", elder abuse, abusing my grandmother, beaten by husband, beaten by my husband, beaten",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
         "seksual, pelecehan, pacar, "
@@ -1195,7 +1221,8 @@ SEARCH_TERMS = {
         ", lansia dipukul, nenek dipukul, kakek dipukul, pacar mukul, pacarku mukul"
         ", KBGO, kekerasan berbasis gender online, kekerasan online, kekerasan siber, di hack, dihack"
         ", akun dibajak, akun di hack, akun palsu, akun fake, deepfake"
-        ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak",
+        ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak"
+        ", kekerasan terhadap lansia, nenek dipukul",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
@@ -1207,7 +1234,8 @@ SEARCH_TERMS = {
         "referral, accompaniment, escort, go with me, someone to go with me, accompany me, ride, a ride, "
         "ride to the hospital"
         ", come with me, someone to come with me, go there with me, be there with me, "
-        "someone to be there with me, someone to go along",
+        "someone to be there with me, someone to go along"
+        ", where to refer, refer her, referral pathway",
         "rujukan, pendampingan, diantar, didampingi, pendamping ke rumah sakit, temani ke rumah sakit, antar ke "
         "rumah sakit"
         ", temani aku, temenin aku, nemenin aku, anterin aku, yang bisa nemenin, ditemani",
@@ -1243,7 +1271,8 @@ SEARCH_TERMS = {
         ", ayudar a una amiga, ayudar a mi amiga, cómo ayudar a mi amiga, cómo la ayudo, cómo ayudarla, "
         "mi amiga, amiga, mi pana, pana, cómo ayudo a mi hermana, la vecina, mi vecina, vecina, vecino, "
         "los vecinos, ayudar desde lejos"
-        ", hombre víctima, hombres víctimas, soy hombre, víctima hombre",
+        ", hombre víctima, hombres víctimas, soy hombre, víctima hombre"
+        ", 155",
         "ligue 180, central de atendimento à mulher, disque denúncia"
         ", ajudar uma amiga, ajudar minha amiga, como ajudar minha amiga, como ajudo ela, minha amiga, amiga, "
         "vizinha, minha vizinha, vizinho"
@@ -1257,7 +1286,8 @@ SEARCH_TERMS = {
         "SAPA 129, hotline KDRT, pengaduan kekerasan"
         ", bantu teman, cara bantu teman, teman aku, temen aku, temen gue, tetangga, tetangga aku, "
         "tetangga teriak"
-        ", istri, istri saya, istriku",
+        ", istri, istri saya, istriku"
+        ", 129",
     ),
     "remote-counselling": _t(
         "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat, "
@@ -1412,11 +1442,13 @@ SEARCH_TERMS = {
         "cash transfer, multipurpose cash, money, cash card, "
         "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
         ", money for a ticket, bus money, money for the bus, bus fare, bus ticket"
-        ", phone credit, top up my phone, prepaid minutes",
+        ", phone credit, top up my phone, prepaid minutes"
+        ", greyhound ticket, plane ticket",
         "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
         "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan"
         ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang, tiket bus, ongkos bus"
-        ", pulsa, isi pulsa, beli pulsa, paket data",
+        ", pulsa, isi pulsa, beli pulsa, paket data"
+        ", dinsos, bantuan dinsos",
     ),
     "dignity-kits": _t(
         "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene, "
@@ -1431,7 +1463,7 @@ SEARCH_TERMS = {
         # French and Haitian Creole
         ", manger, nourriture, manje",
         "comida, cesta básica, refeição, cozinha comunitária, marmita",
-        "food, food bank, food pantry, meals, groceries",
+        "food, food bank, food pantry, meals, groceries, SNAP, food stamps, EBT, WIC",
         "makanan, sembako, dapur umum, paket makanan",
     ),
     "livelihoods": _t(
@@ -1486,7 +1518,8 @@ SEARCH_TERMS = {
         "information, orientation, know your rights, rights, what to do, where to go, newcomer, new arrival, "
         "migrants, people on the move, in transit, info desk, information point, guidance, awareness, advice, "
         "interpreter, translator, translation, "
-        "don't know what to do, don't know where to go, don't know anything",
+        "don't know what to do, don't know where to go, don't know anything"
+        ", 211",
         "informasi, orientasi, hak, hak saya, apa yang harus dilakukan, ke mana, pendatang baru, migran, "
         "pengungsi, pencari suaka, orang berpindah, sosialisasi, penyuluhan, panduan, pusat informasi, "
         "penerjemah, juru bahasa, terjemahan, "
@@ -1495,14 +1528,18 @@ SEARCH_TERMS = {
     "rights-services-information": _t(
         "derechos, mis derechos, información, ruta de atención, derechos de las mujeres"
         ", el pastor, mi pastor, el pastor dice, el pastor me dijo, la iglesia, líder religioso, que lo "
-        "perdone, perdonarlo",
+        "perdone, perdonarlo"
+        ", es confidencial",
         "direitos, meus direitos, informação, direitos da mulher"
-        ", pastor, meu pastor, o pastor disse, pastor mandou, igreja, líder religioso, perdoar, perdoar ele",
+        ", pastor, meu pastor, o pastor disse, pastor mandou, igreja, líder religioso, perdoar, perdoar ele"
+        ", é sigiloso",
         "rights, know your rights, information, women's rights, red flags, not physical"
-        ", pastor, my pastor, pastor says, priest, imam, church, my church, religious leader, forgive him",
+        ", pastor, my pastor, pastor says, priest, imam, church, my church, religious leader, forgive him"
+        ", is it confidential, clare's law, clares law",
         "hak, hak saya, informasi hak, hak perempuan"
         ", ustadz, ustaz, ustad, pak ustadz, kata ustadz, pendeta, pastor, kyai, kiai, tokoh agama, disuruh "
-        "sabar, disuruh memaafkan",
+        "sabar, disuruh memaafkan"
+        ", diberi tahu, rahasia",
     ),
     "migrant-orientation": _t(
         "migrantes, caminantes, venezolanos, haitianos, haitiana, haitiano, recién llegados, en tránsito, "
@@ -1549,7 +1586,8 @@ SEARCH_TERMS = {
         "me sigue a todos lados, me acosa, extorsión, me extorsionan, cobro de piso, pandilla, "
         "pandilleros, cambiar la chapa, cambiar la cerradura"
         ", está en mi puerta, me está esperando afuera"
-        ", gota a gota, préstamo gota a gota, prestamista",
+        ", gota a gota, préstamo gota a gota, prestamista"
+        ", cerrajero",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
@@ -1557,41 +1595,52 @@ SEARCH_TERMS = {
         "extorsão, milícia, facção, trocar a fechadura, fechadura, me mata se eu largar ele, "
         "vai me matar se eu largar ele"
         ", tá na minha porta, tá lá fora"
-        ", agiota",
+        ", agiota"
+        ", chaveiro, trocar a fechadura",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
         "following me, he follows me, keeps following me, stalks me, extortion, gang, gangs, gang threats, "
         "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave"
         ", outside my door, he's outside, at my door, banging on my door, trying to get in, in my yard"
-        ", loan shark, hes outside, he is outside",
+        ", loan shark, hes outside, he is outside"
+        ", locksmith, hes coming back, he is coming back",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
         "mau bunuh aku, "
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
-        ", gedor pintu, nungguin di depan, ngancem, diancem",
+        ", gedor pintu, nungguin di depan, ngancem, diancem"
+        ", tukang kunci, ganti kunci, ngamuk, suami ngamuk",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "
         "me rastrea el celular, rastrea mi celular, me tiene rastreada, lee mis mensajes, me espía el celular"
         ", mochila de emergencia, maleta de emergencia, qué llevar si me voy, qué me llevo, salir segura"
-        ", cómo escapar, cómo escaparme, escaparme de él",
+        ", cómo escapar, cómo escaparme, escaparme de él"
+        ", sacar mis cosas, recoger mis cosas, guardar mis documentos, guardo mis documentos, esconder mis documentos"
+        ", chip nuevo, cambiar de número, número nuevo",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
         ", como sair com segurança, plano pra sair"
-        ", como escapar",
+        ", como escapar"
+        ", pegar minhas coisas, buscar minhas coisas, guardar meus documentos, documentos guardados"
+        ", esconder meus documentos, chip novo, trocar de chip, trocar o número, número novo",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
         "messages, reads my texts, hacked my phone"
         ", go bag, checklist, what to pack, leaving an abuser, leaving abuser, plan to leave, "
         "how to leave safely, leave safely"
-        ", how to escape, escape him",
+        ", how to escape, escape him"
+        ", get my things, get my stuff, civil standby, keep my documents safe, hide my documents"
+        ", store my documents, new sim, new sim card, new phone number, burner phone",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
-        ", tas darurat",
+        ", tas darurat"
+        ", ambil barang barang, ambil barang"
+        ", kartu sim baru, ganti nomor, nomor baru",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

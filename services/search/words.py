@@ -233,13 +233,14 @@ LONGEST_ONE_EDIT = 7
 #: Everyday words that a typo correction leaves as typed, each seen corrected into a word of a name or a term that
 #: means something else: "mama" into Indonesian "mana" (which) and "mami" into "mati" (dead), "señor" into "menor",
 #: "fled" into "flee" (with "home", the shelters' "flee home"), "lick" (Caribbean: hit) into "sick", "waria" (a trans
-#: woman) into "maria", "semana" (week) into Indonesian "kemana" (where to), "sending" into "ending". With the page
-#: language's stopwords-iso list (``everyday``).
+#: woman) into "maria", "semana" (week) into Indonesian "kemana" (where to), "sending" into "ending", "tunggal"
+#: (single: "ibu tunggal", a single mother) into "tinggal" (to live). With the page language's stopwords-iso list
+#: (``everyday``).
 EVERYDAY_WORDS = {
     "es": "mama mami papa papi senor senora semana",
     "pt": "mae mamae mainha pai painho semana",
     "en": "mama mom mommy fled male lick sending",
-    "id": "mama waria",
+    "id": "mama waria tunggal",
 }
 
 
