@@ -35,7 +35,7 @@ from .backends import backend
 from .documents import sort_name_field
 from .facets import facet
 from .text import MAX_QUERY_WORDS, normalise, read_once, shown_words, typed_words, whole_name
-from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms
+from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms, split_in_two
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
 # concept's categories, in its places, elsewhere (descriptions). In a partial search a word found counts more than
@@ -593,7 +593,7 @@ def understand(words: list[str], language: str, documents, *, correct: bool = Tr
     if fixed:
         # The query again with its words corrected: a corrected word may complete a phrase that names a type of help
         # ("violencia domestca": violencia doméstica), or the words may now be found together.
-        found_concepts = concepts([fixed.get(word, word) for word in words], language, terms)
+        found_concepts = concepts([part for word in words for part in fixed.get(word, word).split()], language, terms)
         if found(found_concepts):
             return Understanding(found_concepts, _shown(fixed), language=language, expanded=expanded)
         searched = {concept: _alone(concept, found) for concept in found_concepts}
@@ -635,7 +635,8 @@ def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found)
     """Typed word → the word of the public vocabulary (``vocabulary``) it is corrected to, for each single word of
     ``unfound`` (concepts found nowhere) that is not an everyday word of ``language`` (``words.everyday``): kept when
     the correction is found, or is a word of a category's name or terms (it may complete a phrase with the query's
-    other words)."""
+    other words). A word that is no typo of one may be two typed together ("restrainingorder", ``split_in_two``):
+    corrected to both, space between, when they are found."""
     counts, corrected = None, {}
     for concept in unfound:
         if len(concept.words) != 1 or concept.categories or understood_words.everyday(concept.words[0], language):
@@ -644,17 +645,20 @@ def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found)
             counts, _shown_words = vocabulary()
         fixed = correction(concept.words[0], counts)
         if fixed is None:
+            parts = split_in_two(concept.words[0], counts)
+            fixed = " ".join(parts) if parts else None
+        if fixed is None:
             continue
-        replacement = concepts([fixed], language, terms)
+        replacement = concepts(fixed.split(), language, terms)
         if terms.categories_of_word(fixed, language) or (replacement and found(replacement)):
             corrected[concept.words[0]] = fixed
     return corrected
 
 
 def _shown(corrections: dict[str, str]) -> dict[str, str]:
-    """Typed word → its correction as shown (with the accents of the categories' names and terms)."""
+    """Typed word → its correction as shown (each word with the accents of the categories' names and terms)."""
     _counts, shown = vocabulary()
-    return {word: shown.get(fixed, fixed) for word, fixed in corrections.items()}
+    return {word: " ".join(shown.get(part, part) for part in fixed.split()) for word, fixed in corrections.items()}
 
 
 def corrected_text(text: str, corrections: dict[str, str]) -> str:

@@ -281,6 +281,23 @@ def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str 
     return best[0]
 
 
+def split_in_two(word: str, vocabulary: Mapping[str, int]) -> tuple[str, str] | None:
+    """The two words of ``vocabulary`` (word → how many documents hold it) that ``word`` is, typed together without
+    the space between them ("rumahaman": rumah aman, "restrainingorder"), each of ``SHORTEST_CORRECTED`` letters or
+    more; of several ways to cut it, the one whose rarer word is the commonest, then the earlier cut. None when it is
+    no two of them (or is a word of it)."""
+    if word in vocabulary:
+        return None
+    best, parts = None, None
+    for cut in range(SHORTEST_CORRECTED, len(word) - SHORTEST_CORRECTED + 1):
+        first, second = word[:cut], word[cut:]
+        if first in vocabulary and second in vocabulary:
+            commonest = min(vocabulary[first], vocabulary[second])
+            if best is None or commonest > best:
+                best, parts = commonest, (first, second)
+    return parts
+
+
 # --- Terms: the words people use for each type of help ----------------------------------------------------------
 
 #: The longest term matched, in meaningful words.

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from members.models import Country
 from services.models import ServiceCategory, ServiceSearchDocument
-from services.search import vocabulary
+from services.search import split_in_two, vocabulary
 from tests.factories import (
     CountryFactory,
     LocationFactory,
@@ -170,6 +170,31 @@ def test_a_typo_is_corrected_and_the_page_offers_the_words_as_typed(client, coun
     as_typed = page(client, "es", "sicologa", as_typed=1)
     assert not listed(as_typed, "es", counselling)
     assert "Mostramos resultados para" not in as_typed
+
+
+def test_two_words_typed_together_are_searched_apart_and_the_page_offers_them_as_typed(client):
+    """ "restrainingorder" (the space lost on a phone) is no typo of one word: it is the two words of the public
+    vocabulary it is made of, searched and shown apart, with the words as typed a click away."""
+    orders = ServiceFactory(name_en="Restraining Order Clinic", categories=[])
+    html = page(client, "en", "restrainingorder")
+    assert listed(html, "en", orders)
+    assert 'href="?q=restraining+order"' in html and ">restraining order</a>" in html
+    assert 'href="?q=restrainingorder&amp;as_typed=1"' in html
+    assert not listed(page(client, "en", "restrainingorder", as_typed=1), "en", orders)
+
+
+@pytest.mark.parametrize(
+    ("word", "vocabulary", "parts"),
+    [
+        ("rumahaman", {"rumah": 3, "aman": 5}, ("rumah", "aman")),
+        ("rumahaman", {"rumahaman": 1, "rumah": 3, "aman": 5}, None),  # a word of the vocabulary is no two
+        ("legalaid", {"legal": 9}, None),  # "aid" is shorter than any word of the vocabulary
+        # Two ways to cut it: the one whose rarer word is commoner.
+        ("casamento", {"casa": 9, "mento": 1, "casam": 4, "ento": 4}, ("casam", "ento")),
+    ],
+)
+def test_a_word_typed_for_two_is_cut_where_both_halves_are_words_of_the_vocabulary(word, vocabulary, parts):
+    assert split_in_two(word, vocabulary) == parts
 
 
 def test_a_typo_with_a_letter_drawn_out_is_corrected_and_shown_corrected(client, counselling):
