@@ -231,7 +231,9 @@ def test_many_best_results_far_down_in_name_order_give_the_pages_of_ranking_ever
         assert [service.pk for service in results.narrow_slice(start, stop)] == ranked[start:stop]
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
+# that restores the serialized database (the migrations' tests) would insert again.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migrating_gives_documents_indexed_before_the_cells_their_cells():
     from django.db.migrations.executor import MigrationExecutor
 
@@ -278,7 +280,9 @@ def copied_service_at_0007(service):
     return Service(pk=copy.pk)  # read after migrating forward again
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
+# that restores the serialized database (the migrations' tests) would insert again.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_stored_facet_words_migrate_both_ways_and_the_search_and_its_filters_still_find():
     """0008 makes the facets' words a stored column, in the text index (PostgreSQL), and rebuilds the table on
     SQLite, whose FTS5 triggers must come back: a service saved after each step is found by words and filters."""
@@ -464,7 +468,9 @@ def test_a_query_word_is_asked_as_the_words_it_starts_and_finds_what_the_prefix_
     assert search.backend(connection.alias).expand_words(connection, ["zorbexa"]) == {"zorbexa": ["zorbexamos"]}
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
+# that restores the serialized database (the migrations' tests) would insert again.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's words (SQLite's FTS5 has its own)")
 def test_migrating_fills_the_words_from_the_documents_already_indexed():
     from django.db.migrations.executor import MigrationExecutor
