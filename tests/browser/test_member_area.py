@@ -6,13 +6,11 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from members.models import CoordinatorAssignment, OrganisationMember, ProposedChange
-from members.roles import COORDINATORS
-from tests.browser.conftest import screenshot, today_at
+from members.models import OrganisationMember, ProposedChange
+from tests.browser.conftest import log_in, screenshot, today_at
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -26,14 +24,6 @@ ADDED_NAME = "Refugio Amanecer"
 def member(directory, role_groups):
     user = UserFactory(username="marta@casa.example.org", email="marta@casa.example.org", password=PASSWORD)
     return OrganisationMember.objects.create(user=user, organisation=directory.organisation, language="es")
-
-
-@pytest.fixture
-def coordinator(directory, role_groups):
-    user = UserFactory(username="coordinator-co", is_staff=True, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=COORDINATORS))
-    CoordinatorAssignment.objects.create(user=user, country=directory.country)
-    return user
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -64,11 +54,7 @@ def test_member_edits_a_service_a_coordinator_approves_and_the_public_page_shows
     expect(visitor.locator("h1")).not_to_have_text(NEW_NAME)
 
     staff = new_context().new_page()
-    staff.goto(f"/{language}/admin/login/")
-    staff.locator("#id_username").fill(coordinator.username)
-    staff.locator("#id_password").fill(PASSWORD)
-    staff.locator("#login-form [type=submit]").click()
-    staff.wait_for_url(re.compile(rf"/{language}/admin/$"))
+    log_in(staff, language, coordinator)
     staff.goto(f"/{language}/admin/members/proposedchange/")
     staff.locator("#result_list tbody tr a").first.click()
     expect(staff.locator("#proposal-changes")).to_contain_text(NEW_NAME)
@@ -179,11 +165,7 @@ def test_member_adds_a_service_a_coordinator_approves_and_search_finds_it(
     expect(visitor.locator("main")).not_to_contain_text(ADDED_NAME)
 
     staff = new_context().new_page()
-    staff.goto("/es/admin/login/")
-    staff.locator("#id_username").fill(coordinator.username)
-    staff.locator("#id_password").fill(PASSWORD)
-    staff.locator("#login-form [type=submit]").click()
-    staff.wait_for_url(re.compile(r"/es/admin/$"))
+    log_in(staff, "es", coordinator)
     staff.goto("/es/admin/members/proposedchange/")
     staff.locator("#result_list tbody tr a").first.click()
     expect(staff.locator("#proposal-changes")).to_contain_text(ADDED_NAME)
@@ -216,11 +198,7 @@ def test_member_corrects_her_waiting_addition_then_withdraws_it_without_javascri
     expect(page.locator("main")).to_contain_text(ADDED_NAME)
 
     staff = new_context().new_page()
-    staff.goto("/es/admin/login/")
-    staff.locator("#id_username").fill(coordinator.username)
-    staff.locator("#id_password").fill(PASSWORD)
-    staff.locator("#login-form [type=submit]").click()
-    staff.wait_for_url(re.compile(r"/es/admin/$"))
+    log_in(staff, "es", coordinator)
     staff.goto(f"/es/admin/members/proposedchange/{proposal.pk}/change/")
     expect(staff.locator("#proposal-changes")).to_contain_text(ADDED_NAME)
     expect(staff.locator("#proposal-history li")).to_have_count(2)
