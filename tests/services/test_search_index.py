@@ -501,10 +501,11 @@ def test_a_page_near_a_place_looks_its_words_up_once_for_both_its_lists(client):
     assert sum("services_searchword" in query["sql"] for query in queries) == 1
 
 
-@pytest.mark.parametrize("word", ["documents", "referral", "walk", "person", "phone"])
+@pytest.mark.parametrize("word", ["documents", "referral", "cost", "person", "phone"])
 def test_the_words_of_a_filters_facet_are_no_words_of_the_listing(word):
-    """A facet word keeps its "_" on both engines ("=access=no_documents", "=mode=in_person"): SQLite's FTS5 table
-    split it, so a search for "documents" or "person" found every service with that filter's facet, PostgreSQL none."""
+    """A facet word keeps its "_" on both engines ("=access=no_documents", "=mode=in_person", "=cost=low_cost"):
+    SQLite's FTS5 table split it, so a search for "documents" or "person" found every service with that filter's
+    facet, PostgreSQL none."""
     quiet = ServiceFactory(
         name_es="Jardín Quieto",
         categories=[],
@@ -513,6 +514,7 @@ def test_the_words_of_a_filters_facet_are_no_words_of_the_listing(word):
         documents_required="none",
         referral_required=False,
         appointment=Service.Appointment.WALK_IN,
+        cost=Service.Cost.LOW_COST,
     )
     described = ServiceFactory(name_es="Otro lugar", categories=[], description_es=f"Palabra {word}.")
     ids = found(q=word)
