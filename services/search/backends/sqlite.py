@@ -82,25 +82,25 @@ def match_concepts(queryset, concepts, *, document: str = "", partial: bool = Fa
     return _match_fts(queryset, concepts_query(concepts, partial=partial))
 
 
+def _asked_once(column: str, alternatives, *, document: str = "") -> Q:
+    """Documents with one of ``alternatives`` (FTS5 terms) in ``column`` of the FTS5 table, asked of it once for all
+    the rows a statement reads (a rank asks it of every match, where a LIKE read each one's column whole)."""
+    return Q(**{f"{document}pk__in": FtsMatch([f"{column} : ({' OR '.join(alternatives)})"])})
+
+
 def in_names(word_forms, *, document: str = "") -> Q:
-    """Documents with one of ``word_forms`` starting a word of their names (the service's, the organisation's),
-    asked of the FTS5 table once for all of them (a rank asks it of every match: a LIKE read each one's names)."""
-    forms = " OR ".join(f"{_fts_string(form)}*" for form in word_forms)
-    return Q(**{f"{document}pk__in": FtsMatch([f"names : ({forms})"])})
+    """Documents with one of ``word_forms`` starting a word of their names (the service's, the organisation's)."""
+    return _asked_once("names", [f"{_fts_string(form)}*" for form in word_forms], document=document)
 
 
 def in_text(word_forms, *, document: str = "") -> Q:
-    """Documents with one of ``word_forms`` starting a word of their text, asked of the FTS5 table once for all of
-    them (a LIKE reads every row's whole text)."""
-    forms = " OR ".join(f"{_fts_string(form)}*" for form in word_forms)
-    return Q(**{f"{document}pk__in": FtsMatch([f"text : ({forms})"])})
+    """Documents with one of ``word_forms`` starting a word of their text."""
+    return _asked_once("text", [f"{_fts_string(form)}*" for form in word_forms], document=document)
 
 
 def of_facets(facet_words, *, document: str = "") -> Q:
-    """Documents with one of ``facet_words`` (a category's, ``=category=4``), asked of the FTS5 table once for all of
-    them, as ``in_names``."""
-    words = " OR ".join(_fts_string(word) for word in facet_words)
-    return Q(**{f"{document}pk__in": FtsMatch([f"facets : ({words})"])})
+    """Documents with one of ``facet_words`` (a category's, ``=category=4``)."""
+    return _asked_once("facets", [_fts_string(word) for word in facet_words], document=document)
 
 
 def with_whole_name(word: str, *, document: str = "") -> Q:
