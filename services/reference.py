@@ -1117,19 +1117,24 @@ SEARCH_TERMS = {
         "caso, atención integral, ruta de atención, derivación, remisión, centro de atención, CEM, centro "
         "emergencia mujer, centro de justicia para las mujeres, asistente social, promotora"
         ", visita domiciliaria, visita a domicilio"
-        ", salí de la cárcel, recién salida de la cárcel, salí de prisión",
+        ", salí de la cárcel, recién salida de la cárcel, salí de prisión"
+        ", sin policía, sin la policía, sin denunciar, no quiero denunciar",
         "gestão de casos, assistente social, serviço social, acompanhamento, encaminhamento, rede de atendimento, "
         "atendimento integral, CREAS, CRAS, centro de referência, casa da mulher brasileira, técnica de "
         "referência, plano de atendimento, acolhida, rede de proteção"
         ", visita domiciliar"
-        ", egressa, egressa do sistema prisional, saí da prisão, ex-presidiária",
+        ", egressa, egressa do sistema prisional, saí da prisão, ex-presidiária"
+        ", sem polícia, sem a polícia, sem denunciar, não quero denunciar",
         "case management, case manager, case worker, caseworker, social worker, advocate, victim advocate, "
         "referral, referrals, follow-up, one-stop center, integrated services, service coordination, care plan, "
         "intake"
-        ", just released from prison, out of prison, formerly incarcerated",
+        ", just released from prison, out of prison, formerly incarcerated"
+        ", without police, without the police, no police, no cops, without reporting",
         "manajemen kasus, manajer kasus, pekerja sosial, peksos, pendamping, pendampingan, pendamping korban, "
         "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut"
-        ", mantan napi, baru keluar penjara",
+        ", mantan napi, baru keluar penjara"
+        ", tanpa polisi, tanpa lapor, gak mau lapor, nggak mau lapor, tidak mau lapor, tidak mau melapor"
+        ", gak mau lapor polisi, tidak mau lapor polisi",
     ),
     "gbv-case-management": _t(
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "
@@ -1620,13 +1625,15 @@ SEARCH_TERMS = {
         ", mochila de emergencia, maleta de emergencia, qué llevar si me voy, qué me llevo, salir segura"
         ", cómo escapar, cómo escaparme, escaparme de él"
         ", sacar mis cosas, recoger mis cosas, guardar mis documentos, guardo mis documentos, esconder mis documentos"
-        ", chip nuevo, cambiar de número, número nuevo",
+        ", chip nuevo, cambiar de número, número nuevo"
+        ", controla mi celular, me controla el celular",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
         ", como sair com segurança, plano pra sair"
         ", como escapar"
         ", pegar minhas coisas, buscar minhas coisas, guardar meus documentos, documentos guardados"
-        ", esconder meus documentos, chip novo, trocar de chip, trocar o número, número novo",
+        ", esconder meus documentos, chip novo, trocar de chip, trocar o número, número novo"
+        ", controla meu celular, mexe no meu celular, vigia meu celular",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
@@ -1635,12 +1642,14 @@ SEARCH_TERMS = {
         "how to leave safely, leave safely"
         ", how to escape, escape him"
         ", get my things, get my stuff, civil standby, keep my documents safe, hide my documents"
-        ", store my documents, new sim, new sim card, new phone number, burner phone",
+        ", store my documents, new sim, new sim card, new phone number, burner phone"
+        ", controls my phone, checks my phone",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat"
         ", ambil barang barang, ambil barang"
-        ", kartu sim baru, ganti nomor, nomor baru",
+        ", kartu sim baru, ganti nomor, nomor baru"
+        ", ngecek hp, kontrol hp",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

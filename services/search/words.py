@@ -195,14 +195,15 @@ def meaningful(words: list[str], language: str, keep: Iterable[str] = ()) -> lis
     return remaining or list(words)
 
 
-#: Words that say "not": "no puedo dormir" (I cannot sleep) asks for another help than "dónde dormir". English
-#: "t" is what "can't", "won't", "don't" leave once normalised ("can t").
+#: Words that say "not": "no puedo dormir" (I cannot sleep) asks for another help than "dónde dormir", "ayuda sin
+#: policía" (help without the police) another than "policía". English "t" is what "can't", "won't", "don't" leave
+#: once normalised ("can t").
 NEGATIONS = {
-    "es": "no nunca ni jamas",
-    "pt": "nao naum nunca nem jamais",
+    "es": "no nunca ni jamas sin",
+    "pt": "nao naum nunca nem jamais sem sin",
     "en": "not no never t cant cannot dont wont didnt doesnt couldnt wouldnt shouldnt isnt wasnt arent werent aint "
-    "havent hasnt hadnt cyaan caan dosent doesent dosnt dnt cnt wasent didint",
-    "id": "tidak tak gak nggak ga gk ngga enggak engga ndak kagak",
+    "havent hasnt hadnt cyaan caan dosent doesent dosnt dnt cnt wasent didint without",
+    "id": "tidak tak gak nggak ga gk ngga enggak engga ndak kagak tanpa",
 }
 
 #: The most stop words between a negation and the word it says "not" of: "no puedo dormir", "gak bisa tidur" (one),
@@ -364,6 +365,8 @@ class TermIndex:
             self.stemmed[language].setdefault(_key(phrase_stems, marks), set()).add(category_id)
             self.plain.setdefault(_key(phrase_words, marks), set()).add(category_id)
             self.plain_in[language].setdefault(_key(phrase_words, marks), set()).add(category_id)
+            if any(marks):
+                continue  # said with "not", a phrase names its help whole: "sin policía" is not the police
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
@@ -522,9 +525,16 @@ def _concepts(words: list[str], language: str, terms: TermIndex, *, only_meaning
         for length in range(min(terms.longest, len(sequence) - start), 0, -1):
             window, marks = sequence[start : start + length], negations[start : start + length]
             # Said with its negation ("no puedo dormir"), else without it ("no tengo papeles": papeles).
-            categories = terms.categories(window, language, marks) or (
-                terms.categories(window, language) if any(marks) else set()
-            )
+            categories = terms.categories(window, language, marks)
+            if categories and any(marks):
+                # What a phrase with a negation says is not looked for in the listings' words: only the help it names
+                # finds it ("ayuda sin policía": case management, not a service with "policía" in its name). Each of
+                # its words stays a word of the query (``text.said_phrase``), found through that help.
+                said = tuple(said_phrase([word]) for word in window)
+                found.append(Concept(said, tuple((word,) for word in said), frozenset(categories)))
+                start += length
+                break
+            categories = categories or (terms.categories(window, language) if any(marks) else set())
             if categories or length == 1:
                 found.append(
                     Concept(

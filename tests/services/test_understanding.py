@@ -474,6 +474,45 @@ def test_a_term_of_stop_words_alone_finds_its_help_among_other_words(client):
         assert listed(html, language, station), query
 
 
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        ("es", "ayuda sin policía"),
+        ("pt", "quero ajuda mas sem polícia"),
+        ("en", "help without police"),
+        ("id", "mau cerita tapi gak mau lapor polisi"),
+    ],
+)
+def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(client, language, query):
+    """A survivor who says she does not want the police is shown the help that does not go to them, and no police
+    station, although its name has the word she typed."""
+    helps = ServiceCategoryFactory(
+        slug="case-management",
+        name_en="Case management",
+        search_terms_es="sin policía",
+        search_terms_pt="sem polícia",
+        search_terms_en="without police",
+        search_terms_ind="gak mau lapor polisi",
+    )
+    police = ServiceCategoryFactory(
+        slug="specialised-police",
+        name_en="Specialised police",
+        search_terms_es="policía",
+        search_terms_pt="polícia",
+        search_terms_en="police",
+        search_terms_ind="polisi, lapor polisi",
+    )
+    worker = ServiceFactory(name_es="Casa Violeta", description_es="Acompañamiento.", categories=[helps])
+    station = ServiceFactory(
+        name_es="Policía Polisi Police Centro",
+        description_es="Policía, polícia, police. Lapor polisi.",
+        categories=[police],
+    )
+    html = page(client, language, query)
+    assert listed(html, language, worker)
+    assert not listed(html, language, station)
+
+
 def test_an_english_not_typed_with_its_apostrophe_is_a_negation(client):
     support = ServiceCategoryFactory(slug="psychosocial-support", name_en="Support", search_terms_en="can't sleep")
     shelter = ServiceCategoryFactory(slug="safe-shelter", name_en="Shelter", search_terms_en="somewhere to sleep")

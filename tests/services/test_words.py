@@ -229,6 +229,11 @@ def test_a_term_is_read_in_the_page_language_first():
         ("pt", "nao tenho documento e nao consigo trabalho", [True, True]),
         ("es", "necesito un abogado", [False]),
         ("es", "no", [False]),  # stop words only: kept whole, nothing said "not" of
+        # "Without" says "not" too: help without the police.
+        ("es", "ayuda sin la policia", [True]),
+        ("pt", "ajuda sem policia", [True]),
+        ("en", "help without police", [True]),
+        ("id", "bantuan tanpa polisi", [False, True]),
     ],
 )
 def test_a_negation_is_said_of_the_next_meaningful_word_close_enough(language, query, marks):
@@ -266,6 +271,37 @@ def test_a_term_said_with_a_negation_names_its_categories_only_with_it(language,
     """ "dormir" is a shelter's bed in "dónde dormir" and insomnia in "no puedo dormir"."""
     understood = words.concepts(words.normalise(query).split(), language, NEGATED_TERMS)
     assert [sorted(concept.categories) for concept in understood] == [categories]
+
+
+def test_a_term_said_with_a_negation_gives_none_of_its_words_to_its_help():
+    """ "dormir" is no word of insomnia's help, nor "polisi" of help that does not go to the police: a query word only
+    relates to the helps whose terms say it without "not" (``TermIndex.categories_of_word``)."""
+    terms = words.TermIndex(
+        [(1, "es", "dónde dormir"), (2, "es", "no puedo dormir"), (3, "id", "gak mau lapor polisi")]
+    )
+    assert terms.categories_of_word("dormir", "es") == {1}
+    assert terms.categories_of_word("polisi", "id") == set()
+    assert terms.categories_of_word("lapor", "id") == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "said"),
+    [
+        ("es", "no puedo dormir", ["dormir"]),
+        ("es", "ayuda sin policia", ["policia"]),
+        ("id", "mau cerita tapi gak mau lapor polisi", ["lapor", "polisi"]),
+    ],
+)
+def test_the_words_of_a_phrase_said_with_a_negation_are_not_looked_for_in_the_listings(language, query, said):
+    """Only the help the phrase names finds it: its words are matched by no listing's words (``text.said_phrase``),
+    so a police station named "Polisi" is not what "gak mau lapor polisi" (I don't want to report to the police)
+    finds. Each word stays a word of the query, found through that help."""
+    terms = words.TermIndex([(1, "es", "sin policía"), (1, "id", "gak mau lapor polisi"), (2, "es", "no puedo dormir")])
+    (concept,) = [c for c in words.concepts(words.normalise(query).split(), language, terms) if c.categories]
+    # Each word marked as said ("=said=polisi"), no listing's word, and matched by itself alone.
+    assert [word.rsplit("=", 1)[-1] for word in concept.words] == said
+    assert all(word.startswith("=") for word in concept.words)
+    assert concept.forms == tuple((word,) for word in concept.words)
 
 
 def test_a_term_whose_words_repeat_is_met_by_a_query_of_each_word_once():
