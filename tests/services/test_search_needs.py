@@ -248,11 +248,6 @@ def most_found_rows(query: str, start: int, stop: int) -> tuple[list | None, lis
     return shortcut_and_plain_rows("most_found_rows", query, start, stop)
 
 
-def ranked_among_the_most_found(plain: list) -> list | None:
-    """``plain``, or None on PostgreSQL, which does not count the words found (``COUNTS_FOUND``)."""
-    return plain if search.backend(connection.alias).COUNTS_FOUND else None
-
-
 @pytest.mark.parametrize(
     ("start", "stop"),
     [(0, 1), (1, 2), (0, 2), (1, 3)],
@@ -264,7 +259,7 @@ def test_while_needs_take_turns_only_the_groups_of_most_words_found_a_page_reach
     match; those reaching the last group are not (``None``)."""
     ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
     fewer, plain = most_found_rows("kid+fever+lawyer+divorce", start, stop)
-    assert plain and fewer == ranked_among_the_most_found(plain)
+    assert plain and fewer == plain
     assert most_found_rows("kid+fever+lawyer+divorce", 0, 50)[0] is None  # the last group: every match is ranked
 
 
@@ -283,7 +278,7 @@ def test_in_a_partial_search_only_the_groups_of_most_words_found_a_page_reaches_
     them alone, with the rows and ranks of ranking every match."""
     more_words_found()
     fewer, plain = most_found_rows("fever+zebra+garden+quiet", start, stop)
-    assert plain and fewer == ranked_among_the_most_found(plain)
+    assert plain and fewer == plain
     assert most_found_rows("fever+zebra+garden+quiet", 0, 4)[0] is None
 
 
@@ -317,8 +312,63 @@ def test_more_words_than_are_combined_are_counted_from_each_documents_words(help
     more_words_found()
     ServiceFactory(name_en="Zebra garden quiet house lane")
     fewer, plain = most_found_rows("fever+zebra+garden+quiet+lane", start, stop)
-    assert plain and fewer == ranked_among_the_most_found(plain)
+    assert plain and fewer == plain
     assert most_found_rows("fever+zebra+garden+quiet+lane", 0, 5)[0] is None
+
+
+def units_found(document, units, *, names_only: bool) -> int:
+    """How many of ``units`` (``understanding.found_units``) ``document`` has, read from its words as stored: one of a
+    unit's forms starting a word of its text or names (``names_only``: of its names), or one of its facet words."""
+    words = (document.names if names_only else f"{document.text} {document.names}").split()
+    facets = set(document.facets.split())
+    return sum(
+        any(word.startswith(form) for word in words for form in forms) or bool(facets.intersection(facet_words))
+        for forms, facet_words in units
+    )
+
+
+@pytest.mark.parametrize("query", ["fever+zebra+garden+quiet", "fever+zebra+garden+quiet+lane"])
+@pytest.mark.parametrize("names_only", [False, True], ids=["text", "names only"])
+@pytest.mark.parametrize("limit", [1, 2, 1000])
+def test_the_matches_counted_by_words_found_are_those_that_have_them(
+    helps, django_assert_num_queries, query, names_only, limit
+):
+    """The counts of the matches by words found (``found_counts``, one statement, for four words and for more than
+    are combined) are those of each match's words as stored, capped at the limit, with whether a match has fewer:
+    "zebra" starts "zebras", and medical care's services find "fever" through their category alone."""
+    more_words_found()
+    ServiceFactory(name_en="Zebras quiet corner lane")
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict(f"q={query}")).qs._index
+        units = search.understanding.found_units(index.search_understanding)
+        with django_assert_num_queries(1):
+            counted = search.backend(index.db).found_counts(index, units, limit, names_only=names_only)
+    found = [units_found(document, units, names_only=names_only) for document in index.order_by()]
+    expected = [
+        (min(sum(number >= least for number in found), limit), any(number < least for number in found))
+        for least in range(len(units) + 1)
+    ]
+    assert counted == expected
+    assert len(set(found)) > 2
+    medical = [document for document in index.order_by() if document.service_id in {s.pk for s in helps["medical"]}]
+    assert medical and all("fever" not in document.text for document in medical)
+    assert any(" zebras " in f" {document.names} " for document in index.order_by())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's counts")
+def test_on_postgresql_whether_a_match_found_fewer_is_not_known_when_both_counts_reach_the_rows_counted(
+    helps, monkeypatch
+):
+    """Each number of words found is counted up to ``FOUND_COUNTED_TO`` rows, from the most words down: two matches
+    with two words or more and two with any reach it, so whether one found fewer than two is not known (no match is
+    said to), and the matches with one or more are not counted."""
+    more_words_found()
+    monkeypatch.setattr(search.backend(connection.alias), "FOUND_COUNTED_TO", 2)
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict("q=fever+zebra+garden+quiet")).qs._index
+        units = search.understanding.found_units(index.search_understanding)
+        counted = search.backend(index.db).found_counts(index, units, 1)
+    assert counted == [(1, False), (1, False), (1, False), (1, True), (0, True)]
 
 
 def test_a_page_whose_needs_take_turns_never_builds_the_rank_of_every_match(helps, monkeypatch):

@@ -14,6 +14,7 @@ from collections import defaultdict
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.db.models.sql.where import AND, OR, WhereNode
 
@@ -582,8 +583,9 @@ COUNTS_OPEN_WITH_PAGE = True
 # Whether ``best_with_count`` reads the best results' page and their count in one statement.
 COUNTS_BEST_WITH_PAGE = True
 
-# Not yet: a partial search's matches are not counted by the number of words they found (``shortcuts.most_found_rows``).
-COUNTS_FOUND = False
+# A partial search's matches are counted by the number of words they found, "k or more" asked of the text index as any
+# k of the words together (``found_counts``, ``shortcuts.most_found_rows``).
+COUNTS_FOUND = True
 
 # Whether needs take their turns among the groups of most words found that a slice reaches alone, in the statement
 # that ranks every match (``shortcuts.turns_rows``).
@@ -742,3 +744,163 @@ def add_every_documents_words(*, using: str = "default") -> None:
             f"INSERT INTO {words} (word) SELECT word FROM ts_stat('SELECT words FROM {documents}') "  # noqa: S608  # nosec B608
             "ON CONFLICT DO NOTHING"
         )
+
+
+def _unit_queries(documents, units, names_only: bool) -> list[list[tuple[str, str]]]:
+    """For each of ``units`` (``understanding.found_units``), the ``(column, query)`` alternatives of the documents
+    that have it: one of its forms starting a word of their text, which holds their names (``names_only``: of their
+    names), or one of its facet words, each asked of the text index. A form looked up already in the text's words
+    (``Understanding.expanded``) is asked there as the words it starts; any other, and any in the names (as
+    ``in_names`` asks them), as a prefix."""
+    understanding = getattr(documents, "search_understanding", None)
+    expanded = understanding.expanded if understanding is not None and not names_only else {}
+    column = "name_words" if names_only else "words"
+    queries = []
+    for forms, facet_words in units:
+        alternatives = [(column, _any_form(forms, expanded))]
+        if facet_words:
+            alternatives.append(
+                ("facet_words", " | ".join("'{}'".format(word.replace("'", "''")) for word in facet_words))
+            )
+        queries.append(alternatives)
+    return queries
+
+
+def _unit_conditions(documents, units, names_only: bool, *, document: str | None = None) -> list[Q]:
+    """The condition of each unit's documents (``_unit_queries``)."""
+    document = documents.document if document is None else document
+    conditions = []
+    for alternatives in _unit_queries(documents, units, names_only):
+        condition = Q()
+        for column, query in alternatives:
+            condition |= Q(Matches(F(f"{document}{column}"), _tsquery(query)))
+        conditions.append(condition)
+    return conditions
+
+
+# The most units whose combinations a condition with ``least`` of them or more spells out (``_at_least``): beyond,
+# each match's units are counted from each unit's documents (``_found_of_each``).
+MOST_UNITS_COMBINED = 4
+
+
+def _at_least(conditions: list[Q], least: int) -> Q:
+    """Documents with ``least`` or more of ``conditions``: any ``least`` of them together, which the text index
+    intersects and unites itself, reading only the rows it finds."""
+    condition = Q()
+    for chosen in itertools.combinations(conditions, least):
+        together = Q()
+        for unit in chosen:
+            together &= unit
+        condition |= together
+    return condition
+
+
+def _at_least_sql(units: list[tuple[str, list]], least: int) -> tuple[str, list]:
+    """``_at_least`` for units' conditions written as ``(sql, params)``."""
+    combinations = list(itertools.combinations(units, least))
+    sql = " OR ".join("(" + " AND ".join(unit for unit, _params in chosen) + ")" for chosen in combinations)
+    return f"({sql})", [param for chosen in combinations for _unit, params in chosen for param in params]
+
+
+def _unit_sets(documents, units, names_only: bool) -> tuple[list[str], list]:
+    """The statements of each unit's documents' ids (``_unit_conditions``), and their parameters."""
+    statements, params = [], []
+    for condition in _unit_conditions(documents, units, names_only, document=""):
+        sql, unit_params = ServiceSearchDocument.objects.filter(condition).values("pk").query.sql_with_params()
+        statements.append(sql)
+        params += unit_params
+    return statements, params
+
+
+# Each number of units found is counted up to at least this many rows (``found_counts``), whatever the limit asked.
+FOUND_COUNTED_TO = 1000
+
+
+def found_counts(documents, units, limit: int, *, names_only: bool = False) -> list[tuple[int, bool]]:
+    """For each number ``least`` from 0 to the number of ``units`` (``understanding.found_units``): how many rows of
+    ``documents`` have ``least`` of them or more, counting no further than ``limit``, and whether a row is known to
+    have fewer, in one statement planned from the text index. Each number is asked of the text index as any ``least``
+    of the units together (``_at_least``), only the rows it finds read, up to ``FOUND_COUNTED_TO`` rows or the limit.
+    A row has fewer when fewer rows have ``least`` than have any. When both reach that count, telling would read
+    every match (tens of thousands, as ranking them all does), and a page ranked among that many costs about as much
+    as ranking them all (docs/performance.md, "Most words found first"): it is not known, and no row is said to have
+    fewer. More units than ``MOST_UNITS_COMBINED``: each match's units are counted (``_found_of_each``)."""
+    if len(units) > MOST_UNITS_COMBINED:
+        return _found_of_each(documents, units, limit, names_only)
+    counted_to = max(limit, FOUND_COUNTED_TO)
+    # The matches with the columns the units ask, read by one subquery that PostgreSQL merges into each count's, so
+    # that the text index answers the units' conditions and the matches' together: built once for every count.
+    columns = {
+        f"found_{column}": F(f"{documents.document}{column}") for column in ("words", "name_words", "facet_words")
+    }
+    try:
+        sql, matches_params = (
+            _distributed(documents).order_by().values(found_id=F("pk"), **columns).query.sql_with_params()
+        )
+    except EmptyResultSet:
+        return [(0, False) for _least in range(len(units) + 1)]
+    units_sql = [
+        (
+            "(" + " OR ".join(f"matches.found_{column} @@ %s::tsquery" for column, _query in alternatives) + ")",
+            [query for _column, query in alternatives],
+        )
+        for alternatives in _unit_queries(documents, units, names_only)
+    ]
+    counts, params = [], []
+    for least in range(len(units) + 1):
+        found, found_params = _at_least_sql(units_sql, least) if least else ("TRUE", [])
+        counts.append(
+            f"(SELECT COUNT(*) FROM (SELECT matches.found_id FROM ({sql}) AS matches "  # noqa: S608  # nosec B608
+            f"WHERE {found} LIMIT {int(counted_to)}) AS counted)"
+        )
+        params.append([*matches_params, *found_params])
+    # From the most units down, each number read once (a subquery kept whole): when one reaches the count, so do
+    # those of fewer, which are not counted (PostgreSQL runs a subquery of a CASE only when its branch is taken).
+    most = len(units)
+    parts, arguments = [f"(SELECT {counts[most]} AS c{most} {KEEP_WHOLE}) AS l{most}"], list(params[most])
+    for least in range(most - 1, -1, -1):
+        parts.append(
+            f"CROSS JOIN LATERAL (SELECT CASE WHEN l{least + 1}.c{least + 1} >= %s THEN %s "
+            f"ELSE {counts[least]} END AS c{least} {KEEP_WHOLE}) AS l{least}"
+        )
+        arguments += [counted_to, counted_to, *params[least]]
+    numbers = ", ".join(f"c{least}" for least in range(most + 1))
+    statement = f"SELECT {numbers} FROM {' '.join(parts)}"  # noqa: S608  # nosec B608
+    values = _rows_planned_without(connections[documents.db], ("seqscan", "indexscan"), statement, arguments)[0]
+    return [(min(values[0], limit), False), *((min(count, limit), count < values[0]) for count in values[1:])]
+
+
+def _found_of_each(documents, units, limit: int, names_only: bool) -> list[tuple[int, bool]]:
+    """``found_counts`` from each match's number of units: each unit's documents asked of the text index once, as a
+    set each match's id is looked up in; the matches grouped by that number, in one statement."""
+    try:
+        sql, params = documents.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return [(0, False) for _least in range(len(units) + 1)]
+    statements, unit_params = _unit_sets(documents, units, names_only)
+    found = " + ".join(f"(matches.pk IN ({unit}))::integer" for unit in statements)
+    statement = (
+        f"SELECT found, COUNT(*) FROM (SELECT {found} AS found FROM ({sql}) AS matches) AS counted "  # noqa: S608  # nosec B608
+        "GROUP BY found"
+    )
+    rows = _rows_planned_without(
+        connections[documents.db], ("seqscan", "indexscan"), statement, [*unit_params, *params]
+    )
+    counted = dict(rows)
+    return [
+        (min(sum(count for n, count in counted.items() if n >= least), limit), any(n < least for n in counted))
+        for least in range(len(units) + 1)
+    ]
+
+
+def with_found(documents, units, least: int, *, names_only: bool = False):
+    """``documents`` narrowed to the rows with ``least`` of ``units`` or more (``found_counts``): any ``least`` of
+    them together (``_at_least``), or for more units than ``MOST_UNITS_COMBINED``, the ids in ``least`` or more of
+    the units' sets."""
+    if len(units) <= MOST_UNITS_COMBINED:
+        return documents.filter(_at_least(_unit_conditions(documents, units, names_only), least))
+    statements, params = _unit_sets(documents, units, names_only)
+    # The units' conditions with placeholders: the person's words are parameters.
+    having = f"SELECT pk FROM ({' UNION ALL '.join(statements)}) AS units GROUP BY pk HAVING COUNT(*) >= %s"  # noqa: S608  # nosec B608
+    found = RawSQL(having, (*params, least))  # noqa: S611  # nosec B611
+    return documents.filter(**{f"{documents.document}pk__in": found})
