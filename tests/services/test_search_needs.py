@@ -371,6 +371,17 @@ def test_on_postgresql_whether_a_match_found_fewer_is_not_known_when_both_counts
     assert counted == [(1, False), (1, False), (1, False), (1, True), (0, True)]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's condition")
+def test_on_postgresql_a_partial_search_asks_every_concepts_categories_before_any_words(helps):
+    """Checked row by row (a count of the matches with some words found), a match of a category is kept before its
+    text's words are read from the TOAST: every concept's categories come before the first concept's words."""
+    with translation.override("en"):
+        index = ServiceFilter(QueryDict("q=fever+zebra+lawyer")).qs._index
+    sql = str(index.order_by().values("pk").query)
+    assert '"facet_words" @@' in sql
+    assert sql.rindex('"facet_words" @@') < sql.index('"words" @@')
+
+
 def test_a_page_whose_needs_take_turns_never_builds_the_rank_of_every_match(helps, monkeypatch):
     """The page reads the turns' parts (``turn_parts``) and the count the words' conditions: the rank of every match
     (``rank``, whose turns are ``taking_turns``) is never built, nor resolved (``understanding.Ranked``)."""

@@ -94,16 +94,21 @@ def match_concepts(queryset, concepts, *, document: str = "", partial: bool = Fa
     if forms:
         found = expand_words(connection, forms)
         expanded.update({form: found.get(form) for form in forms})
-    conditions = []
+    conditions, categories, texts = [], [], []
     for concept in concepts:
         text = " & ".join(_any_form(group, expanded) for group in concept.forms)
         matched = Q(Matches(F(f"{document}words"), _tsquery(text)))
+        texts.append(matched)
         if concept.categories:
             facets = " | ".join(f"'{facet('category', pk)}'" for pk in sorted(concept.categories))
             # The categories first: a row checked one by one reads its text's words only when it has none of them
             # (they are long, out of line in the table's TOAST; the facet words are in the row).
-            matched = Q(Matches(F(f"{document}facet_words"), _tsquery(facets))) | matched
+            categories.append(Q(Matches(F(f"{document}facet_words"), _tsquery(facets))))
+            matched = categories[-1] | matched
         conditions.append(matched)
+    if partial:
+        # Any concept: every concept's categories first, for the same reason.
+        conditions = categories + texts
     condition = conditions[0]
     for matched in conditions[1:]:
         condition = (condition | matched) if partial else (condition & matched)
