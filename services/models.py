@@ -784,7 +784,6 @@ class SearchWord(models.Model):
     class Meta:
         verbose_name = _("search word")
         verbose_name_plural = _("search words")
-        indexes = [models.Index(fields=["word"], name="search_word_prefix", opclasses=["text_pattern_ops"])]
 
     def __str__(self):
         return self.word
@@ -805,7 +804,6 @@ class OpeningSpan(models.Model):
         verbose_name_plural = _("opening hours")
         indexes = [
             models.Index(fields=["time_zone", "start", "end", "location"], name="opening_span_zone_start"),
-            models.Index(fields=["location"], name="opening_span_location"),
         ]
 
     def __str__(self):
