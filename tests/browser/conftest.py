@@ -10,6 +10,8 @@ itself (``NEUTRAL_URL``, never fetched from the network); the test fails if any 
 import os
 import re
 import shutil
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -119,6 +121,18 @@ def _route(route):
         route.continue_()
     else:
         route.abort()
+
+
+def settle(page, timeout: float = 10.0) -> None:
+    """Leave ``page`` for a blank one and wait until the live server has finished every request it was answering:
+    a request still closing (Django's ``request_finished`` closes its connection) while the test's database is
+    emptied left the in-memory SQLite database's tables locked."""
+    page.goto("about:blank")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate() if thread.is_alive()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import settle
 from tests.factories import UserFactory
 from tests.services import directory_data as data
 
@@ -52,6 +53,7 @@ def test_admin_pages_report_no_csp_violation(page, listing):
         page.goto(url)
         page.wait_for_load_state("load")
         found[url] = list(violations)
+    settle(page)
     history = f"/en/admin/members/organisation/{organisation.pk}/history/"
     # simple-history's history page has one style attribute: the browser ignores it and draws a border.
     assert all(re.search(r"style-src", text) for text in found.pop(history)), history
