@@ -534,7 +534,8 @@ def _concepts(words: list[str], language: str, terms: TermIndex, *, only_meaning
                 found.append(Concept(said, tuple((word,) for word in said), frozenset(categories)))
                 start += length
                 break
-            categories = categories or (terms.categories(window, language) if any(marks) else set())
+            if not categories and any(marks):
+                categories = terms.categories(window, language)
             if categories or length == 1:
                 found.append(
                     Concept(

@@ -21,6 +21,7 @@ from django.db.models.sql.where import AND, OR, WhereNode
 from services.models import SearchWord, ServiceSearchDocument
 
 from ..facets import facet
+from .levels import MOST_UNITS_COMBINED, levels
 
 # A subquery the database keeps whole instead of merging it into the statement around it.
 KEEP_WHOLE = "OFFSET 0"
@@ -783,11 +784,6 @@ def _unit_conditions(documents, units, names_only: bool, *, document: str | None
     return conditions
 
 
-# The most units whose combinations a condition with ``least`` of them or more spells out (``_at_least``): beyond,
-# each match's units are counted from each unit's documents (``_found_of_each``).
-MOST_UNITS_COMBINED = 4
-
-
 def _at_least(conditions: list[Q], least: int) -> Q:
     """Documents with ``least`` or more of ``conditions``: any ``least`` of them together, which the text index
     intersects and unites itself, reading only the rows it finds."""
@@ -891,11 +887,7 @@ def _found_of_each(documents, units, limit: int, names_only: bool) -> list[tuple
     rows = _rows_planned_without(
         connections[documents.db], ("seqscan", "indexscan"), statement, [*unit_params, *params]
     )
-    counted = dict(rows)
-    return [
-        (min(sum(count for n, count in counted.items() if n >= least), limit), any(n < least for n in counted))
-        for least in range(len(units) + 1)
-    ]
+    return levels(dict(rows), len(units), limit)
 
 
 def with_found(documents, units, least: int, *, names_only: bool = False):

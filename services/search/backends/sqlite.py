@@ -13,6 +13,7 @@ from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 
 from ..facets import facet
+from .levels import MOST_UNITS_COMBINED, levels
 
 # A subquery the database keeps whole instead of merging it into the statement around it.
 KEEP_WHOLE = "LIMIT -1 OFFSET 0"
@@ -320,11 +321,6 @@ def _unit_queries(units, names_only: bool) -> list[str]:
     return queries
 
 
-# The most units whose combinations a query with ``least`` of them or more spells out (``_at_least``): beyond,
-# each document's units are counted from the rows of each unit's query.
-MOST_UNITS_COMBINED = 4
-
-
 def _at_least(queries: list[str], least: int) -> str:
     """The FTS5 query of the documents matching ``least`` or more of ``queries``: any ``least`` of them together. The
     text index intersects and unites their lists itself, where counting each document's rows grouped every match."""
@@ -383,12 +379,7 @@ def _grouped_found_counts(documents, queries: list[str], limit: int) -> list[tup
     with connections[documents.db].cursor() as cursor:
         cursor.execute(statement, (*ids_params, *queries))
         counted = dict(cursor.fetchall())
-    found = []
-    for least in range(len(queries) + 1):
-        found.append(
-            (min(sum(count for n, count in counted.items() if n >= least), limit), any(n < least for n in counted))
-        )
-    return found
+    return levels(counted, len(queries), limit)
 
 
 def with_found(documents, units, least: int, *, names_only: bool = False):
