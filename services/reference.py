@@ -1211,8 +1211,8 @@ SEARCH_TERMS = {
         ", deepfakes, hes hurting me, he is hurting me"
         ", elder abuse, abusing my grandmother, beaten by husband, beaten by my husband, beaten",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
-        "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, TPPO, pelecehan "
-        "seksual, pelecehan, pacar, "
+        "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
+        "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
         "suami kasar, kasar, mukul, dipukulin, digebukin, ditampar, nampar, cowok kasar, cowok mukul, pacar"
         " kasar, dilecehkan bos, pelecehan di tempat kerja, kerja paksa, paspor ditahan, "
         "dipaksa berhubungan, maksa berhubungan, suami maksa berhubungan, gaji diambil suami, uang diambil "

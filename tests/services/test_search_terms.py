@@ -389,6 +389,8 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "help without police", "case-management"),
         ("id", "mau cerita tapi gak mau lapor polisi", "case-management"),
         ("pt", "ele controla meu celular e meu dinheiro", "safety-planning"),
+        # Set L: human trafficking as people say it ("perdagangan" alone is trade).
+        ("id", "perdagangan manusia", "gbv-case-management"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
