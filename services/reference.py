@@ -1165,7 +1165,8 @@ SEARCH_TERMS = {
         ", me madrea, me madreó, me madrearon, me cascó, me casca, marido borracho, borracho agresivo"
         ", se emborracha y me pega"
         ", CJM, centro de justicia para las mujeres, centro de justicia para mujeres"
-        ", maltrata a mi abuela, maltratan a mi abuelita, maltrato a mi abuela, maltrato a personas mayores",
+        ", maltrata a mi abuela, maltratan a mi abuelita, maltrato a mi abuela, maltrato a personas mayores"
+        ", no me deja trabajar, no me deja estudiar",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1187,7 +1188,8 @@ SEARCH_TERMS = {
         ", violentada pelo companheiro, violentada pelo marido"
         ", violência digital, violência online, hackearam, me hackearam, hackearam minha conta"
         ", whatsapp clonado, clonaram meu whatsapp, perfil fake, perfil falso, conta fake, deepfake"
-        ", maltrata minha avó, maus-tratos contra idosa, violência contra idosa",
+        ", maltrata minha avó, maus-tratos contra idosa, violência contra idosa"
+        ", não me deixa trabalhar, não deixa eu trabalhar",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1227,7 +1229,8 @@ SEARCH_TERMS = {
         ", KBGO, kekerasan berbasis gender online, kekerasan online, kekerasan siber, di hack, dihack"
         ", akun dibajak, akun di hack, akun palsu, akun fake, deepfake"
         ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak"
-        ", kekerasan terhadap lansia, nenek dipukul",
+        ", kekerasan terhadap lansia, nenek dipukul"
+        ", dilarang kerja sama suami, suami melarang saya kerja",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

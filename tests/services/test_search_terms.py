@@ -391,6 +391,10 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("pt", "ele controla meu celular e meu dinheiro", "safety-planning"),
         # Set L: human trafficking as people say it ("perdagangan" alone is trade).
         ("id", "perdagangan manusia", "gbv-case-management"),
+        # Set M: a partner who does not let one work or study.
+        ("es", "mi esposo no me deja trabajar", "gbv-case-management"),
+        ("pt", "meu marido nao me deixa trabalhar", "gbv-case-management"),
+        ("id", "suami melarang saya kerja", "gbv-case-management"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
