@@ -393,6 +393,7 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("id", "perdagangan manusia", "gbv-case-management"),
         # Set M: a partner who does not let one work or study.
         ("es", "mi esposo no me deja trabajar", "gbv-case-management"),
+        ("es", "mi novio no me deja estudiar", "gbv-case-management"),
         ("pt", "meu marido nao me deixa trabalhar", "gbv-case-management"),
         ("id", "suami melarang saya kerja", "gbv-case-management"),
     ],
