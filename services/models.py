@@ -710,6 +710,9 @@ class ServiceSearchDocument(models.Model):
     sort_name_en = models.CharField(_("name"), max_length=200, blank=True)
     sort_name_ind = models.CharField(_("name"), max_length=200, blank=True)
     always_open = models.BooleanField(_("available 24 hours, 7 days"), default=False)
+    # Its categories' ids below 63 as bits (``services.search.facets.category_bits``): what a rank asks of each row.
+    # Nullable: a column SQLite adds without rebuilding the table and its triggers (migration 0028).
+    category_bits = models.BigIntegerField(_("categories"), null=True, editable=False)
 
     objects = SearchDocumentQuerySet.as_manager()
 
@@ -741,7 +744,19 @@ class ServiceSearchDocument(models.Model):
         return str(self.service_id)
 
 
+class AnyBit(models.Lookup):
+    """``category_bits__any_bit=mask``: the column and ``mask`` share a bit (``(column & mask) <> 0``)."""
+
+    lookup_name = "any_bit"
+
+    def as_sql(self, compiler, connection):
+        column, column_params = self.process_lhs(compiler, connection)
+        mask, mask_params = self.process_rhs(compiler, connection)
+        return f"({column} & {mask}) <> 0", [*column_params, *mask_params]
+
+
 ServiceSearchDocument._meta.get_field("is_public").register_lookup(Holds)
+ServiceSearchDocument._meta.get_field("category_bits").register_lookup(AnyBit)
 
 
 class ServicePoint(models.Model):

@@ -36,7 +36,7 @@ from .conditions import (
     points_within,
 )
 from .documents import build_index_rows, sort_name_field
-from .facets import FACET_MARK, country_code, facet
+from .facets import CATEGORY_BITS, FACET_MARK, country_code, facet
 from .geometry import MAX_CELLS, MAX_RADIUS_KM, bounding_box, cell, cells_around, distance_km
 from .indexing import (
     add_every_documents_words,
@@ -140,6 +140,7 @@ __all__ = [
     "deferred_indexing",
     "directory_tables",
     "distance_km",
+    "CATEGORY_BITS",
     "facet",
     "forget_kept_listings",
     "in_index_order",

@@ -17,7 +17,7 @@ from members.models import City, Country, Location, Organisation
 from services.models import Service, ServiceCategory, ServicePoint, ServiceSearchDocument
 
 from .access import access_facets
-from .facets import MODES, SERVICE_FACTS, facet
+from .facets import MODES, SERVICE_FACTS, category_bits, facet
 from .geometry import cell
 from .reach import reach_facets
 from .rows import among, new_instance
@@ -210,10 +210,12 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
             ]
             if service["by_phone"] or service["online"]:  # phone and online services reach where the organisation works
                 facets += [facet("reaches", code) for code in organisation_codes]
+            category_ids = []
             for category_id in service_categories[service["pk"]]:
-                facets += [facet("category", category_id)]
+                category_ids += [category_id]
                 if categories[category_id]["parent_id"]:
-                    facets += [facet("category", categories[category_id]["parent_id"])]
+                    category_ids += [categories[category_id]["parent_id"]]
+            facets += [facet("category", category_id) for category_id in category_ids]
             service_points = []
             for location_id in service_locations[service["pk"]]:
                 row = locations[location_id]
@@ -238,6 +240,7 @@ def index_rows(service_ids, *, using: str = "default") -> Iterator[tuple[Service
                 places=document_field(places, words),
                 text=document_field([*names, *category_names, *places, *body], words, [*name_stems, *other_stems]),
                 facets=f" {' '.join(dict.fromkeys(facets))} " if facets else "",
+                category_bits=category_bits(category_ids),
                 **_sort_names(service),
                 always_open=always_open,
             )

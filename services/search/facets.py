@@ -18,6 +18,23 @@ def facet(kind: str, value="") -> str:
     return f"{FACET_MARK}{kind}{FACET_MARK}{value}".lower() if value != "" else f"{FACET_MARK}{kind}"
 
 
+# A document's categories (each subcategory's main category with it) as the bits of one integer too
+# (``ServiceSearchDocument.category_bits``): a rank asks "of one of these categories?" of every document it ranks, and
+# ``(category_bits & mask) <> 0`` reads the row it is reading, where the facet words were a set of ids built from the
+# text index per statement. Ids from ``CATEGORY_BITS`` on are asked of the facet words (``in_categories``).
+CATEGORY_BITS = 63
+
+
+def category_bits(category_ids) -> int:
+    """The bits of ``category_ids`` below ``CATEGORY_BITS`` (bit ``n`` for category ``n``)."""
+    return sum(1 << pk for pk in set(category_ids) if 0 <= pk < CATEGORY_BITS)
+
+
+def beyond_bits(category_ids) -> list[int]:
+    """The ids of ``category_ids`` no bit holds, sorted."""
+    return sorted(pk for pk in set(category_ids) if not 0 <= pk < CATEGORY_BITS)
+
+
 def country_code(country) -> str:
     """A Country's or a code's ISO code, upper-case."""
     return str(getattr(country, "code", country) or "").strip().upper()

@@ -61,6 +61,15 @@ def forget_kept_listings() -> None:
     transaction.on_commit(invalidate_directory_cache)
 
 
+def _columns_missing(using: str) -> set[str]:
+    """The columns of today's search documents that their table does not have yet."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        table = connection.introspection.get_table_description(cursor, ServiceSearchDocument._meta.db_table)
+    present = {column.name for column in table}
+    return {field.column for field in ServiceSearchDocument._meta.concrete_fields if not field.generated} - present
+
+
 def insert_documents(documents: Iterable[ServiceSearchDocument], *, using: str = "default", words: bool = True) -> None:
     """Insert new documents (``bulk_create``), then add their words (``backend(using).add_words``). The callers
     deleted the documents they insert, or found none: with ``ignore_conflicts`` Django reads nothing back, neither the
@@ -110,7 +119,11 @@ def index_opening_spans(location_ids, *, using: str = "default") -> None:
 
 
 def rebuild_index(*, using: str = "default", batch_size: int = 2000) -> int:
-    """Rebuild every search document and point, then refresh the planner's statistics. Returns the count."""
+    """Rebuild every search document and point, then refresh the planner's statistics. Returns the count: 0, and
+    nothing done, while the documents' table lacks a column of today's model (a migration's rebuild running before
+    the migration that adds it, which rebuilds the index itself)."""
+    if _columns_missing(using):
+        return 0
     with transaction.atomic(using=using):
         ServicePoint.objects.using(using).all().delete()
         ServiceSearchDocument.objects.using(using).all().delete()

@@ -33,7 +33,7 @@ from services.models import ServiceSearchDocument, split_search_terms
 from . import words as understood_words
 from .backends import backend
 from .documents import sort_name_field
-from .facets import facet
+from .facets import beyond_bits, category_bits, facet
 from .text import MAX_QUERY_WORDS, normalise, read_once, shown_words, typed_words, whole_name
 from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms, split_in_two
 
@@ -237,8 +237,14 @@ def _strength(position: int, concept: Concept, terms: TermIndex, language: str) 
 
 
 def in_categories(categories, document: str = "", *, db: str = "default") -> Q:
-    """Documents of one of ``categories`` (ids), or of one of their subcategories."""
-    return backend(db).of_facets([facet("category", pk) for pk in sorted(categories)], document=document)
+    """Documents of one of ``categories`` (ids), or of one of their subcategories: asked of the row's
+    ``category_bits`` (``facets.category_bits``), and of its facet words for an id no bit holds."""
+    mask, beyond = category_bits(categories), beyond_bits(categories)
+    condition = Q(**{f"{document}category_bits__any_bit": mask}) if mask else None
+    if beyond or condition is None:
+        of_facets = backend(db).of_facets([facet("category", pk) for pk in beyond], document=document)
+        condition = of_facets if condition is None else condition | of_facets
+    return condition
 
 
 def whole_in_names(word: str, word_forms, document: str = "", *, db: str = "default") -> Q:
