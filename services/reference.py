@@ -779,19 +779,22 @@ SEARCH_TERMS = {
         "terapia de bajo costo, psicóloga gratis, psicóloga violencia, psicólogo violencia, "
         "psicóloga para violencia, psicóloga para víctimas de violencia"
         ", pesadillas, no puedo dormir, insomnio"
-        ", trauma del pasado, todavía tengo trauma, sigo traumada",
+        ", trauma del pasado, todavía tengo trauma, sigo traumada"
+        ", psicóloga para mujer trans, psicóloga para personas trans",
         "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais"
         ", psicólogo, psicóloga, terapeuta, terapia, psicólogo barato, terapia barata, psicólogo de graça, "
         "psicóloga violência, psicólogo violência, psicóloga para vítima de violência"
         ", pesadelos, não consigo dormir, insônia"
-        ", trauma do passado, ainda tenho trauma, ainda traumatizada",
+        ", trauma do passado, ainda tenho trauma, ainda traumatizada"
+        ", psicóloga para mulher trans, psicóloga para pessoas trans",
         "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions"
         ", therapist, counselor, counsellor, psychologist, counseling, counselling, therapy, cheap counselor, "
         "cheap therapist, low cost counseling, low cost therapy, affordable therapy, affordable counselor, "
         "sliding scale, sliding scale therapy, free therapy, free counseling, therapist for abuse survivors, "
         "counselor for abuse survivors, counselor for survivors"
         ", nightmares, can't sleep, insomnia, flashbacks"
-        ", trauma from the past, still traumatized, old trauma",
+        ", trauma from the past, still traumatized, old trauma"
+        ", counselor for trans women, therapist for trans people",
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
         ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
         "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban"
@@ -873,15 +876,16 @@ SEARCH_TERMS = {
         ", violée, on m'a violée, kadejak",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
         "seguinte, anticoncepção de emergência, 72 horas, me tocou, me apalpou, passou a mão em mim"
-        ", me drogaram, abusaram de mim numa festa",
+        ", me drogaram, abusaram de mim numa festa"
+        ", minha amiga foi estuprada, estupraram minha amiga",
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
         "72 hours, groped, touched me, molested"
         ", assaulted, got assaulted, sexually assaulted, assaulted at a party, drugged, drugged at a party, "
         "roofied, date rape, raped"
-        ", cmr, cmr services",
+        ", cmr, cmr services, my friend was raped, friend got raped",
         "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam, "
         "diraba, dicabuli, pencabulan"
-        ", dicekoki, diperkosa di pesta",
+        ", dicekoki, diperkosa di pesta, teman saya diperkosa",
     ),
     "emergency-medical-care": _t(
         "urgencias, emergencias, guardia, sala de emergencia, ambulancia, "

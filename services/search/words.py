@@ -241,7 +241,7 @@ EVERYDAY_WORDS = {
     "es": "mama mami papa papi senor senora semana",
     "pt": "mae mamae mainha pai painho semana",
     "en": "mama mom mommy fled male lick sending",
-    "id": "mama waria tunggal",
+    "id": "mama waria tunggal kakak",
 }
 
 

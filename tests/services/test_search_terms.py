@@ -415,6 +415,12 @@ def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
         # Blind set J: "filho" alone is child protection; "ned" (need) says nothing.
         ("pt", "abrigo que aceite meu filho", "safe-shelter"),
         ("en", "ned help hes hurting me", "gbv-case-management"),
+        # Set N: a friend raped ("amiga", "friend" alone are a hotline's), a counsellor for a trans woman.
+        ("pt", "minha amiga foi estuprada", "clinical-management-of-rape"),
+        ("en", "my friend was raped", "clinical-management-of-rape"),
+        ("es", "psicóloga para mujer trans", "individual-counselling"),
+        ("pt", "psicóloga para mulher trans", "individual-counselling"),
+        ("en", "counselor for trans women", "individual-counselling"),
     ],
 )
 def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(language, phrase, slug):

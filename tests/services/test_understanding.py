@@ -223,14 +223,16 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
         ("es", "semana", "Ruang Kemana"),
         ("pt", "semana", "Ruang Kemana"),
         ("id", "tunggal", "Rumah Tinggal"),
+        ("id", "kakak", "Rumah Kakek"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
     client, language, typed, name
 ):
     """ "sending" is one edit from "ending" (a term: "thinking about ending it"), "semana" (week) from Indonesian
-    "kemana" (where to: "ngadu kemana"), "tunggal" (single: "ibu tunggal") from "tinggal" (to live); "my parents are
-    sending me back home" asked for mental health care, a single mother for a place to live."""
+    "kemana" (where to: "ngadu kemana"), "tunggal" (single: "ibu tunggal") from "tinggal" (to live), "kakak" (an
+    older sibling, set N) from "kakek" (grandfather); "my parents are sending me back home" asked for mental health
+    care, a single mother for a place to live, a beaten sister for a grandfather."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
