@@ -827,7 +827,8 @@ SEARCH_TERMS = {
         ", wants to die, she wants to die"
         ", panic attack, anxiety attack, panic disorder"
         ", self harm, self-harm, cutting herself, cutting myself, ending it, end it all, end my life, kill myself"
-        ", schizophrenia, bipolar, psychosocial disability",
+        ", schizophrenia, bipolar, psychosocial disability"
+        ", 988, 988 lifeline, suicide and crisis lifeline",
         "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati"
         ", serangan panik, serangan kecemasan"
         ", menyakiti diri sendiri, nyakitin diri sendiri, melukai diri sendiri, self harm, sayat tangan"
@@ -1023,7 +1024,7 @@ SEARCH_TERMS = {
         "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
         ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend"
         ", protection"
-        ", tro, temporary restraining order",
+        ", tro, temporary restraining order, tpo, temporary protective order",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
         "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"
@@ -1562,7 +1563,8 @@ SEARCH_TERMS = {
         ", terminal de buses, estoy en la terminal, terminal terrestre, recién bajé del bus"
         ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior"
         ", reubicación, programa de reubicación"
-        ", abrir una cuenta bancaria, cuenta bancaria, cuenta de banco",
+        ", abrir una cuenta bancaria, cuenta bancaria, cuenta de banco"
+        ", OIM, organización internacional para las migraciones",
         "migrantes, imigrantes, venezuelanos, haitianos, haitiana, haitiano, recém-chegados, interiorização, "
         "Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
@@ -1571,7 +1573,8 @@ SEARCH_TERMS = {
         ", rodoviária, cheguei na rodoviária, terminal rodoviário"
         ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior"
         ", acabei de chegar, cheguei agora, não conheço ninguém aqui"
-        ", abrir conta no banco, abrir conta, conta bancária, conta no banco",
+        ", abrir conta no banco, abrir conta, conta bancária, conta no banco"
+        ", OIM, organização internacional para as migrações",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
@@ -1580,7 +1583,8 @@ SEARCH_TERMS = {
         "maid"
         ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit"
         ", relocation, relocation program, haitian, got off the bus, just got off the bus"
-        ", open a bank account, bank account, kasambahay, my amo",
+        ", open a bank account, bank account, kasambahay, my amo"
+        ", iom, international organization for migration",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
@@ -1589,7 +1593,8 @@ SEARCH_TERMS = {
         "berangkat ke luar negeri, taiwan, hongkong, hong kong, saudi, arab saudi, malaysia, singapura, "
         "brunei, kamboja"
         ", relokasi"
-        ", buka rekening, rekening bank",
+        ", buka rekening, rekening bank"
+        ", IOM, BP2MI, BP3MI",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "

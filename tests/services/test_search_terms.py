@@ -396,6 +396,11 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "mi novio no me deja estudiar", "gbv-case-management"),
         ("pt", "meu marido nao me deixa trabalhar", "gbv-case-management"),
         ("id", "suami melarang saya kerja", "gbv-case-management"),
+        # Set O: institutions and numbers known by name.
+        ("en", "tpo", "protection-orders"),
+        ("en", "988", "mental-health-care"),
+        ("en", "iom", "migrant-orientation"),
+        ("id", "BP2MI", "migrant-orientation"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
