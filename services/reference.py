@@ -660,7 +660,8 @@ SEARCH_TERMS = {
         "desalojo, desalojada, me desalojaron, "
         "me botaron del jato"
         ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba"
-        ", llevar a mi perro, llevar a mi gato, mascotas, mi mascota",
+        ", llevar a mi perro, llevar a mi gato, mascotas, mi mascota"
+        ", albergue que reciba a mi hijo, albergue que acepte a mi hijo",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
@@ -677,7 +678,8 @@ SEARCH_TERMS = {
         "kicked out, kicked me out, threw me out, thrown out, nowhere to sleep, sleeping in my car, couch surfing"
         ", shelter that accepts, shelter that allows, shelter that accepts boys, where can i go, where do i "
         "go, where mi can go"
-        ", bring my cat, bring my dog, pets allowed, pet friendly",
+        ", bring my cat, bring my dog, pets allowed, pet friendly"
+        ", shelter that will take my son, shelter that takes my son",
         "rumah aman, shelter, rumah singgah, tempat berlindung, berlindung, penampungan, tempat tinggal "
         "sementara, tempat menginap, menginap, tempat tidur, mengungsi, kabur dari rumah, lari dari rumah, tempat "
         "aman, rumah perlindungan, tunawisma, tidak punya rumah, tidak ada tempat tinggal, menumpang, asrama, "
@@ -692,17 +694,20 @@ SEARCH_TERMS = {
         "terminal de autobuses, estoy en la terminal, terminal terrestre, un lugar donde quedarme, "
         "donde quedarme hoy"
         ", durmiendo en la calle, duermo en la calle, dormir en la calle"
-        ", dòmi nan lari, kote pou m dòmi",
+        ", dòmi nan lari, kote pou m dòmi"
+        ", albergue abierto ahora, albergue abierto hoy",
         "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato"
         ", me trancou pra fora, rodoviária, estou na rodoviária, terminal rodoviário, um lugar pra ficar, "
         "onde ficar hoje"
-        ", dormindo na rua, durmo na rua, dormir na rua",
+        ", dormindo na rua, durmo na rua, dormir na rua"
+        ", abrigo aberto agora, abrigo aberto hoje",
         "emergency shelter, tonight, overnight, 24 hour shelter, crisis shelter, bed tonight"
         ", locked out, locked me out, he locked me out, can't go home, can't go back home, cant go home tonight, "
         "nowhere to sleep tonight, kicked out tonight, bus station, greyhound, greyhound station, "
         "bus terminal, stuck at the bus station, somewhere to stay, need somewhere to stay, "
         "somewhere to stay tonight"
-        ", sleeping on the street, sleeping on the streets, sleeping rough, sleep on the street",
+        ", sleeping on the street, sleeping on the streets, sleeping rough, sleep on the street"
+        ", shelter open now, shelter open right now, shelter open tonight",
         "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat"
         ", dikunciin di luar, gak boleh masuk rumah, terminal bus, di terminal, tempat nginep, numpang nginep, "
         "nginep"
@@ -1574,7 +1579,7 @@ SEARCH_TERMS = {
         ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior"
         ", acabei de chegar, cheguei agora, não conheço ninguém aqui"
         ", abrir conta no banco, abrir conta, conta bancária, conta no banco"
-        ", OIM, organização internacional para as migrações",
+        ", OIM, organização internacional para as migrações, atendimento em espanhol",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
@@ -1638,14 +1643,16 @@ SEARCH_TERMS = {
         ", cómo escapar, cómo escaparme, escaparme de él"
         ", sacar mis cosas, recoger mis cosas, guardar mis documentos, guardo mis documentos, esconder mis documentos"
         ", chip nuevo, cambiar de número, número nuevo"
-        ", controla mi celular, me controla el celular",
+        ", controla mi celular, me controla el celular"
+        ", sin que se entere mi esposo, sin que mi esposo sepa",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
         ", como sair com segurança, plano pra sair"
         ", como escapar"
         ", pegar minhas coisas, buscar minhas coisas, guardar meus documentos, documentos guardados"
         ", esconder meus documentos, chip novo, trocar de chip, trocar o número, número novo"
-        ", controla meu celular, mexe no meu celular, vigia meu celular",
+        ", controla meu celular, mexe no meu celular, vigia meu celular"
+        ", sem meu marido saber, sem que meu marido saiba",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
@@ -1655,13 +1662,14 @@ SEARCH_TERMS = {
         ", how to escape, escape him"
         ", get my things, get my stuff, civil standby, keep my documents safe, hide my documents"
         ", store my documents, new sim, new sim card, new phone number, burner phone"
-        ", controls my phone, checks my phone",
+        ", controls my phone, checks my phone"
+        ", without my husband finding out, without my husband knowing",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat"
         ", ambil barang barang, ambil barang"
         ", kartu sim baru, ganti nomor, nomor baru"
-        ", ngecek hp, kontrol hp",
+        ", ngecek hp, kontrol hp, tanpa ketahuan suami, tanpa sepengetahuan suami",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

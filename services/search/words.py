@@ -239,7 +239,7 @@ LONGEST_ONE_EDIT = 7
 #: (``everyday``).
 EVERYDAY_WORDS = {
     "es": "mama mami papa papi senor senora semana",
-    "pt": "mae mamae mainha pai painho semana",
+    "pt": "mae mamae mainha pai painho semana aberto aberta",
     "en": "mama mom mommy fled male lick sending",
     "id": "mama waria tunggal kakak",
 }

@@ -426,6 +426,17 @@ def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
         ("es", "psicóloga para mujer trans", "individual-counselling"),
         ("pt", "psicóloga para mulher trans", "individual-counselling"),
         ("en", "counselor for trans women", "individual-counselling"),
+        # Set P: help without the husband knowing, a shelter open now ("ahora", "now" alone are a hotline's), a
+        # shelter that takes one's son ("hijo", "son" alone are child protection's).
+        ("es", "sin que se entere mi esposo", "safety-planning"),
+        ("pt", "sem meu marido saber", "safety-planning"),
+        ("en", "without my husband finding out", "safety-planning"),
+        ("id", "tanpa ketahuan suami", "safety-planning"),
+        ("es", "albergue abierto ahora", "emergency-shelter"),
+        ("en", "shelter open right now", "emergency-shelter"),
+        ("es", "albergue que reciba a mi hijo", "safe-shelter"),
+        ("en", "shelter that will take my son", "safe-shelter"),
+        ("pt", "atendimento em espanhol", "migrant-orientation"),
     ],
 )
 def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(language, phrase, slug):

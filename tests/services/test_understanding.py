@@ -224,6 +224,7 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
         ("pt", "semana", "Ruang Kemana"),
         ("id", "tunggal", "Rumah Tinggal"),
         ("id", "kakak", "Rumah Kakek"),
+        ("pt", "aberto", "Casa do Aborto"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
@@ -232,7 +233,8 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     """ "sending" is one edit from "ending" (a term: "thinking about ending it"), "semana" (week) from Indonesian
     "kemana" (where to: "ngadu kemana"), "tunggal" (single: "ibu tunggal") from "tinggal" (to live), "kakak" (an
     older sibling, set N) from "kakek" (grandfather); "my parents are sending me back home" asked for mental health
-    care, a single mother for a place to live, a beaten sister for a grandfather."""
+    care, a single mother for a place to live, a beaten sister for a grandfather; "aberto" (open, set P) from
+    "aborto" (abortion): "abrigo aberto agora" asked for a shelter."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
