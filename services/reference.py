@@ -875,8 +875,8 @@ SEARCH_TERMS = {
     ),
     "clinical-management-of-rape": _t(
         "violación, me violaron, abuso sexual, agresión sexual, kit de violación, profilaxis, PEP, anticoncepción "
-        "de emergencia, pastilla del día siguiente, 72 horas, me abusaron, abusaron de mí, violada, me violó, agredida "
-        "sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon"
+        "de emergencia, pastilla del día siguiente, pastiya del día siguiente, 72 horas, me abusaron, abusaron de mí, "
+        "violada, me violó, agredida sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon"
         ", me drogaron, abusaron de mí en una fiesta, agredida en una fiesta"
         # French and Haitian Creole
         ", violée, on m'a violée, kadejak",
@@ -924,7 +924,7 @@ SEARCH_TERMS = {
     ),
     "sexual-reproductive-health": _t(
         "salud sexual, salud reproductiva, ginecólogo, ginecóloga, ginecología, anticonceptivos, "
-        "planificación familiar, pastilla del día siguiente, "
+        "planificación familiar, pastilla del día siguiente, pastiya del día siguiente, "
         "condones, preservativos, VIH, ITS, ETS, prueba de embarazo, aborto, interrupción legal del embarazo, "
         "ILE, menstruación",
         "saúde sexual, saúde reprodutiva, ginecologista, gineco, "

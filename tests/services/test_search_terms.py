@@ -401,6 +401,8 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "988", "mental-health-care"),
         ("en", "iom", "migrant-orientation"),
         ("id", "BP2MI", "migrant-orientation"),
+        # Set Q: "pastilla" as typed where "ll" and "y" sound alike, two edits away.
+        ("es", "pastiya del dia siguiente", "clinical-management-of-rape"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
