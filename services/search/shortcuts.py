@@ -517,26 +517,27 @@ def turns_rows(index, start: int, stop: int | None) -> list[tuple] | None:
         f"ELSE {ranked} - {found} * {FOUND_WITH_TURNS} END + {whole}"
     )
     ranks = {**alias, "search_rank": "turned"}
-    ordering = ", ".join(f"{ranks[term.lstrip('-')]} {'DESC' if term.startswith('-') else 'ASC'}" for term in order)
+    terms = [f"{ranks[term.lstrip('-')]} {'DESC' if term.startswith('-') else 'ASC'}" for term in order]
+    ordering = ", ".join(terms)
     rows = "ranked"
-    if (
-        stop is not None
-        and order[0] == "-search_rank"
-        and not understanding.whole_name
-        and backend(index.db).TURNS_AMONG_MOST_FOUND
-    ):
-        # A document that found more words ranks above every one that found fewer, and takes its turn among those
-        # that found as many: the groups of fewer words found than the slice reaches need no turns.
+    if stop is not None and order[0] == "-search_rank" and not understanding.whole_name:
+        # Each need's first rows: a row outranked by ``stop`` rows of its own need (more words found, or as many and
+        # an earlier turn) is outranked by as many in the whole order, so each need's first ``stop`` rows in its turn
+        # order, and the first ``stop`` of no need, hold the slice; the window numbers those few rows alone.
         # Aliases and integers only: the person's words are parameters.
-        reached = (
-            f"SELECT {found} AS found, SUM(COUNT(*)) OVER (ORDER BY {found} DESC) AS reached "  # noqa: S608  # nosec B608
-            f"FROM ranked GROUP BY {found}"
-        )
-        rows = (
-            f"ranked WHERE {found} >= (SELECT COALESCE(MAX(found), 0) FROM ({reached}) AS levels "  # noqa: S608  # nosec B608
-            "WHERE reached >= %s)"
-        )
-        params.append(stop)
+        firsts = []
+        for number in range(count + 1):
+            # A need's turn order (the window's), and the order of the rows of no need.
+            within = f"{first} ASC, {ranked} DESC, {alias[name]} ASC, {alias['pk']} ASC"
+            if number == count:
+                within = ", ".join([f"{ranked} DESC", *terms[1:]])
+            firsts.append(
+                f"SELECT * FROM (SELECT {', '.join(alias.values())} FROM ranked WHERE {need} = {number} "  # noqa: S608  # nosec B608
+                f"ORDER BY {found} DESC, {within} LIMIT %s) AS first_{number}"
+            )
+            params.append(stop)
+        with_rows += f", firsts AS ({' UNION ALL '.join(firsts)})"
+        rows = "firsts"
     statement = (
         f"{with_rows} SELECT {', '.join(ranks[column] for column in ['pk', *kept])} "  # noqa: S608  # nosec B608
         f"FROM (SELECT {', '.join(alias.values())}, {turned} AS turned FROM {rows}) AS turns ORDER BY {ordering}"

@@ -203,23 +203,42 @@ def test_the_turns_taken_among_the_groups_of_most_words_found_a_slice_reaches_ar
     helps, start, stop
 ):
     """Three of the four words (two in its name, one through its help), two (family law: the kids and the lawyer),
-    one: a slice of the first groups takes the turns among them alone (PostgreSQL, ``TURNS_AMONG_MOST_FOUND``), with
-    the rows and ranks of ranking every match; so does one reaching the last group, or past the last row."""
+    one: a slice takes the turns among each need's first rows alone, with the rows and ranks of ranking every match;
+    so does one reaching the last group, or past the last row."""
     ServiceFactory(name_en="Zeta kid lawyer clinic", categories=[helps["medical"][0].categories.first()])
     once, plain = turns_rows("kid+fever+lawyer+shelter", start, stop)
     assert plain and once == plain
 
 
+@pytest.mark.parametrize(("start", "stop"), [(start, stop) for stop in range(1, 10) for start in range(stop)])
+def test_a_slice_takes_the_turns_among_each_needs_first_rows_alone(helps, start, stop):
+    """Medical care's three services, child protection's four, then the shelter (of no need, its description saying
+    "kids"): every slice of the page is read from each need's first rows up to its end and the first of no need
+    (``turns_rows``), the rows and ranks of ranking every match, whichever need runs out first."""
+    with CaptureQueriesContext(connection) as queries:
+        once, plain = turns_rows("my+kid+has+a+fever", start, stop)
+    ranked = [query["sql"] for query in queries.captured_queries if "WITH ranked" in query["sql"]]
+    assert once == plain
+    assert len(ranked) == 1 and "AS first_2" in ranked[0]
+
+
+def test_every_match_is_ranked_when_no_slice_is_asked(helps):
+    with CaptureQueriesContext(connection) as queries:
+        once, plain = turns_rows("my+kid+has+a+fever", 0, None)
+    ranked = [query["sql"] for query in queries.captured_queries if "WITH ranked" in query["sql"]]
+    assert once == plain and len(once) == 8
+    assert len(ranked) == 1 and "first_" not in ranked[0]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement")
-def test_on_postgresql_the_turns_ask_the_names_once_among_the_groups_a_slice_reaches(helps):
+def test_on_postgresql_the_turns_ask_the_names_once(helps):
     """The statement that takes the turns asks the text index once for the documents with a word in their names
-    (``_names_as_sets``), and takes the turns among the groups of most words found the slice reaches: the shortcuts
-    those tests compare are taken."""
+    (``_names_as_sets``): the shortcut those tests compare is taken."""
     with CaptureQueriesContext(connection) as queries:
         once, plain = turns_rows("kid+fever+lawyer+shelter", 0, 2)
     ranked = [query["sql"] for query in queries.captured_queries if "ROW_NUMBER()" in query["sql"]]
     assert once == plain
-    assert any('AS names WHERE names."name_words" @@' in sql and "AS levels" in sql for sql in ranked)
+    assert any('AS names WHERE names."name_words" @@' in sql and "AS first_0" in sql for sql in ranked)
 
 
 def test_every_match_ranked_in_sql_gives_the_same_order(helps):

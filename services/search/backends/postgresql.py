@@ -593,10 +593,6 @@ COUNTS_BEST_WITH_PAGE = True
 # k of the words together (``found_counts``, ``shortcuts.most_found_rows``).
 COUNTS_FOUND = True
 
-# Whether needs take their turns among the groups of most words found that a slice reaches alone, in the statement
-# that ranks every match (``shortcuts.turns_rows``).
-TURNS_AMONG_MOST_FOUND = True
-
 
 def best_with_count(counted) -> list | None:
     """The rows of ``counted`` (the best results' slice with a window count), planned from the text index."""

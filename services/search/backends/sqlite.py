@@ -268,10 +268,6 @@ COUNTS_BEST_WITH_PAGE = False
 # (``shortcuts.most_found_rows``).
 COUNTS_FOUND = True
 
-# Whether needs take their turns among the groups of most words found that a slice reaches alone, in the statement
-# that ranks every match (``shortcuts.turns_rows``): ``most_found_rows`` ranks only those groups already.
-TURNS_AMONG_MOST_FOUND = False
-
 
 def best_with_count(counted) -> list:
     """The rows of ``counted`` (the best results' slice with a window count)."""
