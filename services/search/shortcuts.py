@@ -549,12 +549,12 @@ def turns_rows(index, start: int, stop: int | None) -> list[tuple] | None:
 
 
 @shortcut
-def most_found_counts(index, limit: int) -> list[tuple[int, bool]] | None:
+def most_found_counts(index, limit: int) -> list[tuple[int, bool | None]] | None:
     """A partial search's matches counted by the number of words each found (``understanding.found_units``): for each
     number from 0 to the number of words, how many matches found that many or more (counting no further than
-    ``limit``) and whether a match found fewer, in one statement that also gives their number (``count_up_to``) and
-    what ``most_found_rows`` reads. docs/performance.md, "Most words found first". None for other searches and on
-    backends that do not."""
+    ``limit``) and whether a match found fewer (None: not known), in one statement that also gives their number
+    (``count_up_to``) and what ``most_found_rows`` reads. docs/performance.md, "Most words found first". None for other
+    searches and on backends that do not."""
     understanding = getattr(index, "search_understanding", None)
     order = list(index.query.order_by)
     if (
@@ -591,7 +591,12 @@ def most_found_rows(index, start: int, stop: int | None) -> list[tuple] | None:
     units, names_only, _counted, _limit = index.found_counts
     # The fewest words found by the matches of the groups the slice reaches: their number counts up to ``stop``.
     least = next((least for least in range(len(counted) - 1, 0, -1) if counted[least][0] >= stop), None)
-    if least is None or not counted[least][1]:
+    if least is None or counted[least][1] is False:
+        return None
+    if counted[least][1] is None and least < 2:
+        # Not known whether a match found fewer (``found_counts``): any two words or more together are asked of the
+        # text index, which reads only the rows it finds; one word alone is checked row by row, which costs more
+        # than it saves where every match has one.
         return None
     fewer = backend(index.db).with_found(index, units, least, names_only=names_only)
     rows = turns_rows(fewer, start, stop)

@@ -379,15 +379,29 @@ def test_on_postgresql_whether_a_match_found_fewer_is_not_known_when_both_counts
     helps, monkeypatch
 ):
     """Each number of words found is counted up to ``FOUND_COUNTED_TO`` rows, from the most words down: two matches
-    with two words or more and two with any reach it, so whether one found fewer than two is not known (no match is
-    said to), and the matches with one or more are not counted."""
+    with two words or more and two with any reach it, so whether one found fewer than two is not known (None), and
+    the matches with one or more are not counted."""
     more_words_found()
     monkeypatch.setattr(search.backend(connection.alias), "FOUND_COUNTED_TO", 2)
     with translation.override("en"):
         index = ServiceFilter(QueryDict("q=fever+zebra+garden+quiet")).qs._index
         units = search.understanding.found_units(index.search_understanding)
         counted = search.backend(index.db).found_counts(index, units, 1)
-    assert counted == [(1, False), (1, False), (1, False), (1, True), (0, True)]
+    assert counted == [(1, False), (1, None), (1, None), (1, True), (0, True)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's counts")
+@pytest.mark.parametrize(("start", "stop"), [(0, 2), (1, 2)])
+def test_on_postgresql_a_page_is_ranked_among_two_words_found_or_more_when_whether_one_found_fewer_is_not_known(
+    helps, monkeypatch, start, stop
+):
+    """Counted up to two rows, the slice reaching the group of two words found or more does not know whether a match
+    found fewer: it is still read from those matches alone (any two words together, asked of the text index), with
+    the rows and ranks of ranking every match."""
+    more_words_found()
+    monkeypatch.setattr(search.backend(connection.alias), "FOUND_COUNTED_TO", 2)
+    fewer, plain = most_found_rows("fever+zebra+garden+quiet", start, stop)
+    assert plain and fewer == plain
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's condition")

@@ -813,15 +813,14 @@ def _unit_sets(documents, units, names_only: bool) -> tuple[list[str], list]:
 FOUND_COUNTED_TO = 1000
 
 
-def found_counts(documents, units, limit: int, *, names_only: bool = False) -> list[tuple[int, bool]]:
+def found_counts(documents, units, limit: int, *, names_only: bool = False) -> list[tuple[int, bool | None]]:
     """For each number ``least`` from 0 to the number of ``units`` (``understanding.found_units``): how many rows of
     ``documents`` have ``least`` of them or more, counting no further than ``limit``, and whether a row is known to
     have fewer, in one statement planned from the text index. Each number is asked of the text index as any ``least``
     of the units together (``_at_least``), only the rows it finds read, up to ``FOUND_COUNTED_TO`` rows or the limit.
     A row has fewer when fewer rows have ``least`` than have any. When both reach that count, telling would read
-    every match (tens of thousands, as ranking them all does), and a page ranked among that many costs about as much
-    as ranking them all (docs/performance.md, "Most words found first"): it is not known, and no row is said to have
-    fewer. More units than ``MOST_UNITS_COMBINED``: each match's units are counted (``_found_of_each``)."""
+    every match (tens of thousands, as ranking them all does): it is not known, None (``_fewer``). More units than
+    ``MOST_UNITS_COMBINED``: each match's units are counted (``_found_of_each``)."""
     if len(units) > MOST_UNITS_COMBINED:
         return _found_of_each(documents, units, limit, names_only)
     counted_to = max(limit, FOUND_COUNTED_TO)
@@ -864,7 +863,18 @@ def found_counts(documents, units, limit: int, *, names_only: bool = False) -> l
     numbers = ", ".join(f"c{least}" for least in range(most + 1))
     statement = f"SELECT {numbers} FROM {' '.join(parts)}"  # noqa: S608  # nosec B608
     values = _rows_planned_without(connections[documents.db], ("seqscan", "indexscan"), statement, arguments)[0]
-    return [(min(values[0], limit), False), *((min(count, limit), count < values[0]) for count in values[1:])]
+    return [
+        (min(values[0], limit), False),
+        *((min(count, limit), _fewer(count, values[0], counted_to)) for count in values[1:]),
+    ]
+
+
+def _fewer(count: int, matches: int, counted_to: int) -> bool | None:
+    """Whether a match found fewer units than the ``count`` matches that found enough, of ``matches`` in all, each
+    counted up to ``counted_to``: None (not known) when both reach it."""
+    if count < matches:
+        return True
+    return None if count >= counted_to else False
 
 
 def _found_of_each(documents, units, limit: int, names_only: bool) -> list[tuple[int, bool]]:
