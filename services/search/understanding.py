@@ -35,7 +35,20 @@ from .backends import backend
 from .documents import sort_name_field
 from .facets import beyond_bits, category_bits, facet
 from .text import MAX_QUERY_WORDS, normalise, read_once, shown_words, typed_words, whole_name
-from .words import LANGUAGES, LONGEST_ABBREVIATION, Concept, TermIndex, concepts, correction, forms, split_in_two
+from .words import (
+    LANGUAGES,
+    LONGEST_ABBREVIATION,
+    SOUNDED_LANGUAGES,
+    Concept,
+    TermIndex,
+    concepts,
+    correction,
+    forms,
+    sound_keys,
+    sounds_like,
+    split_in_two,
+    stop_words,
+)
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
 # concept's categories, in its places, elsewhere (descriptions). In a partial search a word found counts more than
@@ -162,6 +175,12 @@ def vocabulary() -> tuple[Counter, dict[str, str]]:
         return counts, shown
 
     return _per_version("vocabulary", make)
+
+
+def sounds(language: str) -> dict[str, str]:
+    """The public vocabulary (``vocabulary``) and the stop words of ``language`` by how they sound
+    (``words.sound_keys``): what a word found nowhere is searched as when it sounds like one of them."""
+    return _per_version(f"sounds-{language}", lambda: sound_keys(vocabulary()[0], stop_words(language)))
 
 
 # --- Matching concepts in the index --------------------------------------------------------------------------------
@@ -642,7 +661,9 @@ def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found)
     ``unfound`` (concepts found nowhere) that is not an everyday word of ``language`` (``words.everyday``): kept when
     the correction is found, or is a word of a category's name or terms (it may complete a phrase with the query's
     other words). A word that is no typo of one may be two typed together ("restrainingorder", ``split_in_two``):
-    corrected to both, space between, when they are found."""
+    corrected to both, space between, when they are found. Else, on a page whose language is typed as it sounds
+    (``words.SOUNDED_LANGUAGES``), it is corrected to the word it sounds like ("alluda": ayuda, ``sounds``), kept as
+    any correction is, or when it is a stop word ("nesesito": necesito, dropped as the word it sounds like)."""
     counts, corrected = None, {}
     for concept in unfound:
         if len(concept.words) != 1 or concept.categories or understood_words.everyday(concept.words[0], language):
@@ -653,6 +674,11 @@ def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found)
         if fixed is None:
             parts = split_in_two(concept.words[0], counts)
             fixed = " ".join(parts) if parts else None
+        if fixed is None and language in SOUNDED_LANGUAGES:
+            fixed = sounds_like(concept.words[0], sounds(language))
+            if fixed in stop_words(language):
+                corrected[concept.words[0]] = fixed
+                continue
         if fixed is None:
             continue
         replacement = concepts(fixed.split(), language, terms)

@@ -10,10 +10,12 @@ treated the same way when a listing is indexed and when someone searches for it.
   (the stopwords-iso lists, less the words that do, plus the words of asking: necesito, preciso, need, butuh...).
 - ``correction``: the nearest word of a vocabulary to a word that matches nothing (rapidfuzz's optimal string
   alignment distance, Levenshtein's with a swap of two neighbouring letters as one edit: 1 for words of 4 to 7
-  letters, 2 for longer ones; shorter words are never corrected).
+  letters, 2 for longer ones; shorter words are never corrected); ``sound_key`` and ``sounds_like``: a Spanish word
+  typed as it sounds ("alluda", "nesesito") and the word it sounds like.
 """
 
 import functools
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -229,6 +231,8 @@ def negated(words: list[str], language: str) -> list[bool]:
 
 SHORTEST_CORRECTED = 4
 LONGEST_ONE_EDIT = 7
+#: The shortest word corrected as it sounds (``sounds_like``): "ijo" is "hijo".
+SHORTEST_SOUNDED = 3
 
 
 #: Everyday words that a typo correction leaves as typed, each seen corrected into a word of a name or a term that
@@ -280,6 +284,75 @@ def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str 
         return None
     best = min(found, key=lambda match: (match[1], -counts[match[0]], match[0]))
     return best[0]
+
+
+# How Latin American Spanish is typed as it sounds: "ll" and "y" are one sound (yeísmo: alluda, yamar), so are "s",
+# "z" and "c" before "e" or "i" (seseo: nesesito, denunsia), "b" and "v" (biolencia), "k", "qu" and "c" before "a",
+# "o" or "u" (kiero), "j" and "g" before "e" or "i" (sicolojo); "h" says nothing (ijo, ospital), "ps" starts as "s"
+# (sicologo), a doubled letter sounds once (esposso, ayudda), a final "y" after a vowel is "i". "rr" is another
+# sound than "r" (perro, pero) and stays.
+_SOUND_RULES = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in [
+        (r"ch", "\x01"),
+        (r"rr", "\x02"),
+        (r"ll", "y"),
+        (r"qu", "k"),
+        (r"gu(?=[ei])", "\x03"),
+        (r"g(?=[ei])", "j"),
+        (r"c(?=[ei])", "s"),
+        (r"z", "s"),
+        (r"c", "k"),
+        (r"v", "b"),
+        (r"h", ""),
+        (r"^ps", "s"),
+        (r"(.)\1+", r"\1"),
+        (r"(?<=[aeiou])y$", "i"),
+        (r"\x01", "ch"),
+        (r"\x02", "rr"),
+        (r"\x03", "g"),
+    ]
+]
+
+#: The languages whose words are also corrected as they sound (``sound_key``).
+SOUNDED_LANGUAGES = frozenset({"es"})
+
+
+def sound_key(word: str) -> str:
+    """``word`` (folded) written as it sounds in Latin American Spanish, one way for all the ways it is typed:
+    "alluda" and "ayuda" are "ayuda", "nesesito" and "necesito" "nesesito", "ijo" and "hijo" "ijo"."""
+    for pattern, replacement in _SOUND_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def sounds_like(word: str, keyed: Mapping[str, str]) -> str | None:
+    """The word of ``keyed`` (sound key → the word to search instead, ``sound_key``) that ``word`` sounds like: the
+    same key, or, for a word of 8 letters or more, one edit of it away (one less than a typo's ``edits_allowed``: the
+    sounds are free). None for a word of fewer than 3 letters, or one of ``keyed`` already."""
+    if len(word) < SHORTEST_SOUNDED:
+        return None
+    key = sound_key(word)
+    if key in keyed:
+        return keyed[key] if keyed[key] != word else None
+    limit = edits_allowed(word) - 1
+    if limit < 1:
+        return None
+    found = process.extract(key, list(keyed), scorer=OSA.distance, score_cutoff=limit, limit=None)
+    if not found:
+        return None
+    return keyed[min(found, key=lambda match: (match[1], match[0]))[0]]
+
+
+def sound_keys(counts: Mapping[str, int], stop: Iterable[str] = ()) -> dict[str, str]:
+    """Sound key → the word a word with that key is searched as (``sounds_like``): the commonest of ``counts`` (word
+    → how many documents hold it) with the key, then the alphabetically first; a word of ``stop`` (a language's stop
+    words) before any."""
+    keyed: dict[str, str] = {}
+    for word in sorted(counts, key=lambda word: (-counts[word], word)):
+        keyed.setdefault(sound_key(word), word)
+    keyed.update({sound_key(word): word for word in sorted(stop, reverse=True) if len(word) >= SHORTEST_SOUNDED})
+    return keyed
 
 
 def split_in_two(word: str, vocabulary: Mapping[str, int]) -> tuple[str, str] | None:

@@ -206,6 +206,50 @@ def test_a_typo_with_a_letter_drawn_out_is_corrected_and_shown_corrected(client,
     assert 'href="?q=sicologaaa&amp;as_typed=1"' in html
 
 
+def test_a_spanish_word_typed_as_it_sounds_is_corrected_to_the_word_it_sounds_like(client, counselling):
+    """ "apollo" is two edits from "apoyo" (a word of the category's name), one more than a word of 6 letters may be
+    corrected by; in Latin American Spanish "ll" and "y" are one sound (``words.sound_key``): on the Spanish page it
+    is corrected, shown corrected, with the words as typed a click away. English has no such key: on the English page
+    it is found nowhere."""
+    html = page(client, "es", "apollo")
+    assert listed(html, "es", counselling)
+    assert "Mostramos resultados para" in html and ">apoyo</a>" in html
+    assert 'href="?q=apollo&amp;as_typed=1"' in html
+    assert not listed(page(client, "es", "apollo", as_typed=1), "es", counselling)
+    assert not listed(page(client, "en", "apollo"), "en", counselling)
+
+
+def test_a_stop_word_typed_as_it_sounds_is_dropped_as_the_word_it_sounds_like(client, lawyers):
+    """ "nesesito" (necesito, with "c" said "s") is no word of any listing: it is left out of the search as
+    "necesito" is, not said to be found nowhere."""
+    html = page(client, "es", "nesesito un abogado")
+    assert listed(html, "es", lawyers)
+    assert "No encontramos todas las palabras" not in html
+
+
+def test_a_word_that_is_a_word_of_a_listing_is_never_searched_as_another_it_sounds_like(client):
+    """ "perro" (dog) is no "pero" (but, a stop word): "rr" is its own sound; and a word of a listing ("casa") is
+    searched as typed, never as another word with its sound ("caza")."""
+    dogs = ServiceFactory(name_es="Refugio con perros", categories=[])
+    hunting = ServiceFactory(name_es="Club de caza", categories=[])
+    home = ServiceFactory(name_es="Casa Lila", categories=[])
+    html = page(client, "es", "perro")
+    assert listed(html, "es", dogs) and 'class="correction"' not in html
+    html = page(client, "es", "casa")
+    assert listed(html, "es", home) and not listed(html, "es", hunting)
+
+
+def test_corrections_as_words_sound_come_from_public_listings_only(client):
+    """The name of a pending organisation's service ("Llamarada") is no word a typo sounds like ("yamarada")."""
+    hidden = ServiceFactory(
+        organisation=OrganisationFactory(pending=True, name_es="Fundación Llamarada"), name_es="Llamarada"
+    )
+    ServiceFactory(name_es="Casa pública", categories=[], organisation=OrganisationFactory(name_es="Otra"))
+    html = page(client, "es", "yamarada")
+    assert "llamarada" not in html.casefold()
+    assert not listed(html, "es", hidden)
+
+
 def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
     """Typed "mama" is one edit from "mana" (a word of a listing's name: Indonesian "which"): an everyday word of the
     page language (``words.EVERYDAY_WORDS``, its stop words) is left as typed, found nowhere, and said so."""

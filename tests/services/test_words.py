@@ -147,6 +147,50 @@ def test_the_commonest_of_the_nearest_words_wins_whatever_the_order():
     assert words.correction("casa", ["caso", "cosa"]) == "caso"  # a plain list: alphabetical
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("alluda", "ayuda"),  # "ll" and "y": one sound
+        ("yamada", "llamada"),
+        ("nesesito", "necesito"),  # "s" and "c" before "e" or "i"
+        ("denunsia", "denuncia"),
+        ("abuzo", "abuso"),  # "z" and "s"
+        ("biolencia", "violencia"),  # "b" and "v"
+        ("ijo", "hijo"),  # a silent "h"
+        ("ospital", "hospital"),
+        ("kiero", "quiero"),  # "k" and "qu"
+        ("kasa", "casa"),  # "k" and "c" before "a"
+        ("refujio", "refugio"),  # "j" and "g" before "i"
+        ("sicologo", "psicologo"),  # "ps" said "s"
+        ("esposso", "esposo"),  # a letter doubled
+        ("mui", "muy"),  # a final "y" after a vowel
+    ],
+)
+def test_words_typed_as_they_sound_in_spanish_have_the_sound_key_of_the_word_meant(typed, said):
+    assert words.sound_key(typed) == words.sound_key(said)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("perro", "pero"), ("caro", "carro"), ("guerra", "gerra"), ("chico", "cico"), ("casa", "cosa")],
+)
+def test_words_that_sound_otherwise_keep_their_own_sound_key(one, other):
+    """ "rr" is another sound than "r" (a dog is no "but"), "gue" is a hard g and "ge" a "j", "ch" is no "c"."""
+    assert words.sound_key(one) != words.sound_key(other)
+
+
+def test_a_word_is_searched_as_the_commonest_word_or_the_stop_word_it_sounds_like():
+    keyed = words.sound_keys({"ayuda": 9, "alluda": 1, "llamada": 3, "divorcio": 2, "hijo": 4}, stop=["necesito"])
+    assert words.sounds_like("ayyuda", keyed) == "ayuda"  # the commonest of the words with its key
+    assert words.sounds_like("yamada", keyed) == "llamada"
+    assert words.sounds_like("nesesito", keyed) == "necesito"  # a stop word
+    assert words.sounds_like("ijo", keyed) == "hijo"  # 3 letters: its key alone
+    assert words.sounds_like("dibursio", keyed) == "divorcio"  # 8 letters: its key and one edit
+    assert words.sounds_like("dibursi", keyed) is None  # 7 letters: its key alone, and none has it
+    assert words.sounds_like("ayuda", keyed) is None  # the word itself
+    assert words.sounds_like("jo", keyed) is None  # shorter than 3 letters
+
+
 TERMS = words.TermIndex(
     [
         (1, "es", "abogado"),
