@@ -44,7 +44,7 @@ from .words import (
     concepts,
     correction,
     forms,
-    sound_keys,
+    sounding,
     sounds_like,
     split_in_two,
     stop_words,
@@ -180,7 +180,7 @@ def vocabulary() -> tuple[Counter, dict[str, str]]:
 def sounds(language: str) -> dict[str, str]:
     """The public vocabulary (``vocabulary``) and the stop words of ``language`` by how they sound
     (``words.sound_keys``): what a word found nowhere is searched as when it sounds like one of them."""
-    return _per_version(f"sounds-{language}", lambda: sound_keys(vocabulary()[0], stop_words(language)))
+    return _per_version(f"sounds-{language}", lambda: sounding(vocabulary()[0], language, stop_words(language)))
 
 
 # --- Matching concepts in the index --------------------------------------------------------------------------------
@@ -662,8 +662,8 @@ def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found)
     the correction is found, or is a word of a category's name or terms (it may complete a phrase with the query's
     other words). A word that is no typo of one may be two typed together ("restrainingorder", ``split_in_two``):
     corrected to both, space between, when they are found. Else, on a page whose language is typed as it sounds
-    (``words.SOUNDED_LANGUAGES``), it is corrected to the word it sounds like ("alluda": ayuda, ``sounds``), kept as
-    any correction is, or when it is a stop word ("nesesito": necesito, dropped as the word it sounds like)."""
+    (``words.SOUNDED_LANGUAGES``: Spanish, Portuguese), it is corrected to the word it sounds like ("alluda": ayuda,
+    ``sounds``), kept as any correction is, or when it is a stop word ("nesesito": necesito, dropped as that word)."""
     counts, corrected = None, {}
     for concept in unfound:
         if len(concept.words) != 1 or concept.categories or understood_words.everyday(concept.words[0], language):
@@ -675,7 +675,7 @@ def _corrections(unfound: list[Concept], language: str, terms: TermIndex, found)
             parts = split_in_two(concept.words[0], counts)
             fixed = " ".join(parts) if parts else None
         if fixed is None and language in SOUNDED_LANGUAGES:
-            fixed = sounds_like(concept.words[0], sounds(language))
+            fixed = sounds_like(concept.words[0], sounds(language), language)
             if fixed in stop_words(language):
                 corrected[concept.words[0]] = fixed
                 continue

@@ -10,8 +10,8 @@ treated the same way when a listing is indexed and when someone searches for it.
   (the stopwords-iso lists, less the words that do, plus the words of asking: necesito, preciso, need, butuh...).
 - ``correction``: the nearest word of a vocabulary to a word that matches nothing (rapidfuzz's optimal string
   alignment distance, Levenshtein's with a swap of two neighbouring letters as one edit: 1 for words of 4 to 7
-  letters, 2 for longer ones; shorter words are never corrected); ``sound_key`` and ``sounds_like``: a Spanish word
-  typed as it sounds ("alluda", "nesesito") and the word it sounds like.
+  letters, 2 for longer ones; shorter words are never corrected); ``sound_keys`` and ``sounds_like``: a Spanish or
+  Portuguese word typed as it sounds ("alluda", "nesesito", "agreçao") and the word it sounds like.
 """
 
 import functools
@@ -286,72 +286,137 @@ def correction(word: str, vocabulary: Mapping[str, int] | Iterable[str]) -> str 
     return best[0]
 
 
-# How Latin American Spanish is typed as it sounds: "ll" and "y" are one sound (yeísmo: alluda, yamar), so are "s",
-# "z" and "c" before "e" or "i" (seseo: nesesito, denunsia), "b" and "v" (biolencia), "k", "qu" and "c" before "a",
-# "o" or "u" (kiero), "j" and "g" before "e" or "i" (sicolojo); "h" says nothing (ijo, ospital), "ps" starts as "s"
-# (sicologo), a doubled letter sounds once (esposso, ayudda), a final "y" after a vowel is "i". "rr" is another
-# sound than "r" (perro, pero) and stays.
-_SOUND_RULES = [
-    (re.compile(pattern), replacement)
-    for pattern, replacement in [
-        (r"ch", "\x01"),
-        (r"rr", "\x02"),
-        (r"ll", "y"),
-        (r"qu", "k"),
-        (r"gu(?=[ei])", "\x03"),
-        (r"g(?=[ei])", "j"),
-        (r"c(?=[ei])", "s"),
-        (r"z", "s"),
-        (r"c", "k"),
-        (r"v", "b"),
-        (r"h", ""),
-        (r"^ps", "s"),
-        (r"(.)\1+", r"\1"),
-        (r"(?<=[aeiou])y$", "i"),
-        (r"\x01", "ch"),
-        (r"\x02", "rr"),
-        (r"\x03", "g"),
-    ]
-]
-
-#: The languages whose words are also corrected as they sound (``sound_key``).
-SOUNDED_LANGUAGES = frozenset({"es"})
+def _rules(pairs: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern), replacement) for pattern, replacement in pairs]
 
 
-def sound_key(word: str) -> str:
-    """``word`` (folded) written as it sounds in Latin American Spanish, one way for all the ways it is typed:
-    "alluda" and "ayuda" are "ayuda", "nesesito" and "necesito" "nesesito", "ijo" and "hijo" "ijo"."""
-    for pattern, replacement in _SOUND_RULES:
-        word = pattern.sub(replacement, word)
-    return word
+# How words are typed as they sound, per language: each rule writes one way what sounds the same. "\x01" to "\x03"
+# keep a group of letters apart while the rules run.
+_SOUND_RULES = {
+    # Latin American Spanish: "ll" and "y" are one sound (yeísmo: alluda, yamar), so are "s", "z" and "c" before "e"
+    # or "i" (seseo: nesesito, denunsia), "b" and "v" (biolencia), "k", "qu" and "c" before "a", "o" or "u" (kiero),
+    # "j" and "g" before "e" or "i" (sicolojo); "h" says nothing (ijo, ospital), "ps" starts as "s" (sicologo), a
+    # doubled letter sounds once (esposso, ayudda), a final "y" after a vowel is "i". "rr" is another sound than "r"
+    # (perro, pero) and stays.
+    "es": _rules(
+        [
+            (r"ch", "\x01"),
+            (r"rr", "\x02"),
+            (r"ll", "y"),
+            (r"qu", "k"),
+            (r"gu(?=[ei])", "\x03"),
+            (r"g(?=[ei])", "j"),
+            (r"c(?=[ei])", "s"),
+            (r"z", "s"),
+            (r"c", "k"),
+            (r"v", "b"),
+            (r"h", ""),
+            (r"^ps", "s"),
+            (r"(.)\1+", r"\1"),
+            (r"(?<=[aeiou])y$", "i"),
+            (r"\x01", "ch"),
+            (r"\x02", "rr"),
+            (r"\x03", "g"),
+        ]
+    ),
+    # Brazilian Portuguese: "ç" (folded "c", ``_EITHER``), "ss", "s", "z" and "c" before "e" or "i" are one sound
+    # (agreçao, ameassa, denunssiar, camizinha), "ch" and "x" another (chingamento), "lh" and "li" (familha), "nh" and
+    # "ni"; "k", "qu" and "c" before "a", "o" or "u"; "j" and "g" before "e" or "i" (psicolojico); "h" says nothing
+    # (ospital), "ps" starts as "pis" (pissicologa), a doubled letter sounds once; a final "o" is said "u" and "e" "i"
+    # (abrigu, grupu, ansiedadi), a final "l" "u" (natau), a final "r" nothing (durmi). "rr" stays (carro, caro).
+    "pt": _rules(
+        [
+            (r"ch", "x"),
+            (r"rr", "\x02"),
+            (r"lh", "li"),
+            (r"nh", "ni"),
+            (r"qu", "k"),
+            (r"gu(?=[ei])", "\x03"),
+            (r"g(?=[ei])", "j"),
+            (r"[sx]c(?=[ei])", "s"),
+            (r"c(?=[ei])", "s"),
+            (r"z", "s"),
+            (r"c", "k"),
+            (r"y", "i"),
+            (r"h", ""),
+            (r"^ps", "pis"),
+            (r"(.)\1+", r"\1"),
+            (r"r$", ""),
+            (r"l$", "u"),
+            (r"o(?=s?$)", "u"),
+            (r"e(?=s?$)", "i"),
+            (r"\x02", "rr"),
+            (r"\x03", "g"),
+        ]
+    ),
+}
+
+# Letters a folded word may have lost the sound of: Portuguese "ç" is folded into "c", so a "c" before "a", "o" or
+# "u" after the first letter is read both ways, "k" and "s" (at most ``_MOST_EITHER`` of them).
+_EITHER = {"pt": re.compile(r"(?<=.)c(?=[aou])")}
+_MOST_EITHER = 3
+
+#: The languages whose words are also corrected as they sound (``sound_keys``).
+SOUNDED_LANGUAGES = frozenset(_SOUND_RULES)
 
 
-def sounds_like(word: str, keyed: Mapping[str, str]) -> str | None:
-    """The word of ``keyed`` (sound key → the word to search instead, ``sound_key``) that ``word`` sounds like: the
-    same key, or, for a word of 8 letters or more, one edit of it away (one less than a typo's ``edits_allowed``: the
-    sounds are free). None for a word of fewer than 3 letters, or one of ``keyed`` already."""
+def sound_keys(word: str, language: str) -> tuple[str, ...]:
+    """``word`` (folded) written as it sounds in ``language`` (``SOUNDED_LANGUAGES``), one way for all the ways it is
+    typed: in Spanish "alluda" and "ayuda" are "ayuda", "nesesito" and "necesito" "nesesito", "ijo" and "hijo" "ijo";
+    in Portuguese "agreçao" (folded "agrecao") and "agressao" "agresau". A letter folded that sounded either way
+    (``_EITHER``) gives a key for each. Empty for another language."""
+    rules = _SOUND_RULES.get(language)
+    if rules is None:
+        return ()
+    spellings = [word]
+    either = _EITHER.get(language)
+    if either is not None:
+        places = [match.start() for match in either.finditer(word)][:_MOST_EITHER]
+        for place in places:
+            spellings = [spelled[:place] + letter + spelled[place + 1 :] for spelled in spellings for letter in "ks"]
+    keys = []
+    for spelled in spellings:
+        for pattern, replacement in rules:
+            spelled = pattern.sub(replacement, spelled)
+        keys.append(spelled)
+    return tuple(dict.fromkeys(keys))
+
+
+def sounds_like(word: str, keyed: Mapping[str, str], language: str) -> str | None:
+    """The word of ``keyed`` (sound key → the word to search instead, ``sounding``) that ``word`` sounds like in
+    ``language``: one of its keys, or, for a word of 8 letters or more, one edit of one away (one less than a typo's
+    ``edits_allowed``: the sounds are free). None for a word of fewer than 3 letters, or one of ``keyed`` already."""
     if len(word) < SHORTEST_SOUNDED:
         return None
-    key = sound_key(word)
-    if key in keyed:
-        return keyed[key] if keyed[key] != word else None
+    keys = sound_keys(word, language)
+    same = [keyed[key] for key in keys if key in keyed]
+    if same:
+        return same[0] if same[0] != word else None
     limit = edits_allowed(word) - 1
-    if limit < 1:
+    if limit < 1 or not keys:
         return None
-    found = process.extract(key, list(keyed), scorer=OSA.distance, score_cutoff=limit, limit=None)
+    choices = list(keyed)
+    found = [
+        match
+        for key in keys
+        for match in process.extract(key, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    ]
     if not found:
         return None
     return keyed[min(found, key=lambda match: (match[1], match[0]))[0]]
 
 
-def sound_keys(counts: Mapping[str, int], stop: Iterable[str] = ()) -> dict[str, str]:
-    """Sound key → the word a word with that key is searched as (``sounds_like``): the commonest of ``counts`` (word
-    → how many documents hold it) with the key, then the alphabetically first; a word of ``stop`` (a language's stop
-    words) before any."""
+def sounding(counts: Mapping[str, int], language: str, stop: Iterable[str] = ()) -> dict[str, str]:
+    """Sound key in ``language`` → the word a word with that key is searched as (``sounds_like``): the commonest of
+    ``counts`` (word → how many documents hold it) with the key, then the alphabetically first; a word of ``stop``
+    (the language's stop words) before any."""
     keyed: dict[str, str] = {}
     for word in sorted(counts, key=lambda word: (-counts[word], word)):
-        keyed.setdefault(sound_key(word), word)
-    keyed.update({sound_key(word): word for word in sorted(stop, reverse=True) if len(word) >= SHORTEST_SOUNDED})
+        for key in sound_keys(word, language):
+            keyed.setdefault(key, word)
+    for word in sorted(stop, reverse=True):
+        if len(word) >= SHORTEST_SOUNDED:
+            keyed.update(dict.fromkeys(sound_keys(word, language), word))
     return keyed
 
 

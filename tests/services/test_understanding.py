@@ -219,6 +219,20 @@ def test_a_spanish_word_typed_as_it_sounds_is_corrected_to_the_word_it_sounds_li
     assert not listed(page(client, "en", "apollo"), "en", counselling)
 
 
+def test_a_portuguese_word_typed_as_it_sounds_is_corrected_to_the_word_it_sounds_like(client):
+    """ "agreçao" (folded "agrecao") is two edits from "agressão", one more than a word of 7 letters may be corrected
+    by; in Brazilian Portuguese "ç" and "ss" are one sound: on the Portuguese page it is corrected and shown
+    corrected; on the Indonesian page it is found nowhere."""
+    violence = ServiceCategoryFactory(
+        slug="gbv-case-management", name_pt="Atendimento a vítimas", search_terms_pt="agressão, violência"
+    )
+    helped = ServiceFactory(name_pt="Casa Rosa", description_pt="Atendimento.", categories=[violence])
+    html = page(client, "pt", "agreçao")
+    assert listed(html, "pt", helped)
+    assert ">agressão</a>" in html
+    assert not listed(page(client, "id", "agreçao"), "id", helped)
+
+
 def test_a_stop_word_typed_as_it_sounds_is_dropped_as_the_word_it_sounds_like(client, lawyers):
     """ "nesesito" (necesito, with "c" said "s") is no word of any listing: it is left out of the search as
     "necesito" is, not said to be found nowhere."""

@@ -167,7 +167,36 @@ def test_the_commonest_of_the_nearest_words_wins_whatever_the_order():
     ],
 )
 def test_words_typed_as_they_sound_in_spanish_have_the_sound_key_of_the_word_meant(typed, said):
-    assert words.sound_key(typed) == words.sound_key(said)
+    assert words.sound_keys(typed, "es") == words.sound_keys(said, "es")
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("agrecao", "agressao"),  # "ç" (folded "c") and "ss"
+        ("ameassa", "ameaca"),
+        ("documentassao", "documentacao"),
+        ("denunssia", "denuncia"),  # "ss" and "c" before "i"
+        ("camizinha", "camisinha"),  # "z" and "s"
+        ("chingamento", "xingamento"),  # "ch" and "x"
+        ("familha", "familia"),  # "lh" and "li"
+        ("ospital", "hospital"),  # a silent "h"
+        ("psicolojico", "psicologico"),  # "j" and "g" before "i"
+        ("pissicologa", "psicologa"),  # "ps" said "pis"
+        ("abrigu", "abrigo"),  # a final "o" said "u"
+        ("ansiedadi", "ansiedade"),  # a final "e" said "i"
+        ("natau", "natal"),  # a final "l" said "u"
+    ],
+)
+def test_words_typed_as_they_sound_in_portuguese_share_a_sound_key_with_the_word_meant(typed, said):
+    assert set(words.sound_keys(typed, "pt")) & set(words.sound_keys(said, "pt"))
+
+
+def test_a_folded_c_is_read_both_ways_in_portuguese_and_english_has_no_sound_keys():
+    """ "ameaca" may be "ameaça" or, as "faca" (a knife), a "k": both keys; Spanish has no "ç", English no key."""
+    assert set(words.sound_keys("ameaca", "pt")) == {"ameaka", "ameasa"}
+    assert words.sound_keys("faca", "es") == ("faka",)
+    assert words.sound_keys("apollo", "en") == ()
 
 
 @pytest.mark.parametrize(
@@ -176,19 +205,23 @@ def test_words_typed_as_they_sound_in_spanish_have_the_sound_key_of_the_word_mea
 )
 def test_words_that_sound_otherwise_keep_their_own_sound_key(one, other):
     """ "rr" is another sound than "r" (a dog is no "but"), "gue" is a hard g and "ge" a "j", "ch" is no "c"."""
-    assert words.sound_key(one) != words.sound_key(other)
+    assert words.sound_keys(one, "es") != words.sound_keys(other, "es")
 
 
 def test_a_word_is_searched_as_the_commonest_word_or_the_stop_word_it_sounds_like():
-    keyed = words.sound_keys({"ayuda": 9, "alluda": 1, "llamada": 3, "divorcio": 2, "hijo": 4}, stop=["necesito"])
-    assert words.sounds_like("ayyuda", keyed) == "ayuda"  # the commonest of the words with its key
-    assert words.sounds_like("yamada", keyed) == "llamada"
-    assert words.sounds_like("nesesito", keyed) == "necesito"  # a stop word
-    assert words.sounds_like("ijo", keyed) == "hijo"  # 3 letters: its key alone
-    assert words.sounds_like("dibursio", keyed) == "divorcio"  # 8 letters: its key and one edit
-    assert words.sounds_like("dibursi", keyed) is None  # 7 letters: its key alone, and none has it
-    assert words.sounds_like("ayuda", keyed) is None  # the word itself
-    assert words.sounds_like("jo", keyed) is None  # shorter than 3 letters
+    counts = {"ayuda": 9, "alluda": 1, "llamada": 3, "divorcio": 2, "hijo": 4}
+    keyed = words.sounding(counts, "es", stop=["necesito"])
+    assert words.sounds_like("ayyuda", keyed, "es") == "ayuda"  # the commonest of the words with its key
+    assert words.sounds_like("yamada", keyed, "es") == "llamada"
+    assert words.sounds_like("nesesito", keyed, "es") == "necesito"  # a stop word
+    assert words.sounds_like("ijo", keyed, "es") == "hijo"  # 3 letters: its key alone
+    assert words.sounds_like("dibursio", keyed, "es") == "divorcio"  # 8 letters: its key and one edit
+    assert words.sounds_like("dibursi", keyed, "es") is None  # 7 letters: its key alone, and none has it
+    assert words.sounds_like("ayuda", keyed, "es") is None  # the word itself
+    assert words.sounds_like("jo", keyed, "es") is None  # shorter than 3 letters
+    portuguese = words.sounding({"ameaca": 5, "faca": 2}, "pt")
+    assert words.sounds_like("ameassa", portuguese, "pt") == "ameaca"
+    assert words.sounds_like("faka", portuguese, "pt") == "faca"
 
 
 TERMS = words.TermIndex(
