@@ -77,6 +77,7 @@ from .words import (
     stem,
     stems,
     stop_words,
+    written_out,
 )
 
 __all__ = [
@@ -110,6 +111,7 @@ __all__ = [
     "split_in_two",
     "stems",
     "stop_words",
+    "written_out",
     "rank",
     "term_index",
     "understand",

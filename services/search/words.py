@@ -142,21 +142,82 @@ NEED_WORDS = {
 #: (porque), "pa" and "pra" (para), "vc" (você), "to" and "ta" (estou, está), Indonesian "gue" and "gw" (I), "gak"
 #: and "nggak" (not), "udah" (already), "aja", "sih"; Caribbean English "mi" (I, me, my), "fi" (to) and "cyaan"
 #: (can't), and "not" as people misspell it ("dosent"); "ex" and "mantan" (the former partner: the need is in the other
-#: words), the nights and days before ("anoche", "ontem", "semalam") and the now ("ahorita", "agr", "skrg": the stop
-#: words have "ahora", "agora", "sekarang"), the verbs of saying ("falou", "disse", "told", "bilang": what was said is
-#: in the other words), Portuguese "fica" ("he keeps on...", "where is...") and "tendo", "estando" ("tô tendo uma
-#: crise": the stop words have "tenho" and "estou", and Spanish "teniendo"), the Spanish words of being and having that
-#: Venezuelans write in Portuguese ("estoy", "tengo", "soy", "sin": portuñol on the Portuguese page, where the
-#: Spanish stop words are no stop words), Indonesian "suka" ("suka mukul": hits me often), Betawi "aye" (I) and
-#: "bener" (really), and English "ned" (need, a stop word). Dropped from queries like stop words.
+#: words), the nights and days before and after ("anoche", "ontem", "semalam", "besok") and the now ("ahorita", "agr",
+#: "skrg": the stop words have "ahora", "agora", "sekarang"), the verbs of saying ("falou", "disse", "told", "bilang":
+#: what was said is in the other words), Indonesian "kemana" (where to), "gimana" (how) and "pengen" (want),
+#: Portuguese "fica" ("he keeps on...", "where is...") and "tendo", "estando" ("tô tendo uma crise": the stop words
+#: have "tenho" and "estou", and Spanish "teniendo"), the Spanish words of being and having that Venezuelans write in
+#: Portuguese ("estoy", "tengo", "soy", "sin": portuñol on the Portuguese page, where the Spanish stop words are no
+#: stop words), Indonesian "suka" ("suka mukul": hits me often), Betawi "aye" (I) and "bener" (really), and English
+#: "ned" (need, a stop word). Dropped from queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls porfis anoche ahorita horita",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica "
     "agr tendo estando estoy tengo soy sin pfv pfvr plmds",
     "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint ned",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
-    "nggak ga gk ngga ndak kagak mantan semalam kemarin bilang katanya suka skrg skg aye bener",
+    "nggak ga gk ngga ndak kagak mantan semalam kemarin besok bilang katanya suka skrg skg aye bener kemana gimana "
+    "pengen",
 }
+
+#: Words as people text them, written short, and the words they stand for, per language: Indonesian drops the
+#: vowels of everyday words ("rmh" rumah, "tmpt" tempat, "sklh" sekolah, "hkm" hukum, "ank" anak, "org" orang, "grts"
+#: gratis) and of the words around them ("dr" dari, "sm" sama, "tdk" tidak). Read as those words before anything else
+#: (``concepts``): "butuh rmh aman" is "butuh rumah aman", a shelter, not "aman" alone; "org tua" is no organisation.
+WRITTEN_SHORT = {
+    "id": {
+        "rmh": "rumah",
+        "tmpt": "tempat",
+        "tmp": "tempat",
+        "hkm": "hukum",
+        "sklh": "sekolah",
+        "ank": "anak",
+        "org": "orang",
+        "ortu": "orang tua",
+        "grts": "gratis",
+        "nmr": "nomor",
+        "tlp": "telepon",
+        "tlpn": "telepon",
+        "telp": "telepon",
+        "kls": "kelas",
+        "bln": "bulan",
+        "thn": "tahun",
+        "jln": "jalan",
+        "bs": "bisa",
+        "pny": "punya",
+        "pnya": "punya",
+        "msh": "masih",
+        "pgn": "pengen",
+        "kmrn": "kemarin",
+        "bsk": "besok",
+        "sdr": "saudara",
+        "bpk": "bapak",
+        "dmn": "dimana",
+        "gmn": "gimana",
+        "kmn": "kemana",
+        "knp": "kenapa",
+        "kpn": "kapan",
+        "dr": "dari",
+        "sm": "sama",
+        "utk": "untuk",
+        "lg": "lagi",
+        "jg": "juga",
+        "blm": "belum",
+        "tdk": "tidak",
+        "prmpuan": "perempuan",
+        "cwe": "cewek",
+        "bini": "istri",
+    },
+}
+
+
+def written_out(words: list[str], language: str) -> list[str]:
+    """``words`` with each one written short in ``language`` (``WRITTEN_SHORT``) as the words it stands for."""
+    short = WRITTEN_SHORT.get(language)
+    if not short:
+        return list(words)
+    return [part for word in words for part in short.get(word, word).split()]
+
 
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
 KEPT_WORDS = {
@@ -640,6 +701,7 @@ def concepts(words: list[str], language: str, terms: TermIndex | None = None) ->
     own. A phrase is looked up with the negations said before its words (``negated``), and without them when no term
     says it so."""
     terms = terms or TermIndex(())
+    words = written_out(words, language)
     spans = terms.stop_phrase_spans(words)
     if not spans:
         return _concepts(words, language, terms)

@@ -233,6 +233,17 @@ def test_a_portuguese_word_typed_as_it_sounds_is_corrected_to_the_word_it_sounds
     assert not listed(page(client, "id", "agreçao"), "id", helped)
 
 
+def test_an_indonesian_word_written_short_finds_what_the_word_finds(client):
+    """ "rmh aman" is "rumah aman" (a safe house, a shelter's term) as it is texted, not "aman" (safe) alone, which
+    a safety planning service has in its name."""
+    shelter = ServiceCategoryFactory(slug="safe-shelter", name_ind="Tempat berlindung", search_terms_ind="rumah aman")
+    sheltered = ServiceFactory(name_ind="Griya Melati", description_ind="Layanan.", categories=[shelter])
+    planning = ServiceFactory(name_ind="Rencana Aman", description_ind="Layanan.", categories=[])
+    html = page(client, "id", "butuh rmh aman")
+    assert listed(html, "id", sheltered)
+    assert not listed(html, "id", planning)
+
+
 def test_a_stop_word_typed_as_it_sounds_is_dropped_as_the_word_it_sounds_like(client, lawyers):
     """ "nesesito" (necesito, with "c" said "s") is no word of any listing: it is left out of the search as
     "necesito" is, not said to be found nowhere."""

@@ -224,6 +224,18 @@ def test_a_word_is_searched_as_the_commonest_word_or_the_stop_word_it_sounds_lik
     assert words.sounds_like("faka", portuguese, "pt") == "faca"
 
 
+def test_indonesian_words_written_short_are_read_as_the_words_they_stand_for():
+    assert words.written_out(["butuh", "rmh", "aman"], "id") == ["butuh", "rumah", "aman"]
+    assert words.written_out(["ortu", "sy"], "id") == ["orang", "tua", "sy"]  # two words; "sy" is a chat word
+    assert words.written_out(["rmh"], "es") == ["rmh"]  # only in the language that writes it so
+
+
+@pytest.mark.parametrize("question", ["kemana", "kmn", "gimana", "gmn", "pengen", "pgn"])
+def test_indonesian_questions_and_wishes_say_nothing_of_the_help_sought(question):
+    """ "hamil di luar nikah bingung mau kmn": "kmn" (kemana, where to) is no word of a listing to look for."""
+    assert words.meaningful(words.written_out(["hamil", question], "id"), "id") == ["hamil"]
+
+
 TERMS = words.TermIndex(
     [
         (1, "es", "abogado"),
