@@ -149,12 +149,13 @@ NEED_WORDS = {
 #: have "tenho" and "estou", and Spanish "teniendo"), the Spanish words of being and having that Venezuelans write in
 #: Portuguese ("estoy", "tengo", "soy", "sin": portuñol on the Portuguese page, where the Spanish stop words are no
 #: stop words), Indonesian "suka" ("suka mukul": hits me often), Betawi "aye" (I) and "bener" (really), and English
-#: "ned" (need, a stop word). Dropped from queries like stop words.
+#: "ned" (need, a stop word), English "asap" (corrected into "wasap", WhatsApp, it asked for chat support), "idk",
+#: "tbh", "omg", "btw". Dropped from queries like stop words.
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls porfis anoche ahorita horita",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica "
     "agr tendo estando estoy tengo soy sin pfv pfvr plmds",
-    "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint ned",
+    "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint ned asap idk tbh omg btw",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
     "nggak ga gk ngga ndak kagak mantan semalam kemarin besok bilang katanya suka skrg skg aye bener kemana gimana "
     "pengen",

@@ -326,6 +326,15 @@ def test_a_sentence_drops_its_stop_words_and_a_word_found_nowhere_is_left_out_an
     assert "No encontramos todas las palabras" in html and "qwxzv" in html
 
 
+def test_texting_words_say_nothing_of_the_help_and_are_never_corrected_into_one(client, lawyers):
+    """ "asap" is one edit from "wasap" (WhatsApp, a term of chat support): "need a lawyer asap" asks for a lawyer."""
+    chat = ServiceCategoryFactory(slug="remote-counselling", name_en="Remote counselling", search_terms_en="wasap")
+    chatting = ServiceFactory(name_en="Chat line", description_en="Support.", categories=[chat])
+    html = page(client, "en", "need a lawyer asap")
+    assert listed(html, "en", lawyers)
+    assert not listed(html, "en", chatting) and 'class="correction"' not in html
+
+
 def test_a_long_sentence_typed_as_in_a_chat_keeps_the_need_it_says_last(client, lawyers):
     # Thirteen words before "abogado", ten of them stop words: only the words that say something count toward ten.
     html = page(client, "es", "hola buenas noches disculpe la molestia es que yo no se a quien pedir un abogado")
