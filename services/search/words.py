@@ -447,10 +447,11 @@ def sound_keys(word: str, language: str) -> tuple[str, ...]:
 def sounds_like(word: str, keyed: Mapping[str, str], language: str) -> str | None:
     """The word of ``keyed`` (sound key → the word to search instead, ``sounding``) that ``word`` sounds like in
     ``language``: one of its keys, or, for a word of 8 letters or more, one edit of one away (one less than a typo's
-    ``edits_allowed``: the sounds are free). None for a word of fewer than 3 letters, or one of ``keyed`` already."""
+    ``edits_allowed``: the sounds are free). None for a word of fewer than 3 letters or whose key is, or one of
+    ``keyed`` already."""
     if len(word) < SHORTEST_SOUNDED:
         return None
-    keys = sound_keys(word, language)
+    keys = [key for key in sound_keys(word, language) if len(key) >= SHORTEST_SOUNDED]
     same = [keyed[key] for key in keys if key in keyed]
     if same:
         return same[0] if same[0] != word else None
@@ -470,10 +471,10 @@ def sounds_like(word: str, keyed: Mapping[str, str], language: str) -> str | Non
 
 def sounding(counts: Mapping[str, int], language: str, stop: Iterable[str] = ()) -> dict[str, str]:
     """Sound key in ``language`` → the word a word with that key is searched as (``sounds_like``): the commonest of
-    ``counts`` (word → how many documents hold it) with the key, then the alphabetically first; a word of ``stop``
-    (the language's stop words) before any."""
+    ``counts`` (word → how many documents hold it, letters only) with the key, then the alphabetically first; a word of
+    ``stop`` (the language's stop words) before any."""
     keyed: dict[str, str] = {}
-    for word in sorted(counts, key=lambda word: (-counts[word], word)):
+    for word in sorted((word for word in counts if word.isalpha()), key=lambda word: (-counts[word], word)):
         for key in sound_keys(word, language):
             keyed.setdefault(key, word)
     for word in sorted(stop, reverse=True):

@@ -219,6 +219,7 @@ def test_a_word_is_searched_as_the_commonest_word_or_the_stop_word_it_sounds_lik
     assert words.sounds_like("dibursi", keyed, "es") is None  # 7 letters: its key alone, and none has it
     assert words.sounds_like("ayuda", keyed, "es") is None  # the word itself
     assert words.sounds_like("jo", keyed, "es") is None  # shorter than 3 letters
+    assert words.sounds_like("zzzzzzzz", words.sounding({"1111": 9, "sos": 1}, "es"), "es") is None  # key "s"
     portuguese = words.sounding({"ameaca": 5, "faca": 2}, "pt")
     assert words.sounds_like("ameassa", portuguese, "pt") == "ameaca"
     assert words.sounds_like("faka", portuguese, "pt") == "faca"
