@@ -686,14 +686,40 @@ class Concept:
         return hash((self.words, self.forms, self.categories))
 
 
+#: Words whose other number no stemmer joins to them, per language: English "woman" and "women" (a listing says
+#: "women", a survivor types "woman", which was shown corrected), "wife" and "wives", "tooth" and "teeth", "foot" and
+#: "feet", "knife" and "knives", "person" and "people". Each is matched by the other too (``forms``). Not "man" and
+#: "men": "men" starts "mental".
+OTHER_NUMBER = {
+    "en": {
+        "woman": "women",
+        "women": "woman",
+        "wife": "wives",
+        "wives": "wife",
+        "tooth": "teeth",
+        "teeth": "tooth",
+        "foot": "feet",
+        "feet": "foot",
+        "knife": "knives",
+        "knives": "knife",
+        "person": "people",
+        "people": "person",
+    },
+}
+
+
 def forms(word: str, language: str) -> tuple[str, ...]:
     """The prefixes a query word is matched by in ``language``: its stem when that starts the word ("abog" for
     "abogada": abogado, abogados, abogacía), else the word and its stem (Indonesian "hamil" for "kehamilan");
-    the word alone when the stem is the word or shorter than four letters ("cas" for "casa" would match caso)."""
+    the word alone when the stem is the word or shorter than four letters ("cas" for "casa" would match caso); and
+    its other number where no stemmer joins them (``OTHER_NUMBER``: "woman", "women")."""
+    other = OTHER_NUMBER.get(language, {}).get(word)
     stemmed = stem(word, language)
     if stemmed == word or len(stemmed) < SHORTEST_STEM:
-        return (word,)
-    return (stemmed,) if word.startswith(stemmed) else (word, stemmed)
+        found = (word,)
+    else:
+        found = (stemmed,) if word.startswith(stemmed) else (word, stemmed)
+    return (*found, other) if other else found
 
 
 def concepts(words: list[str], language: str, terms: TermIndex | None = None) -> list[Concept]:

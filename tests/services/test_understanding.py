@@ -326,6 +326,15 @@ def test_a_sentence_drops_its_stop_words_and_a_word_found_nowhere_is_left_out_an
     assert "No encontramos todas las palabras" in html and "qwxzv" in html
 
 
+def test_a_woman_finds_the_listings_for_women_without_a_correction(client):
+    """A listing says "women", a survivor types "woman": no stemmer joins them, and the page said "Showing results
+    for women"; the word is matched by its other number (``words.OTHER_NUMBER``)."""
+    named = ServiceFactory(name_en="Women's Haven", categories=[])
+    html = page(client, "en", "woman")
+    assert listed(html, "en", named)
+    assert 'class="correction"' not in html
+
+
 def test_texting_words_say_nothing_of_the_help_and_are_never_corrected_into_one(client, lawyers):
     """ "asap" is one edit from "wasap" (WhatsApp, a term of chat support): "need a lawyer asap" asks for a lawyer."""
     chat = ServiceCategoryFactory(slug="remote-counselling", name_en="Remote counselling", search_terms_en="wasap")

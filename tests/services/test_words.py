@@ -225,6 +225,13 @@ def test_a_word_is_searched_as_the_commonest_word_or_the_stop_word_it_sounds_lik
     assert words.sounds_like("faka", portuguese, "pt") == "faca"
 
 
+def test_an_english_word_is_matched_by_its_other_number_where_no_stemmer_joins_them():
+    assert "women" in words.forms("woman", "en") and "woman" in words.forms("women", "en")
+    assert "teeth" in words.forms("tooth", "en")
+    assert words.forms("men", "en") == ("men",)  # "men" starts "mental": not joined to "man"
+    assert words.forms("woman", "es") == ("woman",)
+
+
 def test_indonesian_words_written_short_are_read_as_the_words_they_stand_for():
     assert words.written_out(["butuh", "rmh", "aman"], "id") == ["butuh", "rumah", "aman"]
     assert words.written_out(["ortu", "sy"], "id") == ["orang", "tua", "sy"]  # two words; "sy" is a chat word
