@@ -690,21 +690,12 @@ class Concept:
 #: "women", a survivor types "woman", which was shown corrected), "wife" and "wives", "tooth" and "teeth", "foot" and
 #: "feet", "knife" and "knives", "person" and "people". Each is matched by the other too (``forms``). Not "man" and
 #: "men": "men" starts "mental".
+_OTHER_NUMBERS = {
+    "en": "woman women, wife wives, tooth teeth, foot feet, knife knives, person people",
+}
 OTHER_NUMBER = {
-    "en": {
-        "woman": "women",
-        "women": "woman",
-        "wife": "wives",
-        "wives": "wife",
-        "tooth": "teeth",
-        "teeth": "tooth",
-        "foot": "feet",
-        "feet": "foot",
-        "knife": "knives",
-        "knives": "knife",
-        "person": "people",
-        "people": "person",
-    },
+    language: {one: other for pair in pairs.split(", ") for one, other in (pair.split(), pair.split()[::-1])}
+    for language, pairs in _OTHER_NUMBERS.items()
 }
 
 
