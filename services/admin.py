@@ -138,10 +138,11 @@ class ServiceCategoryAdmin(ScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
 
 
 @admin.register(Population)
-class PopulationAdmin(ScopedAdmin, TranslatedAdmin):
+class PopulationAdmin(ScopedAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     list_display = ("name", "code", "order")
     list_filter = (MissingTranslationFilter,)
     search_fields = ("code", *in_every_language("name"))
+    fields = ("name", "code", "search_terms", "order")
 
 
 @admin.register(Language)

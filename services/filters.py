@@ -33,6 +33,7 @@ from services.search import (
     WALK_IN_FACET,
     WHEELCHAIR_FACET,
     facet,
+    population_named,
     sort_name_field,
 )
 
@@ -357,14 +358,60 @@ class ServiceFilter(django_filters.FilterSet):
         model = Service
         fields = []
 
-    def __init__(self, data=None, queryset=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, groups_named=True, **kwargs):
         if queryset is None:
             queryset = Service.objects.public()
-        super().__init__(data if data is not None else QueryDict(), queryset, **kwargs)
+        data = data if data is not None else QueryDict()
+        # The words as typed, and the group of people they name, when the search shows its services
+        # (``with_group_named``).
+        self.population_said = None
+        self._understood_rest = ("", None)
+        if groups_named:
+            data = self.with_group_named(data, queryset)
+        super().__init__(data, queryset, **kwargs)
         # The last text searched and what it was understood to mean (``filter_text``).
-        self._understood = ("", None)
+        self._understood = self._understood_rest
         # Whether a kept answer answered the search (``answered``): its queryset is then never built.
         self._answered = False
+
+    def with_group_named(self, data, queryset):
+        """``data``, or when its words name a group of people ("gay", "mujer trans":
+        ``services.search.population_named``) that group's services, as the filter "For" shows them, with the rest
+        of the words searched; or without them when they find nothing anywhere ("trans woman attacked need help").
+        Unless the person chose a group or asked for the words as typed, and unless no service for the group has
+        every one of the rest of the words: the words are then searched as typed ("abogada para mujer trans" where
+        no lawyer is for LGBTIQ+ people finds lawyers, not nothing)."""
+        text = str(data.get("q") or "")[:MAX_TEXT_LENGTH]
+        if not text.strip() or data.get("population") or str(data.get("as_typed", "")) == "1":
+            return data
+        language = page_language()
+        named = population_named(text, language)
+        if named is None:
+            return data
+        asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
+        asked["population"] = named.population.code
+        asked.pop("page", None)
+        asked["q"] = named.rest
+        if named.rest.strip():
+            # What the rest means is worked out against every public service (``understanding``), then kept for
+            # the search: whether it is found anywhere, and together, costs no statement more.
+            probe = ServiceFilter(asked, queryset, groups_named=False)
+            rest = probe._cleaned("q") or ""
+            understood = probe.understanding(rest)
+            if understood is not None and not understood.partial and probe.qs.exists():
+                self._understood_rest = (rest, understood)
+            else:
+                anywhere = _copied(asked)
+                anywhere.pop("population")
+                probe = ServiceFilter(anywhere, queryset, groups_named=False)
+                probe._understood = (rest, understood)
+                if probe.qs.exists():
+                    return data
+                asked["q"] = ""
+        if "page" in data:
+            asked.setlist("page", data.getlist("page") if isinstance(data, QueryDict) else [data["page"]])
+        self.population_said = (text, named)
+        return asked
 
     @functools.cached_property
     def index(self):
@@ -430,11 +477,14 @@ class ServiceFilter(django_filters.FilterSet):
     def kept_answer_parts(self) -> tuple | None:
         """What decides this search's answer besides the page, as plain values (``services.search.search`` keeps the
         answer under a keyed hash of them), or None when its answer is never kept: near the browser's own location
-        (a place, not a choice among the directory's cities), or with places available now (said to the second).
-        Open now is decided per minute."""
+        (a place, not a choice among the directory's cities), with places available now (said to the second), or
+        when the words named a group of people (the page says which words, and links to them as typed). Open now is
+        decided per minute."""
         self.is_valid()
         cleaned = self.form.cleaned_data
         if cleaned.get("lat") is not None or cleaned.get("lon") is not None or cleaned.get("places"):
+            return None
+        if self.population_said is not None:
             return None
         values = []
         for name in sorted(cleaned):
@@ -474,10 +524,21 @@ class ServiceFilter(django_filters.FilterSet):
         return notes
 
     @property
+    def population_note(self) -> str:
+        """What the page says when the words named a group of people (``population_said``), without its link."""
+        if self.population_said is None:
+            return ""
+        _typed, named = self.population_said
+        return gettext("Showing services for %(population)s, as your search said “%(said)s”.") % {
+            "population": _lower_first(named.population.name),
+            "said": named.said[:200],
+        }
+
+    @property
     def text_notes(self) -> list[str]:
         """``word_notes``, after the correction if a word was corrected, in plain words (the API's notes; the pages
         show the correction with links)."""
-        notes = []
+        notes = [self.population_note] if self.population_said else []
         if self.corrected_text:
             notes.append(
                 gettext("Showing results for “%(corrected)s”. Nothing was found for “%(typed)s”.")
@@ -812,6 +873,14 @@ def _copied(data) -> QueryDict:
     for name, values in data.lists():
         copied.setlist(name, list(values))
     return copied
+
+
+def _query_dict(data) -> QueryDict:
+    """``data`` (a mapping of names to a value or a list of values) as a ``QueryDict``."""
+    query = QueryDict(mutable=True)
+    for name, value in data.items():
+        query.setlist(name, list(value) if isinstance(value, list | tuple) else [value])
+    return query
 
 
 def _lower_first(text: str) -> str:

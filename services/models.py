@@ -113,7 +113,18 @@ class Population(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120, help_text=PUBLIC)
+    search_terms = models.TextField(
+        _("search terms"),
+        blank=True,
+        help_text=_(
+            "Public: the words and short phrases people use for this group of people, separated by commas or on "
+            "separate lines. A search that says one of them shows the services for this group, on every "
+            "language's pages, and searches the rest of its words."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The search terms as the reference data last seeded them, per language, as ``ServiceCategory``'s.
+    seeded_search_terms = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("population served")

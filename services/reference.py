@@ -1727,6 +1727,63 @@ POPULATIONS = [
     ),
 ]
 
+#: The words people use for some groups of people, per language (``Population.search_terms``): a search that says one
+#: shows the services for that group, as the filter "For" does, and searches the rest of its words
+#: (``services.search.population_named``). Only groups whose words listings seldom carry: women, children and
+#: migrants are found by the listings' own words and the types of help (a search for "mujeres" finds more than the
+#: services for women alone). None is a category's search term (``tests/services/test_population_words.py``).
+POPULATION_SEARCH_TERMS = {
+    "lgbtiq": _t(
+        "LGBTIQ, LGBTIQ+, LGBT, LGBTI, LGBTQ, LGBTQI, LGBTQIA, LGBTTTIQ, GLBT, gay, gays, lesbiana, lesbianas, trans, "
+        "mujer trans, mujeres trans, hombre trans, hombres trans, chica trans, persona trans, personas trans, "
+        "transgénero, transexual, travesti, travestis, bisexual, bisexuales, queer, intersexual, intersex, no binarie, "
+        "no binario, no binaria, persona no binaria, diversidad sexual, disidencias sexuales, homosexual, "
+        "comunidad LGBT",
+        "LGBTQIA+, LGBTQIA, LGBT, LGBTI, LGBTQ, LGBTIQ, GLBT, gay, gays, lésbica, lésbicas, trans, mulher trans, "
+        "mulheres trans, homem trans, homens trans, pessoa trans, pessoas trans, transgênero, transexual, travesti, "
+        "travestis, bissexual, bissexuais, queer, intersexo, intersexual, não binário, não binária, pessoa não "
+        "binária, diversidade sexual, homossexual, comunidade LGBT",
+        "LGBTIQ, LGBT, LGBTI, LGBTQ, LGBTQIA, GLBT, gay, gays, lesbian, lesbians, trans, trans woman, trans women, "
+        "trans man, trans men, trans person, trans people, transgender, transsexual, bisexual, queer, intersex, "
+        "non-binary, nonbinary, enby, homosexual, LGBT community",
+        "LGBT, LGBTI, LGBTQ, LGBTIQ, LGBTQIA, gay, lesbian, lesbi, transgender, transpuan, waria, trans, "
+        "transeksual, biseksual, queer, interseks, non-biner, homoseksual, komunitas LGBT, komunitas waria",
+    ),
+    "people-with-disabilities": _t(
+        "discapacidad, con discapacidad, persona con discapacidad, personas con discapacidad, mujer con discapacidad, "
+        "mujeres con discapacidad, discapacitada, discapacitado, diversidad funcional, silla de ruedas, ciega, "
+        "persona ciega",
+        "deficiência, com deficiência, pessoa com deficiência, pessoas com deficiência, mulher com deficiência, "
+        "mulheres com deficiência, PCD, PcD, deficiente, cadeirante, cadeira de rodas, cega, pessoa cega",
+        "disability, disabilities, disabled, with a disability, disabled woman, disabled women, disabled person, "
+        "disabled people, wheelchair user, blind woman, blind person",
+        "disabilitas, difabel, penyandang disabilitas, disabilitas netra, tunanetra, tuna netra, tunadaksa, kursi roda",
+    ),
+    "indigenous-peoples": _t(
+        "indígena, indígenas, mujer indígena, mujeres indígenas, pueblo indígena, pueblos indígenas, pueblo "
+        "originario, pueblos originarios, comunidad indígena, originaria, wayuu, warao",
+        "indígena, indígenas, mulher indígena, mulheres indígenas, povo indígena, povos indígenas, povos originários, "
+        "aldeia, aldeado, warao",
+        "indigenous, indigenous woman, indigenous women, indigenous people, indigenous peoples, native, first nations",
+        "masyarakat adat, komunitas adat, perempuan adat, suku adat, orang asli",
+    ),
+    "afro-descendants": _t(
+        "afrodescendiente, afrodescendientes, afro, afrocolombiana, afrocolombiano, afroperuana, afroperuano, "
+        "afromexicana, afromexicano, garífuna, garifuna, mujer afro, mujeres afro, comunidad afro",
+        "afrodescendente, afrodescendentes, afro, quilombola, quilombolas, quilombo, mulher negra, mulheres negras",
+        "afro-descendant, afro-descendants, afrodescendant, of african descent, african descent, black woman, "
+        "black women",
+        "keturunan afrika",
+    ),
+    "older-people": _t(
+        "adulta mayor, adulto mayor, adultas mayores, adultos mayores, persona mayor, personas mayores, tercera edad, "
+        "anciana, ancianas, anciano, ancianos, mujer mayor",
+        "idosa, idosas, idoso, idosos, pessoa idosa, pessoas idosas, terceira idade, melhor idade",
+        "elderly, older woman, older women, older person, older people, senior, seniors, senior citizen",
+        "lansia, lanjut usia, manula, orang lanjut usia, nenek-nenek",
+    ),
+}
+
 #: Languages services are given in, by ISO 639-1 code where one exists, else ISO 639-3.
 LANGUAGE_CODES = [
     "es", "pt", "en", "id", "fr", "ht", "qu", "ay", "gn", "guc", "quc", "yua", "ase",
@@ -1752,24 +1809,31 @@ def language_names(code: str) -> dict[str, str]:
     return names
 
 
-def _upsert_category(slug: str, values: dict):
-    """Create or update the category ``slug`` with ``values`` and its seeded search terms (``SEARCH_TERMS``), merged
-    with what staff edited since the last seed (``merged_search_terms``)."""
-    from services.models import ServiceCategory, merged_search_terms, split_search_terms
+def _upsert_with_terms(model, lookup: dict, values: dict, terms: dict[str, str]):
+    """Create or update the row of ``model`` that ``lookup`` finds with ``values`` and its seeded search terms
+    (``terms``, per language), merged with what staff edited since the last seed (``merged_search_terms``)."""
+    from services.models import merged_search_terms, split_search_terms
 
-    category = ServiceCategory.objects.filter(slug=slug).first()
-    seeded = {language: split_search_terms(text) for language, text in SEARCH_TERMS[slug].items()}
-    before = category.seeded_search_terms if category else {}
-    for language, terms in seeded.items():
+    row = model.objects.filter(**lookup).first()
+    seeded = {language: split_search_terms(text) for language, text in terms.items()}
+    before = row.seeded_search_terms if row else {}
+    for language, language_terms in seeded.items():
         field = f"search_terms_{FIELD_SUFFIX[language]}"
-        current = getattr(category, field) or "" if category else ""
-        values[field] = merged_search_terms(current, before.get(language), terms)
-    if category is not None and before != seeded:
-        # The record of the seed alone is written without saving the category: no history line, and none of its
-        # services indexed again, when its terms as the public reads them stay the same.
-        ServiceCategory.objects.filter(pk=category.pk).update(seeded_search_terms=seeded)
-        category.seeded_search_terms = seeded
-    return upsert(ServiceCategory, {"slug": slug}, {**values, "seeded_search_terms": seeded})
+        current = getattr(row, field) or "" if row else ""
+        values[field] = merged_search_terms(current, before.get(language), language_terms)
+    if row is not None and before != seeded:
+        # The record of the seed alone is written without saving the row: no history line, and no service indexed
+        # again, when its terms as the public reads them stay the same.
+        model.objects.filter(pk=row.pk).update(seeded_search_terms=seeded)
+        row.seeded_search_terms = seeded
+    return upsert(model, lookup, {**values, "seeded_search_terms": seeded})
+
+
+def _upsert_category(slug: str, values: dict):
+    """Create or update the category ``slug`` with ``values`` and its seeded search terms (``SEARCH_TERMS``)."""
+    from services.models import ServiceCategory
+
+    return _upsert_with_terms(ServiceCategory, {"slug": slug}, values, SEARCH_TERMS[slug])
 
 
 @transaction.atomic
@@ -1798,7 +1862,8 @@ def load_taxonomy() -> dict[str, int]:
                 },
             )
     for order, (code, name) in enumerate(POPULATIONS, start=1):
-        upsert(Population, {"code": code}, {"order": order, **translated_fields("name", name)})
+        values = {"order": order, **translated_fields("name", name)}
+        _upsert_with_terms(Population, {"code": code}, values, POPULATION_SEARCH_TERMS.get(code, {}))
     for code in LANGUAGE_CODES:
         upsert(Language, {"code": code}, translated_fields("name", language_names(code)))
     return {

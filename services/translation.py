@@ -13,7 +13,7 @@ class ServiceCategoryTranslationOptions(TranslationOptions):
 
 @register(Population)
 class PopulationTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "search_terms")
 
 
 @register(Language)
@@ -35,3 +35,4 @@ class ContactChannelTranslationOptions(TranslationOptions):
 simple_history.register(Service)
 simple_history.register(ContactChannel)
 simple_history.register(ServiceCategory, excluded_fields=["seeded_search_terms"])
+simple_history.register(Population, excluded_fields=["seeded_search_terms"])

@@ -56,7 +56,16 @@ from .reading import UnreadRow, in_index_order, read_slices, slice_rows, slice_w
 from .rows import among, new_instance
 from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
 from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
-from .understanding import Understanding, corrected_text, rank, term_index, understand, vocabulary
+from .understanding import (
+    PopulationNamed,
+    Understanding,
+    corrected_text,
+    population_named,
+    rank,
+    term_index,
+    understand,
+    vocabulary,
+)
 from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
 from .words import (
     NEED_WORDS,
@@ -95,6 +104,7 @@ __all__ = [
     "STEMMERS",
     "Concept",
     "TermIndex",
+    "PopulationNamed",
     "Understanding",
     "concepts",
     "corrected_text",
@@ -112,6 +122,7 @@ __all__ = [
     "stems",
     "stop_words",
     "written_out",
+    "population_named",
     "rank",
     "term_index",
     "understand",

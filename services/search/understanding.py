@@ -34,7 +34,7 @@ from . import words as understood_words
 from .backends import backend
 from .documents import sort_name_field
 from .facets import beyond_bits, category_bits, facet
-from .text import MAX_QUERY_WORDS, normalise, read_once, shown_words, typed_words, whole_name
+from .text import MAX_QUERY_WORDS, normalise, query_words, read_once, shown_words, typed_words, whole_name
 from .words import (
     LANGUAGES,
     LONGEST_ABBREVIATION,
@@ -149,6 +149,63 @@ def term_index() -> TermIndex:
         return TermIndex(_category_phrases(categories), {category.pk: category.parent_id for category in categories})
 
     return _per_version("terms", make)
+
+
+@dataclass(frozen=True)
+class PopulationNamed:
+    """A group of people a query names (``population_named``): ``population``, the words that name it as typed
+    (``said``), and the query's text without them (``rest``)."""
+
+    population: object
+    said: str
+    rest: str
+
+
+def _population_phrases() -> tuple[dict[tuple[str, ...], object], int]:
+    """Each population's search terms in every language, normalised (as word tuples), to the population; and the
+    most words one has."""
+
+    def make():
+        phrases = {}
+        for population in directory_cache.populations():
+            for language in AVAILABLE_LANGUAGES:
+                terms = split_search_terms(getattr(population, build_localized_fieldname("search_terms", language), ""))
+                for term in terms:
+                    words = tuple(normalise(term).split())
+                    if words:
+                        phrases.setdefault(words, population)
+        return phrases, max((len(words) for words in phrases), default=0)
+
+    return _per_version("population phrases", make)
+
+
+def population_named(text: str, language: str) -> PopulationNamed | None:
+    """The group of people ``text`` names by one of its populations' search terms (in any language: "gay", "mujer
+    trans", "adulta mayor"), the longest first, unless those words belong to a longer phrase that names a type of
+    help ("psicóloga para mujer trans" asks for counselling): the search then shows that group's services, as the
+    filter "For" does, and searches the rest of the words."""
+    phrases, longest = _population_phrases()
+    if not phrases:
+        return None
+    tokens = str(text or "").split()
+    normalised = [tuple(normalise(token).split()) for token in tokens]
+    for start in range(len(tokens)):
+        for end in range(min(len(tokens), start + longest), start, -1):
+            words = tuple(word for token in normalised[start:end] for word in token)
+            population = phrases.get(words) if words and normalised[start] and normalised[end - 1] else None
+            if population is None:
+                continue
+            if _in_a_longer_help_phrase(text, language, set(words)):
+                return None
+            return PopulationNamed(population, " ".join(tokens[start:end]), " ".join(tokens[:start] + tokens[end:]))
+    return None
+
+
+def _in_a_longer_help_phrase(text: str, language: str, said: set[str]) -> bool:
+    """Whether a phrase naming a type of help (``words.concepts``) says one of the words ``said`` with others, or
+    says them alone."""
+    found = concepts(query_words(text, stop_words(language)), language, term_index())
+    return any(concept.categories and said & set(concept.words) for concept in found)
 
 
 _WORD = re.compile(r"\w+")

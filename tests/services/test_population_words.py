@@ -1,0 +1,185 @@
+"""``Population.search_terms``: a search that names a group of people ("gay", "mujer trans", "adulta mayor") shows
+the services for that group, as the filter "For" does, and searches the rest of its words; the page says so and
+links to the words as typed. On both databases."""
+
+import html
+import re
+
+import pytest
+
+from services import search as words
+from services.models import Population, split_search_terms
+from services.reference import POPULATION_SEARCH_TERMS, POPULATIONS, SEARCH_TERMS, load_taxonomy
+from tests.factories import PopulationFactory, ServiceCategoryFactory, ServiceFactory, UserFactory
+from tests.test_admin import admin_url, error_list, form_data
+
+SUFFIXES = ("es", "pt", "en", "ind")
+
+
+def _phrases(terms: dict) -> set[str]:
+    return {words.normalise(term) for text in terms.values() for term in split_search_terms(text)}
+
+
+def test_every_seeded_group_has_terms_in_every_language_and_none_is_a_term_of_a_type_of_help():
+    assert set(POPULATION_SEARCH_TERMS) <= {code for code, _name in POPULATIONS}
+    help_phrases = set().union(*(_phrases(terms) for terms in SEARCH_TERMS.values()))
+    for code, terms in POPULATION_SEARCH_TERMS.items():
+        assert set(terms) == {"es", "pt", "en", "id"}, code
+        assert all(len(split_search_terms(text)) >= 1 for text in terms.values()), code
+        assert not _phrases(terms) & help_phrases, code
+
+
+@pytest.mark.django_db
+def test_the_taxonomy_is_loaded_with_the_groups_terms_and_a_new_seed_keeps_staffs_edits():
+    load_taxonomy()
+    lgbtiq = Population.objects.get(code="lgbtiq")
+    assert "travesti" in split_search_terms(lgbtiq.search_terms_pt)
+    assert "waria" in split_search_terms(lgbtiq.search_terms_ind)
+    lgbtiq.search_terms_es = f"{lgbtiq.search_terms_es}, marica"
+    lgbtiq.save()
+
+    load_taxonomy()
+
+    lgbtiq.refresh_from_db()
+    assert "marica" in split_search_terms(lgbtiq.search_terms_es)
+    assert "gay" in split_search_terms(lgbtiq.search_terms_es)
+
+
+@pytest.mark.django_db
+def test_staff_edit_a_groups_terms_in_every_language_and_the_change_is_in_the_history(client):
+    client.force_login(UserFactory(username="staff", is_staff=True, is_superuser=True))
+    population = PopulationFactory(code="lgbtiq", name_en="LGBTIQ+ people")
+    page = client.get(admin_url(Population, "change", population.pk)).content.decode()
+    for suffix in SUFFIXES:
+        assert f'name="search_terms_{suffix}"' in page
+    data = form_data(page)
+    data.update(search_terms_es="lesbiana, mujer trans")
+
+    response = client.post(admin_url(Population, "change", population.pk), data)
+
+    assert response.status_code == 302, error_list(response)
+    population.refresh_from_db()
+    assert split_search_terms(population.search_terms_es) == ["lesbiana", "mujer trans"]
+    latest = population.history.latest()
+    assert latest.search_terms_es == "lesbiana, mujer trans"
+    assert latest.history_user.username == "staff"
+    assert client.get(admin_url(Population, "history", population.pk)).status_code == 200
+
+
+@pytest.fixture
+def directory(db):
+    """Two lawyers and two shelters, one of each for LGBTIQ+ people; the group's words are its terms."""
+    lgbtiq = PopulationFactory(
+        code="lgbtiq",
+        name_en="LGBTIQ+ people",
+        name_es="Personas LGBTIQ+",
+        search_terms_es="gay, lesbiana, mujer trans, trans",
+        search_terms_en="gay, lesbian, trans woman, trans",
+    )
+    women = PopulationFactory(code="women")
+    legal = ServiceCategoryFactory(search_terms_es="abogada", search_terms_en="lawyer")
+    shelter = ServiceCategoryFactory(
+        slug="shelter", name_en="Shelter", name_es="Albergue", name_pt="Abrigo", name_ind="Rumah aman"
+    )
+    ServiceCategoryFactory(
+        slug="counselling", name_en="Counselling", name_es="Consejería", search_terms_es="psicóloga para mujer trans"
+    )
+    made = {
+        "lawyer": ServiceFactory(name_es="Defensoría Lila", name_en="Lilac Defence", categories=[legal]),
+        "lawyer for lgbtiq": ServiceFactory(
+            name_es="Defensoría Arcoíris", name_en="Rainbow Defence", categories=[legal]
+        ),
+        "shelter": ServiceFactory(name_es="Casa Violeta", name_en="Violet House", categories=[shelter]),
+        "transitional housing": ServiceFactory(
+            name_es="Vivienda transitoria", name_en="Transitional housing", categories=[shelter]
+        ),
+    }
+    made["lawyer for lgbtiq"].populations.add(lgbtiq)
+    made["shelter"].populations.add(lgbtiq)
+    made["lawyer"].populations.add(women)
+    return made
+
+
+def shown(response) -> set[int]:
+    return {int(pk) for pk in re.findall(r'<article class="result" id="service-(\d+)"', response.content.decode())}
+
+
+def test_a_word_that_names_a_group_shows_the_groups_services_and_says_so(client, directory):
+    response = client.get("/en/search/?q=gay")
+
+    assert shown(response) == {directory["lawyer for lgbtiq"].pk, directory["shelter"].pk}
+    page = html.unescape(response.content.decode())
+    assert "Showing services for LGBTIQ+ people, as your search said “gay”." in page
+    assert 'href="?q=gay&amp;as_typed=1"' in response.content.decode()
+    # The filter "For" is chosen, and says so as a filter in use.
+    assert re.search(r'<option value="lgbtiq" selected>', response.content.decode())
+    assert "For LGBTIQ+ people" in page
+
+
+def test_the_groups_words_are_found_on_every_languages_page(client, directory):
+    for url in ("/es/search/?q=lesbian", "/pt/search/?q=gay", "/id/search/?q=lesbiana"):
+        assert shown(client.get(url)) == {directory["lawyer for lgbtiq"].pk, directory["shelter"].pk}, url
+
+
+def test_the_rest_of_the_words_are_searched_among_the_groups_services(client, directory):
+    response = client.get("/es/search/?q=abogada+para+mujer+trans")
+
+    assert shown(response) == {directory["lawyer for lgbtiq"].pk}
+    assert 'value="abogada para"' in response.content.decode()
+
+
+def test_words_found_nowhere_leave_the_groups_services(client, directory):
+    """Without the group, "trans" starts "transitional": the housing came first for a trans woman who was attacked."""
+    response = client.get("/en/search/?q=trans+woman+attacked+need+help")
+
+    assert shown(response) == {directory["lawyer for lgbtiq"].pk, directory["shelter"].pk}
+    assert directory["transitional housing"].pk not in shown(response)
+
+
+def test_words_found_only_outside_the_group_are_searched_as_typed(client, db, directory):
+    directory["lawyer for lgbtiq"].populations.clear()
+
+    response = client.get("/es/search/?q=abogada+lesbiana")
+
+    assert directory["lawyer"].pk in shown(response)
+    assert "Showing services for" not in html.unescape(response.content.decode())
+
+
+def test_the_words_as_typed_a_group_chosen_or_a_phrase_of_a_type_of_help_are_kept(client, directory):
+    as_typed = client.get("/en/search/?q=gay&as_typed=1")
+    assert shown(as_typed) == set()
+    chosen = client.get("/en/search/?q=gay&population=women")
+    assert "Showing services for" not in html.unescape(chosen.content.decode())
+    counselling = client.get("/es/search/?q=psicóloga+para+mujer+trans")
+    assert "Showing services for" not in html.unescape(counselling.content.decode())
+
+
+def test_the_api_gives_the_same_services_and_says_why(client, directory):
+    body = client.get("/api/v1/services/?q=gay", HTTP_ACCEPT_LANGUAGE="en").json()
+
+    assert {str(item["id"]) for item in body["results"]} == {
+        str(directory["lawyer for lgbtiq"].pk),
+        str(directory["shelter"].pk),
+    }
+    assert "Showing services for LGBTIQ+ people, as your search said “gay”." in body["notes"]
+
+
+def test_a_term_staff_add_is_found_at_once_on_every_languages_page(client, directory):
+    lgbtiq = Population.objects.get(code="lgbtiq")
+    assert shown(client.get("/en/search/?q=waria")) == set()
+
+    lgbtiq.search_terms_ind = "waria"
+    lgbtiq.save()
+
+    for language in ("es", "pt", "en", "id"):
+        response = client.get(f"/{language}/search/?q=waria")
+        assert shown(response) == {directory["lawyer for lgbtiq"].pk, directory["shelter"].pk}, language
+
+
+def test_words_no_service_has_together_are_searched_as_typed(client, directory):
+    """No service says "Defensoría" and "Violeta" together: among the group's services each is found in one, which
+    is no better than the search as typed, where the lawyer for women is found too."""
+    response = client.get("/es/search/?q=defensoria+violeta+lesbiana")
+
+    assert directory["lawyer"].pk in shown(response)
+    assert "Showing services for" not in html.unescape(response.content.decode())
