@@ -33,6 +33,7 @@ from services.search import (
     WALK_IN_FACET,
     WHEELCHAIR_FACET,
     facet,
+    free_said,
     population_named,
     sort_name_field,
 )
@@ -358,60 +359,83 @@ class ServiceFilter(django_filters.FilterSet):
         model = Service
         fields = []
 
-    def __init__(self, data=None, queryset=None, *, groups_named=True, **kwargs):
+    def __init__(self, data=None, queryset=None, *, filters_said=True, **kwargs):
         if queryset is None:
             queryset = Service.objects.public()
         data = data if data is not None else QueryDict()
-        # The words as typed, and the group of people they name, when the search shows its services
-        # (``with_group_named``).
-        self.population_said = None
+        # What the words said of the filters, when the search applies it (``with_filters_said``): the words as typed,
+        # and for each filter what said it ("population": the group named, "free": the words).
+        self.typed_text, self.said = "", {}
         self._understood_rest = ("", None)
-        if groups_named:
-            data = self.with_group_named(data, queryset)
+        if filters_said:
+            data = self.with_filters_said(data, queryset)
         super().__init__(data, queryset, **kwargs)
         # The last text searched and what it was understood to mean (``filter_text``).
         self._understood = self._understood_rest
         # Whether a kept answer answered the search (``answered``): its queryset is then never built.
         self._answered = False
 
-    def with_group_named(self, data, queryset):
-        """``data``, or when its words name a group of people ("gay", "mujer trans":
-        ``services.search.population_named``) that group's services, as the filter "For" shows them, with the rest
-        of the words searched; or without them when they find nothing anywhere ("trans woman attacked need help").
-        Unless the person chose a group or asked for the words as typed, and unless no service for the group has
-        every one of the rest of the words: the words are then searched as typed ("abogada para mujer trans" where
-        no lawyer is for LGBTIQ+ people finds lawyers, not nothing)."""
+    def with_filters_said(self, data, queryset):
+        """``data`` with the filters its words say, unless the person set that filter or asked for the words as typed:
+        the group of people they name ("gay", "mujer trans": ``with_group_named``), and free services only when they
+        say so ("abogada gratis", "free lawyer": ``services.search.free_said``; unless no service found is free)."""
         text = str(data.get("q") or "")[:MAX_TEXT_LENGTH]
-        if not text.strip() or data.get("population") or str(data.get("as_typed", "")) == "1":
+        if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
         language = page_language()
-        named = population_named(text, language)
-        if named is None:
-            return data
         asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
-        asked["population"] = named.population.code
         asked.pop("page", None)
-        asked["q"] = named.rest
-        if named.rest.strip():
-            # What the rest means is worked out against every public service (``understanding``), then kept for
-            # the search: whether it is found anywhere, and together, costs no statement more.
-            probe = ServiceFilter(asked, queryset, groups_named=False)
-            rest = probe._cleaned("q") or ""
-            understood = probe.understanding(rest)
-            if understood is not None and not understood.partial and probe.qs.exists():
-                self._understood_rest = (rest, understood)
-            else:
-                anywhere = _copied(asked)
-                anywhere.pop("population")
-                probe = ServiceFilter(anywhere, queryset, groups_named=False)
-                probe._understood = (rest, understood)
-                if probe.qs.exists():
-                    return data
-                asked["q"] = ""
+        said = {}
+        named = None if data.get("population") else population_named(text, language)
+        if named is not None:
+            with_group = self.with_group_named(asked, named, queryset)
+            if with_group is not None:
+                asked, said["population"] = with_group, named
+        free = None if data.get("free") else free_said(text)
+        if free:
+            trial = _copied(asked)
+            trial["free"] = "on"
+            if self._probe(trial, queryset).qs.exists():
+                asked, said["free"] = trial, free
+        if not said:
+            return data
         if "page" in data:
             asked.setlist("page", data.getlist("page") if isinstance(data, QueryDict) else [data["page"]])
-        self.population_said = (text, named)
+        self.typed_text, self.said = text, said
         return asked
+
+    def with_group_named(self, asked, named, queryset):
+        """``asked`` showing the services of the group ``named`` (``services.search.population_named``), as the filter
+        "For" does, with the rest of the words searched; or without them when they find nothing anywhere ("trans
+        woman attacked need help"). None when no service for the group has every one of the rest of the words: the
+        words are then searched as typed ("abogada para mujer trans" where no lawyer is for LGBTIQ+ people finds
+        lawyers, not nothing)."""
+        asked = _copied(asked)
+        asked["population"] = named.population.code
+        asked["q"] = named.rest
+        if not named.rest.strip():
+            return asked
+        probe = self._probe(asked, queryset)
+        understood = probe.understanding(probe._cleaned("q") or "")
+        if understood is not None and not understood.partial and probe.qs.exists():
+            return asked
+        anywhere = _copied(asked)
+        anywhere.pop("population")
+        if self._probe(anywhere, queryset).qs.exists():
+            return None
+        asked["q"] = ""
+        return asked
+
+    def _probe(self, asked, queryset) -> "ServiceFilter":
+        """The search of ``asked`` as it would be, to see what it finds. What its words mean is worked out against
+        every public service (``understanding``), whatever the filters: it is worked out once, and kept for the
+        search."""
+        probe = ServiceFilter(asked, queryset, filters_said=False)
+        text = probe._cleaned("q") or ""
+        if self._understood_rest[0] != text or self._understood_rest[1] is None:
+            self._understood_rest = (text, probe.understanding(text) if text.strip() else None)
+        probe._understood = self._understood_rest
+        return probe
 
     @functools.cached_property
     def index(self):
@@ -484,7 +508,7 @@ class ServiceFilter(django_filters.FilterSet):
         cleaned = self.form.cleaned_data
         if cleaned.get("lat") is not None or cleaned.get("lon") is not None or cleaned.get("places"):
             return None
-        if self.population_said is not None:
+        if self.said:
             return None
         values = []
         for name in sorted(cleaned):
@@ -524,21 +548,25 @@ class ServiceFilter(django_filters.FilterSet):
         return notes
 
     @property
-    def population_note(self) -> str:
-        """What the page says when the words named a group of people (``population_said``), without its link."""
-        if self.population_said is None:
-            return ""
-        _typed, named = self.population_said
-        return gettext("Showing services for %(population)s, as your search said “%(said)s”.") % {
-            "population": _lower_first(named.population.name),
-            "said": named.said[:200],
-        }
+    def said_notes(self) -> list[str]:
+        """What the page says of the filters the words said (``with_filters_said``), without its link."""
+        notes = []
+        named = self.said.get("population")
+        if named is not None:
+            notes.append(
+                gettext("Showing services for %(population)s, as your search said “%(said)s”.")
+                % {"population": _lower_first(named.population.name), "said": named.said[:200]}
+            )
+        if "free" in self.said:
+            said = self.said["free"][:200]
+            notes.append(gettext("Showing free services only, as your search said “%(said)s”.") % {"said": said})
+        return notes
 
     @property
     def text_notes(self) -> list[str]:
         """``word_notes``, after the correction if a word was corrected, in plain words (the API's notes; the pages
         show the correction with links)."""
-        notes = [self.population_note] if self.population_said else []
+        notes = list(self.said_notes)
         if self.corrected_text:
             notes.append(
                 gettext("Showing results for “%(corrected)s”. Nothing was found for “%(typed)s”.")

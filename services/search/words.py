@@ -220,6 +220,64 @@ def written_out(words: list[str], language: str) -> list[str]:
     return [part for word in words for part in short.get(word, word).split()]
 
 
+#: Words that say a service must cost nothing, in every language, normalised: a search that says one shows free
+#: services only, as the filter "Free only" does (``services.filters.ServiceFilter.with_filters_said``). Searched,
+#: they are dropped like stop words (``NEED_WORDS``).
+FREE_PHRASES = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "gratis",
+        "gratuito",
+        "gratuita",
+        "gratuitos",
+        "gratuitas",
+        "gratuitamente",
+        "gratisan",
+        "free",
+        "sin costo",
+        "sin cobro",
+        "sin pagar",
+        "que no cobren",
+        "que no cobre",
+        "de graca",
+        "sem custo",
+        "sem pagar",
+        "sem cobrar",
+        "for free",
+        "free of charge",
+        "no cost",
+        "at no cost",
+        "no charge",
+        "cuma cuma",
+        "tanpa biaya",
+        "tidak bayar",
+        "tanpa bayar",
+        "gak bayar",
+        "nggak bayar",
+        "ga bayar",
+    )
+)
+_LONGEST_FREE_PHRASE = max(len(phrase) for phrase in FREE_PHRASES)
+#: Words after which "free" says something else ("free from violence", "feel free to call").
+_NOT_FREE_OF_COST = {("free", "from"), ("feel", "free")}
+
+
+def free_said(text: str) -> str:
+    """The words of ``text`` that say the help must cost nothing (``FREE_PHRASES``), as typed; empty if none."""
+    tokens = str(text or "").split()
+    normalised = [tuple(normalise(token).split()) for token in tokens]
+    for start in range(len(tokens)):
+        for end in range(min(len(tokens), start + _LONGEST_FREE_PHRASE), start, -1):
+            words = tuple(word for token in normalised[start:end] for word in token)
+            if words not in FREE_PHRASES:
+                continue
+            before = normalised[start - 1][-1:] if start else ()
+            after = normalised[end][:1] if end < len(tokens) else ()
+            if not {(*before, words[0]), (words[-1], *after)} & _NOT_FREE_OF_COST:
+                return " ".join(tokens[start:end])
+    return ""
+
+
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.
 KEPT_WORDS = {
     "es": "trabajo trabajar casa casas hogar hijos hijo hija hijas familia mujer mujeres salud linea numero "

@@ -1,6 +1,7 @@
-"""``Population.search_terms``: a search that names a group of people ("gay", "mujer trans", "adulta mayor") shows
-the services for that group, as the filter "For" does, and searches the rest of its words; the page says so and
-links to the words as typed. On both databases."""
+"""What a search's words say of the filters (``ServiceFilter.with_filters_said``): a group of people named by one of
+its search terms (``Population.search_terms``: "gay", "mujer trans", "adulta mayor") shows the services for that
+group, as the filter "For" does, and searches the rest of its words; words that say it must cost nothing ("gratis",
+"free lawyer") show free services only. The page says so and links to the words as typed. On both databases."""
 
 import html
 import re
@@ -183,3 +184,70 @@ def test_words_no_service_has_together_are_searched_as_typed(client, directory):
 
     assert directory["lawyer"].pk in shown(response)
     assert "Showing services for" not in html.unescape(response.content.decode())
+
+
+@pytest.fixture
+def lawyers(db):
+    """A free lawyer, a paid one and a paid shelter."""
+    legal = ServiceCategoryFactory(search_terms_es="abogada", search_terms_en="lawyer", search_terms_pt="advogada")
+    shelter = ServiceCategoryFactory(slug="shelter", name_en="Shelter", name_es="Albergue")
+    return {
+        "free": ServiceFactory(name_es="Defensoría Lila", categories=[legal]),
+        "paid": ServiceFactory(name_es="Bufete Roble", categories=[legal], cost="paid"),
+        "paid shelter": ServiceFactory(name_es="Casa Roble", categories=[shelter], cost="paid"),
+    }
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/es/search/?q=abogada+gratis",
+        "/es/search/?q=abogada+sin+costo",
+        "/en/search/?q=free+lawyer",
+        "/en/search/?q=lawyer+free+of+charge",
+        "/pt/search/?q=advogada+de+graça",
+        "/id/search/?q=abogada+gratis",
+    ],
+)
+def test_words_that_say_free_show_free_services_only_and_say_so(client, lawyers, url):
+    response = client.get(url)
+
+    assert shown(response) == {lawyers["free"].pk}
+    page = response.content.decode()
+    assert re.search(r'<input type="checkbox" name="free"[^>]* checked', page)
+    assert 'as_typed=1"' in page
+
+
+def test_the_page_says_which_words_said_free(client, lawyers):
+    page = html.unescape(client.get("/en/search/?q=free+lawyer").content.decode())
+
+    assert "Showing free services only, as your search said “free”." in page
+
+
+def test_free_as_typed_chosen_or_found_nowhere_shows_every_cost(client, lawyers):
+    both = {lawyers["free"].pk, lawyers["paid"].pk}
+    assert shown(client.get("/es/search/?q=abogada+gratis&as_typed=1")) == both
+    assert shown(client.get("/en/search/?q=lawyer+free+from+violence")) == both
+    # No shelter is free: the paid one is shown, rather than nothing.
+    response = client.get("/es/search/?q=albergue+gratis")
+    assert shown(response) == {lawyers["paid shelter"].pk}
+    assert "Showing free services only" not in html.unescape(response.content.decode())
+
+
+def test_the_api_shows_free_services_only_when_the_words_say_so(client, lawyers):
+    body = client.get("/api/v1/services/?q=free+lawyer", HTTP_ACCEPT_LANGUAGE="en").json()
+
+    assert [str(item["id"]) for item in body["results"]] == [str(lawyers["free"].pk)]
+    assert "Showing free services only, as your search said “free”." in body["notes"]
+
+
+def test_a_group_and_free_said_together(client, directory):
+    directory["shelter"].cost = "paid"
+    directory["shelter"].save()
+
+    response = client.get("/es/search/?q=lesbiana+gratis")
+
+    assert shown(response) == {directory["lawyer for lgbtiq"].pk}
+    page = html.unescape(response.content.decode())
+    assert "Mostramos servicios para personas LGBTIQ+, porque su búsqueda dice “lesbiana”." in page
+    assert "Mostramos solo servicios gratuitos, porque su búsqueda dice “gratis”." in page
