@@ -33,7 +33,7 @@ from services.search import (
     WALK_IN_FACET,
     WHEELCHAIR_FACET,
     facet,
-    free_said,
+    filters_said,
     population_named,
     sort_name_field,
 )
@@ -377,8 +377,11 @@ class ServiceFilter(django_filters.FilterSet):
 
     def with_filters_said(self, data, queryset):
         """``data`` with the filters its words say, unless the person set that filter or asked for the words as typed:
-        the group of people they name ("gay", "mujer trans": ``with_group_named``), and free services only when they
-        say so ("abogada gratis", "free lawyer": ``services.search.free_said``; unless no service found is free)."""
+        the group of people they name ("gay", "mujer trans": ``with_group_named``); free services only, services open
+        now or open 24 hours, 7 days, when they say so ("abogada gratis", "shelter open now", "línea 24 horas":
+        ``services.search.filters_said``), unless no service found is, or the words are not found together (their
+        services with the most of them come first: "cmr services 24/7" finds the care after rape first, none of
+        which is open 24 hours)."""
         text = str(data.get("q") or "")[:MAX_TEXT_LENGTH]
         if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
@@ -391,12 +394,15 @@ class ServiceFilter(django_filters.FilterSet):
             with_group = self.with_group_named(asked, named, queryset)
             if with_group is not None:
                 asked, said["population"] = with_group, named
-        free = None if data.get("free") else free_said(text)
-        if free:
+        for name, words in filters_said(text).items():
+            if data.get(name):
+                continue
             trial = _copied(asked)
-            trial["free"] = "on"
-            if self._probe(trial, queryset).qs.exists():
-                asked, said["free"] = trial, free
+            trial[name] = "on"
+            probe = self._probe(trial, queryset)
+            understood = probe._understood[1]
+            if (understood is None or not understood.partial) and probe.qs.exists():
+                asked, said[name] = trial, words
         if not said:
             return data
         if "page" in data:
@@ -502,8 +508,8 @@ class ServiceFilter(django_filters.FilterSet):
         """What decides this search's answer besides the page, as plain values (``services.search.search`` keeps the
         answer under a keyed hash of them), or None when its answer is never kept: near the browser's own location
         (a place, not a choice among the directory's cities), with places available now (said to the second), or
-        when the words named a group of people (the page says which words, and links to them as typed). Open now is
-        decided per minute."""
+        when the words said a filter (the page says which words, and links to them as typed). Open now is decided per
+        minute."""
         self.is_valid()
         cleaned = self.form.cleaned_data
         if cleaned.get("lat") is not None or cleaned.get("lon") is not None or cleaned.get("places"):
@@ -557,9 +563,9 @@ class ServiceFilter(django_filters.FilterSet):
                 gettext("Showing services for %(population)s, as your search said “%(said)s”.")
                 % {"population": _lower_first(named.population.name), "said": named.said[:200]}
             )
-        if "free" in self.said:
-            said = self.said["free"][:200]
-            notes.append(gettext("Showing free services only, as your search said “%(said)s”.") % {"said": said})
+        for name, note in SAID_NOTES.items():
+            if name in self.said:
+                notes.append(note % {"said": self.said[name][:200]})
         return notes
 
     @property
@@ -876,6 +882,13 @@ ACCESS_FACETS = {
     "no_referral": NO_REFERRAL_FACET,
     "walk_in": WALK_IN_FACET,
     "wheelchair": WHEELCHAIR_FACET,
+}
+
+# What the page says when the words said a filter (``ServiceFilter.said_notes``).
+SAID_NOTES = {
+    "free": _("Showing free services only, as your search said “%(said)s”."),
+    "open_now": _("Showing services open now only, as your search said “%(said)s”."),
+    "open_24_7": _("Showing services open 24 hours, 7 days only, as your search said “%(said)s”."),
 }
 
 # What each filter chip says: a whole phrase per filter, its value in place, so that every language can word it (a

@@ -220,12 +220,16 @@ def written_out(words: list[str], language: str) -> list[str]:
     return [part for word in words for part in short.get(word, word).split()]
 
 
-#: Words that say a service must cost nothing, in every language, normalised: a search that says one shows free
-#: services only, as the filter "Free only" does (``services.filters.ServiceFilter.with_filters_said``). Searched,
-#: they are dropped like stop words (``NEED_WORDS``).
-FREE_PHRASES = frozenset(
-    tuple(phrase.split())
-    for phrase in (
+def _phrases(*phrases: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in phrases)
+
+
+#: Words that say what the filters of the search page say, in every language, normalised, per filter: a search that
+#: says one shows only the services that filter shows (``services.filters.ServiceFilter.with_filters_said``). Free
+#: services; services open at this moment; services open 24 hours, 7 days. Searched, these words are dropped like
+#: stop words (``NEED_WORDS``, the stop word lists) or find the types of help whose terms they are ("24").
+FILTER_PHRASES = {
+    "free": _phrases(
         "gratis",
         "gratuito",
         "gratuita",
@@ -255,27 +259,62 @@ FREE_PHRASES = frozenset(
         "gak bayar",
         "nggak bayar",
         "ga bayar",
-    )
-)
-_LONGEST_FREE_PHRASE = max(len(phrase) for phrase in FREE_PHRASES)
-#: Words after which "free" says something else ("free from violence", "feel free to call").
-_NOT_FREE_OF_COST = {("free", "from"), ("feel", "free")}
+    ),
+    "open_now": _phrases(
+        "abierto ahora",
+        "abierta ahora",
+        "abiertos ahora",
+        "abiertas ahora",
+        "abierto ahorita",
+        "abierto en este momento",
+        "aberto agora",
+        "aberta agora",
+        "abertos agora",
+        "abertas agora",
+        "funcionando agora",
+        "open now",
+        "open right now",
+        "opened now",
+        "buka sekarang",
+        "yang buka sekarang",
+        "buka saat ini",
+    ),
+    "open_24_7": _phrases(
+        "24 horas",
+        "las 24 horas",
+        "24 h",
+        "24h",
+        "24 hs",
+        "24 7",
+        "24x7",
+        "24 hours",
+        "24 hrs",
+        "around the clock",
+        "24 jam",
+    ),
+}
+_LONGEST_FILTER_PHRASE = max(len(phrase) for phrases in FILTER_PHRASES.values() for phrase in phrases)
+#: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call").
+_SAID_OTHERWISE = {("free", "from"), ("feel", "free")}
 
 
-def free_said(text: str) -> str:
-    """The words of ``text`` that say the help must cost nothing (``FREE_PHRASES``), as typed; empty if none."""
+def filters_said(text: str) -> dict[str, str]:
+    """The filters of ``FILTER_PHRASES`` that ``text`` says, each with the words that say it, as typed."""
     tokens = str(text or "").split()
     normalised = [tuple(normalise(token).split()) for token in tokens]
+    said = {}
     for start in range(len(tokens)):
-        for end in range(min(len(tokens), start + _LONGEST_FREE_PHRASE), start, -1):
+        for end in range(min(len(tokens), start + _LONGEST_FILTER_PHRASE), start, -1):
             words = tuple(word for token in normalised[start:end] for word in token)
-            if words not in FREE_PHRASES:
+            name = next((name for name, phrases in FILTER_PHRASES.items() if words in phrases), None)
+            if name is None or name in said:
                 continue
             before = normalised[start - 1][-1:] if start else ()
             after = normalised[end][:1] if end < len(tokens) else ()
-            if not {(*before, words[0]), (words[-1], *after)} & _NOT_FREE_OF_COST:
-                return " ".join(tokens[start:end])
-    return ""
+            if not {(*before, words[0]), (words[-1], *after)} & _SAID_OTHERWISE:
+                said[name] = " ".join(tokens[start:end])
+                break
+    return said
 
 
 #: Words of the stopwords-iso lists that name a need, a person or a place of help: never dropped.

@@ -1,7 +1,8 @@
 """What a search's words say of the filters (``ServiceFilter.with_filters_said``): a group of people named by one of
 its search terms (``Population.search_terms``: "gay", "mujer trans", "adulta mayor") shows the services for that
 group, as the filter "For" does, and searches the rest of its words; words that say it must cost nothing ("gratis",
-"free lawyer") show free services only. The page says so and links to the words as typed. On both databases."""
+"free lawyer") show free services only, words that say open now or open 24 hours, 7 days those services only. The
+page says so and links to the words as typed. On both databases."""
 
 import html
 import re
@@ -251,3 +252,49 @@ def test_a_group_and_free_said_together(client, directory):
     page = html.unescape(response.content.decode())
     assert "Mostramos servicios para personas LGBTIQ+, porque su búsqueda dice “lesbiana”." in page
     assert "Mostramos solo servicios gratuitos, porque su búsqueda dice “gratis”." in page
+
+
+@pytest.fixture
+def lines(db):
+    """Two helplines, one open 24 hours, 7 days (so open at any moment), one without hours; a shelter without."""
+    helpline = ServiceCategoryFactory(slug="helpline", name_en="Helpline", name_es="Línea de ayuda")
+    shelter = ServiceCategoryFactory(slug="shelter", name_en="Shelter", name_es="Albergue")
+    return {
+        "always": ServiceFactory(name_es="Línea Lila", categories=[helpline], open_24_7=True),
+        "sometimes": ServiceFactory(name_es="Línea Roble", categories=[helpline]),
+        "shelter": ServiceFactory(name_es="Casa Roble", categories=[shelter]),
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "box", "note"),
+    [
+        ("/en/search/?q=helpline+24/7", "open_24_7", "Showing services open 24 hours, 7 days only"),
+        ("/es/search/?q=línea+de+ayuda+24+horas", "open_24_7", "Mostramos solo servicios abiertos las 24 horas"),
+        ("/en/search/?q=helpline+open+now", "open_now", "Showing services open now only"),
+        ("/pt/search/?q=linha+de+ajuda+aberta+agora", "open_now", "Mostrando só serviços abertos agora"),
+        ("/id/search/?q=helpline+buka+sekarang", "open_now", "Menampilkan layanan yang buka sekarang saja"),
+    ],
+)
+def test_words_that_say_open_now_or_always_show_those_services_only(client, lines, url, box, note):
+    response = client.get(url)
+
+    assert shown(response) == {lines["always"].pk}
+    page = response.content.decode()
+    assert re.search(rf'<input type="checkbox" name="{box}"[^>]* checked', page)
+    assert note in html.unescape(page)
+
+
+def test_open_now_said_where_none_is_shows_the_others(client, lines):
+    response = client.get("/en/search/?q=shelter+open+now")
+
+    assert shown(response) == {lines["shelter"].pk}
+    assert "Showing services open now only" not in html.unescape(response.content.decode())
+
+
+def test_words_not_found_together_are_searched_as_typed_without_the_filter_they_say(client, lines):
+    """No service is a helpline and a shelter: those with the most words come first, of every opening time."""
+    response = client.get("/en/search/?q=helpline+shelter+24/7")
+
+    assert shown(response) == {lines["always"].pk, lines["sometimes"].pk, lines["shelter"].pk}
+    assert "Showing services open 24 hours" not in html.unescape(response.content.decode())
