@@ -377,11 +377,11 @@ class ServiceFilter(django_filters.FilterSet):
 
     def with_filters_said(self, data, queryset):
         """``data`` with the filters its words say, unless the person set that filter or asked for the words as typed:
-        the group of people they name ("gay", "mujer trans": ``with_group_named``); free services only, services open
-        now or open 24 hours, 7 days, when they say so ("abogada gratis", "shelter open now", "línea 24 horas":
-        ``services.search.filters_said``), unless no service found is, or the words are not found together (their
-        services with the most of them come first: "cmr services 24/7" finds the care after rape first, none of
-        which is open 24 hours)."""
+        the group of people they name ("gay", "mujer trans": ``with_group_named``); free services only, open now, open
+        24 hours, 7 days, walk in, or with wheelchair access, when they say so ("abogada gratis", "shelter open now",
+        "línea 24 horas", "sin cita", "silla de ruedas": ``services.search.filters_said``), unless no service found is
+        so, or the words are not found together (their services with the most of them come first: "cmr services
+        24/7" finds the care after rape first, none of which is open 24 hours)."""
         text = str(data.get("q") or "")[:MAX_TEXT_LENGTH]
         if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
@@ -389,14 +389,20 @@ class ServiceFilter(django_filters.FilterSet):
         asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
         asked.pop("page", None)
         said = {}
-        named = None if data.get("population") else population_named(text, language)
+        # The words that say walk in or wheelchair access are left out of the words searched first (no listing is
+        # to be found by them; "cita" would find those "con cita previa"): every check below then reads what the rest
+        # means once (``_probe``). The others stay: stop words, or words of the types of help ("24", "albergue
+        # abierto") and of the listings' names ("Orientación jurídica gratuita").
+        filters = {name: words for name, words in filters_said(text).items() if not data.get(name)}
+        for name, words in filters.items():
+            if name in LEFT_OUT_WHEN_SAID:
+                asked["q"] = _without(asked.get("q", ""), words)
+        named = None if data.get("population") else population_named(asked.get("q", ""), language)
         if named is not None:
             with_group = self.with_group_named(asked, named, queryset)
             if with_group is not None:
                 asked, said["population"] = with_group, named
-        for name, words in filters_said(text).items():
-            if data.get(name):
-                continue
+        for name, words in filters.items():
             trial = _copied(asked)
             trial[name] = "on"
             probe = self._probe(trial, queryset)
@@ -884,11 +890,16 @@ ACCESS_FACETS = {
     "wheelchair": WHEELCHAIR_FACET,
 }
 
+# The filters whose words are not searched when they say them (``ServiceFilter.with_filters_said``).
+LEFT_OUT_WHEN_SAID = {"walk_in", "wheelchair"}
+
 # What the page says when the words said a filter (``ServiceFilter.said_notes``).
 SAID_NOTES = {
     "free": _("Showing free services only, as your search said “%(said)s”."),
     "open_now": _("Showing services open now only, as your search said “%(said)s”."),
     "open_24_7": _("Showing services open 24 hours, 7 days only, as your search said “%(said)s”."),
+    "walk_in": _("Showing services you can walk in to, with no appointment, as your search said “%(said)s”."),
+    "wheelchair": _("Showing services with wheelchair access only, as your search said “%(said)s”."),
 }
 
 # What each filter chip says: a whole phrase per filter, its value in place, so that every language can word it (a
@@ -914,6 +925,15 @@ def _copied(data) -> QueryDict:
     for name, values in data.lists():
         copied.setlist(name, list(values))
     return copied
+
+
+def _without(text: str, said: str) -> str:
+    """``text`` without the words ``said`` (some of its words, as typed, one after the other)."""
+    tokens, words = text.split(), said.split()
+    for start in range(len(tokens) - len(words) + 1):
+        if tokens[start : start + len(words)] == words:
+            return " ".join(tokens[:start] + tokens[start + len(words) :])
+    return text
 
 
 def _query_dict(data) -> QueryDict:

@@ -1751,13 +1751,13 @@ POPULATION_SEARCH_TERMS = {
     ),
     "people-with-disabilities": _t(
         "discapacidad, con discapacidad, persona con discapacidad, personas con discapacidad, mujer con discapacidad, "
-        "mujeres con discapacidad, discapacitada, discapacitado, diversidad funcional, silla de ruedas, ciega, "
+        "mujeres con discapacidad, discapacitada, discapacitado, diversidad funcional, ciega, "
         "persona ciega",
         "deficiência, com deficiência, pessoa com deficiência, pessoas com deficiência, mulher com deficiência, "
-        "mulheres com deficiência, PCD, PcD, deficiente, cadeirante, cadeira de rodas, cega, pessoa cega",
+        "mulheres com deficiência, PCD, PcD, deficiente, cega, pessoa cega",
         "disability, disabilities, disabled, with a disability, disabled woman, disabled women, disabled person, "
-        "disabled people, wheelchair user, blind woman, blind person",
-        "disabilitas, difabel, penyandang disabilitas, disabilitas netra, tunanetra, tuna netra, tunadaksa, kursi roda",
+        "disabled people, blind woman, blind person",
+        "disabilitas, difabel, penyandang disabilitas, disabilitas netra, tunanetra, tuna netra, tunadaksa",
     ),
     "indigenous-peoples": _t(
         "indígena, indígenas, mujer indígena, mujeres indígenas, pueblo indígena, pueblos indígenas, pueblo "

@@ -225,9 +225,10 @@ def _phrases(*phrases: str) -> frozenset[tuple[str, ...]]:
 
 
 #: Words that say what the filters of the search page say, in every language, normalised, per filter: a search that
-#: says one shows only the services that filter shows (``services.filters.ServiceFilter.with_filters_said``). Free
-#: services; services open at this moment; services open 24 hours, 7 days. Searched, these words are dropped like
-#: stop words (``NEED_WORDS``, the stop word lists) or find the types of help whose terms they are ("24").
+#: says one shows only the services that filter shows (``services.filters.ServiceFilter.with_filters_said``): free;
+#: open at this moment; open 24 hours, 7 days; walk in, no appointment; wheelchair access. Searched, these words are
+#: dropped like stop words (``NEED_WORDS``, the stop word lists), found in listings, or find the types of help whose
+#: terms they are ("24").
 FILTER_PHRASES = {
     "free": _phrases(
         "gratis",
@@ -292,10 +293,41 @@ FILTER_PHRASES = {
         "around the clock",
         "24 jam",
     ),
+    "walk_in": _phrases(
+        "sin cita",
+        "sin cita previa",
+        "sin turno",
+        "sin agendar",
+        "sem agendamento",
+        "sem agendar",
+        "sem marcar",
+        "sem hora marcada",
+        "walk in",
+        "walkin",
+        "no appointment",
+        "without appointment",
+        "without an appointment",
+        "tanpa janji",
+        "tanpa perjanjian",
+        "langsung datang",
+    ),
+    "wheelchair": _phrases(
+        "silla de ruedas",
+        "en silla de ruedas",
+        "cadeira de rodas",
+        "cadeirante",
+        "wheelchair",
+        "wheelchair user",
+        "wheelchair accessible",
+        "in a wheelchair",
+        "kursi roda",
+        "pakai kursi roda",
+    ),
 }
 _LONGEST_FILTER_PHRASE = max(len(phrase) for phrases in FILTER_PHRASES.values() for phrase in phrases)
-#: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call").
-_SAID_OTHERWISE = {("free", "from"), ("feel", "free")}
+#: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call",
+#: the game Free Fire: "le pide fotos por el free fire").
+_SAID_OTHERWISE = {("free", "from"), ("feel", "free"), ("free", "fire")}
 
 
 def filters_said(text: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ import pytest
 from services import search as words
 from services.models import Population, split_search_terms
 from services.reference import POPULATION_SEARCH_TERMS, POPULATIONS, SEARCH_TERMS, load_taxonomy
-from tests.factories import PopulationFactory, ServiceCategoryFactory, ServiceFactory, UserFactory
+from tests.factories import LocationFactory, PopulationFactory, ServiceCategoryFactory, ServiceFactory, UserFactory
 from tests.test_admin import admin_url, error_list, form_data
 
 SUFFIXES = ("es", "pt", "en", "ind")
@@ -298,3 +298,52 @@ def test_words_not_found_together_are_searched_as_typed_without_the_filter_they_
 
     assert shown(response) == {lines["always"].pk, lines["sometimes"].pk, lines["shelter"].pk}
     assert "Showing services open 24 hours" not in html.unescape(response.content.decode())
+
+
+@pytest.fixture
+def doors(db):
+    """Two counselling services: one to walk in to, at a wheelchair-accessible place; one by appointment, at a place
+    that is not."""
+    counselling = ServiceCategoryFactory(
+        slug="counselling", name_en="Counselling", name_es="Consejería", search_terms_es="psicóloga"
+    )
+    open_door = ServiceFactory(name_es="Puerta Lila", categories=[counselling], appointment="walk_in")
+    open_door.locations.add(LocationFactory(organisation=open_door.organisation, wheelchair_accessible=True))
+    by_appointment = ServiceFactory(name_es="Puerta Roble", categories=[counselling], appointment="appointment")
+    by_appointment.locations.add(LocationFactory(organisation=by_appointment.organisation, wheelchair_accessible=False))
+    return {"open door": open_door, "by appointment": by_appointment}
+
+
+@pytest.mark.parametrize(
+    ("url", "box", "note"),
+    [
+        ("/es/search/?q=psicóloga+sin+cita", "walk_in", "Mostramos servicios a los que puede llegar sin cita"),
+        ("/en/search/?q=walk+in+counselling", "walk_in", "Showing services you can walk in to"),
+        ("/es/search/?q=psicóloga+silla+de+ruedas", "wheelchair", "Mostramos solo servicios con acceso para silla"),
+        ("/pt/search/?q=cadeirante+psicóloga", "wheelchair", "Mostrando só serviços com acesso para cadeira"),
+        ("/en/search/?q=wheelchair+accessible+counselling", "wheelchair", "Showing services with wheelchair access"),
+    ],
+)
+def test_words_that_say_walk_in_or_wheelchair_access_show_those_services_only(client, doors, url, box, note):
+    response = client.get(url)
+
+    assert shown(response) == {doors["open door"].pk}
+    page = response.content.decode()
+    assert re.search(rf'<input type="checkbox" name="{box}"[^>]* checked', page)
+    assert note in html.unescape(page)
+    # The words that said it are no words to find in the listings: none is said to be left out.
+    for left_out in ("we left out", "dejamos fuera", "deixamos de fora"):
+        assert left_out not in html.unescape(page)
+
+
+def test_the_words_that_said_walk_in_leave_the_search_box(client, doors):
+    response = client.get("/es/search/?q=psicóloga+sin+cita")
+
+    assert 'id="id_q" maxlength="200" value="psicóloga"' in response.content.decode()
+
+
+def test_words_beside_which_free_says_something_else_say_no_filter():
+    assert words.filters_said("un señor le pide fotos a mi hija por el free fire") == {}
+    assert words.filters_said("how to be free from him") == {}
+    assert words.filters_said("feel free to call") == {}
+    assert words.filters_said("free call") == {"free": "free"}
