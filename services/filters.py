@@ -36,6 +36,8 @@ from services.search import (
     filters_said,
     population_named,
     sort_name_field,
+    typed,
+    without,
 )
 
 MAX_TEXT_LENGTH = 200
@@ -386,29 +388,30 @@ class ServiceFilter(django_filters.FilterSet):
         if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
         language = page_language()
-        asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
-        asked.pop("page", None)
-        said = {}
         # The words that say walk in or wheelchair access are left out of the words searched first (no listing is
         # to be found by them; "cita" would find those "con cita previa"): every check below then reads what the rest
         # means once (``_probe``). The others stay: stop words, or words of the types of help ("24", "albergue
         # abierto") and of the listings' names ("Orientación jurídica gratuita").
-        filters = {name: words for name, words in filters_said(text).items() if not data.get(name)}
-        for name, words in filters.items():
-            if name in LEFT_OUT_WHEN_SAID:
-                asked["q"] = _without(asked.get("q", ""), words)
-        named = None if data.get("population") else population_named(asked.get("q", ""), language)
+        filters = {name: found for name, found in filters_said(text).items() if not data.get(name)}
+        rest = without(text, [found for name, found in filters.items() if name in LEFT_OUT_WHEN_SAID])
+        named = None if data.get("population") else population_named(rest, language)
+        if not filters and named is None:
+            return data
+        asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
+        asked.pop("page", None)
+        asked["q"] = rest
+        said = {}
         if named is not None:
             with_group = self.with_group_named(asked, named, queryset)
             if with_group is not None:
                 asked, said["population"] = with_group, named
-        for name, words in filters.items():
+        for name, found in filters.items():
             trial = _copied(asked)
             trial[name] = "on"
             probe = self._probe(trial, queryset)
             understood = probe._understood[1]
             if (understood is None or not understood.partial) and probe.qs.exists():
-                asked, said[name] = trial, words
+                asked, said[name] = trial, typed(text, found)
         if not said:
             return data
         if "page" in data:
@@ -925,15 +928,6 @@ def _copied(data) -> QueryDict:
     for name, values in data.lists():
         copied.setlist(name, list(values))
     return copied
-
-
-def _without(text: str, said: str) -> str:
-    """``text`` without the words ``said`` (some of its words, as typed, one after the other)."""
-    tokens, words = text.split(), said.split()
-    for start in range(len(tokens) - len(words) + 1):
-        if tokens[start : start + len(words)] == words:
-            return " ".join(tokens[:start] + tokens[start + len(words) :])
-    return text
 
 
 def _query_dict(data) -> QueryDict:

@@ -87,6 +87,8 @@ from .words import (
     stem,
     stems,
     stop_words,
+    typed,
+    without,
     written_out,
 )
 
@@ -123,6 +125,8 @@ __all__ = [
     "split_in_two",
     "stems",
     "stop_words",
+    "typed",
+    "without",
     "written_out",
     "population_named",
     "rank",

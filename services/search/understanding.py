@@ -44,10 +44,13 @@ from .words import (
     concepts,
     correction,
     forms,
+    phrases_said,
     sounding,
     sounds_like,
     split_in_two,
     stop_words,
+    typed,
+    without,
 )
 
 # Rank of a query word in a document: in its own names (service, organisation, acronym), through one of the
@@ -185,20 +188,13 @@ def population_named(text: str, language: str) -> PopulationNamed | None:
     help ("psicóloga para mujer trans" asks for counselling): the search then shows that group's services, as the
     filter "For" does, and searches the rest of the words."""
     phrases, longest = _population_phrases()
-    if not phrases:
+    found = phrases_said(text, phrases, longest)[:1]
+    if not found:
         return None
-    tokens = str(text or "").split()
-    normalised = [tuple(normalise(token).split()) for token in tokens]
-    for start in range(len(tokens)):
-        for end in range(min(len(tokens), start + longest), start, -1):
-            words = tuple(word for token in normalised[start:end] for word in token)
-            population = phrases.get(words) if words and normalised[start] and normalised[end - 1] else None
-            if population is None:
-                continue
-            if _in_a_longer_help_phrase(text, language, set(words)):
-                return None
-            return PopulationNamed(population, " ".join(tokens[start:end]), " ".join(tokens[:start] + tokens[end:]))
-    return None
+    said = typed(text, found[0])
+    if _in_a_longer_help_phrase(text, language, set(normalise(said).split())):
+        return None
+    return PopulationNamed(found[0].value, said, without(text, found))
 
 
 def _in_a_longer_help_phrase(text: str, language: str, said: set[str]) -> bool:

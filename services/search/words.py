@@ -18,7 +18,8 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from typing import NamedTuple
 
 import Stemmer
 import stopwordsiso
@@ -324,28 +325,63 @@ FILTER_PHRASES = {
         "pakai kursi roda",
     ),
 }
-_LONGEST_FILTER_PHRASE = max(len(phrase) for phrases in FILTER_PHRASES.values() for phrase in phrases)
+_FILTER_OF_PHRASE = {phrase: name for name, phrases in FILTER_PHRASES.items() for phrase in phrases}
+_LONGEST_FILTER_PHRASE = max(map(len, _FILTER_OF_PHRASE))
 #: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call",
 #: the game Free Fire: "le pide fotos por el free fire").
 _SAID_OTHERWISE = {("free", "from"), ("feel", "free"), ("free", "fire")}
 
 
-def filters_said(text: str) -> dict[str, str]:
-    """The filters of ``FILTER_PHRASES`` that ``text`` says, each with the words that say it, as typed."""
+class Said(NamedTuple):
+    """A phrase ``phrases_said`` found: its ``value``, and the typed words ``start`` to ``end`` (``text.split()``)."""
+
+    value: object
+    start: int
+    end: int
+
+
+def phrases_said(
+    text: str, phrases: Mapping[tuple[str, ...], object], longest: int, otherwise: Collection[tuple] = ()
+) -> list[Said]:
+    """The phrases of ``phrases`` (normalised words, to a value; the longest has ``longest`` words) that ``text``
+    says, in order, the longest at each word first, none overlapping; none beside a word with which it says something
+    else (``otherwise``: pairs of normalised words)."""
     tokens = str(text or "").split()
     normalised = [tuple(normalise(token).split()) for token in tokens]
-    said = {}
-    for start in range(len(tokens)):
-        for end in range(min(len(tokens), start + _LONGEST_FILTER_PHRASE), start, -1):
+    found, start = [], 0
+    while start < len(tokens):
+        for end in range(min(len(tokens), start + longest), start, -1):
+            if not normalised[start] or not normalised[end - 1]:
+                continue
             words = tuple(word for token in normalised[start:end] for word in token)
-            name = next((name for name, phrases in FILTER_PHRASES.items() if words in phrases), None)
-            if name is None or name in said:
+            if words not in phrases:
                 continue
             before = normalised[start - 1][-1:] if start else ()
             after = normalised[end][:1] if end < len(tokens) else ()
-            if not {(*before, words[0]), (words[-1], *after)} & _SAID_OTHERWISE:
-                said[name] = " ".join(tokens[start:end])
+            if not any(pair in otherwise for pair in ((*before, words[0]), (words[-1], *after))):
+                found.append(Said(phrases[words], start, end))
+                start = end - 1
                 break
+        start += 1
+    return found
+
+
+def typed(text: str, said: Said) -> str:
+    """The words of ``text`` that ``said`` found, as typed."""
+    return " ".join(str(text or "").split()[said.start : said.end])
+
+
+def without(text: str, found: Iterable[Said]) -> str:
+    """``text`` without the words the phrases ``found`` (in it, by ``phrases_said``) said."""
+    left_out = {index for said in found for index in range(said.start, said.end)}
+    return " ".join(token for index, token in enumerate(str(text or "").split()) if index not in left_out)
+
+
+def filters_said(text: str) -> dict[str, Said]:
+    """The filters of ``FILTER_PHRASES`` that ``text`` says, each with the first phrase that says it."""
+    said = {}
+    for found in phrases_said(text, _FILTER_OF_PHRASE, _LONGEST_FILTER_PHRASE, _SAID_OTHERWISE):
+        said.setdefault(found.value, found)
     return said
 
 

@@ -106,6 +106,13 @@ def shown(response) -> set[int]:
     return {int(pk) for pk in re.findall(r'<article class="result" id="service-(\d+)"', response.content.decode())}
 
 
+def assert_ticked_and_said(response, box: str, note: str) -> None:
+    """The page shows the filter ``box`` ticked, and says so in ``note``."""
+    page = response.content.decode()
+    assert re.search(rf'<input type="checkbox" name="{box}"[^>]* checked', page)
+    assert note in html.unescape(page)
+
+
 def test_a_word_that_names_a_group_shows_the_groups_services_and_says_so(client, directory):
     response = client.get("/en/search/?q=gay")
 
@@ -280,9 +287,7 @@ def test_words_that_say_open_now_or_always_show_those_services_only(client, line
     response = client.get(url)
 
     assert shown(response) == {lines["always"].pk}
-    page = response.content.decode()
-    assert re.search(rf'<input type="checkbox" name="{box}"[^>]* checked', page)
-    assert note in html.unescape(page)
+    assert_ticked_and_said(response, box, note)
 
 
 def test_open_now_said_where_none_is_shows_the_others(client, lines):
@@ -328,12 +333,10 @@ def test_words_that_say_walk_in_or_wheelchair_access_show_those_services_only(cl
     response = client.get(url)
 
     assert shown(response) == {doors["open door"].pk}
-    page = response.content.decode()
-    assert re.search(rf'<input type="checkbox" name="{box}"[^>]* checked', page)
-    assert note in html.unescape(page)
+    assert_ticked_and_said(response, box, note)
     # The words that said it are no words to find in the listings: none is said to be left out.
     for left_out in ("we left out", "dejamos fuera", "deixamos de fora"):
-        assert left_out not in html.unescape(page)
+        assert left_out not in html.unescape(response.content.decode())
 
 
 def test_the_words_that_said_walk_in_leave_the_search_box(client, doors):
@@ -346,4 +349,9 @@ def test_words_beside_which_free_says_something_else_say_no_filter():
     assert words.filters_said("un señor le pide fotos a mi hija por el free fire") == {}
     assert words.filters_said("how to be free from him") == {}
     assert words.filters_said("feel free to call") == {}
-    assert words.filters_said("free call") == {"free": "free"}
+    said = words.filters_said("a free call, 24/7")
+    assert {name: words.typed("a free call, 24/7", found) for name, found in said.items()} == {
+        "free": "free",
+        "open_24_7": "24/7",
+    }
+    assert words.without("a free call, 24/7", said.values()) == "a call,"
