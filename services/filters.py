@@ -34,6 +34,7 @@ from services.search import (
     WHEELCHAIR_FACET,
     facet,
     filters_said,
+    language_named,
     population_named,
     sort_name_field,
     typed,
@@ -379,11 +380,12 @@ class ServiceFilter(django_filters.FilterSet):
 
     def with_filters_said(self, data, queryset):
         """``data`` with the filters its words say, unless the person set that filter or asked for the words as typed:
-        the group of people they name ("gay", "mujer trans": ``with_group_named``); free services only, open now, open
-        24 hours, 7 days, walk in, or with wheelchair access, when they say so ("abogada gratis", "shelter open now",
-        "línea 24 horas", "sin cita", "silla de ruedas": ``services.search.filters_said``), unless no service found is
-        so, or the words are not found together (their services with the most of them come first: "cmr services
-        24/7" finds the care after rape first, none of which is open 24 hours)."""
+        the language the help must be given in ("atención en quechua", "lawyer who speaks Portuguese") and the group
+        of people they name ("gay", "mujer trans"), each as its filter shows them (``with_named``); free services
+        only, open now, open 24 hours, 7 days, walk in, or with wheelchair access, when they say so ("abogada gratis",
+        "shelter open now", "línea 24 horas", "sin cita", "silla de ruedas": ``services.search.filters_said``), unless
+        no service found is so, or the words are not found together (their services with the most of them come first:
+        "cmr services 24/7" finds the care after rape first, none of which is open 24 hours)."""
         text = str(data.get("q") or "")[:MAX_TEXT_LENGTH]
         if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
@@ -394,23 +396,37 @@ class ServiceFilter(django_filters.FilterSet):
         # abierto") and of the listings' names ("Orientación jurídica gratuita").
         filters = {name: found for name, found in filters_said(text).items() if not data.get(name)}
         rest = without(text, [found for name, found in filters.items() if name in LEFT_OUT_WHEN_SAID])
-        named = None if data.get("population") else population_named(rest, language)
-        if not filters and named is None:
+        spoken = None if data.get("language") else language_named(rest, language)
+        chosen_group = bool(data.get("population"))
+        named = None if chosen_group else population_named(spoken.rest if spoken else rest, language)
+        if not filters and spoken is None and named is None:
             return data
         asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
         asked.pop("page", None)
         asked["q"] = rest
         said = {}
-        if named is not None:
-            with_group = self.with_group_named(asked, named, queryset)
-            if with_group is not None:
-                asked, said["population"] = with_group, named
+        if spoken is not None and named is not None:
+            # A language and a group: together first, what the rest of the words mean worked out once.
+            both = _copied(asked)
+            both["language"], both["population"] = spoken.language.code, named.population.code
+            both["q"] = named.rest
+            if not named.rest.strip() or self._found_together(both, queryset):
+                asked, said = both, {"language": spoken, "population": named}
+        if not said:
+            if spoken is not None:
+                with_language = self.with_named(asked, "language", spoken.language.code, spoken.rest, queryset)
+                if with_language is not None:
+                    asked, said["language"] = with_language, spoken
+                # The group is named in what is left of the words.
+                named = None if chosen_group else population_named(asked["q"], language)
+            if named is not None:
+                with_group = self.with_named(asked, "population", named.population.code, named.rest, queryset)
+                if with_group is not None:
+                    asked, said["population"] = with_group, named
         for name, found in filters.items():
             trial = _copied(asked)
             trial[name] = "on"
-            probe = self._probe(trial, queryset)
-            understood = probe._understood[1]
-            if (understood is None or not understood.partial) and probe.qs.exists():
+            if self._found_together(trial, queryset):
                 asked, said[name] = trial, typed(text, found)
         if not said:
             return data
@@ -419,27 +435,29 @@ class ServiceFilter(django_filters.FilterSet):
         self.typed_text, self.said = text, said
         return asked
 
-    def with_group_named(self, asked, named, queryset):
-        """``asked`` showing the services of the group ``named`` (``services.search.population_named``), as the filter
-        "For" does, with the rest of the words searched; or without them when they find nothing anywhere ("trans
-        woman attacked need help"). None when no service for the group has every one of the rest of the words: the
-        words are then searched as typed ("abogada para mujer trans" where no lawyer is for LGBTIQ+ people finds
-        lawyers, not nothing)."""
+    def with_named(self, asked, name: str, value: str, rest: str, queryset):
+        """``asked`` with the filter ``name`` set to ``value`` (the language or the group of people the words name:
+        ``services.search.language_named``, ``population_named``), and ``rest``, the rest of the words, searched among
+        its services; or without them when they find nothing anywhere ("trans woman attacked need help"). None when
+        none of its services has every one of the rest of the words: the words are then searched as typed ("abogada
+        para mujer trans" where no lawyer is for LGBTIQ+ people finds lawyers, not nothing)."""
         asked = _copied(asked)
-        asked["population"] = named.population.code
-        asked["q"] = named.rest
-        if not named.rest.strip():
-            return asked
-        probe = self._probe(asked, queryset)
-        understood = probe.understanding(probe._cleaned("q") or "")
-        if understood is not None and not understood.partial and probe.qs.exists():
+        asked[name] = value
+        asked["q"] = rest
+        if not rest.strip() or self._found_together(asked, queryset):
             return asked
         anywhere = _copied(asked)
-        anywhere.pop("population")
+        anywhere.pop(name)
         if self._probe(anywhere, queryset).qs.exists():
             return None
         asked["q"] = ""
         return asked
+
+    def _found_together(self, asked, queryset) -> bool:
+        """Whether the search of ``asked`` finds services with every one of its words (``_probe``)."""
+        probe = self._probe(asked, queryset)
+        understood = probe._understood[1]
+        return (understood is None or not understood.partial) and probe.qs.exists()
 
     def _probe(self, asked, queryset) -> "ServiceFilter":
         """The search of ``asked`` as it would be, to see what it finds. What its words mean is worked out against
@@ -566,6 +584,12 @@ class ServiceFilter(django_filters.FilterSet):
     def said_notes(self) -> list[str]:
         """What the page says of the filters the words said (``with_filters_said``), without its link."""
         notes = []
+        spoken = self.said.get("language")
+        if spoken is not None:
+            notes.append(
+                gettext("Showing services given in %(language)s, as your search said “%(said)s”.")
+                % {"language": spoken.language.name, "said": spoken.said[:200]}
+            )
         named = self.said.get("population")
         if named is not None:
             notes.append(

@@ -57,9 +57,11 @@ from .rows import among, new_instance
 from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plain_way
 from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
 from .understanding import (
+    LanguageNamed,
     PopulationNamed,
     Understanding,
     corrected_text,
+    language_named,
     population_named,
     rank,
     term_index,
@@ -107,6 +109,7 @@ __all__ = [
     "STEMMERS",
     "Concept",
     "TermIndex",
+    "LanguageNamed",
     "PopulationNamed",
     "Understanding",
     "concepts",
@@ -128,6 +131,7 @@ __all__ = [
     "typed",
     "without",
     "written_out",
+    "language_named",
     "population_named",
     "rank",
     "term_index",

@@ -38,7 +38,11 @@ from .text import MAX_QUERY_WORDS, normalise, query_words, read_once, shown_word
 from .words import (
     LANGUAGES,
     LONGEST_ABBREVIATION,
+    NEGATIONS,
     SOUNDED_LANGUAGES,
+    SPOKEN_AFTER,
+    SPOKEN_BEFORE,
+    SPOKEN_WHERE,
     Concept,
     TermIndex,
     concepts,
@@ -187,14 +191,78 @@ def population_named(text: str, language: str) -> PopulationNamed | None:
     trans", "adulta mayor"), the longest first, unless those words belong to a longer phrase that names a type of
     help ("psicóloga para mujer trans" asks for counselling): the search then shows that group's services, as the
     filter "For" does, and searches the rest of the words."""
-    phrases, longest = _population_phrases()
-    found = phrases_said(text, phrases, longest)[:1]
+    named = _first_said(text, language, *_population_phrases())
+    return PopulationNamed(*named) if named is not None else None
+
+
+def _first_said(text: str, language: str, phrases, longest: int, otherwise=()) -> tuple[object, str, str] | None:
+    """The value of the first of ``phrases`` that ``text`` says (``words.phrases_said``), the words that say it as
+    typed, and ``text`` without them; None when none is said, or when its words belong to a phrase that names a type
+    of help."""
+    found = phrases_said(text, phrases, longest, otherwise)[:1]
     if not found:
         return None
     said = typed(text, found[0])
     if _in_a_longer_help_phrase(text, language, set(normalise(said).split())):
         return None
-    return PopulationNamed(found[0].value, said, without(text, found))
+    return found[0].value, said, without(text, found)
+
+
+@dataclass(frozen=True)
+class LanguageNamed:
+    """A language a query says the help must be given in (``language_named``): ``language``, the words that say so as
+    typed (``said``), and the query's text without them (``rest``)."""
+
+    language: object
+    said: str
+    rest: str
+
+
+def _names_of(text: str) -> set[tuple[str, ...]]:
+    """A language's name, normalised, whole and each of its parts in brackets apart: "wayuu (wayuunaiki)" is also
+    "wayuu" and "wayuunaiki"."""
+    parts = [text, *re.split(r"[()]", text)]
+    return {tuple(normalise(part).split()) for part in parts} - {()}
+
+
+def _language_phrases() -> tuple[dict[tuple[str, ...], object], int, set[tuple[str, str]]]:
+    """Each language's names in every language, with the words that say the help is given in it
+    (``words.SPOKEN_BEFORE``, ``words.SPOKEN_AFTER``), normalised, to the language; the most words one has; and each
+    negation (``words.NEGATIONS``) with each first word of a phrase: "I don't speak Spanish" asks for no Spanish."""
+
+    def make():
+        places = set()
+        for country in directory_cache.countries():
+            for language in AVAILABLE_LANGUAGES:
+                places |= _names_of(getattr(country, build_localized_fieldname("name", language), "") or "")
+        phrases, befores = {}, set().union(*SPOKEN_BEFORE.values())
+        for spoken in directory_cache.languages():
+            for language in AVAILABLE_LANGUAGES:
+                for name in _names_of(getattr(spoken, build_localized_fieldname("name", language), "") or ""):
+                    for before in befores:
+                        if before not in SPOKEN_WHERE or (language != "id" and name not in places):
+                            phrases.setdefault((*before, *name), spoken)
+                    for after in SPOKEN_AFTER:
+                        phrases.setdefault((*name, *after), spoken)
+        negations = {word for words in NEGATIONS.values() for word in words.split()}
+        firsts = {words[0] for words in phrases}
+        return (
+            phrases,
+            max((len(words) for words in phrases), default=0),
+            {(negation, first) for negation in negations for first in firsts},
+        )
+
+    return _per_version("language phrases", make)
+
+
+def language_named(text: str, language: str) -> LanguageNamed | None:
+    """The language ``text`` says the help must be given in ("atención en quechua", "lawyer who speaks Portuguese",
+    "konseling dalam bahasa Inggris": ``words.SPOKEN_BEFORE``), the longest phrase first, unless those words belong to
+    a phrase that names a type of help ("atendimento em espanhol" is orientation for people on the move): the search
+    then shows the services given in that language, as the filter "Language" does, and searches the rest of the
+    words."""
+    named = _first_said(text, language, *_language_phrases())
+    return LanguageNamed(*named) if named is not None else None
 
 
 def _in_a_longer_help_phrase(text: str, language: str, said: set[str]) -> bool:

@@ -326,6 +326,28 @@ FILTER_PHRASES = {
     ),
 }
 _FILTER_OF_PHRASE = {phrase: name for name, phrases in FILTER_PHRASES.items() for phrase in phrases}
+
+#: Words that say the help must be given in a language, normalised, per language: before the language's name ("en
+#: quechua", "que hable inglés", "em espanhol", "in Spanish", "speaks Portuguese", "dalam bahasa Inggris") or after it
+#: ("Spanish speaking", "quechua hablante"). A search that says one shows only the services given in that language, as
+#: the filter "Language" does (``understanding.language_named``). "en", "em" and "in" also say where: they come before
+#: the Spanish, Portuguese and English names alone, never before a country's name ("in Indonesia"), and Indonesian
+#: says a language with "bahasa" and a word before it ("kursus bahasa Inggris" is an English course).
+SPOKEN_BEFORE = {
+    language: _phrases(*phrases.split(", "))
+    for language, phrases in {
+        "es": "en, en idioma, en lengua, habla, hablan, hable, hablen, que habla, que hablan, que hable, que hablen, "
+        "que sepa, que sepan, hablante de, hablantes de",
+        "pt": "em, no idioma, na lingua, em lingua, fala, falam, fale, falem, que fala, que falam, que fale, "
+        "que falem, falante de, falantes de",
+        "en": "in, speaks, speak, speaking, who speaks, who speak, that speaks, that speak",
+        "id": "dalam bahasa, berbahasa, bisa bahasa, pakai bahasa, dengan bahasa, menggunakan bahasa, "
+        "yang bisa bahasa, yang berbahasa, yang pakai bahasa",
+    }.items()
+}
+SPOKEN_AFTER = _phrases("speaking", "speaker", "speakers", "hablante", "hablantes", "falante", "falantes")
+#: The words of ``SPOKEN_BEFORE`` that also say where.
+SPOKEN_WHERE = _phrases("en", "em", "in")
 _LONGEST_FILTER_PHRASE = max(map(len, _FILTER_OF_PHRASE))
 #: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call",
 #: the game Free Fire: "le pide fotos por el free fire").

@@ -1,8 +1,9 @@
 """What a search's words say of the filters (``ServiceFilter.with_filters_said``): a group of people named by one of
 its search terms (``Population.search_terms``: "gay", "mujer trans", "adulta mayor") shows the services for that
 group, as the filter "For" does, and searches the rest of its words; words that say it must cost nothing ("gratis",
-"free lawyer") show free services only, words that say open now or open 24 hours, 7 days those services only. The
-page says so and links to the words as typed. On both databases."""
+"free lawyer") show free services only, words that say open now or open 24 hours, 7 days those services only, words
+that say the help must be given in a language ("en quechua", "who speaks Tagalog") the services given in it. The page
+says so and links to the words as typed. On both databases."""
 
 import html
 import re
@@ -12,7 +13,15 @@ import pytest
 from services import search as words
 from services.models import Population, split_search_terms
 from services.reference import POPULATION_SEARCH_TERMS, POPULATIONS, SEARCH_TERMS, load_taxonomy
-from tests.factories import LocationFactory, PopulationFactory, ServiceCategoryFactory, ServiceFactory, UserFactory
+from tests.factories import (
+    CountryFactory,
+    LanguageFactory,
+    LocationFactory,
+    PopulationFactory,
+    ServiceCategoryFactory,
+    ServiceFactory,
+    UserFactory,
+)
 from tests.test_admin import admin_url, error_list, form_data
 
 SUFFIXES = ("es", "pt", "en", "ind")
@@ -355,3 +364,127 @@ def test_words_beside_which_free_says_something_else_say_no_filter():
         "open_24_7": "24/7",
     }
     assert words.without("a free call, 24/7", said.values()) == "a call,"
+
+
+@pytest.fixture
+def spoken(db):
+    """Two lawyers and a shelter: a lawyer in Quechua and Spanish, one in Spanish alone, the shelter in Quechua."""
+    quechua = LanguageFactory(code="qu", name_es="quechua", name_pt="quíchua", name_en="Quechua", name_ind="Quechua")
+    spanish = LanguageFactory(code="es", name_es="español", name_pt="espanhol", name_en="Spanish", name_ind="Spanyol")
+    legal = ServiceCategoryFactory(
+        search_terms_es="abogada", search_terms_en="lawyer", search_terms_pt="advogada", search_terms_ind="pengacara"
+    )
+    shelter = ServiceCategoryFactory(
+        slug="shelter", name_en="Shelter", name_es="Albergue", name_pt="Abrigo", name_ind="Rumah aman"
+    )
+    made = {
+        "lawyer in quechua": ServiceFactory(name_es="Defensoría Andina", categories=[legal]),
+        "lawyer": ServiceFactory(name_es="Defensoría Lila", categories=[legal]),
+        "shelter in quechua": ServiceFactory(name_es="Casa Violeta", categories=[shelter]),
+    }
+    made["lawyer in quechua"].languages.add(quechua, spanish)
+    made["lawyer"].languages.add(spanish)
+    made["shelter in quechua"].languages.add(quechua)
+    return made
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/es/search/?q=abogada+en+quechua",
+        "/es/search/?q=abogada+que+hable+quechua",
+        "/pt/search/?q=advogada+que+fale+quíchua",
+        "/en/search/?q=lawyer+who+speaks+quechua",
+        "/en/search/?q=quechua+speaking+lawyer",
+        "/id/search/?q=pengacara+dalam+bahasa+quechua",
+    ],
+)
+def test_words_that_say_a_language_show_the_services_given_in_it(client, spoken, url):
+    assert shown(client.get(url)) == {spoken["lawyer in quechua"].pk}
+
+
+def test_the_page_says_which_words_said_the_language_and_chooses_it(client, spoken):
+    response = client.get("/en/search/?q=lawyer+who+speaks+quechua")
+
+    page = html.unescape(response.content.decode())
+    assert "Showing services given in Quechua, as your search said “who speaks quechua”." in page
+    assert 'href="?q=lawyer+who+speaks+quechua&amp;as_typed=1"' in response.content.decode()
+    assert re.search(r'<option value="qu" selected>', response.content.decode())
+    assert "Spoken in Quechua" in page
+    assert 'id="id_q" maxlength="200" value="lawyer"' in response.content.decode()
+
+
+def test_words_found_nowhere_leave_the_services_given_in_the_language(client, spoken):
+    response = client.get("/es/search/?q=atención+en+quechua")
+
+    assert shown(response) == {spoken["lawyer in quechua"].pk, spoken["shelter in quechua"].pk}
+
+
+def test_words_found_only_outside_the_language_are_searched_as_typed(client, spoken):
+    response = client.get("/es/search/?q=albergue+en+español")
+
+    assert shown(response) == {spoken["shelter in quechua"].pk}
+    assert "Mostramos servicios" not in html.unescape(response.content.decode())
+
+
+def test_a_language_not_spoken_a_language_chosen_the_words_as_typed_or_a_phrase_of_a_type_of_help_say_none(
+    client, spoken
+):
+    every_lawyer = {spoken["lawyer in quechua"].pk, spoken["lawyer"].pk}
+    for url in (
+        "/es/search/?q=abogada+que+no+hable+quechua",
+        "/en/search/?q=lawyer+i+don't+speak+quechua",
+        "/es/search/?q=abogada+en+quechua&as_typed=1",
+    ):
+        response = client.get(url)
+        assert shown(response) == every_lawyer, url
+        assert "Showing services given in" not in html.unescape(response.content.decode()), url
+    chosen = client.get("/en/search/?q=lawyer+in+quechua&language=es")
+    assert shown(chosen) == every_lawyer
+    assert "Showing services given in" not in html.unescape(chosen.content.decode())
+    ServiceCategoryFactory(slug="orientation", search_terms_pt="atendimento em espanhol")
+    orientation = client.get("/pt/search/?q=atendimento+em+espanhol")
+    assert "Showing services given in" not in html.unescape(orientation.content.decode())
+
+
+def test_where_words_before_a_countrys_name_say_a_place_not_a_language(client, spoken):
+    """Indonesian names a language after "bahasa": "in Indonesia" and "en Indonesia" say where."""
+    indonesian = LanguageFactory(code="id", name_en="Indonesia", name_es="indonesio", name_ind="Indonesia")
+    CountryFactory(code="ID", name_en="Indonesia", name_es="Indonesia", name_ind="Indonesia")
+    spoken["lawyer"].languages.add(indonesian)
+
+    for url in ("/en/search/?q=lawyer+in+indonesia", "/es/search/?q=abogada+en+indonesia"):
+        assert "Showing services given in" not in html.unescape(client.get(url).content.decode()), url
+    assert shown(client.get("/id/search/?q=pengacara+dalam+bahasa+indonesia")) == {spoken["lawyer"].pk}
+
+
+def test_the_api_gives_the_services_given_in_the_language_and_says_why(client, spoken):
+    body = client.get("/api/v1/services/?q=lawyer+who+speaks+quechua", HTTP_ACCEPT_LANGUAGE="en").json()
+
+    assert [item["id"] for item in body["results"]] == [spoken["lawyer in quechua"].pk]
+    assert "Showing services given in Quechua, as your search said “who speaks quechua”." in body["notes"]
+
+
+def test_a_language_staff_add_is_understood_at_once(client, spoken):
+    assert "Showing services given in" not in html.unescape(
+        client.get("/en/search/?q=lawyer+in+aymara").content.decode()
+    )
+
+    aymara = LanguageFactory(code="ay", name_es="aimara", name_pt="aimará", name_en="Aymara", name_ind="Aymara")
+    spoken["lawyer"].languages.add(aymara)
+
+    for language in ("es", "pt", "en", "id"):
+        assert shown(client.get(f"/{language}/search/?q=lawyer+in+aymara")) == {spoken["lawyer"].pk}, language
+
+
+def test_a_language_and_a_group_said_together(client, spoken):
+    lgbtiq = PopulationFactory(code="lgbtiq", name_en="LGBTIQ+ people", search_terms_en="trans woman")
+    spoken["lawyer"].populations.add(lgbtiq)
+    spoken["lawyer in quechua"].populations.add(lgbtiq)
+
+    response = client.get("/en/search/?q=lawyer+for+a+trans+woman+who+speaks+quechua")
+
+    assert shown(response) == {spoken["lawyer in quechua"].pk}
+    page = html.unescape(response.content.decode())
+    assert "Showing services given in Quechua" in page
+    assert "Showing services for LGBTIQ+ people" in page
