@@ -661,7 +661,8 @@ SEARCH_TERMS = {
         "me botaron del jato"
         ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba"
         ", llevar a mi perro, llevar a mi gato, mascotas, mi mascota"
-        ", albergue que reciba a mi hijo, albergue que acepte a mi hijo",
+        ", albergue que reciba a mi hijo, albergue que acepte a mi hijo"
+        ", con mis hijos varones, con mi hijo varón, refugio con mis hijos, albergue con mis hijos",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
         "moradia, teto, quarto, sem teto, situação de rua, onde morar, onde ficar, pernoite, me expulsou de casa, "
@@ -670,7 +671,8 @@ SEARCH_TERMS = {
         "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua"
         ", abrigo que aceite, abrigo que receba"
         ", abrigo que aceite meu filho, abrigo que aceite adolescente"
-        ", levar meu cachorro, levar meu gato, animal de estimação",
+        ", levar meu cachorro, levar meu gato, animal de estimação"
+        ", sem casa, estou sem casa, fiquei sem casa, não tenho casa, não tenho onde ficar, não tenho onde morar",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
@@ -1176,7 +1178,9 @@ SEARCH_TERMS = {
         ", se emborracha y me pega"
         ", CJM, centro de justicia para las mujeres, centro de justicia para mujeres"
         ", maltrata a mi abuela, maltratan a mi abuelita, maltrato a mi abuela, maltrato a personas mayores"
-        ", no me deja trabajar, no me deja estudiar",
+        ", no me deja trabajar, no me deja estudiar"
+        ", me quitó el celular, me quita el celular, me quitó el teléfono, me rompió el celular, me escondió el "
+        "celular, no me deja usar el celular",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1199,7 +1203,9 @@ SEARCH_TERMS = {
         ", violência digital, violência online, hackearam, me hackearam, hackearam minha conta"
         ", whatsapp clonado, clonaram meu whatsapp, perfil fake, perfil falso, conta fake, deepfake"
         ", maltrata minha avó, maus-tratos contra idosa, violência contra idosa"
-        ", não me deixa trabalhar, não deixa eu trabalhar",
+        ", não me deixa trabalhar, não deixa eu trabalhar"
+        ", pegou meu celular, tomou meu celular, pegou meu telefone, quebrou meu celular, escondeu meu celular, "
+        "não me deixa usar o celular",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1221,7 +1227,8 @@ SEARCH_TERMS = {
         ", online abuse, tech abuse, technology-facilitated abuse, cyberstalking, hacked my account"
         ", hacked my instagram, fake account, fake profile, posting my pics, posting my pictures, deepfake"
         ", deepfakes, hes hurting me, he is hurting me"
-        ", elder abuse, abusing my grandmother, beaten by husband, beaten by my husband, beaten",
+        ", elder abuse, abusing my grandmother, beaten by husband, beaten by my husband, beaten"
+        ", took my phone, takes my phone, broke my phone, smashed my phone, hid my phone, wont let me use my phone",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1240,7 +1247,9 @@ SEARCH_TERMS = {
         ", akun dibajak, akun di hack, akun palsu, akun fake, deepfake"
         ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak"
         ", kekerasan terhadap lansia, nenek dipukul"
-        ", dilarang kerja sama suami, suami melarang saya kerja",
+        ", dilarang kerja sama suami, suami melarang saya kerja"
+        ", hp diambil, hp saya diambil, hpku diambil, hp dirampas, hp disita, hp dibanting, hp dirusak, "
+        "gak boleh pegang hp, tidak boleh pegang hp",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

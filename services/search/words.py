@@ -418,7 +418,7 @@ KEPT_WORDS = {
     "en": "home house work job jobs call order orders test tests information informed right rights know group "
     "groups place places small case cases line lines children child family women woman man men people person "
     "money food health legal law safe safety plan care mental life live living support home homes school business room "
-    "keep away following follows showing shows showed er text",
+    "keep away following follows showing shows showed er text took takes",
     "id": "tempat rumah kerja anak keluarga perempuan hak kesehatan nomor telepon kelompok rencana uang makan "
     "makanan hidup tinggal hukum aman orang ibu bapak kasus dini",
 }

@@ -403,6 +403,13 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("id", "BP2MI", "migrant-orientation"),
         # Set Q: "pastilla" as typed where "ll" and "y" sound alike, two edits away.
         ("es", "pastiya del dia siguiente", "clinical-management-of-rape"),
+        # Set U, tried as a new user would: a phone a partner took or broke, pregnant and homeless, sons taken along.
+        ("es", "me quitó el celular", "gbv-case-management"),
+        ("pt", "ele pegou meu celular", "gbv-case-management"),
+        ("en", "he took my phone", "gbv-case-management"),
+        ("id", "hp saya diambil suami", "gbv-case-management"),
+        ("pt", "estou grávida e sem casa", "safe-shelter"),
+        ("es", "refugio para mujeres con hijos varones", "safe-shelter"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
@@ -498,3 +505,11 @@ def test_refugio_is_a_shelter_in_spanish_and_asylum_in_portuguese():
     assert REFERENCE_TERMS.categories(["refugio"], "es") == {"safe-shelter"}
     assert REFERENCE_TERMS.categories(["refugio"], "pt") == {"asylum-migration"}
     assert REFERENCE_TERMS.categories(["pedir", "refugio"], "es") == {"asylum-migration"}
+
+
+def test_a_phone_a_partner_took_is_abuse_not_phone_credit():
+    """English "took" is a stop word of stopwords-iso: dropped, "he took my phone" said "phone" alone, which names
+    phone credit and the helplines too, and cash assistance came first."""
+    understood = words.concepts(words.normalise("he took my phone").split(), "en", REFERENCE_TERMS)
+
+    assert [sorted(concept.categories) for concept in understood] == [["gbv-case-management"]]
