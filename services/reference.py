@@ -1740,7 +1740,7 @@ POPULATIONS = [
 #: shows the services for that group, as the filter "For" does, and searches the rest of its words
 #: (``services.search.population_named``). Only groups whose words listings seldom carry: women, children and
 #: migrants are found by the listings' own words and the types of help (a search for "mujeres" finds more than the
-#: services for women alone). None is a category's search term (``tests/services/test_population_words.py``).
+#: services for women alone). None is a category's search term (``tests/services/test_words_say_filters.py``).
 POPULATION_SEARCH_TERMS = {
     "lgbtiq": _t(
         "LGBTIQ, LGBTIQ+, LGBT, LGBTI, LGBTQ, LGBTQI, LGBTQIA, LGBTTTIQ, GLBT, gay, gays, lesbiana, lesbianas, trans, "
@@ -1783,6 +1783,14 @@ POPULATION_SEARCH_TERMS = {
         "afro-descendant, afro-descendants, afrodescendant, of african descent, african descent, black woman, "
         "black women",
         "keturunan afrika",
+    ),
+    # "hombre", "homem", "man" alone name the partner who hits as often ("mi hombre me pega"), and a man hit by his
+    # wife finds the helplines by their terms ("soy hombre", "sou homem"): the words for a service for men say so.
+    "men-boys": _t(
+        "para varones, solo varones, sólo varones, solo para varones",
+        "público masculino, para o público masculino, atendimento masculino, só para o público masculino",
+        "for men, for males, men only, male only",
+        "untuk laki-laki, untuk laki laki, khusus laki-laki, untuk pria, khusus pria",
     ),
     "older-people": _t(
         "adulta mayor, adulto mayor, adultas mayores, adultos mayores, persona mayor, personas mayores, tercera edad, "

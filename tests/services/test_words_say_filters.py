@@ -11,7 +11,7 @@ import re
 import pytest
 
 from services import search as words
-from services.models import Population, split_search_terms
+from services.models import Population, ServiceCategory, split_search_terms
 from services.reference import POPULATION_SEARCH_TERMS, POPULATIONS, SEARCH_TERMS, load_taxonomy
 from tests.factories import (
     CountryFactory,
@@ -488,3 +488,24 @@ def test_a_language_and_a_group_said_together(client, spoken):
     page = html.unescape(response.content.decode())
     assert "Showing services given in Quechua" in page
     assert "Showing services for LGBTIQ+ people" in page
+
+
+def test_the_seeded_words_for_men_say_the_group_and_a_man_alone_says_none(client, db):
+    """The words "hombre", "homem" and "man" alone name the partner who hits as often ("mi hombre me pega"): the
+    seeded words for the services for men and boys say who they are for."""
+    load_taxonomy()
+    shelter = ServiceCategory.objects.get(slug="emergency-shelter")
+    for_men = ServiceFactory(name_es="Casa Norte", categories=[shelter])
+    for_men.populations.add(Population.objects.get(code="men-boys"))
+    for_women = ServiceFactory(name_es="Casa Sur", categories=[shelter])
+    for_women.populations.add(Population.objects.get(code="women"))
+
+    for url in (
+        "/en/search/?q=shelter+for+men",
+        "/es/search/?q=albergue+para+varones",
+        "/pt/search/?q=abrigo+para+o+público+masculino",
+        "/id/search/?q=rumah+aman+khusus+pria",
+    ):
+        assert shown(client.get(url)) == {for_men.pk}, url
+    assert words.population_named("mi hombre me pega", "es") is None
+    assert words.population_named("meu homem me bate", "pt") is None
