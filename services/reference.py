@@ -928,17 +928,21 @@ SEARCH_TERMS = {
         "salud sexual, salud reproductiva, ginecólogo, ginecóloga, ginecología, anticonceptivos, "
         "planificación familiar, pastilla del día siguiente, pastiya del día siguiente, "
         "condones, preservativos, VIH, ITS, ETS, prueba de embarazo, aborto, interrupción legal del embarazo, "
-        "ILE, menstruación",
+        "ILE, menstruación"
+        ", papanicolau, papanicolaou, citología, citología vaginal, examen de papanicolau",
         "saúde sexual, saúde reprodutiva, ginecologista, gineco, "
         "anticoncepcional, métodos contraceptivos, planejamento familiar, pílula do dia seguinte, "
-        "camisinha, preservativo, HIV, IST, DST, teste de gravidez, aborto legal, menstruação",
+        "camisinha, preservativo, HIV, IST, DST, teste de gravidez, aborto legal, menstruação"
+        ", papanicolau, exame preventivo, fazer o preventivo, citologia",
         "sexual health, reproductive health, gynecologist, obgyn, "
         "birth control, contraception, family planning, morning after pill, plan b, condoms, HIV, STI, "
-        "STD, pregnancy test, abortion, menstrual",
+        "STD, pregnancy test, abortion, menstrual"
+        ", pap smear, pap test, cervical screening",
         "kesehatan reproduksi, kespro, kesehatan seksual, dokter kandungan, obgyn, "
         "keluarga berencana, kontrasepsi, pil KB, kondom, HIV, "
         "IMS, tes kehamilan, aborsi, menstruasi, haid, "
-        "tespek, test pack, testpack",
+        "tespek, test pack, testpack"
+        ", pap smear, tes pap smear, tes IVA, papsmear",
     ),
     "family-planning": _t(
         "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas, "
@@ -973,16 +977,20 @@ SEARCH_TERMS = {
         "médico del embarazo, doctor del embarazo, me dejó embarazada, embarazada y sola"
         ", me pateó la barriga embarazada"
         # French and Haitian Creole
-        ", enceinte, ansent",
+        ", enceinte, ansent"
+        ", ultrasonido, ecografía, eco del bebé, ultrasonido del embarazo",
         "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
-        "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha",
+        "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha"
+        ", ultrassom, ultrassonografia, ecografia, ultrassom do bebê",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
         "pregnancy doctor, prenatal doctor, prenatal checkup, prenatal care, prenatal visit, left me pregnant, "
-        "pregnant and alone",
+        "pregnant and alone"
+        ", ultrasound, sonogram, baby scan",
         "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
         "hamil di luar nikah, hamil duluan, persalinan, periksa kehamilan, cek kandungan, ditinggal pas hamil, "
         "hamil sendirian"
-        ", perut ditendang pas hamil",
+        ", perut ditendang pas hamil"
+        ", USG, usg kehamilan, cek USG",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
@@ -1103,7 +1111,9 @@ SEARCH_TERMS = {
         ", divorcio gratis"
         ", no me da para los gastos"
         ", se llevó a mi bebé, se llevó a mis hijos, se llevó a los niños, se llevó a la niña"
-        ", pensión, no me pasa la pensión, no pasa la pensión",
+        ", pensión, no me pasa la pensión, no pasa la pensión"
+        ", reconocimiento de paternidad, prueba de paternidad, demanda de paternidad, que reconozca a mi "
+        "hijo, no quiere reconocer a mi hijo",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
@@ -1111,18 +1121,22 @@ SEARCH_TERMS = {
         ", divórcio de graça"
         ", não me dá pensão"
         ", levou meu bebê, levou meus filhos, levou as crianças"
-        ", pode tirar meus filhos, tirar as crianças de mim",
+        ", pode tirar meus filhos, tirar as crianças de mim"
+        ", reconhecimento de paternidade, teste de DNA, exame de DNA, investigação de paternidade, não quer "
+        "registrar meu filho",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
         ", can't afford a divorce, free divorce, cheap divorce"
-        ", parental abduction, parental kidnapping",
+        ", parental abduction, parental kidnapping"
+        ", paternity, paternity test, establish paternity, dna test",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
         ", cerai gratis"
         ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi"
-        ", bisa ambil anak, hak asuh anak",
+        ", bisa ambil anak, hak asuh anak"
+        ", pengakuan anak, tes DNA, tidak menafkahi, suami tidak menafkahi, tidak mau mengakui anak",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
@@ -1376,10 +1390,16 @@ SEARCH_TERMS = {
         ", murid saya, muridku, murid, anak didik, anak didik saya, umur 12, masih sd",
     ),
     "child-case-management": _t(
-        "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA",
-        "conselho tutelar, criança em risco, caso de proteção",
-        "child case worker, child at risk, child welfare case",
-        "anak berisiko, pendampingan anak, kasus anak",
+        "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA"
+        ", bullying, acoso escolar, le hacen bullying, me hacen bullying, abusa de mi hija, abusó de mi hija,"
+        " tocó a mi hija, toca a mi hija",
+        "conselho tutelar, criança em risco, caso de proteção"
+        ", bullying, sofre bullying, fazem bullying, abusa da minha filha, abusou da minha filha, mexeu com a"
+        " minha filha, padrasto abusa",
+        "child case worker, child at risk, child welfare case"
+        ", bullying, bullied, being bullied, touches my daughter, touched my daughter, molested my daughter, "
+        "molesting my daughter, stepdad touches",
+        "anak berisiko, pendampingan anak, kasus anak, dibully, dirundung, perundungan, bully, dibuli, bullying",
     ),
     "child-friendly-spaces": _t(
         "espacio amigable, ludoteca, juegos, recreación, actividades para niños, guardería, cuidado de niños, "

@@ -410,6 +410,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("id", "hp saya diambil suami", "gbv-case-management"),
         ("pt", "estou grávida e sem casa", "safe-shelter"),
         ("es", "refugio para mujeres con hijos varones", "safe-shelter"),
+        # Set V: everyday health and family words.
+        ("es", "ultrasonido", "maternal-health"),
+        ("id", "usg kehamilan", "maternal-health"),
+        ("pt", "exame preventivo", "sexual-reproductive-health"),
+        ("en", "pap smear", "sexual-reproductive-health"),
+        ("es", "bullying", "child-case-management"),
+        ("id", "anak saya dibully", "child-case-management"),
+        ("pt", "meu padrasto abusa da minha filha", "child-case-management"),
+        ("en", "my stepdad touches my daughter", "child-case-management"),
+        ("es", "reconocimiento de paternidad", "family-law"),
+        ("pt", "teste de dna", "family-law"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
