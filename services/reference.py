@@ -1001,7 +1001,9 @@ SEARCH_TERMS = {
         "patrón, patrona"
         ", mi empleador, empleador"
         ", me descuentan del sueldo, descuentos del sueldo, deuda con la agencia"
-        ", herencia, viuda",
+        ", herencia, viuda"
+        ", me despidieron, despido, despido injustificado, me corrieron "
+        "del trabajo, lo detuvieron, está detenido, está preso",
         "advogado, advogada, defensoria pública, defensor público, defensora pública, assistência jurídica, "
         "assessoria jurídica, orientação jurídica, ajuda jurídica, jurídico, núcleo de prática jurídica, "
         "processo, ação judicial, justiça, direitos, lei, juiz, fórum, Lei Maria da Penha, "
@@ -1009,19 +1011,23 @@ SEARCH_TERMS = {
         "patroa"
         ", patrão me maltrata"
         ", descontam do salário, desconto no salário, dívida com a agência"
-        ", herança, viúva",
+        ", herança, viúva"
+        ", fui demitida, demissão, foi preso, está preso, está detido",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
         "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
         "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights"
         ", wage deductions, deducted from my pay, debt bondage, agency debt"
-        ", inheritance, widow, in-laws",
+        ", inheritance, widow, in-laws"
+        ", got fired, fired me, wrongful termination, unfair dismissal, got "
+        "arrested, in jail",
         "pengacara, advokat, kuasa hukum, bantuan hukum, LBH, konsultasi hukum, penasihat hukum, paralegal, pos "
         "bantuan hukum, posbakum, pengadilan, sidang, gugatan, hak, hukum, LBH APIK, "
         "gaji tidak dibayar, gaji ga dibayar, gaji ditahan, hak pekerja, disnaker, "
         "majikan"
         ", gaji dipotong, potongan gaji, potong gaji, jeratan utang, utang ke agen, bayar utang ke agen"
         ", pendampingan hukum"
-        ", warisan, harta warisan",
+        ", warisan, harta warisan"
+        ", dipecat, ditangkap polisi, ditahan polisi, dipenjara",
     ),
     "protection-orders": _t(
         "orden de protección, orden de alejamiento, orden de restricción, medidas de protección, prohibición de "
@@ -1518,21 +1524,27 @@ SEARCH_TERMS = {
         "microempresa, autonomía económica, ingresos, capital semilla, "
         "jale, estudiar, quiero estudiar, clases, clases de español, aprender español, clases de inglés, "
         "terminar la escuela, terminar la prepa, convalidar título, homologar título, "
-        "me quedé sin trabajo, me quedé sin chamba, me quedé sin empleo",
+        "me quedé sin trabajo, me quedé sin chamba, me quedé sin empleo"
+        ", aprender a leer, aprender a leer y escribir, alfabetización, terminar la secundaria, terminar el "
+        "bachillerato, educación para adultos",
         "trabalho, emprego, vaga, vaga de emprego, empreendedorismo, negócio, renda, renda extra, geração de "
         "renda, autonomia financeira, microcrédito, currículo, "
         "estudar, aula de português, curso de português, aprender português, revalidar "
         "diploma, revalidação de diploma, supletivo, EJA, "
-        "fiquei sem trabalho, fiquei desempregada",
+        "fiquei sem trabalho, fiquei desempregada"
+        ", aprender a ler, aprender a ler e escrever, alfabetização, terminar o ensino médio, terminar os "
+        "estudos",
         "job, jobs, employment, work, job search, resume, cv, "
         "small business, entrepreneurship, microloan, income, livelihood, economic empowerment, "
         "esl, english classes, learn english, classes, study, ged, "
-        "lost my job, finish high school, high school diploma, go back to school",
+        "lost my job, finish high school, high school diploma, go back to school"
+        ", learn to read, learn to read and write, literacy, adult education",
         "kerja, pekerjaan, lowongan kerja, loker, "
         "usaha, usaha kecil, UMKM, wirausaha, modal usaha, penghasilan, pemberdayaan ekonomi, "
         "belajar bahasa, kursus bahasa, kursus bahasa inggris, belajar bahasa indonesia, "
         "kejar paket, penyetaraan ijazah, "
-        "kena phk, di phk",
+        "kena phk, di phk"
+        ", belajar membaca, belajar baca tulis, buta huruf, paket b, paket c",
     ),
     "vocational-training": _t(
         "capacitación, curso, taller, oficio, formación, formación laboral, SENA, costura, peluquería, cursos gratis",

@@ -421,6 +421,13 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "my stepdad touches my daughter", "child-case-management"),
         ("es", "reconocimiento de paternidad", "family-law"),
         ("pt", "teste de dna", "family-law"),
+        # Set W: fired, a son detained, learning to read.
+        ("es", "me despidieron", "legal-aid"),
+        ("id", "dipecat", "legal-aid"),
+        ("es", "mi hijo está detenido", "legal-aid"),
+        ("es", "aprender a leer", "livelihoods"),
+        ("en", "learn to read", "livelihoods"),
+        ("id", "belajar membaca", "livelihoods"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
