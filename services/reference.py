@@ -787,13 +787,15 @@ SEARCH_TERMS = {
         "psicóloga para violencia, psicóloga para víctimas de violencia"
         ", pesadillas, no puedo dormir, insomnio"
         ", trauma del pasado, todavía tengo trauma, sigo traumada"
-        ", psicóloga para mujer trans, psicóloga para personas trans",
+        ", psicóloga para mujer trans, psicóloga para personas trans"
+        ", mi esposo me engaña, mi esposo me fue infiel, infidelidad",
         "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais"
         ", psicólogo, psicóloga, terapeuta, terapia, psicólogo barato, terapia barata, psicólogo de graça, "
         "psicóloga violência, psicólogo violência, psicóloga para vítima de violência"
         ", pesadelos, não consigo dormir, insônia"
         ", trauma do passado, ainda tenho trauma, ainda traumatizada"
-        ", psicóloga para mulher trans, psicóloga para pessoas trans",
+        ", psicóloga para mulher trans, psicóloga para pessoas trans"
+        ", meu marido me traiu, traição do marido, infidelidade",
         "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions"
         ", therapist, counselor, counsellor, psychologist, counseling, counselling, therapy, cheap counselor, "
         "cheap therapist, low cost counseling, low cost therapy, affordable therapy, affordable counselor, "
@@ -801,12 +803,14 @@ SEARCH_TERMS = {
         "counselor for abuse survivors, counselor for survivors"
         ", nightmares, can't sleep, insomnia, flashbacks"
         ", trauma from the past, still traumatized, old trauma"
-        ", counselor for trans women, therapist for trans people",
+        ", counselor for trans women, therapist for trans people"
+        ", my husband is cheating, husband cheated, cheating husband, infidelity",
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
         ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
         "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban"
         ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur, insomnia"
-        ", trauma masa lalu, trauma lama",
+        ", trauma masa lalu, trauma lama"
+        ", suami selingkuh, suami saya selingkuh, diselingkuhi, perselingkuhan",
     ),
     "support-groups": _t(
         "grupo de apoyo, grupo de mujeres, círculo de mujeres, grupo de autoayuda, grupo de sobrevivientes, "
@@ -1200,7 +1204,9 @@ SEARCH_TERMS = {
         ", maltrata a mi abuela, maltratan a mi abuelita, maltrato a mi abuela, maltrato a personas mayores"
         ", no me deja trabajar, no me deja estudiar"
         ", me quitó el celular, me quita el celular, me quitó el teléfono, me rompió el celular, me escondió el "
-        "celular, no me deja usar el celular",
+        "celular, no me deja usar el celular"
+        ", mi casero me acosa, el dueño de la casa me acosa, el arrendador me acosa, me obligó a abortar, "
+        "aborto forzado, mis suegros me maltratan",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1225,7 +1231,9 @@ SEARCH_TERMS = {
         ", maltrata minha avó, maus-tratos contra idosa, violência contra idosa"
         ", não me deixa trabalhar, não deixa eu trabalhar"
         ", pegou meu celular, tomou meu celular, pegou meu telefone, quebrou meu celular, escondeu meu celular, "
-        "não me deixa usar o celular",
+        "não me deixa usar o celular"
+        ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
+        "aborto forçado, meus sogros me maltratam",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
@@ -1248,7 +1256,10 @@ SEARCH_TERMS = {
         ", hacked my instagram, fake account, fake profile, posting my pics, posting my pictures, deepfake"
         ", deepfakes, hes hurting me, he is hurting me"
         ", elder abuse, abusing my grandmother, beaten by husband, beaten by my husband, beaten"
-        ", took my phone, takes my phone, broke my phone, smashed my phone, hid my phone, wont let me use my phone",
+        ", took my phone, takes my phone, broke my phone, smashed my phone, hid my phone, wont let me use my phone"
+        ", sharing my nudes, shared my nudes, sharing my pictures, landlord harassing me, landlord is "
+        "harassing me, sex for rent, forced abortion, forced me to have an abortion, in laws abuse me, mother"
+        " in law abuses me",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1269,7 +1280,9 @@ SEARCH_TERMS = {
         ", kekerasan terhadap lansia, nenek dipukul"
         ", dilarang kerja sama suami, suami melarang saya kerja"
         ", hp diambil, hp saya diambil, hpku diambil, hp dirampas, hp disita, hp dibanting, hp dirusak, "
-        "gak boleh pegang hp, tidak boleh pegang hp",
+        "gak boleh pegang hp, tidak boleh pegang hp"
+        ", pemilik kos melecehkan, bapak kos melecehkan, pemilik kontrakan melecehkan, dipaksa aborsi, "
+        "dipaksa menggugurkan, mertua kasar, mertua saya kasar, dianiaya mertua",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

@@ -327,6 +327,21 @@ FILTER_PHRASES = {
 }
 _FILTER_OF_PHRASE = {phrase: name for name, phrases in FILTER_PHRASES.items() for phrase in phrases}
 
+_LONGEST_FILTER_PHRASE = max(map(len, _FILTER_OF_PHRASE))
+#: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call",
+#: the game Free Fire: "le pide fotos por el free fire"), and someone who does not pay what is owed ("majikan tidak
+#: bayar gaji": the employer does not pay the wages; "suami gak bayar": the husband does not pay).
+_UNPAID = "gaji gajiku gajinya upah sewa kontrakan kos kost utang hutang cicilan nafkah uang listrik renta alquiler "
+_UNPAID += "arriendo luz aluguel salario sueldo"
+_PAYERS = "majikan bos atasan perusahaan pabrik agen suami mantan dia"
+_SAID_OTHERWISE = {
+    ("free", "from"),
+    ("feel", "free"),
+    ("free", "fire"),
+    *((pay, unpaid) for pay in ("bayar", "pagar") for unpaid in _UNPAID.split()),
+    *((payer, no) for payer in _PAYERS.split() for no in ("tidak", "gak", "nggak", "ga", "tanpa")),
+}
+
 #: Words that say the help must be given in a language, normalised, per language: before the language's name ("en
 #: quechua", "que hable inglés", "em espanhol", "in Spanish", "speaks Portuguese", "dalam bahasa Inggris") or after it
 #: ("Spanish speaking", "quechua hablante"). A search that says one shows only the services given in that language, as
@@ -348,10 +363,6 @@ SPOKEN_BEFORE = {
 SPOKEN_AFTER = _phrases("speaking", "speaker", "speakers", "hablante", "hablantes", "falante", "falantes")
 #: The words of ``SPOKEN_BEFORE`` that also say where.
 SPOKEN_WHERE = _phrases("en", "em", "in")
-_LONGEST_FILTER_PHRASE = max(map(len, _FILTER_OF_PHRASE))
-#: Words beside which a phrase of ``FILTER_PHRASES`` says something else ("free from violence", "feel free to call",
-#: the game Free Fire: "le pide fotos por el free fire").
-_SAID_OTHERWISE = {("free", "from"), ("feel", "free"), ("free", "fire")}
 
 
 class Said(NamedTuple):

@@ -428,6 +428,12 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("es", "aprender a leer", "livelihoods"),
         ("en", "learn to read", "livelihoods"),
         ("id", "belajar membaca", "livelihoods"),
+        # Set X: a landlord who harasses, pictures shared, in-laws, a forced abortion, a husband who cheats.
+        ("es", "mi casero me acosa", "gbv-case-management"),
+        ("en", "someone is sharing my nudes", "gbv-case-management"),
+        ("id", "mertua saya kasar", "gbv-case-management"),
+        ("id", "dipaksa aborsi", "gbv-case-management"),
+        ("id", "suami saya selingkuh", "individual-counselling"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):

@@ -358,6 +358,10 @@ def test_words_beside_which_free_says_something_else_say_no_filter():
     assert words.filters_said("un señor le pide fotos a mi hija por el free fire") == {}
     assert words.filters_said("how to be free from him") == {}
     assert words.filters_said("feel free to call") == {}
+    # Someone who does not pay what is owed: the employer the wages, the husband.
+    assert words.filters_said("majikan tidak bayar gaji") == {}
+    assert words.filters_said("suami gak bayar nafkah anak") == {}
+    assert set(words.filters_said("pengacara gak bayar")) == {"free"}
     said = words.filters_said("a free call, 24/7")
     assert {name: words.typed("a free call, 24/7", found) for name, found in said.items()} == {
         "free": "free",
