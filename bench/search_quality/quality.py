@@ -62,16 +62,14 @@ def judged_queries(path: Path = JUDGED_QUERIES) -> list[Judged]:
     return queries
 
 
-def category_slugs_by_service(service_ids) -> dict[int, set[str]]:
-    """Each service's category slugs and their main categories' slugs."""
+def category_slugs_by_service() -> dict[int, set[str]]:
+    """Each service's category slugs and their main categories' slugs, read once for every query judged."""
     from services.models import Service, ServiceCategory
 
     parents = dict(ServiceCategory.objects.values_list("pk", "parent_id"))
     slugs = dict(ServiceCategory.objects.values_list("pk", "slug"))
     found = defaultdict(set)
-    for service_id, category_id in Service.categories.through.objects.filter(service_id__in=service_ids).values_list(
-        "service_id", "servicecategory_id"
-    ):
+    for service_id, category_id in Service.categories.through.objects.values_list("service_id", "servicecategory_id"):
         found[service_id].add(slugs[category_id])
         if parents[category_id]:
             found[service_id].add(slugs[parents[category_id]])
@@ -94,9 +92,9 @@ def search_ids(language: str, query: str, limit: int = RANKS_READ) -> list[int]:
 
 def evaluate(queries: list[Judged]) -> dict[str, Figures]:
     figures = {language: Figures() for language in LANGUAGES}
+    slugs = category_slugs_by_service()
     for judged in queries:
         ids = search_ids(judged.language, judged.query)
-        slugs = category_slugs_by_service(ids)
         first_hit = next((rank for rank, pk in enumerate(ids, start=1) if slugs[pk] & judged.expected), None)
         language = figures[judged.language]
         language.queries += 1

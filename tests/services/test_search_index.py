@@ -286,7 +286,8 @@ def copied_service_at_0007(service):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_stored_facet_words_migrate_both_ways_and_the_search_and_its_filters_still_find():
     """0008 makes the facets' words a stored column, in the text index (PostgreSQL), and rebuilds the table on
-    SQLite, whose FTS5 triggers must come back: a service saved after each step is found by words and filters."""
+    SQLite, whose FTS5 triggers must come back: a service saved before, between and after the steps is found by words
+    and filters."""
     from django.db.migrations.executor import MigrationExecutor
 
     def found(service, country):
@@ -294,13 +295,10 @@ def test_the_stored_facet_words_migrate_both_ways_and_the_search_and_its_filters
         return service.pk in set(queryset.values_list("pk", flat=True))
 
     later = None
+    service = ServiceFactory(name_es="Refugio de prueba", locations=[LocationFactory()])
+    country = service.locations.get().city.country
+    assert found(service, country)
     try:
-        executor = MigrationExecutor(connection)
-        executor.migrate([("services", "0007_search_sort_names_words")])
-        migrate_to_latest()
-        service = ServiceFactory(name_es="Refugio de prueba", locations=[LocationFactory()])
-        country = service.locations.get().city.country
-        assert found(service, country)
         executor = MigrationExecutor(connection)
         executor.migrate([("services", "0007_search_sort_names_words")])
         if connection.vendor == "sqlite":  # (on PostgreSQL, saving and searching need 0009's table)
@@ -318,6 +316,8 @@ def test_the_stored_facet_words_migrate_both_ways_and_the_search_and_its_filters
     if later is not None:
         later = Service.objects.get(pk=later.pk)
         assert found(later, later.locations.get().city.country)
+    after = ServiceFactory(name_es="Refugio de después", locations=[LocationFactory()])
+    assert found(after, after.locations.get().city.country)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's sort indexes (SQLite has no INCLUDE)")
