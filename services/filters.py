@@ -36,6 +36,7 @@ from services.search import (
     filters_said,
     language_named,
     population_named,
+    says_cost_only,
     sort_name_field,
     typed,
     without,
@@ -390,12 +391,20 @@ class ServiceFilter(django_filters.FilterSet):
         if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
         language = page_language()
-        # The words that say walk in or wheelchair access are left out of the words searched first (no listing is
-        # to be found by them; "cita" would find those "con cita previa"): every check below then reads what the rest
-        # means once (``_probe``). The others stay: stop words, or words of the types of help ("24", "albergue
-        # abierto") and of the listings' names ("Orientación jurídica gratuita").
+        # The words that say walk in or wheelchair access, or no paying, are left out of the words searched first (no
+        # listing is to be found by them; "cita" would find those "con cita previa", "sem pagar" legal aid for wages
+        # not paid): every check below then reads what the rest means once (``_probe``). The others stay: stop
+        # words, or words of the types of help ("24", "albergue abierto") and of the listings' names ("Orientación
+        # jurídica gratuita").
         filters = {name: found for name, found in filters_said(text).items() if not data.get(name)}
-        rest = without(text, [found for name, found in filters.items() if name in LEFT_OUT_WHEN_SAID])
+        rest = without(
+            text,
+            [
+                found
+                for name, found in filters.items()
+                if name in LEFT_OUT_WHEN_SAID or (name == "free" and says_cost_only(text, found))
+            ],
+        )
         spoken = None if data.get("language") else language_named(rest, language)
         chosen_group = bool(data.get("population"))
         named = None if chosen_group else population_named(spoken.rest if spoken else rest, language)

@@ -390,13 +390,27 @@ def phrases_said(
             if words not in phrases:
                 continue
             before = normalised[start - 1][-1:] if start else ()
-            after = normalised[end][:1] if end < len(tokens) else ()
-            if not any(pair in otherwise for pair in ((*before, words[0]), (words[-1], *after))):
+            if not any(
+                pair in otherwise
+                for pair in ((*before, words[0]), *((words[-1], next_) for next_ in _next_words(normalised, end)))
+            ):
                 found.append(Said(phrases[words], start, end))
                 start = end - 1
                 break
         start += 1
     return found
+
+
+#: Words between a phrase and the word with which it says something else ("sin pagar la renta": without paying the
+#: rent), looked past.
+_LINKING_WORDS = "el la los las lo mi mis su sus tu tus o a os as meu minha meus minhas seu sua seus suas "
+_LINKING = frozenset((_LINKING_WORDS + "the my his her their").split())
+
+
+def _next_words(normalised: list[tuple[str, ...]], end: int) -> list[str]:
+    """The word after ``normalised[:end]``, and the one after it too when the first links them (``_LINKING``)."""
+    following = [word for token in normalised[end : end + 2] for word in token][:2]
+    return following[:2] if following and following[0] in _LINKING else following[:1]
 
 
 def typed(text: str, said: Said) -> str:
@@ -471,6 +485,20 @@ NEGATIONS = {
 #: The most stop words between a negation and the word it says "not" of: "no puedo dormir", "gak bisa tidur" (one),
 #: "can't sleep" (none), but not "no tengo dónde dormir" (I have nowhere to sleep).
 NEGATION_REACH = 1
+
+#: The phrases of "free" that say no paying ("sin pagar", "sem custo", "tanpa biaya", "no cost"): no listing is found
+#: by them, and their negation would make a need of the word after it ("sem pagar": not paid, as "no me pagan" says,
+#: which is legal aid). They are not searched when they set the filter (``ServiceFilter.with_filters_said``).
+_COST_ONLY = frozenset(
+    phrase
+    for phrase in FILTER_PHRASES["free"]
+    if any(word in NEGATIONS[language].split() for word in phrase for language in NEGATIONS)
+)
+
+
+def says_cost_only(text: str, said: Said) -> bool:
+    """Whether the phrase ``said`` found in ``text`` (``filters_said``) says no paying (``_COST_ONLY``)."""
+    return tuple(normalise(typed(text, said)).split()) in _COST_ONLY
 
 
 def negated(words: list[str], language: str) -> list[bool]:

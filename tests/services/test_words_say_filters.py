@@ -251,6 +251,24 @@ def test_free_as_typed_chosen_or_found_nowhere_shows_every_cost(client, lawyers)
     assert "Showing free services only" not in html.unescape(response.content.decode())
 
 
+def test_words_that_say_no_paying_are_not_searched_as_a_need(client, db):
+    """ "sem pagar" (without paying) says free; searched, its negation would read "pagar" as wages not paid ("não me
+    pagam"), a term of legal aid, and show a lawyer whose description speaks of a doctor."""
+    legal = ServiceCategoryFactory(slug="legal-aid", search_terms_pt="não me pagam", search_terms_es="no me pagan")
+    medical = ServiceCategoryFactory(slug="medical-care", search_terms_pt="médico", search_terms_es="médico")
+    doctor = ServiceFactory(name_es="Consultorio Ceiba", categories=[medical])
+    lawyer = ServiceFactory(
+        name_es="Defensoría Ceiba", description_pt="Acompanha ao exame médico-legal.", categories=[legal]
+    )
+
+    for url in ("/pt/search/?q=médico+sem+pagar", "/es/search/?q=médico+sin+pagar"):
+        response = client.get(url)
+        first = re.search(r'<article class="result" id="service-(\d+)"', response.content.decode())
+        assert first and int(first[1]) == doctor.pk, url
+        assert re.search(r'<input type="checkbox" name="free"[^>]* checked', response.content.decode())
+    assert lawyer.pk in shown(client.get("/pt/search/?q=não+me+pagam"))
+
+
 def test_the_api_shows_free_services_only_when_the_words_say_so(client, lawyers):
     body = client.get("/api/v1/services/?q=free+lawyer", HTTP_ACCEPT_LANGUAGE="en").json()
 
@@ -362,6 +380,10 @@ def test_words_beside_which_free_says_something_else_say_no_filter():
     assert words.filters_said("majikan tidak bayar gaji") == {}
     assert words.filters_said("suami gak bayar nafkah anak") == {}
     assert set(words.filters_said("pengacara gak bayar")) == {"free"}
+    # An article or a possessive between them ("sin pagar la renta": without paying the rent).
+    assert words.filters_said("sin pagar la renta") == {}
+    assert words.filters_said("sem pagar o aluguel") == {}
+    assert set(words.filters_said("abogada sin pagar la consulta")) == {"free"}
     said = words.filters_said("a free call, 24/7")
     assert {name: words.typed("a free call, 24/7", found) for name, found in said.items()} == {
         "free": "free",
