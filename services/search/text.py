@@ -82,16 +82,17 @@ def read_once(word: str) -> str:
 
 
 def query_words(text: str, uncounted: Collection[str] = ()) -> list[str]:
-    """The words of a query, as they are matched: normalised, at least two characters, no repeats, at most ten of
-    them not in ``uncounted`` (and ten in all when every word is), "n't" joined to its verb (``joined_contractions``),
-    a letter drawn out in a cry typed once ("ayudaaa" is "ayuda").
+    """The words of a query, as they are matched: normalised, at least two characters, no repeats but of the words in
+    ``uncounted`` (phrases and negations are made of them: "i want to leave but i have nowhere to go"), at most ten
+    not in ``uncounted`` (and ten in all when every word is), "n't" joined to its verb (``joined_contractions``), a
+    letter drawn out in a cry typed once ("ayudaaa" is "ayuda").
     The search passes the page language's stop
     words: a sentence typed as in a chat keeps the need it says last ("hola buenas noches disculpe la molestia es que
     yo no sé a quién pedir un abogado")."""
     words, counted = [], 0
     typed = normalise(str(text or "")[: MAX_QUERY_CHARACTERS * 4])[:MAX_QUERY_CHARACTERS].split()
     for word in joined_contractions([read_once(word) for word in typed]):
-        if len(word) < MIN_WORD_LENGTH or word in words:
+        if len(word) < MIN_WORD_LENGTH or (word in words and word not in uncounted):
             continue
         if word not in uncounted:
             if counted == MAX_QUERY_WORDS:

@@ -195,6 +195,13 @@ def test_only_words_that_say_something_count_toward_the_ten():
     ]
 
 
+def test_a_repeated_stop_word_is_kept_for_the_phrases_it_makes():
+    """ "i want to leave but i have nowhere to go": without its second "to", "nowhere to go" was no longer said."""
+    stop = {"to", "but", "have", "want", "we"}
+    words = query_words("we want to leave but we have nowhere to go leave", stop)
+    assert words == ["we", "want", "to", "leave", "but", "we", "have", "nowhere", "to", "go"]
+
+
 def test_percent_and_underscore_are_not_wildcards(legal_aid):
     assert found("leg%zq") == set()
     assert found("l_gal") == set()

@@ -562,6 +562,17 @@ def test_a_term_of_stop_words_alone_finds_its_help_among_other_words(client):
         assert listed(html, language, station), query
 
 
+def test_a_term_of_stop_words_is_said_when_its_words_came_earlier_too(client):
+    """ "nowhere to go" after "i want to leave": the second "to" was dropped as a repeat, the phrase was no longer
+    said, and the page found nothing."""
+    shelter = ServiceCategoryFactory(slug="safe-shelter", name_en="Shelter", search_terms_en="nowhere to go")
+    refuge = ServiceFactory(name_es="Casa Ceiba", description_es="Atención.", categories=[shelter])
+
+    html = page(client, "en", "i want to leave him but i have nowhere to go")
+
+    assert listed(html, "en", refuge)
+
+
 @pytest.mark.parametrize(
     ("language", "query"),
     [
