@@ -688,7 +688,8 @@ SEARCH_TERMS = {
         "tempat tinggal, "
         "penggusuran, digusur"
         ", rumah aman yang terima, shelter yang terima, tmpt tinggal, tmpt aman"
-        ", bawa kucing, bawa anjing, hewan peliharaan",
+        ", bawa kucing, bawa anjing, hewan peliharaan"
+        ", kabur dari majikan, lari dari majikan, kabur dari rumah majikan, kabur dari suami, minggat",
     ),
     "emergency-shelter": _t(
         "albergue de emergencia, refugio temporal, esta noche, hoy mismo, 24 horas, dormir hoy"
@@ -1411,14 +1412,21 @@ SEARCH_TERMS = {
     "child-case-management": _t(
         "caso de protección infantil, niño en riesgo, DIF, ICBF, DEMUNA"
         ", bullying, acoso escolar, le hacen bullying, me hacen bullying, abusa de mi hija, abusó de mi hija,"
-        " tocó a mi hija, toca a mi hija",
+        " tocó a mi hija, toca a mi hija"
+        ", mi papá me toca, mi papa me toca, mi padrastro me toca, mi tío me toca, me toca mi papá, "
+        "mi papá abusa de mí",
         "conselho tutelar, criança em risco, caso de proteção"
         ", bullying, sofre bullying, fazem bullying, abusa da minha filha, abusou da minha filha, mexeu com a"
-        " minha filha, padrasto abusa",
+        " minha filha, padrasto abusa"
+        ", meu pai mexe comigo, meu padrasto mexe comigo, meu tio mexe comigo, meu pai me toca, meu pai abusa de mim",
         "child case worker, child at risk, child welfare case"
         ", bullying, bullied, being bullied, touches my daughter, touched my daughter, molested my daughter, "
-        "molesting my daughter, stepdad touches",
-        "anak berisiko, pendampingan anak, kasus anak, dibully, dirundung, perundungan, bully, dibuli, bullying",
+        "molesting my daughter, stepdad touches"
+        ", dad touches me, my dad touches me, my father touches me, my uncle touches me, my stepdad touches me, "
+        "my dad abuses me",
+        "anak berisiko, pendampingan anak, kasus anak, dibully, dirundung, perundungan, bully, dibuli, bullying"
+        ", bapak pegang pegang saya, ayah pegang pegang saya, ayah tiri pegang pegang, om pegang pegang saya, "
+        "dicabuli ayah, dicabuli bapak",
     ),
     "child-friendly-spaces": _t(
         "espacio amigable, ludoteca, juegos, recreación, actividades para niños, guardería, cuidado de niños, "
@@ -1663,7 +1671,8 @@ SEARCH_TERMS = {
         "pandilleros, cambiar la chapa, cambiar la cerradura"
         ", está en mi puerta, me está esperando afuera"
         ", gota a gota, préstamo gota a gota, prestamista"
-        ", cerrajero",
+        ", cerrajero"
+        ", miedo por mi vida, tengo miedo de que me mate, me da miedo",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
@@ -1672,7 +1681,8 @@ SEARCH_TERMS = {
         "vai me matar se eu largar ele"
         ", tá na minha porta, tá lá fora"
         ", agiota"
-        ", chaveiro, trocar a fechadura",
+        ", chaveiro, trocar a fechadura"
+        ", medo, tenho medo, estou com medo, to com medo, tô com medo, medo dele, temo pela minha vida, medo de morrer",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
@@ -1680,7 +1690,9 @@ SEARCH_TERMS = {
         "scared of him, afraid of him, change the locks, locks changed, new locks, kill me if i leave"
         ", outside my door, he's outside, at my door, banging on my door, trying to get in, in my yard"
         ", loan shark, hes outside, he is outside"
-        ", locksmith, hes coming back, he is coming back",
+        ", locksmith, hes coming back, he is coming back"
+        ", scared, afraid, i'm scared, im scared, i am scared, i am afraid, afraid for my life, fear for my life"
+        ", scared for my life",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
@@ -1688,7 +1700,8 @@ SEARCH_TERMS = {
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
         ", gedor pintu, nungguin di depan, ngancem, diancem"
-        ", tukang kunci, ganti kunci, ngamuk, suami ngamuk",
+        ", tukang kunci, ganti kunci, ngamuk, suami ngamuk"
+        ", takut, aku takut, saya takut, ketakutan, takut dibunuh, mau dibunuh, takut dibunuh suami, takut mati",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "
@@ -1706,7 +1719,8 @@ SEARCH_TERMS = {
         ", pegar minhas coisas, buscar minhas coisas, guardar meus documentos, documentos guardados"
         ", esconder meus documentos, chip novo, trocar de chip, trocar o número, número novo"
         ", controla meu celular, mexe no meu celular, vigia meu celular"
-        ", sem meu marido saber, sem que meu marido saiba",
+        ", sem meu marido saber, sem que meu marido saiba"
+        ", largar ele, quero largar ele, largar meu marido, largar meu companheiro",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
@@ -1717,13 +1731,15 @@ SEARCH_TERMS = {
         ", get my things, get my stuff, civil standby, keep my documents safe, hide my documents"
         ", store my documents, new sim, new sim card, new phone number, burner phone"
         ", controls my phone, checks my phone"
-        ", without my husband finding out, without my husband knowing",
+        ", without my husband finding out, without my husband knowing"
+        ", leave him, want to leave him, leave my boyfriend, leave my wife, how to leave, how do i leave",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat"
         ", ambil barang barang, ambil barang"
         ", kartu sim baru, ganti nomor, nomor baru"
-        ", ngecek hp, kontrol hp, tanpa ketahuan suami, tanpa sepengetahuan suami",
+        ", ngecek hp, kontrol hp, tanpa ketahuan suami, tanpa sepengetahuan suami"
+        ", ninggalin suami, mau ninggalin suami, meninggalkan suami, ingin meninggalkan suami, ninggalin pacar",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

@@ -532,8 +532,8 @@ SHORTEST_SOUNDED = 3
 EVERYDAY_WORDS = {
     "es": "mama mami papa papi senor senora semana",
     "pt": "mae mamae mainha pai painho semana aberto aberta",
-    "en": "mama mom mommy fled male lick sending",
-    "id": "mama waria tunggal kakak",
+    "en": "mama mom mommy fled male lick sending cleaning cleaner",
+    "id": "mama waria tunggal kakak papua",
 }
 
 

@@ -291,6 +291,8 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
         ("id", "tunggal", "Rumah Tinggal"),
         ("id", "kakak", "Rumah Kakek"),
         ("pt", "aberto", "Casa do Aborto"),
+        ("en", "cleaning", "Leaving Safely"),
+        ("id", "papua", "Rumah Papa"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
@@ -300,7 +302,8 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     "kemana" (where to: "ngadu kemana"), "tunggal" (single: "ibu tunggal") from "tinggal" (to live), "kakak" (an
     older sibling, set N) from "kakek" (grandfather); "my parents are sending me back home" asked for mental health
     care, a single mother for a place to live, a beaten sister for a grandfather; "aberto" (open, set P) from
-    "aborto" (abortion): "abrigo aberto agora" asked for a shelter."""
+    "aborto" (abortion): "abrigo aberto agora" asked for a shelter; "cleaning" (set Y) from "leaving" ("leave him" is
+    a term: "cleaning jobs" asked for safety planning), "papua" from "papá" ("mi papá me toca")."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
