@@ -672,7 +672,8 @@ SEARCH_TERMS = {
         ", abrigo que aceite, abrigo que receba"
         ", abrigo que aceite meu filho, abrigo que aceite adolescente"
         ", levar meu cachorro, levar meu gato, animal de estimação"
-        ", sem casa, estou sem casa, fiquei sem casa, não tenho casa, não tenho onde ficar, não tenho onde morar",
+        ", sem casa, estou sem casa, fiquei sem casa, não tenho casa, não tenho onde ficar, não tenho onde morar"
+        ", me expulsou, ele me expulsou, fui expulsa, fui expulsa de casa",
         "shelter, safe house, refuge, dv shelter, women's shelter, domestic violence shelter, emergency housing, "
         "housing, accommodation, place to stay, somewhere to sleep, bed, homeless, nowhere to live, nowhere to "
         "go, temporary housing, hostel, safe place, flee home, leave home, safe accommodation, lodging, "
@@ -1124,7 +1125,9 @@ SEARCH_TERMS = {
         ", se llevó a mi bebé, se llevó a mis hijos, se llevó a los niños, se llevó a la niña"
         ", pensión, no me pasa la pensión, no pasa la pensión"
         ", reconocimiento de paternidad, prueba de paternidad, demanda de paternidad, que reconozca a mi "
-        "hijo, no quiere reconocer a mi hijo",
+        "hijo, no quiere reconocer a mi hijo"
+        ", quitarme a los niños, quitar a los niños, me quiere quitar a los niños, quitarme los niños, "
+        "quitarme a mis hijas",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
@@ -1134,20 +1137,23 @@ SEARCH_TERMS = {
         ", levou meu bebê, levou meus filhos, levou as crianças"
         ", pode tirar meus filhos, tirar as crianças de mim"
         ", reconhecimento de paternidade, teste de DNA, exame de DNA, investigação de paternidade, não quer "
-        "registrar meu filho",
+        "registrar meu filho"
+        ", tirar as crianças, tirar os meninos, quer tirar meus filhos",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
         ", can't afford a divorce, free divorce, cheap divorce"
         ", parental abduction, parental kidnapping"
-        ", paternity, paternity test, establish paternity, dna test",
+        ", paternity, paternity test, establish paternity, dna test"
+        ", take my kids away, take the kids away, take my children away, threatens to take the kids",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
         ", cerai gratis"
         ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi"
         ", bisa ambil anak, hak asuh anak"
-        ", pengakuan anak, tes DNA, tidak menafkahi, suami tidak menafkahi, tidak mau mengakui anak",
+        ", pengakuan anak, tes DNA, tidak menafkahi, suami tidak menafkahi, tidak mau mengakui anak"
+        ", ambil anak saya, mau ambil anak, merebut anak, rebut anak",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
