@@ -1213,7 +1213,8 @@ SEARCH_TERMS = {
         ", me quitó el celular, me quita el celular, me quitó el teléfono, me rompió el celular, me escondió el "
         "celular, no me deja usar el celular"
         ", mi casero me acosa, el dueño de la casa me acosa, el arrendador me acosa, me obligó a abortar, "
-        "aborto forzado, mis suegros me maltratan",
+        "aborto forzado, mis suegros me maltratan"
+        ", me jode, me jode la vida, me dio una pela, una pela, pela, me cae a golpes",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1289,7 +1290,9 @@ SEARCH_TERMS = {
         ", hp diambil, hp saya diambil, hpku diambil, hp dirampas, hp disita, hp dibanting, hp dirusak, "
         "gak boleh pegang hp, tidak boleh pegang hp"
         ", pemilik kos melecehkan, bapak kos melecehkan, pemilik kontrakan melecehkan, dipaksa aborsi, "
-        "dipaksa menggugurkan, mertua kasar, mertua saya kasar, dianiaya mertua",
+        "dipaksa menggugurkan, mertua kasar, mertua saya kasar, dianiaya mertua"
+        ", dipukulin laki, dipukul laki, laki gw mukul, laki saya mukul, maksa ngeseks, dipaksa ngeseks, "
+        "dipaksa hubungan badan, pacar maksa, cowok maksa",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
