@@ -486,6 +486,16 @@ NEGATIONS = {
 #: "can't sleep" (none), but not "no tengo dónde dormir" (I have nowhere to sleep).
 NEGATION_REACH = 1
 
+#: Stop words of wanting and of "any more" that a negation reaches through, not counted in ``NEGATION_REACH``: "no
+#: quiero vivir", "não quero mais viver", "i don't want to live anymore" say "not" of living (the words of a wish to
+#: die), where "no tengo dónde vivir" (I have nowhere to live) does not.
+NEGATION_THROUGH = {
+    "es": "quiero quiere",
+    "pt": "quero quer mais",
+    "en": "want wanna to",
+    "id": "mau ingin pengen",
+}
+
 #: The phrases of "free" that say no paying ("sin pagar", "sem custo", "tanpa biaya", "no cost"): no listing is found
 #: by them, and their negation would make a need of the word after it ("sem pagar": not paid, as "no me pagan" says,
 #: which is legal aid). They are not searched when they set the filter (``ServiceFilter.with_filters_said``).
@@ -503,12 +513,17 @@ def says_cost_only(text: str, said: Said) -> bool:
 
 def negated(words: list[str], language: str) -> list[bool]:
     """For each of ``meaningful(words, language)``, whether a negation (``NEGATIONS``) comes before it with at most
-    ``NEGATION_REACH`` other stop words between them. None is when every word is a stop word."""
+    ``NEGATION_REACH`` other stop words between them (those of ``NEGATION_THROUGH`` not counted). None is when every
+    word is a stop word."""
     dropped, negations = stop_words(language), set(NEGATIONS.get(language, "").split())
+    through = set(NEGATION_THROUGH.get(language, "").split())
     marks, since = [], None  # stop words since the last negation, None when none came
     for word in words:
         if word in dropped:
-            since = 0 if word in negations else (None if since is None else since + 1)
+            if word in negations:
+                since = 0
+            elif since is not None and word not in through:
+                since += 1
             continue
         marks.append(since is not None and since <= NEGATION_REACH)
         since = None

@@ -565,6 +565,29 @@ def test_a_term_of_stop_words_alone_finds_its_help_among_other_words(client):
         assert listed(html, language, station), query
 
 
+@pytest.mark.parametrize(
+    ("language", "wish", "need"),
+    [
+        ("en", "i dont want to live anymore", "i dont have a place to live"),
+        ("pt", "não quero mais viver", "não tenho onde viver"),
+    ],
+)
+def test_a_wish_to_die_finds_mental_health_care_and_not_a_place_to_live(client, language, wish, need):
+    """A negation reaches through the words of wanting ("don't want to", "não quero mais"): the wish to die is the
+    mental health care's term, not the shelter's "live"."""
+    terms = {"en": "dont want to live", "pt": "não quero mais viver"}
+    places = {"en": "place to live", "pt": "onde viver"}
+    care = ServiceCategoryFactory(slug="mental-health-care", **{f"search_terms_{language}": terms[language]})
+    shelter = ServiceCategoryFactory(slug="safe-shelter", **{f"search_terms_{language}": places[language]})
+    clinic = ServiceFactory(name_es="Clínica Ceiba", description_es="Atención.", categories=[care])
+    house = ServiceFactory(name_es="Casa Roble", description_es="Atención.", categories=[shelter])
+
+    html = page(client, language, wish)
+    assert listed(html, language, clinic) and not listed(html, language, house)
+    html = page(client, language, need)
+    assert listed(html, language, house) and not listed(html, language, clinic)
+
+
 def test_a_term_of_stop_words_is_said_when_its_words_came_earlier_too(client):
     """ "nowhere to go" after "i want to leave": the second "to" was dropped as a repeat, the phrase was no longer
     said, and the page found nothing."""

@@ -331,6 +331,11 @@ def test_a_term_is_read_in_the_page_language_first():
         ("pt", "ajuda sem policia", [True]),
         ("en", "help without police", [True]),
         ("id", "bantuan tanpa polisi", [False, True]),
+        # Through the words of wanting: a wish to die, where having nowhere to live is not.
+        ("pt", "nao quero mais viver", [True]),
+        ("en", "i dont want to live anymore", [True]),
+        ("en", "i dont have a place to live", [False, False]),
+        ("es", "no quiero vivir", [True]),
     ],
 )
 def test_a_negation_is_said_of_the_next_meaningful_word_close_enough(language, query, marks):
