@@ -829,23 +829,29 @@ SEARCH_TERMS = {
         ", se quiere morir, quiere matarse, habla de suicidarse"
         ", ataque de pánico, crisis de pánico, crisis de ansiedad, ataque de ansiedad"
         ", se corta, se cortó, cortarse, autolesión, autolesiones, se hace daño"
-        ", esquizofrenia, bipolar, discapacidad psicosocial",
+        ", esquizofrenia, bipolar, discapacidad psicosocial"
+        ", no quiero vivir, ya no quiero vivir, no quiero vivir más, no le encuentro sentido a la vida",
         "psiquiatra, psiquiatria, CAPS, remédio controlado, suicídio, pensamentos suicidas, transtorno mental, "
         "penso em me matar, me suicidar, suicidar, quero morrer, vontade de morrer"
         ", quer morrer"
         ", crise de ansiedade, crise de pânico, ataque de pânico, síndrome do pânico, medicamentos"
         ", se corta, se cortando, automutilação, autolesão, se machucando de propósito"
-        ", esquizofrenia, bipolar, deficiência psicossocial",
+        ", esquizofrenia, bipolar, deficiência psicossocial"
+        ", não quero viver, não quero continuar vivendo, não aguento mais viver, cansada de viver"
+        ", não quero mais viver, nao quero mais viver",
         "psychiatrist, psychiatric care, medication, suicidal, suicide, mental illness, want to die, suicidal thoughts"
         ", wants to die, she wants to die"
         ", panic attack, anxiety attack, panic disorder"
         ", self harm, self-harm, cutting herself, cutting myself, ending it, end it all, end my life, kill myself"
         ", schizophrenia, bipolar, psychosocial disability"
-        ", 988, 988 lifeline, suicide and crisis lifeline",
+        ", 988, 988 lifeline, suicide and crisis lifeline"
+        ", tired of being alive, tired of living, no reason to live"
+        ", dont want to live, don't want to live, i dont want to live anymore, dont want to be alive",
         "psikiater, rumah sakit jiwa, obat, bunuh diri, ingin mati, gangguan jiwa, mau mati, pengen mati"
         ", serangan panik, serangan kecemasan"
         ", menyakiti diri sendiri, nyakitin diri sendiri, melukai diri sendiri, self harm, sayat tangan"
-        ", skizofrenia, bipolar, ODGJ",
+        ", skizofrenia, bipolar, ODGJ"
+        ", gak mau hidup lagi, tidak mau hidup lagi, nggak mau hidup, ga mau hidup, capek hidup, lelah hidup",
     ),
     "medical-care": _t(
         "médico, médica, doctor, doctora, hospital, clínica, centro de salud, posta médica, consultorio, "
@@ -1064,23 +1070,27 @@ SEARCH_TERMS = {
         "acompañamiento a juicio, fotos íntimas, difundió mis fotos, subió mis fotos, Ley Olimpia, no me creyeron, "
         "la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia"
         ", dónde denunciar, cómo denunciar, me estafaron, estafa"
-        ", retirar la denuncia",
+        ", retirar la denuncia"
+        ", me robaron, robo, asalto, me asaltaron, fui robada, me robaron todo, me robaron los papeles",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
         "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes, "
         "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO"
         ", onde denunciar, como denunciar, fui enganada, pix pra apagar"
-        ", retirar a queixa, retirar a denúncia",
+        ", retirar a queixa, retirar a denúncia"
+        ", me roubaram, fui roubada, roubo, assalto, fui assaltada, roubaram tudo, roubaram meus documentos",
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
         "intimate images, revenge porn, leaked my nudes, posted my nudes, "
         "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report"
         ", where to report, how to report, scammed, scam"
         ", report assault, report an assault, report sexual assault"
-        ", drop the charges, withdraw the complaint",
+        ", drop the charges, withdraw the complaint"
+        ", robbed, got robbed, i was robbed, mugged, robbery, stole everything, stole my documents",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
         "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
         ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan, revenge porn"
-        ", cabut laporan, mencabut laporan, lapor kekerasan",
+        ", cabut laporan, mencabut laporan, lapor kekerasan"
+        ", dirampok, kena rampok, dijambret, kecopetan, dicopet, perampokan, dokumen dicuri",
     ),
     "asylum-migration": _t(
         "asilo, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
@@ -1748,7 +1758,9 @@ SEARCH_TERMS = {
         ", ambil barang barang, ambil barang"
         ", kartu sim baru, ganti nomor, nomor baru"
         ", ngecek hp, kontrol hp, tanpa ketahuan suami, tanpa sepengetahuan suami"
-        ", ninggalin suami, mau ninggalin suami, meninggalkan suami, ingin meninggalkan suami, ninggalin pacar",
+        ", ninggalin suami, mau ninggalin suami, meninggalkan suami, ingin meninggalkan suami, ninggalin pacar"
+        ", gak mau suami tahu, tidak mau suami tahu, jangan sampai suami tahu, biar suami gak tahu, "
+        "suami jangan sampai tahu",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "
