@@ -990,19 +990,25 @@ SEARCH_TERMS = {
         ", me pateó la barriga embarazada"
         # French and Haitian Creole
         ", enceinte, ansent"
-        ", ultrasonido, ecografía, eco del bebé, ultrasonido del embarazo",
+        ", ultrasonido, ecografía, eco del bebé, ultrasonido del embarazo"
+        ", perdí a mi bebé, perdí el bebé, perdí mi bebé, aborto espontáneo, pérdida del embarazo, "
+        "pérdida gestacional, bebé nació muerto",
         "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
         "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha"
-        ", ultrassom, ultrassonografia, ecografia, ultrassom do bebê",
+        ", ultrassom, ultrassonografia, ecografia, ultrassom do bebê"
+        ", perdi meu bebê, perdi o bebê, perdi o neném, aborto espontâneo, perda gestacional, bebê nasceu morto",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
         "pregnancy doctor, prenatal doctor, prenatal checkup, prenatal care, prenatal visit, left me pregnant, "
         "pregnant and alone"
-        ", ultrasound, sonogram, baby scan",
+        ", ultrasound, sonogram, baby scan"
+        ", lost my baby, lost the baby, miscarriage, miscarried, had a miscarriage, pregnancy loss, stillbirth, "
+        "stillborn",
         "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
         "hamil di luar nikah, hamil duluan, persalinan, periksa kehamilan, cek kandungan, ditinggal pas hamil, "
         "hamil sendirian"
         ", perut ditendang pas hamil"
-        ", USG, usg kehamilan, cek USG",
+        ", USG, usg kehamilan, cek USG"
+        ", keguguran, bayi meninggal, kehilangan bayi, bayi lahir mati",
     ),
     "legal-aid": _t(
         "abogado, abogada, licenciado, licenciada, asesoría legal, asesoría jurídica, ayuda legal, asistencia "
@@ -1302,7 +1308,8 @@ SEARCH_TERMS = {
         ", pemilik kos melecehkan, bapak kos melecehkan, pemilik kontrakan melecehkan, dipaksa aborsi, "
         "dipaksa menggugurkan, mertua kasar, mertua saya kasar, dianiaya mertua"
         ", dipukulin laki, dipukul laki, laki gw mukul, laki saya mukul, maksa ngeseks, dipaksa ngeseks, "
-        "dipaksa hubungan badan, pacar maksa, cowok maksa",
+        "dipaksa hubungan badan, pacar maksa, cowok maksa"
+        ", dianiaya, aniaya, penganiayaan, dianiaya suami",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
@@ -1670,7 +1677,8 @@ SEARCH_TERMS = {
         ", recruitment agency, recruiter, placement fee, agency fee, is the agency legit"
         ", relocation, relocation program, haitian, got off the bus, just got off the bus"
         ", open a bank account, bank account, kasambahay, my amo"
-        ", iom, international organization for migration",
+        ", iom, international organization for migration"
+        ", relocate",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
@@ -1691,7 +1699,8 @@ SEARCH_TERMS = {
         ", está en mi puerta, me está esperando afuera"
         ", gota a gota, préstamo gota a gota, prestamista"
         ", cerrajero"
-        ", miedo por mi vida, tengo miedo de que me mate, me da miedo",
+        ", miedo por mi vida, tengo miedo de que me mate, me da miedo"
+        ", chantaje, me chantajea, chantajeando, sextorsión",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
@@ -1701,7 +1710,8 @@ SEARCH_TERMS = {
         ", tá na minha porta, tá lá fora"
         ", agiota"
         ", chaveiro, trocar a fechadura"
-        ", medo, tenho medo, estou com medo, to com medo, tô com medo, medo dele, temo pela minha vida, medo de morrer",
+        ", medo, tenho medo, estou com medo, to com medo, tô com medo, medo dele, temo pela minha vida, medo de morrer"
+        ", extorquindo, me extorquindo, extorquir, chantagem, me chantageando, chantageada, sextorsão",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
@@ -1711,7 +1721,8 @@ SEARCH_TERMS = {
         ", loan shark, hes outside, he is outside"
         ", locksmith, hes coming back, he is coming back"
         ", scared, afraid, i'm scared, im scared, i am scared, i am afraid, afraid for my life, fear for my life"
-        ", scared for my life",
+        ", scared for my life"
+        ", blackmail, blackmailing, blackmailed, blackmailing me, sextortion, extorting me",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
@@ -1720,7 +1731,8 @@ SEARCH_TERMS = {
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
         ", gedor pintu, nungguin di depan, ngancem, diancem"
         ", tukang kunci, ganti kunci, ngamuk, suami ngamuk"
-        ", takut, aku takut, saya takut, ketakutan, takut dibunuh, mau dibunuh, takut dibunuh suami, takut mati",
+        ", takut, aku takut, saya takut, ketakutan, takut dibunuh, mau dibunuh, takut dibunuh suami, takut mati"
+        ", diancam sebar foto, pemerasan seksual, sextortion",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "
