@@ -959,7 +959,8 @@ SEARCH_TERMS = {
     "family-planning": _t(
         "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas, "
         "ligadura de trompas, vasectomía"
-        ", pastilla del día siguiente, anticoncepción de emergencia",
+        ", pastilla del día siguiente, anticoncepción de emergencia"
+        ", IVE, ILE, interrupción voluntaria del embarazo, interrupción legal del embarazo",
         "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula, colocar DIU, laqueadura, ligadura, "
         "vasectomia"
         ", pílula do dia seguinte, anticoncepção de emergência",
@@ -1309,7 +1310,8 @@ SEARCH_TERMS = {
         "dipaksa menggugurkan, mertua kasar, mertua saya kasar, dianiaya mertua"
         ", dipukulin laki, dipukul laki, laki gw mukul, laki saya mukul, maksa ngeseks, dipaksa ngeseks, "
         "dipaksa hubungan badan, pacar maksa, cowok maksa"
-        ", dianiaya, aniaya, penganiayaan, dianiaya suami",
+        ", dianiaya, aniaya, penganiayaan, dianiaya suami"
+        ", trafiking, korban trafiking, trafficking, korban perdagangan orang",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
