@@ -711,7 +711,8 @@ SEARCH_TERMS = {
         "bus terminal, stuck at the bus station, somewhere to stay, need somewhere to stay, "
         "somewhere to stay tonight"
         ", sleeping on the street, sleeping on the streets, sleeping rough, sleep on the street"
-        ", shelter open now, shelter open right now, shelter open tonight",
+        ", shelter open now, shelter open right now, shelter open tonight"
+        ", on the street with my baby, living on the street",
         "penampungan darurat, malam ini, menginap malam ini, 24 jam, rumah aman darurat"
         ", dikunciin di luar, gak boleh masuk rumah, terminal bus, di terminal, tempat nginep, numpang nginep, "
         "nginep"
@@ -912,22 +913,26 @@ SEARCH_TERMS = {
         "fractura, hueso roto, brazo roto, pierna rota, me rompí el brazo, me quebré el brazo, puntadas, "
         "estrangulamiento, me ahorcó, me estranguló"
         ", me pateó la barriga, me pateó el estómago, me rompió la boca, me partió la boca, boca rota, "
-        "labio roto, diente roto, me rompió un diente, vómito, vomitando, emergencia",
+        "labio roto, diente roto, me rompió un diente, vómito, vomitando, emergencia"
+        ", me quemó, quemadura, quemaduras",
         "pronto-socorro, UPA, emergência, plantão, ambulância, "
         "fratura, osso quebrado, braço quebrado, perna quebrada, quebrei o braço, levar pontos, "
         "estrangulamento, me enforcou, me estrangulou"
         ", chutou minha barriga, chute na barriga, soco na barriga, cortou minha boca, boca cortada, "
         "lábio cortado, dente quebrado, quebrou meu dente, pancada na cabeça, tonta, vomitando, braço inchado, "
         "inchado, inchada"
-        ", inxado, inxada, braço inxado",
+        ", inxado, inxada, braço inxado"
+        ", me queimou, queimadura, queimaduras",
         "emergency room, er, a&e, urgent care, ambulance, "
         "broken bone, broken arm, broken leg, broke my arm, broke my leg, fracture, stitches, strangled, "
         "strangulation, choked me"
         ", punched my stomach, split lip, busted lip, broke my tooth, broken tooth, knocked my tooth out, "
-        "bleeding mouth, head injury, dizzy, vomiting, throwing up, concussion",
+        "bleeding mouth, head injury, dizzy, vomiting, throwing up, concussion"
+        ", burned me, he burned me, burns, burn injury",
         "IGD, UGD, gawat darurat, ambulans, patah tulang, tangan patah, kaki patah, jahit luka, dicekik"
         ", perut ditendang, ditendang perutnya, bibir sobek, gigi patah, kepala terbentur, pusing, muntah, "
-        "muntah muntah, bengkak, gak bisa digerakin",
+        "muntah muntah, bengkak, gak bisa digerakin"
+        ", luka bakar, disiram air panas, kena air panas",
     ),
     "forensic-examination": _t(
         "examen médico legal, medicina legal, legista, médico forense, peritaje, dictamen médico, constatación de "
