@@ -399,11 +399,7 @@ class ServiceFilter(django_filters.FilterSet):
         filters = {name: found for name, found in filters_said(text).items() if not data.get(name)}
         rest = without(
             text,
-            [
-                found
-                for name, found in filters.items()
-                if name in LEFT_OUT_WHEN_SAID or (name == "free" and says_cost_only(text, found))
-            ],
+            [found for name, found in filters.items() if name in LEFT_OUT_WHEN_SAID or says_cost_only(text, found)],
         )
         spoken = None if data.get("language") else language_named(rest, language)
         chosen_group = bool(data.get("population"))

@@ -486,7 +486,7 @@ NEGATIONS = {
 #: "can't sleep" (none), but not "no tengo dónde dormir" (I have nowhere to sleep).
 NEGATION_REACH = 1
 
-#: Stop words of wanting and of "any more" that a negation reaches through, not counted in ``NEGATION_REACH``: "no
+#: Stop words of wanting (and Portuguese "mais") that a negation reaches through, not counted in ``NEGATION_REACH``: "no
 #: quiero vivir", "não quero mais viver", "i don't want to live anymore" say "not" of living (the words of a wish to
 #: die), where "no tengo dónde vivir" (I have nowhere to live) does not.
 NEGATION_THROUGH = {
