@@ -709,7 +709,7 @@ SEARCH_TERMS = {
         ", locked out, locked me out, he locked me out, can't go home, can't go back home, cant go home tonight, "
         "nowhere to sleep tonight, kicked out tonight, bus station, greyhound, greyhound station, "
         "bus terminal, stuck at the bus station, somewhere to stay, need somewhere to stay, "
-        "somewhere to stay tonight"
+        "somewhere to stay tonight, sending me back home"
         ", sleeping on the street, sleeping on the streets, sleeping rough, sleep on the street"
         ", shelter open now, shelter open right now, shelter open tonight"
         ", on the street with my baby, living on the street",
@@ -1183,23 +1183,26 @@ SEARCH_TERMS = {
         "emergencia mujer, centro de justicia para las mujeres, asistente social, promotora"
         ", visita domiciliaria, visita a domicilio"
         ", salí de la cárcel, recién salida de la cárcel, salí de prisión"
-        ", sin policía, sin la policía, sin denunciar, no quiero denunciar",
+        ", sin policía, sin la policía, sin denunciar, no quiero denunciar"
+        ", no quiero denunciar a la policía, no quiero poner la denuncia",
         "gestão de casos, assistente social, serviço social, acompanhamento, encaminhamento, rede de atendimento, "
         "atendimento integral, CREAS, CRAS, centro de referência, casa da mulher brasileira, técnica de "
         "referência, plano de atendimento, acolhida, rede de proteção"
         ", visita domiciliar"
         ", egressa, egressa do sistema prisional, saí da prisão, ex-presidiária"
-        ", sem polícia, sem a polícia, sem denunciar, não quero denunciar",
+        ", sem polícia, sem a polícia, sem denunciar, não quero denunciar"
+        ", não quero denunciar na polícia, não quero ir na delegacia, não quero fazer boletim de ocorrência",
         "case management, case manager, case worker, caseworker, social worker, advocate, victim advocate, "
         "referral, referrals, follow-up, one-stop center, integrated services, service coordination, care plan, "
         "intake"
         ", just released from prison, out of prison, formerly incarcerated"
-        ", without police, without the police, no police, no cops, without reporting",
+        ", without police, without the police, no police, no cops, without reporting"
+        ", don't want to report, don't want to press charges",
         "manajemen kasus, manajer kasus, pekerja sosial, peksos, pendamping, pendampingan, pendamping korban, "
         "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut"
         ", mantan napi, baru keluar penjara"
         ", tanpa polisi, tanpa lapor, gak mau lapor, nggak mau lapor, tidak mau lapor, tidak mau melapor"
-        ", gak mau lapor polisi, tidak mau lapor polisi",
+        ", gak mau lapor polisi, tidak mau lapor polisi, tidak mau pergi ke polisi, gak mau pergi ke polisi",
     ),
     "gbv-case-management": _t(
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "

@@ -486,13 +486,14 @@ NEGATIONS = {
 #: "can't sleep" (none), but not "no tengo dónde dormir" (I have nowhere to sleep).
 NEGATION_REACH = 1
 
-#: Stop words of wanting (and Portuguese "mais") that a negation reaches through, not counted in ``NEGATION_REACH``: "no
-#: quiero vivir", "não quero mais viver", "i don't want to live anymore" say "not" of living (the words of a wish to
-#: die), where "no tengo dónde vivir" (I have nowhere to live) does not.
+#: Stop words of wanting (and Portuguese "mais") and of going to a place that a negation reaches through, not counted
+#: in ``NEGATION_REACH``: "no quiero vivir", "não quero mais viver", "i don't want to live anymore" say "not" of living
+#: (the words of a wish to die), where "no tengo dónde vivir" (I have nowhere to live) does not; "no quiero ir a la
+#: policía", "não quero ir na polícia", "i don't want to go to the police" say "not" of the police.
 NEGATION_THROUGH = {
-    "es": "quiero quiere",
-    "pt": "quero quer mais",
-    "en": "want wanna to",
+    "es": "quiero quiere ir a al la el",
+    "pt": "quero quer mais ir a ao na no pra pro o",
+    "en": "want wanna to go the",
     "id": "mau ingin pengen",
 }
 

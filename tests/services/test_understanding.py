@@ -606,6 +606,10 @@ def test_a_term_of_stop_words_is_said_when_its_words_came_earlier_too(client):
         ("pt", "quero ajuda mas sem polícia"),
         ("en", "help without police"),
         ("id", "mau cerita tapi gak mau lapor polisi"),
+        ("es", "no quiero ir a la policía"),
+        ("pt", "não quero ir na polícia"),
+        ("en", "i don't want to go to the police"),
+        ("id", "aku gak mau ke polisi"),
     ],
 )
 def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(client, language, query):
@@ -617,7 +621,7 @@ def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(cl
         search_terms_es="sin policía",
         search_terms_pt="sem polícia",
         search_terms_en="without police",
-        search_terms_ind="gak mau lapor polisi",
+        search_terms_ind="gak mau lapor polisi, tanpa polisi",
     )
     police = ServiceCategoryFactory(
         slug="specialised-police",

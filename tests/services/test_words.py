@@ -336,6 +336,12 @@ def test_a_term_is_read_in_the_page_language_first():
         ("en", "i dont want to live anymore", [True]),
         ("en", "i dont have a place to live", [False, False]),
         ("es", "no quiero vivir", [True]),
+        # Through the words of going to a place, and its articles: not the police.
+        ("es", "no quiero ir a la policia", [True]),
+        ("pt", "nao quero ir na policia", [True]),
+        ("en", "i dont want to go to the police", [True]),
+        ("id", "gak mau ke polisi", [True]),
+        ("es", "no tengo dinero para ir a la policia", [True, False]),  # said of the money, not of the police
     ],
 )
 def test_a_negation_is_said_of_the_next_meaningful_word_close_enough(language, query, marks):
