@@ -310,6 +310,16 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     assert not listed(html, language, named)
 
 
+def test_stranger_is_not_corrected_into_a_term_of_emergency_care(client):
+    """ "my parents are sending me back home to marry a stranger" (set AF) was read as "... marry a strangled" and
+    showed the help for strangulation."""
+    care = ServiceCategoryFactory(slug="emergency-medical-care", name_en="Emergency care", search_terms_en="strangled")
+    clinic = ServiceFactory(name_es="Clínica Ceiba", description_es="Atención.", categories=[care])
+    html = page(client, "en", "stranger")
+    assert 'class="correction"' not in html
+    assert not listed(html, "en", clinic)
+
+
 def test_corrections_come_from_public_listings_only(client):
     hidden = ServiceFactory(
         organisation=OrganisationFactory(pending=True, name_es="Fundación Zafiroazul"), name_es="Zafiroazul"
