@@ -1010,7 +1010,8 @@ SEARCH_TERMS = {
         ", lost my baby, lost the baby, miscarriage, miscarried, had a miscarriage, pregnancy loss, stillbirth, "
         "stillborn",
         "hamil, kehamilan, bidan, melahirkan, nifas, menyusui, posyandu, ibu hamil, dokter kehamilan, "
-        "hamil di luar nikah, hamil duluan, persalinan, periksa kehamilan, cek kandungan, ditinggal pas hamil, "
+        "hamil di luar nikah, hamil duluan, persalinan, periksa kehamilan, cek kandungan, periksa kandungan, "
+        "ditinggal pas hamil, "
         "hamil sendirian"
         ", perut ditendang pas hamil"
         ", USG, usg kehamilan, cek USG"
@@ -1513,7 +1514,7 @@ SEARCH_TERMS = {
         "bañarme, ducha, lavar ropa, recibo de luz, pagar la luz, pagar los recibos, "
         "hambre, pasando hambre, no tengo qué comer, tanque de gas, cilindro de gas, ropa de abrigo, ropa para el "
         "frío, chamarra, chompa"
-        ", muebles, colchón, enseres",
+        ", muebles, colchón, enseres, me dejó sin nada",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, "

@@ -24,7 +24,6 @@ from .understanding import (
     RANK_PLACE,
     RANK_TURNS,
     found_units,
-    in_categories,
     named,
     related_categories,
     strong_categories,
@@ -465,18 +464,10 @@ def strong_rows(index, start: int, stop: int | None) -> list | None:
         others = strong.exclude(engine.in_names(groups[0])).order_by(*order[1:])
         # A named category's matches, when the search counted up to the limit, are many.
         many = bool(categories) and getattr(index, "many_matches", False)
-        # When the word's own categories are every category it names, being of one is matching the word.
-        own = {facet("category", pk) for pk in concept.categories}
-        if categories and own.issuperset(categories):
-            # A service of another help is of none of them: with the word in its names, it ranks below them.
+        if concept.categories:
+            # Its strong categories are its own (``strong_categories``): being of one is matching the word. A
+            # service of another help is of none of them: with the word in its names, it ranks below them.
             ids = engine.ids_of_categories(index, others, groups[0], categories, stop - len(rows), many=many)
-        elif concept.categories:
-            # The word in the names of a service of another help counts as its category (or less): those of a
-            # category the word names rank with the rest.
-            named_here = engine.in_names(groups[0])
-            outside = in_categories(concept.categories, db=index.db) | ~engine.of_facets(categories)
-            others = strong.exclude(named_here & outside).order_by(*order[1:])
-            ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         else:
             ids = engine.ids_of_strong_matches(others, stop - len(rows), many=many)
         rows += [(pk, RANK_CATEGORY) for pk in ids]

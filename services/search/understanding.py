@@ -322,7 +322,10 @@ def related_categories(understanding: Understanding, concept: Concept, word: str
 
 def strong_categories(understanding: Understanding) -> set[int]:
     """Every query word's ``related_categories``: a document of none of them, with no query word in its names,
-    ranks ``RANK_PLACE`` at most for each word."""
+    ranks ``RANK_PLACE`` at most for each word. A lone concept that names types of help: theirs alone
+    (``words_rank``)."""
+    if len(understanding.concepts) == 1 and understanding.concepts[0].categories:
+        return set(understanding.concepts[0].categories)
     return {
         pk
         for concept in understanding.concepts
@@ -513,7 +516,12 @@ def words_rank(understanding: Understanding, document: str = "", *, db: str = "d
                     output_field=IntegerField(),
                 )
                 whens = [When(in_categories(concept.categories, document, db=db), then=of_help)]
+                # Another help whose terms merely have a word of it ranks as a place: "he follows me" (safety) is no
+                # case management, whose "follow-up" shares its stem.
                 related = related - concept.categories
+                if related:
+                    whens.append(When(in_categories(related, document, db=db), then=Value(RANK_PLACE + extra)))
+                    related = set()
             else:
                 named_here = named(understanding, concept, word, word_forms, document, db=db)
                 whens = [When(named_here, then=Value(RANK_NAME + word_extra))]
