@@ -741,7 +741,8 @@ SEARCH_TERMS = {
         "no puedo dormir, "
         "abuso en la infancia, trauma de la infancia, ya no aguanto, no aguanto más"
         ", ya no puedo más, no puedo más, ya no doy más, estoy al límite"
-        ", relación tóxica, tóxico",
+        ", relación tóxica, tóxico"
+        ", terapia de conversión, terapias de conversión",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -751,7 +752,8 @@ SEARCH_TERMS = {
         "falar com alguém, choro muito, chorando, não paro de chorar, desanimada, sem vontade de nada, "
         "abuso na infância, sofri abuso quando criança, trauma de infância, não aguento mais"
         ", não posso mais, não dá mais, não consigo mais, to no limite, no meu limite"
-        ", relacionamento tóxico, tóxico",
+        ", relacionamento tóxico, tóxico"
+        ", terapia de conversão",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
@@ -761,7 +763,8 @@ SEARCH_TERMS = {
         "crying, can't stop crying, crying all the time, overwhelmed, breakdown, feel like giving up"
         ", can't take it anymore, can't do this anymore, can't go on like this, can't handle it anymore, "
         "i give up, at my limit, breaking down"
-        ", toxic relationship, toxic",
+        ", toxic relationship, toxic"
+        ", conversion therapy",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
@@ -770,7 +773,8 @@ SEARCH_TERMS = {
         "tidak bisa tidur, gak bisa tidur, "
         "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri, gak kuat lagi"
         ", udah gak sanggup, gak sanggup lagi, capek hidup"
-        ", hubungan toxic, toxic",
+        ", hubungan toxic, toxic"
+        ", terapi konversi, ruqyah, diruqyah",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis"
@@ -1086,7 +1090,8 @@ SEARCH_TERMS = {
         ", retirar la denuncia"
         ", me robaron, robo, asalto, me asaltaron, fui robada, me robaron todo, me robaron los papeles",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
-        "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, vazamento de nudes, "
+        "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, espalhou meus nudes, "
+        "vazamento de nudes, "
         "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO"
         ", onde denunciar, como denunciar, fui enganada, pix pra apagar"
         ", retirar a queixa, retirar a denúncia"
@@ -1256,7 +1261,8 @@ SEARCH_TERMS = {
         "me enforcou, tentou me enforcar, me estrangulou, apertou meu pescoço, casamento forçado, me obrigam a "
         "casar, casar à força, me assedia no trabalho, "
         "patrão passa a mão em mim, chefe passa a mão em mim, patrão me assedia, meu homem me bate, "
-        "espalhou minhas fotos, espalhou fotos íntimas, meu chefe me toca, chefe passa a mão, patrão pegou meu "
+        "espalhou minhas fotos, espalhou fotos íntimas, espalhou meus nudes, meu chefe me toca, chefe passa a mão, "
+        "patrão pegou meu "
         "passaporte"
         ", maus-tratos a idosos, maus-tratos contra idosa, idosa agredida, minha vó apanha, minha avó apanha,"
         " bate na minha avó, bate na minha vó"
@@ -1291,7 +1297,7 @@ SEARCH_TERMS = {
         ", online abuse, tech abuse, technology-facilitated abuse, cyberstalking, hacked my account"
         ", hacked my instagram, fake account, fake profile, posting my pics, posting my pictures, deepfake"
         ", deepfakes, hes hurting me, he is hurting me"
-        ", elder abuse, abusing my grandmother, beaten by husband, beaten by my husband, beaten"
+        ", elder abuse, abusing my grandmother, abuses my grandma, beaten by husband, beaten by my husband, beaten"
         ", took my phone, takes my phone, broke my phone, smashed my phone, hid my phone, wont let me use my phone"
         ", sharing my nudes, shared my nudes, sharing my pictures, landlord harassing me, landlord is "
         "harassing me, sex for rent, forced abortion, forced me to have an abortion, in laws abuse me, mother"
@@ -1555,7 +1561,7 @@ SEARCH_TERMS = {
         ", recarga, recarga de celular, crédito pro celular, crédito no celular",
         "cash transfer, multipurpose cash, money, cash card, "
         "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
-        ", money for a ticket, bus money, money for the bus, bus fare, bus ticket"
+        ", money for a ticket, bus money, money for the bus, bus fare, bus ticket, can't afford the bus"
         ", phone credit, top up my phone, prepaid minutes"
         ", greyhound ticket, plane ticket",
         "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
@@ -1718,7 +1724,8 @@ SEARCH_TERMS = {
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
-        "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, "
+        "assédio, assédio sexual, importunação sexual, me persegue, me ameaça, me vigia, ele me vigia, "
+        "fica me vigiando, "
         "extorsão, milícia, facção, trocar a fechadura, fechadura, me mata se eu largar ele, "
         "vai me matar se eu largar ele"
         ", tá na minha porta, tá lá fora"

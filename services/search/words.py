@@ -543,13 +543,13 @@ SHORTEST_SOUNDED = 3
 #: means something else: "mama" into Indonesian "mana" (which) and "mami" into "mati" (dead), "señor" into "menor",
 #: "fled" into "flee" (with "home", the shelters' "flee home"), "lick" (Caribbean: hit) into "sick", "waria" (a trans
 #: woman) into "maria", "semana" (week) into Indonesian "kemana" (where to), "sending" into "ending", "tunggal"
-#: (single: "ibu tunggal", a single mother) into "tinggal" (to live), "stranger" into "strangled". With the page
-#: language's stopwords-iso list (``everyday``).
+#: (single: "ibu tunggal", a single mother) into "tinggal" (to live), "stranger" into "strangled", "paman" (uncle)
+#: into "aman" (safe). With the page language's stopwords-iso list (``everyday``).
 EVERYDAY_WORDS = {
     "es": "mama mami papa papi senor senora semana",
     "pt": "mae mamae mainha pai painho semana aberto aberta",
     "en": "mama mom mommy fled male lick sending cleaning cleaner stranger",
-    "id": "mama waria tunggal kakak papua",
+    "id": "mama waria tunggal kakak papua paman",
 }
 
 

@@ -293,6 +293,7 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
         ("pt", "aberto", "Casa do Aborto"),
         ("en", "cleaning", "Leaving Safely"),
         ("id", "papua", "Rumah Papa"),
+        ("id", "paman", "Rumah Aman"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
@@ -303,7 +304,8 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     older sibling, set N) from "kakek" (grandfather); "my parents are sending me back home" asked for mental health
     care, a single mother for a place to live, a beaten sister for a grandfather; "aberto" (open, set P) from
     "aborto" (abortion): "abrigo aberto agora" asked for a shelter; "cleaning" (set Y) from "leaving" ("leave him" is
-    a term: "cleaning jobs" asked for safety planning), "papua" from "papá" ("mi papá me toca")."""
+    a term: "cleaning jobs" asked for safety planning), "papua" from "papá" ("mi papá me toca"), "paman" (uncle, set
+    AH) from "aman" (safe: "nenek saya dipukuli paman" was searched as "nenek saya dipukuli aman")."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
