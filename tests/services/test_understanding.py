@@ -294,6 +294,7 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
         ("en", "cleaning", "Leaving Safely"),
         ("id", "papua", "Rumah Papa"),
         ("id", "paman", "Rumah Aman"),
+        ("en", "speaking", "Shaking Hands"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
@@ -305,7 +306,8 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     care, a single mother for a place to live, a beaten sister for a grandfather; "aberto" (open, set P) from
     "aborto" (abortion): "abrigo aberto agora" asked for a shelter; "cleaning" (set Y) from "leaving" ("leave him" is
     a term: "cleaning jobs" asked for safety planning), "papua" from "papá" ("mi papá me toca"), "paman" (uncle, set
-    AH) from "aman" (safe: "nenek saya dipukuli paman" was searched as "nenek saya dipukuli aman")."""
+    AH) from "aman" (safe: "nenek saya dipukuli paman" was searched as "nenek saya dipukuli aman"), "speaking" (set
+    AI) from "shaking" ("trauma counseling spanish speaking" was searched as "... spanish shaking")."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
