@@ -1006,7 +1006,8 @@ SEARCH_TERMS = {
         "gravidez, grávida, gestante, pré-natal, parto, pós-parto, amamentação, "
         "médico do pré-natal, médico da gravidez, consulta pré-natal, me deixou grávida, grávida e sozinha"
         ", ultrassom, ultrassonografia, ecografia, ultrassom do bebê"
-        ", perdi meu bebê, perdi o bebê, perdi o neném, aborto espontâneo, perda gestacional, bebê nasceu morto",
+        ", perdi meu bebê, perdi o bebê, perdi o neném, aborto espontâneo, perda gestacional, bebê nasceu morto"
+        ", buchuda, tô buchuda",
         "pregnancy, pregnant, prenatal, antenatal, postpartum, breastfeeding, midwife, "
         "pregnancy doctor, prenatal doctor, prenatal checkup, prenatal care, prenatal visit, left me pregnant, "
         "pregnant and alone"
@@ -1246,7 +1247,8 @@ SEARCH_TERMS = {
         "celular, no me deja usar el celular"
         ", mi casero me acosa, el dueño de la casa me acosa, el arrendador me acosa, me obligó a abortar, "
         "aborto forzado, mis suegros me maltratan"
-        ", me jode, me jode la vida, me dio una pela, una pela, pela, me cae a golpes",
+        ", me jode, me jode la vida, me dio una pela, una pela, pela, me cae a golpes"
+        ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1274,10 +1276,11 @@ SEARCH_TERMS = {
         ", pegou meu celular, tomou meu celular, pegou meu telefone, quebrou meu celular, escondeu meu celular, "
         "não me deixa usar o celular"
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
-        "aborto forçado, meus sogros me maltratam",
+        "aborto forçado, meus sogros me maltratam"
+        ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
-        "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, "
+        "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
         "sexual harassment, harassment at work, workplace harassment, forced labor, forced labour, took my "
         "passport, "
         "forces me to have sex, makes me have sex, marital rape, takes my money, controls my money, "
@@ -1521,7 +1524,7 @@ SEARCH_TERMS = {
         "bañarme, ducha, lavar ropa, recibo de luz, pagar la luz, pagar los recibos, "
         "hambre, pasando hambre, no tengo qué comer, tanque de gas, cilindro de gas, ropa de abrigo, ropa para el "
         "frío, chamarra, chompa"
-        ", muebles, colchón, enseres, me dejó sin nada",
+        ", muebles, colchón, enseres, me dejó sin nada, no tengo ni un peso",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, "

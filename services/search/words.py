@@ -146,7 +146,8 @@ NEED_WORDS = {
 #: words), the nights and days before and after ("anoche", "ontem", "semalam", "besok") and the now ("ahorita", "agr",
 #: "skrg": the stop words have "ahora", "agora", "sekarang"), the verbs of saying ("falou", "disse", "told", "bilang":
 #: what was said is in the other words), Indonesian "kemana" (where to), "gimana" (how) and "pengen" (want),
-#: Portuguese "fica" ("he keeps on...", "where is...") and "tendo", "estando" ("tô tendo uma crise": the stop words
+#: Portuguese "fica" ("he keeps on...", "where is...") and "cara" (a guy, a filler, the face: "um tapa na cara" found
+#: the services of Caracas first), "tendo", "estando" ("tô tendo uma crise": the stop words
 #: have "tenho" and "estou", and Spanish "teniendo"), the Spanish words of being and having that Venezuelans write in
 #: Portuguese ("estoy", "tengo", "soy", "sin": portuñol on the Portuguese page, where the Spanish stop words are no
 #: stop words), Indonesian "suka" ("suka mukul": hits me often), Betawi "aye" (I) and "bener" (really), and English
@@ -155,7 +156,7 @@ NEED_WORDS = {
 CHAT_WORDS = {
     "es": "xq pq porq ke pa pal tb tmb tmbn xfa plis pls porfis anoche ahorita horita",
     "pt": "pq vc vcs tb tbm pra pro pros pras to ta q oq naum ne mt mto msm cmg hj td tds ex ontem falou disse fica "
-    "agr tendo estando estoy tengo soy sin pfv pfvr plmds",
+    "agr tendo estando estoy tengo soy sin pfv pfvr plmds cara",
     "en": "ur pls plz thx told mi fi cyaan caan dosent doesent dosnt dnt cnt wasent didint ned asap idk tbh omg btw",
     "id": "gue gw gua lo lu loe udah udh sdh aja sih nih deh yg dgn tp krn bgt banget kak mba mbak min sy ak aq gak "
     "nggak ga gk ngga ndak kagak mantan semalam kemarin besok bilang katanya suka skrg skg aye bener kemana gimana "

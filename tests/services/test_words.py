@@ -79,8 +79,8 @@ def test_stems_keeps_each_stem_once_in_order():
         ("id", "pacarku suka mukul aku", ["pacarku", "mukul"]),  # "suka": often, as "likes to"
         ("es", "mi ex me sigue", ["sigue"]),
         ("en", "he keeps following me", ["following"]),
-        # Free ("gratis", "de graça": English "free" is a stop word), the verbs of saying, "fica"; Indonesian "dini"
-        # (early: "nikah dini", child marriage) is kept.
+        # Free ("gratis", "de graça": English "free" is a stop word), the verbs of saying, "fica", "cara"; Indonesian
+        # "dini" (early: "nikah dini", child marriage) is kept.
         ("es", "abogado gratis", ["abogado"]),
         ("pt", "absorvente de graca", ["absorvente"]),
         ("pt", "advogado gratuito", ["advogado"]),
@@ -88,6 +88,7 @@ def test_stems_keeps_each_stem_once_in_order():
         ("en", "free lawyer", ["lawyer"]),
         ("pt", "ele falou q me mata se eu largar ele", ["mata", "largar"]),
         ("pt", "meu patrao fica passando a mao em mim", ["patrao", "passando", "mao", "mim"]),
+        ("pt", "meu marido me deu um tapa na cara", ["marido", "deu", "tapa"]),  # "cara": not Caracas
         ("en", "he told me hes gonna kill me", ["gonna", "kill"]),
         ("id", "nikah dini", ["nikah", "dini"]),
         # The now in chat ("agr", "ahorita", "skrg") and "tô tendo" (I'm having), which the stop words lack.
