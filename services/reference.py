@@ -1248,7 +1248,8 @@ SEARCH_TERMS = {
         ", mi casero me acosa, el dueño de la casa me acosa, el arrendador me acosa, me obligó a abortar, "
         "aborto forzado, mis suegros me maltratan"
         ", me jode, me jode la vida, me dio una pela, una pela, pela, me cae a golpes"
-        ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza",
+        ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza"
+        ", me jaló el cabello, me jaló del cabello",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1277,10 +1278,11 @@ SEARCH_TERMS = {
         "não me deixa usar o celular"
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
         "aborto forçado, meus sogros me maltratam"
-        ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra",
+        ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
+        "punched, punched me, pulled my hair, "
         "sexual harassment, harassment at work, workplace harassment, forced labor, forced labour, took my "
         "passport, "
         "forces me to have sex, makes me have sex, marital rape, takes my money, controls my money, "
@@ -1308,7 +1310,8 @@ SEARCH_TERMS = {
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
-        "suami kasar, kasar, mukul, dipukulin, digebukin, ditampar, nampar, cowok kasar, cowok mukul, pacar"
+        "suami kasar, kasar, mukul, dipukulin, digebukin, ditampar, nampar, dijambak, ditonjok, cowok kasar, cowok "
+        "mukul, pacar"
         " kasar, dilecehkan bos, bos pegang pegang, atasan pegang pegang, pelecehan di tempat kerja, kerja paksa, "
         "paspor ditahan, "
         "dipaksa berhubungan, maksa berhubungan, suami maksa berhubungan, gaji diambil suami, uang diambil "
