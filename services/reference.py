@@ -702,7 +702,7 @@ SEARCH_TERMS = {
         ", albergue abierto ahora, albergue abierto hoy",
         "abrigo emergencial, hoje à noite, dormir hoje, 24 horas, acolhimento imediato"
         ", me trancou pra fora, rodoviária, estou na rodoviária, terminal rodoviário, um lugar pra ficar, "
-        "onde ficar hoje"
+        "onde ficar hoje, sem lugar pra dormir, sem lugar para dormir"
         ", dormindo na rua, durmo na rua, dormir na rua"
         ", abrigo aberto agora, abrigo aberto hoje",
         "emergency shelter, tonight, overnight, 24 hour shelter, crisis shelter, bed tonight"
@@ -863,7 +863,7 @@ SEARCH_TERMS = {
         "urgencias, emergencia, enfermera, atención médica, salud, herida, golpes, lesiones, curación, consulta "
         "médica, ambulancia, puesto de salud, dispensario, EPS, IPS, SIS, IMSS, vacuna, vacunas, vacunación, "
         "dentista, odontólogo, medicamentos, medicinas, remedios, farmacia, receta médica, "
-        "me duele, dolor, dolores, fiebre, sangrado, sangrando, hemorragia, enferma, enfermo, estoy "
+        "me duele, dolor, dolores, fiebre, calentura, sangrado, sangrando, hemorragia, enferma, enfermo, estoy "
         "enferma, pediatra, "
         "moretones, moretón, morados, "
         "dolor de garganta, me duele la garganta"
@@ -1249,7 +1249,7 @@ SEARCH_TERMS = {
         "aborto forzado, mis suegros me maltratan"
         ", me jode, me jode la vida, me dio una pela, una pela, pela, me cae a golpes"
         ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza"
-        ", me jaló el cabello, me jaló del cabello",
+        ", me jaló el cabello, me jaló del cabello, me vergueó, vergueada, me sonó mi marido",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1565,7 +1565,7 @@ SEARCH_TERMS = {
         "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
         "aluguel desse mês"
         ", passagem, dinheiro da passagem, ajuda com a passagem, passagem de ônibus"
-        ", recarga, recarga de celular, crédito pro celular, crédito no celular",
+        ", recarga, recarga de celular, crédito pro celular, crédito no celular, sem um puto, to sem um puto",
         "cash transfer, multipurpose cash, money, cash card, "
         "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
         ", money for a ticket, bus money, money for the bus, bus fare, bus ticket, can't afford the bus"

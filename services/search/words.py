@@ -490,10 +490,11 @@ NEGATION_REACH = 1
 #: Stop words of wanting (and Portuguese "mais") and of going to a place that a negation reaches through, not counted
 #: in ``NEGATION_REACH``: "no quiero vivir", "não quero mais viver", "i don't want to live anymore" say "not" of living
 #: (the words of a wish to die), where "no tengo dónde vivir" (I have nowhere to live) does not; "no quiero ir a la
-#: policía", "não quero ir na polícia", "i don't want to go to the police" say "not" of the police.
+#: policía", "não quero ir na polícia", "i don't want to go to the police" say "not" of the police. Not "pra", "pro"
+#: (for, to): "sem lugar pra dormir" (nowhere to sleep) is no "not sleeping".
 NEGATION_THROUGH = {
     "es": "quiero quiere ir a al la el",
-    "pt": "quero quer mais ir a ao na no pra pro o",
+    "pt": "quero quer mais ir a ao na no o",
     "en": "want wanna to go the",
     "id": "mau ingin pengen",
 }

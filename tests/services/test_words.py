@@ -343,6 +343,7 @@ def test_a_term_is_read_in_the_page_language_first():
         ("en", "i dont want to go to the police", [True]),
         ("id", "gak mau ke polisi", [True]),
         ("es", "no tengo dinero para ir a la policia", [True, False]),  # said of the money, not of the police
+        ("pt", "sem lugar pra dormir", [False]),  # nowhere to sleep, not "cannot sleep"
     ],
 )
 def test_a_negation_is_said_of_the_next_meaningful_word_close_enough(language, query, marks):
