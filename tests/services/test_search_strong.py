@@ -361,8 +361,18 @@ def test_a_word_that_names_a_help_ranks_another_help_with_it_in_its_terms_below_
     """One word that names a help (shelter) and is a word of another help's terms (the kits'): the named help's
     services come first, the other's with the word after them, as a place would rank ("he follows me" is safety, not
     the case management whose "follow-up" shares its stem), then those with the word in their text alone. The pages
-    are those of ranking every match."""
-    strong_matches_compared(monkeypatch, rows_per_id)
+    are those of ranking every match; a page the named help's services fill is read from its categories alone
+    (``ids_of_categories``), never sorted with the other help's matches (``ids_of_strong_matches``)."""
+    asked = strong_matches_compared(monkeypatch, rows_per_id)
+    engine = search.backend(connection.alias)
+    of_categories, original = [], engine.ids_of_categories
+
+    def recorded(*args, **kwargs):
+        ids = original(*args, **kwargs)
+        of_categories.append(ids)
+        return ids
+
+    monkeypatch.setattr(engine, "ids_of_categories", recorded)
     with translation.override("en"):
         fast = pages(query, size)
     with translation.override("en"), search.plain_way("strong_rows"):
@@ -370,6 +380,9 @@ def test_a_word_that_names_a_help_ranks_another_help_with_it_in_its_terms_below_
     assert fast == plain
     of_shelter, kits_with_word, _kits_without_word, named = shelter_kits_services
     assert fast[1] == len(of_shelter) + len(kits_with_word) + len(named)
+    assert not asked
+    if size <= len(of_shelter):
+        assert of_categories
     in_name_order = [
         [service.pk for service in sorted(services, key=lambda service: service.name_en)]
         for services in (of_shelter, kits_with_word, named)
