@@ -35,6 +35,7 @@ from services.search import (
     facet,
     filters_said,
     language_named,
+    place_named,
     population_named,
     says_cost_only,
     sort_name_field,
@@ -386,7 +387,9 @@ class ServiceFilter(django_filters.FilterSet):
         only, open now, open 24 hours, 7 days, walk in, or with wheelchair access, when they say so ("abogada gratis",
         "shelter open now", "línea 24 horas", "sin cita", "silla de ruedas": ``services.search.filters_said``), unless
         no service found is so, or the words are not found together (their services with the most of them come first:
-        "cmr services 24/7" finds the care after rape first, none of which is open 24 hours)."""
+        "cmr services 24/7" finds the care after rape first, none of which is open 24 hours); and a city or a country
+        they name ("abogada en Lima", "shelter in Indonesia", "refugio bogota"), unless the person chose a place or
+        another country (``with_place``)."""
         text = str(data.get("q") or "")[:MAX_TEXT_LENGTH]
         if not text.strip() or str(data.get("as_typed", "")) == "1":
             return data
@@ -401,10 +404,14 @@ class ServiceFilter(django_filters.FilterSet):
             text,
             [found for name, found in filters.items() if name in LEFT_OUT_WHEN_SAID or says_cost_only(text, found)],
         )
+        place = None if _place_chosen(data) else place_named(rest, language)
+        if place is not None and data.get("country") and str(data["country"]).upper() != place.country.code:
+            place = None
+        rest = place.rest if place is not None else rest
         spoken = None if data.get("language") else language_named(rest, language)
         chosen_group = bool(data.get("population"))
         named = None if chosen_group else population_named(spoken.rest if spoken else rest, language)
-        if not filters and spoken is None and named is None:
+        if not filters and spoken is None and named is None and place is None:
             return data
         asked = _copied(data if isinstance(data, QueryDict) else _query_dict(data))
         asked.pop("page", None)
@@ -433,6 +440,11 @@ class ServiceFilter(django_filters.FilterSet):
             trial[name] = "on"
             if self._found_together(trial, queryset):
                 asked, said[name] = trial, typed(text, found)
+        with_place = self.with_place(asked, place, queryset) if place is not None else None
+        if with_place is not None:
+            asked, said["place"] = with_place
+        elif place is not None:
+            asked["q"] = f"{asked['q']} {place.said}".strip()  # searched with the rest of the words
         if not said:
             return data
         if "page" in data:
@@ -457,6 +469,25 @@ class ServiceFilter(django_filters.FilterSet):
             return None
         asked["q"] = ""
         return asked
+
+    def with_place(self, asked, place, queryset) -> tuple | None:
+        """``asked`` with the place its words named (``services.search.place_named``), and what the page says of it: a
+        city's services near it, as the filter "Near" shows them (within its radius; the phone and online services of
+        its country beside them), when some there have every one of the rest of the words; otherwise the country's
+        services, when some there have them (a country named, or a city where no public service is: those alone).
+        None when none has them there: the words are then searched as typed, and the place's name finds the services
+        it names ("refugio en Caracas" where no shelter is in Venezuela finds the shelters elsewhere, not nothing)."""
+        in_country = _copied(asked)
+        in_country["country"] = place.country.code
+        if place.city is not None:
+            near = _copied(asked)
+            near.pop("country", None)
+            near["near"] = str(place.city.pk)
+            if self._found_together(near, queryset):
+                return near, PlaceSaid(place, place.city, None)
+        if self._found_together(in_country, queryset):
+            return in_country, PlaceSaid(place, None, place.country)
+        return None
 
     def _found_together(self, asked, queryset) -> bool:
         """Whether the search of ``asked`` finds services with every one of its words (``_probe``)."""
@@ -604,6 +635,27 @@ class ServiceFilter(django_filters.FilterSet):
         for name, note in SAID_NOTES.items():
             if name in self.said:
                 notes.append(note % {"said": self.said[name][:200]})
+        place = self.said.get("place")
+        if place is not None:
+            said = place.named.said[:200]
+            if place.city is not None:
+                notes.append(
+                    gettext("Showing services near %(place)s, as your search said “%(said)s”.")
+                    % {"place": place.city.name, "said": said}
+                )
+            elif place.named.city is not None:
+                notes.append(
+                    gettext(
+                        "Nothing was found near %(place)s: showing services in %(country)s, as your search said "
+                        "“%(said)s”."
+                    )
+                    % {"place": place.named.city.name, "country": place.country.name, "said": said}
+                )
+            else:
+                notes.append(
+                    gettext("Showing services in %(country)s, as your search said “%(said)s”.")
+                    % {"country": place.country.name, "said": said}
+                )
         return notes
 
     @property
@@ -867,6 +919,21 @@ class ServiceFilter(django_filters.FilterSet):
             else:
                 add(CHIPS["near_me"] % {"km": place.radius_km}, PLACE_PARAMETERS)
         return active
+
+
+@dataclass(frozen=True)
+class PlaceSaid:
+    """What a search shows of the place its words named (``ServiceFilter.with_place``): the place ``named``, and the
+    services near ``city``, or else those in ``country``."""
+
+    named: object
+    city: object
+    country: object
+
+
+def _place_chosen(data) -> bool:
+    """Whether the person chose where to search: near a city, her location, or in a city."""
+    return any(data.get(name) for name in ("near", "lat", "lon", "near_me", "city"))
 
 
 class CopiedFilters(dict):

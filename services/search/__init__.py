@@ -58,10 +58,12 @@ from .shortcuts import SHORTCUTS, best_results, count_up_to, nearest_first, plai
 from .text import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS, MIN_WORD_LENGTH, normalise, query_words
 from .understanding import (
     LanguageNamed,
+    PlaceNamed,
     PopulationNamed,
     Understanding,
     corrected_text,
     language_named,
+    place_named,
     population_named,
     rank,
     term_index,
@@ -111,6 +113,7 @@ __all__ = [
     "Concept",
     "TermIndex",
     "LanguageNamed",
+    "PlaceNamed",
     "PopulationNamed",
     "Understanding",
     "concepts",
@@ -134,6 +137,7 @@ __all__ = [
     "without",
     "written_out",
     "language_named",
+    "place_named",
     "population_named",
     "rank",
     "term_index",

@@ -39,6 +39,11 @@ from .words import (
     LANGUAGES,
     LONGEST_ABBREVIATION,
     NEGATIONS,
+    NOT_A_PLACE_ALONE,
+    PLACE_ALIASES,
+    PLACE_BEFORE,
+    PLACE_BEFORE_IN,
+    PLACE_OF_ORIGIN_BEFORE,
     SOUNDED_LANGUAGES,
     SPOKEN_AFTER,
     SPOKEN_BEFORE,
@@ -270,6 +275,77 @@ def _in_a_longer_help_phrase(text: str, language: str, said: set[str]) -> bool:
     says them alone."""
     found = concepts(query_words(text, stop_words(language)), language, term_index())
     return any(concept.categories and said & set(concept.words) for concept in found)
+
+
+@dataclass(frozen=True)
+class PlaceNamed:
+    """A place a query names (``place_named``): ``city``, a city a person can search near (None for a country, or a
+    city with no public service), ``country``, its country, the words that name it as typed (``said``), and the
+    query's text without them (``rest``)."""
+
+    city: object
+    country: object
+    said: str
+    rest: str
+
+
+def _place_phrases(language: str) -> tuple[dict[tuple[str, ...], object], int]:
+    """The names of the directory's cities and countries in every language, normalised, each after the words that
+    say where (``words.PLACE_BEFORE``), and a city's alone too, to (city, country); each after words that say where
+    someone comes from (``words.PLACE_OF_ORIGIN_BEFORE``) to None; and the most words one has."""
+    from members.models import City
+
+    def make():
+        countries = {country.pk: country for country in directory_cache.countries()}
+        near = {city.pk: city for city in directory_cache.cities_with_services()}
+        places = {}
+        for city in City.objects.filter(proposed=False, country__in=list(countries)).order_by("pk"):
+            for name in _place_names(city):
+                places.setdefault(name, ((near.get(city.pk), countries[city.country_id]), True))
+        for alias, name in PLACE_ALIASES.items():
+            if tuple(name.split()) in places:
+                places[(alias,)] = places[tuple(name.split())]
+        for country in countries.values():
+            for name in _place_names(country):
+                places[name] = ((None, country), False)
+        befores = PLACE_BEFORE | PLACE_BEFORE_IN.get(language, frozenset())
+        phrases = {}
+        for name, (value, alone) in places.items():
+            for before in befores:
+                phrases[(*before, *name)] = value
+            for before in PLACE_OF_ORIGIN_BEFORE:
+                phrases[(*before, *name)] = None
+            if alone and not (len(name) == 1 and name[0] in NOT_A_PLACE_ALONE):
+                phrases.setdefault(name, value)
+        return phrases, max((len(words) for words in phrases), default=0)
+
+    return _per_version(f"place phrases {language}", make)
+
+
+def _place_names(place) -> set[tuple[str, ...]]:
+    return {
+        tuple(normalise(name).split())
+        for language in AVAILABLE_LANGUAGES
+        if (name := getattr(place, build_localized_fieldname("name", language), "") or "")
+    } - {()}
+
+
+def place_named(text: str, language: str) -> PlaceNamed | None:
+    """The place ``text`` names: a city or a country of the directory after words that say where ("abogada en
+    Lima", "shelter in Indonesia", "pengacara di Medan": ``words.PLACE_BEFORE``), or a city alone ("refugio bogota"),
+    never where someone comes from ("soy de Caracas"), nor words that belong to a phrase naming a type of help. The
+    search then shows the services near that city, or in that country, as the filters "Near" and "Country" do
+    (``services.filters.ServiceFilter.with_filters_said``), and searches the rest of the words."""
+    phrases, longest = _place_phrases(language)
+    for found in phrases_said(text, phrases, longest):
+        if found.value is None:
+            continue
+        said = typed(text, found)
+        if _in_a_longer_help_phrase(text, language, set(normalise(said).split())):
+            continue
+        city, country = found.value
+        return PlaceNamed(city, country, said, without(text, [found]))
+    return None
 
 
 _WORD = re.compile(r"\w+")

@@ -365,6 +365,32 @@ SPOKEN_AFTER = _phrases("speaking", "speaker", "speakers", "hablante", "hablante
 #: The words of ``SPOKEN_BEFORE`` that also say where.
 SPOKEN_WHERE = _phrases("en", "em", "in")
 
+#: Words that say where, normalised, before the name of a city or a country of the directory ("abogada en Lima",
+#: "abrigo em Manaus", "shelter in Jakarta", "pengacara di Medan"): the search then shows the services near that city
+#: or in that country, as the filters "Near" and "Country" do (``understanding.place_named``). A country is a place
+#: only after one of these (alone, "venezuela" is as often where she comes from); a city also alone ("refugio
+#: bogota"). Portuguese "no" and "na" (in the) are words that say where in Portuguese alone: "no" is Spanish's "not".
+PLACE_BEFORE = _phrases(
+    "en", "cerca de", "cerca a", "cerquita de", "por", "alrededor de", "aqui en",
+    "em", "perto de", "perto da", "perto do", "aqui em",
+    "in", "near", "around", "close to", "nearby", "at",
+    "di", "dekat", "sekitar", "daerah", "wilayah", "di kota", "di daerah", "di sekitar", "dekat dengan",
+)  # fmt: skip
+PLACE_BEFORE_IN = {"pt": _phrases("no", "na", "no centro de", "na cidade de")}
+#: Words that say where someone comes from, before a place: "soy de Venezuela y estoy en Cúcuta" is near Cúcuta, "I'm
+#: from Caracas" names no place to search near.
+PLACE_OF_ORIGIN_BEFORE = _phrases(
+    "soy de", "vengo de", "venimos de", "somos de", "sali de", "hui de", "huimos de", "desde", "originaria de",
+    "originario de", "sou de", "venho de", "viemos de", "fugi de", "sai de", "natural de",
+    "from", "im from", "i am from", "fled", "left",
+    "dari", "asal", "asal dari", "berasal dari", "kabur dari", "lari dari",
+)  # fmt: skip
+#: Names of cities of the directory that are everyday words in one of the four languages, a place only after a word
+#: that says where: Indonesian "lima" (five: "anak lima") and "medan" (a field), Spanish and Portuguese "pasto" (grass).
+NOT_A_PLACE_ALONE = frozenset({"lima", "medan", "pasto"})
+#: Names people give cities, normalised, to the city's name in the directory.
+PLACE_ALIASES = {"cdmx": "ciudad de mexico", "nyc": "new york"}
+
 
 class Said(NamedTuple):
     """A phrase ``phrases_said`` found: its ``value``, and the typed words ``start`` to ``end`` (``text.split()``)."""
