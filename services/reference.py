@@ -793,14 +793,14 @@ SEARCH_TERMS = {
         "terapia de bajo costo, psicóloga gratis, psicóloga violencia, psicólogo violencia, "
         "psicóloga para violencia, psicóloga para víctimas de violencia"
         ", pesadillas, no puedo dormir, insomnio"
-        ", trauma del pasado, todavía tengo trauma, sigo traumada"
+        ", trauma, trauma del pasado, todavía tengo trauma, sigo traumada"
         ", psicóloga para mujer trans, psicóloga para personas trans"
         ", mi esposo me engaña, mi esposo me fue infiel, infidelidad",
         "terapia individual, psicoterapia, consulta com psicólogo, sessões individuais"
         ", psicólogo, psicóloga, terapeuta, terapia, psicólogo barato, terapia barata, psicólogo de graça, "
         "psicóloga violência, psicólogo violência, psicóloga para vítima de violência"
         ", pesadelos, não consigo dormir, insônia"
-        ", trauma do passado, ainda tenho trauma, ainda traumatizada"
+        ", trauma, trauma do passado, ainda tenho trauma, ainda traumatizada"
         ", psicóloga para mulher trans, psicóloga para pessoas trans"
         ", meu marido me traiu, traição do marido, infidelidade",
         "one-to-one counselling, individual therapy, psychotherapy, talk therapy, counselling sessions"
@@ -809,14 +809,14 @@ SEARCH_TERMS = {
         "sliding scale, sliding scale therapy, free therapy, free counseling, therapist for abuse survivors, "
         "counselor for abuse survivors, counselor for survivors"
         ", nightmares, can't sleep, insomnia, flashbacks"
-        ", trauma from the past, still traumatized, old trauma"
+        ", trauma, trauma from the past, still traumatized, old trauma"
         ", counselor for trans women, therapist for trans people"
         ", my husband is cheating, husband cheated, cheating husband, infidelity",
         "konseling individu, sesi konseling, psikoterapi, konsultasi psikolog"
         ", psikolog, konselor, konseling, terapis, terapi, psikolog murah, konseling murah, konseling gratis, "
         "psikolog gratis, psikolog korban kekerasan, psikolog untuk korban"
         ", mimpi buruk, susah tidur, gak bisa tidur, tidak bisa tidur, insomnia"
-        ", trauma masa lalu, trauma lama"
+        ", trauma, trauma masa lalu, trauma lama"
         ", suami selingkuh, suami saya selingkuh, diselingkuhi, perselingkuhan",
     ),
     "support-groups": _t(

@@ -814,6 +814,8 @@ class TermIndex:
         # of a term of the category that is that phrase: "rumah sakit" (2) for medical care, "antar ke rumah sakit"
         # (4) for referral and accompaniment.
         self.said_in: dict[tuple[int, tuple[str, ...]], int] = {}
+        # (table, key, category) of the keys a phrase of the category is as written, no word dropped.
+        written_whole: set[tuple[int, tuple, int]] = set()
         for category_id, language, phrase in phrases:
             if language not in STEMMERS:
                 continue
@@ -834,15 +836,41 @@ class TermIndex:
             said = (category_id, tuple(sorted(phrase_words)))
             self.said_in[said] = min(self.said_in.get(said, len(typed)), len(typed))
             phrase_stems = stems_in_order(phrase_words, language)
-            self.stemmed[language].setdefault(_key(phrase_stems, marks), set()).add(category_id)
-            self.plain.setdefault(_key(phrase_words, marks), set()).add(category_id)
-            self.plain_in[language].setdefault(_key(phrase_words, marks), set()).add(category_id)
+            # A phrase with words a query drops ("psicóloga gratis", "shelter open now") is shorter as a key than
+            # as written.
+            whole = len(phrase_words) == len(as_queried)
+            for table, key in (
+                (self.stemmed[language], _key(phrase_stems, marks)),
+                (self.plain, _key(phrase_words, marks)),
+                (self.plain_in[language], _key(phrase_words, marks)),
+            ):
+                table.setdefault(key, set()).add(category_id)
+                if whole:
+                    written_whole.add((id(table), key, category_id))
             if any(marks):
                 continue  # said with "not", a phrase names its help whole: "sin policía" is not the police
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
                 self.whole_words[language].setdefault(word, set()).add(category_id)
+        self._keep_main_words(written_whole)
+
+    def _keep_main_words(self, written_whole: set[tuple[int, tuple, int]]) -> None:
+        """A subcategory's phrase that is a main category's word once the words a query drops are left out names the
+        main category alone: "psicóloga gratis" (individual counselling) is not what "psicóloga" (psychosocial
+        support) says, nor is "shelter open now" (emergency shelter) what "shelter" says. A phrase that is the very
+        words of both (as written) still names the subcategory alone (``narrowest``)."""
+        tables = [self.plain, *self.plain_in.values(), *self.stemmed.values()]
+        for table in tables:
+            for key, categories in table.items():
+                for category_id in list(categories):
+                    parent = self.parents.get(category_id)
+                    if (
+                        parent in categories
+                        and (id(table), key, category_id) not in written_whole
+                        and (id(table), key, parent) in written_whole
+                    ):
+                        categories.discard(category_id)
 
     def categories(self, words: list[str], language: str, negations: Iterable[bool] = ()) -> set[int]:
         """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``: those

@@ -3,6 +3,8 @@ word forms, the categories' search terms (main categories find their subcategori
 other languages' words, typos corrected from the public index only, sentences, best partial matches, ranking by the
 service's own name, and no dead end."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -133,6 +135,22 @@ def test_a_term_of_a_subcategory_finds_its_services_and_not_its_sisters_though_t
     html = page(client, "pt", "necessidades basicas")  # the main category's own words: every subcategory
     assert listed(html, "pt", pads)
     assert listed(html, "pt", meals)
+
+
+def test_a_subcategorys_longer_phrase_leaves_the_main_categorys_word_to_every_subcategory(client):
+    """ "shelter open now" is a phrase of emergency shelters, "shelter" one of every shelter: transitional housing is a
+    shelter, before a service whose description merely says the word (it came after it)."""
+    main = ServiceCategoryFactory(slug="safe-shelter", name_en="Safe shelter", search_terms_en="shelter")
+    ServiceCategoryFactory(
+        slug="emergency-shelter", parent=main, name_en="Emergency shelter", search_terms_en="shelter open now"
+    )
+    transitional = ServiceCategoryFactory(slug="transitional-housing", parent=main, name_en="Transitional housing")
+    kits = ServiceCategoryFactory(slug="dignity-kits", name_en="Dignity kits")
+    housing = ServiceFactory(name_en="Zinnia House", description_en="Rooms for months.", categories=[transitional])
+    ServiceFactory(name_en="Aster Kits", description_en="Kits delivered to every shelter.", categories=[kits])
+
+    html = page(client, "en", "shelter")
+    assert re.findall(r'<article class="result" id="service-(\d+)"', html)[0] == str(housing.pk)
 
 
 def test_words_of_another_language_are_understood(client, shelter_category):

@@ -554,3 +554,25 @@ def test_please_in_portuguese_chat_is_a_stop_word():
     "ajuda" is: a query of stop words alone keeps them all, and "ajuda" names the hotline."""
     assert words.meaningful(["abrigo", "pfv"], "pt") == ["abrigo"]
     assert words.meaningful(["ajuda", "pfv"], "pt") == ["ajuda", "pfv"]
+
+
+def test_a_subcategorys_phrase_with_words_a_query_drops_leaves_the_main_categorys_word_to_it():
+    """ "shelter open now" (emergency shelter) is "shelter" once "open now" is dropped: "shelter" (safe shelter) still
+    names every shelter, transitional housing too; "psicóloga gratis" leaves "psicóloga" to psychosocial support. A
+    phrase that is the very words of both still names the subcategory alone ("absorvente" is a dignity kit)."""
+    terms = words.TermIndex(
+        [
+            (1, "en", "shelter"),
+            (2, "en", "shelter open now"),
+            (2, "en", "emergency shelter"),
+            (3, "es", "psicóloga"),
+            (4, "es", "psicóloga gratis"),
+            (5, "pt", "absorvente"),
+            (6, "pt", "absorvente"),
+        ],
+        parents={1: None, 2: 1, 3: None, 4: 3, 5: None, 6: 5},
+    )
+    assert terms.categories(["shelter"], "en") == {1}
+    assert terms.categories(["emergency", "shelter"], "en") == {2}
+    assert terms.categories(["psicologa"], "es") == {3}
+    assert terms.categories(["absorvente"], "pt") == {6}
