@@ -483,6 +483,10 @@ class ServiceFilter(django_filters.FilterSet):
             near = _copied(asked)
             near.pop("country", None)
             near["near"] = str(place.city.pk)
+            if not near.get("sort"):
+                # The words first, then the distance: a name typed whole with its city ("Casa del Migrante Tijuana")
+                # before a closer service that merely has a word.
+                near["sort"] = Sort.RELEVANCE
             if self._found_together(near, queryset):
                 return near, PlaceSaid(place, place.city, None)
         if self._found_together(in_country, queryset):

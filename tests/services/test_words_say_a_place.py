@@ -103,6 +103,27 @@ def test_a_city_named_shows_the_services_near_it_and_says_so(client, directory):
     assert 'value="abogada"' in response.content.decode()
 
 
+def test_near_a_city_named_the_words_come_first_then_the_distance(client, directory):
+    """A name typed with its city: its service first, before a closer one whose description has its words."""
+    cusco = directory["cities"]["cusco"]
+    organisation = OrganisationFactory(countries=[cusco.country])
+    further = LocationFactory(organisation=organisation, city=cusco, latitude=-13.56, longitude=-71.97)
+    named = ServiceFactory(
+        organisation=organisation,
+        name_es="Consultorio Jurídico Andino Norte",
+        categories=list(directory["lawyer in cusco"].categories.all()),
+        locations=[further],
+    )
+
+    directory["lawyer in cusco"].description_es = "Derivamos al Consultorio Jurídico Andino Norte."
+    directory["lawyer in cusco"].save()
+
+    response = client.get("/es/search/?q=consultorio+juridico+andino+norte+en+cusco")
+
+    assert re.findall(r'<article class="result" id="service-(\d+)"', response.content.decode())[0] == str(named.pk)
+    assert "Mostramos servicios cerca de Cusco" in said(response)
+
+
 @pytest.mark.parametrize(
     "url",
     [
