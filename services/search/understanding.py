@@ -341,11 +341,18 @@ def place_named(text: str, language: str) -> PlaceNamed | None:
         if found.value is None:
             continue
         said = typed(text, found)
-        if _in_a_longer_help_phrase(text, language, set(normalise(said).split())):
+        if _in_a_help_phrase_with_others(text, language, set(normalise(said).split())):
             continue
         city, country = found.value
         return PlaceNamed(city, country, said, without(text, [found]))
     return None
+
+
+def _in_a_help_phrase_with_others(text: str, language: str, said: set[str]) -> bool:
+    """Whether a phrase naming a type of help (``words.concepts``) says one of the words ``said`` with others: a
+    place's name is a place even where one of its words alone is a help's, by its stem ("Boa Vista", "visto")."""
+    found = concepts(query_words(text, stop_words(language)), language, term_index())
+    return any(concept.categories and said & set(concept.words) and set(concept.words) - said for concept in found)
 
 
 _WORD = re.compile(r"\w+")

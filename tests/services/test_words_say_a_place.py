@@ -149,6 +149,26 @@ def test_a_city_alone_is_a_place_too(client, directory):
     assert "porque su búsqueda dice “cucuta”" in said(response)
 
 
+def test_a_citys_name_is_a_place_though_one_of_its_words_alone_is_a_helps(client, directory):
+    """Its word "vista" has the stem of "visto" (a visa), and no phrase of that help has the name's other words."""
+    brazil = CountryFactory(code="BR", name_en="Brazil", name_pt="Brasil", time_zones=["America/Sao_Paulo"])
+    boa_vista = CityFactory(country=brazil, name_en="Boa Vista", name_pt="Boa Vista", latitude=2.82, longitude=-60.67)
+    ServiceCategoryFactory(slug="asylum", name_en="Asylum", name_pt="Refúgio", search_terms_pt="visto")
+    organisation = OrganisationFactory(countries=[brazil])
+    location = LocationFactory(organisation=organisation, city=boa_vista, latitude=2.82, longitude=-60.67)
+    shelter = ServiceFactory(
+        organisation=organisation,
+        name_es="Casa Ipê",
+        categories=list(directory["shelter in lima"].categories.all()),
+        locations=[location],
+    )
+
+    response = client.get("/pt/search/?q=abrigo+em+boa+vista")
+
+    assert shown(response) == {shelter.pk}
+    assert "Mostrando serviços perto de Boa Vista, porque sua busca diz “em boa vista”." in said(response)
+
+
 def test_nothing_near_the_city_shows_its_countrys_services(client, directory):
     response = client.get("/en/search/?q=lawyer+in+lima")
 
