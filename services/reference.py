@@ -1119,7 +1119,7 @@ SEARCH_TERMS = {
         "permiso por protección temporal, protección temporal, TPS, "
         "cédula, DNI, CURP, sacar mis papeles, perdí mis documentos, me robaron los documentos, pasaporte "
         "vencido, me quieren deportar, detenido por migración, detención migratoria, permiso de trabajo, "
-        "permiso para trabajar, COMAR, pedir refugio"
+        "permiso para trabajar, COMAR, pedir refugio, pido refugio, solicitar refugio"
         ", amenaza con deportarme, me quiere hacer deportar"
         ", se quedó con mi pasaporte"
         # French and Haitian Creole
