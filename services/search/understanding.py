@@ -27,6 +27,7 @@ from django.db.models.sql import Query
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
+from members.models import City
 from services import cache as directory_cache
 from services.models import ServiceSearchDocument, split_search_terms
 
@@ -293,7 +294,6 @@ def _place_phrases(language: str) -> tuple[dict[tuple[str, ...], object], int]:
     """The names of the directory's cities and countries in every language, normalised, each after the words that
     say where (``words.PLACE_BEFORE``), and a city's alone too, to (city, country); each after words that say where
     someone comes from (``words.PLACE_OF_ORIGIN_BEFORE``) to None; and the most words one has."""
-    from members.models import City
 
     def make():
         countries = {country.pk: country for country in directory_cache.countries()}
