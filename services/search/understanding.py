@@ -271,11 +271,13 @@ def language_named(text: str, language: str) -> LanguageNamed | None:
     return LanguageNamed(*named) if named is not None else None
 
 
-def _in_a_longer_help_phrase(text: str, language: str, said: set[str]) -> bool:
+def _in_a_longer_help_phrase(text: str, language: str, said: set[str], *, alone: bool = True) -> bool:
     """Whether a phrase naming a type of help (``words.concepts``) says one of the words ``said`` with others, or
-    says them alone."""
+    (``alone``) says them alone."""
     found = concepts(query_words(text, stop_words(language)), language, term_index())
-    return any(concept.categories and said & set(concept.words) for concept in found)
+    return any(
+        concept.categories and said & set(concept.words) and (alone or set(concept.words) - said) for concept in found
+    )
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,25 @@ def _place_phrases(language: str) -> tuple[dict[tuple[str, ...], object], int]:
     someone comes from (``words.PLACE_OF_ORIGIN_BEFORE``) to None; and the most words one has."""
 
     def make():
+        befores = PLACE_BEFORE | PLACE_BEFORE_IN.get(language, frozenset())
+        phrases = {}
+        for name, (value, alone) in _places().items():
+            for before in befores:
+                phrases[(*before, *name)] = value
+            for before in PLACE_OF_ORIGIN_BEFORE:
+                phrases[(*before, *name)] = None
+            if alone and not (len(name) == 1 and name[0] in NOT_A_PLACE_ALONE):
+                phrases.setdefault(name, value)
+        return phrases, max((len(words) for words in phrases), default=0)
+
+    return _per_version(f"place phrases {language}", make)
+
+
+def _places() -> dict[tuple[str, ...], tuple[tuple[object, object], bool]]:
+    """Each name of the directory's cities and countries in every language (and ``words.PLACE_ALIASES``), normalised,
+    to its (city a person can search near or None, country), and whether it is a place alone (a city's)."""
+
+    def make():
         countries = {country.pk: country for country in directory_cache.countries()}
         near = {city.pk: city for city in directory_cache.cities_with_services()}
         places = {}
@@ -308,18 +329,9 @@ def _place_phrases(language: str) -> tuple[dict[tuple[str, ...], object], int]:
         for country in countries.values():
             for name in _place_names(country):
                 places[name] = ((None, country), False)
-        befores = PLACE_BEFORE | PLACE_BEFORE_IN.get(language, frozenset())
-        phrases = {}
-        for name, (value, alone) in places.items():
-            for before in befores:
-                phrases[(*before, *name)] = value
-            for before in PLACE_OF_ORIGIN_BEFORE:
-                phrases[(*before, *name)] = None
-            if alone and not (len(name) == 1 and name[0] in NOT_A_PLACE_ALONE):
-                phrases.setdefault(name, value)
-        return phrases, max((len(words) for words in phrases), default=0)
+        return places
 
-    return _per_version(f"place phrases {language}", make)
+    return _per_version("places", make)
 
 
 def _place_names(place) -> set[tuple[str, ...]]:
@@ -341,18 +353,12 @@ def place_named(text: str, language: str) -> PlaceNamed | None:
         if found.value is None:
             continue
         said = typed(text, found)
-        if _in_a_help_phrase_with_others(text, language, set(normalise(said).split())):
+        # A place's name is a place even where one of its words alone is a help's, by its stem ("Boa Vista", "visto").
+        if _in_a_longer_help_phrase(text, language, set(normalise(said).split()), alone=False):
             continue
         city, country = found.value
         return PlaceNamed(city, country, said, without(text, [found]))
     return None
-
-
-def _in_a_help_phrase_with_others(text: str, language: str, said: set[str]) -> bool:
-    """Whether a phrase naming a type of help (``words.concepts``) says one of the words ``said`` with others: a
-    place's name is a place even where one of its words alone is a help's, by its stem ("Boa Vista", "visto")."""
-    found = concepts(query_words(text, stop_words(language)), language, term_index())
-    return any(concept.categories and said & set(concept.words) and set(concept.words) - said for concept in found)
 
 
 _WORD = re.compile(r"\w+")

@@ -274,3 +274,26 @@ def test_what_the_words_name_as_a_place(directory, text, language, place, rest):
     found = named.country.code if named.city is None else named.city.name_en.casefold().replace("á", "a")
     assert found == place
     assert named.rest == rest
+
+
+def test_the_names_people_give_a_city_are_its_name(client, directory):
+    mexico = CountryFactory(code="MX", name_en="Mexico", name_es="México", time_zones=["America/Mexico_City"])
+    CityFactory(country=mexico, name_en="Mexico City", name_es="Ciudad de México", latitude=19.43, longitude=-99.13)
+
+    named = place_named("refugio cdmx", "es")
+
+    assert named is not None
+    assert (named.city, named.said, named.rest) == (None, "cdmx", "refugio")  # no public service there: its country
+    assert named.country == mexico
+    assert place_named("refugio en ciudad de mexico", "es").said == "en ciudad de mexico"
+
+
+def test_a_place_found_nowhere_is_searched_with_the_rest_of_the_words_as_typed(client, directory):
+    """The word "gratis" says free services, found; "en quito" finds nothing in Ecuador, so its words stay."""
+    response = client.get("/es/search/?q=albergue+gratis+en+quito")
+
+    assert shown(response) == ids(directory, "shelter in cucuta", "shelter in lima")
+    page = said(response)
+    assert "Mostramos solo servicios gratuitos, porque su búsqueda dice “gratis”." in page
+    assert "cerca de" not in page.split("Mostramos solo")[1].split("</p>")[0]
+    assert 'value="albergue gratis en quito"' in response.content.decode()
