@@ -661,7 +661,7 @@ SEARCH_TERMS = {
         "me botaron del jato"
         ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba"
         ", llevar a mi perro, llevar a mi gato, mascotas, mi mascota"
-        ", albergue que reciba a mi hijo, albergue que acepte a mi hijo"
+        ", albergue que reciba a mi hijo, albergue que acepte a mi hijo, refugio que acepte a mi hijo"
         ", con mis hijos varones, con mi hijo varón, refugio con mis hijos, albergue con mis hijos",
         "abrigo, casa abrigo, casa de acolhimento, acolhimento institucional, albergue, casa de passagem, "
         "alojamento, hospedagem, lugar seguro, onde dormir, lugar para ficar, sair de casa, fugir de casa, "
@@ -670,7 +670,8 @@ SEARCH_TERMS = {
         "despejo, despejada, fui despejada, ordem de despejo, "
         "me expulsaram de casa, me mandou embora de casa, dormindo na rua, to na rua"
         ", abrigo que aceite, abrigo que receba"
-        ", abrigo que aceite meu filho, abrigo que aceite adolescente"
+        ", abrigo que aceite meu filho, abrigo que aceite adolescente, abrigo que aceite menino, abrigo que aceita "
+        "meninos, abrigo com meu filho, abrigo com meus filhos"
         ", levar meu cachorro, levar meu gato, animal de estimação"
         ", sem casa, estou sem casa, fiquei sem casa, não tenho casa, não tenho onde ficar, não tenho onde morar"
         ", me expulsou, ele me expulsou, fui expulsa, fui expulsa de casa",
@@ -767,7 +768,8 @@ SEARCH_TERMS = {
         ", conversion therapy",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
-        "pemulihan trauma, teman cerita, teman bicara, psikososial, putus asa, merasa putus asa, stres berat, "
+        "pemulihan trauma, teman cerita, teman bicara, cerita, mau cerita, pengen cerita, ingin cerita, tempat cerita, "
+        "butuh tempat cerita, psikososial, putus asa, merasa putus asa, stres berat, "
         "kesepian, "
         "susah tidur, insomnia, mimpi buruk, galau, sedih terus, "
         "tidak bisa tidur, gak bisa tidur, "

@@ -436,6 +436,9 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("id", "suami saya selingkuh", "individual-counselling"),
         # Set AM: asylum asked for as "pido" (I ask for), which "pedir" does not stem to.
         ("es", "como pido refugio", "asylum-migration"),
+        # Set AN: wanting to talk, not to report ("cerita", to tell, alone was a word found nowhere).
+        ("id", "gak mau lapor polisi cuma mau cerita", "psychosocial-support"),
+        ("id", "pengen cerita", "psychosocial-support"),
     ],
 )
 def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
@@ -472,6 +475,8 @@ def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
         ("es", "albergue que reciba a mi hijo", "safe-shelter"),
         ("en", "shelter that will take my son", "safe-shelter"),
         ("pt", "atendimento em espanhol", "migrant-orientation"),
+        # Set AN: a shelter that takes a boy ("menino" alone is child protection's).
+        ("pt", "abrigo que aceita menino", "safe-shelter"),
     ],
 )
 def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(language, phrase, slug):
