@@ -840,7 +840,7 @@ class TermIndex:
             # as written.
             whole = len(phrase_words) == len(as_queried)
             for table, key in (
-                (self.stemmed[language], _key(phrase_stems, marks)),
+                (self.stemmed[language], _key(_stems_unless_negated(phrase_words, phrase_stems, marks), marks)),
                 (self.plain, _key(phrase_words, marks)),
                 (self.plain_in[language], _key(phrase_words, marks)),
             ):
@@ -889,7 +889,8 @@ class TermIndex:
         for term_language, terms in self.stemmed.items():
             if term_language == "id" and language != "id":
                 continue
-            found |= terms.get(_key(stems_in_order(words, term_language), negations), set())
+            word_stems = _stems_unless_negated(words, stems_in_order(words, term_language), negations)
+            found |= terms.get(_key(word_stems, negations), set())
         return self.narrowest(found)
 
     def stop_phrase_spans(self, words: list[str]) -> list[tuple[int, int, set[int]]]:
@@ -953,6 +954,17 @@ def _key(words: Iterable[str], negations: Iterable[bool] = ()) -> tuple[str, ...
     return tuple(
         sorted(f"!{word}" if index < len(marks) and marks[index] else word for index, word in enumerate(words))
     )
+
+
+def _stems_unless_negated(words: list[str], word_stems: list[str], negations: Iterable[bool]) -> list[str]:
+    """The stem of each word, but a word a negation comes before as it is: "without calling police" does not say
+    "don't want to call the police" (not calling is a condition of another help, a rape kit's), though it has its
+    stems."""
+    marks = list(negations)
+    return [
+        word if index < len(marks) and marks[index] else stemmed
+        for index, (word, stemmed) in enumerate(zip(words, word_stems, strict=True))
+    ]
 
 
 def stems_in_order(words: Iterable[str], language: str) -> list[str]:

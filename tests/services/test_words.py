@@ -414,6 +414,20 @@ def test_the_words_of_a_phrase_said_with_a_negation_are_not_looked_for_in_the_li
     assert concept.forms == tuple((word,) for word in concept.words)
 
 
+def test_a_word_said_with_a_negation_meets_a_term_as_it_is_typed_not_by_its_stem():
+    """Not wanting to call the police asks for help without them; a rape kit "without calling police" asks for the
+    kit without them: "calling" and "call" share their stem, but not the need."""
+    terms = words.TermIndex([(1, "en", "don't want to call the police"), (2, "en", "without my husband knowing")])
+
+    def named(query):
+        return [sorted(c.categories) for c in words.concepts(words.normalise(query).split(), "en", terms)]
+
+    assert named("i dont want to call the police") == [[1]]
+    assert [1] not in named("without calling police")
+    # The words no negation comes before are still compared by their stems ("knowing", "know").
+    assert named("i dont want my husband to know") == [[2]]
+
+
 def test_a_term_whose_words_repeat_is_met_by_a_query_of_each_word_once():
     # A query's words never repeat (text.query_words): Indonesian doubles words ("biru biru", bruised; "anak-anak").
     terms = words.TermIndex([(1, "id", "badan biru biru"), (2, "id", "anak-anak")])
