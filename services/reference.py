@@ -1193,25 +1193,31 @@ SEARCH_TERMS = {
         ", visita domiciliaria, visita a domicilio"
         ", salí de la cárcel, recién salida de la cárcel, salí de prisión"
         ", sin policía, sin la policía, sin denunciar, no quiero denunciar"
-        ", no quiero denunciar a la policía, no quiero poner la denuncia",
+        ", no quiero denunciar a la policía, no quiero poner la denuncia"
+        ", no quiero llamar a la policía, no quiero meter a la policía, no quiero involucrar a la policía",
         "gestão de casos, assistente social, serviço social, acompanhamento, encaminhamento, rede de atendimento, "
         "atendimento integral, CREAS, CRAS, centro de referência, casa da mulher brasileira, técnica de "
         "referência, plano de atendimento, acolhida, rede de proteção"
         ", visita domiciliar"
         ", egressa, egressa do sistema prisional, saí da prisão, ex-presidiária"
         ", sem polícia, sem a polícia, sem denunciar, não quero denunciar"
-        ", não quero denunciar na polícia, não quero ir na delegacia, não quero fazer boletim de ocorrência",
+        ", não quero denunciar na polícia, não quero ir na delegacia, não quero fazer boletim de ocorrência"
+        ", não quero chamar a polícia, não quero ligar pra polícia, não quero ligar para a polícia, "
+        "não quero envolver a polícia",
         "case management, case manager, case worker, caseworker, social worker, advocate, victim advocate, "
         "referral, referrals, follow-up, one-stop center, integrated services, service coordination, care plan, "
         "intake"
         ", just released from prison, out of prison, formerly incarcerated"
         ", without police, without the police, no police, no cops, without reporting"
-        ", don't want to report, don't want to press charges",
+        ", don't want to report, don't want to press charges"
+        ", don't want to call the police, don't want to call the cops, don't want the cops involved, "
+        "don't want the police involved, don't want to involve the police, don't want him arrested",
         "manajemen kasus, manajer kasus, pekerja sosial, peksos, pendamping, pendampingan, pendamping korban, "
         "rujukan, merujuk, UPTD PPA, P2TP2A, layanan terpadu, penanganan kasus, pusat layanan, tindak lanjut"
         ", mantan napi, baru keluar penjara"
         ", tanpa polisi, tanpa lapor, gak mau lapor, nggak mau lapor, tidak mau lapor, tidak mau melapor"
-        ", gak mau lapor polisi, tidak mau lapor polisi, tidak mau pergi ke polisi, gak mau pergi ke polisi",
+        ", gak mau lapor polisi, tidak mau lapor polisi, tidak mau pergi ke polisi, gak mau pergi ke polisi"
+        ", gak mau telepon polisi, tidak mau telepon polisi, tidak mau melibatkan polisi, gak mau melibatkan polisi",
     ),
     "gbv-case-management": _t(
         "violencia de género, VBG, violencia doméstica, violencia intrafamiliar, violencia de pareja, mi pareja me "

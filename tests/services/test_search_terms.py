@@ -436,6 +436,15 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("id", "suami saya selingkuh", "individual-counselling"),
         # Set AM: asylum asked for as "pido" (I ask for), which "pedir" does not stem to.
         ("es", "como pido refugio", "asylum-migration"),
+        # Set AO: help without the police, said as not calling them or not involving them ("llamar", "call" alone are
+        # a helpline's, "polícia" the police's).
+        ("es", "no quiero llamar a la policía", "case-management"),
+        ("pt", "não quero chamar a polícia", "case-management"),
+        ("pt", "não quero ligar pra polícia", "case-management"),
+        ("en", "i dont want to call the police", "case-management"),
+        ("en", "dont want him arrested", "case-management"),
+        ("id", "gak mau telepon polisi", "case-management"),
+        ("id", "tidak mau melibatkan polisi", "case-management"),
         # Set AN: wanting to talk, not to report ("cerita", to tell, alone was a word found nowhere).
         ("id", "gak mau lapor polisi cuma mau cerita", "psychosocial-support"),
         ("id", "pengen cerita", "psychosocial-support"),

@@ -642,6 +642,10 @@ def test_a_term_of_stop_words_is_said_when_its_words_came_earlier_too(client):
         ("pt", "não quero ir na polícia"),
         ("en", "i don't want to go to the police"),
         ("id", "aku gak mau ke polisi"),
+        ("es", "no quiero llamar a la policía"),
+        ("pt", "não quero chamar a polícia"),
+        ("en", "i dont want to call the police"),
+        ("id", "tidak mau melibatkan polisi"),
     ],
 )
 def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(client, language, query):
@@ -650,10 +654,10 @@ def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(cl
     helps = ServiceCategoryFactory(
         slug="case-management",
         name_en="Case management",
-        search_terms_es="sin policía",
-        search_terms_pt="sem polícia",
-        search_terms_en="without police",
-        search_terms_ind="gak mau lapor polisi, tanpa polisi",
+        search_terms_es="sin policía, no quiero llamar a la policía",
+        search_terms_pt="sem polícia, não quero chamar a polícia",
+        search_terms_en="without police, don't want to call the police",
+        search_terms_ind="gak mau lapor polisi, tanpa polisi, tidak mau melibatkan polisi",
     )
     police = ServiceCategoryFactory(
         slug="specialised-police",
