@@ -74,6 +74,7 @@ from .week import SECONDS_PER_DAY, SECONDS_PER_WEEK, opening_span_bounds
 from .words import (
     NEED_WORDS,
     STEMMERS,
+    UNWANTED,
     Concept,
     TermIndex,
     concepts,
@@ -112,6 +113,7 @@ __all__ = [
     "STEMMERS",
     "Concept",
     "TermIndex",
+    "UNWANTED",
     "LanguageNamed",
     "PlaceNamed",
     "PopulationNamed",

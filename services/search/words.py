@@ -525,6 +525,18 @@ NEGATION_THROUGH = {
     "id": "mau ingin pengen",
 }
 
+#: The words of wanting among them: "no quiero ir a un albergue" (I don't want a shelter) is not "no tengo albergue" (I
+#: have no shelter). A word a negation reaches through one of them is marked not wanted (``UNWANTED``): a term said so
+#: names its help only with the same words, and such a query finds the terms with a plain "not" too ("no quiero ir a
+#: la policía" is "sin policía", case management).
+NEGATION_WANTING = {
+    "es": "quiero quiere",
+    "pt": "quero quer",
+    "en": "want wanna",
+    "id": "mau ingin pengen",
+}
+UNWANTED = "unwanted"
+
 #: The phrases of "free" that say no paying ("sin pagar", "sem custo", "tanpa biaya", "no cost"): no listing is found
 #: by them, and their negation would make a need of the word after it ("sem pagar": not paid, as "no me pagan" says,
 #: which is legal aid). They are not searched when they set the filter (``ServiceFilter.with_filters_said``).
@@ -540,23 +552,32 @@ def says_cost_only(text: str, said: Said) -> bool:
     return tuple(normalise(typed(text, said)).split()) in _COST_ONLY
 
 
-def negated(words: list[str], language: str) -> list[bool]:
+def negated(words: list[str], language: str) -> list[bool | str]:
     """For each of ``meaningful(words, language)``, whether a negation (``NEGATIONS``) comes before it with at most
-    ``NEGATION_REACH`` other stop words between them (those of ``NEGATION_THROUGH`` not counted). None is when every
+    ``NEGATION_REACH`` other stop words between them (those of ``NEGATION_THROUGH`` not counted): ``UNWANTED`` when
+    one of those is a word of wanting (``NEGATION_WANTING``), else True, and False when none does. None is when every
     word is a stop word."""
     dropped, negations = stop_words(language), set(NEGATIONS.get(language, "").split())
     through = set(NEGATION_THROUGH.get(language, "").split())
-    marks, since = [], None  # stop words since the last negation, None when none came
+    wanting = set(NEGATION_WANTING.get(language, "").split())
+    marks, since, wanted = [], None, False  # stop words since the last negation (None when none came); wanting said
     for word in words:
         if word in dropped:
             if word in negations:
-                since = 0
+                since, wanted = 0, False
             elif since is not None and word not in through:
                 since += 1
+            wanted = wanted or (since is not None and word in wanting)
             continue
-        marks.append(since is not None and since <= NEGATION_REACH)
-        since = None
+        marked = since is not None and since <= NEGATION_REACH
+        marks.append((UNWANTED if wanted else True) if marked else False)
+        since, wanted = None, False
     return marks or [False] * len(words)
+
+
+def not_wanting(marks: Iterable[bool | str]) -> list[bool]:
+    """``marks`` (``negated``) with a word not wanted as a word said with "not"."""
+    return [bool(mark) for mark in marks]
 
 
 # --- Typos ------------------------------------------------------------------------------------------------------
@@ -872,7 +893,7 @@ class TermIndex:
                     ):
                         categories.discard(category_id)
 
-    def categories(self, words: list[str], language: str, negations: Iterable[bool] = ()) -> set[int]:
+    def categories(self, words: list[str], language: str, negations: Iterable[bool | str] = ()) -> set[int]:
         """The categories named by exactly these (normalised, meaningful) words, typed on a page in ``language``: those
         of the terms that are these very words, when there are any ("me duele" is medical care, although "duele"
         and "duelo", grief, share their stem), and of the page language's alone when it has such a term ("refugio" on
@@ -948,15 +969,19 @@ class TermIndex:
         return {pk for pk in categories if pk not in named_mains}
 
 
-def _key(words: Iterable[str], negations: Iterable[bool] = ()) -> tuple[str, ...]:
-    """A phrase's key: its words in any order, each that a negation comes before marked "!"."""
+def _key(words: Iterable[str], negations: Iterable[bool | str] = ()) -> tuple[str, ...]:
+    """A phrase's key: its words in any order, each that a negation comes before marked "!" ("!~" when it is not
+    wanted: ``negated``)."""
     marks = list(negations)
-    return tuple(
-        sorted(f"!{word}" if index < len(marks) and marks[index] else word for index, word in enumerate(words))
-    )
+
+    def marked(index: int, word: str) -> str:
+        mark = marks[index] if index < len(marks) else False
+        return f"!~{word}" if mark == UNWANTED else f"!{word}" if mark else word
+
+    return tuple(sorted(marked(index, word) for index, word in enumerate(words)))
 
 
-def _stems_unless_negated(words: list[str], word_stems: list[str], negations: Iterable[bool]) -> list[str]:
+def _stems_unless_negated(words: list[str], word_stems: list[str], negations: Iterable[bool | str]) -> list[str]:
     """The stem of each word, but a word a negation comes before as it is: "without calling police" does not say
     "don't want to call the police" (not calling is a condition of another help, a rape kit's), though it has its
     stems."""
@@ -1054,8 +1079,11 @@ def _concepts(words: list[str], language: str, terms: TermIndex, *, only_meaning
     while start < len(sequence):
         for length in range(min(terms.longest, len(sequence) - start), 0, -1):
             window, marks = sequence[start : start + length], negations[start : start + length]
-            # Said with its negation ("no puedo dormir"), else without it ("no tengo papeles": papeles).
+            # Said with its negation ("no puedo dormir"), not wanted as a plain "not" ("no quiero ir a la policía":
+            # sin policía), else without it ("no tengo papeles": papeles).
             categories = terms.categories(window, language, marks)
+            if not categories and UNWANTED in marks:
+                categories = terms.categories(window, language, not_wanting(marks))
             if categories and any(marks):
                 # What a phrase with a negation says is not looked for in the listings' words: only the help it names
                 # finds it ("ayuda sin policía": case management, not a service with "policía" in its name). Each of

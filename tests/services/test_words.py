@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from services import search as words
+from services.search import UNWANTED
 
 
 @given(st.text(max_size=60))
@@ -333,15 +334,17 @@ def test_a_term_is_read_in_the_page_language_first():
         ("en", "help without police", [True]),
         ("id", "bantuan tanpa polisi", [False, True]),
         # Through the words of wanting: a wish to die, where having nowhere to live is not.
-        ("pt", "nao quero mais viver", [True]),
-        ("en", "i dont want to live anymore", [True]),
+        # Through a word of wanting the word is not wanted (words.UNWANTED).
+        ("pt", "nao quero mais viver", [UNWANTED]),
+        ("en", "i dont want to live anymore", [UNWANTED]),
         ("en", "i dont have a place to live", [False, False]),
-        ("es", "no quiero vivir", [True]),
+        ("es", "no quiero vivir", [UNWANTED]),
         # Through the words of going to a place, and its articles: not the police.
-        ("es", "no quiero ir a la policia", [True]),
-        ("pt", "nao quero ir na policia", [True]),
-        ("en", "i dont want to go to the police", [True]),
-        ("id", "gak mau ke polisi", [True]),
+        ("es", "no quiero ir a la policia", [UNWANTED]),
+        ("pt", "nao quero ir na policia", [UNWANTED]),
+        ("en", "i dont want to go to the police", [UNWANTED]),
+        ("id", "gak mau ke polisi", [UNWANTED]),
+        ("es", "sin ir a la policia", [True]),
         ("es", "no tengo dinero para ir a la policia", [True, False]),  # said of the money, not of the police
         ("pt", "sem lugar pra dormir", [False]),  # nowhere to sleep, not "cannot sleep"
     ],
@@ -412,6 +415,34 @@ def test_the_words_of_a_phrase_said_with_a_negation_are_not_looked_for_in_the_li
     assert [word.rsplit("=", 1)[-1] for word in concept.words] == said
     assert all(word.startswith("=") for word in concept.words)
     assert concept.forms == tuple((word,) for word in concept.words)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "categories"),
+    [
+        # Not wanting a shelter is help to stay safe without one; having none is a shelter.
+        ("es", "no quiero ir a un albergue", [2]),
+        ("es", "no tengo albergue", [1]),
+        ("es", "estoy sin albergue", [1]),
+        ("en", "i dont want to go to a shelter", [2]),
+        ("en", "no shelter tonight", [1]),
+        # Not wanting the police meets a term said with a plain "not".
+        ("es", "no quiero ir a la policia", [3]),
+        ("es", "ayuda sin policia", [3]),
+    ],
+)
+def test_what_a_person_does_not_want_is_not_what_she_does_not_have(language, query, categories):
+    terms = words.TermIndex(
+        [
+            (1, "es", "albergue"),
+            (1, "en", "shelter"),
+            (2, "es", "no quiero ir a un albergue"),
+            (2, "en", "don't want to go to a shelter"),
+            (3, "es", "sin policía"),
+        ]
+    )
+    understood = words.concepts(words.normalise(query).split(), language, terms)
+    assert [sorted(concept.categories) for concept in understood if concept.categories] == [categories]
 
 
 def test_a_word_said_with_a_negation_meets_a_term_as_it_is_typed_not_by_its_stem():
