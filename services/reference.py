@@ -1778,7 +1778,9 @@ SEARCH_TERMS = {
         ", sacar mis cosas, recoger mis cosas, guardar mis documentos, guardo mis documentos, esconder mis documentos"
         ", chip nuevo, cambiar de número, número nuevo"
         ", controla mi celular, me controla el celular"
-        ", sin que se entere mi esposo, sin que mi esposo sepa",
+        ", sin que se entere mi esposo, sin que mi esposo sepa"
+        ", no quiero ir a un albergue, no quiero ir al albergue, no quiero ir a un refugio, no quiero dejar mi casa, "
+        "no quiero salir de mi casa",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
         ", como sair com segurança, plano pra sair"
@@ -1788,7 +1790,9 @@ SEARCH_TERMS = {
         ", controla meu celular, mexe no meu celular, vigia meu celular"
         ", sem meu marido saber, sem que meu marido saiba"
         ", largar ele, quero largar ele, largar meu marido, largar meu companheiro"
-        ", medo dele me achar, ta me perseguindo, está me perseguindo",
+        ", medo dele me achar, ta me perseguindo, está me perseguindo"
+        ", não quero ir pra abrigo, não quero ir para o abrigo, não quero ir pro abrigo, não quero sair de casa, "
+        "não quero sair da minha casa",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
@@ -1800,7 +1804,9 @@ SEARCH_TERMS = {
         ", store my documents, new sim, new sim card, new phone number, burner phone"
         ", controls my phone, checks my phone"
         ", without my husband finding out, without my husband knowing"
-        ", leave him, want to leave him, leave my boyfriend, leave my wife, how to leave, how do i leave",
+        ", leave him, want to leave him, leave my boyfriend, leave my wife, how to leave, how do i leave"
+        ", don't want to go to a shelter, don't want a shelter, don't want to leave my home, "
+        "don't want to leave my house",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat"
@@ -1809,7 +1815,8 @@ SEARCH_TERMS = {
         ", ngecek hp, kontrol hp, tanpa ketahuan suami, tanpa sepengetahuan suami"
         ", ninggalin suami, mau ninggalin suami, meninggalkan suami, ingin meninggalkan suami, ninggalin pacar"
         ", gak mau suami tahu, tidak mau suami tahu, jangan sampai suami tahu, biar suami gak tahu, "
-        "suami jangan sampai tahu",
+        "suami jangan sampai tahu"
+        ", gak mau ke rumah aman, tidak mau ke rumah aman, gak mau ke shelter",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

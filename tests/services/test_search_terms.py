@@ -445,6 +445,14 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "dont want him arrested", "case-management"),
         ("id", "gak mau telepon polisi", "case-management"),
         ("id", "tidak mau melibatkan polisi", "case-management"),
+        # Set AP: not wanting a shelter or to leave home is safety planning, not a shelter.
+        ("es", "no quiero ir a un albergue", "safety-planning"),
+        ("es", "no quiero dejar mi casa", "safety-planning"),
+        ("pt", "não quero ir pra abrigo", "safety-planning"),
+        ("pt", "não quero sair de casa", "safety-planning"),
+        ("en", "i dont want to go to a shelter", "safety-planning"),
+        ("en", "i dont want to leave my home", "safety-planning"),
+        ("id", "gak mau ke rumah aman", "safety-planning"),
         # Set AN: wanting to talk, not to report ("cerita", to tell, alone was a word found nowhere).
         ("id", "gak mau lapor polisi cuma mau cerita", "psychosocial-support"),
         ("id", "pengen cerita", "psychosocial-support"),

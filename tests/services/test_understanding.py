@@ -678,6 +678,47 @@ def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(cl
     assert not listed(html, language, station)
 
 
+@pytest.mark.parametrize(
+    ("language", "query", "wanted"),
+    [
+        ("es", "no quiero ir a un albergue", "plan"),
+        ("pt", "não quero ir pra abrigo", "plan"),
+        ("en", "i don't want to go to a shelter", "plan"),
+        ("id", "gak mau ke rumah aman", "plan"),
+        ("es", "no tengo albergue", "beds"),
+        ("pt", "não tenho abrigo", "beds"),
+        ("en", "no shelter tonight", "beds"),
+        ("id", "tidak ada rumah aman", "beds"),
+    ],
+)
+def test_a_shelter_not_wanted_is_help_to_stay_safe_and_a_shelter_not_had_is_a_shelter(client, language, query, wanted):
+    """A survivor who says she does not want a shelter is shown the help to stay safe without one, not the shelters;
+    one who says she has none is shown the shelters."""
+    shelter = ServiceCategoryFactory(
+        slug="safe-shelter",
+        name_en="Shelter",
+        search_terms_es="albergue",
+        search_terms_pt="abrigo",
+        search_terms_en="shelter",
+        search_terms_ind="rumah aman",
+    )
+    safety = ServiceCategoryFactory(
+        slug="safety-planning",
+        name_en="Safety planning",
+        search_terms_es="no quiero ir a un albergue",
+        search_terms_pt="não quero ir pra abrigo",
+        search_terms_en="don't want to go to a shelter",
+        search_terms_ind="gak mau ke rumah aman",
+    )
+    services = {
+        "beds": ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[shelter]),
+        "plan": ServiceFactory(name_es="Casa Violeta", description_es="Atención.", categories=[safety]),
+    }
+    html = page(client, language, query)
+    assert listed(html, language, services[wanted])
+    assert not listed(html, language, services["plan" if wanted == "beds" else "beds"])
+
+
 def test_an_english_not_typed_with_its_apostrophe_is_a_negation(client):
     support = ServiceCategoryFactory(slug="psychosocial-support", name_en="Support", search_terms_en="can't sleep")
     shelter = ServiceCategoryFactory(slug="safe-shelter", name_en="Shelter", search_terms_en="somewhere to sleep")
