@@ -463,7 +463,7 @@ def filters_said(text: str) -> dict[str, Said]:
 KEPT_WORDS = {
     "es": "trabajo trabajar casa casas hogar hijos hijo hija hijas familia mujer mujeres salud linea numero "
     "telefono grupo grupos plan derechos derecho nino nina ninos ninas persona personas comida vida dinero "
-    "centro social juez justicia ley medico medica empleo trata sigue",
+    "centro social juez justicia ley medico medica empleo trata sigue pais",
     "pt": "trabalho trabalhar casa casas lar filhos filho filha filhas familia mulher mulheres saude linha numero "
     "telefone grupo grupos plano direitos direito crianca criancas pessoa pessoas comida vida dinheiro centro "
     "social juiz justica lei medico medica conselho",
@@ -521,7 +521,7 @@ NEGATION_REACH = 1
 NEGATION_THROUGH = {
     "es": "quiero quiere ir a al la el",
     "pt": "quero quer mais ir a ao na no o",
-    "en": "want wanna to go the",
+    "en": "want wanna to go back the",
     "id": "mau ingin pengen",
 }
 

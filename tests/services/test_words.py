@@ -345,6 +345,9 @@ def test_a_term_is_read_in_the_page_language_first():
         ("en", "i dont want to go to the police", [UNWANTED]),
         ("id", "gak mau ke polisi", [UNWANTED]),
         ("es", "sin ir a la policia", [True]),
+        # Going back: "i don't want to go back to my country" says it of the country ("país" is no stop word).
+        ("en", "i dont want to go back to my country", [UNWANTED]),
+        ("es", "no quiero volver a mi pais", [UNWANTED, False]),
         ("es", "no tengo dinero para ir a la policia", [True, False]),  # said of the money, not of the police
         ("pt", "sem lugar pra dormir", [False]),  # nowhere to sleep, not "cannot sleep"
     ],
@@ -443,6 +446,16 @@ def test_what_a_person_does_not_want_is_not_what_she_does_not_have(language, que
     )
     understood = words.concepts(words.normalise(query).split(), language, terms)
     assert [sorted(concept.categories) for concept in understood if concept.categories] == [categories]
+
+
+def test_not_wanting_to_go_back_to_ones_country_is_not_not_wanting_to_go_back_to_him():
+    terms = words.TermIndex([(1, "es", "no quiero volver a mi país"), (2, "es", "no quiero volver con él")])
+
+    def named(query):
+        return [sorted(c.categories) for c in words.concepts(words.normalise(query).split(), "es", terms)]
+
+    assert named("no quiero volver a mi país") == [[1]]
+    assert named("no quiero volver con él") == [[2]]
 
 
 def test_a_word_said_with_a_negation_meets_a_term_as_it_is_typed_not_by_its_stem():
