@@ -1126,26 +1126,30 @@ SEARCH_TERMS = {
         ", se quedó con mi pasaporte"
         # French and Haitian Creole
         ", papiers, sans papiers, papye"
-        ", acta de nacimiento, partida de nacimiento, registro civil",
+        ", acta de nacimiento, partida de nacimiento, registro civil"
+        ", no quiero volver a mi país, no quiero regresar a mi país, no puedo volver a mi país",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
         "RNM, renovar documento, renovar visto, renovar protocolo, autorização de trabalho, CONARE, pedir "
         "refúgio, carteira de trabalho, CTPS"
         ", reteve meu passaporte"
-        ", certidão de nascimento, registro de nascimento, registrar meu filho",
+        ", certidão de nascimento, registro de nascimento, registrar meu filho"
+        ", não quero voltar pro meu país, não quero voltar para o meu país, não posso voltar pro meu país",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
         " expired passport, work permit, renew my visa, renew my papers, renewal"
         ", says he'll get me deported, get me deported"
-        ", birth certificate, birth certificates",
+        ", birth certificate, birth certificates"
+        ", don't want to go back to my country, can't go back to my country, don't want to return to my country",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
         "habis, overstay, ditahan imigrasi, rudenim, izin kerja"
         ", mau dilaporin imigrasi"
         ", paspor diambil, paspor ditahan agen, paspor disita"
-        ", akta kelahiran, akte kelahiran, akte lahir",
+        ", akta kelahiran, akte kelahiran, akte lahir"
+        ", tidak mau pulang ke negara asal, gak mau pulang ke negara asal, tidak bisa pulang ke negara asal",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "
@@ -1158,7 +1162,7 @@ SEARCH_TERMS = {
         ", reconocimiento de paternidad, prueba de paternidad, demanda de paternidad, que reconozca a mi "
         "hijo, no quiere reconocer a mi hijo"
         ", quitarme a los niños, quitar a los niños, me quiere quitar a los niños, quitarme los niños, "
-        "quitarme a mis hijas",
+        "quitarme a mis hijas, perder a mis hijos, perder la custodia",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
@@ -1169,14 +1173,15 @@ SEARCH_TERMS = {
         ", pode tirar meus filhos, tirar as crianças de mim"
         ", reconhecimento de paternidade, teste de DNA, exame de DNA, investigação de paternidade, não quer "
         "registrar meu filho"
-        ", tirar as crianças, tirar os meninos, quer tirar meus filhos",
+        ", tirar as crianças, tirar os meninos, quer tirar meus filhos, perder meus filhos, perder a guarda",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
         ", can't afford a divorce, free divorce, cheap divorce"
         ", parental abduction, parental kidnapping"
         ", paternity, paternity test, establish paternity, dna test"
-        ", take my kids away, take the kids away, take my children away, threatens to take the kids",
+        ", take my kids away, take the kids away, take my children away, threatens to take the kids"
+        ", lose my kids, lose my children, lose custody",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
@@ -1184,7 +1189,7 @@ SEARCH_TERMS = {
         ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi"
         ", bisa ambil anak, hak asuh anak"
         ", pengakuan anak, tes DNA, tidak menafkahi, suami tidak menafkahi, tidak mau mengakui anak"
-        ", ambil anak saya, mau ambil anak, merebut anak, rebut anak",
+        ", ambil anak saya, mau ambil anak, merebut anak, rebut anak, kehilangan hak asuh anak",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "
@@ -1778,7 +1783,7 @@ SEARCH_TERMS = {
         ", sacar mis cosas, recoger mis cosas, guardar mis documentos, guardo mis documentos, esconder mis documentos"
         ", chip nuevo, cambiar de número, número nuevo"
         ", controla mi celular, me controla el celular"
-        ", sin que se entere mi esposo, sin que mi esposo sepa"
+        ", sin que se entere mi esposo, sin que mi esposo sepa, no quiero volver con él"
         ", no quiero ir a un albergue, no quiero ir al albergue, no quiero ir a un refugio, no quiero dejar mi casa, "
         "no quiero salir de mi casa",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
@@ -1790,7 +1795,7 @@ SEARCH_TERMS = {
         ", controla meu celular, mexe no meu celular, vigia meu celular"
         ", sem meu marido saber, sem que meu marido saiba"
         ", largar ele, quero largar ele, largar meu marido, largar meu companheiro"
-        ", medo dele me achar, ta me perseguindo, está me perseguindo"
+        ", medo dele me achar, ta me perseguindo, está me perseguindo, não quero voltar pra ele"
         ", não quero ir pra abrigo, não quero ir para o abrigo, não quero ir pro abrigo, não quero sair de casa, "
         "não quero sair da minha casa",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "

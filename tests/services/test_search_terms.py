@@ -445,6 +445,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "dont want him arrested", "case-management"),
         ("id", "gak mau telepon polisi", "case-management"),
         ("id", "tidak mau melibatkan polisi", "case-management"),
+        # Set AQ: not wanting to go back to one's country is asylum, not the help to go home; not wanting to go back
+        # to him is safety planning; not wanting to lose one's children is family law.
+        ("es", "no quiero volver a mi país", "asylum-migration"),
+        ("pt", "não quero voltar pro meu país", "asylum-migration"),
+        ("en", "i dont want to go back to my country", "asylum-migration"),
+        ("id", "tidak mau pulang ke negara asal", "asylum-migration"),
+        ("es", "no quiero volver con él", "safety-planning"),
+        ("pt", "não quero voltar pra ele", "safety-planning"),
+        ("es", "no quiero perder a mis hijos", "family-law"),
+        ("pt", "não quero perder meus filhos", "family-law"),
+        ("en", "i dont want to lose my kids", "family-law"),
         # Set AP: not wanting a shelter or to leave home is safety planning, not a shelter.
         ("es", "no quiero ir a un albergue", "safety-planning"),
         ("es", "no quiero dejar mi casa", "safety-planning"),
