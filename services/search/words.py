@@ -537,6 +537,13 @@ NEGATION_WANTING = {
 }
 UNWANTED = "unwanted"
 
+#: Words a negation reaches through after a word of wanting only: "no quiero que mi familia sepa", "não quero ter esse
+#: filho" say "not" of the family knowing, of having the child; "no tengo qué comer" (nothing to eat) of nothing.
+NEGATION_THROUGH_WANTED = {
+    "es": "que tener",
+    "pt": "que ter",
+}
+
 #: The phrases of "free" that say no paying ("sin pagar", "sem custo", "tanpa biaya", "no cost"): no listing is found
 #: by them, and their negation would make a need of the word after it ("sem pagar": not paid, as "no me pagan" says,
 #: which is legal aid). They are not searched when they set the filter (``ServiceFilter.with_filters_said``).
@@ -560,12 +567,13 @@ def negated(words: list[str], language: str) -> list[bool | str]:
     dropped, negations = stop_words(language), set(NEGATIONS.get(language, "").split())
     through = set(NEGATION_THROUGH.get(language, "").split())
     wanting = set(NEGATION_WANTING.get(language, "").split())
+    through_wanted = set(NEGATION_THROUGH_WANTED.get(language, "").split())
     marks, since, wanted = [], None, False  # stop words since the last negation (None when none came); wanting said
     for word in words:
         if word in dropped:
             if word in negations:
                 since, wanted = 0, False
-            elif since is not None and word not in through:
+            elif since is not None and word not in through and not (wanted and word in through_wanted):
                 since += 1
             wanted = wanted or (since is not None and word in wanting)
             continue

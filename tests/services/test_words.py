@@ -348,6 +348,11 @@ def test_a_term_is_read_in_the_page_language_first():
         # Going back: "i don't want to go back to my country" says it of the country ("país" is no stop word).
         ("en", "i dont want to go back to my country", [UNWANTED]),
         ("es", "no quiero volver a mi pais", [UNWANTED, False]),
+        # After wanting, through "que" and "tener": not wanting the family to know, not wanting to have the child; not
+        # having anything to eat says "not" of nothing.
+        ("es", "no quiero que mi familia sepa", [UNWANTED, False]),
+        ("pt", "nao quero ter esse filho", [UNWANTED]),
+        ("es", "no tengo que comer", [False]),
         ("es", "no tengo dinero para ir a la policia", [True, False]),  # said of the money, not of the police
         ("pt", "sem lugar pra dormir", [False]),  # nowhere to sleep, not "cannot sleep"
     ],
