@@ -971,16 +971,20 @@ SEARCH_TERMS = {
         "anticonceptivos, planificación, DIU, implante, inyección anticonceptiva, pastillas anticonceptivas, "
         "ligadura de trompas, vasectomía"
         ", pastilla del día siguiente, anticoncepción de emergencia"
-        ", IVE, ILE, interrupción voluntaria del embarazo, interrupción legal del embarazo",
+        ", IVE, ILE, interrupción voluntaria del embarazo, interrupción legal del embarazo"
+        ", no quiero tener el bebé, no quiero estar embarazada, embarazo no deseado",
         "anticoncepcional, DIU, implante, injeção anticoncepcional, pílula, colocar DIU, laqueadura, ligadura, "
         "vasectomia"
-        ", pílula do dia seguinte, anticoncepção de emergência",
+        ", pílula do dia seguinte, anticoncepção de emergência"
+        ", não quero ter esse filho, não quero ter o bebê, não quero engravidar, gravidez indesejada",
         "contraception, birth control, iud, implant, the pill, contraceptive injection, tubes tied, "
         "tubal ligation, vasectomy"
-        ", morning after pill, plan b, emergency contraception",
+        ", morning after pill, plan b, emergency contraception"
+        ", don't want this baby, don't want to be pregnant, don't want to get pregnant, unwanted pregnancy",
         "KB, pil KB, spiral, IUD, implan, suntik KB, pasang KB, KB suntik, KB spiral, pasang spiral, steril, "
         "tubektomi, vasektomi"
-        ", kontrasepsi darurat, pil kontrasepsi darurat, pil darurat",
+        ", kontrasepsi darurat, pil kontrasepsi darurat, pil darurat"
+        ", gak mau hamil, tidak mau hamil",
     ),
     "hiv-sti-services": _t(
         "VIH, sida, ITS, ETS, prueba rápida, prueba de VIH, PrEP, PEP, "
@@ -1372,26 +1376,30 @@ SEARCH_TERMS = {
         "llamada, número de emergencia, línea 155, línea mujer, 911, whatsapp, chat, mensaje, hotline, atención "
         "telefónica, línea gratuita, línea 24 horas, 24 horas, suicidio, urgente, emergencia, auxilio, socorro, "
         "número para llamar, a quién llamar, número de teléfono, ahora mismo, de madrugada, a medianoche"
-        ", nadie me ayuda, nadie me escucha",
+        ", nadie me ayuda, nadie me escucha"
+        ", no quiero que mi familia sepa, no quiero que mi familia se entere, que nadie se entere, que nadie sepa",
         "linha de ajuda, telefone de emergência, ligue 180, disque 180, 180, disque 100, telefone, ligar, "
         "ligação, número de emergência, whatsapp, chat, mensagem, central de atendimento, atendimento telefônico, "
         "linha gratuita, 24 horas, suicídio, hotline, ajuda urgente, urgente, emergência, socorro, ligar de graça, "
         "ligação gratuita, "
         "número pra ligar, pra quem ligar, agora mesmo, falar com alguém agora, de madrugada"
-        ", ngm me ajuda, ninguém me ajuda, ninguém me escuta",
+        ", ngm me ajuda, ninguém me ajuda, ninguém me escuta"
+        ", não quero que minha família saiba, não quero que ninguém saiba",
         "hotline, helpline, emergency phone, crisis line, phone line, call, phone, number to call, 24/7, text "
         "line, chat, whatsapp, messaging, talk now, emergency number, toll-free, 911, urgent help, urgent, emergency, "
         "help now, sos, "
         "who to call, hotline number, right now, call now, 3am, middle of the night, late at night"
         ", 1am, 2am, 4am, 5am"
         ", no phone credit, no credit to call"
-        ", nobody helps me, no one helps me, no one is helping me",
+        ", nobody helps me, no one helps me, no one is helping me"
+        ", don't want anyone to know, don't want my family to find out, don't want my family to know",
         "hotline, layanan pengaduan, saluran siaga, nomor darurat, telepon darurat, telepon, menelepon, SAPA 129, "
         "129, call center, WhatsApp, WA, chat, pesan, pengaduan, 24 jam, nomor pengaduan, tolong, darurat, bantuan "
         "darurat, segera, SOS, "
         "nomor yang bisa dihubungi, nomor telepon, tengah malam, dini hari"
         ", jam 2 pagi, jam 3 pagi"
-        ", mau ngadu, ngadu kemana, ngadu ke mana, ngadu kemane, gak ada yang bantu",
+        ", mau ngadu, ngadu kemana, ngadu ke mana, ngadu kemane, gak ada yang bantu"
+        ", gak mau keluarga tahu, tidak mau keluarga tahu",
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer"

@@ -445,6 +445,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "dont want him arrested", "case-management"),
         ("id", "gak mau telepon polisi", "case-management"),
         ("id", "tidak mau melibatkan polisi", "case-management"),
+        # Set AR: not wanting others to know is a helpline's, not family tracing; not wanting a pregnancy is family
+        # planning, not maternal health.
+        ("es", "no quiero que mi familia sepa", "helpline"),
+        ("es", "no quiero que nadie se entere", "helpline"),
+        ("pt", "não quero que minha família saiba", "helpline"),
+        ("en", "i dont want my family to find out", "helpline"),
+        ("id", "gak mau keluarga tahu", "helpline"),
+        ("es", "no quiero tener el bebé", "family-planning"),
+        ("pt", "não quero ter esse filho", "family-planning"),
+        ("en", "i dont want this baby", "family-planning"),
+        ("id", "gak mau hamil", "family-planning"),
         # Set AQ: not wanting to go back to one's country is asylum, not the help to go home; not wanting to go back
         # to him is safety planning; not wanting to lose one's children is family law.
         ("es", "no quiero volver a mi país", "asylum-migration"),
