@@ -538,10 +538,11 @@ NEGATION_WANTING = {
 UNWANTED = "unwanted"
 
 #: Words a negation reaches through after a word of wanting only: "no quiero que mi familia sepa", "não quero ter esse
-#: filho" say "not" of the family knowing, of having the child; "no tengo qué comer" (nothing to eat) of nothing.
+#: filho", "não quero que ele me encontre" say "not" of the family knowing, of having the child, of his finding her; "no
+#: tengo qué comer" (nothing to eat) of nothing.
 NEGATION_THROUGH_WANTED = {
     "es": "que tener",
-    "pt": "que ter",
+    "pt": "que ter ele ela",
 }
 
 #: The phrases of "free" that say no paying ("sin pagar", "sem custo", "tanpa biaya", "no cost"): no listing is found

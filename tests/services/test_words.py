@@ -353,6 +353,7 @@ def test_a_term_is_read_in_the_page_language_first():
         ("es", "no quiero que mi familia sepa", [UNWANTED, False]),
         ("pt", "nao quero ter esse filho", [UNWANTED]),
         ("es", "no tengo que comer", [False]),
+        ("pt", "nao quero que ele me encontre", [UNWANTED]),  # "ele": he finding her
         ("es", "no tengo dinero para ir a la policia", [True, False]),  # said of the money, not of the police
         ("pt", "sem lugar pra dormir", [False]),  # nowhere to sleep, not "cannot sleep"
     ],
