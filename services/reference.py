@@ -1070,24 +1070,28 @@ SEARCH_TERMS = {
         "acercamiento, que no se me acerque, que no se acerque, alejamiento, restricción, "
         "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo"
         ", medida de protección urgente, comisaría de familia"
-        ", protección, protección contra mi expareja",
+        ", protección, protección contra mi expareja"
+        ", no quiero verlo nunca más, no quiero que se me acerque",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
         "medida de afastamento, Maria da Penha, "
         "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa"
         ", medida protetiva urgente"
-        ", proteção",
+        ", proteção"
+        ", não quero ver ele nunca mais, não quero que ele chegue perto de mim",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
         "order, "
         "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
         ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend"
         ", protection"
-        ", tro, temporary restraining order, tpo, temporary protective order",
+        ", tro, temporary restraining order, tpo, temporary protective order"
+        ", don't want him near me, never want to see him again",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
         "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"
         ", surat perlindungan"
         ", perlindungan, perlindungan dari pacar"
-        ", perintah perlindungan kdrt",
+        ", perintah perlindungan kdrt"
+        ", gak mau ketemu dia lagi, tidak mau ketemu dia lagi, tidak mau dia datang lagi",
     ),
     "criminal-justice": _t(
         "denuncia, denunciar, poner una denuncia, fiscalía, ministerio público, juicio penal, agresor, "
@@ -1792,6 +1796,7 @@ SEARCH_TERMS = {
         ", chip nuevo, cambiar de número, número nuevo"
         ", controla mi celular, me controla el celular"
         ", sin que se entere mi esposo, sin que mi esposo sepa, no quiero volver con él"
+        ", no quiero que sepa dónde estoy, no quiero que me encuentre"
         ", no quiero ir a un albergue, no quiero ir al albergue, no quiero ir a un refugio, no quiero dejar mi casa, "
         "no quiero salir de mi casa",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
@@ -1804,6 +1809,7 @@ SEARCH_TERMS = {
         ", sem meu marido saber, sem que meu marido saiba"
         ", largar ele, quero largar ele, largar meu marido, largar meu companheiro"
         ", medo dele me achar, ta me perseguindo, está me perseguindo, não quero voltar pra ele"
+        ", não quero que ele me encontre, não quero que ele saiba onde estou"
         ", não quero ir pra abrigo, não quero ir para o abrigo, não quero ir pro abrigo, não quero sair de casa, "
         "não quero sair da minha casa",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
@@ -1818,6 +1824,7 @@ SEARCH_TERMS = {
         ", controls my phone, checks my phone"
         ", without my husband finding out, without my husband knowing"
         ", leave him, want to leave him, leave my boyfriend, leave my wife, how to leave, how do i leave"
+        ", don't want him to find me"
         ", don't want to go to a shelter, don't want a shelter, don't want to leave my home, "
         "don't want to leave my house",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "

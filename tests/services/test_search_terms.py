@@ -445,6 +445,18 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "dont want him arrested", "case-management"),
         ("id", "gak mau telepon polisi", "case-management"),
         ("id", "tidak mau melibatkan polisi", "case-management"),
+        # Set AS: not wanting him to find her is safety planning, not family tracing (the help that finds people);
+        # not wanting him near her or to see him again is a protection order.
+        ("es", "no quiero que sepa dónde estoy", "safety-planning"),
+        ("pt", "não quero que ele me encontre", "safety-planning"),
+        ("en", "i dont want him to find me", "safety-planning"),
+        ("es", "no quiero verlo nunca más", "protection-orders"),
+        ("pt", "não quero que ele chegue perto de mim", "protection-orders"),
+        ("pt", "não quero ver ele nunca mais", "protection-orders"),
+        ("en", "i dont want him near me", "protection-orders"),
+        ("en", "i never want to see him again", "protection-orders"),
+        ("id", "gak mau ketemu dia lagi", "protection-orders"),
+        ("id", "tidak mau dia datang lagi", "protection-orders"),
         # Set AR: not wanting others to know is a helpline's, not family tracing; not wanting a pregnancy is family
         # planning, not maternal health.
         ("es", "no quiero que mi familia sepa", "helpline"),
