@@ -47,6 +47,12 @@ def listed(html: str, language: str, service) -> bool:
     return f"/{language}/services/{service.pk}/" in html
 
 
+def help_said(slug: str, es: str, pt: str, en: str, ind: str, **fields):
+    """A category whose search terms are ``es``, ``pt``, ``en`` and ``ind`` in those languages."""
+    terms = {"search_terms_es": es, "search_terms_pt": pt, "search_terms_en": en, "search_terms_ind": ind}
+    return ServiceCategoryFactory(slug=slug, **terms, **fields)
+
+
 @pytest.fixture
 def shelter_category():
     main = ServiceCategoryFactory(
@@ -651,21 +657,16 @@ def test_a_term_of_stop_words_is_said_when_its_words_came_earlier_too(client):
 def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(client, language, query):
     """A survivor who says she does not want the police is shown the help that does not go to them, and no police
     station, although its name has the word she typed."""
-    helps = ServiceCategoryFactory(
-        slug="case-management",
+    helps = help_said(
+        "case-management",
+        "sin policía, no quiero llamar a la policía",
+        "sem polícia, não quero chamar a polícia",
+        "without police, don't want to call the police",
+        "gak mau lapor polisi, tanpa polisi, tidak mau melibatkan polisi",
         name_en="Case management",
-        search_terms_es="sin policía, no quiero llamar a la policía",
-        search_terms_pt="sem polícia, não quero chamar a polícia",
-        search_terms_en="without police, don't want to call the police",
-        search_terms_ind="gak mau lapor polisi, tanpa polisi, tidak mau melibatkan polisi",
     )
-    police = ServiceCategoryFactory(
-        slug="specialised-police",
-        name_en="Specialised police",
-        search_terms_es="policía",
-        search_terms_pt="polícia",
-        search_terms_en="police",
-        search_terms_ind="polisi, lapor polisi",
+    police = help_said(
+        "specialised-police", "policía", "polícia", "police", "polisi, lapor polisi", name_en="Specialised police"
     )
     worker = ServiceFactory(name_es="Casa Violeta", description_es="Acompañamiento.", categories=[helps])
     station = ServiceFactory(
@@ -694,21 +695,14 @@ def test_help_asked_for_without_the_police_finds_that_help_and_not_the_police(cl
 def test_a_shelter_not_wanted_is_help_to_stay_safe_and_a_shelter_not_had_is_a_shelter(client, language, query, wanted):
     """A survivor who says she does not want a shelter is shown the help to stay safe without one, not the shelters;
     one who says she has none is shown the shelters."""
-    shelter = ServiceCategoryFactory(
-        slug="safe-shelter",
-        name_en="Shelter",
-        search_terms_es="albergue",
-        search_terms_pt="abrigo",
-        search_terms_en="shelter",
-        search_terms_ind="rumah aman",
-    )
-    safety = ServiceCategoryFactory(
-        slug="safety-planning",
+    shelter = help_said("safe-shelter", "albergue", "abrigo", "shelter", "rumah aman", name_en="Shelter")
+    safety = help_said(
+        "safety-planning",
+        "no quiero ir a un albergue",
+        "não quero ir pra abrigo",
+        "don't want to go to a shelter",
+        "gak mau ke rumah aman",
         name_en="Safety planning",
-        search_terms_es="no quiero ir a un albergue",
-        search_terms_pt="não quero ir pra abrigo",
-        search_terms_en="don't want to go to a shelter",
-        search_terms_ind="gak mau ke rumah aman",
     )
     services = {
         "beds": ServiceFactory(name_es="Posada Azul", description_es="Atención.", categories=[shelter]),
