@@ -1432,19 +1432,26 @@ SEARCH_TERMS = {
         "chat, whatsapp, en línea, virtual, videollamada, mensajes, atención remota, chatear, hablar por chat, "
         "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap"
         ", sorda, sordo, persona sorda, mujer sorda, lengua de señas, lenguaje de señas, intérprete de señas"
-        ", psicólogo en línea, psicólogo online, terapia en línea, terapia online, atención psicológica en línea",
+        ", psicólogo en línea, psicólogo online, terapia en línea, terapia online, atención psicológica en línea"
+        ", no puedo hablar, no puedo llamar, solo puedo escribir, solo escribir, no puedo salir de la casa, "
+        "no puedo salir de casa",
         "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat, "
         "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp"
         ", surda, surdo, pessoa surda, libras, língua de sinais, intérprete de libras"
-        ", psicólogo online, terapia online, atendimento psicológico online",
+        ", psicólogo online, terapia online, atendimento psicológico online"
+        ", não posso falar, não consigo falar, não posso ligar, não consigo ligar, só posso escrever, "
+        "não posso sair de casa, não consigo sair de casa",
         "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp, "
         "texting, by text, text a counselor"
         ", deaf, hard of hearing, sign language"
-        ", online therapy, online therapist, online counselor",
+        ", online therapy, online therapist, online counselor"
+        ", can't talk, can't call, can't make a call, can only text, can't leave the house, can't leave my house, "
+        "can't go out",
         "konseling online, daring, chat, WA, video call, virtual, chat konselor, curhat lewat WA, curhat online, "
         "ngobrol lewat WA"
         ", tuli, tunarungu, teman tuli, bahasa isyarat"
-        ", psikolog online, konsultasi psikolog online, terapi online, WhatsApp",
+        ", psikolog online, konsultasi psikolog online, terapi online, WhatsApp"
+        ", tidak bisa bicara, gak bisa ngomong, gak bisa nelpon, tidak bisa telepon",
     ),
     "child-protection": _t(
         "protección infantil, niños, niñas, niñez, adolescentes, menores, abuso infantil, maltrato infantil, "

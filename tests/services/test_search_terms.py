@@ -445,6 +445,15 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "dont want him arrested", "case-management"),
         ("id", "gak mau telepon polisi", "case-management"),
         ("id", "tidak mau melibatkan polisi", "case-management"),
+        # Set AT: one who cannot talk or call, or cannot leave the house, is reached online or by chat, not by a phone
+        # line or a shelter.
+        ("es", "no puedo hablar solo escribir", "remote-counselling"),
+        ("es", "no puedo salir de la casa", "remote-counselling"),
+        ("pt", "não consigo ligar ele tá do lado", "remote-counselling"),
+        ("pt", "não posso sair de casa", "remote-counselling"),
+        ("en", "i cant call", "remote-counselling"),
+        ("en", "i cant leave the house", "remote-counselling"),
+        ("id", "tidak bisa bicara", "remote-counselling"),
         # Set AS: not wanting him to find her is safety planning, not family tracing (the help that finds people);
         # not wanting him near her or to see him again is a protection order.
         ("es", "no quiero que sepa dónde estoy", "safety-planning"),
