@@ -982,12 +982,15 @@ def _key(words: Iterable[str], negations: Iterable[bool | str] = ()) -> tuple[st
     """A phrase's key: its words in any order, each that a negation comes before marked "!" ("!~" when it is not
     wanted: ``negated``)."""
     marks = list(negations)
-
-    def marked(index: int, word: str) -> str:
-        mark = marks[index] if index < len(marks) else False
-        return f"!~{word}" if mark == UNWANTED else f"!{word}" if mark else word
-
-    return tuple(sorted(marked(index, word) for index, word in enumerate(words)))
+    if not any(marks):
+        return tuple(sorted(words))
+    marks += [False] * (len(words) - len(marks))
+    return tuple(
+        sorted(
+            f"!~{word}" if mark == UNWANTED else f"!{word}" if mark else word
+            for word, mark in zip(words, marks, strict=False)
+        )
+    )
 
 
 def _stems_unless_negated(words: list[str], word_stems: list[str], negations: Iterable[bool | str]) -> list[str]:
@@ -995,6 +998,8 @@ def _stems_unless_negated(words: list[str], word_stems: list[str], negations: It
     "don't want to call the police" (not calling is a condition of another help, a rape kit's), though it has its
     stems."""
     marks = list(negations)
+    if not any(marks):
+        return word_stems
     return [
         word if index < len(marks) and marks[index] else stemmed
         for index, (word, stemmed) in enumerate(zip(words, word_stems, strict=True))
