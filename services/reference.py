@@ -1433,14 +1433,13 @@ SEARCH_TERMS = {
         "whats, wasap, guasap, wsp, hablar por whatsapp, hablar por wasap"
         ", sorda, sordo, persona sorda, mujer sorda, lengua de señas, lenguaje de señas, intérprete de señas"
         ", psicólogo en línea, psicólogo online, terapia en línea, terapia online, atención psicológica en línea"
-        ", no puedo hablar, no puedo llamar, solo puedo escribir, solo escribir, no puedo salir de la casa, "
-        "no puedo salir de casa",
+        ", no puedo hablar, no puedo llamar, no puedo salir de la casa, no puedo salir de casa",
         "chat, whatsapp, online, virtual, videochamada, mensagens, atendimento remoto, conversar pelo chat, "
         "whats, zap, zapzap, wpp, pelo zap, conversar pelo whats, conversar pelo zap, falar pelo whatsapp"
         ", surda, surdo, pessoa surda, libras, língua de sinais, intérprete de libras"
         ", psicólogo online, terapia online, atendimento psicológico online"
-        ", não posso falar, não consigo falar, não posso ligar, não consigo ligar, só posso escrever, "
-        "não posso sair de casa, não consigo sair de casa",
+        ", não posso falar, não consigo falar, não posso ligar, não consigo ligar, não posso sair de casa, "
+        "não consigo sair de casa",
         "online counselling, chat, text, whatsapp, video call, virtual, chat with someone, talk on whatsapp, "
         "texting, by text, text a counselor"
         ", deaf, hard of hearing, sign language"

@@ -549,6 +549,12 @@ def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(la
     ] == [(said, True)]
 
 
+def test_writing_is_no_chat_unless_she_says_she_cannot_talk():
+    # "no sé leer ni escribir" (I cannot read or write) is no reason for online and chat support.
+    understood = words.concepts(words.normalise("no sé leer ni escribir").split(), "es", REFERENCE_TERMS)
+    assert not any("remote-counselling" in concept.categories for concept in understood), understood
+
+
 def test_a_marriage_is_a_childs_only_when_the_words_say_so():
     # "nikah dini" (early marriage) is child protection; "nikah" alone (a pregnancy outside marriage) is not.
     understood = words.concepts(words.normalise("hamil di luar nikah").split(), "id", REFERENCE_TERMS)
