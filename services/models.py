@@ -749,7 +749,10 @@ class ServiceSearchDocument(models.Model):
         # filter found are checked there for being public and always open, not in their wide rows, where those flags
         # come after the long text, and reading each found row's overflow pages was most of "open now"
         # (docs/performance.md, "Open now"). A migration that makes SQLite rebuild this table drops it: make it
-        # again there (a test checks the plans use it).
+        # again there (a test checks the plans use it). And per page language ``search_ranked_<language>`` (migration
+        # 0030) on (service_id, is_public, category_bits, places, sort_name_<language>) of the public documents: what
+        # ranking reads of every match, read from those narrow entries rather than the wide rows ("preciso de abrigo e
+        # remedio pro meu filho" ranks about 9,000).
 
     def __str__(self):
         return str(self.service_id)

@@ -179,6 +179,29 @@ def test_sqlite_checks_the_found_documents_flags_in_the_small_index(client):
             assert "search_public_open" in plan, plan
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plans (ranked columns follow the long text)")
+def test_sqlite_ranks_every_match_from_the_page_languages_narrow_index(client):
+    """A sentence whose needs take turns ranks every match: what it reads of each (categories, places, the name in
+    the page's language) comes from ``search_ranked_<language>`` alone, not from the wide rows (migration 0030)."""
+    from bench.synthetic import generate_directory
+
+    generate_directory(organisations=300, seed=11)  # and the statistics SQLite plans with
+    for language, sentence, suffix in (
+        ("es", "necesito abogada y un lugar para dormir con mis hijos", "es"),
+        ("pt", "preciso de abrigo e remedio pro meu filho", "pt"),
+        ("id", "butuh dokter dan tempat tinggal buat anak", "ind"),
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/{language}/search/", {"q": sentence}).status_code == 200
+        statements = [query["sql"] for query in queries if "turn_ranked" in query["sql"]]
+        assert statements, language
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+                plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+                assert f"USING COVERING INDEX search_ranked_{suffix} " in plan, plan
+
+
 def test_the_best_ranked_fill_a_page_without_ranking_the_rest():
     """When every word is in the names of more services than a page holds, the page comes from those alone: it
     must be the same page, in the same order, as ranking every match."""
