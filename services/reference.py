@@ -660,6 +660,7 @@ SEARCH_TERMS = {
         "desalojo, desalojada, me desalojaron, "
         "me botaron del jato"
         ", albergue que acepte, refugio que acepte, albergue que reciba, refugio que reciba"
+        ", mis papás me corrieron, mis papás me echaron, mis padres me corrieron, mis padres me echaron"
         ", llevar a mi perro, llevar a mi gato, mascotas, mi mascota"
         ", albergue que reciba a mi hijo, albergue que acepte a mi hijo, refugio que acepte a mi hijo"
         ", con mis hijos varones, con mi hijo varón, refugio con mis hijos, albergue con mis hijos",

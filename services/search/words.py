@@ -61,6 +61,10 @@ SHORTEST_STEM = 4
 #: planning, is not "KBG", gender-based violence: ``understanding.named``).
 LONGEST_ABBREVIATION = 3
 
+#: A word written in capitals in a term is an abbreviation (PAP, KDRT, VBG): it names its help as written, never by its
+#: stem nor by a query word's ("papá", dad, stems to "pap").
+_CAPITALS = re.compile(r"[^\W\d_]{2,}")
+
 _stemmers = threading.local()  # a PyStemmer object is not to be shared between threads
 
 
@@ -835,6 +839,8 @@ class TermIndex:
         # itself), and by itself only.
         self.word_stems: dict[str, dict[str, set[int]]] = {language: {} for language in LANGUAGES}
         self.whole_words: dict[str, dict[str, set[int]]] = {language: {} for language in LANGUAGES}
+        # The abbreviations of the terms (``_CAPITALS``), in any language → their categories: found as written alone.
+        self.abbreviations: dict[str, set[int]] = {}
         # Terms of stop words alone, their words as a query takes them, in order → their categories.
         self.stop_phrases: dict[tuple[str, ...], set[int]] = {}
         self.longest = 1
@@ -851,6 +857,7 @@ class TermIndex:
                 continue
             self.sizes[category_id] = self.sizes.get(category_id, 0) + 1
             typed = joined_contractions(normalise(phrase).split())
+            abbreviations = {normalise(word) for word in _CAPITALS.findall(phrase) if word.isupper()}
             as_queried = tuple(dict.fromkeys(word for word in typed if len(word) >= MIN_WORD_LENGTH))
             if 1 < len(as_queried) <= LONGEST_STOP_PHRASE and set(as_queried) <= stop_words(language):
                 self.stop_phrases.setdefault(as_queried, set()).add(category_id)
@@ -869,20 +876,23 @@ class TermIndex:
             # A phrase with words a query drops ("psicóloga gratis", "shelter open now") is shorter as a key than
             # as written.
             whole = len(phrase_words) == len(as_queried)
-            for table, key in (
-                (self.stemmed[language], _key(_stems_unless_negated(phrase_words, phrase_stems, marks), marks)),
-                (self.plain, _key(phrase_words, marks)),
-                (self.plain_in[language], _key(phrase_words, marks)),
-            ):
+            keys = [(self.plain, _key(phrase_words, marks)), (self.plain_in[language], _key(phrase_words, marks))]
+            if not abbreviations.intersection(phrase_words):
+                stemmed_key = _key(_stems_unless_negated(phrase_words, phrase_stems, marks), marks)
+                keys.append((self.stemmed[language], stemmed_key))
+            for table, key in keys:
                 table.setdefault(key, set()).add(category_id)
                 if whole:
                     written_whole.add((id(table), key, category_id))
             if any(marks):
                 continue  # said with "not", a phrase names its help whole: "sin policía" is not the police
             for word, word_stem in zip(phrase_words, phrase_stems, strict=True):
+                self.whole_words[language].setdefault(word, set()).add(category_id)
+                if word in abbreviations:
+                    self.abbreviations.setdefault(word, set()).add(category_id)
+                    continue
                 self.word_stems[language].setdefault(word_stem, set()).add(category_id)
                 self.word_stems[language].setdefault(word, set()).add(category_id)
-                self.whole_words[language].setdefault(word, set()).add(category_id)
         self._keep_main_words(written_whole)
 
     def _keep_main_words(self, written_whole: set[tuple[int, tuple, int]]) -> None:
@@ -943,7 +953,10 @@ class TermIndex:
         ``categories`` compares phrases: "jurídica" is a word of "asesoría jurídica". A word that is itself a word of
         the page language's terms is that language's word: the other languages' terms count it when they have the
         very word ("hospital"), not another word with its stem (English "call", a helpline, and Spanish "calle", the
-        street one sleeps in)."""
+        street one sleeps in). An abbreviation of the terms (PAP) is that abbreviation alone, not the words of its
+        stem."""
+        if word in self.abbreviations:
+            return self.narrowest({pk for words in self.whole_words.values() for pk in words.get(word, ())})
         if word in self.whole_words.get(language, {}):
             found = set(self.word_stems[language].get(stem(word, language), ()))
             for words in self.whole_words.values():

@@ -496,6 +496,8 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Parents who threw her out: a shelter ("papás" found psychological first aid through "PAP" before).
+        ("es", "mis papás me corrieron por ser lesbiana", "safe-shelter"),
         # Set AN: wanting to talk, not to report ("cerita", to tell, alone was a word found nowhere).
         ("id", "gak mau lapor polisi cuma mau cerita", "psychosocial-support"),
         ("id", "pengen cerita", "psychosocial-support"),
@@ -553,6 +555,14 @@ def test_writing_is_no_chat_unless_she_says_she_cannot_talk():
     # "no sé leer ni escribir" (I cannot read or write) is no reason for online and chat support.
     understood = words.concepts(words.normalise("no sé leer ni escribir").split(), "es", REFERENCE_TERMS)
     assert not any("remote-counselling" in concept.categories for concept in understood), understood
+
+
+def test_dad_is_no_abbreviation_of_psychological_first_aid():
+    # "PAP" (primeros auxilios psicológicos) is a term as written; "papá" stems to "pap".
+    for query in ("el papá de mis hijos es violento", "mi papá me pega", "PAP"):
+        understood = words.concepts(words.normalise(query).split(), "es", REFERENCE_TERMS)
+        named = any("psychological-first-aid" in concept.categories for concept in understood)
+        assert named == (query == "PAP"), understood
 
 
 def test_a_marriage_is_a_childs_only_when_the_words_say_so():

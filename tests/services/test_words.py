@@ -318,6 +318,25 @@ def test_a_term_is_read_in_the_page_language_first():
     assert terms.categories(["refugios"], "es") == {1, 2}
 
 
+def test_an_abbreviation_names_its_help_as_written_alone():
+    # "PAP" (primeros auxilios psicológicos) and "papá" (dad, stemmed "pap"); "KDRT" typed on any page.
+    terms = words.TermIndex([(1, "es", "PAP"), (2, "es", "mi papá me pega"), (3, "id", "KDRT"), (4, "es", "papeles")])
+    assert _categories_of("PAP", "es", terms) == [[1]]
+    assert _categories_of("necesito pap", "es", terms) == [[1]]
+    assert _categories_of("papá", "es", terms) == [[]]
+    assert _categories_of("papás", "es", terms) == [[]]
+    assert _categories_of("mi papá me pegó", "es", terms) == [[2]]
+    assert terms.categories_of_word("papa", "es") == {2}  # a word of "mi papá me pega", not "PAP"
+    assert terms.categories_of_word("pap", "es") == {1}
+    for language in ("id", "en", "es"):
+        assert _categories_of("kdrt", language, terms) == [[3]]
+        assert terms.categories_of_word("kdrt", language) == {3}
+
+
+def _categories_of(query, language, terms):
+    return [sorted(concept.categories) for concept in words.concepts(words.normalise(query).split(), language, terms)]
+
+
 @pytest.mark.parametrize(
     ("language", "query", "marks"),
     [
