@@ -1271,7 +1271,8 @@ SEARCH_TERMS = {
         "aborto forzado, mis suegros me maltratan"
         ", me jode, me jode la vida, me dio una pela, una pela, pela, me cae a golpes"
         ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza"
-        ", me jaló el cabello, me jaló del cabello, me vergueó, vergueada, me sonó mi marido",
+        ", me jaló el cabello, me jaló del cabello, me vergueó, vergueada, me sonó mi marido"
+        ", violento, violenta, mi esposo es violento, agresivo, agresiva, se pone agresivo, celoso, muy celoso",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1298,6 +1299,8 @@ SEARCH_TERMS = {
         ", não me deixa trabalhar, não deixa eu trabalhar"
         ", pegou meu celular, tomou meu celular, pegou meu telefone, quebrou meu celular, escondeu meu celular, "
         "não me deixa usar o celular"
+        ", violento, violenta, meu marido é violento, agressivo, agressiva, fica agressivo, ciumento, ciumenta, "
+        "muito ciumento"
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
         "aborto forçado, meus sogros me maltratam"
         ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo",
@@ -1328,7 +1331,8 @@ SEARCH_TERMS = {
         ", took my phone, takes my phone, broke my phone, smashed my phone, hid my phone, wont let me use my phone"
         ", sharing my nudes, shared my nudes, sharing my pictures, landlord harassing me, landlord is "
         "harassing me, sex for rent, forced abortion, forced me to have an abortion, in laws abuse me, mother"
-        " in law abuses me",
+        " in law abuses me"
+        ", violent, my husband is violent, gets violent, bad temper, short temper, hot temper, his temper",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1345,6 +1349,7 @@ SEARCH_TERMS = {
         "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil"
         ", uang kiriman, ngabisin uang, habisin uang kiriman, suami ngabisin uang"
         ", lansia dipukul, nenek dipukul, kakek dipukul, pacar mukul, pacarku mukul"
+        ", ringan tangan, suami ringan tangan, temperamen, suami temperamen, cemburuan"
         ", KBGO, kekerasan berbasis gender online, kekerasan online, kekerasan siber, di hack, dihack"
         ", akun dibajak, akun di hack, akun palsu, akun fake, deepfake"
         ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak"
@@ -1408,6 +1413,7 @@ SEARCH_TERMS = {
     ),
     "gbv-hotline": _t(
         "línea de violencia, línea 155, línea contra la violencia, línea mujer"
+        ", mujeres violentadas, mujer violentada"
         ", ayudar a una amiga, ayudar a mi amiga, cómo ayudar a mi amiga, cómo la ayudo, cómo ayudarla, "
         "mi amiga, amiga, mi pana, pana, cómo ayudo a mi hermana, la vecina, mi vecina, vecina, vecino, "
         "los vecinos, ayudar desde lejos"

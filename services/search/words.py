@@ -609,7 +609,7 @@ SHORTEST_SOUNDED = 3
 #: into "aman" (safe), "speaking" ("spanish speaking") into "shaking". With the page language's stopwords-iso list
 #: (``everyday``).
 EVERYDAY_WORDS = {
-    "es": "mama mami papa papi senor senora semana",
+    "es": "mama mami papa papi senor senora semana pone puso pongo",
     "pt": "mae mamae mainha pai painho semana aberto aberta",
     "en": "mama mom mommy fled male lick sending cleaning cleaner stranger speaking",
     "id": "mama waria tunggal kakak papua paman",

@@ -496,6 +496,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set AU: a woman describing him (violent, aggressive, jealous, a bad temper): GBV case management; a line
+        # for women who suffered violence is a hotline.
+        ("es", "mi esposo es violento", "gbv-case-management"),
+        ("es", "me violentaron", "gbv-case-management"),
+        ("es", "se pone agresivo", "gbv-case-management"),
+        ("pt", "meu namorado é muito ciumento", "gbv-case-management"),
+        ("en", "my husband is violent", "gbv-case-management"),
+        ("en", "my boyfriend has a bad temper", "gbv-case-management"),
+        ("id", "suami saya ringan tangan", "gbv-case-management"),
+        ("id", "suami saya temperamen", "gbv-case-management"),
+        ("es", "línea para mujeres violentadas", "gbv-hotline"),
         # Parents who threw her out: a shelter ("papás" found psychological first aid through "PAP" before).
         ("es", "mis papás me corrieron por ser lesbiana", "safe-shelter"),
         # Set AN: wanting to talk, not to report ("cerita", to tell, alone was a word found nowhere).

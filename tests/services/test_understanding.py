@@ -306,6 +306,16 @@ def test_an_everyday_word_is_not_corrected_into_another_word_of_a_name(client):
     assert listed(page(client, "es", "mahna"), "es", named)  # a word that is no everyday one is still corrected
 
 
+def test_gets_is_not_corrected_into_phone(client):
+    """ "se pone agresivo" (he gets aggressive): Spanish "pone" is one edit from "phone", a word of listings."""
+    named = ServiceFactory(name_es="Apoyo por phone", categories=[])
+    for typed in ("pone", "puso"):
+        html = page(client, "es", typed)
+        assert 'class="correction"' not in html
+        assert not listed(html, "es", named)
+    assert listed(page(client, "es", "phoen"), "es", named)  # a word that is no everyday one is still corrected
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "name"),
     [
