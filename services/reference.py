@@ -1765,7 +1765,8 @@ SEARCH_TERMS = {
         ", gota a gota, préstamo gota a gota, prestamista"
         ", cerrajero"
         ", miedo por mi vida, tengo miedo de que me mate, me da miedo"
-        ", chantaje, me chantajea, chantajeando, sextorsión",
+        ", chantaje, me chantajea, chantajeando, sextorsión"
+        ", me está siguiendo, me anda siguiendo, está afuera, ya está afuera",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
@@ -1777,7 +1778,8 @@ SEARCH_TERMS = {
         ", agiota"
         ", chaveiro, trocar a fechadura"
         ", medo, tenho medo, estou com medo, to com medo, tô com medo, medo dele, temo pela minha vida, medo de morrer"
-        ", extorquindo, me extorquindo, extorquir, chantagem, me chantageando, chantageada, sextorsão",
+        ", extorquindo, me extorquindo, extorquir, chantagem, me chantageando, chantageada, sextorsão"
+        ", tá aqui fora, está aqui fora, ele tá vindo, ele está vindo, tá me seguindo, está me seguindo",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
@@ -1788,7 +1790,8 @@ SEARCH_TERMS = {
         ", locksmith, hes coming back, he is coming back"
         ", scared, afraid, i'm scared, im scared, i am scared, i am afraid, afraid for my life, fear for my life"
         ", scared for my life"
-        ", blackmail, blackmailing, blackmailed, blackmailing me, sextortion, extorting me",
+        ", blackmail, blackmailing, blackmailed, blackmailing me, sextortion, extorting me"
+        ", on his way, hes on his way, he is on his way, pounding on the door, banging on the door",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
@@ -1796,6 +1799,7 @@ SEARCH_TERMS = {
         "nguntit, diikutin, dibuntuti, dipalak, palak, pemalakan, pemerasan, diperas, preman, "
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
         ", gedor pintu, nungguin di depan, ngancem, diancem"
+        ", dia di depan, dia lagi di depan, dia di luar, dia lagi di luar, dia mau ke sini, otw ke sini, dia otw"
         ", tukang kunci, ganti kunci, ngamuk, suami ngamuk"
         ", takut, aku takut, saya takut, ketakutan, takut dibunuh, mau dibunuh, takut dibunuh suami, takut mati"
         ", diancam sebar foto, pemerasan seksual, sextortion",

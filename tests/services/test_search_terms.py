@@ -496,6 +496,12 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set AV: he is here now (outside, on his way, following her): safety, not a shelter for "casa".
+        ("es", "me está siguiendo", "safety-security"),
+        ("es", "AYUDA YA ESTA AFUERA", "safety-security"),
+        ("pt", "ele tá vindo pra cá", "safety-security"),
+        ("en", "hes on his way here", "safety-security"),
+        ("id", "dia di depan rumah", "safety-security"),
         # Set AU: a woman describing him (violent, aggressive, jealous, a bad temper): GBV case management; a line
         # for women who suffered violence is a hotline.
         ("es", "mi esposo es violento", "gbv-case-management"),
