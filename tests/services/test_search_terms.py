@@ -496,6 +496,13 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set AW: the broadest word alone names GBV case management (a dozen helps' terms have it: they tied, in name
+        # order).
+        ("es", "violencia", "gbv-case-management"),
+        ("es", "agresión", "gbv-case-management"),
+        ("pt", "violência", "gbv-case-management"),
+        ("en", "violence", "gbv-case-management"),
+        ("id", "kekerasan", "gbv-case-management"),
         # Set AV: he is here now (outside, on his way, following her): safety, not a shelter for "casa".
         ("es", "me está siguiendo", "safety-security"),
         ("es", "AYUDA YA ESTA AFUERA", "safety-security"),

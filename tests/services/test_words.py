@@ -99,6 +99,11 @@ def test_stems_keeps_each_stem_once_in_order():
         # Portuñol: the Spanish words of being and having that Venezuelans write on the Portuguese page.
         ("pt", "estoy sin dinheiro", ["dinheiro"]),
         ("pt", "soy venezolana tengo filhos", ["venezolana", "filhos"]),
+        # Going through something without saying what: the harm is in the other words.
+        ("es", "sufro violencia", ["violencia"]),
+        ("pt", "estou sofrendo violência", ["violencia"]),
+        ("en", "experiencing violence", ["violence"]),
+        ("id", "saya mengalami kekerasan", ["kekerasan"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
