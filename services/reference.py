@@ -1273,7 +1273,7 @@ SEARCH_TERMS = {
         ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza"
         ", me jaló el cabello, me jaló del cabello, me vergueó, vergueada, me sonó mi marido"
         ", violento, violenta, mi esposo es violento, agresivo, agresiva, se pone agresivo, celoso, muy celoso"
-        ", violencia, agresión",
+        ", violencia, agresión, víctima, víctimas, soy víctima",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1301,7 +1301,7 @@ SEARCH_TERMS = {
         ", pegou meu celular, tomou meu celular, pegou meu telefone, quebrou meu celular, escondeu meu celular, "
         "não me deixa usar o celular"
         ", violento, violenta, meu marido é violento, agressivo, agressiva, fica agressivo, ciumento, ciumenta, "
-        "muito ciumento, violência"
+        "muito ciumento, violência, vítima, vítimas, sou vítima"
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
         "aborto forçado, meus sogros me maltratam"
         ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo",
@@ -1333,7 +1333,8 @@ SEARCH_TERMS = {
         ", sharing my nudes, shared my nudes, sharing my pictures, landlord harassing me, landlord is "
         "harassing me, sex for rent, forced abortion, forced me to have an abortion, in laws abuse me, mother"
         " in law abuses me"
-        ", violent, my husband is violent, gets violent, bad temper, short temper, hot temper, his temper, violence",
+        ", violent, my husband is violent, gets violent, bad temper, short temper, hot temper, his temper, violence"
+        ", victim, victims, i am a victim",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1350,7 +1351,7 @@ SEARCH_TERMS = {
         "digrepe bos, digerayangi atasan, laki gue mukul, laki kasar, nyebarin foto bugil"
         ", uang kiriman, ngabisin uang, habisin uang kiriman, suami ngabisin uang"
         ", lansia dipukul, nenek dipukul, kakek dipukul, pacar mukul, pacarku mukul"
-        ", ringan tangan, suami ringan tangan, temperamen, suami temperamen, cemburuan, kekerasan"
+        ", ringan tangan, suami ringan tangan, temperamen, suami temperamen, cemburuan, kekerasan, korban, saya korban"
         ", KBGO, kekerasan berbasis gender online, kekerasan online, kekerasan siber, di hack, dihack"
         ", akun dibajak, akun di hack, akun palsu, akun fake, deepfake"
         ", nggebuki, digebuki, nggebukin, digebukin, suami galak, laki galak"

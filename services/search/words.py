@@ -128,21 +128,21 @@ def stems(words: Iterable[str], language: str) -> list[str]:
 
 # --- Stop words -------------------------------------------------------------------------------------------------
 
-#: Words that ask for help without saying which, those that say one goes through something without saying what
-#: ("sufro", "experiencing", "mengalami": the harm is in the other words) and those that say it costs nothing
-#: ("gratis", "de graça": every kind of help can be free, and English "free" is a stop word already): dropped from
-#: queries like stop words.
+#: Words that ask for help without saying which, those that say one goes through something or is its victim without
+#: saying what ("sufro", "experiencing", "mengalami", "víctima", "korban": the harm is in the other words; alone, a
+#: term of GBV case management) and those that say it costs nothing ("gratis", "de graça": every kind of help can be
+#: free, and English "free" is a stop word already): dropped from queries like stop words.
 NEED_WORDS = {
     "es": "necesito necesita necesitamos ocupo busco buscando buscar quiero quisiera requiero ayuda ayudar ayudeme "
     "ayudenme urgente favor porfa porfavor hola donde encuentro encontrar conseguir hay alguien algun alguna "
-    "gratis gratuito gratuita gratuitos gratuitas sufro sufriendo",
+    "gratis gratuito gratuita gratuitos gratuitas sufro sufriendo victima victimas",
     "pt": "preciso precisa precisamos procuro procurando quero queria gostaria ajuda ajudar socorro urgente favor "
     "ola oi onde encontro encontrar conseguir consigo alguem algum alguma tem gratis gratuito gratuita gratuitos "
-    "gratuitas graca sofro sofrendo",
+    "gratuitas graca sofro sofrendo vitima vitimas",
     "en": "need needs needed looking want wanted help please urgent urgently where find get somebody anyone "
-    "hello hi near nearby experiencing",
+    "hello hi near nearby experiencing victim victims",
     "id": "butuh perlu membutuhkan mencari cari ingin mau tolong bantu bantuin mohon segera darurat halo dimana "
-    "mana ada minta gratis gratisan mengalami",
+    "mana ada minta gratis gratisan mengalami korban",
 }
 
 #: Chat spelling and fillers that say nothing of the help sought, as people type them on a phone: "xq" and "pq"

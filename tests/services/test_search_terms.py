@@ -496,6 +496,11 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set AX: a victim, and no more, is asking for GBV case management (alone the word was found nowhere).
+        ("es", "soy víctima", "gbv-case-management"),
+        ("pt", "vítima", "gbv-case-management"),
+        ("en", "i am a victim", "gbv-case-management"),
+        ("id", "korban", "gbv-case-management"),
         # Set AW: the broadest word alone names GBV case management (a dozen helps' terms have it: they tied, in name
         # order).
         ("es", "violencia", "gbv-case-management"),

@@ -104,6 +104,10 @@ def test_stems_keeps_each_stem_once_in_order():
         ("pt", "estou sofrendo violência", ["violencia"]),
         ("en", "experiencing violence", ["violence"]),
         ("id", "saya mengalami kekerasan", ["kekerasan"]),
+        # Being a victim says she needs help, not which: the help is in the other words.
+        ("id", "rumah aman buat korban kekerasan", ["rumah", "aman", "kekerasan"]),
+        ("pt", "grupo de apoio mulheres vitimas de violencia", ["grupo", "mulheres", "violencia"]),  # "apoio": asking
+        ("en", "shelter for victims", ["shelter"]),
     ],
 )
 def test_stop_words_and_words_of_asking_are_dropped(language, query, meaning):
