@@ -744,7 +744,8 @@ SEARCH_TERMS = {
         "abuso en la infancia, trauma de la infancia, ya no aguanto, no aguanto más"
         ", ya no puedo más, no puedo más, ya no doy más, estoy al límite"
         ", relación tóxica, tóxico"
-        ", terapia de conversión, terapias de conversión",
+        ", terapia de conversión, terapias de conversión"
+        ", estoy sola, estoy muy sola, me siento muy sola, no tengo a nadie, no tengo a quién acudir",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -755,7 +756,8 @@ SEARCH_TERMS = {
         "abuso na infância, sofri abuso quando criança, trauma de infância, não aguento mais"
         ", não posso mais, não dá mais, não consigo mais, to no limite, no meu limite"
         ", relacionamento tóxico, tóxico"
-        ", terapia de conversão",
+        ", terapia de conversão"
+        ", estou sozinha, estou muito sozinha, sozinha, me sinto sozinha",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
@@ -766,7 +768,8 @@ SEARCH_TERMS = {
         ", can't take it anymore, can't do this anymore, can't go on like this, can't handle it anymore, "
         "i give up, at my limit, breaking down"
         ", toxic relationship, toxic"
-        ", conversion therapy",
+        ", conversion therapy"
+        ", alone, im alone, i am alone, i am all alone, all alone, i have no one, i have nobody",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, cerita, mau cerita, pengen cerita, ingin cerita, tempat cerita, "
@@ -777,7 +780,8 @@ SEARCH_TERMS = {
         "trauma masa kecil, dilecehkan waktu kecil, sendirian, ngerasa sendirian, merasa sendiri, gak kuat lagi"
         ", udah gak sanggup, gak sanggup lagi, capek hidup"
         ", hubungan toxic, toxic"
-        ", terapi konversi, ruqyah, diruqyah",
+        ", terapi konversi, ruqyah, diruqyah"
+        ", gak punya siapa siapa, tidak punya siapa siapa, ga punya siapa siapa, gak punya siapa2",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis"

@@ -496,6 +496,13 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set AY: alone, and no more, is psychosocial support (stop words alone, found word for word).
+        ("es", "estoy sola", "psychosocial-support"),
+        ("es", "no tengo a nadie", "psychosocial-support"),
+        ("pt", "estou sozinha", "psychosocial-support"),
+        ("en", "im alone", "psychosocial-support"),
+        ("en", "i am all alone here", "psychosocial-support"),
+        ("id", "gak punya siapa siapa", "psychosocial-support"),
         # Set AX: a victim, and no more, is asking for GBV case management (alone the word was found nowhere).
         ("es", "soy víctima", "gbv-case-management"),
         ("pt", "vítima", "gbv-case-management"),
