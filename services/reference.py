@@ -1277,7 +1277,8 @@ SEARCH_TERMS = {
         ", cachetada, cachetadas, me dio una cachetada, bofetada, trancazos, madriza, golpiza"
         ", me jaló el cabello, me jaló del cabello, me vergueó, vergueada, me sonó mi marido"
         ", violento, violenta, mi esposo es violento, agresivo, agresiva, se pone agresivo, celoso, muy celoso"
-        ", violencia, agresión, víctima, víctimas, soy víctima",
+        ", violencia, agresión, víctima, víctimas, soy víctima"
+        ", me empujó, me empuja, me tiró del pelo, me jaló el pelo, me jaló del pelo",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1306,6 +1307,7 @@ SEARCH_TERMS = {
         "não me deixa usar o celular"
         ", violento, violenta, meu marido é violento, agressivo, agressiva, fica agressivo, ciumento, ciumenta, "
         "muito ciumento, violência, vítima, vítimas, sou vítima"
+        ", me empurrou, me empurra, me puxou pelo cabelo, puxou meu cabelo"
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
         "aborto forçado, meus sogros me maltratam"
         ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo",
@@ -1338,7 +1340,8 @@ SEARCH_TERMS = {
         "harassing me, sex for rent, forced abortion, forced me to have an abortion, in laws abuse me, mother"
         " in law abuses me"
         ", violent, my husband is violent, gets violent, bad temper, short temper, hot temper, his temper, violence"
-        ", victim, victims, i am a victim",
+        ", victim, victims, i am a victim"
+        ", pushed me, shoved me, he pushed me, grabbed me by the hair, pulled my hair",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1772,7 +1775,8 @@ SEARCH_TERMS = {
         ", cerrajero"
         ", miedo por mi vida, tengo miedo de que me mate, me da miedo"
         ", chantaje, me chantajea, chantajeando, sextorsión"
-        ", me está siguiendo, me anda siguiendo, está afuera, ya está afuera",
+        ", me está siguiendo, me anda siguiendo, está afuera, ya está afuera"
+        ", arma, tiene un arma, pistola, tiene una pistola, cuchillo, tiene un cuchillo, anda armado",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
@@ -1785,7 +1789,8 @@ SEARCH_TERMS = {
         ", chaveiro, trocar a fechadura"
         ", medo, tenho medo, estou com medo, to com medo, tô com medo, medo dele, temo pela minha vida, medo de morrer"
         ", extorquindo, me extorquindo, extorquir, chantagem, me chantageando, chantageada, sextorsão"
-        ", tá aqui fora, está aqui fora, ele tá vindo, ele está vindo, tá me seguindo, está me seguindo",
+        ", tá aqui fora, está aqui fora, ele tá vindo, ele está vindo, tá me seguindo, está me seguindo"
+        ", arma, tem uma arma, revólver, faca, tem uma faca, anda armado",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
@@ -1797,7 +1802,8 @@ SEARCH_TERMS = {
         ", scared, afraid, i'm scared, im scared, i am scared, i am afraid, afraid for my life, fear for my life"
         ", scared for my life"
         ", blackmail, blackmailing, blackmailed, blackmailing me, sextortion, extorting me"
-        ", on his way, hes on his way, he is on his way, pounding on the door, banging on the door",
+        ", on his way, hes on his way, he is on his way, pounding on the door, banging on the door"
+        ", gun, has a gun, weapon, knife, has a knife",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
@@ -1806,6 +1812,7 @@ SEARCH_TERMS = {
         "takut sama suami, takut suami, ganti kunci, kunci pintu, bunuh aku kalau aku pergi"
         ", gedor pintu, nungguin di depan, ngancem, diancem"
         ", dia di depan, dia lagi di depan, dia di luar, dia lagi di luar, dia mau ke sini, otw ke sini, dia otw"
+        ", pisau, punya pisau, bawa pisau, senjata, pistol"
         ", tukang kunci, ganti kunci, ngamuk, suami ngamuk"
         ", takut, aku takut, saya takut, ketakutan, takut dibunuh, mau dibunuh, takut dibunuh suami, takut mati"
         ", diancam sebar foto, pemerasan seksual, sextortion",

@@ -496,6 +496,14 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set AZ: what he has or does, said as it is: a weapon is safety, a push GBV case management.
+        ("es", "tiene un arma", "safety-security"),
+        ("pt", "ele tem uma arma", "safety-security"),
+        ("en", "he has a gun", "safety-security"),
+        ("id", "dia punya pisau", "safety-security"),
+        ("es", "me empujó", "gbv-case-management"),
+        ("pt", "me empurrou", "gbv-case-management"),
+        ("en", "he pushed me", "gbv-case-management"),
         # Set AY: alone, and no more, is psychosocial support (stop words alone, found word for word).
         ("es", "estoy sola", "psychosocial-support"),
         ("es", "no tengo a nadie", "psychosocial-support"),
