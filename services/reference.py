@@ -1053,7 +1053,8 @@ SEARCH_TERMS = {
         ", patrão me maltrata"
         ", descontam do salário, desconto no salário, dívida com a agência"
         ", herança, viúva"
-        ", fui demitida, demissão, foi preso, está preso, está detido",
+        ", fui demitida, demissão, foi preso, está preso, está detido"
+        ", não me pagaram, não me pagam, me devem o salário",
         "lawyer, attorney, legal aid, legal advice, legal help, legal assistance, legal representation, "
         "paralegal, public defender, pro bono, law clinic, court, rights, solicitor, legal counsel, legal, "
         "didn't pay me, not paying me, unpaid wages, wage theft, owed wages, workers' rights"
@@ -1067,6 +1068,7 @@ SEARCH_TERMS = {
         "majikan"
         ", gaji dipotong, potongan gaji, potong gaji, jeratan utang, utang ke agen, bayar utang ke agen"
         ", pendampingan hukum"
+        ", gaji belum dibayar"
         ", warisan, harta warisan"
         ", dipecat, ditangkap polisi, ditahan polisi, dipenjara",
     ),

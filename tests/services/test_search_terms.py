@@ -496,6 +496,9 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BA: wages not paid ("não me pagou" is a term, and a negation's word is compared as typed).
+        ("pt", "não me pagaram", "legal-aid"),
+        ("id", "gaji belum dibayar", "legal-aid"),
         # Set AZ: what he has or does, said as it is: a weapon is safety, a push GBV case management.
         ("es", "tiene un arma", "safety-security"),
         ("pt", "ele tem uma arma", "safety-security"),
