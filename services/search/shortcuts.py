@@ -181,9 +181,11 @@ def open_slice_with_count(index, start: int, stop: int, limit: int | None):
     index.always_open_total = always_total
     if always_total >= limit:
         return None
-    with_rows, params, alias, ordering = kept_whole("open_now", index.order_by()[:limit], order, [])
+    kept = carried_annotations(index)  # a query of no word still ranks its rows, all alike
+    with_rows, params, alias, ordering = kept_whole("open_now", index.order_by()[:limit], order, kept)
+    columns = ", ".join(alias[column] for column in ["pk", *kept])
     statement = (
-        f"{with_rows} SELECT {alias['pk']}, COUNT(*) OVER () FROM open_now "  # noqa: S608  # nosec B608
+        f"{with_rows} SELECT {columns}, COUNT(*) OVER () FROM open_now "  # noqa: S608  # nosec B608
         f"ORDER BY {ordering} LIMIT %s OFFSET %s"
     )
     with connections[index.db].cursor() as cursor:
@@ -191,11 +193,11 @@ def open_slice_with_count(index, start: int, stop: int, limit: int | None):
         rows = cursor.fetchall()
     if not rows and start > 0:
         return None  # past the last: the count is made on its own, and the paginator says so
-    total = rows[0][1] if rows else 0
+    total = rows[0][-1] if rows else 0
     index.open_total = total  # ``count_up_to`` need not count again
     if total >= limit:
         return None, limit  # the first rows found, not the first in order: the page is read on its own
-    return [(pk,) for pk, _found in rows], total
+    return [row[:-1] for row in rows], total
 
 
 def count_up_to(queryset, limit: int = 1000) -> int:

@@ -7,6 +7,7 @@ import sys
 import threading
 import zoneinfo
 from unittest import mock
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -315,6 +316,16 @@ def test_open_now_leaves_out_a_service_closed_for_now_and_takes_it_back_after(cl
     close_until_tuesday(listing, administrator)
     assert result_ids(client, url, MONDAY_10_BOGOTA) == []
     assert result_ids(client, url, WEDNESDAY_10_BOGOTA) == [str(listing.pk)]
+
+
+@pytest.mark.parametrize("typed", ["0", "¿?"])
+def test_open_now_with_a_query_of_no_word_lists_the_open_services(client, listing, typed):
+    """Nothing typed is a word the search can use: the open services are listed as with nothing typed (PostgreSQL
+    counts them with their page, and once answered a server error here)."""
+    always = data.hotline()
+    listed = result_ids(client, "/en/search/?q=&open_now=on", MONDAY_10_BOGOTA)
+    assert set(listed) == {str(listing.pk), str(always.pk)}
+    assert result_ids(client, f"/en/search/?q={quote(typed)}&open_now=on", MONDAY_10_BOGOTA) == listed
 
 
 def test_open_now_leaves_out_a_service_open_only_at_its_closed_location(client, listing, administrator):
