@@ -69,21 +69,23 @@ def manage(env: dict, *args: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - a local test server
+def get(url: str, timeout: float = 30) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - a local test server
         return response.read().decode()
 
 
-def wait_for(url: str, server: subprocess.Popen) -> None:
-    for _attempt in range(300):
+def wait_for(url: str, server: subprocess.Popen, log: Path, within: float = 120) -> None:
+    """Until the server answers ``url``, for ``within`` seconds in all (each try waits a few seconds at most)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
         if server.poll() is not None:
-            pytest.fail(f"the server stopped: {server.stdout.read()}")
+            pytest.fail(f"the server stopped: {log.read_text()}")
         try:
-            get(url)
+            get(url, timeout=5)
             return
         except OSError:
             time.sleep(0.1)
-    pytest.fail(f"{url} did not answer")
+    pytest.fail(f"{url} did not answer within {within} s: {log.read_text()}")
 
 
 @pytest.fixture
@@ -98,24 +100,27 @@ def database(tmp_path) -> Path:
 
 
 @pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed beside the interpreter")
-def test_a_confidential_switch_shows_in_the_next_response_of_every_app_server(database):
-    servers, urls = [], []
+def test_a_confidential_switch_shows_in_the_next_response_of_every_app_server(database, tmp_path):
+    servers, urls, logs = [], [], []
     try:
-        for _server in range(2):
+        for number in range(2):
             port = free_port()
             env = environment(database, GUNICORN_BIND=f"127.0.0.1:{port}")
-            server = subprocess.Popen(  # noqa: S603 - fixed executable and arguments
-                [str(GUNICORN), "-c", "python:rssn.gunicorn", "rssn.wsgi"],
-                cwd=PROJECT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
+            # Its log goes to a file: a pipe nobody reads would stop the server once full.
+            log = tmp_path / f"server-{number}.log"
+            with log.open("w") as output:
+                server = subprocess.Popen(  # noqa: S603 - fixed executable and arguments
+                    [str(GUNICORN), "-c", "python:rssn.gunicorn", "rssn.wsgi"],
+                    cwd=PROJECT,
+                    env=env,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                )
             servers.append(server)
+            logs.append(log)
             urls.append(f"http://127.0.0.1:{port}/api/v1/services/")
-        for url, server in zip(urls, servers, strict=True):
-            wait_for(url, server)
+        for url, server, log in zip(urls, servers, logs, strict=True):
+            wait_for(url, server, log)
             # Each process has read the listing and keeps its API item (services.cache).
             for _request in range(3):
                 assert STREET in get(url)
