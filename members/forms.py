@@ -353,6 +353,7 @@ def application_formset(form, base, *, extra: int, removable: bool = False):
         extra=extra,
         min_num=1,
         max_num=10,
+        absolute_max=10,  # a forged count builds ten forms at most, not Django's thousand
         validate_min=True,
         validate_max=True,
         can_delete=removable,

@@ -299,8 +299,9 @@ class ChannelRowForm(forms.Form):
         return [localized_name("hours", code) for code in LANGUAGE_NAMES]
 
 
-HoursFormSet = forms.formset_factory(HoursRowForm, extra=3, max_num=50)
-ChannelFormSet = forms.formset_factory(ChannelRowForm, extra=2, max_num=20)
+# A forged count builds no more forms than the most a page shows, not Django's thousand more.
+HoursFormSet = forms.formset_factory(HoursRowForm, extra=3, max_num=50, absolute_max=50)
+ChannelFormSet = forms.formset_factory(ChannelRowForm, extra=2, max_num=20, absolute_max=20)
 
 PART_FORMSETS = {"opening_hours": HoursFormSet, "channels": ChannelFormSet}
 

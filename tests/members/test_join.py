@@ -249,6 +249,24 @@ def test_the_form_asks_the_cost_and_whether_a_referral_is_needed(client, join_da
     assert not Organisation.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("prefix", "error"),
+    [("locations", "Describe at most ten service points."), ("services", "Describe at most ten services.")],
+)
+def test_a_forged_number_of_forms_is_refused_without_building_them(client, join_data, prefix, error):
+    """A count of forms no page shows (a script's, not a browser's) is refused with the form's own error, what was
+    typed kept, and builds ten forms at most: Django's default builds a thousand more, ten seconds of the server's
+    time for each such request."""
+    data = {**join_data, f"{prefix}-TOTAL_FORMS": "99999999999999999999"}
+    response = client.post(join_url(), data)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert error in content
+    assert escape(join_data["name"]) in content
+    assert len(response.context[prefix].forms) <= 10
+    assert not Organisation.objects.exists()
+
+
 LONG = "x" * 2001
 
 BAD_INPUT = [

@@ -308,6 +308,24 @@ def test_bad_input_is_said_clearly_and_nothing_typed_is_lost(client, member, lis
     assert not ProposedChange.objects.exists()
 
 
+@pytest.mark.parametrize(("kind", "prefix", "most"), [("location", "opening_hours", 50), ("service", "channels", 20)])
+def test_a_forged_number_of_rows_is_refused_without_building_them(client, member, listing, kind, prefix, most):
+    """A count of rows no page shows is refused with a clear error, what was typed kept, and builds no more rows
+    than the page shows at most (Django's default: a thousand more)."""
+    record = listing[1] if kind == "location" else listing[2]
+    sign_in(client, member.user.email)
+    url = edit_url(kind, record)
+    note = "hours_note_es" if kind == "location" else "description_es"
+    data = {**form_data(client, url), note: "Cerrado los festivos", f"{prefix}-TOTAL_FORMS": "99999999999999999999"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"Please submit at most {most} forms." in html
+    assert "Cerrado los festivos" in html
+    assert len(response.context["formsets"][prefix].forms) <= most
+    assert not ProposedChange.objects.exists()
+
+
 def test_opening_hours_languages_populations_and_channels_are_proposed_too(client, member, listing):
     _organisation, location, service = listing
     language = LanguageFactory()
