@@ -925,7 +925,9 @@ SEARCH_TERMS = {
         "estrangulamiento, me ahorcó, me estranguló"
         ", me pateó la barriga, me pateó el estómago, me rompió la boca, me partió la boca, boca rota, "
         "labio roto, diente roto, me rompió un diente, vómito, vomitando, emergencia"
-        ", me quemó, quemadura, quemaduras",
+        ", me quemó, quemadura, quemaduras"
+        ", nariz rota, me rompió la nariz, me quebró la nariz, ojo morado, me dejó el ojo morado, cara hinchada, "
+        "me reventó la boca, boca reventada, costilla rota, me rompió una costilla",
         "pronto-socorro, UPA, emergência, plantão, ambulância, "
         "fratura, osso quebrado, braço quebrado, perna quebrada, quebrei o braço, levar pontos, "
         "estrangulamento, me enforcou, me estrangulou"
@@ -933,17 +935,21 @@ SEARCH_TERMS = {
         "lábio cortado, dente quebrado, quebrou meu dente, pancada na cabeça, tonta, vomitando, braço inchado, "
         "inchado, inchada"
         ", inxado, inxada, braço inxado"
-        ", me queimou, queimadura, queimaduras",
+        ", me queimou, queimadura, queimaduras"
+        ", nariz quebrado, quebrou meu nariz, olho roxo, rosto inchado, costela quebrada, quebrei uma costela, "
+        "quebrou minha costela",
         "emergency room, er, a&e, urgent care, ambulance, "
         "broken bone, broken arm, broken leg, broke my arm, broke my leg, fracture, stitches, strangled, "
         "strangulation, choked me"
         ", punched my stomach, split lip, busted lip, broke my tooth, broken tooth, knocked my tooth out, "
         "bleeding mouth, head injury, dizzy, vomiting, throwing up, concussion"
-        ", burned me, he burned me, burns, burn injury",
+        ", burned me, he burned me, burns, burn injury"
+        ", black eye, broken nose, broke my nose, broken rib, broke my rib, swollen, swelling",
         "IGD, UGD, gawat darurat, ambulans, patah tulang, tangan patah, kaki patah, jahit luka, dicekik"
         ", perut ditendang, ditendang perutnya, bibir sobek, gigi patah, kepala terbentur, pusing, muntah, "
         "muntah muntah, bengkak, gak bisa digerakin"
-        ", luka bakar, disiram air panas, kena air panas",
+        ", luka bakar, disiram air panas, kena air panas"
+        ", hidung patah, hidung berdarah, rusuk patah, tulang rusuk patah, mata lebam, muka lebam",
     ),
     "forensic-examination": _t(
         "examen médico legal, medicina legal, legista, médico forense, peritaje, dictamen médico, constatación de "

@@ -496,6 +496,16 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BB: an injury said as it is is emergency medical care ("morado" alone stems as "morada", a dwelling).
+        ("es", "me rompió la nariz", "emergency-medical-care"),
+        ("es", "me dejó el ojo morado", "emergency-medical-care"),
+        ("es", "tengo la cara hinchada", "emergency-medical-care"),
+        ("pt", "ele quebrou meu nariz", "emergency-medical-care"),
+        ("pt", "acho que quebrei uma costela", "emergency-medical-care"),
+        ("en", "he gave me a black eye", "emergency-medical-care"),
+        ("en", "my face is swollen", "emergency-medical-care"),
+        ("en", "i think my rib is broken", "emergency-medical-care"),
+        ("id", "hidung saya patah", "emergency-medical-care"),
         # Set BA: wages not paid ("não me pagou" is a term, and a negation's word is compared as typed).
         ("pt", "não me pagaram", "legal-aid"),
         ("id", "gaji belum dibayar", "legal-aid"),
