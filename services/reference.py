@@ -1836,7 +1836,9 @@ SEARCH_TERMS = {
         ", sin que se entere mi esposo, sin que mi esposo sepa, no quiero volver con él"
         ", no quiero que sepa dónde estoy, no quiero que me encuentre"
         ", no quiero ir a un albergue, no quiero ir al albergue, no quiero ir a un refugio, no quiero dejar mi casa, "
-        "no quiero salir de mi casa",
+        "no quiero salir de mi casa"
+        ", entró a mi facebook, entró a mi celular, entró a mis cuentas, se metió a mi whatsapp, se metió a mi "
+        "celular, sabe mi contraseña, me cambió la contraseña, hackeó mi cuenta",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
         ", como sair com segurança, plano pra sair"
@@ -1849,7 +1851,9 @@ SEARCH_TERMS = {
         ", medo dele me achar, ta me perseguindo, está me perseguindo, não quero voltar pra ele"
         ", não quero que ele me encontre, não quero que ele saiba onde estou"
         ", não quero ir pra abrigo, não quero ir para o abrigo, não quero ir pro abrigo, não quero sair de casa, "
-        "não quero sair da minha casa",
+        "não quero sair da minha casa"
+        ", invadiu meu instagram, invadiu meu celular, sabe minha senha, entrou no meu whatsapp, entrou no meu "
+        "celular, hackeou meu facebook, hackeou minha conta",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
@@ -1864,7 +1868,9 @@ SEARCH_TERMS = {
         ", leave him, want to leave him, leave my boyfriend, leave my wife, how to leave, how do i leave"
         ", don't want him to find me"
         ", don't want to go to a shelter, don't want a shelter, don't want to leave my home, "
-        "don't want to leave my house",
+        "don't want to leave my house"
+        ", he got into my, logged into my instagram, logged into my facebook, logged into my accounts, knows my "
+        "password, changed my password, hacked my email, hacked my account, hacked my facebook",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat"
@@ -1874,7 +1880,9 @@ SEARCH_TERMS = {
         ", ninggalin suami, mau ninggalin suami, meninggalkan suami, ingin meninggalkan suami, ninggalin pacar"
         ", gak mau suami tahu, tidak mau suami tahu, jangan sampai suami tahu, biar suami gak tahu, "
         "suami jangan sampai tahu"
-        ", gak mau ke rumah aman, tidak mau ke rumah aman, gak mau ke shelter",
+        ", gak mau ke rumah aman, tidak mau ke rumah aman, gak mau ke shelter"
+        ", akun dibajak, akun ig dibajak, wa dibajak, masuk ke whatsapp saya, tahu password hp, facebook dihack, "
+        "akun dihack",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

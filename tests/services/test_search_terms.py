@@ -496,6 +496,16 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BC: a partner who got into her accounts is safety planning (before, "entró" was corrected into
+        # "centro", "senha" into "Penha" and Indonesian "password" into "passport").
+        ("es", "entró a mi facebook", "safety-planning"),
+        ("es", "sabe mi contraseña", "safety-planning"),
+        ("pt", "ele sabe minha senha", "safety-planning"),
+        ("pt", "ele invadiu meu instagram", "safety-planning"),
+        ("en", "he got into my facebook", "safety-planning"),
+        ("en", "he knows my passwords", "safety-planning"),
+        ("id", "akun ig saya dibajak mantan", "safety-planning"),
+        ("id", "dia tahu password hp saya", "safety-planning"),
         # Set BB: an injury said as it is is emergency medical care ("morado" alone stems as "morada", a dwelling).
         ("es", "me rompió la nariz", "emergency-medical-care"),
         ("es", "me dejó el ojo morado", "emergency-medical-care"),
