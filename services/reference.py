@@ -1582,7 +1582,8 @@ SEARCH_TERMS = {
         "bañarme, ducha, lavar ropa, recibo de luz, pagar la luz, pagar los recibos, "
         "hambre, pasando hambre, no tengo qué comer, tanque de gas, cilindro de gas, ropa de abrigo, ropa para el "
         "frío, chamarra, chompa"
-        ", muebles, colchón, enseres, me dejó sin nada, no tengo ni un peso",
+        ", muebles, colchón, enseres, me dejó sin nada, no tengo ni un peso"
+        ", pagar las cuentas, cortar la luz, me cortaron la luz, cortaron el agua, pagar el agua",
         "comida, alimentação, cesta básica, marmita, refeição, dinheiro, auxílio, auxílio financeiro, bolsa, "
         "ajuda financeira, fraldas, roupas, cobertor, colchão, "
         "necessidades básicas, mantimentos, grana, sem grana, restaurante popular, cozinha solidária, sopão, "
@@ -1591,7 +1592,8 @@ SEARCH_TERMS = {
         "busão, passe livre, ônibus de graça, conta de luz, conta de água, contas atrasadas, pagar as contas, "
         "fome, passando fome, tô com fome, gás, botijão de gás, gás de cozinha, roupa de frio, agasalho, casaco, "
         "sem celular, não tenho celular"
-        ", móveis, colchão",
+        ", móveis, colchão"
+        ", cortar minha luz, cortaram minha luz, cortaram minha água, cortar a água",
         "food, food bank, groceries, meals, money, cash, cash assistance, financial help, voucher, emergency "
         "funds, diapers, clothes, blankets, basic needs, soup kitchen, food "
         "pantry, free meals, free food, "
@@ -1599,14 +1601,17 @@ SEARCH_TERMS = {
         "shower, showers, laundry, bills, electric bill, utility bill, light bill, pay the bills, "
         "hungry, starving, nothing to eat, heat, heating, no heat, gas bill, coats, winter coats, warm clothes, "
         "jacket, no phone, don't have a phone"
-        ", furniture, mattress, household items",
+        ", furniture, mattress, household items"
+        ", power shut off, electricity cut off, cutting off my electricity, water shut off, water bills, "
+        "afford the water bill, pay the water bill",
         "makanan, sembako, bahan makanan, makan, uang, bantuan tunai, BLT, bantuan uang, bantuan sosial, bansos, "
         "voucher, popok, pakaian, baju, selimut, kebutuhan dasar, kebutuhan pokok, duit, "
         "dapur umum, makan gratis, "
         "ongkos, ongkos pulang, tiket bus, transport, susu formula, susu bayi, "
         "mandi, numpang mandi, bayar listrik, token listrik, tagihan listrik, "
         "lapar, kelaparan, ga ada makanan, gas elpiji, tabung gas, gas melon, baju hangat, baju anget, jaket"
-        ", perabot, perabotan, kasur",
+        ", perabot, perabotan, kasur"
+        ", listrik diputus, bayar PDAM, tagihan PDAM, air PDAM, bayar air",
     ),
     "cash-assistance": _t(
         "dinero en efectivo, bono, transferencia monetaria, tarjeta, plata, "

@@ -496,6 +496,14 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BD: bills and a supply cut off are basic needs ("cortar", to cut, alone is a word of self-harm).
+        ("es", "no puedo pagar las cuentas", "cash-basic-needs"),
+        ("es", "me van a cortar la luz", "cash-basic-needs"),
+        ("pt", "cortaram minha água", "cash-basic-needs"),
+        ("en", "they are cutting off my electricity", "cash-basic-needs"),
+        ("en", "cant afford the water bill", "cash-basic-needs"),
+        ("id", "listrik mau diputus", "cash-basic-needs"),
+        ("id", "gak bisa bayar air PDAM", "cash-basic-needs"),
         # Set BC: a partner who got into her accounts is safety planning (before, "entró" was corrected into
         # "centro", "senha" into "Penha" and Indonesian "password" into "passport").
         ("es", "entró a mi facebook", "safety-planning"),

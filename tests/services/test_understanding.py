@@ -329,6 +329,7 @@ def test_gets_is_not_corrected_into_phone(client):
         ("id", "papua", "Rumah Papa"),
         ("id", "paman", "Rumah Aman"),
         ("en", "speaking", "Shaking Hands"),
+        ("es", "debo", "Casa Demo"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
@@ -341,7 +342,8 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     "aborto" (abortion): "abrigo aberto agora" asked for a shelter; "cleaning" (set Y) from "leaving" ("leave him" is
     a term: "cleaning jobs" asked for safety planning), "papua" from "papá" ("mi papá me toca"), "paman" (uncle, set
     AH) from "aman" (safe: "nenek saya dipukuli paman" was searched as "nenek saya dipukuli aman"), "speaking" (set
-    AI) from "shaking" ("trauma counseling spanish speaking" was searched as "... spanish shaking")."""
+    AI) from "shaking" ("trauma counseling spanish speaking" was searched as "... spanish shaking"), "debo" (I owe,
+    set BD) from "demo" ("debo dos meses de alquiler" was searched as "demo dos meses de alquiler")."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
