@@ -1385,7 +1385,8 @@ SEARCH_TERMS = {
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
         ", que vaya conmigo, alguien que vaya conmigo, ir conmigo, vaya conmigo, que me acompañe, "
-        "alguien que me acompañe, que venga conmigo",
+        "alguien que me acompañe, que venga conmigo"
+        ", remitir, a dónde remito",
         "encaminhamento, acompanhamento, rede de proteção, alguém pra ir comigo, ir comigo, me acompanhar, carona"
         ", ir cmg, alguém pra ir cmg, vai comigo, vai cmg, ir junto, ir junto comigo, alguém pra ir junto, "
         "vem comigo",

@@ -496,6 +496,9 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BE: where a caseworker refers a survivor ("remito", I refer, was a word found nowhere).
+        ("es", "a dónde remito a una sobreviviente", "referral-accompaniment"),
+        ("es", "remitir", "referral-accompaniment"),
         # Set BD: bills and a supply cut off are basic needs ("cortar", to cut, alone is a word of self-harm).
         ("es", "no puedo pagar las cuentas", "cash-basic-needs"),
         ("es", "me van a cortar la luz", "cash-basic-needs"),
