@@ -27,7 +27,7 @@ from members.services import membership_history_record
 from rssn.context_processors import DEMO_CACHE_KEY
 from services.models import ContactChannel, Language, Population, Service, ServiceCategory
 from services.reference import CATEGORIES, POPULATIONS, load_taxonomy
-from services.search import deferred_indexing
+from services.search import analyse, deferred_indexing
 
 SEED = 2026
 LANGS = ("es", "pt", "en", "id")
@@ -1044,7 +1044,10 @@ def load_demo(*, today: datetime.date | None = None, seed: int = SEED) -> dict[s
             locations = _write_locations(organisation, plan, cities, today)
             _write_services(organisation, plan, locations, today, reference, links)
         _write_links(links)
-
+    # The planner's statistics of the tables as now written, search documents included (on PostgreSQL, inside a
+    # caller's transaction too): with those of the tables when empty it joined cities, locations and services by
+    # nested loops over whole tables, a query of minutes.
+    analyse()
     cache.delete(DEMO_CACHE_KEY)
     return {
         "organisations": Organisation.objects.filter(is_demo=True).count(),
