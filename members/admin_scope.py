@@ -147,8 +147,20 @@ class ScopedAdmin(ScopedFormFields):
             raise PermissionDenied(NOT_IN_YOUR_COUNTRIES)
 
 
+#: The most rows an inline's formset builds from what a page sends (Django's default: two thousand), far above any
+#: record's: a forged count of forms is refused, not built.
+MOST_INLINE_ROWS = 300
+
+
 class ScopedInline(ScopedFormFields):
-    """Mixed into every inline: its rows and its choices go through the user's scope."""
+    """Mixed into every inline: its rows and its choices go through the user's scope, and its formset builds no
+    more than ``MOST_INLINE_ROWS`` forms."""
 
     def get_queryset(self, request):
         return roles.scoped(request.user, super().get_queryset(request))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        most = self.get_max_num(request, obj, **kwargs)
+        kwargs.setdefault("max_num", MOST_INLINE_ROWS if most is None else min(most, MOST_INLINE_ROWS))
+        kwargs.setdefault("absolute_max", MOST_INLINE_ROWS)
+        return super().get_formset(request, obj, **kwargs)

@@ -465,6 +465,29 @@ def test_every_page_and_inline_of_the_directory_goes_through_the_scope_gate():
             assert issubclass(inline, ScopedInline), inline
 
 
+def test_no_inline_builds_a_forged_number_of_forms(rf, db):
+    """A staff account that sends a count of forms no page shows (a script's) gets them refused, not built: every
+    inline of the directory's pages builds at most ``MOST_INLINE_ROWS`` forms, where Django's default builds two
+    thousand."""
+    from members.admin_scope import MOST_INLINE_ROWS
+
+    request = rf.get("/")
+    request.user = UserFactory(username="root", is_staff=True, is_superuser=True)
+    checked = 0
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("members", "services"):
+            continue  # the administrators' own tools (ADMINISTRATORS_ONLY)
+        for inline in model_admin.get_inline_instances(request):
+            formset = inline.get_formset(request)
+            assert formset.absolute_max <= MOST_INLINE_ROWS, (model, inline)
+            prefix = formset.get_default_prefix()
+            data = {f"{prefix}-TOTAL_FORMS": "99999999999999999999", f"{prefix}-INITIAL_FORMS": "0"}
+            built = formset(data, instance=model(), prefix=prefix)
+            assert len(built.forms) <= MOST_INLINE_ROWS and not built.is_valid(), (model, inline)
+            checked += 1
+    assert checked >= 5
+
+
 def test_a_staff_account_without_a_role_sees_no_listing(client, world):
     """The scope is closed by default: only administrators and editors see every country."""
     from django.contrib.auth.models import Permission
