@@ -1084,20 +1084,23 @@ SEARCH_TERMS = {
         "se aparece en mi casa, se aparece en mi trabajo, llega a mi trabajo"
         ", medida de protección urgente, comisaría de familia"
         ", protección, protección contra mi expareja"
-        ", no quiero verlo nunca más, no quiero que se me acerque",
+        ", no quiero verlo nunca más, no quiero que se me acerque"
+        ", quiero que él se vaya, que lo saquen de la casa, sacarlo de la casa",
         "medida protetiva, medida protetiva de urgência, afastamento do agressor, Lei Maria da Penha, afastamento, "
         "medida de afastamento, Maria da Penha, "
         "aparece no meu trabalho, aparece na minha casa, fica rondando minha casa"
         ", medida protetiva urgente"
         ", proteção"
-        ", não quero ver ele nunca mais, não quero que ele chegue perto de mim",
+        ", não quero ver ele nunca mais, não quero que ele chegue perto de mim"
+        ", quero que ele saia de casa, tirar ele de casa",
         "restraining order, protective order, protection order, no contact order, keep away, keep him away, stay away "
         "order, "
         "keeps showing up, shows up at my house, shows up at my work, shows up at my job"
         ", peace bond, peace bond against, epo, order of protection, restraining order on a weekend"
         ", protection"
         ", tro, temporary restraining order, tpo, temporary protective order"
-        ", don't want him near me, never want to see him again",
+        ", don't want him near me, never want to see him again"
+        ", i want him out, get him out",
         "perintah perlindungan, larangan mendekat, perlindungan korban, perlindungan dari pelaku, perlindungan dari "
         "suami, perlindungan dari mantan suami, "
         "datang terus ke rumah, datang ke tempat kerja, nyamperin ke tempat kerja"

@@ -496,6 +496,12 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BF: wanting him out of the house is a protection order ("casa", "house" alone listed shelters).
+        ("es", "quiero que él se vaya de la casa", "protection-orders"),
+        ("es", "que lo saquen de la casa", "protection-orders"),
+        ("pt", "quero que ele saia de casa", "protection-orders"),
+        ("pt", "quero tirar ele de casa", "protection-orders"),
+        ("en", "i want him out of the house", "protection-orders"),
         # Set BE: where a caseworker refers a survivor ("remito", I refer, was a word found nowhere).
         ("es", "a dónde remito a una sobreviviente", "referral-accompaniment"),
         ("es", "remitir", "referral-accompaniment"),
