@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# Compiled bytecode is kept in .venv/pycache, out of the tree, even where the environment turns it off
+# (PYTHONDONTWRITEBYTECODE): otherwise every test process compiles the project and rewrites every test module again.
+export PYTHONDONTWRITEBYTECODE :=
+export PYTHONPYCACHEPREFIX ?= $(CURDIR)/$(VENV)/pycache
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
