@@ -73,7 +73,8 @@ lint: install-test
 
 # The suite runs on every processor (pytest-xdist), each worker taking tests in pytest-django's order, so its
 # transactional tests, which flush its database, come last (by file, they came amid others: lost content types and
-# groups on PostgreSQL). PARALLEL= runs it in one process.
+# groups on PostgreSQL); within each group the slow tests come first, and the workers are handed tests two at a time
+# (tests/conftest.py), so that both end together. PARALLEL= runs it in one process.
 PARALLEL ?= -n auto --dist load
 test: install-test compile-messages lint bandit
 	$(MANAGE) makemigrations --check --dry-run

@@ -1,6 +1,9 @@
 """Fixtures shared by every test: fast password hashing, an empty cache, English outside requests, two countries
 with a city each, staff in each role, the rows a module writes once for many of its tests, and the migrations'
-tests' way back and forth between schemas."""
+tests' way back and forth between schemas; the slow tests first within each of pytest-django's groups, and the
+tests handed to the workers two at a time."""
+
+import itertools
 
 import pytest
 from django.contrib.auth.models import Group
@@ -13,6 +16,47 @@ from members.models import CoordinatorAssignment
 from members.roles import ADMINISTRATORS, COORDINATORS, EDITORS
 from tests.factories import CityFactory, CountryFactory, ServiceCategoryFactory, UserFactory
 from tests.module_rows import rows_for_the_module
+
+
+def _django_group(item: pytest.Item) -> int:
+    """The group pytest-django puts a test in: 0 with the database, 1 transactional, 2 without the database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    if transactional or "transactional_db" in fixtures or "live_server" in fixtures:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (generating a directory, migrating back and forth, starting servers) first within each run of
+    tests of one of pytest-django's groups, as it and pytest's fixtures have just ordered them: each worker still runs
+    its tests in the groups' order, and the run no longer ends with one worker alone on the slow ones."""
+    runs = [list(run) for _, run in itertools.groupby(items, key=_django_group)]
+    items[:] = [item for run in runs for item in sorted(run, key=lambda item: item.get_closest_marker("slow") is None)]
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With ``--dist load`` (make test), each worker is given the next tests two at a time once it has run its first
+    share: xdist's own load scheduling queues up to a quarter of what is left on a worker, so the run could end with one
+    worker alone on a queue of slow tests while the other had stopped."""
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScheduling
+
+    class ShortQueues(LoadScheduling):
+        def check_schedule(self, node, duration: float = 0) -> None:
+            # node2pending and pending are the scheduler's documented state, _send_tests its one way to hand out tests.
+            queued = self.node2pending[node]
+            if node.shutting_down:
+                return
+            if not self.pending:
+                node.shutdown()
+            elif len(queued) < 2:
+                self._send_tests(node, 2 - len(queued))
+
+    return ShortQueues(config, log)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -260,6 +260,7 @@ def test_every_registered_model_has_a_record_to_walk(world):
     assert set(admin.site._registry) <= set(world["records"]), "add a record of the new model to the world fixture"
 
 
+@pytest.mark.slow
 def test_a_coordinator_is_refused_every_admin_page_about_another_countrys_record(client, world):
     coordinator = world["coordinator"]
     before = snapshot(world)
@@ -465,6 +466,7 @@ def test_every_page_and_inline_of_the_directory_goes_through_the_scope_gate():
             assert issubclass(inline, ScopedInline), inline
 
 
+@pytest.mark.slow
 def test_no_inline_builds_a_forged_number_of_forms(rf, db):
     """A staff account that sends a count of forms no page shows (a script's) gets them refused, not built: every
     inline of the directory's pages builds at most ``MOST_INLINE_ROWS`` forms, where Django's default builds two

@@ -485,6 +485,7 @@ def test_public_organisations_are_the_approved_ones():
 
 # serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
 # that restores the serialized database would insert again.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_countrys_emergency_number_migrates_to_a_typed_line_and_back():
     from django.db import connection

@@ -13,6 +13,8 @@ from tests.factories import OrganisationFactory, UserFactory
 BEFORE = [("members", "0016_proposed_additions_and_removals")]
 AFTER = [("members", "0017_proposal_withdrawn_and_versions")]
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_waiting_proposal_gets_its_first_line_of_history(migrate):

@@ -99,6 +99,7 @@ def database(tmp_path) -> Path:
     return database
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed beside the interpreter")
 def test_a_confidential_switch_shows_in_the_next_response_of_every_app_server(database, tmp_path):
     servers, urls, logs = [], [], []

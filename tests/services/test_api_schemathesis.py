@@ -41,6 +41,7 @@ def api_schema(db, wsgi_app):
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", wsgi_app)
 
 
+@pytest.mark.slow
 def test_every_operation_answers_as_documented(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 8

@@ -10,6 +10,8 @@ from tests.factories import OrganisationFactory
 BEFORE = [("members", "0007_country_emergency_number_to_lines"), ("services", "0010_search_public_open")]
 AFTER = [("members", "0008_correctionrequest_to_services"), ("services", "0011_correctionrequest")]
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_moving_correction_requests_keeps_their_rows_and_permissions(migrate):

@@ -258,6 +258,7 @@ def test_many_best_results_far_down_in_name_order_give_the_pages_of_ranking_ever
 
 # serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
 # that restores the serialized database (the migrations' tests) would insert again.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migrating_gives_documents_indexed_before_the_cells_their_cells():
     from django.db.migrations.executor import MigrationExecutor
@@ -306,6 +307,7 @@ def copied_service_at_0007(service):
 
 # serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
 # that restores the serialized database (the migrations' tests) would insert again.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_stored_facet_words_migrate_both_ways_and_the_search_and_its_filters_still_find():
     """0008 makes the facets' words a stored column, in the text index (PostgreSQL), and rebuilds the table on
@@ -494,6 +496,7 @@ def test_a_query_word_is_asked_as_the_words_it_starts_and_finds_what_the_prefix_
 
 # serialized_rollback: the database is emptied afterwards without recreating the content types, which a later test
 # that restores the serialized database (the migrations' tests) would insert again.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's words (SQLite's FTS5 has its own)")
 def test_migrating_fills_the_words_from_the_documents_already_indexed():
