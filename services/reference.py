@@ -1289,7 +1289,9 @@ SEARCH_TERMS = {
         ", me jaló el cabello, me jaló del cabello, me vergueó, vergueada, me sonó mi marido"
         ", violento, violenta, mi esposo es violento, agresivo, agresiva, se pone agresivo, celoso, muy celoso"
         ", violencia, agresión, víctima, víctimas, soy víctima"
-        ", me empujó, me empuja, me tiró del pelo, me jaló el pelo, me jaló del pelo",
+        ", me empujó, me empuja, me tiró del pelo, me jaló el pelo, me jaló del pelo"
+        # Sex asked for in exchange for aid, by an aid worker or an official (sexual exploitation and abuse)
+        ", me pidió sexo, me piden sexo, me pide sexo, favores sexuales, el que reparte la ayuda me acosa",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1321,7 +1323,8 @@ SEARCH_TERMS = {
         ", me empurrou, me empurra, me puxou pelo cabelo, puxou meu cabelo"
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
         "aborto forçado, meus sogros me maltratam"
-        ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo",
+        ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo"
+        ", pediu sexo, pede sexo, sexo em troca de ajuda, favores sexuais",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
@@ -1352,7 +1355,8 @@ SEARCH_TERMS = {
         " in law abuses me"
         ", violent, my husband is violent, gets violent, bad temper, short temper, hot temper, his temper, violence"
         ", victim, victims, i am a victim"
-        ", pushed me, shoved me, he pushed me, grabbed me by the hair, pulled my hair",
+        ", pushed me, shoved me, he pushed me, grabbed me by the hair, pulled my hair"
+        ", PSEA, sexual exploitation and abuse",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1383,7 +1387,8 @@ SEARCH_TERMS = {
         ", dipukulin laki, dipukul laki, laki gw mukul, laki saya mukul, maksa ngeseks, dipaksa ngeseks, "
         "dipaksa hubungan badan, pacar maksa, cowok maksa"
         ", dianiaya, aniaya, penganiayaan, dianiaya suami"
-        ", trafiking, korban trafiking, trafficking, korban perdagangan orang",
+        ", trafiking, korban trafiking, trafficking, korban perdagangan orang"
+        ", imbalan seks, minta imbalan seks, eksploitasi seksual, petugas minta berhubungan badan",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

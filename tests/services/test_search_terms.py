@@ -496,6 +496,16 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BG: sex asked for in exchange for aid is abuse, for a GBV caseworker ("comida", "sembako" listed food
+        # assistance, "sexo" and "seks" HIV services or rape care).
+        ("es", "me pidió sexo a cambio de comida", "gbv-case-management"),
+        ("es", "me piden favores sexuales", "gbv-case-management"),
+        ("es", "el que reparte la ayuda me acosa", "gbv-case-management"),
+        ("pt", "funcionário do abrigo pediu sexo", "gbv-case-management"),
+        ("pt", "querem sexo em troca de ajuda", "gbv-case-management"),
+        ("en", "PSEA", "gbv-case-management"),
+        ("id", "relawan LSM minta imbalan seks", "gbv-case-management"),
+        ("id", "eksploitasi seksual oleh pekerja kemanusiaan", "gbv-case-management"),
         # Set BF: wanting him out of the house is a protection order ("casa", "house" alone listed shelters).
         ("es", "quiero que él se vaya de la casa", "protection-orders"),
         ("es", "que lo saquen de la casa", "protection-orders"),
