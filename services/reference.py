@@ -1291,7 +1291,10 @@ SEARCH_TERMS = {
         ", violencia, agresión, víctima, víctimas, soy víctima"
         ", me empujó, me empuja, me tiró del pelo, me jaló el pelo, me jaló del pelo"
         # Sex asked for in exchange for aid, by an aid worker or an official (sexual exploitation and abuse)
-        ", me pidió sexo, me piden sexo, me pide sexo, favores sexuales, el que reparte la ayuda me acosa",
+        ", me pidió sexo, me piden sexo, me pide sexo, favores sexuales, el que reparte la ayuda me acosa"
+        # Abuse by a pastor or a priest (the pastor who tells her to forgive him is information on her rights)
+        ", el pastor abusó de mí, el pastor me tocó, el pastor me acosa, el cura me tocó, el cura abusó de mí, "
+        "abuso en la iglesia, abuso sexual en la iglesia",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1324,7 +1327,8 @@ SEARCH_TERMS = {
         ", o dono da casa me assedia, senhorio me assedia, proprietário me assedia, me obrigou a abortar, "
         "aborto forçado, meus sogros me maltratam"
         ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo"
-        ", pediu sexo, pede sexo, sexo em troca de ajuda, favores sexuais",
+        ", pediu sexo, pede sexo, sexo em troca de ajuda, favores sexuais"
+        ", pastor abusou, o padre me tocou, padre abusou, abuso na igreja, abuso sexual na igreja",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
@@ -1356,7 +1360,8 @@ SEARCH_TERMS = {
         ", violent, my husband is violent, gets violent, bad temper, short temper, hot temper, his temper, violence"
         ", victim, victims, i am a victim"
         ", pushed me, shoved me, he pushed me, grabbed me by the hair, pulled my hair"
-        ", PSEA, sexual exploitation and abuse",
+        ", PSEA, sexual exploitation and abuse"
+        ", pastor abused me, priest abused me, priest touched me, abuse by church leader, clergy abuse",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1388,7 +1393,9 @@ SEARCH_TERMS = {
         "dipaksa hubungan badan, pacar maksa, cowok maksa"
         ", dianiaya, aniaya, penganiayaan, dianiaya suami"
         ", trafiking, korban trafiking, trafficking, korban perdagangan orang"
-        ", imbalan seks, minta imbalan seks, eksploitasi seksual, petugas minta berhubungan badan",
+        ", imbalan seks, minta imbalan seks, eksploitasi seksual, petugas minta berhubungan badan"
+        ", dilecehkan ustadz, pelecehan oleh pemuka agama, pelecehan oleh "
+        "tokoh agama, dilecehkan pendeta",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

@@ -496,6 +496,14 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BH: abuse by a pastor, a priest or an ustadz is for a GBV caseworker ("pastor", "iglesia", "ustadz" alone
+        # are words of information on rights, for a pastor who tells her to forgive him).
+        ("es", "el pastor de mi iglesia abusó de mí", "gbv-case-management"),
+        ("es", "el cura me tocó", "gbv-case-management"),
+        ("pt", "o pastor da igreja abusou de mim", "gbv-case-management"),
+        ("pt", "o padre me tocou", "gbv-case-management"),
+        ("en", "the priest touched me", "gbv-case-management"),
+        ("id", "dilecehkan ustadz", "gbv-case-management"),
         # Set BG: sex asked for in exchange for aid is abuse, for a GBV caseworker ("comida", "sembako" listed food
         # assistance, "sexo" and "seks" HIV services or rape care).
         ("es", "me pidió sexo a cambio de comida", "gbv-case-management"),
