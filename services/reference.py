@@ -1294,7 +1294,10 @@ SEARCH_TERMS = {
         ", me pidió sexo, me piden sexo, me pide sexo, favores sexuales, el que reparte la ayuda me acosa"
         # Abuse by a pastor or a priest (the pastor who tells her to forgive him is information on her rights)
         ", el pastor abusó de mí, el pastor me tocó, el pastor me acosa, el cura me tocó, el cura abusó de mí, "
-        "abuso en la iglesia, abuso sexual en la iglesia",
+        "abuso en la iglesia, abuso sexual en la iglesia"
+        # Female genital mutilation or cutting, suffered or feared for a daughter
+        ", mutilación genital, mutilación genital femenina, mutilación, MGF, ablación, ablación femenina, "
+        "circuncisión femenina, circuncidar, corte genital",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1328,7 +1331,9 @@ SEARCH_TERMS = {
         "aborto forçado, meus sogros me maltratam"
         ", tapa, tapas, tabefe, bofetada, surra, me deu uma surra, soco, socos, puxou meu cabelo"
         ", pediu sexo, pede sexo, sexo em troca de ajuda, favores sexuais"
-        ", pastor abusou, o padre me tocou, padre abusou, abuso na igreja, abuso sexual na igreja",
+        ", pastor abusou, o padre me tocou, padre abusou, abuso na igreja, abuso sexual na igreja"
+        ", mutilação genital, mutilação genital feminina, mutilação, MGF, excisão, excisão feminina, circuncisão "
+        "feminina, corte genital",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
@@ -1361,7 +1366,8 @@ SEARCH_TERMS = {
         ", victim, victims, i am a victim"
         ", pushed me, shoved me, he pushed me, grabbed me by the hair, pulled my hair"
         ", PSEA, sexual exploitation and abuse"
-        ", pastor abused me, priest abused me, priest touched me, abuse by church leader, clergy abuse",
+        ", pastor abused me, priest abused me, priest touched me, abuse by church leader, clergy abuse"
+        ", fgm, female genital mutilation, female genital cutting, female circumcision",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1395,7 +1401,8 @@ SEARCH_TERMS = {
         ", trafiking, korban trafiking, trafficking, korban perdagangan orang"
         ", imbalan seks, minta imbalan seks, eksploitasi seksual, petugas minta berhubungan badan"
         ", dilecehkan ustadz, pelecehan oleh pemuka agama, pelecehan oleh "
-        "tokoh agama, dilecehkan pendeta",
+        "tokoh agama, dilecehkan pendeta"
+        ", sunat perempuan, khitan perempuan, P2GP, mutilasi genital",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

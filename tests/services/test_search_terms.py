@@ -496,6 +496,16 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BI: female genital mutilation or cutting is for a GBV caseworker ("mutilación genital", "ablación",
+        # "fgm" found nothing, "sunat perempuan" listed transitional housing).
+        ("es", "mutilación genital", "gbv-case-management"),
+        ("es", "ablación", "gbv-case-management"),
+        ("es", "quieren circuncidar a mi hija", "gbv-case-management"),
+        ("pt", "mutilação genital feminina", "gbv-case-management"),
+        ("pt", "excisão feminina", "gbv-case-management"),
+        ("en", "fgm", "gbv-case-management"),
+        ("id", "sunat perempuan", "gbv-case-management"),
+        ("id", "anak perempuan saya mau disunat", "gbv-case-management"),
         # Set BH: abuse by a pastor, a priest or an ustadz is for a GBV caseworker ("pastor", "iglesia", "ustadz" alone
         # are words of information on rights, for a pastor who tells her to forgive him).
         ("es", "el pastor de mi iglesia abusó de mí", "gbv-case-management"),
