@@ -1115,27 +1115,31 @@ SEARCH_TERMS = {
         "la policía no hizo nada, no me tomaron la denuncia, no quisieron tomar mi denuncia"
         ", dónde denunciar, cómo denunciar, me estafaron, estafa"
         ", retirar la denuncia"
-        ", me robaron, robo, asalto, me asaltaron, fui robada, me robaron todo, me robaron los papeles",
+        ", me robaron, robo, asalto, me asaltaron, fui robada, me robaron todo, me robaron los papeles"
+        ", feminicidio, intento de feminicidio, tentativa de feminicidio",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
         "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, espalhou meus nudes, "
         "vazamento de nudes, "
         "não acreditaram em mim, a polícia não fez nada, não quiseram registrar, não registraram meu BO"
         ", onde denunciar, como denunciar, fui enganada, pix pra apagar"
         ", retirar a queixa, retirar a denúncia"
-        ", me roubaram, fui roubada, roubo, assalto, fui assaltada, roubaram tudo, roubaram meus documentos",
+        ", me roubaram, fui roubada, roubo, assalto, fui assaltada, roubaram tudo, roubaram meus documentos"
+        ", feminicídio, tentativa de feminicídio",
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
         "intimate images, revenge porn, leaked my nudes, posted my nudes, "
         "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report"
         ", where to report, how to report, scammed, scam"
         ", report assault, report an assault, report sexual assault"
         ", drop the charges, withdraw the complaint"
-        ", robbed, got robbed, i was robbed, mugged, robbery, stole everything, stole my documents",
+        ", robbed, got robbed, i was robbed, mugged, robbery, stole everything, stole my documents"
+        ", femicide, feminicide, attempted femicide, attempted murder",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
         "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
         ", lapor ke mana, cara lapor, mau lapor, ditipu, penipuan, revenge porn"
         ", cabut laporan, mencabut laporan, lapor kekerasan"
-        ", dirampok, kena rampok, dijambret, kecopetan, dicopet, perampokan, dokumen dicuri",
+        ", dirampok, kena rampok, dijambret, kecopetan, dicopet, perampokan, dokumen dicuri"
+        ", femisida, feminisida, pembunuhan perempuan, percobaan pembunuhan",
     ),
     "asylum-migration": _t(
         "asilo, refugiado, refugiada, solicitud de refugio, papeles, documentos, regularización, permiso "
@@ -1297,7 +1301,9 @@ SEARCH_TERMS = {
         "abuso en la iglesia, abuso sexual en la iglesia"
         # Female genital mutilation or cutting, suffered or feared for a daughter
         ", mutilación genital, mutilación genital femenina, mutilación, MGF, ablación, ablación femenina, "
-        "circuncisión femenina, circuncidar, corte genital",
+        "circuncisión femenina, circuncidar, corte genital"
+        # Femicide: a sister or a daughter killed by her partner, an attempt survived
+        ", mataron a mi hermana, la mató su pareja, la mató su esposo",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1333,7 +1339,8 @@ SEARCH_TERMS = {
         ", pediu sexo, pede sexo, sexo em troca de ajuda, favores sexuais"
         ", pastor abusou, o padre me tocou, padre abusou, abuso na igreja, abuso sexual na igreja"
         ", mutilação genital, mutilação genital feminina, mutilação, MGF, excisão, excisão feminina, circuncisão "
-        "feminina, corte genital",
+        "feminina, corte genital"
+        ", mataram minha irmã, foi assassinada, foi morta pelo marido",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
@@ -1367,7 +1374,8 @@ SEARCH_TERMS = {
         ", pushed me, shoved me, he pushed me, grabbed me by the hair, pulled my hair"
         ", PSEA, sexual exploitation and abuse"
         ", pastor abused me, priest abused me, priest touched me, abuse by church leader, clergy abuse"
-        ", fgm, female genital mutilation, female genital cutting, female circumcision",
+        ", fgm, female genital mutilation, female genital cutting, female circumcision"
+        ", killed by her boyfriend, killed by her husband, killed my sister",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1402,7 +1410,8 @@ SEARCH_TERMS = {
         ", imbalan seks, minta imbalan seks, eksploitasi seksual, petugas minta berhubungan badan"
         ", dilecehkan ustadz, pelecehan oleh pemuka agama, pelecehan oleh "
         "tokoh agama, dilecehkan pendeta"
-        ", sunat perempuan, khitan perempuan, P2GP, mutilasi genital",
+        ", sunat perempuan, khitan perempuan, P2GP, mutilasi genital"
+        ", dibunuh suaminya, dibunuh pacarnya, mencoba membunuh",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"

@@ -496,6 +496,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BJ: femicide is a crime to prosecute ("feminicídio", "femicide", "femisida" found nothing), a sister
+        # killed by her partner is for a GBV caseworker ("sister" alone is family tracing's, "dibunuh" safety's).
+        ("es", "sobreviví a un intento de feminicidio", "criminal-justice"),
+        ("pt", "feminicídio", "criminal-justice"),
+        ("en", "femicide", "criminal-justice"),
+        ("en", "attempted murder by my husband", "criminal-justice"),
+        ("id", "femisida", "criminal-justice"),
+        ("es", "mataron a mi hermana, fue su pareja", "gbv-case-management"),
+        ("en", "my sister was killed by her boyfriend", "gbv-case-management"),
+        ("id", "kakak saya dibunuh suaminya", "gbv-case-management"),
+        ("id", "suami mencoba membunuh saya", "gbv-case-management"),
         # Set BI: female genital mutilation or cutting is for a GBV caseworker ("mutilación genital", "ablación",
         # "fgm" found nothing, "sunat perempuan" listed transitional housing).
         ("es", "mutilación genital", "gbv-case-management"),
