@@ -1190,7 +1190,10 @@ SEARCH_TERMS = {
         ", reconocimiento de paternidad, prueba de paternidad, demanda de paternidad, que reconozca a mi "
         "hijo, no quiere reconocer a mi hijo"
         ", quitarme a los niños, quitar a los niños, me quiere quitar a los niños, quitarme los niños, "
-        "quitarme a mis hijas, perder a mis hijos, perder la custodia",
+        "quitarme a mis hijas, perder a mis hijos, perder la custodia"
+        # A child taken by the other parent, at home or abroad (the Hague Convention's return)
+        ", sustracción de menores, sustracción internacional, restitución internacional, Convenio de La Haya, no me "
+        "lo devuelve, no me la devuelve, no me devuelve a mi hijo, se lo llevó a otro país",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
@@ -1201,7 +1204,9 @@ SEARCH_TERMS = {
         ", pode tirar meus filhos, tirar as crianças de mim"
         ", reconhecimento de paternidade, teste de DNA, exame de DNA, investigação de paternidade, não quer "
         "registrar meu filho"
-        ", tirar as crianças, tirar os meninos, quer tirar meus filhos, perder meus filhos, perder a guarda",
+        ", tirar as crianças, tirar os meninos, quer tirar meus filhos, perder meus filhos, perder a guarda"
+        ", subtração internacional, sequestro internacional de criança, sequestro internacional, Convenção de Haia, "
+        "não quer devolver, não devolve meu filho, levou meu filho, levou minha filha",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
@@ -1209,7 +1214,9 @@ SEARCH_TERMS = {
         ", parental abduction, parental kidnapping"
         ", paternity, paternity test, establish paternity, dna test"
         ", take my kids away, take the kids away, take my children away, threatens to take the kids"
-        ", lose my kids, lose my children, lose custody",
+        ", lose my kids, lose my children, lose custody"
+        ", child abduction, international child abduction, hague convention, took my kids, took the kids, won't "
+        "return my kids",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
@@ -1217,7 +1224,9 @@ SEARCH_TERMS = {
         ", gak dinafkahi, gak dikasih nafkah, suami gak ngasih nafkah, tidak dinafkahi"
         ", bisa ambil anak, hak asuh anak"
         ", pengakuan anak, tes DNA, tidak menafkahi, suami tidak menafkahi, tidak mau mengakui anak"
-        ", ambil anak saya, mau ambil anak, merebut anak, rebut anak, kehilangan hak asuh anak",
+        ", ambil anak saya, mau ambil anak, merebut anak, rebut anak, kehilangan hak asuh anak"
+        ", anak dibawa kabur, bawa kabur anak, dibawa kabur mantan, diculik ayahnya, bawa anak ke luar negeri, "
+        "penculikan anak oleh orang tua",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "

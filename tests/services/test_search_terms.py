@@ -496,6 +496,15 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BK: a child taken by the other parent is a matter of family law, at home or abroad ("sustracción",
+        # "sequestro internacional" and "abduction" listed family tracing or orientation for people on the move,
+        # "dibawa kabur" transitional housing).
+        ("es", "sustracción internacional de menores", "family-law"),
+        ("pt", "sequestro internacional de criança", "family-law"),
+        ("en", "international parental child abduction", "family-law"),
+        ("en", "he took my kids", "family-law"),
+        ("id", "anak saya dibawa kabur mantan suami", "family-law"),
+        ("id", "anak saya diculik ayahnya", "family-law"),
         # Set BJ: femicide is a crime to prosecute ("feminicídio", "femicide", "femisida" found nothing), a sister
         # killed by her partner is for a GBV caseworker ("sister" alone is family tracing's, "dibunuh" safety's).
         ("es", "sobreviví a un intento de feminicidio", "criminal-justice"),
