@@ -608,10 +608,10 @@ SHORTEST_SOUNDED = 3
 #: "fled" into "flee" (with "home", the shelters' "flee home"), "lick" (Caribbean: hit) into "sick", "waria" (a trans
 #: woman) into "maria", "semana" (week) into Indonesian "kemana" (where to), "sending" into "ending", "tunggal"
 #: (single: "ibu tunggal", a single mother) into "tinggal" (to live), "stranger" into "strangled", "paman" (uncle)
-#: into "aman" (safe), "speaking" ("spanish speaking") into "shaking", "debo" (I owe) into "demo". With the page
-#: language's stopwords-iso list (``everyday``).
+#: into "aman" (safe), "speaking" ("spanish speaking") into "shaking", "debo" (I owe) into "demo", "gano" (I earn)
+#: into "gang" and "gana" (earns) into Indonesian "mana". With the page language's stopwords-iso list (``everyday``).
 EVERYDAY_WORDS = {
-    "es": "mama mami papa papi senor senora semana pone puso pongo debo",
+    "es": "mama mami papa papi senor senora semana pone puso pongo debo gano gana",
     "pt": "mae mamae mainha pai painho semana aberto aberta",
     "en": "mama mom mommy fled male lick sending cleaning cleaner stranger speaking",
     "id": "mama waria tunggal kakak papua paman",

@@ -330,6 +330,8 @@ def test_gets_is_not_corrected_into_phone(client):
         ("id", "paman", "Rumah Aman"),
         ("en", "speaking", "Shaking Hands"),
         ("es", "debo", "Casa Demo"),
+        ("es", "gano", "Gang Out"),
+        ("es", "gana", "Rumah Mana"),
     ],
 )
 def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_or_a_term(
@@ -343,7 +345,9 @@ def test_everyday_words_of_sets_j_and_k_are_not_corrected_into_a_word_of_a_name_
     a term: "cleaning jobs" asked for safety planning), "papua" from "papá" ("mi papá me toca"), "paman" (uncle, set
     AH) from "aman" (safe: "nenek saya dipukuli paman" was searched as "nenek saya dipukuli aman"), "speaking" (set
     AI) from "shaking" ("trauma counseling spanish speaking" was searched as "... spanish shaking"), "debo" (I owe,
-    set BD) from "demo" ("debo dos meses de alquiler" was searched as "demo dos meses de alquiler")."""
+    set BD) from "demo" ("debo dos meses de alquiler" was searched as "demo dos meses de alquiler"), "gano" (I earn,
+    set BL) from "gang" ("me quita todo el dinero q gano" listed the help for a son a gang recruits), "gana" (earns)
+    from Indonesian "mana" (where)."""
     named = ServiceFactory(**{f"name_{'ind' if language == 'id' else language}": name}, categories=[])
     html = page(client, language, typed)
     assert 'class="correction"' not in html
