@@ -1563,19 +1563,27 @@ SEARCH_TERMS = {
         ", bullying, acoso escolar, le hacen bullying, me hacen bullying, abusa de mi hija, abusó de mi hija,"
         " tocó a mi hija, toca a mi hija"
         ", mi papá me toca, mi papa me toca, mi padrastro me toca, mi tío me toca, me toca mi papá, "
-        "mi papá abusa de mí",
+        "mi papá abusa de mí"
+        # A son recruited or a daughter wanted by a gang or an armed group
+        ", reclutamiento forzado, reclutamiento de menores, reclutan a mi hijo, quieren reclutar a mi hijo, lo "
+        "quieren meter a la pandilla, quiere a mi hija de novia, la pandilla quiere a mi hija",
         "conselho tutelar, criança em risco, caso de proteção"
         ", bullying, sofre bullying, fazem bullying, abusa da minha filha, abusou da minha filha, mexeu com a"
         " minha filha, padrasto abusa"
-        ", meu pai mexe comigo, meu padrasto mexe comigo, meu tio mexe comigo, meu pai me toca, meu pai abusa de mim",
+        ", meu pai mexe comigo, meu padrasto mexe comigo, meu tio mexe comigo, meu pai me toca, meu pai abusa de mim"
+        ", recrutamento forçado, aliciamento de menores, aliciamento pelo tráfico, o tráfico quer levar, querem meu "
+        "filho no tráfico, a facção quer meu filho",
         "child case worker, child at risk, child welfare case"
         ", bullying, bullied, being bullied, touches my daughter, touched my daughter, molested my daughter, "
         "molesting my daughter, stepdad touches"
         ", dad touches me, my dad touches me, my father touches me, my uncle touches me, my stepdad touches me, "
-        "my dad abuses me",
+        "my dad abuses me"
+        ", forced recruitment, child recruitment, gang recruiting, recruit my son, join the gang, wants my daughter as "
+        "his girlfriend",
         "anak berisiko, pendampingan anak, kasus anak, dibully, dirundung, perundungan, bully, dibuli, bullying"
         ", bapak pegang pegang saya, ayah pegang pegang saya, ayah tiri pegang pegang, om pegang pegang saya, "
-        "dicabuli ayah, dicabuli bapak",
+        "dicabuli ayah, dicabuli bapak"
+        ", dipaksa gabung geng, direkrut geng, rekrutmen paksa, anak direkrut",
     ),
     "child-friendly-spaces": _t(
         "espacio amigable, ludoteca, juegos, recreación, actividades para niños, guardería, cuidado de niños, "

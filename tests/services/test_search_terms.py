@@ -496,6 +496,15 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BL: a son recruited or a daughter wanted by a gang is for a child protection caseworker
+        # ("reclutamiento" found orientation for people on the move, "o tráfico quer levar meu filho" family law).
+        ("es", "reclutamiento forzado de mi hijo", "child-case-management"),
+        ("es", "la pandilla quiere a mi hija de novia", "child-case-management"),
+        ("pt", "o tráfico quer levar meu filho", "child-case-management"),
+        ("pt", "recrutamento forçado", "child-case-management"),
+        ("en", "the gang threatened my son to join them", "child-case-management"),
+        ("en", "gang wants my daughter as his girlfriend", "child-case-management"),
+        ("id", "anak saya dipaksa gabung geng", "child-case-management"),
         # Set BK: a child taken by the other parent is a matter of family law, at home or abroad ("sustracción",
         # "sequestro internacional" and "abduction" listed family tracing or orientation for people on the move,
         # "dibawa kabur" transitional housing).
