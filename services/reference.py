@@ -1116,7 +1116,11 @@ SEARCH_TERMS = {
         ", dónde denunciar, cómo denunciar, me estafaron, estafa"
         ", retirar la denuncia"
         ", me robaron, robo, asalto, me asaltaron, fui robada, me robaron todo, me robaron los papeles"
-        ", feminicidio, intento de feminicidio, tentativa de feminicidio",
+        ", feminicidio, intento de feminicidio, tentativa de feminicidio"
+        # Sexual harassment on the street, on public transport and by a driver: a crime to report
+        ", me manosearon en el metro, me tocaron en el metro, me tocaron en el bus, me tocaron en el camión, el "
+        "taxista me tocó, el chofer me tocó, acoso en el transporte, acoso en el metro, acoso callejero, acoso en la "
+        "calle",
         "denúncia, denunciar, boletim de ocorrência, BO, processo criminal, ministério público, audiência, "
         "fotos íntimas, vazou minhas fotos, espalhou minhas fotos, espalhou fotos íntimas, espalhou meus nudes, "
         "vazamento de nudes, "
@@ -1124,7 +1128,9 @@ SEARCH_TERMS = {
         ", onde denunciar, como denunciar, fui enganada, pix pra apagar"
         ", retirar a queixa, retirar a denúncia"
         ", me roubaram, fui roubada, roubo, assalto, fui assaltada, roubaram tudo, roubaram meus documentos"
-        ", feminicídio, tentativa de feminicídio",
+        ", feminicídio, tentativa de feminicídio"
+        ", se esfregou em mim, encoxada, encoxou, assédio no ônibus, assédio no metrô, importunação sexual, "
+        "motorista de aplicativo me assediou, motorista me assediou, assédio na rua",
         "report, press charges, police report, prosecution, criminal case, court accompaniment, victim advocate, "
         "intimate images, revenge porn, leaked my nudes, posted my nudes, "
         "didn't believe me, police didn't believe me, police did nothing, cops did nothing, wouldn't take my report"
@@ -1132,7 +1138,9 @@ SEARCH_TERMS = {
         ", report assault, report an assault, report sexual assault"
         ", drop the charges, withdraw the complaint"
         ", robbed, got robbed, i was robbed, mugged, robbery, stole everything, stole my documents"
-        ", femicide, feminicide, attempted femicide, attempted murder",
+        ", femicide, feminicide, attempted femicide, attempted murder"
+        ", groped me on the subway, groped on the subway, uber driver assaulted me, taxi driver assaulted me, driver "
+        "assaulted me, street harassment, catcalling",
         "lapor, melapor, laporan polisi, pengaduan, tuntutan, jaksa, pidana, melaporkan, foto bugil, nyebarin "
         "foto bugil, sebar foto bugil, video syur, UU ITE, "
         "polisi gak percaya, laporan ditolak, laporan gak diproses, laporan tidak ditanggapi"
@@ -1420,6 +1428,10 @@ SEARCH_TERMS = {
         ", dilecehkan ustadz, pelecehan oleh pemuka agama, pelecehan oleh "
         "tokoh agama, dilecehkan pendeta"
         ", sunat perempuan, khitan perempuan, P2GP, mutilasi genital"
+        # Sexual harassment on the street, on public transport and by a driver (not criminal justice's, as in the
+        # other languages: "leceh" would be a word of both helps, and a need said with it would stop taking turns)
+        ", pelecehan di KRL, pelecehan di angkot, driver ojol melecehkan, pelecehan oleh sopir, pelecehan di jalan, "
+        "catcalling"
         ", dibunuh suaminya, dibunuh pacarnya, mencoba membunuh",
     ),
     "referral-accompaniment": _t(

@@ -496,6 +496,15 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BM: sexual harassment on the street, on public transport or by a driver is a crime to report (groping
+        # listed the clinical management of rape alone, "acoso callejero" and "street harassment" safety planning).
+        ("es", "me manosearon en el metro", "criminal-justice"),
+        ("es", "el taxista me tocó", "criminal-justice"),
+        ("es", "acoso callejero", "criminal-justice"),
+        ("pt", "um homem se esfregou em mim no ônibus", "criminal-justice"),
+        ("pt", "importunação sexual", "criminal-justice"),
+        ("en", "a man groped me on the subway", "criminal-justice"),
+        ("en", "street harassment", "criminal-justice"),
         # Set BL: a son recruited or a daughter wanted by a gang is for a child protection caseworker
         # ("reclutamiento" found orientation for people on the move, "o tráfico quer levar meu filho" family law).
         ("es", "reclutamiento forzado de mi hijo", "child-case-management"),
