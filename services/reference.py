@@ -904,20 +904,25 @@ SEARCH_TERMS = {
         "de emergencia, pastilla del día siguiente, pastiya del día siguiente, 72 horas, me abusaron, abusaron de mí, "
         "violada, me violó, agredida sexualmente, me forzó, manoseo, tocamientos, me tocaron, me manosearon"
         ", me drogaron, abusaron de mí en una fiesta, agredida en una fiesta"
+        # A condom taken off without her consent (stealthing)
+        ", se quitó el condón, se sacó el condón, se quitó el preservativo, stealthing"
         # French and Haitian Creole
         ", violée, on m'a violée, kadejak",
         "estupro, fui estuprada, estrupo, violência sexual, abuso sexual, profilaxia, PEP, pílula do dia "
         "seguinte, anticoncepção de emergência, 72 horas, me tocou, me apalpou, passou a mão em mim"
         ", me drogaram, abusaram de mim numa festa"
+        ", tirou a camisinha, tirou a camisinha escondido, stealthing"
         ", minha amiga foi estuprada, estupraram minha amiga",
         "rape, sexual assault, post-rape care, pep, post-exposure prophylaxis, rape kit, emergency contraception, "
         "72 hours, groped, touched me, molested"
         ", assaulted, got assaulted, sexually assaulted, assaulted at a party, drugged, drugged at a party, "
         "roofied, date rape, raped"
+        ", took the condom off, took off the condom, removed the condom, stealthing"
         ", cmr, cmr services, my friend was raped, friend got raped",
         "perkosaan, diperkosa, pemerkosaan, kekerasan seksual, pelecehan seksual, PEP, kontrasepsi darurat, 72 jam, "
         "diraba, dicabuli, pencabulan"
-        ", dicekoki, diperkosa di pesta, teman saya diperkosa",
+        ", dicekoki, diperkosa di pesta, teman saya diperkosa"
+        ", lepas kondom, melepas kondom diam-diam, kondom dilepas, stealthing",
     ),
     "emergency-medical-care": _t(
         "urgencias, emergencias, guardia, sala de emergencia, ambulancia, "

@@ -496,6 +496,12 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BN: a condom taken off without her consent is for the care after rape ("se quitó el condón" listed
+        # services in Quito, the city "quitó" starts).
+        ("es", "se quitó el condón sin decirme", "clinical-management-of-rape"),
+        ("pt", "ele tirou a camisinha escondido", "clinical-management-of-rape"),
+        ("en", "stealthing", "clinical-management-of-rape"),
+        ("id", "pacar melepas kondom diam-diam", "clinical-management-of-rape"),
         # Set BM: sexual harassment on the street, on public transport or by a driver is a crime to report (groping
         # listed the clinical management of rape alone, "acoso callejero" and "street harassment" safety planning).
         ("es", "me manosearon en el metro", "criminal-justice"),
