@@ -745,7 +745,10 @@ SEARCH_TERMS = {
         ", ya no puedo más, no puedo más, ya no doy más, estoy al límite"
         ", relación tóxica, tóxico"
         ", terapia de conversión, terapias de conversión"
-        ", estoy sola, estoy muy sola, me siento muy sola, no tengo a nadie, no tengo a quién acudir",
+        ", estoy sola, estoy muy sola, me siento muy sola, no tengo a nadie, no tengo a quién acudir"
+        # A caseworker's words: a safe space for women and girls, mental health and psychosocial support
+        ", espacio seguro para mujeres, espacio seguro para mujeres y niñas, espacio de mujeres, SMAPS, salud mental "
+        "y apoyo psicosocial",
         "psicólogo, psicóloga, psicologia, deprimida, deprimido, terapia, terapeuta, atendimento psicológico, "
         "apoio emocional, acolhimento, escuta, desabafar, conversar com alguém, saúde mental, ansiedade, "
         "depressão, estresse, trauma, crise, pânico, angústia, tristeza, luto, autoestima, ajuda psicológica, "
@@ -757,7 +760,9 @@ SEARCH_TERMS = {
         ", não posso mais, não dá mais, não consigo mais, to no limite, no meu limite"
         ", relacionamento tóxico, tóxico"
         ", terapia de conversão"
-        ", estou sozinha, estou muito sozinha, sozinha, me sinto sozinha",
+        ", estou sozinha, estou muito sozinha, sozinha, me sinto sozinha"
+        ", espaço seguro para mulheres, espaço seguro para mulheres e meninas, espaço de mulheres, SMAPS, saúde "
+        "mental e apoio psicossocial",
         "therapist, therapy, depressed, counseling, counselling, counselor, counsellor, psychologist, "
         "psychotherapy, emotional support, mental health, someone to talk to, talk to someone, trauma, ptsd, "
         "anxiety, depression, stress, panic attack, grief, psychosocial, mhpss, wellbeing, self-esteem, "
@@ -769,7 +774,8 @@ SEARCH_TERMS = {
         "i give up, at my limit, breaking down"
         ", toxic relationship, toxic"
         ", conversion therapy"
-        ", alone, im alone, i am alone, i am all alone, all alone, i have no one, i have nobody",
+        ", alone, im alone, i am alone, i am all alone, all alone, i have no one, i have nobody"
+        ", women and girls safe space, safe space for women, women's safe space, wgss",
         "psikolog, psikologi, konseling, konselor, terapi, terapis, curhat, dukungan emosional, pendampingan "
         "psikologis, kesehatan mental, kesehatan jiwa, trauma, depresi, stres, cemas, kecemasan, panik, sedih, duka, "
         "pemulihan trauma, teman cerita, teman bicara, cerita, mau cerita, pengen cerita, ingin cerita, tempat cerita, "
@@ -781,7 +787,8 @@ SEARCH_TERMS = {
         ", udah gak sanggup, gak sanggup lagi, capek hidup"
         ", hubungan toxic, toxic"
         ", terapi konversi, ruqyah, diruqyah"
-        ", gak punya siapa siapa, tidak punya siapa siapa, ga punya siapa siapa, gak punya siapa2",
+        ", gak punya siapa siapa, tidak punya siapa siapa, ga punya siapa siapa, gak punya siapa2"
+        ", ruang ramah perempuan, DKJPS",
     ),
     "psychological-first-aid": _t(
         "primeros auxilios psicológicos, PAP, crisis, contención, shock, intervención en crisis"
@@ -1686,22 +1693,26 @@ SEARCH_TERMS = {
         ", pasaje, para el pasaje, plata para el pasaje, ayuda con el pasaje, pasaje de bus, boleto de bus"
         # French and Haitian Creole
         ", argent, sans argent, pas d'argent, lajan, pa gen lajan"
-        ", recarga, recarga pal cel, recarga de celular, saldo pal cel, saldo para el celular, crédito para el celular",
+        ", recarga, recarga pal cel, recarga de celular, saldo pal cel, saldo para el celular, crédito para el celular"
+        ", efectivo para protección, transferencias monetarias para protección, dinero para protección",
         "transferência de renda, cartão, auxílio, dinheiro, cadúnico, cad único, cadastro único, auxílio brasil, "
         "dinheiro pro aluguel, não consigo pagar o aluguel, aluguel atrasado, bolsa família, aluguel do mês, "
         "aluguel desse mês"
         ", passagem, dinheiro da passagem, ajuda com a passagem, passagem de ônibus"
-        ", recarga, recarga de celular, crédito pro celular, crédito no celular, sem um puto, to sem um puto",
+        ", recarga, recarga de celular, crédito pro celular, crédito no celular, sem um puto, to sem um puto"
+        ", transferência de renda para proteção, dinheiro para proteção",
         "cash transfer, multipurpose cash, money, cash card, "
         "rent money, can't pay rent, can't pay my rent, behind on rent, rent this month, this month's rent"
         ", money for a ticket, bus money, money for the bus, bus fare, bus ticket, can't afford the bus"
         ", phone credit, top up my phone, prepaid minutes"
-        ", greyhound ticket, plane ticket",
+        ", greyhound ticket, plane ticket"
+        ", cash for protection, protection cash",
         "bantuan langsung tunai, BLT, transfer tunai, uang tunai, PKH, bantuan PKH, kontrakan bulan ini, "
         "bayar kontrakan, uang kontrakan, uang sewa, nunggak kontrakan"
         ", ongkos, ongkos pulang, ongkos pulang kampung, pulang kampung, tiket pulang, tiket bus, ongkos bus"
         ", pulsa, isi pulsa, beli pulsa, paket data"
-        ", dinsos, bantuan dinsos",
+        ", dinsos, bantuan dinsos"
+        ", bantuan tunai perlindungan, bantuan tunai untuk korban",
     ),
     "dignity-kits": _t(
         "kit de dignidad, kit de higiene, toallas sanitarias, jabón, cepillo de dientes, artículos de higiene, "
@@ -1909,7 +1920,9 @@ SEARCH_TERMS = {
         ", no quiero ir a un albergue, no quiero ir al albergue, no quiero ir a un refugio, no quiero dejar mi casa, "
         "no quiero salir de mi casa"
         ", entró a mi facebook, entró a mi celular, entró a mis cuentas, se metió a mi whatsapp, se metió a mi "
-        "celular, sabe mi contraseña, me cambió la contraseña, hackeó mi cuenta",
+        "celular, sabe mi contraseña, me cambió la contraseña, hackeó mi cuenta"
+        # A caseworker's risk assessment
+        ", evaluación de riesgo, valoración de riesgo, valoración del riesgo",
         "plano de segurança, plano de fuga, sair com segurança, me proteger, como me proteger, "
         "rastreia meu celular, me rastreia, lê minhas mensagens, espiona meu celular"
         ", como sair com segurança, plano pra sair"
@@ -1924,7 +1937,8 @@ SEARCH_TERMS = {
         ", não quero ir pra abrigo, não quero ir para o abrigo, não quero ir pro abrigo, não quero sair de casa, "
         "não quero sair da minha casa"
         ", invadiu meu instagram, invadiu meu celular, sabe minha senha, entrou no meu whatsapp, entrou no meu "
-        "celular, hackeou meu facebook, hackeou minha conta",
+        "celular, hackeou meu facebook, hackeou minha conta"
+        ", avaliação de risco, formulário de avaliação de risco, FONAR",
         "safety plan, escape plan, leaving safely, stay safe, staying safe, protect myself, leave my husband, leave "
         "my partner, leaving an abusive relationship, "
         "tracks my phone, tracking my phone, tracks my location, gps tracker, spyware, stalkerware, reads my "
@@ -1941,7 +1955,8 @@ SEARCH_TERMS = {
         ", don't want to go to a shelter, don't want a shelter, don't want to leave my home, "
         "don't want to leave my house"
         ", he got into my, logged into my instagram, logged into my facebook, logged into my accounts, knows my "
-        "password, changed my password, hacked my email, hacked my account, hacked my facebook",
+        "password, changed my password, hacked my email, hacked my account, hacked my facebook"
+        ", risk assessment, lethality assessment, danger assessment, dash risk assessment",
         "rencana keselamatan, rencana melarikan diri, keluar dengan aman, menyelamatkan diri, melindungi diri, "
         "lacak hp, ngelacak hp, dilacak, disadap, hp disadap, baca chat"
         ", tas darurat"
@@ -1953,7 +1968,8 @@ SEARCH_TERMS = {
         "suami jangan sampai tahu"
         ", gak mau ke rumah aman, tidak mau ke rumah aman, gak mau ke shelter"
         ", akun dibajak, akun ig dibajak, wa dibajak, masuk ke whatsapp saya, tahu password hp, facebook dihack, "
-        "akun dihack",
+        "akun dihack"
+        ", penilaian risiko, asesmen risiko",
     ),
     "specialised-police": _t(
         "comisaría de la mujer, unidad especializada, policía de género, fiscalía de la mujer, agencia "

@@ -496,6 +496,18 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BO: a caseworker's words of the trade (a safe space for women and girls listed child-friendly spaces, a
+        # risk assessment specialised mental health care, "cash for protection" online support).
+        ("es", "espacio seguro para mujeres y niñas", "psychosocial-support"),
+        ("es", "SMAPS", "psychosocial-support"),
+        ("pt", "espaço seguro para mulheres e meninas", "psychosocial-support"),
+        ("en", "women and girls safe space", "psychosocial-support"),
+        ("id", "ruang ramah perempuan", "psychosocial-support"),
+        ("es", "evaluación de riesgo de violencia de pareja", "safety-planning"),
+        ("pt", "avaliação de risco", "safety-planning"),
+        ("en", "lethality assessment", "safety-planning"),
+        ("id", "penilaian risiko kekerasan", "safety-planning"),
+        ("en", "cash for protection", "cash-assistance"),
         # Set BN: a condom taken off without her consent is for the care after rape ("se quitó el condón" listed
         # services in Quito, the city "quitó" starts).
         ("es", "se quitó el condón sin decirme", "clinical-management-of-rape"),
