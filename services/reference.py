@@ -1019,7 +1019,8 @@ SEARCH_TERMS = {
         "clamídia, gonorreia, herpes, tricomoníase",
         "HIV, AIDS, STI, STD, HIV test, STI testing, PrEP, PEP, std test, std testing, caught something, syphilis, "
         "hpv, discharge, burning when i pee, itching down there, "
-        "chlamydia, gonorrhea, the clap, herpes, trich",
+        "chlamydia, gonorrhea, the clap, herpes, trich"
+        ", sex worker clinic, clinic for sex workers, sex worker friendly clinic",
         "HIV, AIDS, IMS, tes HIV, VCT, PrEP, penyakit kelamin, keputihan, sifilis, raja singa, HPV, "
         "klamidia, gonore, kencing nanah, herpes, PEP",
     ),
@@ -1332,7 +1333,9 @@ SEARCH_TERMS = {
         ", mutilación genital, mutilación genital femenina, mutilación, MGF, ablación, ablación femenina, "
         "circuncisión femenina, circuncidar, corte genital"
         # Femicide: a sister or a daughter killed by her partner, an attempt survived
-        ", mataron a mi hermana, la mató su pareja, la mató su esposo",
+        ", mataron a mi hermana, la mató su pareja, la mató su esposo"
+        # Sex workers facing violence from clients and pimps
+        ", proxeneta, padrote, me prostituye, me obliga a prostituirme",
         "violência doméstica, violência contra a mulher, VBG, agressão, meu marido me bate, meu companheiro me bate, "
         "me agride, me bate, apanho do meu marido, meu namorado me bate, agressor, tráfico de pessoas, exploração "
         "sexual, me bateu, me agrediu, apanhei, violência familiar, "
@@ -1369,7 +1372,8 @@ SEARCH_TERMS = {
         ", pastor abusou, o padre me tocou, padre abusou, abuso na igreja, abuso sexual na igreja"
         ", mutilação genital, mutilação genital feminina, mutilação, MGF, excisão, excisão feminina, circuncisão "
         "feminina, corte genital"
-        ", mataram minha irmã, foi assassinada, foi morta pelo marido",
+        ", mataram minha irmã, foi assassinada, foi morta pelo marido"
+        ", cafetão, cafetina, me obriga a fazer programa, profissional do sexo",
         "gbv, domestic violence, dv, intimate partner violence, ipv, abuse, abusive partner, husband hits me, partner "
         "hits me, beats me, hits me, boyfriend hits me, abusive boyfriend, abusive husband, battered, human "
         "trafficking, trafficking, sexual exploitation, he hit me, he beat me, hurt me, slapped, slapped me, slaps me, "
@@ -1404,7 +1408,8 @@ SEARCH_TERMS = {
         ", PSEA, sexual exploitation and abuse"
         ", pastor abused me, priest abused me, priest touched me, abuse by church leader, clergy abuse"
         ", fgm, female genital mutilation, female genital cutting, female circumcision"
-        ", killed by her boyfriend, killed by her husband, killed my sister",
+        ", killed by her boyfriend, killed by her husband, killed my sister"
+        ", pimp, my pimp, forced into prostitution",
         "KDRT, kekerasan dalam rumah tangga, KBG, kekerasan berbasis gender, kekerasan pasangan, suami memukul, suami "
         "saya memukul, dipukul, dipukul suami, dipukul pacar, kekerasan pacaran, perdagangan orang, "
         "perdagangan manusia, TPPO, pelecehan seksual, pelecehan, pacar, "
@@ -1444,7 +1449,8 @@ SEARCH_TERMS = {
         # other languages: "leceh" would be a word of both helps, and a need said with it would stop taking turns)
         ", pelecehan di KRL, pelecehan di angkot, driver ojol melecehkan, pelecehan oleh sopir, pelecehan di jalan, "
         "catcalling"
-        ", dibunuh suaminya, dibunuh pacarnya, mencoba membunuh",
+        ", dibunuh suaminya, dibunuh pacarnya, mencoba membunuh"
+        ", mucikari, germo, dipaksa jadi PSK, dijual jadi PSK",
     ),
     "referral-accompaniment": _t(
         "remisión, derivación, acompañamiento, que me acompañen, ruta de atención"
@@ -1799,10 +1805,13 @@ SEARCH_TERMS = {
         "derechos, mis derechos, información, ruta de atención, derechos de las mujeres"
         ", el pastor, mi pastor, el pastor dice, el pastor me dijo, la iglesia, líder religioso, que lo "
         "perdone, perdonarlo"
-        ", es confidencial",
+        ", es confidencial"
+        # Abuse by the police (extortion of a sex worker): her rights, not the police units
+        ", la policía me extorsiona, la policía me pide dinero",
         "direitos, meus direitos, informação, direitos da mulher"
         ", pastor, meu pastor, o pastor disse, pastor mandou, igreja, líder religioso, perdoar, perdoar ele"
-        ", é sigiloso",
+        ", é sigiloso"
+        ", a polícia me extorque",
         "rights, know your rights, information, women's rights, red flags, not physical"
         ", pastor, my pastor, pastor says, priest, imam, church, my church, religious leader, forgive him"
         ", is it confidential, clare's law, clares law",

@@ -496,6 +496,15 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BP: a pimp who keeps her or her money is for a GBV caseworker ("el proxeneta no me deja irme" and
+        # "mucikari" found nothing, "o cafetão fica com todo meu dinheiro" listed cash assistance), extortion by the
+        # police is a matter of her rights (it listed the police units), a clinic for sex workers is an HIV service's.
+        ("es", "el proxeneta no me deja irme", "gbv-case-management"),
+        ("pt", "o cafetão fica com todo meu dinheiro", "gbv-case-management"),
+        ("en", "my pimp wont let me leave", "gbv-case-management"),
+        ("id", "mucikari tidak mengizinkan saya pergi", "gbv-case-management"),
+        ("es", "la policía me extorsiona por ser trabajadora sexual", "rights-services-information"),
+        ("en", "sex worker friendly clinic", "hiv-sti-services"),
         # Set BO: a caseworker's words of the trade (a safe space for women and girls listed child-friendly spaces, a
         # risk assessment specialised mental health care, "cash for protection" online support).
         ("es", "espacio seguro para mujeres y niñas", "psychosocial-support"),
