@@ -1237,7 +1237,7 @@ SEARCH_TERMS = {
         ", take my kids away, take the kids away, take my children away, threatens to take the kids"
         ", lose my kids, lose my children, lose custody"
         ", child abduction, international child abduction, hague convention, took my kids, took the kids, won't "
-        "return my kids",
+        "return my kids, can't pick up the kids, pick the kids up from school",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
@@ -1830,7 +1830,9 @@ SEARCH_TERMS = {
         ", agencia de reclutamiento, reclutador, trabajar en el extranjero, trabajo en el exterior"
         ", reubicación, programa de reubicación"
         ", abrir una cuenta bancaria, cuenta bancaria, cuenta de banco"
-        ", OIM, organización internacional para las migraciones",
+        ", OIM, organización internacional para las migraciones"
+        # A school place for a child who arrived without papers
+        ", matrícula escolar, cupo escolar, inscripción escolar",
         "migrantes, imigrantes, venezuelanos, haitianos, haitiana, haitiano, recém-chegados, interiorização, "
         "Operação Acolhida, acabei de chegar, "
         "voltar pro meu país, voltar para o meu país, retorno voluntário, "
@@ -1840,7 +1842,8 @@ SEARCH_TERMS = {
         ", agência de recrutamento, aliciador, trabalhar no exterior, trabalho no exterior"
         ", acabei de chegar, cheguei agora, não conheço ninguém aqui"
         ", abrir conta no banco, abrir conta, conta bancária, conta no banco"
-        ", OIM, organização internacional para as migrações, atendimento em espanhol",
+        ", OIM, organização internacional para as migrações, atendimento em espanhol"
+        ", vaga na escola, vaga em escola, matrícula escolar, matricular na escola",
         "migrants, newcomers, new arrivals, people on the move, in transit, newcomer orientation, "
         "go back to my country, go home to my country, voluntary return, "
         "border, at the border, crossed the border, crossing the border, just arrived, newly arrived, new to "
@@ -1851,7 +1854,8 @@ SEARCH_TERMS = {
         ", relocation, relocation program, haitian, got off the bus, just got off the bus"
         ", open a bank account, bank account, kasambahay, my amo"
         ", iom, international organization for migration"
-        ", relocate",
+        ", relocate"
+        ", enroll my kids in school, school enrollment, enroll in school, school for my kids, school wont enroll",
         "migran, pengungsi, pendatang, pencari suaka, orang berpindah, pekerja migran, buruh migran, TKI, PMI, "
         "pulang ke negara asal, "
         "perbatasan, lintas batas, baru datang, baru tiba, TKW, pekerja rumah tangga migran"
@@ -1861,7 +1865,8 @@ SEARCH_TERMS = {
         "brunei, kamboja"
         ", relokasi"
         ", buka rekening, rekening bank"
-        ", IOM, BP2MI, BP3MI",
+        ", IOM, BP2MI, BP3MI"
+        ", daftar sekolah, pendaftaran sekolah",
     ),
     "safety-security": _t(
         "seguridad, protección, policía, comisaría, comisaría de la mujer, patrulla, plan de seguridad, estoy en "

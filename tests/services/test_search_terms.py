@@ -496,6 +496,13 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BQ: a school place for a child is asked at the orientation for people on the move ("vaga na escola"
+        # listed employment, "vaga" a job opening), an ex who may not pick the children up is a matter of family law.
+        ("pt", "não consegui vaga na escola pro meu filho", "migrant-orientation"),
+        ("es", "cupo escolar", "migrant-orientation"),
+        ("en", "school enrollment", "migrant-orientation"),
+        ("id", "daftar sekolah", "migrant-orientation"),
+        ("en", "how do i tell the school my ex cant pick up the kids", "family-law"),
         # Set BP: a pimp who keeps her or her money is for a GBV caseworker ("el proxeneta no me deja irme" and
         # "mucikari" found nothing, "o cafetão fica com todo meu dinheiro" listed cash assistance), extortion by the
         # police is a matter of her rights (it listed the police units), a clinic for sex workers is an HIV service's.
