@@ -1467,7 +1467,9 @@ SEARCH_TERMS = {
         ", where to refer, refer her, referral pathway",
         "rujukan, pendampingan, diantar, didampingi, pendamping ke rumah sakit, temani ke rumah sakit, antar ke "
         "rumah sakit"
-        ", temani aku, temenin aku, nemenin aku, anterin aku, yang bisa nemenin, ditemani",
+        ", temani aku, temenin aku, nemenin aku, anterin aku, yang bisa nemenin, ditemani"
+        # An interpreter of her own language to go with her and report (not only information in it)
+        ", penerjemah bahasa daerah, juru bahasa daerah",
     ),
     "helpline": _t(
         "línea de ayuda, línea de emergencia, línea telefónica, teléfono, teléfono de emergencia, llamar, "

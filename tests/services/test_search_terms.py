@@ -496,6 +496,8 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BR: an interpreter of a regional language goes with her ("penerjemah" alone is information on rights).
+        ("id", "penerjemah bahasa daerah untuk lapor", "referral-accompaniment"),
         # Set BQ: a school place for a child is asked at the orientation for people on the move ("vaga na escola"
         # listed employment, "vaga" a job opening), an ex who may not pick the children up is a matter of family law.
         ("pt", "não consegui vaga na escola pro meu filho", "migrant-orientation"),
