@@ -720,7 +720,9 @@ SEARCH_TERMS = {
         "nginep"
         ", diusir, diusir dari rumah, diusir ortu"
         ", tidur di jalan, tidur di jalanan, tidak ada tempat tinggal, gak ada tempat tinggal, gak ada tmpt "
-        "tinggal, tmpt nginep",
+        "tinggal, tmpt nginep"
+        # A shelter that is full: another one tonight
+        ", rumah aman penuh, shelter penuh, penampungan penuh",
     ),
     "transitional-housing": _t(
         "vivienda transitoria, vivienda temporal, arriendo, alquiler, renta, casa de medio camino, "

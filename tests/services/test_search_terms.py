@@ -725,6 +725,9 @@ def test_everyday_sentences_name_the_help_they_ask_for(language, query, slug):
         ("pt", "atendimento em espanhol", "migrant-orientation"),
         # Set AN: a shelter that takes a boy ("menino" alone is child protection's).
         ("pt", "abrigo que aceita menino", "safe-shelter"),
+        # Set BS: a full shelter sends her to another for tonight ("rumah aman penuh, ke mana lagi" listed the
+        # orientation for people on the move, whose phrase "ke mana", where to, is).
+        ("id", "rumah aman penuh", "emergency-shelter"),
     ],
 )
 def test_a_phrase_of_words_of_other_helps_is_read_as_the_one_help_it_asks_for(language, phrase, slug):
