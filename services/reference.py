@@ -1216,7 +1216,9 @@ SEARCH_TERMS = {
         "quitarme a mis hijas, perder a mis hijos, perder la custodia"
         # A child taken by the other parent, at home or abroad (the Hague Convention's return)
         ", sustracción de menores, sustracción internacional, restitución internacional, Convenio de La Haya, no me "
-        "lo devuelve, no me la devuelve, no me devuelve a mi hijo, se lo llevó a otro país",
+        "lo devuelve, no me la devuelve, no me devuelve a mi hijo, se lo llevó a otro país"
+        # A union never registered: her rights at the separation
+        ", unión libre, unión de hecho, unión marital de hecho, concubinato, no estamos casados",
         "divórcio, separação, guarda dos filhos, guarda das crianças, guarda, pensão alimentícia, pensão, visitas, "
         "separar, me separar, "
         "não deixa eu ver meus filhos, não me deixa ver meus filhos, visita dos filhos, tirar meus filhos, "
@@ -1229,7 +1231,8 @@ SEARCH_TERMS = {
         "registrar meu filho"
         ", tirar as crianças, tirar os meninos, quer tirar meus filhos, perder meus filhos, perder a guarda"
         ", subtração internacional, sequestro internacional de criança, sequestro internacional, Convenção de Haia, "
-        "não quer devolver, não devolve meu filho, levou meu filho, levou minha filha",
+        "não quer devolver, não devolve meu filho, levou meu filho, levou minha filha"
+        ", união estável, reconhecimento de união estável, dissolução de união estável, não somos casados",
         "divorce, custody, custody of my children, child support, alimony, separation, visitation, "
         "visitation rights, custody of my kids, "
         "he left me, left me with nothing, abandoned"
@@ -1239,7 +1242,8 @@ SEARCH_TERMS = {
         ", take my kids away, take the kids away, take my children away, threatens to take the kids"
         ", lose my kids, lose my children, lose custody"
         ", child abduction, international child abduction, hague convention, took my kids, took the kids, won't "
-        "return my kids, can't pick up the kids, pick the kids up from school",
+        "return my kids, can't pick up the kids, pick the kids up from school"
+        ", common law, common law wife, common law partner, not married, not legally married, we're not married",
         "cerai, perceraian, hak asuh, hak asuh anak, nafkah, nafkah anak, pengadilan agama, "
         "ketemu anak, gak boleh ketemu anak, rebutan anak, anak dibawa suami, "
         "ditinggal suami, ditelantarkan suami"
@@ -1249,7 +1253,8 @@ SEARCH_TERMS = {
         ", pengakuan anak, tes DNA, tidak menafkahi, suami tidak menafkahi, tidak mau mengakui anak"
         ", ambil anak saya, mau ambil anak, merebut anak, rebut anak, kehilangan hak asuh anak"
         ", anak dibawa kabur, bawa kabur anak, dibawa kabur mantan, diculik ayahnya, bawa anak ke luar negeri, "
-        "penculikan anak oleh orang tua",
+        "penculikan anak oleh orang tua"
+        ", nikah siri, isbat nikah, itsbat nikah, buku nikah, akta nikah, tidak punya buku nikah",
     ),
     "case-management": _t(
         "gestión de casos, trabajadora social, trabajador social, acompañamiento, acompañante, seguimiento de "

@@ -496,6 +496,12 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BT: a union never registered is a matter of family law ("reconhecimento de união estável" and "isbat
+        # nikah" found nothing, "vivimos en unión libre" listed other help first).
+        ("pt", "reconhecimento de união estável", "family-law"),
+        ("id", "isbat nikah", "family-law"),
+        ("es", "vivimos en unión libre, tengo derecho a la casa", "family-law"),
+        ("en", "not legally married and he kicked me out", "family-law"),
         # Set BR: an interpreter of a regional language goes with her ("penerjemah" alone is information on rights).
         ("id", "penerjemah bahasa daerah untuk lapor", "referral-accompaniment"),
         # Set BQ: a school place for a child is asked at the orientation for people on the move ("vaga na escola"
