@@ -941,7 +941,10 @@ SEARCH_TERMS = {
         "labio roto, diente roto, me rompió un diente, vómito, vomitando, emergencia"
         ", me quemó, quemadura, quemaduras"
         ", nariz rota, me rompió la nariz, me quebró la nariz, ojo morado, me dejó el ojo morado, cara hinchada, "
-        "me reventó la boca, boca reventada, costilla rota, me rompió una costilla",
+        "me reventó la boca, boca reventada, costilla rota, me rompió una costilla"
+        # Acid, a knife, fire: an attack treated at once
+        ", ácido, me tiró ácido, me echó ácido, ataque con ácido, me apuñaló, puñalada, me acuchilló, cuchillada, "
+        "herida de cuchillo, me echó gasolina, me prendió fuego",
         "pronto-socorro, UPA, emergência, plantão, ambulância, "
         "fratura, osso quebrado, braço quebrado, perna quebrada, quebrei o braço, levar pontos, "
         "estrangulamento, me enforcou, me estrangulou"
@@ -951,19 +954,23 @@ SEARCH_TERMS = {
         ", inxado, inxada, braço inxado"
         ", me queimou, queimadura, queimaduras"
         ", nariz quebrado, quebrou meu nariz, olho roxo, rosto inchado, costela quebrada, quebrei uma costela, "
-        "quebrou minha costela",
+        "quebrou minha costela"
+        ", ácido, jogou ácido, ataque com ácido, me esfaqueou, facada, levei uma facada, jogou gasolina, ateou fogo, "
+        "tacou fogo em mim, água fervendo",
         "emergency room, er, a&e, urgent care, ambulance, "
         "broken bone, broken arm, broken leg, broke my arm, broke my leg, fracture, stitches, strangled, "
         "strangulation, choked me"
         ", punched my stomach, split lip, busted lip, broke my tooth, broken tooth, knocked my tooth out, "
         "bleeding mouth, head injury, dizzy, vomiting, throwing up, concussion"
         ", burned me, he burned me, burns, burn injury"
-        ", black eye, broken nose, broke my nose, broken rib, broke my rib, swollen, swelling",
+        ", black eye, broken nose, broke my nose, broken rib, broke my rib, swollen, swelling"
+        ", acid, acid attack, threw acid, stabbed me, stabbed, stab wound, knife wound, set me on fire, set on fire",
         "IGD, UGD, gawat darurat, ambulans, patah tulang, tangan patah, kaki patah, jahit luka, dicekik"
         ", perut ditendang, ditendang perutnya, bibir sobek, gigi patah, kepala terbentur, pusing, muntah, "
         "muntah muntah, bengkak, gak bisa digerakin"
         ", luka bakar, disiram air panas, kena air panas"
-        ", hidung patah, hidung berdarah, rusuk patah, tulang rusuk patah, mata lebam, muka lebam",
+        ", hidung patah, hidung berdarah, rusuk patah, tulang rusuk patah, mata lebam, muka lebam"
+        ", disiram air, ditusuk, ditusuk pisau, luka tusuk, dibacok",
     ),
     "forensic-examination": _t(
         "examen médico legal, medicina legal, legista, médico forense, peritaje, dictamen médico, constatación de "

@@ -496,6 +496,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BU: acid, a knife or fire is treated at once ("me apuñaló", "jogou ácido", "me esfaqueou" found nothing,
+        # "acid attack survivor" listed the hotline, "my husband stabbed me" family tracing).
+        ("es", "me tiró ácido en la cara", "emergency-medical-care"),
+        ("es", "me apuñaló mi pareja", "emergency-medical-care"),
+        ("pt", "jogou ácido em mim", "emergency-medical-care"),
+        ("pt", "ele me esfaqueou", "emergency-medical-care"),
+        ("en", "acid attack survivor", "emergency-medical-care"),
+        ("en", "my husband stabbed me", "emergency-medical-care"),
+        ("en", "he set me on fire", "emergency-medical-care"),
+        ("id", "disiram air keras oleh suami", "emergency-medical-care"),
+        ("id", "ditusuk pisau sama pacar", "emergency-medical-care"),
         # Set BT: a union never registered is a matter of family law ("reconhecimento de união estável" and "isbat
         # nikah" found nothing, "vivimos en unión libre" listed other help first).
         ("pt", "reconhecimento de união estável", "family-law"),
