@@ -1185,7 +1185,9 @@ SEARCH_TERMS = {
         # French and Haitian Creole
         ", papiers, sans papiers, papye"
         ", acta de nacimiento, partida de nacimiento, registro civil"
-        ", no quiero volver a mi país, no quiero regresar a mi país, no puedo volver a mi país",
+        ", no quiero volver a mi país, no quiero regresar a mi país, no puedo volver a mi país"
+        # A child with no nationality (statelessness)
+        ", apatridia, apátrida, riesgo de apatridia, nacionalidad, sin nacionalidad",
         "refúgio, refugiado, refugiada, pedido de refúgio, documentos, regularização migratória, autorização de "
         "residência, CRNM, visto, Polícia Federal, deportação, ACNUR, estrangeiro, estrangeira, estrangeiros, "
         "cpf, rg, tirar documento, tirar documentos, segunda via, protocolo de refúgio, passaporte vencido, "
@@ -1193,21 +1195,24 @@ SEARCH_TERMS = {
         "refúgio, carteira de trabalho, CTPS"
         ", reteve meu passaporte"
         ", certidão de nascimento, registro de nascimento, registrar meu filho"
-        ", não quero voltar pro meu país, não quero voltar para o meu país, não posso voltar pro meu país",
+        ", não quero voltar pro meu país, não quero voltar para o meu país, não posso voltar pro meu país"
+        ", apatridia, apátrida, nacionalidade, sem nacionalidade",
         "asylum, refugee status, immigration, immigration lawyer, visa, papers, documents, deportation, u visa, t "
         "visa, vawa, green card, UNHCR, undocumented, no papers, immigration status, "
         "id card, lost my id, ssn, social security number, detained, detention, immigration detention, ice,"
         " expired passport, work permit, renew my visa, renew my papers, renewal"
         ", says he'll get me deported, get me deported"
         ", birth certificate, birth certificates"
-        ", don't want to go back to my country, can't go back to my country, don't want to return to my country",
+        ", don't want to go back to my country, can't go back to my country, don't want to return to my country"
+        ", stateless, statelessness, nationality, no nationality, citizenship",
         "suaka, pencari suaka, pengungsi, status pengungsi, UNHCR, imigrasi, dokumen, visa, deportasi, paspor, "
         "ktp, e-ktp, kartu identitas, akta lahir, kitas, kartu pengungsi, paspor mati, paspor habis, visa "
         "habis, overstay, ditahan imigrasi, rudenim, izin kerja"
         ", mau dilaporin imigrasi"
         ", paspor diambil, paspor ditahan agen, paspor disita"
         ", akta kelahiran, akte kelahiran, akte lahir"
-        ", tidak mau pulang ke negara asal, gak mau pulang ke negara asal, tidak bisa pulang ke negara asal",
+        ", tidak mau pulang ke negara asal, gak mau pulang ke negara asal, tidak bisa pulang ke negara asal"
+        ", tanpa kewarganegaraan, tidak punya kewarganegaraan, kewarganegaraan, stateless, surat lahir",
     ),
     "family-law": _t(
         "divorcio, separación, custodia, custodia de los hijos, tenencia de los hijos, pensión alimenticia, "

@@ -496,6 +496,13 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BV: a child with no nationality is a matter of migration status ("riesgo de apatridia", "my baby has no
+        # nationality" found nothing, "apátrida" listed maternal health).
+        ("es", "riesgo de apatridia", "asylum-migration"),
+        ("es", "mi hijo nació en colombia, puede tener la nacionalidad", "asylum-migration"),
+        ("pt", "apátrida", "asylum-migration"),
+        ("en", "my baby has no nationality", "asylum-migration"),
+        ("id", "anak saya tidak punya kewarganegaraan", "asylum-migration"),
         # Set BU: acid, a knife or fire is treated at once ("me apuñaló", "jogou ácido", "me esfaqueou" found nothing,
         # "acid attack survivor" listed the hotline, "my husband stabbed me" family tracing).
         ("es", "me tiró ácido en la cara", "emergency-medical-care"),
