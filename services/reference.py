@@ -1828,18 +1828,24 @@ SEARCH_TERMS = {
         "perdone, perdonarlo"
         ", es confidencial"
         # Abuse by the police (extortion of a sex worker): her rights, not the police units
-        ", la policía me extorsiona, la policía me pide dinero",
+        ", la policía me extorsiona, la policía me pide dinero"
+        # Victims of an armed conflict: being registered and repaired
+        ", conflicto armado, víctimas del conflicto armado, registro único de víctimas, RUV, ley de víctimas, "
+        "reparación integral",
         "direitos, meus direitos, informação, direitos da mulher"
         ", pastor, meu pastor, o pastor disse, pastor mandou, igreja, líder religioso, perdoar, perdoar ele"
         ", é sigiloso"
-        ", a polícia me extorque",
+        ", a polícia me extorque"
+        ", conflito armado",
         "rights, know your rights, information, women's rights, red flags, not physical"
         ", pastor, my pastor, pastor says, priest, imam, church, my church, religious leader, forgive him"
-        ", is it confidential, clare's law, clares law",
+        ", is it confidential, clare's law, clares law"
+        ", armed conflict, reparations",
         "hak, hak saya, informasi hak, hak perempuan"
         ", ustadz, ustaz, ustad, pak ustadz, kata ustadz, pendeta, pastor, kyai, kiai, tokoh agama, disuruh "
         "sabar, disuruh memaafkan"
-        ", diberi tahu, rahasia",
+        ", diberi tahu, rahasia"
+        ", konflik bersenjata, korban konflik",
     ),
     "migrant-orientation": _t(
         "migrantes, caminantes, venezolanos, haitianos, haitiana, haitiano, recién llegados, en tránsito, "
@@ -1901,7 +1907,9 @@ SEARCH_TERMS = {
         ", miedo por mi vida, tengo miedo de que me mate, me da miedo"
         ", chantaje, me chantajea, chantajeando, sextorsión"
         ", me está siguiendo, me anda siguiendo, está afuera, ya está afuera"
-        ", arma, tiene un arma, pistola, tiene una pistola, cuchillo, tiene un cuchillo, anda armado",
+        ", arma, tiene un arma, pistola, tiene una pistola, cuchillo, tiene un cuchillo, anda armado"
+        # Armed groups that threaten or displace
+        ", paramilitares, paracos, guerrilla, disidencias, bandas criminales",
         "segurança, proteção, polícia, delegacia, delegacia da mulher, DEAM, patrulha Maria da Penha, plano de "
         "segurança, estou em perigo, ameaça, ameaçada, perseguição, stalking, botão do pânico, 190, me proteger, "
         "ameaça me matar, quer me matar, "
@@ -1915,7 +1923,8 @@ SEARCH_TERMS = {
         ", medo, tenho medo, estou com medo, to com medo, tô com medo, medo dele, temo pela minha vida, medo de morrer"
         ", extorquindo, me extorquindo, extorquir, chantagem, me chantageando, chantageada, sextorsão"
         ", tá aqui fora, está aqui fora, ele tá vindo, ele está vindo, tá me seguindo, está me seguindo"
-        ", arma, tem uma arma, revólver, faca, tem uma faca, anda armado",
+        ", arma, tem uma arma, revólver, faca, tem uma faca, anda armado"
+        ", miliciano, milicianos",
         "safety, security, police, safety plan, safety planning, in danger, threats, threatened, stalking, "
         "stalker, harassment, panic button, protect myself, 911, escape plan, unsafe, threatens to kill me, wants to "
         "kill me, "
@@ -1928,7 +1937,8 @@ SEARCH_TERMS = {
         ", scared for my life"
         ", blackmail, blackmailing, blackmailed, blackmailing me, sextortion, extorting me"
         ", on his way, hes on his way, he is on his way, pounding on the door, banging on the door"
-        ", gun, has a gun, weapon, knife, has a knife",
+        ", gun, has a gun, weapon, knife, has a knife"
+        ", armed men, militia, paramilitaries, guerrillas",
         "keselamatan, keamanan, polisi, unit PPA, unit pelayanan perempuan dan anak, rencana keselamatan, dalam "
         "bahaya, ancaman, diancam, dikuntit, penguntit, pelecehan, tombol darurat, melindungi diri, tidak aman, "
         "110, mengancam membunuh, diancam dibunuh, ancaman pembunuhan, ngancam bunuh, ngancem bunuh, ngancam, "
@@ -1940,7 +1950,8 @@ SEARCH_TERMS = {
         ", pisau, punya pisau, bawa pisau, senjata, pistol"
         ", tukang kunci, ganti kunci, ngamuk, suami ngamuk"
         ", takut, aku takut, saya takut, ketakutan, takut dibunuh, mau dibunuh, takut dibunuh suami, takut mati"
-        ", diancam sebar foto, pemerasan seksual, sextortion",
+        ", diancam sebar foto, pemerasan seksual, sextortion"
+        ", kelompok bersenjata, KKB, milisi",
     ),
     "safety-planning": _t(
         "plan de seguridad, plan de escape, salir a salvo, plan de emergencia, protegerme, cómo protegerme, "

@@ -496,6 +496,17 @@ def test_spanish_terms_speak_as_people_in_each_country_do(query, slug):
         ("en", "i dont want to go to a shelter", "safety-planning"),
         ("en", "i dont want to leave my home", "safety-planning"),
         ("id", "gak mau ke rumah aman", "safety-planning"),
+        # Set BW: a victim of an armed conflict is registered and repaired through information on her rights, armed
+        # groups are a threat to her safety ("soy víctima del conflicto armado" listed GBV case management).
+        ("es", "soy víctima del conflicto armado, dónde declaro", "rights-services-information"),
+        ("es", "registro único de víctimas", "rights-services-information"),
+        ("es", "los paramilitares me sacaron de mi tierra", "safety-security"),
+        ("es", "la guerrilla reclutó a mi hijo", "safety-security"),
+        ("pt", "conflito armado", "rights-services-information"),
+        ("en", "armed conflict survivor", "rights-services-information"),
+        ("en", "the militia came to our village", "safety-security"),
+        ("id", "korban konflik", "rights-services-information"),
+        ("id", "KKB datang ke kampung", "safety-security"),
         # Set BV: a child with no nationality is a matter of migration status ("riesgo de apatridia", "my baby has no
         # nationality" found nothing, "apátrida" listed maternal health).
         ("es", "riesgo de apatridia", "asylum-migration"),
